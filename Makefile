@@ -1,0 +1,45 @@
+# vnews: `make extract` and `make test` do all set-up on a fresh machine (Python 3.11).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+IN     ?= corpus
+OUT    ?= outputs
+GOLD   ?= eval/gold
+BENCH  ?= ../shared/bench
+ARGS   ?=
+
+.PHONY: install extract test eval lint gazetteers bench fuzz clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(BIN)/vnews extract $(IN) --out $(OUT) $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/vnews eval $(GOLD) --run
+
+lint: $(STAMP)
+	$(BIN)/vnews gazetteer lint gazetteers
+
+gazetteers: $(STAMP)
+	$(BIN)/python scripts/build_gazetteers.py
+	$(BIN)/vnews gazetteer lint gazetteers
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH)
+
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py $(BENCH)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

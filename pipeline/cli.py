@@ -1,0 +1,101 @@
+"""The ``vnews`` command: a thin typer layer over :mod:`pipeline.runner` and friends."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .config import load_config
+from .errors import ConfigError, GazetteerError, UsageError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese news to entity and event records.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer tools.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"vnews: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Dump files or directories (.txt, .jsonl, .jsonl.gz).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("outputs"),
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: config run.workers).")] = None,
+    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any document has status error.")] = False,
+) -> None:
+    """Extract INPUTS into the output directory (documents, removed lines, mentions, events, manifest)."""
+    from .runner import extract as run_extract
+
+    overrides: dict = {}
+    if workers is not None:
+        overrides["run"] = {"workers": workers}
+    if gazetteers is not None:
+        overrides["tag"] = {"gazetteers": str(gazetteers)}
+    try:
+        cfg = load_config(config, **overrides)
+    except ConfigError as exc:
+        _fail(str(exc), 2)
+    progress = None
+    bar = None
+    if _interactive():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                       transient=True, console=None)
+        task = bar.add_task("extract", total=None)
+        bar.start()
+
+        def progress(n: int) -> None:
+            bar.update(task, completed=n)
+    try:
+        summary = run_extract(inputs, out, cfg, progress=progress)
+    except (UsageError, ConfigError, GazetteerError) as exc:
+        if bar:
+            bar.stop()
+        _fail(str(exc), 2)
+    if bar:
+        bar.stop()
+    typer.echo(f"vnews: {summary.documents} documents -> {summary.out_dir}: {summary.line()} "
+               f"({summary.seconds:.1f} s)", err=True)
+    if strict and summary.counts.get("error", 0):
+        raise typer.Exit(1)
+
+
+@gazetteer_app.command("lint")
+def gazetteer_lint(
+    directory: Annotated[Path, typer.Argument(help="Gazetteer directory.")] = Path("gazetteers"),
+) -> None:
+    """Check the gazetteers: duplicate ids, ambiguous aliases, bad or inverted dates, text not in normal form."""
+    from .gazetteer import Gazetteer
+
+    try:
+        gaz = Gazetteer.load(directory, strict=False)
+    except GazetteerError as exc:
+        _fail(str(exc), 2)
+    problems = gaz.lint()
+    for problem in problems:
+        typer.echo(problem)
+    counts: dict[str, int] = {}
+    for e in gaz.entries.values():
+        counts[e.type] = counts.get(e.type, 0) + 1
+    summary = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+    typer.echo(f"vnews: {len(gaz.entries)} entries ({summary}), {len(gaz.offices)} tenures, "
+               f"{len(problems)} problems", err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,208 @@
+"""Typed records passed between stages.
+
+Field order is output column order. Each record has one ``as_dict()``; :func:`document_from_dict`
+rebuilds a document from it (the cache stores documents that way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+__all__ = [
+    "Sentence",
+    "Paragraph",
+    "Removal",
+    "Mention",
+    "Participant",
+    "Evidence",
+    "Event",
+    "Document",
+    "document_from_dict",
+]
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a cleaned paragraph: ``paragraph.text[start:end] == text``.
+
+    ``tokens`` are underthesea's words as ``(start, end)`` offsets into the same paragraph text.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[tuple[int, int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A cleaned paragraph. ``index`` 0 is the headline; ``line`` is its position in the input (1-based)."""
+
+    index: int
+    kind: str  # title | body | caption
+    text: str
+    line: int
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Removal:
+    """An input line that is not in the cleaned text, and why."""
+
+    doc_id: str
+    paragraph: int  # input line number (1-based, blank lines not counted)
+    text: str
+    reason: str  # duplicate | near_duplicate | boilerplate | metadata
+    kept_paragraph: int | None = None  # index of the paragraph kept in its place
+    similarity: float | None = None
+    rule: str = ""  # the boilerplate/metadata rule that fired
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Mention:
+    """An entity mention: ``paragraphs[paragraph].text[start:end] == text``."""
+
+    mention_id: str
+    doc_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    type: str
+    entity_id: str
+    canonical: str
+    acronym: str = ""
+    title: str = ""
+    method: str = ""
+    score: float = 1.0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Participant:
+    entity_id: str
+    canonical: str
+    type: str
+    role: str  # source | target | participant
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Evidence:
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    event_id: str
+    doc_id: str
+    cluster_id: str
+    type: str
+    plover: str
+    status: str
+    date: str
+    date_end: str
+    date_precision: str
+    date_text: str
+    location: str
+    participants: list[Participant]
+    instrument: str
+    amount: str
+    currency: str
+    trigger: str
+    evidence: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    confidence: float
+    evidences: list[Evidence] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Document:
+    """One input article and everything the stages learn about it.
+
+    The first fields are the columns of ``documents.csv``; the rest travel in ``documents.jsonl``.
+    """
+
+    doc_id: str
+    source: str = ""
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    status: str = "ok"  # ok | empty | duplicate | error
+    duplicate_of: str = ""
+    paragraphs_in: int = 0
+    paragraphs_out: int = 0
+    duplicates_removed: int = 0
+    boilerplate_removed: int = 0
+    sentences: int = 0
+    error: str = ""
+    author: str = ""
+    origin: str = ""  # input file (and line for JSONL) the document came from
+    lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    fingerprint: list[int] = field(default_factory=list)  # MinHash of the cleaned text
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def text(self) -> str:
+        """The cleaned text, paragraphs joined by newlines."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def _build(cls, data: dict):
+    return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+
+def document_from_dict(data: dict) -> Document:
+    """Inverse of ``Document.as_dict()``."""
+    doc = _build(Document, data)
+    doc.paragraphs = []
+    for p in data.get("paragraphs", []):
+        para = _build(Paragraph, p)
+        para.sentences = [
+            Sentence(s["index"], s["start"], s["end"], s["text"], [tuple(t) for t in s["tokens"]])
+            for s in p.get("sentences", [])
+        ]
+        doc.paragraphs.append(para)
+    doc.removed = [_build(Removal, r) for r in data.get("removed", [])]
+    doc.mentions = [_build(Mention, m) for m in data.get("mentions", [])]
+    events = []
+    for e in data.get("events", []):
+        ev = _build(Event, e)
+        ev.participants = [_build(Participant, p) for p in e.get("participants", [])]
+        ev.evidences = [_build(Evidence, x) for x in e.get("evidences", [])]
+        events.append(ev)
+    doc.events = events
+    return doc

@@ -1,0 +1,227 @@
+"""Clean stage: normalise every line, remove page furniture, lift metadata out of the text.
+
+Requires: a document from ingest (``lines`` = raw input paragraphs, metadata from the header
+or JSON fields). Sets: ``paragraphs`` (headline as paragraph 0 when there is one, then body and
+caption paragraphs, each normalised), ``removed`` (every input line that is not in the cleaned
+text, with reason ``boilerplate`` or ``metadata`` and the rule that fired), ``title``, ``url``,
+``published``, ``source``, ``author`` when the text gives them, ``paragraphs_in``,
+``boilerplate_removed`` and status ``empty`` when no body is left. Empties ``lines``.
+
+The rules are data (``pipeline/data/furniture.toml``); this module only decides where they apply.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ..config import CleanConfig
+from ..dates import parse_iso_date
+from ..errors import ConfigError
+from ..model import Document, Paragraph, Removal
+from ..normalize import fold, normalize_text
+
+__all__ = ["FurnitureRule", "FurnitureRules", "Cleaner"]
+
+_HEAD_LINES = 4  # furniture above a headline never runs longer than this
+_FINAL_PUNCT = (".", "…", ";", ":", ",")
+_NAME_SPLIT = re.compile(r"[\s\-–—/,;&+]+|\bvà\b")
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRule:
+    name: str
+    regex: re.Pattern[str]
+    where: str  # any | head | tail
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRules:
+    boilerplate: tuple[FurnitureRule, ...]
+    section_labels: tuple[FurnitureRule, ...]
+    url: re.Pattern[str]
+    url_date: re.Pattern[str]
+    source_line: re.Pattern[str]
+    source_theo: re.Pattern[str]
+    byline_datetime: re.Pattern[str]
+    byline_agency: re.Pattern[str]
+    caption: re.Pattern[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "FurnitureRules":
+        """Load the rules file (the packaged one by default)."""
+        if path is None:
+            text = resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8")
+            origin = "pipeline/data/furniture.toml"
+        else:
+            text, origin = Path(path).read_text(encoding="utf-8"), str(path)
+        try:
+            data = tomllib.loads(text)
+
+            def compile_(pattern: str, case: bool = False) -> re.Pattern[str]:
+                return re.compile(pattern, 0 if case else re.IGNORECASE)
+
+            def rules(key: str) -> tuple[FurnitureRule, ...]:
+                return tuple(
+                    FurnitureRule(r["name"], compile_(r["pattern"], r.get("case", False)), r.get("where", "any"))
+                    for r in data.get(key, [])
+                )
+
+            meta = data["metadata"]
+            return cls(
+                boilerplate=rules("boilerplate"),
+                section_labels=rules("section_label"),
+                **{key: compile_(meta[key]) for key in (
+                    "url", "url_date", "source_line", "source_theo",
+                    "byline_datetime", "byline_agency", "caption")},
+            )
+        except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+            raise ConfigError(f"{origin}: unusable furniture rules ({exc}); fix the file") from None
+
+
+def _looks_like_names(text: str, max_words: int) -> bool:
+    """"Thanh Tùng - Phạm Tuân": every word capitalised, few words."""
+    words = [w for w in _NAME_SPLIT.split(text) if w]
+    return 0 < len(words) <= max_words and all(w[0].isupper() for w in words)
+
+
+class Cleaner:
+    """``Doc -> Doc``: see the module docstring."""
+
+    def __init__(self, rules: FurnitureRules, config: CleanConfig):
+        self.rules = rules
+        self.config = config
+
+    # -- line predicates -------------------------------------------------------------------
+    def _headline_like(self, line: str) -> bool:
+        words = line.split()
+        return (
+            2 <= len(words) <= self.config.title_max_words
+            and not line.endswith(_FINAL_PUNCT)
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘(")
+        )
+
+    def _boilerplate_rule(self, line: str, zone: str) -> str | None:
+        for rule in self.rules.boilerplate:
+            if rule.where in ("any", zone) and rule.regex.fullmatch(line):
+                return rule.name
+        return None
+
+    def _metadata(self, line: str, doc: Document, tail: bool, agency: list[str] | None = None) -> str | None:
+        """Apply the metadata rules to ``line``; return the rule's name when it is a metadata line.
+
+        A byline's agency goes to ``agency``: it names the source only when nothing better does.
+        """
+        r = self.rules
+        if tail and (m := r.url.fullmatch(line)):
+            doc.url = doc.url or m["url"]
+            return "source-url"
+        if tail and (m := r.source_line.fullmatch(line)) and len(line.split()) <= 8:
+            doc.source = doc.source or m["source"].strip(" ./:")
+            return "source-line"
+        if (m := r.byline_datetime.fullmatch(line)) and len(m["author"].split()) <= self.config.byline_max_words:
+            date = parse_iso_date(f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
+            if date is not None:
+                doc.author = doc.author or m["author"].strip(" -–|,")
+                doc.published = doc.published or date.isoformat()
+                return "byline-datetime"
+        if (m := r.byline_agency.fullmatch(line)) and _looks_like_names(m["author"], self.config.byline_max_words):
+            doc.author = doc.author or m["author"].strip()
+            if agency is not None:
+                agency.append(re.sub(r"^theo\s+", "", m["agency"].strip(), flags=re.IGNORECASE))
+            return "byline-agency"
+        if tail and (m := r.source_theo.fullmatch(line)) and _looks_like_names(m["source"], 5):
+            doc.source = doc.source or m["source"]
+            return "source-theo"
+        return None
+
+    # -- the stage -------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        if doc.status == "error":
+            doc.lines = []
+            return doc
+        lines = [normalize_text(line) for line in doc.lines]
+        doc.lines = []
+        n = len(lines)
+        removed: dict[int, Removal] = {}
+
+        def drop(i: int, reason: str, rule: str) -> None:
+            removed[i] = Removal(doc.doc_id, i + 1, lines[i], reason, rule=rule)
+
+        # Pass 1: furniture that a line shows by itself.
+        related = False
+        for i, line in enumerate(lines):
+            if not line:
+                drop(i, "boilerplate", "blank")
+            elif any(rule.regex.fullmatch(line) for rule in self.rules.section_labels):
+                drop(i, "boilerplate", "section-label")
+                related = True
+            elif (name := self._boilerplate_rule(line, "head" if i < _HEAD_LINES else "")) and name != "bare-url":
+                drop(i, "boilerplate", name)
+            elif related and self._headline_like(line):
+                drop(i, "boilerplate", "related-title")
+
+        kept = [i for i in range(n) if i not in removed]
+
+        # Headline: metadata title, or the first line when it reads as one.
+        title_line: int | None = None
+        title_text = normalize_text(doc.title)
+        if kept and title_text and fold(lines[kept[0]]) == fold(title_text):
+            title_line = kept[0]
+        elif kept and not title_text and self._headline_like(lines[kept[0]]) \
+                and not self.rules.caption.fullmatch(lines[kept[0]]) \
+                and self._metadata(lines[kept[0]], Document(doc_id=""), tail=False) is None:
+            title_line = kept[0]
+            title_text = lines[title_line]
+        doc.title = title_text
+        body = [i for i in kept if i != title_line]
+
+        agency: list[str] = []
+        # Bylines right under the headline.
+        for i in body[:2]:
+            if (rule := self._metadata(lines[i], doc, tail=False, agency=agency)) is not None:
+                drop(i, "metadata", rule)
+        body = [i for i in body if i not in removed]
+        # Source URL, source line and byline at the end, read from the last line up.
+        for i in reversed(body[-self.config.tail_lines:]):
+            rule = self._metadata(lines[i], doc, tail=True, agency=agency)
+            if rule is None and (rule := self._boilerplate_rule(lines[i], "tail")) is None:
+                break
+            drop(i, "metadata" if rule != "tags-line" else "boilerplate", rule)
+        body = [i for i in body if i not in removed]
+        for i in body:
+            if self._boilerplate_rule(lines[i], "") == "bare-url":
+                drop(i, "boilerplate", "bare-url")
+        body = [i for i in body if i not in removed]
+
+        if not doc.published and doc.url and (m := self.rules.url_date.search(doc.url)):
+            y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+            date = parse_iso_date(f"{y}-{int(mo):02d}-{int(d):02d}")
+            doc.published = date.isoformat() if date else ""
+        elif doc.published:
+            date = parse_iso_date(doc.published)
+            doc.published = date.isoformat() if date else doc.published
+        if not doc.source and doc.url:
+            host = urlparse(doc.url if "://" in doc.url else "http://" + doc.url).hostname or ""
+            doc.source = host.removeprefix("www.")
+        doc.source = doc.source or (agency[0] if agency else "")
+
+        paragraphs: list[Paragraph] = []
+        if title_text:
+            paragraphs.append(Paragraph(0, "title", title_text, title_line + 1 if title_line is not None else 0))
+        for i in body:
+            after_image = i > 0 and removed.get(i - 1) is not None and removed[i - 1].rule == "image-file"
+            kind = "caption" if after_image or self.rules.caption.fullmatch(lines[i]) else "body"
+            paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, lines[i], i + 1))
+        doc.paragraphs = paragraphs
+        doc.removed = [removed[i] for i in sorted(removed)]
+        # A metadata title that is not a line of the text counts as an input paragraph too.
+        doc.paragraphs_in = n + (1 if title_text and title_line is None else 0)
+        doc.boilerplate_removed = sum(r.reason == "boilerplate" for r in doc.removed)
+        if not any(p.kind != "title" for p in paragraphs):
+            doc.status = "empty"
+        return doc

@@ -1,0 +1,98 @@
+"""Segment stage: sentences and words with underthesea, as character offsets.
+
+Requires: cleaned, deduplicated ``paragraphs``. Sets: each paragraph's ``sentences``, each with
+``start``/``end`` into the paragraph text and ``tokens`` as ``(start, end)`` pairs into the same
+text, and the document's ``sentences`` count.
+
+underthesea returns strings, not offsets, and may change spacing inside them (a multi-syllable
+word "Bộ Tài nguyên" comes back with single spaces); each string is found again in the paragraph
+by walking both texts and skipping whitespace, so every span slices back to what the text says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Document, Sentence
+
+__all__ = ["Segmenter", "align"]
+
+
+def align(text: str, pieces: list[str], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Offsets of ``pieces`` in ``text[start:end]``, in order, ignoring whitespace differences.
+
+    A piece that cannot be found (the tokenizer changed characters) is skipped; the cursor does
+    not move, so later pieces still align.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for piece in pieces:
+        chars = [c for c in piece if not c.isspace()]
+        if not chars:
+            continue
+        i = cursor
+        while i < end and text[i].isspace():
+            i += 1
+        j, k = i, 0
+        while j < end and k < len(chars):
+            if text[j] == chars[k]:
+                k += 1
+                j += 1
+            elif text[j].isspace() and k > 0:
+                j += 1
+            else:
+                break
+        if k == len(chars):
+            spans.append((i, j))
+            cursor = j
+            continue
+        # Lost sync (characters changed): look ahead for the piece verbatim.
+        found = text.find(piece, cursor, end)
+        if found >= 0:
+            spans.append((found, found + len(piece)))
+            cursor = found + len(piece)
+    return spans
+
+
+class Segmenter:
+    """``Doc -> Doc``: see the module docstring. Tokenizers are injected for tests."""
+
+    def __init__(
+        self,
+        sent_tokenize: Callable[[str], list[str]] | None = None,
+        word_tokenize: Callable[[str], list[str]] | None = None,
+    ):
+        if sent_tokenize is None or word_tokenize is None:
+            from underthesea import sent_tokenize as st, word_tokenize as wt
+
+            sent_tokenize, word_tokenize = sent_tokenize or st, word_tokenize or wt
+        self.sent_tokenize = sent_tokenize
+        self.word_tokenize = word_tokenize
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.status not in ("ok", "duplicate"):
+            return doc
+        total = 0
+        for para in doc.paragraphs:
+            text = para.text
+            sentences = []
+            spans = align(text, self.sent_tokenize(text)) or [(0, len(text))]
+            # Text the sentence splitter dropped must not vanish: extend spans over the gaps.
+            fixed: list[tuple[int, int]] = []
+            for n, (s, e) in enumerate(spans):
+                s = 0 if n == 0 else fixed[-1][1]
+                e = len(text) if n == len(spans) - 1 else e
+                while s < e and text[s].isspace():
+                    s += 1
+                if s < e:
+                    fixed.append((s, e))
+            for s, e in fixed:
+                sent_text = text[s:e].rstrip()
+                e = s + len(sent_text)
+                tokens = align(text, self.word_tokenize(sent_text), s, e)
+                sentences.append(Sentence(len(sentences), s, e, sent_text, tokens))
+            para.sentences = sentences
+            total += len(sentences)
+        doc.sentences = total
+        return doc

@@ -1,0 +1,550 @@
+"""Tag stage: entity mentions with canonical ids.
+
+Requires: segmented ``paragraphs`` (sentences with offsets) and ``published`` (ISO or empty).
+Sets: ``mentions`` — each with offsets into its cleaned paragraph, the sentence it is in, a type,
+a canonical entity and the ``method`` that found it:
+
+* ``gazetteer`` — a name or alias of a gazetteer entry, found with an Aho-Corasick automaton on
+  the normalised character stream (word segmentation splits some names), word-bounded, longest
+  match first; acronyms (aliases without lower case) case-sensitively, names in any case except
+  that a name with a capital initial needs a capital initial in the text;
+* ``pattern`` — title + name ("Bộ trưởng … Trần Hồng Hà", "bà Ogawa Masako"), Vietnamese
+  personal names by family name, organisations by their head word ("Cục …", "Hiệp hội …"),
+  a ministry followed by a foreign country ("Bộ Ngoại giao Hàn Quốc");
+* ``acronym`` — "Long form (ACR)" definitions: both forms become one entity and later bare uses
+  of ACR resolve to it; unknown acronyms become new entities;
+* ``coref`` — short references to a person named in the same document ("ông Hà", "Bộ trưởng Yamaguchi");
+* ``tenure`` — a title alone resolved to the office-holder on the sentence's or article's date;
+* ``fuzzy`` — a capitalised span close to a gazetteer name (rapidfuzz, threshold from config).
+
+Nothing here is specific to an article: every list is data (``gazetteers/``, ``pipeline/data/tagger.toml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from ..config import TagConfig
+from ..dates import find_dates
+from ..gazetteer import Entry, Gazetteer, is_acronym
+from ..model import Document, Mention, Paragraph
+from ..normalize import fold
+
+__all__ = ["TaggerRules", "Tagger", "slug"]
+
+_WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
+_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bẢnh minh họa|\bNguồn ảnh|\bPhoto\s*:).*$", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    """ASCII slug for ids of new entities: "Cục Biến đổi khí hậu" -> "cuc-bien-doi-khi-hau"."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    ascii_ = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+def _lower(text: str) -> str:
+    """Lower case that keeps every offset (str.lower can change lengths for a few characters)."""
+    out = text.lower()
+    if len(out) == len(text):
+        return out
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "&+"
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end]))
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word)))
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerRules:
+    titles: tuple[str, ...]
+    surnames: frozenset[str]
+    org_heads: tuple[str, ...]
+    org_admin_words: tuple[str, ...]
+    stop_words: frozenset[str]
+    acronym_heads: tuple[tuple[str, str], ...]  # (head words, type), longest head first
+
+    @classmethod
+    def load(cls) -> "TaggerRules":
+        data = tomllib.loads(resources.files("pipeline").joinpath("data/tagger.toml").read_text(encoding="utf-8"))
+        heads = sorted(((h, t) for t, hs in data["acronym_heads"].items() for h in hs), key=lambda x: -len(x[0]))
+        titles = set(data["titles"])
+        titles |= {t[0].lower() + t[1:] for t in data["titles"]}
+        return cls(
+            titles=tuple(sorted(titles, key=len, reverse=True)),
+            surnames=frozenset(data["surnames"]),
+            org_heads=tuple(sorted(data["org_heads"], key=len, reverse=True)),
+            org_admin_words=tuple(sorted(data["org_admin_words"], key=len, reverse=True)),
+            stop_words=frozenset(data["stop_words"]),
+            acronym_heads=tuple(heads),
+        )
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    type: str
+    entity_id: str
+    canonical: str
+    acronym: str = ""
+    title: str = ""
+    method: str = "gazetteer"
+    score: float = 1.0
+    english: str = ""
+    wikidata: str = ""
+
+
+class Tagger:
+    """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
+
+    def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None):
+        self.gaz = gazetteer
+        self.config = config
+        self.rules = rules or TaggerRules.load()
+        self.names = gazetteer.name_index()
+        self._ci = ahocorasick.Automaton()
+        self._cs = ahocorasick.Automaton()
+        ci_keys: dict[str, list[str]] = defaultdict(list)
+        cs_keys: dict[str, list[str]] = defaultdict(list)
+        for e in sorted(gazetteer.entries.values(), key=lambda e: e.id):
+            for n in e.names:
+                target = cs_keys[n] if is_acronym(n) else ci_keys[_lower(n)]
+                if e.id not in target:
+                    target.append(e.id)
+        # A name written with a capital initial ("Anh", "Đức", "Hòa Bình") only matches a capital
+        # initial in the text: otherwise "anh", "cập nhật", "hòa bình" (peace) would be places.
+        capital_initial: dict[str, bool] = {}
+        for e in gazetteer.entries.values():
+            for n in e.names:
+                if not is_acronym(n):
+                    key = _lower(n)
+                    capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
+        for key, ids in ci_keys.items():
+            self._ci.add_word(key, (len(key), tuple(ids), capital_initial.get(key, False)))
+        for key, ids in cs_keys.items():
+            self._cs.add_word(key, (len(key), tuple(ids)))
+        self._ci.make_automaton() if ci_keys else None
+        self._cs.make_automaton() if cs_keys else None
+        self._has_ci, self._has_cs = bool(ci_keys), bool(cs_keys)
+        # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
+        self._offices = ahocorasick.Automaton()
+        office_keys: dict[str, list[int]] = defaultdict(list)
+        for i, o in enumerate(gazetteer.offices):
+            office_keys[_lower(o.office)].append(i)
+        for key, idx in office_keys.items():
+            self._offices.add_word(key, (len(key), tuple(idx)))
+        self._has_offices = bool(office_keys)
+        if office_keys:
+            self._offices.make_automaton()
+        titles = "|".join(re.escape(t) for t in self.rules.titles)
+        self._title_re = re.compile(rf"(?<![\w&])(?:{titles})(?=\s)")
+        heads = "|".join(re.escape(h) for h in self.rules.org_heads)
+        self._org_head_re = re.compile(rf"(?<![\w&])(?:{heads})(?=\s)")
+        # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for key in ci_keys:
+            if len(key) >= config.fuzzy_min_chars and " " in key:
+                by_first[key.split(" ", 1)[0]].append(key)
+        self._fuzzy_index = dict(by_first)
+        self._fold_to_ci = {fold(k): k for k in ci_keys}
+
+    # -- entries -----------------------------------------------------------------------------
+    def _pick(self, ids: tuple[str, ...] | list[str], day: str) -> Entry:
+        entries = [self.gaz.entries[i] for i in ids]
+        valid = [e for e in entries if e.valid_on(day)] if day else [e for e in entries if not e.valid_to]
+        return (valid or entries)[0]
+
+    def _span_for(self, entry: Entry, start: int, end: int, method: str = "gazetteer", score: float = 1.0) -> _Span:
+        return _Span(start, end, entry.type, entry.id, entry.canonical, entry.acronym, "", method, score,
+                     entry.english, entry.wikidata)
+
+    # -- the stage ---------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        if doc.status not in ("ok", "duplicate"):
+            return doc
+        day = doc.published[:10]
+        reference = dt.date.fromisoformat(day) if len(day) == 10 else None
+        per_para: dict[int, list[_Span]] = {}
+        acronyms: dict[str, _Span] = {}  # ACR -> the entity it was defined as
+        for para in doc.paragraphs:
+            spans = self._paragraph(para, day, reference, acronyms)
+            per_para[para.index] = spans
+        self._second_pass(doc, per_para, acronyms)
+        mentions: list[Mention] = []
+        for para in doc.paragraphs:
+            for s in sorted(per_para[para.index], key=lambda s: (s.start, s.end)):
+                sent = next((x.index for x in para.sentences if x.start <= s.start < x.end), 0)
+                mentions.append(Mention(
+                    f"{doc.doc_id}:{para.index}:{s.start}-{s.end}", doc.doc_id, para.index, sent, s.start, s.end,
+                    para.text[s.start:s.end], s.type, s.entity_id, s.canonical, s.acronym, s.title, s.method,
+                    round(s.score, 3)))
+        doc.mentions = mentions
+        return doc
+
+    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
+                   acronyms: dict[str, _Span]) -> list[_Span]:
+        text = para.text
+        limit = len(text)
+        if para.kind == "caption" and (m := _CREDIT.search(text)):
+            limit = m.start()  # a photo credit names the photographer and agency, not actors
+        accepted: list[_Span] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a.start or s >= a.end for a in accepted)
+
+        # 1. Gazetteer, longest first.
+        found = sorted(self._gazetteer_matches(text, limit), key=lambda x: (-(x[1] - x[0]), x[0]))
+        for s, e, ids in found:
+            if free(s, e):
+                accepted.append(self._span_for(self._pick(ids, day), s, e))
+        # 2. A ministry followed by a foreign country is that country's ministry.
+        self._foreign_bodies(text, accepted)
+        # 3. Acronym definitions.
+        self._acronym_definitions(text, accepted, acronyms, limit, free)
+        # 4. Title + name, and titles alone (tenure).
+        self._titled_people(text, accepted, day, reference, limit, free)
+        # 5. Vietnamese names by family name; organisations by head word.
+        self._surname_people(text, accepted, limit, free)
+        self._pattern_orgs(text, accepted, limit, free)
+        # 6. Variant spellings.
+        self._fuzzy(text, accepted, day, limit, free)
+        return accepted
+
+    # -- 1 -----------------------------------------------------------------------------------
+    def _gazetteer_matches(self, text: str, limit: int):
+        if self._has_ci:
+            for end, (length, ids, capital) in self._ci.iter(_lower(text)):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e) and (not capital or text[s].isupper()):
+                    yield s, e, ids
+        if self._has_cs:
+            for end, (length, ids) in self._cs.iter(text):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e):
+                    yield s, e, ids
+
+    # -- 2 -----------------------------------------------------------------------------------
+    def _foreign_bodies(self, text: str, accepted: list[_Span]) -> None:
+        by_start = {a.start: a for a in accepted}
+        for org in [a for a in accepted if a.type == "ORG"]:
+            nxt = by_start.get(org.end + 1)
+            if nxt is None or nxt.type != "GPE" or text[org.end] != " " or nxt.entity_id == "gpe:vn":
+                continue
+            if self.gaz.entries.get(org.entity_id) and self.gaz.entries[org.entity_id].country not in ("", "VN"):
+                continue
+            combined = text[org.start:nxt.end]
+            ids = self.names.get(fold(combined))
+            if ids:
+                entry = self._pick(ids, "")
+                new = self._span_for(entry, org.start, nxt.end)
+            else:
+                new = _Span(org.start, nxt.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8)
+            accepted.remove(org)
+            accepted.append(new)
+
+    # -- 3 -----------------------------------------------------------------------------------
+    def _long_form(self, text: str, end: int) -> tuple[int, str] | None:
+        """The long form before "(" at ``end``: back to the nearest head word, at most 15 words."""
+        words = list(_WORD.finditer(text, 0, end))[-15:]
+        for i in range(len(words) - 1, -1, -1):
+            start = words[i].start()
+            rest = text[start:end].rstrip()
+            for head, etype in self.rules.acronym_heads:
+                if rest.startswith(head + " "):
+                    return start, etype
+        return None
+
+    def _acronym_definitions(self, text, accepted, acronyms, limit, free) -> None:
+        for m in _ACRONYM_DEF.finditer(text, 0, limit):
+            acr = m.group(1).rstrip(".-")
+            if sum(c.isupper() for c in acr) < 2:
+                continue
+            a_start = m.start(1)
+            a_end = a_start + len(acr)
+            before = text[:m.start()].rstrip()
+            prev = next((a for a in accepted if a.end == len(before)), None)
+            inner = next((a for a in accepted if a.start == a_start and a.end == a_end), None)
+            if prev is not None and inner is None and free(a_start, a_end):
+                # "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)" with only the long form known.
+                span = _Span(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
+                             method="acronym", score=0.95, english=prev.english, wikidata=prev.wikidata)
+                accepted.append(span)
+                acronyms.setdefault(acr, span)
+                continue
+            if inner is not None:
+                acronyms.setdefault(acr, inner)
+                if prev is None:
+                    lf = self._long_form(text, len(before))
+                    if lf and free(lf[0], len(before)):
+                        accepted.append(_Span(lf[0], len(before), inner.type, inner.entity_id, inner.canonical,
+                                              inner.acronym or acr, method="acronym", score=0.9,
+                                              english=inner.english, wikidata=inner.wikidata))
+                continue
+            if not free(a_start, a_end):
+                continue
+            lf = self._long_form(text, len(before))
+            if lf and free(lf[0], len(before)):
+                long_text = text[lf[0]:len(before)]
+                etype = lf[1]
+                span = _Span(a_start, a_end, etype, f"{etype.lower()}:new:{slug(acr)}", long_text, acr,
+                             method="acronym", score=0.8)
+                accepted.append(_Span(lf[0], len(before), etype, span.entity_id, long_text, acr,
+                                      method="acronym", score=0.8))
+            else:
+                span = _Span(a_start, a_end, "TERM", f"term:new:{slug(acr)}", acr, acr, method="acronym", score=0.6)
+            accepted.append(span)
+            acronyms.setdefault(acr, span)
+
+    # -- 4 -----------------------------------------------------------------------------------
+    def _name_run(self, text: str, pos: int, limit: int, max_words: int = 5) -> tuple[int, int] | None:
+        """A run of capitalised words starting at ``pos`` (one space apart)."""
+        end = pos
+        count = 0
+        for m in _WORD.finditer(text, pos, limit):
+            if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
+                break
+            word = m.group().rstrip(".")
+            if not _capitalised(word) or word in self.rules.stop_words:
+                break
+            end = m.start() + len(word)
+            count += 1
+            if count == max_words or len(word) < len(m.group()):
+                break
+        return (pos, end) if count else None
+
+    def _titled_people(self, text, accepted, day, reference, limit, free) -> None:
+        office_hits: list[tuple[int, int, tuple[int, ...]]] = []
+        if self._has_offices:
+            for end, (length, idx) in self._offices.iter(_lower(text)):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e):
+                    office_hits.append((s, e, idx))
+        office_hits.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        for m in self._title_re.finditer(text, 0, limit):
+            title_start, pos = m.start(), m.end() + 1
+            # Skip the portfolio: an office title, ORG or GPE mentions between title and name.
+            office = next((h for h in office_hits if h[0] == title_start), None)
+            if office and office[1] > pos:
+                pos = office[1] + 1
+            for _ in range(3):
+                nxt = next((a for a in accepted if a.start == pos and a.type in ("ORG", "GPE")), None)
+                if nxt is None:
+                    break
+                pos = nxt.end + 1
+            if pos >= limit:
+                continue
+            title_text = text[title_start:pos].strip()
+            existing = next((a for a in accepted if a.start == pos), None)
+            if existing is not None:
+                if existing.type == "PERSON" and not existing.title:
+                    existing.title = title_text
+                continue
+            run = self._name_run(text, pos, limit)
+            if run is None:
+                if office and reference is not None:
+                    self._tenure(text, office, accepted, day, free)
+                continue
+            s, e = run
+            # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
+            inner = [a for a in accepted if s <= a.start < e]
+            if inner:
+                e = min(a.start for a in inner) - 1
+                if e <= s:
+                    continue
+            name = text[s:e]
+            if not free(s, e):
+                continue
+            words = name.split()
+            lower_title = title_text.split()[0].lower() if title_text else ""
+            if len(words) == 1:
+                # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass.
+                accepted.append(_Span(s, e, "PERSON", "", name, title=title_text, method="coref", score=0.0))
+                continue
+            if lower_title in ("ông", "bà", "anh", "chị", "ngài") and len(words) > 4:
+                continue
+            ids = self.names.get(fold(name))
+            if ids:
+                span = self._span_for(self._pick(ids, day), s, e)
+                span.title = title_text
+                if span.type != "PERSON":
+                    continue
+            else:
+                span = _Span(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
+                             score=0.85)
+            accepted.append(span)
+
+    def _tenure(self, text, office, accepted, day, free) -> None:
+        s, e, idx = office
+        if not free(s, e):
+            # "Bộ trưởng Bộ Tài nguyên và Môi trường": the ORG inside the title stays; the person is added over it.
+            if any(a.type == "PERSON" and a.start < e and a.end > s for a in accepted):
+                return
+        sentence_dates = [d for d in find_dates(text, dt.date.fromisoformat(day)) if d.precision == "day"]
+        when = sentence_dates[0].date if sentence_dates else day
+        holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}
+        if len(holders) == 1:
+            entry = self.gaz.entries[holders.pop()]
+            span = self._span_for(entry, s, e, method="tenure", score=self.config.tenure_score)
+            span.title = text[s:e]
+            accepted[:] = [a for a in accepted if not (a.start >= s and a.end <= e and a.type == "ORG")] + [span]
+
+    # -- 5 -----------------------------------------------------------------------------------
+    def _surname_people(self, text, accepted, limit, free) -> None:
+        for m in _WORD.finditer(text, 0, limit):
+            if m.group() not in self.rules.surnames or not free(m.start(), m.end()):
+                continue
+            if m.start() > 0 and text[m.start() - 1] not in " (\"“'‘":
+                continue
+            run = self._name_run(text, m.start(), limit, max_words=4)
+            if run is None:
+                continue
+            s, e = run
+            words = text[s:e].split()
+            if not 2 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
+                continue
+            inner = [a for a in accepted if s < a.end and a.start < e]
+            if inner:
+                continue
+            name = text[s:e]
+            ids = self.names.get(fold(name))
+            if ids:
+                entry = self._pick(ids, "")
+                if entry.type == "PERSON":
+                    accepted.append(self._span_for(entry, s, e))
+                continue
+            accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6))
+
+    def _pattern_orgs(self, text, accepted, limit, free) -> None:
+        for m in self._org_head_re.finditer(text, 0, limit):
+            s = m.start()
+            if not free(s, m.end()):
+                continue
+            pos = m.end() + 1
+            for admin in self.rules.org_admin_words:
+                if text.startswith(admin + " ", pos):
+                    pos += len(admin) + 1
+                    break
+            words = list(_WORD.finditer(text, pos, limit))
+            end = None
+            pending_lower = 0
+            prev_end = m.end()
+            for w in words:
+                if text[prev_end:w.start()].strip():  # punctuation between words ends the name
+                    break
+                word = w.group()
+                bare = word.rstrip(".")
+                if word in self.rules.stop_words or bare in self.rules.stop_words:
+                    break
+                if word == "và" and self._org_head_re.match(text, w.end() + 1):
+                    break  # "Hiệp hội X và Viện Y" is two organisations
+                if _capitalised(bare):
+                    end = w.start() + len(bare)
+                    pending_lower = 0
+                elif end is None:
+                    break
+                else:
+                    pending_lower += 1
+                    if pending_lower > 4:
+                        break
+                    end_candidate = w.start() + len(bare)
+                    # Trailing lower-case words belong to the name ("Cục Biến đổi khí hậu").
+                    end = end_candidate if pending_lower <= 3 else end
+                prev_end = w.end()
+                if len(bare) < len(word):
+                    break
+            if end is None:
+                continue
+            # Trailing lower-case words beyond the last capitalised one are kept only up to 3.
+            name = text[s:end].rstrip()
+            if len(name.split()) < 2 or not free(s, end):
+                overlapping = [a for a in accepted if s <= a.start and a.end <= end]
+                if not overlapping or any(a.start < s or a.end > end for a in accepted if s < a.end and a.start < end):
+                    continue
+                # The head swallows mentions inside the name ("Đại sứ quán Nhật Bản").
+                for a in overlapping:
+                    if a.type == "ORG":
+                        break
+                else:
+                    ids = self.names.get(fold(name))
+                    new = (self._span_for(self._pick(ids, ""), s, end) if ids else
+                           _Span(s, end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
+                    if new.type == "ORG":
+                        accepted.append(new)
+                continue
+            ids = self.names.get(fold(name))
+            accepted.append(self._span_for(self._pick(ids, ""), s, end) if ids else
+                            _Span(s, end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
+
+    # -- 6 -----------------------------------------------------------------------------------
+    def _fuzzy(self, text, accepted, day, limit, free) -> None:
+        for m in _WORD.finditer(text, 0, limit):
+            if not _capitalised(m.group()) or not free(m.start(), m.end()):
+                continue
+            if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
+                continue  # not the start of a run
+            run = self._name_run(text, m.start(), limit, max_words=6)
+            if run is None:
+                continue
+            s, e = run
+            if e - s < self.config.fuzzy_min_chars or " " not in text[s:e] or not free(s, e):
+                continue
+            key = _lower(text[s:e])
+            pool = self._fuzzy_index.get(key.split(" ", 1)[0])
+            if not pool:
+                continue
+            best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_ratio)
+            if best is None:
+                continue
+            ids = self.names.get(fold(best[0]))
+            if not ids:
+                continue
+            accepted.append(self._span_for(self._pick(ids, day), s, e, method="fuzzy", score=best[1] / 100))
+
+    # -- second pass: bare acronyms and coreference ---------------------------------------
+    def _second_pass(self, doc: Document, per_para: dict[int, list[_Span]], acronyms: dict[str, _Span]) -> None:
+        people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            text = para.text
+            for acr, target in acronyms.items():
+                for m in re.finditer(re.escape(acr), text):
+                    s, e = m.start(), m.end()
+                    if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans):
+                        spans.append(_Span(s, e, target.type, target.entity_id, target.canonical,
+                                           target.acronym or acr, method="acronym", score=0.9,
+                                           english=target.english, wikidata=target.wikidata))
+            resolved = []
+            for span in spans:
+                if span.method == "coref" and not span.entity_id:
+                    word = span.canonical
+                    match = next((p for p in people if word in p.canonical.split()
+                                  or any(word in n.split() for n in self._names_of(p.entity_id))), None)
+                    if match is None:
+                        continue
+                    span.entity_id, span.canonical = match.entity_id, match.canonical
+                    span.english, span.wikidata, span.score = match.english, match.wikidata, 0.8
+                resolved.append(span)
+            per_para[para.index] = resolved
+
+    def _names_of(self, entity_id: str) -> tuple[str, ...]:
+        entry = self.gaz.entries.get(entity_id)
+        return entry.names if entry else ()

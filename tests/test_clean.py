@@ -1,0 +1,90 @@
+from pipeline.stages.clean import Cleaner, FurnitureRules
+
+from conftest import make_doc
+
+
+def clean(config, lines, **meta):
+    return Cleaner(FurnitureRules.load(), config.clean)(make_doc(lines, **meta))
+
+
+def kinds(doc):
+    return [(p.index, p.kind, p.text) for p in doc.paragraphs]
+
+
+def test_headline_is_paragraph_zero_and_body_starts_at_one(config):
+    doc = clean(config, ["Việt Nam và Nhật Bản đối thoại về môi trường", "Ngày 24/11, hai bên họp.", "Hai bên ký."])
+    assert kinds(doc) == [(0, "title", "Việt Nam và Nhật Bản đối thoại về môi trường"),
+                          (1, "body", "Ngày 24/11, hai bên họp."), (2, "body", "Hai bên ký.")]
+    assert doc.title == "Việt Nam và Nhật Bản đối thoại về môi trường"
+
+
+def test_a_long_lead_without_full_stop_is_not_a_headline(config):
+    lead = ("Theo phóng viên TTXVN tại Nhật Bản, ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối thoại lần thứ 7 "
+            "về chính sách môi trường tại thủ đô Tokyo của Nhật Bản trong không khí hữu nghị")
+    doc = clean(config, [lead, "Hai bên ký."])
+    assert doc.title == "" and doc.paragraphs[0].index == 1 and doc.paragraphs[0].kind == "body"
+
+
+def test_metadata_title_becomes_paragraph_zero_and_counts_as_input(config):
+    doc = clean(config, ["Đoạn một."], title="Tiêu đề")
+    assert kinds(doc)[0] == (0, "title", "Tiêu đề") and doc.paragraphs[0].line == 0
+    assert doc.paragraphs_in == 2
+
+
+def test_page_furniture_is_removed_with_its_rule(config):
+    lines = ["Ngành TN&MT", "Tăng cường hợp tác khu vực", "Vụ Hợp tác quốc tế (Bộ TN&MT) 24/08/2023 15:52",
+             "Hội nghị đã diễn ra thành công.", "1mm.jpg", "Đoàn công tác Việt Nam tham dự Hội nghị",
+             "Hội nghị kết thúc tốt đẹp./.", "(0) Bình luận", "Nổi bật", "Đừng bỏ lỡ",
+             "Tăng cường hợp tác khu vực", "POWERED BY ONECMS - A PRODUCT OF NEKO"]
+    doc = clean(config, lines)
+    rules = {r.paragraph: (r.reason, r.rule) for r in doc.removed}
+    assert rules == {
+        1: ("boilerplate", "category-header"), 3: ("metadata", "byline-datetime"), 5: ("boilerplate", "image-file"),
+        8: ("boilerplate", "comment-counter"), 9: ("boilerplate", "section-label"),
+        10: ("boilerplate", "section-label"), 11: ("boilerplate", "related-title"),
+        12: ("boilerplate", "cms-footer"),
+    }
+    assert doc.title == "Tăng cường hợp tác khu vực"
+    assert doc.author == "Vụ Hợp tác quốc tế (Bộ TN&MT)" and doc.published == "2023-08-24"
+    assert [p.kind for p in doc.paragraphs] == ["title", "body", "caption", "body"]
+    assert doc.paragraphs_in == len(doc.paragraphs) + len(doc.removed)
+    assert doc.boilerplate_removed == 7
+
+
+def test_tail_metadata_byline_url_and_source(config):
+    lines = ["Hai bộ trưởng đã ký kế hoạch.", "Thanh Tùng - Phạm Tuân (TTXVN)",
+             "https://baotintuc.vn/thoi-su/viet-nam-doi-thoai-20211124202628584.htm"]
+    doc = clean(config, lines)
+    assert doc.url.startswith("https://baotintuc.vn/") and doc.published == "2021-11-24"
+    assert doc.author == "Thanh Tùng - Phạm Tuân" and doc.source == "baotintuc.vn"
+    assert [r.rule for r in doc.removed] == ["byline-agency", "source-url"]
+    doc = clean(config, ["Hai bên họp.", "Nguồn .monre.gov.vn/"])
+    assert doc.source == "monre.gov.vn" and doc.removed[0].reason == "metadata"
+
+
+def test_metadata_date_wins_over_url_date_and_is_iso(config):
+    doc = clean(config, ["Hai bên họp.", "https://x.vn/a-20211124202628584.htm"], published="20200105")
+    assert doc.published == "2020-01-05"
+
+
+def test_captions_are_kept_and_marked(config):
+    doc = clean(config, ["Hai bên họp.", "Bộ trưởng tại lễ ký kết. Ảnh: Đào Thanh Tùng/TTXVN", "Họ ký."])
+    assert [p.kind for p in doc.paragraphs] == ["body", "caption", "body"]
+
+
+def test_a_bare_url_in_the_body_is_boilerplate(config):
+    doc = clean(config, ["Hai bên họp.", "https://example.com/x", "Đoạn hai dài hơn một chút.", "Đoạn ba.",
+                         "Đoạn bốn.", "Đoạn năm.", "Đoạn sáu."])
+    assert [(r.paragraph, r.rule) for r in doc.removed] == [(2, "bare-url")]
+
+
+def test_only_furniture_is_empty(config):
+    doc = clean(config, ["(0) Bình luận", "1mm.jpg", "POWERED BY ONECMS"])
+    assert doc.status == "empty" and doc.paragraphs == [] and len(doc.removed) == 3
+
+
+def test_error_documents_pass_through(config):
+    doc = make_doc(["x"])
+    doc.status, doc.error = "error", "bad"
+    out = Cleaner(FurnitureRules.load(), config.clean)(doc)
+    assert out.status == "error" and out.paragraphs == [] and out.lines == []

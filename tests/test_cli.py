@@ -1,0 +1,97 @@
+"""The command line, driven through typer's CliRunner, outputs read back with pandas."""
+
+import os
+import stat
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+from conftest import ROOT, TEST_GAZ
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture()
+def dump(tmp_path):
+    d = tmp_path / "dump"
+    d.mkdir()
+    (d / "a.txt").write_text("Việt Nam và Nhật Bản đối thoại\nNgày 24/11, Bộ trưởng Trần Hồng Hà gặp Bộ trưởng "
+                             "Tsuyoshi Yamaguchi tại Tokyo.\n", encoding="utf-8")
+    (d / "b.jsonl").write_text('{"id": "b1", "text": "Hai bên ký kết thỏa thuận."}\n{broken\n', encoding="utf-8")
+    return d
+
+
+def test_extract_writes_outputs_pandas_can_load(dump, tmp_path):
+    out = tmp_path / "out"
+    result = run("extract", dump, "--out", out, "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 0, result.output
+    assert "2 ok, 0 duplicate, 0 empty, 1 errors" in result.output
+    docs = pd.read_csv(out / "documents.csv", keep_default_na=False)
+    assert list(docs["doc_id"]) == ["a", "b1", "b:2"]
+    assert list(docs["status"]) == ["ok", "ok", "error"]
+    assert docs["paragraphs_out"].dtype == "int64" and docs["sentences"].dtype == "int64"
+    mentions = pd.read_csv(out / "mentions.csv")
+    assert {"Trần Hồng Hà", "Tokyo"} <= set(mentions["text"])
+    assert mentions["start"].dtype == "int64" and mentions["score"].dtype == "float64"
+    assert not (out / ".tmp-run").exists()
+
+
+def test_bad_document_does_not_stop_the_run_but_strict_fails(dump, tmp_path):
+    result = run("extract", dump, "--out", tmp_path / "o", "--gazetteers", TEST_GAZ, "--strict")
+    assert result.exit_code == 1
+    assert (tmp_path / "o" / "documents.csv").exists()
+
+
+def test_missing_input_is_one_line_and_exit_2(tmp_path):
+    result = run("extract", tmp_path / "nope", "--out", tmp_path / "o", "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "no such file" in result.output
+
+
+def test_empty_dump(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("extract", tmp_path / "empty", "--out", tmp_path / "o", "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 2 and "empty dump" in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_out_dir(dump, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    result = run("extract", dump, "--out", locked / "o", "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 2 and "not writable" in result.output
+
+
+def test_out_path_that_is_a_file(dump, tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    result = run("extract", dump, "--out", f, "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 2 and "not writable" in result.output
+
+
+def test_bad_config_and_bad_gazetteer_exit_2(dump, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[dedupe]\nnear_duplicate_ratio = 'high'\n")
+    result = run("extract", dump, "--out", tmp_path / "o", "--config", cfg)
+    assert result.exit_code == 2 and "near_duplicate_ratio" in result.output
+    cfg.write_text("[dedupe\n")
+    result = run("extract", dump, "--out", tmp_path / "o", "--config", cfg)
+    assert result.exit_code == 2 and "c.toml" in result.output
+    bad = tmp_path / "gaz"
+    bad.mkdir()
+    (bad / "org.csv").write_text((TEST_GAZ / "org.csv").read_text() + "org:jica,ORG,X,,,,,,,,,t\n")
+    result = run("extract", dump, "--out", tmp_path / "o", "--gazetteers", bad)
+    assert result.exit_code == 2 and "org.csv:" in result.output and "duplicate id" in result.output
+
+
+def test_gazetteer_lint_command():
+    result = run("gazetteer", "lint", TEST_GAZ)
+    assert result.exit_code == 0 and "0 problems" in result.output

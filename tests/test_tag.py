@@ -1,0 +1,124 @@
+import pytest
+
+from pipeline.model import Paragraph
+from pipeline.stages.segment import Segmenter
+from pipeline.stages.tag import Tagger, slug
+
+from conftest import make_doc
+
+
+@pytest.fixture(scope="module")
+def tagger(test_gazetteer, config):
+    return Tagger(test_gazetteer, config.tag)
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter()
+
+
+def tag(tagger, segmenter, texts, published="2021-11-24", kinds=None):
+    doc = make_doc([], published=published)
+    doc.paragraphs = [Paragraph(i + 1, (kinds or {}).get(i, "body"), t, i + 1) for i, t in enumerate(texts)]
+    doc = tagger(segmenter(doc))
+    for m in doc.mentions:
+        assert doc.paragraphs[m.paragraph - 1].text[m.start:m.end] == m.text
+    return doc.mentions
+
+
+def found(mentions):
+    return {(m.text, m.type, m.entity_id, m.method) for m in mentions}
+
+
+def test_gazetteer_longest_match_case_rules(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Bộ Tài nguyên và Môi trường (MONRE) làm việc với Bộ tn&mt và jica tại Hà Nội, không phải hà nội."])
+    f = found(ms)
+    assert ("Bộ Tài nguyên và Môi trường", "ORG", "org:monre", "gazetteer") in f
+    assert ("MONRE", "ORG", "org:monre", "gazetteer") in f
+    assert ("Bộ tn&mt", "ORG", "org:monre", "gazetteer") in f
+    assert not any(m.text == "hà nội" for m in ms)  # a capital initial is part of a name
+    assert not any(m.text == "jica" for m in ms)  # acronyms are case-sensitive
+    assert ("Hà Nội", "GPE", "gpe:vn-ha-noi", "gazetteer") in f
+
+
+def test_word_boundaries(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Cập nhật: NhậtBản và UNx không phải là tên."])
+    assert not any(m.entity_id in ("gpe:jp", "org:un") for m in ms)
+
+
+def test_validity_picks_the_entry_of_the_article_date(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Bộ Tài nguyên và Môi trường họp."], published="2021-01-01")
+    assert ms[0].entity_id == "org:monre"
+
+
+def test_title_and_name(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Bộ trưởng Bộ Tài nguyên và Môi trường Trần Hồng Hà và Bộ trưởng Môi trường Nhật Bản Tsuyoshi Michael "
+        "Yamaguchi đã thảo luận với bà Ogawa Masako, Phó Cục trưởng Cục Môi trường toàn cầu."])
+    people = {m.text: (m.entity_id, m.title, m.method) for m in ms if m.type == "PERSON"}
+    assert people["Trần Hồng Hà"][0] == "person:tran-hong-ha"
+    assert people["Trần Hồng Hà"][1].startswith("Bộ trưởng")
+    assert people["Tsuyoshi Michael Yamaguchi"][0] == "person:yamaguchi-tsuyoshi"
+    assert people["Ogawa Masako"] == ("person:new:ogawa-masako", "bà", "pattern")
+
+
+def test_coreference_within_document(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Bộ trưởng Trần Hồng Hà phát biểu.", "Theo ông Hà, hai bên đã ký.",
+                                 "Bộ trưởng Yamaguchi đồng ý.", "Ông Tsuyoshi Yamaguchi cũng dự.", "Ông Lâm vắng."])
+    coref = {m.text: m.entity_id for m in ms if m.method == "coref"}
+    assert coref == {"Hà": "person:tran-hong-ha", "Yamaguchi": "person:yamaguchi-tsuyoshi"}
+
+
+def test_acronym_definitions_known_and_unknown(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Hai bên bàn về đóng góp do quốc gia tự quyết định (NDC) và Cơ chế tín chỉ chung (JCM).",
+        "Quan hệ đối tác để tăng cường tính minh bạch (PaSTI) được giới thiệu.",
+        "Sau đó PaSTI và JCM được nhắc lại."])
+    f = found(ms)
+    assert ("NDC", "TERM", "term:ndc", "gazetteer") in f
+    assert ("JCM", "TREATY", "treaty:jcm", "gazetteer") in f
+    pasti = [m for m in ms if m.entity_id == "treaty:new:pasti"]
+    assert {m.text for m in pasti} == {"Quan hệ đối tác để tăng cường tính minh bạch", "PaSTI"}
+    assert sum(m.text == "PaSTI" for m in pasti) == 2
+
+
+def test_tenure_resolves_title_alone_on_article_date(tagger, segmenter):
+    text = ["Bộ trưởng Tài nguyên và Môi trường cho biết hai bên sẽ hợp tác."]
+    ms = tag(tagger, segmenter, text, published="2021-11-24")
+    assert [(m.entity_id, m.method) for m in ms if m.type == "PERSON"] == [("person:tran-hong-ha", "tenure")]
+    assert [m.score for m in ms if m.type == "PERSON"][0] < 1
+    ms = tag(tagger, segmenter, text, published="2024-01-11")
+    assert [m.entity_id for m in ms if m.type == "PERSON"] == ["person:dang-quoc-khanh"]
+    ms = tag(tagger, segmenter, text, published="")
+    assert [m for m in ms if m.type == "PERSON"] == []
+
+
+def test_unknown_organisations_and_people_by_pattern(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Hiệp hội Năng lượng sạch Việt Nam và Viện Chiến lược Chính sách tài nguyên "
+                                 "đã gặp Nguyễn Văn Bình tại Tokyo."])
+    f = found(ms)
+    assert ("Hiệp hội Năng lượng sạch Việt Nam", "ORG", "org:new:hiep-hoi-nang-luong-sach-viet-nam", "pattern") in f
+    assert any(m.text.startswith("Viện Chiến lược Chính sách tài nguyên") and m.type == "ORG" for m in ms)
+    assert ("Nguyễn Văn Bình", "PERSON", "person:new:nguyen-van-binh", "pattern") in f
+    assert ("Tokyo", "GPE", "gpe:jp-tokyo", "gazetteer") in f
+
+
+def test_foreign_ministry(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Bộ Ngoại giao Hàn Quốc cho biết."])
+    assert ms[0].text == "Bộ Ngoại giao Hàn Quốc" and ms[0].entity_id == "org:new:bo-ngoai-giao-han-quoc"
+
+
+def test_fuzzy_variants(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Các nước thành viên Liên Hiệp Quốc nhóm họp."])
+    assert [(m.text, m.entity_id, m.method) for m in ms if m.type == "ORG"] == [
+        ("Liên Hiệp Quốc", "org:un", "fuzzy")]
+
+
+def test_photo_credit_is_not_tagged(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Hai bộ trưởng tại Tokyo. Ảnh: Nguyễn Văn An/JICA"], kinds={0: "caption"})
+    assert [m.text for m in ms] == ["Tokyo"]
+
+
+def test_slug():
+    assert slug("Cục Biến đổi khí hậu") == "cuc-bien-doi-khi-hau"
+    assert slug("Đà Nẵng!") == "da-nang"
