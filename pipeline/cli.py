@@ -73,6 +73,33 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Directory of gold annotations (eval/gold).")],
+    out_dir: Annotated[Optional[Path], typer.Argument(help="An existing output directory to score.")] = None,
+    run: Annotated[bool, typer.Option("--run", help="Extract the gold documents first (into OUT_DIR if given).")] = False,
+    bench: Annotated[Optional[Path], typer.Option("--bench", help="Bench corpora root (default ../shared/bench).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score underthesea's NER.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="Misses and false positives listed per kind.")] = 50,
+) -> None:
+    """Score entities and events against gold annotations, beside underthesea's NER baseline."""
+    import json
+
+    from .eval import run_eval
+
+    try:
+        cfg = load_config(config) if config is not None else None
+        report = run_eval(gold, out_dir=out_dir, run=run, bench_root=bench, config=cfg, baseline=baseline)
+    except (UsageError, ConfigError, GazetteerError) as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.to_text(limit=limit))
+
+
 @gazetteer_app.command("lint")
 def gazetteer_lint(
     directory: Annotated[Path, typer.Argument(help="Gazetteer directory.")] = Path("gazetteers"),

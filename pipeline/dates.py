@@ -119,7 +119,8 @@ def _qualifier(tag: str) -> str:
     return (
         rf"(?:[ ](?P<{tag}>tới[ ]đây|sắp[ ]tới|vừa[ ]qua"
         rf"|năm[ ](?:nay|ngoái|trước|sau|tới)(?![ ]?\d)"
-        rf"|này|tới(?![ ](?:nay|thứ|chủ|ngày|hôm|tháng|năm|khi|lúc|cuối|đầu|giữa|{_TOD}|\d)))(?!\w))?"
+        rf"|này|tới(?![ ](?:nay|thứ|chủ|ngày|hôm|tháng|năm|khi|lúc|cuối|đầu|giữa|{_TOD}|\d)))"
+        rf"(?!\w))?"
     )
 
 
@@ -504,7 +505,8 @@ _WEEKDAY_RE = re.compile(
     rf"(?:thứ[ ](?P<wd>{_WEEKDAY_WORD}|[2-7])|(?P<sun>chủ[ ]nhật))(?!\w)"
     rf"(?:[ ](?P<q>tuần[ ](?:này|tới|sau|trước|rồi|vừa[ ]qua)|vừa[ ]qua|này"
     rf"|tới(?![ ](?:thứ|chủ|ngày|\d)))(?!\w))?"
-    rf"(?:[ ]?\([ ]?(?:ngày[ ])?{_day_month('a')}[ ]?\)|,?[ ](?:ngày[ ])?{_day_month('b', r'/.')})?",
+    rf"(?:[ ]?\([ ]?(?:ngày[ ])?{_day_month('a')}[ ]?\)"
+    rf"|,?[ ](?:ngày[ ])?{_day_month('b', r'/.')})?",
     _FLAGS,
 )
 
@@ -692,7 +694,8 @@ def _on_month(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found 
 
 # "tháng 11-12/2021", "tháng 3 đến tháng 5 năm 2024", "tháng 11/2021 - tháng 2/2022".
 _MONTH_RANGE_RE = re.compile(
-    r"(?<![\w/.\-])tháng[ ](?P<m1>\d{1,2})(?:[ ]?[/.\-][ ]?(?P<y1>\d{4})|,?[ ]năm[ ](?P<ny1>\d{4}))?"
+    r"(?<![\w/.\-])tháng[ ](?P<m1>\d{1,2})"
+    r"(?:[ ]?[/.\-][ ]?(?P<y1>\d{4})|,?[ ]năm[ ](?P<ny1>\d{4}))?"
     rf"{_CONN}(?:tháng[ ])?(?P<m2>\d{{1,2}})"
     rf"(?:[ ]?[/.\-][ ]?(?P<y2>\d{{4}})|,?[ ]năm[ ](?P<ny2>\d{{4}}))?{_NUM_END}",
     _FLAGS,
@@ -900,19 +903,25 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
     overlap the longest is kept (the earlier one on a tie).  Yearless and
     relative expressions are resolved from ``reference`` only, never from
     today's date; with ``reference=None`` they are reported unresolved.
+    Raises ValueError for a reference outside the years 1000-2999 (what
+    :func:`parse_iso_date` accepts), where "năm sau" would leave the calendar.
     """
-    if not text:
-        return []
     if isinstance(reference, datetime.datetime):
         # A datetime is a date, but mixing the two in arithmetic raises.
         reference = reference.date()
+    if reference is not None and not _year_ok(reference.year):
+        raise ValueError(f"reference date out of range: {reference.isoformat()}")
+    if not text:
+        return []
     chosen: list[_Found] = []
     for cand in sorted(_candidates(text, reference), key=lambda f: (f.start - f.end, f.start)):
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda f: f.start)
     return [
-        DateMention(c.start, c.end, text[c.start:c.end], c.date, c.date_end, c.precision, c.relative)
+        DateMention(
+            c.start, c.end, text[c.start:c.end], c.date, c.date_end, c.precision, c.relative
+        )
         for c in chosen
     ]
 

@@ -76,7 +76,8 @@ FORMS = [
     ("next-month-toi", "vào tháng tới", REF, "tháng tới", "2021-12", "", "month", True),
     ("next-month-sau", "Nga sẽ chuyển vắc xin vào tháng sau", REF,
      "tháng sau", "2021-12", "", "month", True),
-    ("last-month", "cuộc đàm phán vào tháng trước", REF, "tháng trước", "2021-10", "", "month", True),
+    ("last-month", "cuộc đàm phán vào tháng trước", REF,
+     "tháng trước", "2021-10", "", "month", True),
     ("today", "hôm nay", REF, "hôm nay", "2021-11-24", "", "day", True),
     ("yesterday", "Trong cuộc điện đàm hôm qua, hai bên", REF,
      "hôm qua", "2021-11-23", "", "day", True),
@@ -85,7 +86,8 @@ FORMS = [
     ("next-week-sau", "tuần sau", REF, "tuần sau", "2021-11-29", "2021-12-05", "day", True),
     ("last-week", "Tuần trước, Trung Quốc đã cam kết", REF,
      "Tuần trước", "2021-11-15", "2021-11-21", "day", True),
-    ("weekday-next-week", "thứ Hai tuần tới", REF, "thứ Hai tuần tới", "2021-11-29", "", "day", True),
+    ("weekday-next-week", "thứ Hai tuần tới", REF,
+     "thứ Hai tuần tới", "2021-11-29", "", "day", True),
     ("weekday-bracketed", "Hà Nội (thứ Ba)", REF, "thứ Ba", "2021-11-23", "", "day", True),
     # On a Saturday "vừa qua" is yesterday, "tuần trước" the Friday of the week before.
     ("weekday-just-past", "thứ Sáu vừa qua", D(2021, 11, 27),
@@ -97,8 +99,10 @@ FORMS = [
      "ngày 20", "2021-11-20", "", "day", True),
     ("day-only-previous-month", "Cuộc họp trực tuyến ngày 20 cũng là", D(2021, 11, 18),
      "ngày 20", "2021-10-20", "", "day", True),
-    ("quarter", "doanh thu quý 1/2024 tăng", REF, "quý 1/2024", "2024-01", "2024-03", "month", False),
-    ("quarter-roman", "Quý IV năm 2017", REF, "Quý IV năm 2017", "2017-10", "2017-12", "month", False),
+    ("quarter", "doanh thu quý 1/2024 tăng", REF,
+     "quý 1/2024", "2024-01", "2024-03", "month", False),
+    ("quarter-roman", "Quý IV năm 2017", REF,
+     "Quý IV năm 2017", "2017-10", "2017-12", "month", False),
     ("end-of-year", "sẽ được đệ trình vào cuối năm.", REF, "cuối năm", "2021", "", "year", True),
     ("vao-excluded", "vào ngày 24/11", REF, "ngày 24/11", "2021-11-24", "", "day", True),
 ]
@@ -274,6 +278,11 @@ def test_without_reference_full_dates_still_resolve():
 
 def test_datetime_reference_is_taken_as_its_date():
     assert only("hôm qua", datetime.datetime(2021, 11, 24, 23, 59)).date == "2021-11-23"
+
+
+def test_implausible_reference_is_refused():
+    with pytest.raises(ValueError):
+        find_dates("năm sau", D(9999, 12, 31))
 
 
 # --- things that are not dates --------------------------------------------------
