@@ -301,10 +301,12 @@ def _monday(ref: datetime.date, weeks: int = 0) -> datetime.date:
 
 
 def _month_iso(year: int, month: int) -> str:
+    """ISO year-month, "2021-11"."""
     return f"{year:04d}-{month:02d}"
 
 
 def _year_iso(year: int) -> str:
+    """ISO year, "2021"."""
     return f"{year:04d}"
 
 
@@ -332,6 +334,7 @@ def _kind(word: str | None) -> str | None:
 
 
 def _year_ok(year: int) -> bool:
+    """True for a year a news article can plausibly mean as written."""
     return _MIN_YEAR <= year <= _MAX_YEAR
 
 
@@ -387,6 +390,7 @@ _DATE_RE = re.compile(
 
 
 def _on_date(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A single day; None for a bare number pair nothing marks as a date."""
     parts = _parts(m, "a")
     assert parts is not None
     start, end = m.start(), m.end()
@@ -422,6 +426,7 @@ _DAY_RANGE_RE = re.compile(
 
 
 def _on_day_range(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """Days of one month; None unless the first day comes before the last."""
     parts = _parts(m, "b")
     assert parts is not None
     first = int(m.group("d1"))
@@ -463,6 +468,7 @@ _DATE_RANGE_RE = re.compile(
 
 
 def _on_date_range(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """Two full day/months; a missing year is taken from the other end."""
     first, second = _parts(m, "a"), _parts(m, "b")
     assert first is not None and second is not None
     (d1, m1, y1), (d2, m2, y2) = first, second
@@ -512,6 +518,7 @@ _WEEKDAY_RE = re.compile(
 
 
 def _on_weekday(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A weekday, or the date written next to it; None for an ordinal ("lần thứ hai")."""
     start, end = m.start(), m.end()
     explicit = _parts(m, "a") or _parts(m, "b")
     wd = m.group("wd")
@@ -570,6 +577,7 @@ _DAY_OFFSETS = {"nay": 0, "qua": -1, "mai": 1, "mốt": 2}
 
 
 def _on_relative_day(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A day counted from the reference, or the date in brackets after it."""
     start = m.start()
     end = m.end()
     explicit = _parts(m, "a") or _parts(m, "b")
@@ -596,16 +604,18 @@ _RELATIVE_WEEK_RE = re.compile(
     r"(?![ ](?:đó|nữa))",
     _FLAGS,
 )
-_WEEK_OFFSETS = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "rồi": -1, "vừa qua": -1}
+# "tuần/tháng/quý" + word: how many periods from the reference's one.
+_PERIOD_OFFSETS = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "rồi": -1, "vừa qua": -1}
 
 
 def _on_relative_week(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """Monday to Sunday of a week counted from the reference (Saturday on for "cuối")."""
     start, end = m.start(), m.end()
     if _preceded_by(_QUANTITY_BEFORE, text, start):
         return None
     if ref is None:
         return _unresolved(start, end)
-    monday = _monday(ref, _WEEK_OFFSETS[" ".join(m.group("w").lower().split())])
+    monday = _monday(ref, _PERIOD_OFFSETS[" ".join(m.group("w").lower().split())])
     sunday = monday + datetime.timedelta(days=6)
     first = sunday - datetime.timedelta(days=1) if m.group("part") else monday
     return _day_found(start, end, first, True, sunday)
@@ -618,17 +628,17 @@ _RELATIVE_MONTH_RE = re.compile(
     r"|(?:đầu|cuối|giữa)[ ]tháng(?![ ]?\d|\w|[ ](?:giêng|chạp|âm)))",
     _FLAGS,
 )
-_MONTH_OFFSETS = {None: 0, "này": 0, "tới": 1, "sau": 1, "trước": -1, "rồi": -1, "vừa qua": -1}
 
 
 def _on_relative_month(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A month counted from the reference; None for a duration ("3 tháng tới")."""
     start, end = m.start(), m.end()
     if _preceded_by(_QUANTITY_BEFORE, text, start):
         return None
     if ref is None:
         return _unresolved(start, end)
     word = " ".join(m.group("w").lower().split()) if m.group("w") else None
-    year, month = _shift_month(ref.year, ref.month, _MONTH_OFFSETS[word])
+    year, month = _shift_month(ref.year, ref.month, _PERIOD_OFFSETS[word] if word else 0)
     return _Found(start, end, _month_iso(year, month), "", "month", True)
 
 
@@ -645,6 +655,7 @@ _YEAR_OFFSETS = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "
 
 
 def _on_relative_year(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A year counted from the reference; None for a duration ("2 năm trước")."""
     start, end = m.start(), m.end()
     if _preceded_by(_QUANTITY_BEFORE, text, start):
         return None
@@ -670,6 +681,7 @@ _MONTH_RE = re.compile(
 
 
 def _on_month(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A month with or without its year; None for a count ("mỗi tháng 2 lần")."""
     start, end = m.start(), m.end()
     month = int(m.group("m"))
     if not 1 <= month <= 12:
@@ -703,6 +715,7 @@ _MONTH_RANGE_RE = re.compile(
 
 
 def _on_month_range(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """First and last month of a span; None unless the end comes after the start."""
     start, end = m.start(), m.end()
     m1, m2 = int(m.group("m1")), int(m.group("m2"))
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
@@ -733,17 +746,17 @@ _QUARTER_RE = re.compile(
     r"|(?P<w>này|tới|sau|trước|rồi|vừa[ ]qua)(?!\w)(?![ ](?:đó|nữa)))",
     _FLAGS,
 )
-_QUARTER_OFFSETS = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "rồi": -1, "vừa qua": -1}
 
 
 def _on_quarter(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """First and last month of a quarter."""
     start, end = m.start(), m.end()
     if m.group("w"):
         if _preceded_by(_QUANTITY_BEFORE, text, start):
             return None
         if ref is None:
             return _unresolved(start, end)
-        index = ref.year * 4 + (ref.month - 1) // 3 + _QUARTER_OFFSETS[
+        index = ref.year * 4 + (ref.month - 1) // 3 + _PERIOD_OFFSETS[
             " ".join(m.group("w").lower().split())
         ]
         year, quarter = index // 4, index % 4 + 1
@@ -789,6 +802,7 @@ _YEAR_RE = re.compile(
 
 
 def _on_year(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A year or span of years after "năm"; None before an amount ("năm 2000 tỷ")."""
     start, end = m.start(), m.end()
     year = int(m.group("y"))
     if not _year_ok(year) or _AMOUNT_AFTER.match(text, end):
@@ -811,6 +825,7 @@ _BARE_YEAR_RE = re.compile(
 
 
 def _on_bare_year(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A year (or month/year) without "năm", accepted only after a preposition."""
     start, end = m.start(), m.end()
     year = int(m.group("y"))
     last = int(m.group("y2")) if m.group("y2") else None
@@ -844,6 +859,7 @@ _DAY_ONLY_RE = re.compile(
 
 
 def _on_day_only(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
+    """A day of the month without its month: the latest such day up to the reference."""
     start, end = m.start(), m.end()
     day = int(m.group("d"))
     if not 1 <= day <= 31:

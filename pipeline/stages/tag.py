@@ -81,6 +81,10 @@ class TaggerRules:
     org_admin_words: tuple[str, ...]
     stop_words: frozenset[str]
     acronym_heads: tuple[tuple[str, str], ...]  # (head words, type), longest head first
+    not_name_start: frozenset[str]
+    not_in_name: frozenset[str]
+    honorifics: frozenset[str]
+    plural_determiners: frozenset[str]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -95,6 +99,10 @@ class TaggerRules:
             org_admin_words=tuple(sorted(data["org_admin_words"], key=len, reverse=True)),
             stop_words=frozenset(data["stop_words"]),
             acronym_heads=tuple(heads),
+            not_name_start=frozenset(data["not_name_start"]) | frozenset(data["org_heads"]),
+            not_in_name=frozenset(data["not_in_name"]),
+            honorifics=frozenset(data["honorifics"]),
+            plural_determiners=frozenset(data["plural_determiners"]),
         )
 
 
@@ -262,16 +270,41 @@ class Tagger:
             accepted.append(new)
 
     # -- 3 -----------------------------------------------------------------------------------
-    def _long_form(self, text: str, end: int) -> tuple[int, str] | None:
-        """The long form before "(" at ``end``: back to the nearest head word, at most 15 words."""
-        words = list(_WORD.finditer(text, 0, end))[-15:]
+    def _long_form(self, text: str, end: int, want: str = "") -> tuple[int, str] | None:
+        """The long form before "(" at ``end``, opened by a head word ("Kế hoạch …", "Hội nghị …").
+
+        Looks back at most 30 words within the sentence. With ``want`` (the type of a known
+        acronym) the nearest head of that type wins; otherwise the nearest capitalised head
+        (names open with a capital), else the nearest lower-case one ("mục tiêu … (NDC)").
+        """
+        words = list(_WORD.finditer(text, 0, end))[-30:]
+        heads: list[tuple[int, str, bool]] = []
         for i in range(len(words) - 1, -1, -1):
             start = words[i].start()
+            if re.search(r"[.!?;]\s", text[start:end]):
+                break
             rest = text[start:end].rstrip()
             for head, etype in self.rules.acronym_heads:
-                if rest.startswith(head + " "):
+                if rest.startswith(head + " ") and rest != head:
+                    heads.append((start, etype, head[0].isupper()))
+                    break
+        if want:
+            typed = [h for h in heads if h[1] == want]
+            return (typed[0][0], want) if typed else None
+        for capital in (True, False):
+            for start, etype, cap in heads:
+                if cap == capital:
                     return start, etype
         return None
+
+    @staticmethod
+    def _replace_inside(accepted: list[_Span], span: _Span) -> bool:
+        """Add ``span`` over mentions nested inside it; refuse if it would cut one in half."""
+        if any(a.start < span.end and span.start < a.end and not (span.start <= a.start and a.end <= span.end)
+               for a in accepted):
+            return False
+        accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end)] + [span]
+        return True
 
     def _acronym_definitions(self, text, accepted, acronyms, limit, free) -> None:
         for m in _ACRONYM_DEF.finditer(text, 0, limit):
@@ -293,26 +326,26 @@ class Tagger:
             if inner is not None:
                 acronyms.setdefault(acr, inner)
                 if prev is None:
-                    lf = self._long_form(text, len(before))
-                    if lf and free(lf[0], len(before)):
-                        accepted.append(_Span(lf[0], len(before), inner.type, inner.entity_id, inner.canonical,
-                                              inner.acronym or acr, method="acronym", score=0.9,
-                                              english=inner.english, wikidata=inner.wikidata))
+                    lf = self._long_form(text, len(before), want=inner.type)
+                    if lf:
+                        self._replace_inside(accepted, _Span(
+                            lf[0], len(before), inner.type, inner.entity_id, inner.canonical,
+                            inner.acronym or acr, method="acronym", score=0.9,
+                            english=inner.english, wikidata=inner.wikidata))
                 continue
             if not free(a_start, a_end):
                 continue
             lf = self._long_form(text, len(before))
-            if lf and free(lf[0], len(before)):
-                long_text = text[lf[0]:len(before)]
-                etype = lf[1]
-                span = _Span(a_start, a_end, etype, f"{etype.lower()}:new:{slug(acr)}", long_text, acr,
-                             method="acronym", score=0.8)
-                accepted.append(_Span(lf[0], len(before), etype, span.entity_id, long_text, acr,
-                                      method="acronym", score=0.8))
-            else:
-                span = _Span(a_start, a_end, "TERM", f"term:new:{slug(acr)}", acr, acr, method="acronym", score=0.6)
-            accepted.append(span)
-            acronyms.setdefault(acr, span)
+            if lf is None:
+                continue  # "(TN&MT) - …": an acronym with nothing that defines it
+            long_text = text[lf[0]:len(before)]
+            etype = lf[1]
+            span = _Span(a_start, a_end, etype, f"{etype.lower()}:new:{slug(acr)}", long_text, acr,
+                         method="acronym", score=0.8)
+            if self._replace_inside(accepted, _Span(lf[0], len(before), etype, span.entity_id, long_text, acr,
+                                                    method="acronym", score=0.8)):
+                accepted.append(span)
+                acronyms.setdefault(acr, span)
 
     # -- 4 -----------------------------------------------------------------------------------
     def _name_run(self, text: str, pos: int, limit: int, max_words: int = 5) -> tuple[int, int] | None:
@@ -354,13 +387,22 @@ class Tagger:
                 continue
             title_text = text[title_start:pos].strip()
             existing = next((a for a in accepted if a.start == pos), None)
+            honorific = m.group() in self.rules.honorifics
+            if existing is not None and honorific and existing.type in ("GPE", "LOC") \
+                    and " " not in text[existing.start:existing.end]:
+                accepted.remove(existing)  # "ông Đức", "bà Lào"? a given name, not a country
+                existing = None
             if existing is not None:
                 if existing.type == "PERSON" and not existing.title:
                     existing.title = title_text
                 continue
             run = self._name_run(text, pos, limit)
+            if run is not None and text[run[0]:run[1]].split()[0] in self.rules.not_name_start:
+                run = None
             if run is None:
-                if office and reference is not None:
+                before = text[:title_start].split()[-1:]
+                generic = bool(before) and before[0] in self.rules.plural_determiners
+                if office and reference is not None and text[title_start].isupper() and not generic:
                     self._tenure(text, office, accepted, day, free)
                 continue
             s, e = run
@@ -420,6 +462,8 @@ class Tagger:
             s, e = run
             words = text[s:e].split()
             if not 2 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
+                continue
+            if any(w in self.rules.not_in_name for w in words[1:]):
                 continue
             inner = [a for a in accepted if s < a.end and a.start < e]
             if inner:
