@@ -478,6 +478,11 @@ class Tagger:
             accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6))
 
     def _pattern_orgs(self, text, accepted, limit, free) -> None:
+        """Head word + name: "Cục …", "Hiệp hội …", "UBND tỉnh …". The name runs over capitalised
+        words, over up to three lower-case words between or after them ("Cục Biến đổi khí hậu"),
+        and over places inside it ("Hiệp hội Năng lượng sạch Việt Nam"); it stops at a stop word,
+        at a person, and at "và" before another head ("Hiệp hội X và Viện Y")."""
+        starts = {a.start: a for a in accepted}
         for m in self._org_head_re.finditer(text, 0, limit):
             s = m.start()
             if not free(s, m.end()):
@@ -487,19 +492,24 @@ class Tagger:
                 if text.startswith(admin + " ", pos):
                     pos += len(admin) + 1
                     break
-            words = list(_WORD.finditer(text, pos, limit))
             end = None
             pending_lower = 0
-            prev_end = m.end()
-            for w in words:
+            prev_end = pos - 1
+            for w in _WORD.finditer(text, pos, limit):
                 if text[prev_end:w.start()].strip():  # punctuation between words ends the name
                     break
                 word = w.group()
                 bare = word.rstrip(".")
+                hit = starts.get(w.start())
+                if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
+                    break
                 if word in self.rules.stop_words or bare in self.rules.stop_words:
                     break
                 if word == "và" and self._org_head_re.match(text, w.end() + 1):
-                    break  # "Hiệp hội X và Viện Y" is two organisations
+                    break
+                if bare in self.rules.surnames and end is not None and self._name_run(text, w.start(), limit, 4) \
+                        and len(text[w.start():self._name_run(text, w.start(), limit, 4)[1]].split()) >= 2:
+                    break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
                 if _capitalised(bare):
                     end = w.start() + len(bare)
                     pending_lower = 0
@@ -507,36 +517,37 @@ class Tagger:
                     break
                 else:
                     pending_lower += 1
-                    if pending_lower > 4:
+                    if pending_lower > 3:
                         break
-                    end_candidate = w.start() + len(bare)
-                    # Trailing lower-case words belong to the name ("Cục Biến đổi khí hậu").
-                    end = end_candidate if pending_lower <= 3 else end
+                    end = w.start() + len(bare)
                 prev_end = w.end()
                 if len(bare) < len(word):
                     break
             if end is None:
                 continue
-            # Trailing lower-case words beyond the last capitalised one are kept only up to 3.
-            name = text[s:end].rstrip()
-            if len(name.split()) < 2 or not free(s, end):
-                overlapping = [a for a in accepted if s <= a.start and a.end <= end]
-                if not overlapping or any(a.start < s or a.end > end for a in accepted if s < a.end and a.start < end):
-                    continue
-                # The head swallows mentions inside the name ("Đại sứ quán Nhật Bản").
-                for a in overlapping:
-                    if a.type == "ORG":
-                        break
-                else:
-                    ids = self.names.get(fold(name))
-                    new = (self._span_for(self._pick(ids, ""), s, end) if ids else
-                           _Span(s, end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
-                    if new.type == "ORG":
-                        accepted.append(new)
+            # Lower-case words after the last capitalised one stay only when they finish a name
+            # ("khí hậu"), not a sentence ("… cho biết"): keep at most three.
+            name = text[s:end]
+            if len(name.split()) < 2:
+                continue
+            inside = [a for a in accepted if a.start < end and s < a.end]
+            if any(a.start < s or a.end > end for a in inside) or any(a.type not in ("GPE", "LOC") for a in inside):
                 continue
             ids = self.names.get(fold(name))
-            accepted.append(self._span_for(self._pick(ids, ""), s, end) if ids else
-                            _Span(s, end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
+            span = (self._span_for(self._pick(ids, ""), s, end) if ids else
+                    _Span(s, end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
+            councils = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
+                        "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
+            places = [a for a in inside if a.type == "GPE"]
+            if not ids and m.group() in councils and len(places) == 1:
+                # One entity per province's council, however the text abbreviates it.
+                body = councils[m.group()]
+                span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
+                admin = text[m.end() + 1:pos].strip()
+                span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
+            if span.type == "ORG":
+                self._replace_inside(accepted, span)
+                starts = {a.start: a for a in accepted}
 
     # -- 6 -----------------------------------------------------------------------------------
     def _fuzzy(self, text, accepted, day, limit, free) -> None:
