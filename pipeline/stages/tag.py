@@ -43,6 +43,8 @@ __all__ = ["TaggerRules", "Tagger", "slug"]
 
 _WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
+# A word of a Latin-script foreign name: no Vietnamese-only letters (ă â đ ê ô ơ ư, tone marks on them).
+_FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
 _CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bẢnh minh họa|\bNguồn ảnh|\bPhoto\s*:).*$", re.IGNORECASE)
 
 
@@ -85,6 +87,7 @@ class TaggerRules:
     not_in_name: frozenset[str]
     honorifics: frozenset[str]
     plural_determiners: frozenset[str]
+    foreign_org_words: frozenset[str]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -103,6 +106,7 @@ class TaggerRules:
             not_in_name=frozenset(data["not_in_name"]),
             honorifics=frozenset(data["honorifics"]),
             plural_determiners=frozenset(data["plural_determiners"]),
+            foreign_org_words=frozenset(data["foreign_org_words"]),
         )
 
 
@@ -233,6 +237,7 @@ class Tagger:
         # 5. Vietnamese names by family name; organisations by head word.
         self._surname_people(text, accepted, limit, free)
         self._pattern_orgs(text, accepted, limit, free)
+        self._foreign_people(text, accepted, limit, free)
         # 6. Variant spellings.
         self._fuzzy(text, accepted, day, limit, free)
         return accepted
@@ -406,6 +411,7 @@ class Tagger:
                     self._tenure(text, office, accepted, day, free)
                 continue
             s, e = run
+            self._drop_places_in_vietnamese_name(text, s, e, accepted)
             # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
             inner = [a for a in accepted if s <= a.start < e]
             if inner:
@@ -465,6 +471,7 @@ class Tagger:
                 continue
             if any(w in self.rules.not_in_name for w in words[1:]):
                 continue
+            self._drop_places_in_vietnamese_name(text, s, e, accepted)
             inner = [a for a in accepted if s < a.end and a.start < e]
             if inner:
                 continue
@@ -476,6 +483,38 @@ class Tagger:
                     accepted.append(self._span_for(entry, s, e))
                 continue
             accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6))
+
+    def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[_Span]) -> None:
+        """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
+        family name are syllables of the name, not places."""
+        if text[s:e].split()[0] not in self.rules.surnames:
+            return
+        accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
+                                                   and len(text[a.start:a.end].split()) <= 2)]
+
+    def _foreign_people(self, text, accepted, limit, free) -> None:
+        """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
+        "Cơ quan Bảo vệ môi trường Mỹ Scott Pruitt"."""
+        for a in sorted(accepted, key=lambda a: a.start):
+            if a.type not in ("GPE", "ORG") or a.end >= limit or text[a.end:a.end + 1] != " ":
+                continue
+            run = self._name_run(text, a.end + 1, limit, max_words=4)
+            if run is None:
+                continue
+            s, e = run
+            words = text[s:e].split()
+            if len(words) < 2 or not all(_FOREIGN_WORD.fullmatch(w) for w in words) or not free(s, e):
+                continue
+            if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words:
+                continue
+            ids = self.names.get(fold(text[s:e]))
+            if ids:
+                entry = self._pick(ids, "")
+                if entry.type == "PERSON":
+                    accepted.append(self._span_for(entry, s, e))
+                continue
+            accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                  score=0.6))
 
     def _pattern_orgs(self, text, accepted, limit, free) -> None:
         """Head word + name: "Cục …", "Hiệp hội …", "UBND tỉnh …". The name runs over capitalised
