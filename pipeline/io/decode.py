@@ -1,17 +1,51 @@
 """Bytes to text: the encodings real dumps arrive in.
 
 UTF-8 (with or without BOM), UTF-16 with BOM and cp1258 (Windows Vietnamese) are decoded;
-binary data is refused. Legacy Vietnamese font encodings are checked after decoding by
-:func:`pipeline.io.decode.legacy_encoding` (see the clean stage).
+binary data is refused; UTF-8 that was once decoded as Windows-1252 ("Viá»‡t") is repaired with
+ftfy. Text typed in the legacy Vietnamese font encodings (TCVN3/ABC, VNI) decodes without error
+but is not Vietnamese: :func:`legacy_encoding` recognises it and the document is refused with a
+reason, since no maintained library converts it reliably — never passed on as mojibake.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+
+import ftfy
 
 from ..errors import DocumentError
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "legacy_encoding", "html_to_lines"]
+
+# Characters TCVN3 (ABC) text shows once read as a Windows code page; Unicode Vietnamese never has them.
+_TCVN3 = re.compile(r"[µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞß«¬¡¢£¤¥¦§]")
+# VNI writes a tone or hat as a separate character after the vowel: "Vieät", "ñaây", "tröôøng".
+_VNI = re.compile(r"[aeiouyAEIOUY][øùûõïöäåæëìíîòóô]|ñ[aeiou]|ö[ôôa]")
+# Letters only Unicode Vietnamese has (ă, đ, ơ, ư and the precomposed tone letters).
+_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+_BLOCK_TAGS = re.compile(r"(?i)<\s*(?:br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|tr|/tr)\b[^<>]{0,500}>")
+_TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|<!--.*?-->", re.DOTALL)
+
+
+def legacy_encoding(text: str) -> str | None:
+    """"TCVN3" or "VNI" when ``text`` reads as a legacy font encoding, else None."""
+    sample = text[:20000]
+    vietnamese = len(_VIETNAMESE.findall(sample))
+    tcvn3 = len(_TCVN3.findall(sample))
+    if tcvn3 >= 3 and tcvn3 > 2 * vietnamese:
+        return "TCVN3"
+    vni = len(_VNI.findall(sample))
+    if vni >= 5 and vni > 2 * vietnamese:
+        return "VNI"
+    return None
+
+
+def html_to_lines(text: str) -> list[str]:
+    """Paragraph lines of a text that may hold HTML: block tags break lines, other tags go."""
+    if "<" in text and ">" in text:
+        text = _TAGS.sub("", _BLOCK_TAGS.sub("\n", text))
+    return [line for line in text.splitlines() if line.strip()]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -22,6 +56,18 @@ _BOMS = (
 
 def decode_bytes(data: bytes, origin: str) -> str:
     """Decode ``data`` or raise DocumentError naming ``origin`` and what to do."""
+    text = _decode(data, origin)
+    if ftfy.is_bad(text):
+        text = ftfy.fix_encoding(text)
+    legacy = legacy_encoding(text)
+    if legacy is not None:
+        raise DocumentError(
+            f"{origin}: legacy encoding: {legacy} font text, not Unicode; convert it to Unicode "
+            "(e.g. UniKey's converter) and run again")
+    return text
+
+
+def _decode(data: bytes, origin: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, UsageError
 from ..model import Document
-from .decode import decode_bytes
+from .decode import decode_bytes, html_to_lines
 
 __all__ = ["InputFile", "DumpReader", "SUPPORTED_SUFFIXES"]
 
@@ -110,7 +110,7 @@ def parse_txt(text: str, doc: Document) -> Document:
             body_start = i + 1
             continue
         break
-    doc.lines = [line for line in lines[body_start:] if line.strip()]
+    doc.lines = html_to_lines("\n".join(lines[body_start:]))
     return doc
 
 
@@ -129,7 +129,7 @@ def parse_json_record(record: object, doc: Document) -> Document:
     published = record.get("published", record.get("date"))
     if published not in (None, ""):
         doc.published = str(published)
-    doc.lines = [line for line in text.splitlines() if line.strip()]
+    doc.lines = html_to_lines(text)
     return doc
 
 
