@@ -26,6 +26,7 @@ class CleanConfig:
     title_max_words: int
     byline_max_words: int
     tail_lines: int
+    max_paragraph_chars: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,11 @@ _COUNTRY_SWAPS: list[tuple[str, str]] = [
 
 
 def _word_re(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
+    # "châu Mỹ", "Nam Mỹ", "Mỹ Latinh", "châu Úc" are regions, not the country
+    return re.compile(
+        r"(?<!châu )(?<!Nam )(?<!Bắc )(?<!Trung )(?<!\w)" + re.escape(word) + r"(?!\w)(?! Latinh)",
+        re.IGNORECASE,
+    )
 
 
 def spelling_variants(name: str) -> list[str]:
@@ -102,6 +106,8 @@ def spelling_variants(name: str) -> list[str]:
         base = name.replace(" – ", " - ")
         forms += [base, base.replace(" - ", " – "), base.replace(" - ", "-")]
     for form in list(forms):
+        if form.isascii():  # an English or acronym form: Vietnamese spellings do not apply
+            continue
         for a, b in _SWAPS + _COUNTRY_SWAPS:
             pat = _word_re(a)
             if pat.search(form):

@@ -30,6 +30,21 @@ __all__ = ["FurnitureRule", "FurnitureRules", "Cleaner"]
 _HEAD_LINES = 4  # furniture above a headline never runs longer than this
 _FINAL_PUNCT = (".", "…", ";", ":", ",")
 _NAME_SPLIT = re.compile(r"[\s\-–—/,;&+]+|\bvà\b")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s")
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends when possible."""
+    pieces = []
+    while len(text) > limit:
+        cut = max((m.end() for m in _SENTENCE_END.finditer(text, 0, limit)), default=0)
+        if cut < limit // 4:  # no sentence end in reach: cut at a space, else anywhere
+            cut = text.rfind(" ", 0, limit) + 1 or limit
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    if text:
+        pieces.append(text)
+    return [p for p in pieces if p]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +231,14 @@ class Cleaner:
         for i in body:
             after_image = i > 0 and removed.get(i - 1) is not None and removed[i - 1].rule == "image-file"
             kind = "caption" if after_image or self.rules.caption.fullmatch(lines[i]) else "body"
-            paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, lines[i], i + 1))
+            for piece in split_long(lines[i], self.config.max_paragraph_chars):
+                paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece, i + 1))
         doc.paragraphs = paragraphs
         doc.removed = [removed[i] for i in sorted(removed)]
         # A metadata title that is not a line of the text counts as an input paragraph too.
         doc.paragraphs_in = n + (1 if title_text and title_line is None else 0)
+        # ... and so does each extra piece of a line that was too long to be one paragraph.
+        doc.paragraphs_in += len(paragraphs) - len(body) - (1 if title_text else 0)
         doc.boilerplate_removed = sum(r.reason == "boilerplate" for r in doc.removed)
         if not any(p.kind != "title" for p in paragraphs):
             doc.status = "empty"

@@ -1,0 +1,509 @@
+"""The events stage on small hand-built documents: paragraphs, sentences and mentions are made
+here (no segmenter, no tagger), so each test shows exactly what the stage is given."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import EventsConfig
+from pipeline.errors import ConfigError
+from pipeline.model import Document, Mention, Paragraph, Sentence
+from pipeline.normalize import normalize_text
+from pipeline.stages.events import EventExtractor, Lexicon
+
+# -- building documents ---------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def offsets(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of ``surface`` in ``text`` as (start, end)."""
+    out = []
+    for m in re.finditer(re.escape(surface), text):
+        a, b = m.start(), m.end()
+        if (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()):
+            out.append((a, b))
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(Sentence(len(out), start, m.start(), text[start:m.start()]))
+        start = m.end()
+    out.append(Sentence(len(out), start, len(text), text[start:]))
+    return out
+
+
+def make(*paragraphs: str, ents: tuple = (), published: str = "", title: str | None = None,
+         doc_id: str = "t1") -> Document:
+    """A document whose body paragraphs are 1..n (``title`` is paragraph 0). ``ents`` are
+    ``(surface, type, entity_id[, canonical])``: every whole-word occurrence is a mention, longer
+    surfaces first, never overlapping."""
+    texts = ([(0, "title", normalize_text(title))] if title else []) + [
+        (i + 1, "body", normalize_text(t)) for i, t in enumerate(paragraphs)]
+    doc = Document(doc_id=doc_id, published=published)
+    doc.paragraphs = [Paragraph(i, kind, t, i + 1, sentences(t)) for i, kind, t in texts]
+    mentions = []
+    for para in doc.paragraphs:
+        taken: list[tuple[int, int]] = []
+        for ent in sorted(ents, key=lambda e: -len(e[0])):
+            surface, etype, eid = ent[0], ent[1], ent[2]
+            canonical = ent[3] if len(ent) > 3 else surface
+            for a, b in offsets(para.text, normalize_text(surface)):
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                sent = next(s.index for s in para.sentences if s.start <= a < s.end)
+                mentions.append(Mention(f"{doc_id}:{para.index}:{a}-{b}", doc_id, para.index, sent, a, b,
+                                        para.text[a:b], etype, eid, canonical))
+    doc.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def stage(lexicon):
+    return EventExtractor(EventsConfig(min_confidence=0.3), lexicon)
+
+
+def run(stage, *paragraphs, **kw):
+    return stage(make(*paragraphs, **kw)).events
+
+
+def roles(event) -> dict[str, str]:
+    return {p.canonical: p.role for p in event.participants}
+
+
+def only(events, etype):
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.trigger, e.evidence) for e in events]
+    return found[0]
+
+
+# Entities used by several tests.
+HA = ("Trần Hồng Hà", "PERSON", "person:tran-hong-ha")
+YAMAGUCHI = ("Tsuyoshi Yamaguchi", "PERSON", "person:yamaguchi", "Yamaguchi Tsuyoshi")
+VN = ("Việt Nam", "GPE", "gpe:vn")
+JP = ("Nhật Bản", "GPE", "gpe:jp")
+TOKYO = ("Tokyo", "GPE", "gpe:jp-tokyo")
+PLAN = ("Kế hoạch hợp tác chung về biến đổi khí hậu", "TREATY", "treaty:jcp")
+
+
+# -- trigger families ---------------------------------------------------------------------------
+
+
+def test_meeting_verb_source_and_target(stage):
+    events = run(stage, "Chủ tịch nước Trần Đại Quang đã tiếp Đại sứ Takio Yamada tại Phủ Chủ tịch.",
+                 ents=[("Trần Đại Quang", "PERSON", "person:tdq"), ("Takio Yamada", "PERSON", "person:ty")])
+    e = only(events, "MEETING")
+    assert e.trigger == "tiếp"
+    assert e.plover == "CONSULT"
+    assert roles(e) == {"Trần Đại Quang": "source", "Takio Yamada": "target"}
+    assert e.status == "occurred"
+
+
+def test_meeting_hoi_dam_voi_and_location(stage):
+    events = run(stage, "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Shinzo Abe tại thủ đô Tokyo.",
+                 ents=[("Nguyễn Xuân Phúc", "PERSON", "person:nxp"), ("Shinzo Abe", "PERSON", "person:abe"), TOKYO])
+    e = only(events, "MEETING")
+    assert e.trigger == "hội đàm"
+    assert roles(e) == {"Nguyễn Xuân Phúc": "source", "Shinzo Abe": "target"}
+    assert e.location == "Tokyo"  # a place is where, not who
+    assert "Tokyo" not in roles(e)
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ Tài nguyên và Môi trường tiếp tục hoàn thiện chính sách với Nhật Bản.",
+    "Doanh nghiệp Việt Nam gặp khó khăn khi xuất khẩu sang Nhật Bản.",
+    "Người dân Việt Nam tiếp cận thông tin từ Nhật Bản.",
+])
+def test_meeting_words_inside_other_words_are_not_meetings(stage, text):
+    events = run(stage, text, ents=[VN, JP, ("Bộ Tài nguyên và Môi trường", "ORG", "org:monre")])
+    assert [e for e in events if e.type == "MEETING"] == []
+
+
+def test_dialogue_with_date_place_and_status(stage):
+    events = run(stage, "Theo phóng viên TTXVN tại Nhật Bản, ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối "
+                        "thoại lần thứ 7 về chính sách môi trường tại thủ đô Tokyo.",
+                 ents=[VN, JP, TOKYO, ("TTXVN", "ORG", "org:vna")], published="2021-11-24")
+    e = only(events, "DIALOGUE")
+    assert e.plover == "CONSULT"
+    assert (e.date, e.date_precision, e.date_text) == ("2021-11-24", "day", "ngày 24/11")
+    assert e.location == "Tokyo"  # not "Nhật Bản" of the byline
+    assert set(roles(e)) == {"Việt Nam", "Nhật Bản"}  # the credited agency is not a participant
+    assert e.status == "occurred"
+
+
+def test_dialogue_partnership_is_not_a_session(stage):
+    events = run(stage, "Hội nghị kỷ niệm 50 năm quan hệ đối thoại ASEAN - Nhật Bản.",
+                 ents=[("ASEAN", "ORG", "org:asean"), JP])
+    assert [e for e in events if e.type == "DIALOGUE"] == []
+
+
+def test_conference_named_event_with_verb(stage):
+    events = run(stage, "COP26 diễn ra tại Glasgow từ ngày 31/10 đến ngày 12/11/2021 với sự tham gia của Việt Nam.",
+                 ents=[("COP26", "EVENT", "event:cop26"), ("Glasgow", "GPE", "gpe:gb-glasgow"), VN],
+                 published="2021-11-13")
+    e = only(events, "CONFERENCE")
+    assert e.trigger == "COP26"
+    assert e.instrument == "COP26"
+    assert e.location == "Glasgow"
+    assert (e.date, e.date_end) == ("2021-10-31", "2021-11-12")
+    assert "Việt Nam" in roles(e)
+
+
+def test_named_event_without_verb_is_no_event(stage):
+    events = run(stage, "Việt Nam coi NDC là cốt lõi của các cam kết tại COP26.",
+                 ents=[("COP26", "EVENT", "event:cop26"), VN, ("NDC", "TERM", "term:ndc")])
+    assert events == []
+
+
+def test_conference_noun_inside_event_name(stage):
+    events = run(stage, "Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17 trong các ngày 23 đến 24 tháng 8 năm 2023, "
+                        "tại Viên Chăn, Lào đã diễn ra thành công.",
+                 ents=[("Hội nghị Bộ trưởng Môi trường ASEAN lần thứ 17", "EVENT", "event:amme-17", "AMME 17"),
+                       ("Viên Chăn", "GPE", "gpe:la-vientiane"), ("Lào", "GPE", "gpe:la")],
+                 published="2023-08-24")
+    e = only(events, "CONFERENCE")
+    assert e.trigger == "Hội nghị Bộ trưởng"  # the longest phrase of the lexicon
+    assert e.instrument == "AMME 17"
+    assert (e.date, e.date_end, e.date_precision) == ("2023-08-23", "2023-08-24", "day")
+    assert e.location == "Viên Chăn, Lào"
+    assert e.status == "occurred"
+
+
+def test_visit_planned_next_week(stage):
+    events = run(stage, "Tổng thống Donald Trump sẽ thăm chính thức Việt Nam vào tuần tới.",
+                 ents=[("Donald Trump", "PERSON", "person:trump"), VN], published="2017-11-01")
+    e = only(events, "VISIT")
+    assert e.trigger == "thăm chính thức"
+    assert roles(e) == {"Donald Trump": "source", "Việt Nam": "target"}
+    assert e.location == "Việt Nam"  # the country visited is also where it happens
+    assert (e.date, e.date_end) == ("2017-11-06", "2017-11-12")
+    assert e.status == "planned"
+
+
+def test_visit_words_that_are_not_visits(stage):
+    events = run(stage, "Viện Xã hội học Việt Nam thăm dò ý kiến người dân.",
+                 ents=[("Viện Xã hội học Việt Nam", "ORG", "org:ish")])
+    assert events == []
+
+
+def test_signing_with_instrument_and_no_named_signatory(stage):
+    events = run(stage, "Kết thúc hội đàm, hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
+                 ents=[PLAN])
+    e = only(events, "SIGNING")
+    assert e.trigger == "ký"
+    assert e.plover == "AGREE"
+    assert e.instrument == "Kế hoạch hợp tác chung về biến đổi khí hậu"
+    assert e.status == "occurred"  # "Kế hoạch" is inside the name: not a plan
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ Công Thương đã đăng ký bảo hộ nhãn hiệu tại Nhật Bản.",
+    "Tổng Thư ký Liên hợp quốc António Guterres đến Nhật Bản.",
+    "Ông Lê Văn Ký, thư ký của Bộ Công Thương, có mặt tại Nhật Bản.",
+    "Bộ Công Thương công bố ký hiệu mới cho hàng hóa xuất sang Nhật Bản.",
+])
+def test_signing_negative_words(stage, text):
+    events = run(stage, text, ents=[("Bộ Công Thương", "ORG", "org:moit"), JP,
+                                    ("António Guterres", "PERSON", "person:guterres"),
+                                    ("Liên hợp quốc", "ORG", "org:un"), ("Lê Văn Ký", "PERSON", "person:lvk")])
+    assert [e for e in events if e.type == "SIGNING"] == []
+
+
+def test_statement_types_and_plover(stage):
+    events = run(stage,
+                 "Bộ trưởng Trần Hồng Hà khẳng định hợp tác với Nhật Bản là ưu tiên. "
+                 "Ông Tăng Thế Cường đề nghị phía Nhật Bản đẩy nhanh các dự án. "
+                 "Bộ Công Thương cam kết hoàn thành kế hoạch.",
+                 ents=[HA, JP, ("Tăng Thế Cường", "PERSON", "person:ttc"), ("Bộ Công Thương", "ORG", "org:moit")])
+    statements = {e.trigger: e for e in events if e.type == "STATEMENT"}
+    assert set(statements) == {"khẳng định", "đề nghị", "cam kết"}
+    assert statements["khẳng định"].plover == ""  # PLOVER has no plain statement
+    assert statements["đề nghị"].plover == "DEMAND"
+    assert statements["cam kết"].plover == "AGREE"
+    assert roles(statements["khẳng định"]) == {"Trần Hồng Hà": "source"}  # the content is no target
+    assert roles(statements["đề nghị"]) == {"Tăng Thế Cường": "source", "Nhật Bản": "target"}
+
+
+def test_statement_needs_a_named_source(stage):
+    events = run(stage, "Các đại biểu khẳng định hợp tác với Nhật Bản là ưu tiên.", ents=[JP])
+    assert events == []
+
+
+def test_funding_amount_roles_and_plover(stage):
+    events = run(stage, "Nhật Bản viện trợ 3 triệu USD cho Việt Nam.", ents=[JP, VN])
+    e = only(events, "FUNDING")
+    assert (e.amount, e.currency, e.plover) == ("3000000", "USD", "AID")
+    assert roles(e) == {"Nhật Bản": "source", "Việt Nam": "target"}
+
+
+@pytest.mark.parametrize("money, amount, currency", [
+    ("3 triệu USD", "3000000", "USD"),
+    ("15,5 triệu USD", "15500000", "USD"),
+    ("2 tỷ đồng", "2000000000", "VND"),
+    ("100 triệu euro", "100000000", "EUR"),
+    ("USD 5 million", "5000000", "USD"),
+    ("1.500 USD", "1500", "USD"),
+])
+def test_funding_money_forms(stage, money, amount, currency):
+    events = run(stage, f"Nhật Bản tài trợ {money} cho dự án của Việt Nam.", ents=[JP, VN])
+    e = only(events, "FUNDING")
+    assert (e.amount, e.currency) == (amount, currency)
+
+
+def test_support_without_money_is_not_funding(stage):
+    events = run(stage, "Nhật Bản hỗ trợ Việt Nam phát triển chiến lược ứng phó biến đổi khí hậu.", ents=[JP, VN])
+    assert [e for e in events if e.type == "FUNDING"] == []
+
+
+def test_withdrawal(stage):
+    events = run(stage, "Mỹ đã rút khỏi Thỏa thuận Paris.",
+                 ents=[("Mỹ", "GPE", "gpe:us"), ("Thỏa thuận Paris", "TREATY", "treaty:paris")])
+    e = only(events, "WITHDRAWAL")
+    assert (e.plover, e.instrument, e.status) == ("RETREAT", "Thỏa thuận Paris", "occurred")
+    assert roles(e) == {"Mỹ": "source"}
+
+
+def test_withdrawal_needs_what_is_left(stage):
+    events = run(stage, "Mỹ rút khỏi thị trường.", ents=[("Mỹ", "GPE", "gpe:us")])
+    assert events == []
+
+
+def test_capitalised_verb_inside_a_name_and_trigger_inside_a_treaty(stage):
+    events = run(stage, "Ông Nguyễn Văn Ký cho biết ASEAN thông qua Tuyên bố chung ASEAN về biến đổi khí hậu.",
+                 ents=[("ASEAN", "ORG", "org:asean"),
+                       ("Tuyên bố chung ASEAN về biến đổi khí hậu", "TREATY", "treaty:asean-cc")])
+    assert events == []
+
+
+# -- dates through the stage -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("when, date, date_end, precision", [
+    ("ngày 24/11", "2021-11-24", "", "day"),
+    ("hôm qua", "2021-11-23", "", "day"),
+    ("vào tháng 3/2022", "2022-03", "", "month"),
+    ("trong năm 2022", "2022", "", "year"),
+    ("trong các ngày 23 đến 24 tháng 11", "2021-11-23", "2021-11-24", "day"),
+])
+def test_date_forms(stage, when, date, date_end, precision):
+    events = run(stage, f"{when[0].upper() + when[1:]}, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[HA, YAMAGUCHI], published="2021-11-24")
+    e = only(events, "MEETING")
+    assert (e.date, e.date_end, e.date_precision) == (date, date_end, precision)
+    assert e.date_text.lower() == when.lower().removeprefix("vào ").removeprefix("trong ").removeprefix("các ") \
+        or when.lower().endswith(e.date_text.lower())
+
+
+def test_unresolvable_date_stays_empty(stage):
+    events = run(stage, "Ngày 20, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", ents=[HA, YAMAGUCHI])
+    e = only(events, "MEETING")
+    assert (e.date, e.date_end, e.date_precision) == ("", "", "")
+    assert e.status == "unspecified"
+
+
+def test_deadline_is_not_the_event_date(stage):
+    events = run(stage, "Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi về giảm phát thải đến năm 2030.",
+                 ents=[HA, YAMAGUCHI], published="2021-11-24")
+    assert only(events, "MEETING").date == ""
+
+
+def test_date_from_the_paragraph_then_the_headline(stage):
+    doc = make("Sáng 5/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi. "
+               "Hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
+               "Bộ trưởng Trần Hồng Hà thăm Tokyo.",
+               ents=[HA, YAMAGUCHI, PLAN, TOKYO], published="2022-06-07", title="Ngày 6/6: Việt Nam và Nhật Bản hợp tác")
+    events = stage(doc).events
+    assert only(events, "SIGNING").date == "2022-06-05"  # the paragraph's scene-setting date
+    assert only(events, "VISIT").date == "2022-06-06"  # the headline's
+
+
+# -- status -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Bộ trưởng Trần Hồng Hà sẽ hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", "planned"),
+    ("Bộ trưởng Trần Hồng Hà đã hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", "occurred"),
+    ("Ngày 30/11, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", "planned"),
+    ("Ngày 20/11, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", "occurred"),
+    ("Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", "unspecified"),
+    ("Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi trong thời gian tới.", "planned"),
+])
+def test_status(stage, text, status):
+    e = only(run(stage, text, ents=[HA, YAMAGUCHI], published="2021-11-24"), "MEETING")
+    assert e.status == status
+
+
+def test_status_of_a_noun_trigger_reads_its_verb_after_it(stage):
+    e = only(run(stage, "Cuộc họp lần thứ nhất của Nhóm công tác chung đã được tổ chức trực tuyến.",
+                 ents=[("Nhóm công tác chung", "ORG", "org:jwg")]), "MEETING")
+    assert e.status == "occurred"
+
+
+# -- one event, one record -----------------------------------------------------------------------
+
+
+def test_lead_and_body_reports_are_merged(stage):
+    doc = make("Ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối thoại về chính sách môi trường tại Tokyo.",
+               "Tại cuộc đối thoại, Bộ trưởng Trần Hồng Hà và Bộ trưởng Tsuyoshi Yamaguchi đã thảo luận nhiều vấn đề.",
+               "Việt Nam và Nhật Bản đối thoại về chính sách môi trường hằng năm.",
+               ents=[VN, JP, TOKYO, HA, YAMAGUCHI], published="2021-11-24", doc_id="d4")
+    e = only(stage(doc).events, "DIALOGUE")
+    assert [(x.paragraph, x.sentence) for x in e.evidences] == [(1, 0), (2, 0), (3, 0)]
+    assert (e.paragraph, e.evidence) == (1, doc.paragraphs[0].text)
+    assert e.event_id == f"d4:E1:{doc.paragraphs[0].text.index('đối thoại')}"
+    # the participants named in the body join those of the lead, in text order
+    assert [p.canonical for p in e.participants] == ["Việt Nam", "Nhật Bản", "Trần Hồng Hà", "Yamaguchi Tsuyoshi"]
+    assert e.date == "2021-11-24"
+
+
+def test_different_dates_are_not_merged(stage):
+    events = run(stage, "Ngày 5/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 "Ngày 7/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[HA, YAMAGUCHI], published="2022-06-08")
+    assert sorted(e.date for e in events if e.type == "MEETING") == ["2022-06-05", "2022-06-07"]
+
+
+def test_different_types_are_not_merged(stage):
+    events = run(stage, "Ngày 5/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 "Ngày 5/6, Bộ trưởng Trần Hồng Hà và Bộ trưởng Tsuyoshi Yamaguchi đã ký Kế hoạch hợp tác chung về "
+                 "biến đổi khí hậu.",
+                 ents=[HA, YAMAGUCHI, PLAN], published="2022-06-08")
+    assert sorted(e.type for e in events) == ["MEETING", "SIGNING"]
+
+
+def test_meetings_with_different_guests_are_not_merged(stage):
+    events = run(stage, "Bộ trưởng Trần Hồng Hà tiếp Đại sứ Takio Yamada.",
+                 "Bộ trưởng Trần Hồng Hà tiếp Đại sứ Park Noh-wan.",
+                 ents=[HA, ("Takio Yamada", "PERSON", "person:ty"), ("Park Noh-wan", "PERSON", "person:pnw")])
+    assert len([e for e in events if e.type == "MEETING"]) == 2
+
+
+def test_signing_reported_three_times_is_one_event_with_the_dialogue_date(stage):
+    doc = make("Ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối thoại về chính sách môi trường tại thủ đô Tokyo.",
+               "Bộ trưởng Trần Hồng Hà và Bộ trưởng Tsuyoshi Yamaguchi tại lễ ký kết. Ảnh: Đào Thanh Tùng",
+               "Kết thúc đối thoại, hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
+               "Bộ trưởng Trần Hồng Hà và Bộ trưởng Tsuyoshi Yamaguchi ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
+               ents=[VN, JP, TOKYO, HA, YAMAGUCHI, PLAN, ("Đào Thanh Tùng", "PERSON", "person:dtt")],
+               published="2021-11-24")
+    e = only(stage(doc).events, "SIGNING")
+    assert [x.paragraph for x in e.evidences] == [2, 3, 4]
+    assert set(roles(e)) == {"Trần Hồng Hà", "Yamaguchi Tsuyoshi"}  # not the photographer
+    assert e.instrument == "Kế hoạch hợp tác chung về biến đổi khí hậu"
+    # "Kết thúc đối thoại": signed at the dialogue, so on its date and at its place
+    assert (e.date, e.location, e.status) == ("2021-11-24", "Tokyo", "occurred")
+
+
+def test_reference_to_the_meeting_adds_evidence_not_an_event(stage):
+    doc = make("Ngày 11/1, Nhóm Công tác chung Việt Nam – Nhật Bản đã tổ chức cuộc họp lần thứ 3.",
+               "Ông Tăng Thế Cường và bà Ogawa Masako đã chủ trì cuộc họp.",
+               "Quang cảnh cuộc họp",
+               ents=[("Nhóm Công tác chung Việt Nam – Nhật Bản", "ORG", "org:jwg"),
+                     ("Tăng Thế Cường", "PERSON", "person:ttc"), ("Ogawa Masako", "PERSON", "person:om")],
+               published="2024-01-11")
+    e = only(stage(doc).events, "MEETING")
+    assert [x.paragraph for x in e.evidences] == [1, 2, 3]
+    assert set(roles(e)) == {"Nhóm Công tác chung Việt Nam – Nhật Bản", "Tăng Thế Cường", "Ogawa Masako"}
+    assert e.date == "2024-01-11"
+
+
+def test_next_session_of_a_series_is_a_new_planned_event(stage):
+    doc = make("Cuộc họp lần thứ nhất của Nhóm công tác chung Hàn Quốc - Việt Nam đã được tổ chức vào ngày 20/9.",
+               "Tại cuộc họp, hai bên nhất trí tăng cường hợp tác.",
+               "Hai bên quyết định tổ chức cuộc họp lần thứ hai vào đầu tháng 12.",
+               ents=[("Nhóm công tác chung Hàn Quốc - Việt Nam", "ORG", "org:kvjwg")], published="2024-09-25")
+    first, second = sorted((e for e in stage(doc).events if e.type == "MEETING"), key=lambda e: e.paragraph)
+    assert (first.date, first.status, [x.paragraph for x in first.evidences]) == ("2024-09-20", "occurred", [1, 2])
+    assert (second.date, second.status) == ("2024-12", "planned")
+    assert set(roles(second)) == {"Nhóm công tác chung Hàn Quốc - Việt Nam"}  # "hai bên": the series' parties
+
+
+def test_statement_at_a_meeting_takes_its_date(stage):
+    doc = make("Ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối thoại về chính sách môi trường tại Tokyo.",
+               "Phát biểu tại cuộc đối thoại, Bộ trưởng Trần Hồng Hà bày tỏ tin tưởng vào hợp tác hai nước.",
+               "Bộ trưởng Trần Hồng Hà khẳng định Việt Nam coi trọng hợp tác.",
+               ents=[VN, JP, TOKYO, HA], published="2021-11-26")
+    events = stage(doc).events
+    said = {e.trigger: e for e in events if e.type == "STATEMENT"}
+    assert said["bày tỏ"].date == "2021-11-24"  # "tại cuộc đối thoại"
+    assert said["bày tỏ"].status == "occurred"
+    # the same speaker's second statement: one record per speaker and date
+    assert len(said) == 1 and len(said["bày tỏ"].evidences) == 2
+
+
+def test_neighbouring_sentence_gives_participants(stage):
+    events = run(stage, "Đại diện Bộ Môi trường Nhật Bản trình bày kết quả. "
+                        "Dự kiến tháng 3/2024 sẽ tổ chức hội thảo về tài chính xanh.",
+                 ents=[("Bộ Môi trường Nhật Bản", "ORG", "org:moe-jp")], published="2024-01-11")
+    e = only(events, "CONFERENCE")
+    assert roles(e) == {"Bộ Môi trường Nhật Bản": "participant"}
+    assert (e.date, e.status) == ("2024-03", "planned")
+
+
+# -- ids, determinism, threshold ------------------------------------------------------------------
+
+
+def test_ids_are_stable_and_cluster_ids_group_documents(stage):
+    text = "Ngày 24/11, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi."
+    a = only(stage(make(text, ents=[HA, YAMAGUCHI], published="2021-11-24", doc_id="a")).events, "MEETING")
+    b = only(stage(make("Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi tại Tokyo.",
+                        ents=[HA, YAMAGUCHI, TOKYO], doc_id="b")).events, "MEETING")
+    assert a.event_id == f"a:E1:{text.index('hội đàm')}"
+    expected = hashlib.sha1("MEETING|2021-11-24|person:tran-hong-ha|person:yamaguchi".encode()).hexdigest()[:12]
+    assert a.cluster_id == b.cluster_id == expected
+    assert a.event_id != b.event_id
+
+
+def test_cluster_id_without_date_and_participants_is_the_event_id(stage):
+    e = only(run(stage, "COP26 được tổ chức thành công.", ents=[("COP26", "EVENT", "event:cop26")]), "CONFERENCE")
+    assert e.participants == [] and e.date == ""
+    assert e.cluster_id == e.event_id
+
+
+def test_running_twice_gives_equal_records(lexicon):
+    paragraphs = ("Ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối thoại về chính sách môi trường tại Tokyo.",
+                  "Kết thúc đối thoại, hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
+                  "Nhật Bản viện trợ 3 triệu USD cho Việt Nam.")
+    kw = dict(ents=[VN, JP, TOKYO, PLAN], published="2021-11-24")
+    first = [e.as_dict() for e in EventExtractor(EventsConfig(0.3), lexicon)(make(*paragraphs, **kw)).events]
+    stage = EventExtractor(EventsConfig(0.3), lexicon)
+    stage(make("Bộ trưởng Trần Hồng Hà tiếp Đại sứ Takio Yamada.", ents=[HA]))  # no state carried over
+    second = [e.as_dict() for e in stage(make(*paragraphs, **kw)).events]
+    assert first == second
+    assert len(first) == 3
+
+
+def test_min_confidence_from_config(lexicon):
+    doc = lambda: make("COP26 được tổ chức thành công.", "Ngày 24/11, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng "
+                       "Tsuyoshi Yamaguchi tại Tokyo.", ents=[("COP26", "EVENT", "event:cop26"), HA, YAMAGUCHI, TOKYO],
+                       published="2021-11-24")
+    low = EventExtractor(EventsConfig(0.3), lexicon)(doc()).events
+    high = EventExtractor(EventsConfig(0.9), lexicon)(doc()).events
+    assert sorted(e.type for e in low) == ["CONFERENCE", "MEETING"]
+    assert [e.type for e in high] == ["MEETING"]
+    assert all(0 <= e.confidence <= 1 for e in low)
+
+
+def test_documents_that_are_not_ok_are_left_alone(stage):
+    doc = make("Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", ents=[HA, YAMAGUCHI])
+    doc.status = "error"
+    assert stage(doc).events == []
+
+
+def test_a_bad_lexicon_is_a_config_error(tmp_path: Path):
+    text = Path(__file__).resolve().parent.parent.joinpath("pipeline/data/events.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "events.toml"
+    bad.write_text(text.replace('type = "WITHDRAWAL"', 'type = "RETREATING"', 1), encoding="utf-8")
+    with pytest.raises(ConfigError, match="RETREATING"):
+        Lexicon.load(bad)
