@@ -126,3 +126,7 @@ def gazetteer_lint(
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -22,13 +22,17 @@ How, in order:
    the date from :func:`pipeline.dates.find_dates` on the sentence, else a scene-setting date of the
    paragraph, else the headline's date. A trigger whose sentence names nobody takes the participants
    of the neighbouring sentence of its paragraph, unless the lexicon says not to.
-3. References. A bare noun ("cuộc họp", "Hội nghị", "tại cuộc đối thoại") with nothing of its own that
-   contradicts the last event of its type refers back to it: its sentence becomes another evidence
-   of that event instead of a new one. A numbered session ("cuộc họp lần thứ hai") is a new event of
-   the same series and takes the previous session's participants when it names none.
-4. Merging. Two records of one type are one event when they share a participant or the instrument,
-   their dates agree at the coarser precision (or one is empty), and nothing tells them apart (two
-   instruments, two session numbers, one planned and one occurred, two disjoint sets of targets).
+3. References. A bare noun ("cuộc họp", "Hội nghị", "tại cuộc đối thoại", also a verb used as one:
+   "sau hội đàm") with nothing of its own that contradicts an earlier event of its type refers to
+   it: to the one named earlier in the same sentence, else to the first of the article (news
+   reports its main event first). Its sentence becomes another evidence of that event instead of a
+   new one. A numbered session ("cuộc họp lần thứ hai") is a new event of the same series and takes
+   the previous session's participants when it names none.
+4. Merging. Two records of one type are one event when they share a participant, the instrument
+   (or a series and its session: "AMME" / "AMME 17") or the sum of money, their dates agree at the
+   coarser precision (or one is empty), and nothing tells them apart: two instruments, two names
+   ("Đối thoại ASEAN - Hàn Quốc" / "Đối thoại ASEAN - EU"), two session numbers, one planned and one
+   occurred, disjoint targets (A met B, then C), two speakers (statements), two PLOVER categories.
 5. Inheritance. A statement, signing or funding without a date of its own takes the date of the
    meeting named or referred to in its sentence ("Kết thúc đối thoại, hai bộ trưởng đã ký ..."), or
    (statements, funding) of the dated meeting its source took part in, as the annotation guide says.
@@ -59,6 +63,9 @@ EVENT_TYPES = ("MEETING", "DIALOGUE", "CONFERENCE", "VISIT", "SIGNING", "STATEME
 _NEEDS = frozenset({"participant", "source", "target", "instrument", "amount", "date", "argument"})
 _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
+_TRIGGER_KEYS = frozenset({"type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
+                           "source_within", "targets", "neighbour", "plover"})
+_TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour"})
 _WORD = re.compile(r"\w+")
 # A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
@@ -193,6 +200,7 @@ class Lexicon:
     location_markers: tuple[tuple[str, ...], ...]
     location_fillers: tuple[tuple[str, ...], ...]
     anaphora_cues: tuple[tuple[str, ...], ...]
+    temporal_cues: tuple[tuple[str, ...], ...]
     object_cues: tuple[tuple[str, ...], ...]
     generic: tuple[tuple[str, ...], ...]
     indefinite: tuple[tuple[str, ...], ...]
@@ -226,9 +234,13 @@ class Lexicon:
             raise ConfigError(f"{origin}: {msg}")
 
         plover = {t: str(data["plover"][t]) for t in EVENT_TYPES}
+        if set(data.get("types", {})) - set(EVENT_TYPES):
+            fail(f"[types]: unknown type(s) {sorted(set(data['types']) - set(EVENT_TYPES))}; known: {', '.join(EVENT_TYPES)}")
         types: dict[str, TypeSettings] = {}
         for t in EVENT_TYPES:
             raw = data.get("types", {}).get(t, {})
+            if set(raw) - _TYPE_KEYS:
+                fail(f"[types.{t}]: unknown key(s) {sorted(set(raw) - _TYPE_KEYS)}; known: {sorted(_TYPE_KEYS)}")
             inherit = tuple(raw.get("inherit", []))
             if set(inherit) - _INHERIT:
                 fail(f"[types.{t}] inherit: unknown {sorted(set(inherit) - _INHERIT)}; known: {sorted(_INHERIT)}")
@@ -244,6 +256,9 @@ class Lexicon:
         by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
         for n, raw in enumerate(data["trigger"]):
             where = f"[[trigger]] #{n + 1}"
+            if set(raw) - _TRIGGER_KEYS:
+                # A key meant for the top level written after a [[trigger]] lands in that trigger.
+                fail(f"{where}: unknown key(s) {sorted(set(raw) - _TRIGGER_KEYS)}; known: {sorted(_TRIGGER_KEYS)}")
             etype, form = raw["type"], raw.get("form", "noun")
             if etype not in EVENT_TYPES:
                 fail(f"{where}: type {etype!r} is not one of {', '.join(EVENT_TYPES)}")
@@ -315,7 +330,7 @@ class Lexicon:
             index=index,
             plover=plover,
             types=types,
-            negation=_phrases(data.get("negation", [])),
+            negation=_phrases(data.get("negation", {}).get("words", [])),
             mention_rule=TriggerRule(em["type"], "noun", float(em["strength"]), (frozenset({"argument"}),),
                                      (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]]),
             mention_verbs=_phrases(em["verbs"]),
@@ -327,6 +342,7 @@ class Lexicon:
             location_markers=_phrases(data["location"]["markers"]),
             location_fillers=_phrases(data["location"].get("fillers", [])),
             anaphora_cues=_phrases(ana["cues"]),
+            temporal_cues=_phrases(ana.get("temporal_cues", [])),
             object_cues=_phrases(ana.get("object_cues", [])),
             generic=_phrases(ana["generic"]),
             indefinite=_phrases(ana.get("indefinite", [])),
@@ -359,7 +375,7 @@ class _Words:
         spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
         return cls(text, spans, [text[s:e].lower() for s, e in spans])
 
-    def _gap_ok(self, k: int) -> bool:
+    def gap_ok(self, k: int) -> bool:
         """Only whitespace between word k-1 and word k."""
         a, b = self.spans[k - 1][1], self.spans[k][0]
         return a < b and self.text[a:b].isspace()
@@ -369,16 +385,16 @@ class _Words:
         if i < 0 or i + n > len(self.spans):
             return False
         return all(self.lower[i + k] == phrase[k] for k in range(n)) and all(
-            self._gap_ok(i + k) for k in range(1, n))
+            self.gap_ok(i + k) for k in range(1, n))
 
     def preceded_by(self, i: int, phrase: tuple[str, ...]) -> bool:
         """Words ``phrase`` end right before word ``i`` (only whitespace between)."""
         j = i - len(phrase)
-        return j >= 0 and self.match(j, phrase) and self._gap_ok(i)
+        return j >= 0 and self.match(j, phrase) and self.gap_ok(i)
 
     def followed_by(self, j: int, phrase: tuple[str, ...]) -> bool:
         """Words ``phrase`` start right at word ``j``, after only whitespace."""
-        return 0 < j < len(self.spans) and self.match(j, phrase) and self._gap_ok(j)
+        return 0 < j < len(self.spans) and self.match(j, phrase) and self.gap_ok(j)
 
     def at(self, offset: int) -> int | None:
         """Index of the word starting at ``offset``."""
@@ -403,6 +419,8 @@ class _Sent:
     attribution: tuple[int, int]  # (start, end) of a "Theo ..., " lead-in, or (start, start)
     clauses: list[tuple[int, int]]
     dates: list[tuple[int, int, str, str, str, str]] | None = None  # start, end, text, date, end, precision
+    timed: bool = False  # some date expression outside a name, usable or not
+    forms: dict[str, Mention] = field(default_factory=dict)  # the document's participants, by surface
 
     @property
     def key(self) -> tuple[int, int]:
@@ -423,7 +441,8 @@ class _Hit:
     seg_end: int = 0
     generic: bool = False
     indefinite: bool = False
-    cue: bool = False  # an adverbial cue before it: "Tại cuộc họp, ..."
+    cue: bool = False  # an adverbial cue before it: "Tại cuộc họp, ...", "sau hội đàm"
+    temporal: bool = False  # that cue places the sentence before or after it: "sau hội đàm"
     object_cue: bool = False  # a verb cue before it: "... chủ trì cuộc họp"
     initial: bool = False
     ordinal: int | None = None
@@ -475,7 +494,8 @@ class _Record:
     name_ids: frozenset[str] = frozenset()
     name_texts: tuple[frozenset[str], ...] = ()
     evidences: dict[tuple[int, int], Evidence] = field(default_factory=dict)
-    sites: set[tuple[int, int]] = field(default_factory=set)  # sentences naming or referring to it
+    # sentences naming or referring to it -> where in the paragraph (the first trigger there)
+    sites: dict[tuple[int, int], int] = field(default_factory=dict)
 
     @property
     def order(self) -> tuple[int, int]:
@@ -575,7 +595,8 @@ class EventExtractor:
         out: list[_Sent] = []
         for para in sorted(doc.paragraphs, key=lambda p: p.index):
             mentions = sorted(by_para.get(para.index, []), key=lambda m: (m.start, -m.end))
-            for sent in para.sentences:
+            # An unsegmented paragraph is read as one sentence rather than skipped.
+            for sent in para.sentences or [Sentence(0, 0, len(para.text), para.text)]:
                 start, end = sent.start, sent.end
                 credit = self.lex.credit.search(para.text, start, end)
                 if credit is not None:
@@ -591,6 +612,14 @@ class EventExtractor:
                 out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
                                  [m for m in mentions if start <= m.start and m.end <= end],
                                  attribution, clauses))
+        # Every surface form of a participant in the document, to find the parties written inside
+        # an event's name ("Hội nghị Bộ trưởng Môi trường ASEAN+3" names ASEAN).
+        forms: dict[str, Mention] = {}
+        for m in sorted(doc.mentions, key=lambda m: (m.paragraph, m.start)):
+            if m.type in self.lex.participant_types and len(m.text) > 1:
+                forms.setdefault(m.text, m)
+        for s in out:
+            s.forms = forms
         return out
 
     def _dates(self, s: _Sent, reference: dt.date | None) -> list[tuple[int, int, str, str, str, str]]:
@@ -602,6 +631,7 @@ class EventExtractor:
                 a, b = s.start + d.start, s.start + d.end
                 if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
+                s.timed = True
                 k = s.words.at(a)
                 if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
                     continue  # "đến năm 2030": a deadline, not when it happens
@@ -637,7 +667,8 @@ class EventExtractor:
             prev = hits[-1] if hits else None
             if prev is not None and prev.rules[0].type == rules[0].type and text[prev.end:start].isspace() \
                     and prev.name is None:
-                # "cung cấp hỗ trợ tài chính", "tổ chức hội đàm": one trigger, not two.
+                # "gặp gỡ, trao đổi với" without the comma, "viện trợ khẩn cấp gói viện trợ":
+                # one trigger, not two.
                 prev.end = end
                 prev.rules = prev.rules + tuple(r for r in rules if r not in prev.rules)
                 i = j
@@ -688,13 +719,17 @@ class EventExtractor:
         w, text = s.words, s.para.text
         if i is not None:
             det = next((p for p in lex.generic if w.preceded_by(i, p)), None)
-            if det is None and i > 0 and w.lower[i - 1].isdigit() and w._gap_ok(i):
+            if det is None and i > 0 and w.lower[i - 1].isdigit() and w.gap_ok(i):
                 det = (w.lower[i - 1],)  # "2 cuộc họp"
             hit.generic = det is not None
             hit.indefinite = any(w.preceded_by(i, p) for p in lex.indefinite)
             k = i - len(det) if det else i
-            hit.cue = any(w.preceded_by(k, p) for p in lex.anaphora_cues)
+            hit.temporal = any(w.preceded_by(k, p) for p in lex.temporal_cues)
+            hit.cue = hit.temporal or any(w.preceded_by(k, p) for p in lex.anaphora_cues)
             hit.object_cue = any(w.preceded_by(k, p) for p in lex.object_cues)
+            if hit.form == "verb" and (hit.cue or hit.object_cue) and hit.rules[0].type != "STATEMENT":
+                # "Phát biểu tại hội đàm", "Sau hội đàm", "chủ trì hội nghị": the verb names the event.
+                hit.form = "noun"
             lead = text[s.start:w.spans[k][0]] if k < len(w.spans) else ""
             hit.initial = not _WORD.search(lead)
         if hit.form == "noun" and hit.name is None:
@@ -772,7 +807,7 @@ class EventExtractor:
         # thoại, A và B đã thảo luận") reaches into the main clause that follows it.
         c0, c1 = hit.clause
         limit = c1
-        if hit.cue and rule.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
+        if hit.cue and hit.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
             limit = s.clauses[1][1]
         limit = min(limit, hit.seg_end)
         # The subject of the sentence's first trigger may stand clauses before it ("Bộ Ngoại giao
@@ -793,7 +828,7 @@ class EventExtractor:
             after = []
         elif rule.target_within:
             after = [m for m in after if m.start - hit.end <= rule.target_within]
-        if rule.form == "verb" or statement:
+        if hit.form == "verb" or statement:
             roles = [(m, "source") for m in before] + [(m, "target") for m in after]
         else:
             marked = [m for m in after if any(
@@ -812,6 +847,17 @@ class EventExtractor:
             if key not in seen:
                 seen.add(key)
                 parts.append(_Part(Participant(key, m.canonical or m.text, m.type, role), (s.para.index, m.start)))
+        if hit.name is not None:
+            name = hit.name
+            for form, m in s.forms.items():
+                key = m.entity_id or m.canonical or m.text
+                if key in seen:
+                    continue
+                at = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text[name.start:name.end])
+                if at is not None and (name.start + at.start(), name.start + at.end()) != (name.start, name.end):
+                    seen.add(key)
+                    parts.append(_Part(Participant(key, m.canonical or m.text, m.type, "participant"),
+                                       (s.para.index, name.start + at.start())))
         return sorted(parts, key=lambda p: p.order)
 
     @staticmethod
@@ -825,7 +871,17 @@ class EventExtractor:
             before = [m for m in before if m.start >= stops[-1]]
         people = [m for m in before if m.type == "PERSON"]
         if people:
-            before = [m for m in before if m.start >= people[0].start]
+            # The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B
+            # khẳng định"); a person named earlier in a title ("Đặc phái viên của Tổng thống Mỹ
+            # ... B") is not the speaker.
+            first = people[-1]
+            for prev in reversed(people[:-1]):
+                gap = text[prev.end:first.start]
+                if re.search(r"(?<!\w)(?:và|cùng)(?!\w)", gap) and not re.search(r"[,;:]", gap):
+                    first = prev
+                else:
+                    break
+            before = [m for m in before if m.start >= first.start]
         else:
             c0 = hit.clause[0]
             before = [m for m in before if m.start >= c0]
@@ -845,7 +901,7 @@ class EventExtractor:
             a0, a1 = other.attribution
             parts: list[_Part] = []
             seen: set[str] = set()
-            locs = {id(m) for m in self._location_mentions(other, other.start, other.start, None)}
+            locs = {id(m) for m in self._location_mentions(other, other.start, None)}
             for m in other.mentions:
                 if m.type not in lex.participant_types or id(m) in locs or (a0 <= m.start and m.end <= a1):
                     continue
@@ -861,9 +917,9 @@ class EventExtractor:
                 return parts
         return []
 
-    def _location_mentions(self, s: _Sent, at: int, end: int, etype: str | None) -> list[Mention]:
-        """The place of an event at ``at`` (its trigger start) .. ``end``: GPE/LOC after "tại",
-        "ở" (and the type's own markers), nearest after the trigger first, then before it."""
+    def _location_mentions(self, s: _Sent, at: int, etype: str | None) -> list[Mention]:
+        """The place of an event whose trigger starts at ``at``: GPE/LOC after "tại", "ở" (and the
+        type's own markers), nearest after the trigger first, then before it."""
         lex, w, text = self.lex, s.words, s.para.text
         markers = lex.location_markers + (lex.types[etype].location_markers if etype else ())
         a0, a1 = s.attribution
@@ -881,7 +937,7 @@ class EventExtractor:
                 if any(m.start == w.spans[nk][0] for m in s.mentions):
                     break
                 for f in lex.location_fillers:
-                    if w.match(nk, f) and w._gap_ok(nk):
+                    if w.match(nk, f) and w.gap_ok(nk):
                         nk += len(f)
                         pos = w.spans[nk - 1][1]
                         moved = True
@@ -912,7 +968,7 @@ class EventExtractor:
         lex, s, text = self.lex, hit.s, hit.s.para.text
         settings = lex.types[rule.type]
         args = _Args()
-        loc = self._location_mentions(s, hit.start, hit.seg_end, rule.type)
+        loc = self._location_mentions(s, hit.start, rule.type)
         keep_loc_as_target = settings.object_is_location
         if not loc and settings.object_is_location:
             # "chuyến thăm Việt Nam": the place visited is the object.
@@ -949,7 +1005,7 @@ class EventExtractor:
                 best = min(near, key=lambda x: (x[0] < hit.start, abs(x[0] - hit.end)))
                 args.amount, args.currency = best[2], best[3]
         self._date(hit, args, by_para, headline, reference)
-        args.status = self._status(hit, args, reference, extend=rule.form == "noun" or hit.name is not None)
+        args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
         return args
 
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
@@ -979,23 +1035,27 @@ class EventExtractor:
             if chosen[3]:
                 args.date, args.date_end, args.precision, args.date_text = chosen[3], chosen[4], chosen[5], chosen[2]
             return
+        if s.timed:
+            # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
+            # are not this event's date: another sentence's date would be a guess.
+            return
+        # The paragraph's scene-setting date: in the opening clause of its first sentence ("Sáng
+        # 5/6, A hội đàm với B. Hai bên đã ký ..."). A date further on in a paragraph belongs to
+        # what that sentence tells (an anniversary, a cancelled visit), not to the paragraph.
         sents = by_para.get(s.para.index, [])
-        k = next((n for n, x in enumerate(sents) if x is s), 0)
-        order = list(range(k - 1, -1, -1)) + list(range(k + 1, len(sents)))
-        for n in order:
-            other = sents[n]
-            first_clause = other.clauses[0] if other.clauses else (other.start, other.end)
-            for d in self._dates(other, reference):
-                if d[3] and first_clause[0] <= d[0] < first_clause[1]:
+        if sents and sents[0] is not s:
+            opening = sents[0]
+            c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
+            for d in self._dates(opening, reference):
+                if d[3] and c0 <= d[0] < c1:
                     args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
                     return
         if headline is not None and headline.index != s.para.index:
-            for sents_h in (by_para.get(headline.index, []),):
-                for other in sents_h:
-                    for d in self._dates(other, reference):
-                        if d[3]:
-                            args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
-                            return
+            for other in by_para.get(headline.index, []):
+                for d in self._dates(other, reference):
+                    if d[3]:
+                        args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                        return
 
     def _after_verb(self, s: _Sent, at: int) -> bool:
         """A date right after "tổ chức", "diễn ra" ... (and "vào"): when the events named before
@@ -1066,7 +1126,7 @@ class EventExtractor:
                 # và B ...", "Trả lời phỏng vấn X sau cuộc họp, A cho biết") the participants follow.
                 if hit.initial and not hit.cue:
                     args.participants = []
-                elif hit.cue and not hit.object_cue:
+                elif hit.temporal and not hit.object_cue:
                     args.participants = [p for p in args.participants if p.order[1] >= hit.end]
                 self._absorb(antecedent, hit, args)
                 return
@@ -1074,6 +1134,9 @@ class EventExtractor:
                 return  # "Các Hội nghị ..." with nothing to refer to
         for rule in hit.rules:
             args = self._args(hit, rule, by_para, headline, reference)
+            if bare and hit.temporal and not hit.object_cue and args.own:
+                # "X cho biết, ngay sau hội đàm, ...": who took part follows the adverbial
+                args.participants = [p for p in args.participants if p.order[1] >= hit.end]
             if hit.ordinal is not None and not args.participants:
                 # "cuộc họp lần thứ hai": the next session of the series reported before.
                 previous = next((r for r in reversed(records) if r.type == rule.type and r.ordinal is not None
@@ -1087,7 +1150,7 @@ class EventExtractor:
             record = _Record(rule.type, rule.plover, rule.strength, hit, args, hit.ordinal, hit.name_ids,
                              hit.name_texts)
             record.evidences[hit.s.key] = _evidence(hit.s)
-            record.sites.add(hit.s.key)
+            record.sites[hit.s.key] = hit.start
             records.append(record)
             return
 
@@ -1120,7 +1183,7 @@ class EventExtractor:
 
     def _absorb(self, r: _Record, hit: _Hit, args: _Args) -> None:
         r.evidences.setdefault(hit.s.key, _evidence(hit.s))
-        r.sites.add(hit.s.key)
+        r.sites[hit.s.key] = min(r.sites.get(hit.s.key, hit.start), hit.start)
         self._union(r, args.participants)
         self._fill(r.args, args)
 
@@ -1210,7 +1273,8 @@ class EventExtractor:
                 changed = True
                 for key, ev in r.evidences.items():
                     target.evidences.setdefault(key, ev)
-                target.sites |= r.sites
+                for key, at in r.sites.items():
+                    target.sites[key] = min(target.sites.get(key, at), at)
                 self._union(target, r.args.participants)
                 self._fill(target.args, r.args)
                 target.strength = max(target.strength, r.strength)
@@ -1230,7 +1294,12 @@ class EventExtractor:
                 continue
             host = None
             if "sentence" in how:
-                host = next((h for h in hosts if h is not r and h.sites & set(r.evidences)), None)
+                # The meeting named where the event is told; one named before its trigger ("Phát
+                # biểu tại hội đàm, A khẳng định, đây là chuyến thăm ...") is where it happened.
+                key, at = r.hit.s.key, r.hit.start
+                named = [h for h in hosts if h is not r and any(k in h.sites for k in r.evidences)]
+                ranked = sorted(named, key=lambda h: (h.sites.get(key, at + 1) > at, abs(h.sites.get(key, 10**9) - at)))
+                host = ranked[0] if ranked else None
             if host is None and "participant" in how:
                 mine = {p.participant.entity_id for p in r.args.participants if p.participant.role != "target"}
                 sharing = [h for h in hosts if h is not r and h.ids() & mine]
