@@ -27,6 +27,7 @@ class CleanConfig:
     byline_max_words: int
     tail_lines: int
     max_paragraph_chars: int
+    caption_max_words: int
 
 
 @dataclass(frozen=True, slots=True)

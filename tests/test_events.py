@@ -314,7 +314,8 @@ def test_attribution_is_not_a_participant(stage):
 
 
 def test_parties_written_inside_an_event_name(stage):
-    events = run(stage, "ASEAN và Nhật Bản thúc đẩy hợp tác. Hội nghị Bộ trưởng Môi trường ASEAN+3 đã diễn ra tại Viên Chăn.",
+    events = run(stage, "ASEAN và Nhật Bản thúc đẩy hợp tác. "
+                        "Hội nghị Bộ trưởng Môi trường ASEAN+3 đã diễn ra tại Viên Chăn.",
                  ents=[("ASEAN", "ORG", "org:asean"), JP, ("Viên Chăn", "GPE", "gpe:la-vientiane"),
                        ("Hội nghị Bộ trưởng Môi trường ASEAN+3", "EVENT", "event:apt-emm")])
     e = only(events, "CONFERENCE")
@@ -371,14 +372,16 @@ def test_date_forms(stage, when, date, date_end, precision, words):
 
 
 def test_unresolvable_date_stays_empty(stage):
-    events = run(stage, "Ngày 20, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", ents=[HA, YAMAGUCHI])
+    events = run(stage, "Ngày 20, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[HA, YAMAGUCHI])  # no article date: "ngày 20" of which month?
     e = only(events, "MEETING")
     assert (e.date, e.date_end, e.date_precision) == ("", "", "")
     assert e.status == "unspecified"
 
 
 def test_deadline_is_not_the_event_date(stage):
-    events = run(stage, "Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi về giảm phát thải đến năm 2030.",
+    events = run(stage, "Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi "
+                        "về giảm phát thải đến năm 2030.",
                  ents=[HA, YAMAGUCHI], published="2021-11-24")
     assert only(events, "MEETING").date == ""
 
@@ -387,7 +390,8 @@ def test_date_from_the_paragraph_then_the_headline(stage):
     doc = make("Sáng 5/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi. "
                "Hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
                "Bộ trưởng Trần Hồng Hà thăm Tokyo.",
-               ents=[HA, YAMAGUCHI, PLAN, TOKYO], published="2022-06-07", title="Ngày 6/6: Việt Nam và Nhật Bản hợp tác")
+               ents=[HA, YAMAGUCHI, PLAN, TOKYO], published="2022-06-07",
+               title="Ngày 6/6: Việt Nam và Nhật Bản hợp tác")
     events = stage(doc).events
     assert only(events, "SIGNING").date == "2022-06-05"  # the paragraph's scene-setting date
     assert only(events, "VISIT").date == "2022-06-06"  # the headline's

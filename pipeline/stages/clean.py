@@ -230,7 +230,9 @@ class Cleaner:
             paragraphs.append(Paragraph(0, "title", title_text, title_line + 1 if title_line is not None else 0))
         for i in body:
             after_image = i > 0 and removed.get(i - 1) is not None and removed[i - 1].rule == "image-file"
-            kind = "caption" if after_image or self.rules.caption.fullmatch(lines[i]) else "body"
+            # A long paragraph with an inline photo credit is text that carries a caption, not a caption.
+            short = len(lines[i].split()) <= self.config.caption_max_words
+            kind = "caption" if after_image or (short and self.rules.caption.fullmatch(lines[i])) else "body"
             for piece in split_long(lines[i], self.config.max_paragraph_chars):
                 paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece, i + 1))
         doc.paragraphs = paragraphs

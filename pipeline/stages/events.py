@@ -226,7 +226,8 @@ class Lexicon:
         try:
             return cls._build(tomllib.loads(text), origin)
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, re.error) as exc:
-            raise ConfigError(f"{origin}: unusable events lexicon ({type(exc).__name__}: {exc}); fix the file") from None
+            raise ConfigError(
+                f"{origin}: unusable events lexicon ({type(exc).__name__}: {exc}); fix the file") from None
 
     @classmethod
     def _build(cls, data: dict, origin: str) -> "Lexicon":
@@ -234,8 +235,9 @@ class Lexicon:
             raise ConfigError(f"{origin}: {msg}")
 
         plover = {t: str(data["plover"][t]) for t in EVENT_TYPES}
-        if set(data.get("types", {})) - set(EVENT_TYPES):
-            fail(f"[types]: unknown type(s) {sorted(set(data['types']) - set(EVENT_TYPES))}; known: {', '.join(EVENT_TYPES)}")
+        unknown_types = set(data.get("types", {})) - set(EVENT_TYPES)
+        if unknown_types:
+            fail(f"[types]: unknown type(s) {sorted(unknown_types)}; known: {', '.join(EVENT_TYPES)}")
         types: dict[str, TypeSettings] = {}
         for t in EVENT_TYPES:
             raw = data.get("types", {}).get(t, {})
@@ -312,10 +314,9 @@ class Lexicon:
         number = r"(?P<num>\d+(?:[.,]\d+)*)"
         vn_scale = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
         any_scale = "|".join(re.escape(s) for s in sorted({**scales, **en_scales}, key=len, reverse=True))
+        cur_any = "|".join(sorted(cur_all, key=len, reverse=True))
         vietnamese = re.compile(
-            rf"(?<![\w.,]){number}\s*(?:(?P<scale>{vn_scale})\s*)?(?P<cur>{'|'.join(sorted(cur_all, key=len, reverse=True))})(?!\w)",
-            re.IGNORECASE,
-        )
+            rf"(?<![\w.,]){number}\s*(?:(?P<scale>{vn_scale})\s*)?(?P<cur>{cur_any})(?!\w)", re.IGNORECASE)
         english = re.compile(
             rf"(?<!\w)(?P<cur>{'|'.join(sorted(cur_codes, key=len, reverse=True))})\s*{number}"
             rf"(?:\s*(?P<scale>{any_scale}))?(?!\w)",

@@ -45,7 +45,8 @@ _WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
 # A word of a Latin-script foreign name: no Vietnamese-only letters (ă â đ ê ô ơ ư, tone marks on them).
 _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
-_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bẢnh minh họa|\bNguồn ảnh|\bPhoto\s*:).*$", re.IGNORECASE)
+# A photo credit, to the end of its sentence: "Ảnh: Đào Thanh Tùng/TTXVN", "(Ảnh: Getty)".
+_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*(?:\)|\.|$)", re.IGNORECASE)
 
 
 def slug(text: str) -> str:
@@ -55,12 +56,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
 
 
+_DASHES = str.maketrans("–—‐‑−", "-----")
+
+
 def _lower(text: str) -> str:
-    """Lower case that keeps every offset (str.lower can change lengths for a few characters)."""
+    """Matching form that keeps every offset: lower case, every dash a hyphen.
+
+    (str.lower can change lengths for a few characters; those are left as they are.)
+    """
     out = text.lower()
-    if len(out) == len(text):
-        return out
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(out) != len(text):
+        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return out.translate(_DASHES)
 
 
 def _is_word_char(c: str) -> bool:
@@ -88,6 +95,11 @@ class TaggerRules:
     honorifics: frozenset[str]
     plural_determiners: frozenset[str]
     foreign_org_words: frozenset[str]
+    treaty_heads: tuple[str, ...]
+    event_heads: tuple[str, ...]
+    place_heads: dict[str, str]  # lower-case head -> GPE | LOC
+    embassy_heads: frozenset[str]
+    verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -107,6 +119,11 @@ class TaggerRules:
             honorifics=frozenset(data["honorifics"]),
             plural_determiners=frozenset(data["plural_determiners"]),
             foreign_org_words=frozenset(data["foreign_org_words"]),
+            treaty_heads=tuple(data["treaty_heads"]),
+            event_heads=tuple(data["event_heads"]),
+            place_heads={h.lower(): t for t, hs in data["place_heads"].items() for h in hs},
+            embassy_heads=frozenset(data["embassy_heads"]),
+            verbs=frozenset(data["verbs"]),
         )
 
 
@@ -169,8 +186,14 @@ class Tagger:
             self._offices.make_automaton()
         titles = "|".join(re.escape(t) for t in self.rules.titles)
         self._title_re = re.compile(rf"(?<![\w&])(?:{titles})(?=\s)")
-        heads = "|".join(re.escape(h) for h in self.rules.org_heads)
-        self._org_head_re = re.compile(rf"(?<![\w&])(?:{heads})(?=\s)")
+        def head_re(words, flags=0) -> re.Pattern[str]:
+            alternatives = "|".join(re.escape(h) for h in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?<![\w&])(?:{alternatives})(?=\s)", flags)
+
+        self._org_head_re = head_re(self.rules.org_heads)
+        self._treaty_head_re = head_re(self.rules.treaty_heads)
+        self._event_head_re = head_re(self.rules.event_heads)
+        self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in ci_keys:
@@ -216,8 +239,6 @@ class Tagger:
                    acronyms: dict[str, _Span]) -> list[_Span]:
         text = para.text
         limit = len(text)
-        if para.kind == "caption" and (m := _CREDIT.search(text)):
-            limit = m.start()  # a photo credit names the photographer and agency, not actors
         accepted: list[_Span] = []
 
         def free(s: int, e: int) -> bool:
@@ -236,11 +257,20 @@ class Tagger:
         self._titled_people(text, accepted, day, reference, limit, free)
         # 5. Vietnamese names by family name; organisations by head word.
         self._surname_people(text, accepted, limit, free)
-        self._pattern_orgs(text, accepted, limit, free)
+        self._pattern_places(text, accepted, limit)
+        word_end = [0] * len(text)  # for each character, the end of the word (token) it is in
+        for sent in para.sentences:
+            for a, b in sent.tokens:
+                word_end[a:b] = [b] * (b - a)
+        self._pattern_named(text, accepted, limit, self._org_head_re, "ORG", False, word_end)
+        self._pattern_named(text, accepted, limit, self._treaty_head_re, "TREATY", True, word_end)
+        self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
         self._foreign_people(text, accepted, limit, free)
         # 6. Variant spellings.
         self._fuzzy(text, accepted, day, limit, free)
-        return accepted
+        # A photo credit names the photographer and agency, not actors.
+        credits = [m.span() for m in _CREDIT.finditer(text)]
+        return [a for a in accepted if not any(s < a.end and a.start < e for s, e in credits)]
 
     # -- 1 -----------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str, limit: int):
@@ -363,9 +393,10 @@ class Tagger:
             word = m.group().rstrip(".")
             if not _capitalised(word) or word in self.rules.stop_words:
                 break
-            end = m.start() + len(word)
+            initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
+            end = m.start() + len(m.group() if initial else word)
             count += 1
-            if count == max_words or len(word) < len(m.group()):
+            if count == max_words or (len(word) < len(m.group()) and not initial):
                 break
         return (pos, end) if count else None
 
@@ -402,7 +433,8 @@ class Tagger:
                     existing.title = title_text
                 continue
             run = self._name_run(text, pos, limit)
-            if run is not None and text[run[0]:run[1]].split()[0] in self.rules.not_name_start:
+            if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
+                                    or all(w.isupper() for w in text[run[0]:run[1]].split())):
                 run = None
             if run is None:
                 before = text[:title_start].split()[-1:]
@@ -467,7 +499,9 @@ class Tagger:
                 continue
             s, e = run
             words = text[s:e].split()
-            if not 2 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
+            # Two-word runs ("Mai Hà", "Vũ Dũng") are as often places, bylines or parts of names:
+            # without a title only full three- or four-word names count.
+            if not 3 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
                 continue
             if any(w in self.rules.not_in_name for w in words[1:]):
                 continue
@@ -490,7 +524,7 @@ class Tagger:
         if text[s:e].split()[0] not in self.rules.surnames:
             return
         accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
-                                                   and len(text[a.start:a.end].split()) <= 2)]
+                                                   and " " not in text[a.start:a.end])]
 
     def _foreign_people(self, text, accepted, limit, free) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
@@ -516,65 +550,120 @@ class Tagger:
             accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                   score=0.6))
 
-    def _pattern_orgs(self, text, accepted, limit, free) -> None:
-        """Head word + name: "Cục …", "Hiệp hội …", "UBND tỉnh …". The name runs over capitalised
-        words, over up to three lower-case words between or after them ("Cục Biến đổi khí hậu"),
-        and over places inside it ("Hiệp hội Năng lượng sạch Việt Nam"); it stops at a stop word,
-        at a person, and at "và" before another head ("Hiệp hội X và Viện Y")."""
+    def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
+                   head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False) -> int | None:
+        """End of a name that starts at ``pos`` (after its head word), or None.
+
+        The name runs over capitalised words and over the places and bodies inside it; over up to
+        three lower-case words between or after them ("Cục Biến đổi khí hậu"); with ``about``
+        over "về"/"giữa" ("Đối thoại ASEAN-Nhật Bản về Hợp tác Môi trường"); with ``after_tai`` over
+        "tại" + place ("Đại sứ quán Việt Nam tại Tây Ban Nha"). It stops at a stop word or verb,
+        at a person, at "và" before another head, and at a family name opening a person's name.
+        """
+        end = None
+        pending: list[re.Match[str]] = []
+        prev_end = pos - 1
+        for w in _WORD.finditer(text, pos, limit):
+            if text[prev_end:w.start()].strip():  # punctuation between words ends the name
+                break
+            word = w.group()
+            bare = word.rstrip(".")
+            hit = starts.get(w.start())
+            if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
+                break
+            lowered = word.lower()
+            if after_tai and lowered == "tại" and end is not None and (nxt := starts.get(w.end() + 1)) \
+                    and nxt.type == "GPE":
+                end, prev_end, pending = nxt.end, nxt.end, []
+                break
+            if about and lowered in ("về", "giữa"):
+                pending.append(w)
+                prev_end = w.end()
+                continue
+            if word in self.rules.stop_words or bare in self.rules.stop_words or word in self.rules.verbs:
+                break
+            if word == "và" and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
+                break
+            if bare in self.rules.surnames and end is not None:
+                run = self._name_run(text, w.start(), limit, 4)
+                if run and len(text[run[0]:run[1]].split()) >= 2 and text[run[0]:run[1]] not in starts:
+                    break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
+            if _capitalised(bare) or hit is not None:
+                end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
+                pending = []
+            elif end is None and not about:
+                break
+            elif end is None:
+                # "Đối thoại cấp cao ASEAN-EU", "Thỏa thuận về thành lập Trung tâm …": a few
+                # lower-case words may come before the name's first capitalised word.
+                pending.append(w)
+                if len(pending) > 3:
+                    break
+            else:
+                pending.append(w)
+                topic = about and pending[0].group().lower() in ("về", "giữa")
+                if len(pending) > (6 if topic else 3):
+                    break
+            prev_end = w.end()
+            if len(bare) < len(word):
+                break
+        if end is None:
+            return None
+        # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
+        # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
+        if word_end and end - 1 < len(word_end) and word_end[end - 1] > end:
+            grown = word_end[end - 1]
+            pending = [w for w in pending if w.start() >= grown]
+            end = grown
+        # Lower-case words after the last capitalised one finish a name ("… khí hậu") unless they
+        # are function words ("… và", "… về").
+        trailing = []
+        # Named agreements and events keep a lower-case tail only as the topic after "về"
+        # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
+        topic = not about or (pending and pending[0].group().lower() in ("về", "giữa"))
+        for w in pending[1:] if about and topic else pending if topic else []:
+            if w.group().lower() in ("và", "về", "giữa", "với", "hoặc"):
+                break
+            trailing.append(w)
+        if trailing:
+            end = trailing[-1].start() + len(trailing[-1].group().rstrip("."))
+        return end
+
+    def _pattern_named(self, text, accepted, limit, head_re: re.Pattern[str], etype: str, about: bool,
+                       word_end: list[int]) -> None:
+        """Head word + name: organisations ("Cục …", "UBND tỉnh …"), and named agreements and
+        events whose head is written with a capital ("Thỏa thuận về …", "Đối thoại ASEAN-… về …")."""
         starts = {a.start: a for a in accepted}
-        for m in self._org_head_re.finditer(text, 0, limit):
+        for m in head_re.finditer(text, 0, limit):
             s = m.start()
-            if not free(s, m.end()):
+            if any(a.start <= s < a.end for a in accepted):
                 continue
             pos = m.end() + 1
-            for admin in self.rules.org_admin_words:
-                if text.startswith(admin + " ", pos):
-                    pos += len(admin) + 1
-                    break
-            end = None
-            pending_lower = 0
-            prev_end = pos - 1
-            for w in _WORD.finditer(text, pos, limit):
-                if text[prev_end:w.start()].strip():  # punctuation between words ends the name
-                    break
-                word = w.group()
-                bare = word.rstrip(".")
-                hit = starts.get(w.start())
-                if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
-                    break
-                if word in self.rules.stop_words or bare in self.rules.stop_words:
-                    break
-                if word == "và" and self._org_head_re.match(text, w.end() + 1):
-                    break
-                if bare in self.rules.surnames and end is not None and self._name_run(text, w.start(), limit, 4) \
-                        and len(text[w.start():self._name_run(text, w.start(), limit, 4)[1]].split()) >= 2:
-                    break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
-                if _capitalised(bare):
-                    end = w.start() + len(bare)
-                    pending_lower = 0
-                elif end is None:
-                    break
-                else:
-                    pending_lower += 1
-                    if pending_lower > 3:
+            if etype == "ORG":
+                for admin in self.rules.org_admin_words:
+                    if text.startswith(admin + " ", pos):
+                        pos += len(admin) + 1
                         break
-                    end = w.start() + len(bare)
-                prev_end = w.end()
-                if len(bare) < len(word):
-                    break
+            end = self._named_end(text, pos, limit, starts, about, head_re, word_end,
+                                  after_tai=m.group() in self.rules.embassy_heads)
             if end is None:
                 continue
-            # Lower-case words after the last capitalised one stay only when they finish a name
-            # ("khí hậu"), not a sentence ("… cho biết"): keep at most three.
+            # "lần thứ 17", "lần thứ XIII": the number of a recurring meeting belongs to its name.
+            if etype == "EVENT" and (num := re.match(r" lần thứ [\dIVXLC]+\b", text[end:limit])):
+                end += num.end()
             name = text[s:end]
             if len(name.split()) < 2:
                 continue
             inside = [a for a in accepted if a.start < end and s < a.end]
-            if any(a.start < s or a.end > end for a in inside) or any(a.type not in ("GPE", "LOC") for a in inside):
+            if any(a.start < s or a.end > end for a in inside):
                 continue
+            if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
+                continue
+            if etype != "ORG" and not inside and not any(_capitalised(w) for w in name.split()[len(m.group().split()):]):
+                continue  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
             ids = self.names.get(fold(name))
             span = (self._span_for(self._pick(ids, ""), s, end) if ids else
-                    _Span(s, end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
+                    _Span(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
             councils = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
                         "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
             places = [a for a in inside if a.type == "GPE"]
@@ -584,8 +673,32 @@ class Tagger:
                 span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
                 admin = text[m.end() + 1:pos].strip()
                 span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
-            if span.type == "ORG":
-                self._replace_inside(accepted, span)
+            if self._replace_inside(accepted, span):
+                starts = {a.start: a for a in accepted}
+
+    def _pattern_places(self, text, accepted, limit) -> None:
+        """An administrative unit or a geographic feature word + a capitalised name:
+        "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
+        starts = {a.start: a for a in accepted}
+        for m in self._place_head_re.finditer(text, 0, limit):
+            etype = self.rules.place_heads[m.group().lower()]
+            pos = m.end() + 1
+            existing = starts.get(pos)
+            run = self._name_run(text, pos, limit, max_words=4)
+            if run is None or (existing is not None and existing.end >= run[1]):
+                continue
+            s, e = run
+            if text[s:e].split()[0] in self.rules.not_name_start:
+                continue
+            name_only = text[s:e]
+            span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
+            span = _Span(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
+                         method="pattern", score=0.6)
+            ids = self.names.get(fold(text[span_start:e])) or self.names.get(fold(name_only))
+            if ids:
+                entry = self._pick(ids, "")
+                span = self._span_for(entry, span_start, e)
+            if self._replace_inside(accepted, span):
                 starts = {a.start: a for a in accepted}
 
     # -- 6 -----------------------------------------------------------------------------------
