@@ -166,6 +166,7 @@ class Document:
     error: str = ""
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
+    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)

@@ -28,10 +28,21 @@ from .model import Document, document_from_dict
 from .stages.clean import Cleaner, FurnitureRules
 from .stages.dedupe import DocumentDeduper, ParagraphDeduper
 from .stages.segment import Segmenter
+from .stages.events import EventExtractor
 from .stages.tag import Tagger
 from .gazetteer import Gazetteer
 
 __all__ = ["Pipeline", "RunSummary", "extract", "gazetteer_digest"]
+
+
+def code_digest() -> str:
+    """sha256 of the package's code and rules: a cached document is reused only by the same code."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def gazetteer_digest(directory: Path) -> dict[str, str]:
@@ -51,6 +62,10 @@ class Pipeline:
             ParagraphDeduper(config.dedupe),
             Segmenter(),
             Tagger(gazetteer, config.tag),
+            EventExtractor(config.events, event_dates={
+                e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
+                for e in gazetteer.entries.values()
+                if e.type == "EVENT" and len(e.valid_from) == 10}),
         ]
 
     def __call__(self, doc: Document) -> Document:
@@ -152,7 +167,7 @@ def extract(
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)
     pipeline = Pipeline(config, gazetteer)
-    salt = json.dumps([__version__, config.digest(), gazetteers], sort_keys=True)
+    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers], sort_keys=True)
 
     cache_dir = out / config.run.cache_dir if config.run.cache_dir else out / ".tmp-store"
     store = Store(cache_dir / "store.sqlite", cache=bool(config.run.cache_dir))

@@ -16,7 +16,7 @@ import ftfy
 
 from ..errors import DocumentError
 
-__all__ = ["decode_bytes", "legacy_encoding", "html_to_lines"]
+__all__ = ["decode_bytes", "repair_text", "legacy_encoding", "html_to_lines"]
 
 # Characters TCVN3 (ABC) text shows once read as a Windows code page; Unicode Vietnamese never has them.
 _TCVN3 = re.compile(r"[µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞß«¬¡¢£¤¥¦§]")
@@ -55,8 +55,12 @@ _BOMS = (
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode ``data`` or raise DocumentError naming ``origin`` and what to do."""
-    text = _decode(data, origin)
+    """Decode ``data`` (and repair it, see :func:`repair_text`) or raise DocumentError naming ``origin``."""
+    return repair_text(_decode(data, origin), origin)
+
+
+def repair_text(text: str, origin: str) -> str:
+    """Undo mojibake; refuse legacy-font text with a DocumentError that says what to do."""
     if ftfy.is_bad(text):
         text = ftfy.fix_encoding(text)
     legacy = legacy_encoding(text)
@@ -68,6 +72,7 @@ def decode_bytes(data: bytes, origin: str) -> str:
 
 
 def _decode(data: bytes, origin: str) -> str:
+    """Bytes to str by BOM, UTF-8, then cp1258; binary data is refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, UsageError
 from ..model import Document
-from .decode import decode_bytes, html_to_lines
+from .decode import _decode, decode_bytes, html_to_lines, repair_text
 
 __all__ = ["InputFile", "DumpReader", "SUPPORTED_SUFFIXES"]
 
@@ -129,7 +129,7 @@ def parse_json_record(record: object, doc: Document) -> Document:
     published = record.get("published", record.get("date"))
     if published not in (None, ""):
         doc.published = str(published)
-    doc.lines = html_to_lines(text)
+    doc.lines = html_to_lines(repair_text(text, doc.origin))
     return doc
 
 
@@ -208,7 +208,8 @@ class DumpReader:
                     origin = f"{display}:{lineno}"
                     doc = Document(doc_id=f"{default_id}:{lineno}", origin=origin)
                     try:
-                        line = decode_bytes(raw, origin)
+                        # The line is JSON; its text is checked for legacy encodings once the id is known.
+                        line = _decode(raw, origin)
                         try:
                             record = json.loads(line)
                         except json.JSONDecodeError as exc:

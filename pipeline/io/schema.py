@@ -135,7 +135,7 @@ ENTITIES = Table(
 EVENTS = Table(
     "events", "events.csv", "Event records with provenance.",
     (
-        _s("event_id", "Stable id: doc_id:E:paragraph:start.", required=True),
+        _s("event_id", "Stable id: doc_id:E<paragraph>:<trigger start>.", required=True),
         _s("doc_id", "Document.", required=True),
         _s("cluster_id", "Same happening across documents (type + date + participants)."),
         _s("type", "MEETING | DIALOGUE | CONFERENCE | VISIT | SIGNING | STATEMENT | FUNDING | WITHDRAWAL", required=True),

@@ -65,6 +65,8 @@ class FurnitureRules:
     byline_datetime: re.Pattern[str]
     byline_agency: re.Pattern[str]
     caption: re.Pattern[str]
+    year_mention: re.Pattern[str]
+    year_future: re.Pattern[str]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "FurnitureRules":
@@ -92,7 +94,7 @@ class FurnitureRules:
                 section_labels=rules("section_label"),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line", "source_theo",
-                    "byline_datetime", "byline_agency", "caption")},
+                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_future")},
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
             raise ConfigError(f"{origin}: unusable furniture rules ({exc}); fix the file") from None
@@ -244,4 +246,17 @@ class Cleaner:
         doc.boilerplate_removed = sum(r.reason == "boilerplate" for r in doc.removed)
         if not any(p.kind != "title" for p in paragraphs):
             doc.status = "empty"
+        if not doc.published:
+            doc.year_estimate = self._year_estimate(p.text for p in paragraphs)
         return doc
+
+    def _year_estimate(self, texts) -> str:
+        """The most mentioned year (latest on a tie) outside forward-looking clauses, or ""."""
+        counts: dict[str, int] = {}
+        for text in texts:
+            for clause in re.split(r"[.;!?]\s|,\s", text):
+                if self.rules.year_future.search(clause):
+                    continue
+                for m in self.rules.year_mention.finditer(clause):
+                    counts[m["year"]] = counts.get(m["year"], 0) + 1
+        return max(counts, key=lambda y: (counts[y], y)) if counts else ""

@@ -565,14 +565,20 @@ def _status_by_date(date: str, precision: str, reference: dt.date | None) -> str
 class EventExtractor:
     """``Doc -> Doc``: see the module docstring. Build once and reuse; holds no per-document state."""
 
-    def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None):
+    def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None,
+                 event_dates: dict[str, tuple[str, str]] | None = None):
         self.config = config
         self.lex = lexicon or Lexicon.load()
+        # Named events with known dates (COP23 -> 2017-11-06..2017-11-17), by canonical name.
+        self.event_dates = event_dates or {}
 
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
             return doc
         reference = parse_iso_date(doc.published) if doc.published else None
+        if reference is None and doc.year_estimate:
+            # Mid-year: a day and month without a year then resolve inside the estimated year.
+            reference = dt.date(int(doc.year_estimate), 7, 1)
         sents = self._sentences(doc)
         by_para: dict[int, list[_Sent]] = {}
         for s in sents:
@@ -585,6 +591,11 @@ class EventExtractor:
         records = self._merge(records)
         self._inherit(records, reference)
         events = [self._event(doc.doc_id, r) for r in sorted(records, key=lambda r: r.order)]
+        for e in events:
+            # A named conference the text gives no date for happened when the gazetteer says it did.
+            if not e.date and e.type == "CONFERENCE" and e.instrument in self.event_dates:
+                e.date, e.date_end = self.event_dates[e.instrument]
+                e.date_precision = "day"
         doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
         return doc
 
