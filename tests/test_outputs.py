@@ -138,3 +138,57 @@ def test_same_outputs_whatever_the_number_of_workers(tmp_path):
     extract(inputs, tmp_path / "one", cfg1)
     extract(inputs, tmp_path / "two", cfg2)
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+SEED_ENTITIES = {
+    "000_075b4f3a027d94d0": {("EVENT", "COP23"), ("EVENT", "COP24"), ("ORG", "Cục Biến đổi khí hậu"),
+                             ("TREATY", "Thỏa thuận Paris"), ("TREATY", "Nghị định thư Kyoto"), ("GPE", "Việt Nam"),
+                             ("TERM", "Đóng góp do quốc gia tự quyết định"),
+                             ("TREATY", "Công ước khung của Liên hợp quốc về biến đổi khí hậu")},
+    "001_ad603959266d5191": {("ORG", "Bộ Ngoại giao Hàn Quốc"), ("PERSON", "Kim Hyo-eun"), ("PERSON", "Lê Công Thành"),
+                             ("ORG", "Bộ Tài nguyên và Môi trường"), ("EVENT", "COP29"), ("GPE", "Baku"),
+                             ("GPE", "Azerbaijan"), ("TERM", "REDD+"), ("TERM", "CCUS"), ("TREATY", "Thỏa thuận Paris")},
+    "002_80fa98daa23ce963": {("PERSON", "Tăng Thế Cường"), ("PERSON", "Ogawa Masako"), ("ORG", "Cục Biến đổi khí hậu"),
+                             ("ORG", "Bộ Tài nguyên và Môi trường"), ("ORG", "Bộ Môi trường Nhật Bản"),
+                             ("ORG", "Cơ quan Hợp tác quốc tế Nhật Bản"), ("TREATY", "Cơ chế tín chỉ chung"),
+                             ("TERM", "HFC"), ("ORG", "Tổng cục Khí tượng thủy văn")},
+    "003_a5ec0dc8442d12af": {("EVENT", "AMME 17"), ("PERSON", "Võ Tuấn Nhân"), ("GPE", "Viên Chăn"), ("GPE", "Lào"),
+                             ("ORG", "Trung tâm Đa dạng sinh học ASEAN"), ("EVENT", "COP28"),
+                             ("TREATY", "Tuyên bố chung ASEAN về Biến đổi khí hậu"),
+                             ("TREATY", "Thỏa thuận về thành lập Trung tâm Biến đổi khí hậu ASEAN")},
+    "004_ad2d339a89ace893": {("PERSON", "Trần Hồng Hà"), ("PERSON", "Yamaguchi Tsuyoshi"), ("GPE", "Tokyo"),
+                             ("EVENT", "COP26"), ("TREATY", "Cơ chế tín chỉ chung"),
+                             ("TREATY", "Kế hoạch hợp tác chung về biến đổi khí hậu hướng tới mục tiêu trung hòa "
+                                        "các-bon vào năm 2050")},
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_ENTITIES))
+def test_committed_outputs_hold_the_seeds_people_bodies_treaties_and_acronyms(doc_id):
+    mentions = pd.read_csv(COMMITTED / "mentions.csv", keep_default_na=False)
+    seen = set(zip(mentions[mentions.doc_id == doc_id].type, mentions[mentions.doc_id == doc_id].canonical))
+    assert SEED_ENTITIES[doc_id] <= seen, SEED_ENTITIES[doc_id] - seen
+
+
+def _events(doc_prefix: str) -> list[dict]:
+    events = pd.read_csv(COMMITTED / "events.csv", keep_default_na=False)
+    return events[events.doc_id.str.startswith(doc_prefix)].to_dict("records")
+
+
+def test_seed_events_come_out_right():
+    e004 = _events("004")
+    dialogue = [e for e in e004 if e["type"] == "DIALOGUE"]
+    signing = [e for e in e004 if e["type"] == "SIGNING"]
+    assert len(dialogue) == 1 and dialogue[0]["date"] == "2021-11-24" and "Tokyo" in dialogue[0]["location"]
+    assert len(signing) == 1 and signing[0]["date"] == "2021-11-24"
+    assert {"Trần Hồng Hà", "Yamaguchi Tsuyoshi"} <= set(signing[0]["participants"].split(" | "))
+    assert signing[0]["instrument"].startswith("Kế hoạch hợp tác chung") and signing[0]["plover"] == "AGREE"
+    meeting = [e for e in _events("002") if e["type"] == "MEETING"]
+    assert meeting[0]["date"] == "2024-01-11" and meeting[0]["status"] == "occurred"
+    amme = [e for e in _events("003") if e["instrument"] == "AMME 17"]
+    assert amme and (amme[0]["date"], amme[0]["date_end"]) == ("2023-08-23", "2023-08-24")
+    assert "Viên Chăn" in amme[0]["location"]
+    meetings_001 = [e for e in _events("001") if e["type"] == "MEETING"]
+    assert [e["status"] for e in meetings_001] == ["occurred", "planned"]
+    cop23 = [e for e in _events("000") if e["instrument"] == "COP23"]
+    assert cop23 and cop23[0]["type"] == "CONFERENCE" and cop23[0]["date"].startswith("2017-11")

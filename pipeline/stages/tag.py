@@ -562,6 +562,7 @@ class Tagger:
         """
         end = None
         pending: list[re.Match[str]] = []
+        topic = False  # "về"/"giữa" seen: a lower-case topic may finish the name
         prev_end = pos - 1
         for w in _WORD.finditer(text, pos, limit):
             if text[prev_end:w.start()].strip():  # punctuation between words ends the name
@@ -578,6 +579,7 @@ class Tagger:
                 break
             if about and lowered in ("về", "giữa"):
                 pending.append(w)
+                topic = True
                 prev_end = w.end()
                 continue
             if word in self.rules.stop_words or bare in self.rules.stop_words or word in self.rules.verbs:
@@ -601,7 +603,6 @@ class Tagger:
                     break
             else:
                 pending.append(w)
-                topic = about and pending[0].group().lower() in ("về", "giữa")
                 if len(pending) > (6 if topic else 3):
                     break
             prev_end = w.end()
@@ -620,8 +621,8 @@ class Tagger:
         trailing = []
         # Named agreements and events keep a lower-case tail only as the topic after "về"
         # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
-        topic = not about or (pending and pending[0].group().lower() in ("về", "giữa"))
-        for w in pending[1:] if about and topic else pending if topic else []:
+        keep = not about or topic
+        for w in (pending[1:] if pending and pending[0].group().lower() in ("về", "giữa") else pending) if keep else []:
             if w.group().lower() in ("và", "về", "giữa", "với", "hoặc"):
                 break
             trailing.append(w)
