@@ -47,6 +47,9 @@ _ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
 _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
 # A photo credit, to the end of its sentence: "Ảnh: Đào Thanh Tùng/TTXVN", "(Ảnh: Getty)".
 _CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*(?:\)|\.|$)", re.IGNORECASE)
+# An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
+_DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
+_END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 
 
 def slug(text: str) -> str:
@@ -270,6 +273,8 @@ class Tagger:
         self._fuzzy(text, accepted, day, limit, free)
         # A photo credit names the photographer and agency, not actors.
         credits = [m.span() for m in _CREDIT.finditer(text)]
+        credits += [m.span() for m in (_DATELINE.match(text), _END_CREDIT.search(text))
+                    if m and len(m.group().split()) <= 5]
         return [a for a in accepted if not any(s < a.end and a.start < e for s, e in credits)]
 
     # -- 1 -----------------------------------------------------------------------------------
