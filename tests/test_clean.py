@@ -88,3 +88,13 @@ def test_error_documents_pass_through(config):
     doc.status, doc.error = "error", "bad"
     out = Cleaner(FurnitureRules.load(), config.clean)(doc)
     assert out.status == "error" and out.paragraphs == [] and out.lines == []
+
+
+def test_year_estimate_for_undated_articles_ignores_targets_and_plans(config):
+    doc = clean(config, ["Ngày 11/1, hai bên họp. Năm 2023, kim ngạch tăng.", "Năm 2024 có 3 trọng tâm.",
+                         "Hai bên sẽ hợp tác đến năm 2030, hướng tới mục tiêu trung hòa vào năm 2050."])
+    assert doc.year_estimate == "2024"
+    doc = clean(config, ["Hai bên sẽ tổ chức hội nghị vào năm 2025.", "Mục tiêu năm 2030."])
+    assert doc.year_estimate == ""
+    doc = clean(config, ["Năm 2019 hai bên họp."], published="2021-03-01")
+    assert doc.year_estimate == "" and doc.published == "2021-03-01"

@@ -251,12 +251,16 @@ class Cleaner:
         return doc
 
     def _year_estimate(self, texts) -> str:
-        """The most mentioned year (latest on a tie) outside forward-looking clauses, or ""."""
-        counts: dict[str, int] = {}
-        for text in texts:
-            for clause in re.split(r"[.;!?]\s|,\s", text):
-                if self.rules.year_future.search(clause):
-                    continue
-                for m in self.rules.year_mention.finditer(clause):
-                    counts[m["year"]] = counts.get(m["year"], 0) + 1
-        return max(counts, key=lambda y: (counts[y], y)) if counts else ""
+        """The latest year mentioned outside forward-looking clauses, or "".
+
+        Not the most mentioned one: news cites last year's figures ("năm 2016, kim ngạch …")
+        more often than it names the current year, which bounds the past from above.
+        """
+        years = {
+            m["year"]
+            for text in texts
+            for clause in re.split(r"[.;!?]\s|,\s", text)
+            if not self.rules.year_future.search(clause)
+            for m in self.rules.year_mention.finditer(clause)
+        }
+        return max(years, default="")
