@@ -192,3 +192,10 @@ def test_seed_events_come_out_right():
     assert [e["status"] for e in meetings_001] == ["occurred", "planned"]
     cop23 = [e for e in _events("000") if e["instrument"] == "COP23"]
     assert cop23 and cop23[0]["type"] == "CONFERENCE" and cop23[0]["date"].startswith("2017-11")
+
+
+def test_datapackage_validates_with_frictionless(corpus_out):
+    """Types, required fields, primary and foreign keys: what the data team's one call checks."""
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(corpus_out / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])

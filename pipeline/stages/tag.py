@@ -141,8 +141,6 @@ class _Span:
     title: str = ""
     method: str = "gazetteer"
     score: float = 1.0
-    english: str = ""
-    wikidata: str = ""
 
 
 class Tagger:
@@ -212,8 +210,7 @@ class Tagger:
         return (valid or entries)[0]
 
     def _span_for(self, entry: Entry, start: int, end: int, method: str = "gazetteer", score: float = 1.0) -> _Span:
-        return _Span(start, end, entry.type, entry.id, entry.canonical, entry.acronym, "", method, score,
-                     entry.english, entry.wikidata)
+        return _Span(start, end, entry.type, entry.id, entry.canonical, entry.acronym, "", method, score)
 
     # -- the stage ---------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -359,7 +356,7 @@ class Tagger:
             if prev is not None and inner is None and free(a_start, a_end):
                 # "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)" with only the long form known.
                 span = _Span(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
-                             method="acronym", score=0.95, english=prev.english, wikidata=prev.wikidata)
+                             method="acronym", score=0.95)
                 accepted.append(span)
                 acronyms.setdefault(acr, span)
                 continue
@@ -370,8 +367,7 @@ class Tagger:
                     if lf:
                         self._replace_inside(accepted, _Span(
                             lf[0], len(before), inner.type, inner.entity_id, inner.canonical,
-                            inner.acronym or acr, method="acronym", score=0.9,
-                            english=inner.english, wikidata=inner.wikidata))
+                            inner.acronym or acr, method="acronym", score=0.9))
                 continue
             if not free(a_start, a_end):
                 continue
@@ -743,8 +739,7 @@ class Tagger:
                     s, e = m.start(), m.end()
                     if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans):
                         spans.append(_Span(s, e, target.type, target.entity_id, target.canonical,
-                                           target.acronym or acr, method="acronym", score=0.9,
-                                           english=target.english, wikidata=target.wikidata))
+                                           target.acronym or acr, method="acronym", score=0.9))
             resolved = []
             for span in spans:
                 if span.method == "coref" and not span.entity_id:
@@ -754,7 +749,7 @@ class Tagger:
                     if match is None:
                         continue
                     span.entity_id, span.canonical = match.entity_id, match.canonical
-                    span.english, span.wikidata, span.score = match.english, match.wikidata, 0.8
+                    span.score = 0.8
                 resolved.append(span)
             per_para[para.index] = resolved
 
