@@ -583,6 +583,10 @@ class Tagger:
                 topic = True
                 prev_end = w.end()
                 continue
+            if topic and word == "với" and end is not None:
+                pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
+                prev_end = w.end()
+                continue
             if word in self.rules.stop_words or bare in self.rules.stop_words or word in self.rules.verbs:
                 break
             if word == "và" and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
@@ -650,8 +654,8 @@ class Tagger:
                                   after_tai=m.group() in self.rules.embassy_heads)
             if end is None:
                 continue
-            # "lần thứ 17", "lần thứ XIII": the number of a recurring meeting belongs to its name.
-            if etype == "EVENT" and (num := re.match(r" lần thứ [\dIVXLC]+\b", text[end:limit])):
+            # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
+            if etype == "EVENT" and (num := re.match(r" (?:lần thứ [\dIVXLC]+|năm \d{4})\b", text[end:limit])):
                 end += num.end()
             name = text[s:end]
             if len(name.split()) < 2:
