@@ -170,3 +170,14 @@ def test_no_input_crashes_and_every_document_appears_once(tmp_path_factory, file
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False, dtype={"doc_id": str})
     for m in mentions.itertuples():
         assert paras[(m.doc_id, m.paragraph)][m.start:m.end] == m.text
+
+
+def test_a_refused_body_keeps_the_id_of_its_header(tmp_path):
+    d = tmp_path / "dump"
+    d.mkdir()
+    (d / "x.txt").write_bytes("# doc_id = news_7\n# date = 20210101\n".encode()
+                              + "Bé tr­ëng TrÇn Hång Hµ tiÕp §¹i sø NhËt B¶n t¹i Hµ Néi".encode("latin-1", "replace"))
+    extract([str(d)], tmp_path / "out", cfg())
+    docs = docs_of(tmp_path / "out")
+    assert docs[["doc_id", "status"]].values.tolist() == [["news_7", "error"]]
+    assert "legacy encoding" in docs["error"][0]

@@ -54,11 +54,6 @@ _BOMS = (
 )
 
 
-def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode ``data`` (and repair it, see :func:`repair_text`) or raise DocumentError naming ``origin``."""
-    return repair_text(_decode(data, origin), origin)
-
-
 def repair_text(text: str, origin: str) -> str:
     """Undo mojibake; refuse legacy-font text with a DocumentError that says what to do."""
     if ftfy.is_bad(text):
@@ -71,7 +66,7 @@ def repair_text(text: str, origin: str) -> str:
     return text
 
 
-def _decode(data: bytes, origin: str) -> str:
+def decode_bytes(data: bytes, origin: str) -> str:
     """Bytes to str by BOM, UTF-8, then cp1258; binary data is refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, UsageError
 from ..model import Document
-from .decode import _decode, decode_bytes, html_to_lines, repair_text
+from .decode import decode_bytes, html_to_lines, repair_text
 
 __all__ = ["InputFile", "DumpReader", "SUPPORTED_SUFFIXES"]
 
@@ -110,7 +110,7 @@ def parse_txt(text: str, doc: Document) -> Document:
             body_start = i + 1
             continue
         break
-    doc.lines = html_to_lines("\n".join(lines[body_start:]))
+    doc.lines = html_to_lines(repair_text("\n".join(lines[body_start:]), doc.origin))
     return doc
 
 
@@ -189,11 +189,11 @@ class DumpReader:
     def _read_txt(path: Path, display: str, default_id: str) -> Document:
         doc = Document(doc_id=default_id, origin=display)
         try:
-            text = decode_bytes(path.read_bytes(), display)
+            # The header is read before the body is checked, so a refused body keeps its id.
+            return parse_txt(decode_bytes(path.read_bytes(), display), doc)
         except DocumentError as exc:
-            doc.status, doc.error = "error", str(exc)
+            doc.status, doc.error, doc.lines = "error", str(exc), []
             return doc
-        return parse_txt(text, doc)
 
     @staticmethod
     def _read_jsonl(path: Path, display: str, default_id: str, gz: bool) -> Iterator[Document]:
@@ -209,7 +209,7 @@ class DumpReader:
                     doc = Document(doc_id=f"{default_id}:{lineno}", origin=origin)
                     try:
                         # The line is JSON; its text is checked for legacy encodings once the id is known.
-                        line = _decode(raw, origin)
+                        line = decode_bytes(raw, origin)
                         try:
                             record = json.loads(line)
                         except json.JSONDecodeError as exc:
