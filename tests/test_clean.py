@@ -98,3 +98,15 @@ def test_year_estimate_for_undated_articles_ignores_targets_and_plans(config):
     assert doc.year_estimate == ""
     doc = clean(config, ["Năm 2019 hai bên họp."], published="2021-03-01")
     assert doc.year_estimate == "" and doc.published == "2021-03-01"
+
+
+def test_bylines_at_the_end_name_only_or_after_the_end_mark(config):
+    doc = clean(config, ["Hai bên ký thỏa thuận về hợp tác.", "Đức Hoàng"])
+    assert doc.author == "Đức Hoàng" and [r.rule for r in doc.removed] == ["byline-names"]
+    doc = clean(config, ["Tin hay.", "Hai bên ký thỏa thuận (DOC)./. Thùy Vân/VOV-Paris"])
+    assert doc.paragraphs[-1].text == "Hai bên ký thỏa thuận (DOC)./."
+    assert [(r.paragraph, r.text, r.rule) for r in doc.removed] == [(2, "Thùy Vân/VOV-Paris", "byline-after-end")]
+    assert doc.paragraphs_in == len(doc.paragraphs) + len(doc.removed)
+    # A real last sentence is not a byline.
+    doc = clean(config, ["Hai bên họp.", "Hai bên sẽ gặp lại vào tháng tới."])
+    assert doc.removed == [] and doc.author == ""

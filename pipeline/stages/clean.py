@@ -67,6 +67,8 @@ class FurnitureRules:
     caption: re.Pattern[str]
     year_mention: re.Pattern[str]
     year_future: re.Pattern[str]
+    byline_names: re.Pattern[str]
+    byline_after_end: re.Pattern[str]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "FurnitureRules":
@@ -94,7 +96,8 @@ class FurnitureRules:
                 section_labels=rules("section_label"),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line", "source_theo",
-                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_future")},
+                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_future",
+                    "byline_names", "byline_after_end")},
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
             raise ConfigError(f"{origin}: unusable furniture rules ({exc}); fix the file") from None
@@ -154,6 +157,9 @@ class Cleaner:
         if tail and (m := r.source_theo.fullmatch(line)) and _looks_like_names(m["source"], 5):
             doc.source = doc.source or m["source"]
             return "source-theo"
+        if tail and (m := r.byline_names.fullmatch(line)) and _looks_like_names(m["author"], 4):
+            doc.author = doc.author or m["author"]
+            return "byline-names"
         return None
 
     # -- the stage -------------------------------------------------------------------------
@@ -214,6 +220,14 @@ class Cleaner:
             if self._boilerplate_rule(lines[i], "") == "bare-url":
                 drop(i, "boilerplate", "bare-url")
         body = [i for i in body if i not in removed]
+        # A crawl that lost its line breaks keeps the byline after the end mark: "… ./. Thùy Vân/VOV-Paris".
+        cut_off: list[Removal] = []
+        if body and (m := self.rules.byline_after_end.search(lines[body[-1]])) \
+                and len(m["tail"].split()) <= self.config.byline_max_words:
+            i = body[-1]
+            cut_off.append(Removal(doc.doc_id, i + 1, m["tail"], "metadata", rule="byline-after-end"))
+            doc.author = doc.author or m["tail"]
+            lines[i] = lines[i][:m.start("tail")].rstrip()
 
         if not doc.published and doc.url and (m := self.rules.url_date.search(doc.url)):
             y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
@@ -238,11 +252,12 @@ class Cleaner:
             for piece in split_long(lines[i], self.config.max_paragraph_chars):
                 paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece, i + 1))
         doc.paragraphs = paragraphs
-        doc.removed = [removed[i] for i in sorted(removed)]
+        doc.removed = sorted([removed[i] for i in removed] + cut_off, key=lambda r: r.paragraph)
         # A metadata title that is not a line of the text counts as an input paragraph too.
         doc.paragraphs_in = n + (1 if title_text and title_line is None else 0)
-        # ... and so does each extra piece of a line that was too long to be one paragraph.
-        doc.paragraphs_in += len(paragraphs) - len(body) - (1 if title_text else 0)
+        # ... and so does each extra piece of a line that was too long to be one paragraph,
+        # and a byline cut off the end of a line.
+        doc.paragraphs_in += len(paragraphs) - len(body) - (1 if title_text else 0) + len(cut_off)
         doc.boilerplate_removed = sum(r.reason == "boilerplate" for r in doc.removed)
         if not any(p.kind != "title" for p in paragraphs):
             doc.status = "empty"

@@ -269,10 +269,20 @@ class Tagger:
         # 6. Variant spellings.
         self._fuzzy(text, accepted, day, limit, free)
         # A photo credit names the photographer and agency, not actors.
-        credits = [m.span() for m in _CREDIT.finditer(text)]
+        credits = [self._credit_span(text, m) for m in _CREDIT.finditer(text)]
         credits += [m.span() for m in (_DATELINE.match(text), _END_CREDIT.search(text))
                     if m and len(m.group().split()) <= 5]
         return [a for a in accepted if not any(s < a.end and a.start < e for s, e in credits)]
+
+    def _credit_span(self, text: str, m: re.Match[str]) -> tuple[int, int]:
+        """A photo credit runs to its punctuation, but at most 8 words and never over a title
+        ("Ảnh: AP/TTXVN Đại tướng Ngô Xuân Lịch …" in crawls that lost line breaks)."""
+        end = m.end()
+        words = list(_WORD.finditer(text, m.start(), m.end()))[1:9]
+        for w in words[1:]:
+            if self._title_re.match(text, w.start()):
+                return m.start(), w.start()
+        return m.start(), min(end, words[-1].end()) if len(words) == 8 else end
 
     # -- 1 -----------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str, limit: int):
