@@ -605,7 +605,8 @@ class Tagger:
                 run = self._name_run(text, w.start(), limit, 4)
                 if run and len(text[run[0]:run[1]].split()) >= 2 and text[run[0]:run[1]] not in starts:
                     break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
-            if _capitalised(bare) or hit is not None:
+            if _capitalised(bare) or (bare.isdigit() and end is not None) or hit is not None:
+                # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
                 end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
                 pending = []
             elif end is None and not about:
