@@ -218,10 +218,12 @@ def extract(
         timings={"process": round(processed - started, 3), "write": round(finished - processed, 3)},
     )
     # Timings are not reproducible: they go beside the outputs, never into them.
-    (out / "run.json").write_text(dump_json({
+    tmp = out / ".run.json.tmp"
+    tmp.write_text(dump_json({
         "seconds": summary.seconds, "timings": summary.timings, "documents": summary.documents,
         "cached": cached, "workers": config.run.workers, "python": sys.version.split()[0], "pid": os.getpid(),
     }), encoding="utf-8")
+    os.replace(tmp, out / "run.json")
     return summary
 
 
