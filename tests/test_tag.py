@@ -122,3 +122,20 @@ def test_photo_credit_is_not_tagged(tagger, segmenter):
 def test_slug():
     assert slug("Cục Biến đổi khí hậu") == "cuc-bien-doi-khi-hau"
     assert slug("Đà Nẵng!") == "da-nang"
+
+
+def test_places_by_unit_and_feature_words(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Dự án tại các huyện Hồng Ngự, Tam Nông và Thanh Bình gần sông Vu Gia."])
+    assert [(m.text, m.type, m.method) for m in ms] == [
+        ("Hồng Ngự", "GPE", "pattern"), ("Tam Nông", "GPE", "pattern"), ("Thanh Bình", "GPE", "pattern"),
+        ("sông Vu Gia", "LOC", "pattern")]
+
+
+def test_named_agreements_and_meetings_by_head_word(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Hội nghị hoan nghênh việc ký kết Thỏa thuận về thành lập Trung tâm Biến đổi khí hậu ASEAN đặt trụ sở "
+        "tại Hà Nội và Đối thoại cấp cao ASEAN-EU về Môi trường và Biến đổi khí hậu."])
+    named = {(m.text, m.type) for m in ms if m.method == "pattern"}
+    assert ("Thỏa thuận về thành lập Trung tâm Biến đổi khí hậu ASEAN", "TREATY") in named
+    assert ("Đối thoại cấp cao ASEAN-EU về Môi trường và Biến đổi khí hậu", "EVENT") in named
+    assert not any(m.text == "Hội nghị hoan nghênh" for m in ms)  # a head alone is not a name

@@ -612,10 +612,10 @@ class Tagger:
             elif end is None and not about:
                 break
             elif end is None:
-                # "Đối thoại cấp cao ASEAN-EU", "Thỏa thuận về thành lập Trung tâm …": a few
+                # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
                 # lower-case words may come before the name's first capitalised word.
                 pending.append(w)
-                if len(pending) > 3:
+                if len(pending) > 4:
                     break
             else:
                 pending.append(w)
@@ -693,6 +693,18 @@ class Tagger:
             if self._replace_inside(accepted, span):
                 starts = {a.start: a for a in accepted}
 
+    def _place_list(self, text: str, pos: int, limit: int, accepted: list[_Span]) -> None:
+        """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
+        while (m := re.match(r"(?:,| và) ", text[pos:limit])) is not None:
+            run = self._name_run(text, pos + m.end(), limit, max_words=3)
+            if run is None or any(a.start < run[1] and run[0] < a.end for a in accepted):
+                return
+            s, e = run
+            ids = self.names.get(fold(text[s:e]))
+            accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else
+                            _Span(s, e, "GPE", f"gpe:new:{slug(text[s:e])}", text[s:e], method="pattern", score=0.6))
+            pos = e
+
     def _pattern_places(self, text, accepted, limit) -> None:
         """An administrative unit or a geographic feature word + a capitalised name:
         "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
@@ -717,6 +729,8 @@ class Tagger:
                 span = self._span_for(entry, span_start, e)
             if self._replace_inside(accepted, span):
                 starts = {a.start: a for a in accepted}
+                if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in ("các", "hai", "ba"):
+                    self._place_list(text, e, limit, accepted)
 
     # -- 6 -----------------------------------------------------------------------------------
     def _fuzzy(self, text, accepted, day, limit, free) -> None:
