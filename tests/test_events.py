@@ -267,6 +267,18 @@ def test_support_without_money_is_not_funding(stage):
     assert [e for e in events if e.type == "FUNDING"] == []
 
 
+def test_aid_in_kind_is_funding_without_an_amount(stage):
+    events = run(stage, "Mỹ đã gửi viện trợ khẩn cấp cho Việt Nam.", ents=[("Mỹ", "GPE", "gpe:us"), VN])
+    e = only(events, "FUNDING")
+    assert (e.amount, e.currency, e.plover, e.status) == ("", "", "AID", "occurred")
+    assert roles(e)["Mỹ"] == "source"
+
+
+def test_aid_word_without_a_named_actor_is_no_event(stage):
+    events = run(stage, "Hàng cứu trợ đã được chuyển tới vùng lũ.", ents=[])
+    assert [e for e in events if e.type == "FUNDING"] == []
+
+
 def test_withdrawal(stage):
     events = run(stage, "Mỹ đã rút khỏi Thỏa thuận Paris.",
                  ents=[("Mỹ", "GPE", "gpe:us"), ("Thỏa thuận Paris", "TREATY", "treaty:paris")])
