@@ -267,6 +267,15 @@ def test_support_without_money_is_not_funding(stage):
     assert [e for e in events if e.type == "FUNDING"] == []
 
 
+def test_reported_speech_is_a_statement_only_with_a_quotation(stage):
+    merkel = ("Merkel", "PERSON", "person:angela-merkel")
+    quoted = "“Toàn bộ cuộc thảo luận về vấn đề khí hậu là rất khó khăn”, bà Merkel nói với các nhà báo."
+    e = only(run(stage, quoted, ents=[merkel]), "STATEMENT")
+    assert roles(e) == {"Merkel": "source"}
+    plain = "Bà Merkel cho biết hai bên sẽ tiếp tục thảo luận về vấn đề khí hậu."
+    assert [x for x in run(stage, plain, ents=[merkel]) if x.type == "STATEMENT"] == []
+
+
 def test_aid_in_kind_is_funding_without_an_amount(stage):
     events = run(stage, "Mỹ đã gửi viện trợ khẩn cấp cho Việt Nam.", ents=[("Mỹ", "GPE", "gpe:us"), VN])
     e = only(events, "FUNDING")

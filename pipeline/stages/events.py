@@ -63,7 +63,10 @@ EVENT_TYPES = ("MEETING", "DIALOGUE", "CONFERENCE", "VISIT", "SIGNING", "STATEME
 _NEEDS = frozenset({"participant", "source", "target", "instrument", "amount", "date", "argument"})
 _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
-_TRIGGER_KEYS = frozenset({"type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
+# A quotation: at least a few words between quotation marks (not a quoted phrase such as
+# “cấp dưới thân tín”), or a colon that opens reported speech.
+_QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
+_TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour"})
 _WORD = re.compile(r"\w+")
@@ -106,6 +109,7 @@ class TriggerRule:
     targets: bool
     neighbour: bool
     plover: str
+    requires_quote: bool = False  # only in a sentence that quotes someone ("…", ông X nói)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +289,7 @@ class Lexicon:
                 targets=bool(raw.get("targets", True)),
                 neighbour=bool(raw.get("neighbour", types[etype].neighbour)),
                 plover=str(raw.get("plover", plover[etype])),
+                requires_quote=bool(raw.get("requires_quote", False)),
             )
             rules.append(rule)
             for p in _phrases(raw["phrases"]):
@@ -709,6 +714,8 @@ class EventExtractor:
 
     def _allowed(self, rule: TriggerRule, s: _Sent, i: int, j: int, start: int, end: int) -> bool:
         w, text = s.words, s.para.text
+        if rule.requires_quote and not _QUOTE.search(text[s.start:s.end]):
+            return False
         if any(w.preceded_by(i, p) for p in rule.not_before):
             return False
         if rule.form == "verb" and any(w.preceded_by(i, p) for p in self.lex.negation):
