@@ -47,26 +47,22 @@ def extract(
         cfg = load_config(config, **overrides)
     except ConfigError as exc:
         _fail(str(exc), 2)
-    progress = None
     bar = None
     if _interactive():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                       transient=True, console=None)
+                       transient=True)
         task = bar.add_task("extract", total=None)
         bar.start()
-
-        def progress(n: int) -> None:
-            bar.update(task, completed=n)
     try:
-        summary = run_extract(inputs, out, cfg, progress=progress)
+        summary = run_extract(inputs, out, cfg,
+                              progress=(lambda n: bar.update(task, completed=n)) if bar else None)
     except (UsageError, ConfigError, GazetteerError) as exc:
+        _fail(str(exc), 2)
+    finally:
         if bar:
             bar.stop()
-        _fail(str(exc), 2)
-    if bar:
-        bar.stop()
     typer.echo(f"vnews: {summary.documents} documents -> {summary.out_dir}: {summary.line()} "
                f"({summary.seconds:.1f} s)", err=True)
     if strict and summary.counts.get("error", 0):

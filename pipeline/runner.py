@@ -92,12 +92,13 @@ def _init_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _process(item: tuple[str, dict | None, Document | None]) -> tuple[str, dict]:
+def _process(item: tuple[str, dict | None, Document | None]) -> tuple[str, dict, bool]:
+    """(cache key, processed document, whether it came from the cache)."""
     key, cached, doc = item
     if cached is not None:
-        return key, cached
+        return key, cached, True
     assert _worker_pipeline is not None and doc is not None
-    return key, _worker_pipeline(doc).as_dict()
+    return key, _worker_pipeline(doc).as_dict(), False
 
 
 @dataclass(slots=True)
@@ -191,11 +192,11 @@ def extract(
             _init_worker(pipeline)
             results = map(_process, jobs())
         try:
-            for n, (key, payload) in enumerate(results, 1):
-                if payload is not None and store.cached(key) is None:
-                    store.remember(key, payload)
-                else:
+            for n, (key, payload, from_cache) in enumerate(results, 1):
+                if from_cache:
                     cached += 1
+                else:
+                    store.remember(key, payload)
                 doc = deduper(document_from_dict(payload))
                 counts[doc.status] += 1
                 store.add(doc.doc_id, doc.as_dict())

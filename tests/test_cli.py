@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 
-from conftest import ROOT, TEST_GAZ
+from conftest import TEST_GAZ
 
 runner = CliRunner()
 

@@ -45,6 +45,9 @@ _WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
 # A word of a Latin-script foreign name: no Vietnamese-only letters (ă â đ ê ô ơ ư, tone marks on them).
 _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
+# People's councils and committees by the forms news writes them in.
+_COUNCILS = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
+             "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
 # A photo credit, to the end of its sentence: "Ảnh: Đào Thanh Tùng/TTXVN", "(Ảnh: Getty)".
 _CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*(?:\)|\.|$)", re.IGNORECASE)
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
@@ -201,7 +204,6 @@ class Tagger:
             if len(key) >= config.fuzzy_min_chars and " " in key:
                 by_first[key.split(" ", 1)[0]].append(key)
         self._fuzzy_index = dict(by_first)
-        self._fold_to_ci = {fold(k): k for k in ci_keys}
 
     # -- entries -----------------------------------------------------------------------------
     def _pick(self, ids: tuple[str, ...] | list[str], day: str) -> Entry:
@@ -681,12 +683,10 @@ class Tagger:
             ids = self.names.get(fold(name))
             span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                     _Span(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
-            councils = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
-                        "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
             places = [a for a in inside if a.type == "GPE"]
-            if not ids and m.group() in councils and len(places) == 1:
+            if not ids and m.group() in _COUNCILS and len(places) == 1:
                 # One entity per province's council, however the text abbreviates it.
-                body = councils[m.group()]
+                body = _COUNCILS[m.group()]
                 span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
                 admin = text[m.end() + 1:pos].strip()
                 span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
