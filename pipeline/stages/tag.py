@@ -53,6 +53,25 @@ _CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
 _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
+# The author's name before a closing agency credit, after the last sentence: up to five
+# capitalised words, "-" between two authors.
+_END_AUTHOR = re.compile(r"(?:^|[.!?…\"”]\s+)(?P<author>(?:(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s.,;:!?()]*|-|–)\s+){1,6})$")
+
+
+def _dash_spacings(key: str) -> list[str]:
+    """The spellings of a name with a dash between words that texts use: "châu Á-Thái Bình
+    Dương", "châu Á - Thái Bình Dương", "châu Á- Thái Bình Dương" (up to two dashes)."""
+    parts = re.split(r"\s*-\s*", key)
+    if len(parts) == 1 or len(parts) > 3:
+        return [key]
+    out = [parts[0]]
+    for part in parts[1:]:
+        out = [o + sep + part for o in out for sep in ("-", " - ", "- ", " -")]
+    return sorted(set(out) | {key})
+
+
+def _overlaps(span: "_Span", ranges: list[tuple[int, int]]) -> bool:
+    return any(s < span.end and span.start < e for s, e in ranges)
 
 
 def slug(text: str) -> str:
@@ -158,19 +177,22 @@ class Tagger:
         self._cs = ahocorasick.Automaton()
         ci_keys: dict[str, list[str]] = defaultdict(list)
         cs_keys: dict[str, list[str]] = defaultdict(list)
+        capital_initial: dict[str, bool] = {}
         for e in sorted(gazetteer.entries.values(), key=lambda e: e.id):
             for n in e.names:
-                target = cs_keys[n] if is_acronym(n) else ci_keys[_lower(n)]
-                if e.id not in target:
-                    target.append(e.id)
-        # A name written with a capital initial ("Anh", "Đức", "Hòa Bình") only matches a capital
-        # initial in the text: otherwise "anh", "cập nhật", "hòa bình" (peace) would be places.
-        capital_initial: dict[str, bool] = {}
-        for e in gazetteer.entries.values():
-            for n in e.names:
-                if not is_acronym(n):
-                    key = _lower(n)
-                    capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
+                if is_acronym(n):
+                    keys = [n]
+                    targets = [cs_keys[n]]
+                else:
+                    keys = _dash_spacings(_lower(n))
+                    targets = [ci_keys[k] for k in keys]
+                    # A name written with a capital initial ("Anh", "Đức", "Hòa Bình") only matches a
+                    # capital initial in the text: otherwise "anh", "hòa bình" (peace) would be places.
+                    for key in keys:
+                        capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
+                for target in targets:
+                    if e.id not in target:
+                        target.append(e.id)
         for key, ids in ci_keys.items():
             self._ci.add_word(key, (len(key), tuple(ids), capital_initial.get(key, False)))
         for key, ids in cs_keys.items():
@@ -221,11 +243,13 @@ class Tagger:
         day = doc.published[:10]
         reference = dt.date.fromisoformat(day) if len(day) == 10 else None
         per_para: dict[int, list[_Span]] = {}
+        credits: dict[int, list[tuple[int, int]]] = {}  # photo credits and bylines: never mentions
         acronyms: dict[str, _Span] = {}  # ACR -> the entity it was defined as
         for para in doc.paragraphs:
+            credits[para.index] = self._credits(para.text)
             spans = self._paragraph(para, day, reference, acronyms)
-            per_para[para.index] = spans
-        self._second_pass(doc, per_para, acronyms)
+            per_para[para.index] = [a for a in spans if not _overlaps(a, credits[para.index])]
+        self._second_pass(doc, per_para, acronyms, credits)
         mentions: list[Mention] = []
         for para in doc.paragraphs:
             for s in sorted(per_para[para.index], key=lambda s: (s.start, s.end)):
@@ -270,11 +294,22 @@ class Tagger:
         self._foreign_people(text, accepted, limit, free)
         # 6. Variant spellings.
         self._fuzzy(text, accepted, day, limit, free)
-        # A photo credit names the photographer and agency, not actors.
+        return accepted
+
+    def _credits(self, text: str) -> list[tuple[int, int]]:
+        """Photo credits, datelines and closing bylines: they name the photographer, author and
+        agency, not actors. A closing "(TTXVN)" takes the author's name before it with it
+        ("… thời gian tới. Nguyễn Văn Trí (TTXVN)"), as one-line crawls keep it in the text."""
         credits = [self._credit_span(text, m) for m in _CREDIT.finditer(text)]
-        credits += [m.span() for m in (_DATELINE.match(text), _END_CREDIT.search(text))
-                    if m and len(m.group().split()) <= 5]
-        return [a for a in accepted if not any(s < a.end and a.start < e for s, e in credits)]
+        credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
+        if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
+            start = m.start()
+            # Only before an agency ("(TTXVN)", "(Theo Reuters)"), not a caption's "(giữa)".
+            agency = m.group().strip("() ")
+            if agency[:1].isupper() and (author := _END_AUTHOR.search(text, 0, start)) is not None:
+                start = author.start("author")
+            credits.append((start, m.end()))
+        return credits
 
     def _credit_span(self, text: str, m: re.Match[str]) -> tuple[int, int]:
         """A photo credit runs to its punctuation, but at most 8 words and never over a title
@@ -576,6 +611,7 @@ class Tagger:
         end = None
         pending: list[re.Match[str]] = []
         topic = False  # "về"/"giữa" seen: a lower-case topic may finish the name
+        verb_at: int | None = None  # index in `pending` of the first verb of a topic
         prev_end = pos - 1
         for w in _WORD.finditer(text, pos, limit):
             if text[prev_end:w.start()].strip():  # punctuation between words ends the name
@@ -585,7 +621,17 @@ class Tagger:
             hit = starts.get(w.start())
             if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
                 break
+            if end is not None and word_end and end - 1 < len(word_end) and word_end[end - 1] >= w.start() + len(bare):
+                # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
+                # even when the syllable alone is a stop word or a verb ("ban", "hóa").
+                end = w.start() + len(bare)
+                prev_end = w.end()
+                if len(bare) < len(word):
+                    break
+                continue
             lowered = word.lower()
+            if about and lowered == "về" and text.startswith("phía ", w.end() + 1):
+                break  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
             if after_tai and lowered == "tại" and end is not None and (nxt := starts.get(w.end() + 1)) \
                     and nxt.type == "GPE":
                 end, prev_end, pending = nxt.end, nxt.end, []
@@ -599,8 +645,17 @@ class Tagger:
                 pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
                 prev_end = w.end()
                 continue
-            if word in self.rules.stop_words or bare in self.rules.stop_words or word in self.rules.verbs:
+            if word in self.rules.stop_words or bare in self.rules.stop_words:
                 break
+            if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
+                break  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
+            if word in self.rules.verbs:
+                if not (topic and end is not None):
+                    break
+                # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
+                # it ends the name only if no capitalised word follows.
+                if verb_at is None:
+                    verb_at = len(pending)
             if word == "và" and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
                 break
             if bare in self.rules.surnames and end is not None:
@@ -610,7 +665,7 @@ class Tagger:
             if _capitalised(bare) or (bare.isdigit() and end is not None) or hit is not None:
                 # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
                 end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
-                pending = []
+                pending, verb_at = [], None
             elif end is None and not about:
                 break
             elif end is None:
@@ -621,13 +676,16 @@ class Tagger:
                     break
             else:
                 pending.append(w)
-                if len(pending) > (6 if topic else 3):
+                # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước").
+                if len(pending) > (8 if topic else 3):
                     break
             prev_end = w.end()
             if len(bare) < len(word):
                 break
         if end is None:
             return None
+        if verb_at is not None:
+            pending = pending[:verb_at]
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
         if word_end and end - 1 < len(word_end) and word_end[end - 1] > end:
@@ -758,7 +816,8 @@ class Tagger:
             accepted.append(self._span_for(self._pick(ids, day), s, e, method="fuzzy", score=best[1] / 100))
 
     # -- second pass: bare acronyms and coreference ---------------------------------------
-    def _second_pass(self, doc: Document, per_para: dict[int, list[_Span]], acronyms: dict[str, _Span]) -> None:
+    def _second_pass(self, doc: Document, per_para: dict[int, list[_Span]], acronyms: dict[str, _Span],
+                     credits: dict[int, list[tuple[int, int]]]) -> None:
         people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
         for para in doc.paragraphs:
             spans = per_para[para.index]
@@ -766,7 +825,8 @@ class Tagger:
             for acr, target in acronyms.items():
                 for m in re.finditer(re.escape(acr), text):
                     s, e = m.start(), m.end()
-                    if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans):
+                    if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans) \
+                            and not any(cs < e and s < ce for cs, ce in credits[para.index]):
                         spans.append(_Span(s, e, target.type, target.entity_id, target.canonical,
                                            target.acronym or acr, method="acronym", score=0.9))
             resolved = []
