@@ -175,3 +175,32 @@ def test_named_agreement_topic_runs_over_nouns_that_look_like_verbs(tagger, segm
     assert "Đối tác chiến lược về Thích ứng với biến đổi khí hậu và Quản lý nước" in names
     assert not any("diễn ra" in n for n in names)
     assert not any(n.startswith("Diễn đàn về phía") for n in names)
+
+
+def test_company_names_keep_their_trades_and_nouns_are_not_verbs(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Liên danh gồm Công ty cổ phần tư vấn thiết kế giao thông vận tải Hà Nội và Tổng Công ty Xây dựng "
+        "Trường Sơn.",
+        "EVN đã giao Ban Quản lý dự án Điện 2 làm đại diện.",
+        "Ủy ban Chỉ đạo hợp tác song phương VN - TQ họp.",
+        "Theo Quỹ Nghiên cứu Chiến lược - một viện nghiên cứu, Không quân Mỹ đã bay."])
+    orgs = {m.text for m in ms if m.type == "ORG"}
+    assert "Công ty cổ phần tư vấn thiết kế giao thông vận tải Hà Nội" in orgs
+    assert "Tổng Công ty Xây dựng Trường Sơn" in orgs
+    assert "Ban Quản lý dự án Điện 2" in orgs
+    assert "Ủy ban Chỉ đạo hợp tác song phương VN - TQ" in orgs  # "họp." is the verb
+    assert "Quỹ Nghiên cứu Chiến lược" in orgs  # not "... - một"
+    assert "Không quân Mỹ" in orgs
+
+
+def test_heads_inside_longer_names(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Hai bên duy trì Đối thoại Chiến lược quốc phòng cấp Thứ trưởng, giao lưu biên giới.",
+        "Bộ trưởng dự Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng (ADMM+) và Hội nghị Bộ trưởng "
+        "Quốc phòng các nước ASEAN mở rộng lần thứ 7."])
+    by_text = {m.text: m.type for m in ms}
+    assert by_text.get("Đối thoại Chiến lược quốc phòng cấp Thứ trưởng") == "EVENT"
+    assert "TREATY" not in by_text.values()
+    assert by_text.get("Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng") == "EVENT"
+    assert by_text.get("ADMM+") == "EVENT"
+    assert by_text.get("Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng lần thứ 7") == "EVENT"

@@ -52,6 +52,7 @@ _COUNCILS = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nh�
 _CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*(?:\)|\.|$)", re.IGNORECASE)
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
 _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
+_COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
 # capitalised words, "-" between two authors.
@@ -125,6 +126,7 @@ class TaggerRules:
     place_heads: dict[str, str]  # lower-case head -> GPE | LOC
     embassy_heads: frozenset[str]
     verbs: frozenset[str]
+    noun_tokens: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -149,6 +151,7 @@ class TaggerRules:
             place_heads={h.lower(): t for t, hs in data["place_heads"].items() for h in hs},
             embassy_heads=frozenset(data["embassy_heads"]),
             verbs=frozenset(data["verbs"]),
+            noun_tokens=tuple(data["noun_tokens"]),
         )
 
 
@@ -217,6 +220,12 @@ class Tagger:
             return re.compile(rf"(?<![\w&])(?:{alternatives})(?=\s)", flags)
 
         self._org_head_re = head_re(self.rules.org_heads)
+        def head_end_re(words) -> re.Pattern[str]:
+            alternatives = "|".join(re.escape(h) for h in sorted(words, key=len, reverse=True))
+            return re.compile(rf"(?<![\w&])(?:{alternatives}) $")
+
+        self._event_head_end_re = head_end_re(self.rules.event_heads)
+        self._org_head_end_re = head_end_re(self.rules.org_heads)
         self._treaty_head_re = head_re(self.rules.treaty_heads)
         self._event_head_re = head_re(self.rules.event_heads)
         self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
@@ -362,7 +371,7 @@ class Tagger:
         (names open with a capital), else the nearest lower-case one ("mục tiêu … (NDC)").
         """
         words = list(_WORD.finditer(text, 0, end))[-30:]
-        heads: list[tuple[int, str, bool]] = []
+        heads: list[tuple[int, str, bool, str]] = []
         for i in range(len(words) - 1, -1, -1):
             start = words[i].start()
             if re.search(r"[.!?;]\s", text[start:end]):
@@ -370,14 +379,19 @@ class Tagger:
             rest = text[start:end].rstrip()
             for head, etype in self.rules.acronym_heads:
                 if rest.startswith(head + " ") and rest != head:
-                    heads.append((start, etype, head[0].isupper()))
+                    heads.append((start, etype, head[0].isupper(), head))
                     break
         if want:
             typed = [h for h in heads if h[1] == want]
             return (typed[0][0], want) if typed else None
         for capital in (True, False):
-            for start, etype, cap in heads:
+            for start, etype, cap, _ in heads:
                 if cap == capital:
+                    # A head right after another one is part of its name: "Hội nghị Bộ trưởng
+                    # Quốc phòng các nước ASEAN mở rộng (ADMM+)" is a meeting, not a ministry.
+                    while (outer := next((h for h in heads if h[0] < start
+                                          and text[h[0]:start].rstrip() == h[3]), None)) is not None:
+                        start, etype = outer[0], outer[1]
                     return start, etype
         return None
 
@@ -439,7 +453,13 @@ class Tagger:
             if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
                 break
             word = m.group().rstrip(".")
-            if not _capitalised(word) or word in self.rules.stop_words:
+            if "." in word:  # "Biển Đông.Tháng": a lost space after a sentence
+                word = word.split(".", 1)[0]
+                if _capitalised(word) and word not in self.rules.stop_words:
+                    end = m.start() + len(word)
+                    count += 1
+                break
+            if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
             end = m.start() + len(m.group() if initial else word)
@@ -598,6 +618,13 @@ class Tagger:
             accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                   score=0.6))
 
+    def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
+        """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
+        (reaching at least to ``covering``)."""
+        low = text[pos:pos + 20].lower()
+        return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
+                   and pos + len(n) >= covering for n in self.rules.noun_tokens)
+
     def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
                    head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False) -> int | None:
         """End of a name that starts at ``pos`` (after its head word), or None.
@@ -612,6 +639,10 @@ class Tagger:
         pending: list[re.Match[str]] = []
         topic = False  # "về"/"giữa" seen: a lower-case topic may finish the name
         verb_at: int | None = None  # index in `pending` of the first verb of a topic
+        # "Công ty TNHH thương mại và xây dựng Thuận Việt": a company's legal form, then its trades
+        # in lower case, then its name.
+        company = bool(_COMPANY_FORM.match(text, pos))
+        prev_word: re.Match[str] | None = None
         prev_end = pos - 1
         for w in _WORD.finditer(text, pos, limit):
             if text[prev_end:w.start()].strip():  # punctuation between words ends the name
@@ -645,12 +676,17 @@ class Tagger:
                 pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
                 prev_end = w.end()
                 continue
+            if lowered == "các" and end is not None and re.match(r" nước [A-ZĐ]", text[w.end():w.end() + 8]):
+                pending.append(w)  # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"
+                prev_end = w.end()
+                continue
             if word in self.rules.stop_words or bare in self.rules.stop_words:
                 break
             if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
                 break  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
-            if word in self.rules.verbs:
-                if not (topic and end is not None):
+            if bare in self.rules.verbs and not self._noun_token_at(text, w.start()) \
+                    and not (prev_word is not None and self._noun_token_at(text, prev_word.start(), w.end())):
+                if not (company or (topic and end is not None)):
                     break
                 # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
                 # it ends the name only if no capitalised word follows.
@@ -666,20 +702,21 @@ class Tagger:
                 # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
                 end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
                 pending, verb_at = [], None
-            elif end is None and not about:
+            elif end is None and not about and not company:
                 break
             elif end is None:
                 # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
                 # lower-case words may come before the name's first capitalised word.
                 pending.append(w)
-                if len(pending) > 4:
+                if len(pending) > (12 if company else 4):
                     break
             else:
                 pending.append(w)
                 # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước").
-                if len(pending) > (8 if topic else 3):
+                if len(pending) > (8 if topic or company else 4):
                     break
             prev_end = w.end()
+            prev_word = w
             if len(bare) < len(word):
                 break
         if end is None:
@@ -699,7 +736,7 @@ class Tagger:
         # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
         keep = not about or topic
         for w in (pending[1:] if pending and pending[0].group().lower() in ("về", "giữa") else pending) if keep else []:
-            if w.group().lower() in ("và", "về", "giữa", "với", "hoặc"):
+            if w.group().lower() in ("và", "về", "giữa", "với", "hoặc", "-", "–"):
                 break
             trailing.append(w)
         if trailing:
@@ -715,6 +752,10 @@ class Tagger:
             s = m.start()
             if any(a.start <= s < a.end for a in accepted):
                 continue
+            before = text[max(0, s - 30):s]
+            if etype == "TREATY" and before.endswith(" ") and any(
+                    r.search(before.rstrip() + " ") for r in (self._event_head_end_re, self._org_head_end_re)):
+                continue  # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy
             pos = m.end() + 1
             if etype == "ORG":
                 for admin in self.rules.org_admin_words:
@@ -726,7 +767,11 @@ class Tagger:
             if end is None:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
-            if etype == "EVENT" and (num := re.match(r" (?:lần thứ [\dIVXLC]+|năm \d{4})\b", text[end:limit])):
+            # So are a few lower-case words before that number ("… ASEAN mở rộng lần thứ 7").
+            if etype == "EVENT" and (num := re.match(r"((?: \w+){0,2}?) (?:lần thứ [\dIVXLC]+|năm \d{4})\b",
+                                                     text[end:limit])) \
+                    and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
+                            for w in num.group(1).split()):
                 end += num.end()
             name = text[s:end]
             if len(name.split()) < 2:
