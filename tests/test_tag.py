@@ -204,3 +204,14 @@ def test_heads_inside_longer_names(tagger, segmenter):
     assert by_text.get("Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng") == "EVENT"
     assert by_text.get("ADMM+") == "EVENT"
     assert by_text.get("Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng lần thứ 7") == "EVENT"
+
+
+def test_photo_credit_before_a_semicolon_and_ministry_of_several_fields(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Ông Trần Hồng Hà. Ảnh: AP/JICA Bộ trưởng chào mừng đoàn; nhấn mạnh hợp tác.",
+        "Diễn đàn do Bộ Ngoại giao, Bộ Kinh tế, Công nghiệp và Cạnh tranh Hàn Quốc tổ chức.",
+        "Bộ Ngoại giao, Bộ Tài nguyên và Môi trường họp."])
+    texts = {m.text for m in ms}
+    assert "JICA" not in texts
+    assert "Bộ Kinh tế, Công nghiệp và Cạnh tranh Hàn Quốc" in texts
+    assert {"Bộ Ngoại giao", "Bộ Tài nguyên và Môi trường"} <= texts  # two ministries, not one

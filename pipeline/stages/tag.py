@@ -49,9 +49,12 @@ _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčš�
 _COUNCILS = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
              "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
 # A photo credit, to the end of its sentence: "Ảnh: Đào Thanh Tùng/TTXVN", "(Ảnh: Getty)".
-_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*(?:\)|\.|$)", re.IGNORECASE)
+_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*[.;)]?", re.IGNORECASE)
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
 _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
+# "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": the fields of a ministry listed with commas,
+# the last after "và".
+_MINISTRY_LIST = re.compile(r"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -626,7 +629,8 @@ class Tagger:
                    and pos + len(n) >= covering for n in self.rules.noun_tokens)
 
     def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
-                   head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False) -> int | None:
+                   head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False,
+                   commas: bool = False) -> int | None:
         """End of a name that starts at ``pos`` (after its head word), or None.
 
         The name runs over capitalised words and over the places and bodies inside it; over up to
@@ -645,8 +649,10 @@ class Tagger:
         prev_word: re.Match[str] | None = None
         prev_end = pos - 1
         for w in _WORD.finditer(text, pos, limit):
-            if text[prev_end:w.start()].strip():  # punctuation between words ends the name
-                break
+            gap = text[prev_end:w.start()].strip()
+            if gap and not (commas and gap == "," and end is not None and not pending
+                            and _MINISTRY_LIST.match(text, w.start())):
+                break  # punctuation between words ends the name, but for a ministry of several fields
             word = w.group()
             bare = word.rstrip(".")
             hit = starts.get(w.start())
@@ -763,7 +769,7 @@ class Tagger:
                         pos += len(admin) + 1
                         break
             end = self._named_end(text, pos, limit, starts, about, head_re, word_end,
-                                  after_tai=m.group() in self.rules.embassy_heads)
+                                  after_tai=m.group() in self.rules.embassy_heads, commas=m.group() == "Bộ")
             if end is None:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
