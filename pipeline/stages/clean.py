@@ -13,6 +13,7 @@ The rules are data (``pipeline/data/furniture.toml``); this module only decides 
 from __future__ import annotations
 
 import re
+from collections import Counter
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -67,6 +68,8 @@ class FurnitureRules:
     caption: re.Pattern[str]
     year_mention: re.Pattern[str]
     year_future: re.Pattern[str]
+    year_context: re.Pattern[str]
+    year_named: re.Pattern[str]
     byline_names: re.Pattern[str]
     byline_after_end: re.Pattern[str]
 
@@ -96,7 +99,7 @@ class FurnitureRules:
                 section_labels=rules("section_label"),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line", "source_theo",
-                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_future",
+                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_future", "year_context", "year_named",
                     "byline_names", "byline_after_end")},
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
@@ -266,16 +269,31 @@ class Cleaner:
         return doc
 
     def _year_estimate(self, texts) -> str:
-        """The latest year mentioned outside forward-looking clauses, or "".
+        """The year the article is written in, or "", from the years it mentions outside
+        forward-looking clauses, in this order of trust:
 
-        Not the most mentioned one: news cites last year's figures ("năm 2016, kim ngạch …")
-        more often than it names the current year, which bounds the past from above.
+        1. a year in a sentence that also dates something by day and month only or by "hôm nay"
+           ("… WEF ASEAN năm 2017 tại Phnom Penh, hôm nay (12/5), …"): that sentence is the news.
+           The most frequent such year, and of equals the earliest: a later year next to the news
+           is more often what it prepares ("bàn giao vai trò chủ nhà Hội nghị năm 2018");
+        2. the latest "năm 2017" or "/2017": not the most mentioned one, as news cites last year's
+           figures more often than it names the current year, which bounds the past from above;
+        3. the latest year of a named event ("APEC 2017").
         """
-        years = {
-            m["year"]
-            for text in texts
-            for clause in re.split(r"[.;!?]\s|,\s", text)
-            if not self.rules.year_future.search(clause)
-            for m in self.rules.year_mention.finditer(clause)
-        }
-        return max(years, default="")
+        news: Counter[str] = Counter()
+        stated: set[str] = set()
+        named: set[str] = set()
+        for text in texts:
+            for sentence in re.split(r"(?<=[.!?])\s+", text):
+                current = self.rules.year_context.search(sentence) is not None
+                for clause in re.split(r"[;]\s|,\s", sentence):
+                    if self.rules.year_future.search(clause):
+                        continue
+                    found = {m["year"] for m in self.rules.year_mention.finditer(clause)}
+                    stated |= found
+                    if current:
+                        news.update(found)
+                    named |= {m["year"] for m in self.rules.year_named.finditer(clause)}
+        if news:
+            return min(news, key=lambda y: (-news[y], y))
+        return max(stated or named, default="")

@@ -197,6 +197,7 @@ class Lexicon:
     mention_rule: TriggerRule  # a named event (EVENT mention) with a verb
     mention_verbs: tuple[tuple[str, ...], ...]
     mention_verbs_not_after: tuple[tuple[str, ...], ...]
+    mention_not_heads: tuple[str, ...]  # lower case: named events that are no conferences
     participant_types: frozenset[str]
     attribution: re.Pattern[str]
     credit: re.Pattern[str]
@@ -341,6 +342,7 @@ class Lexicon:
                                      (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]]),
             mention_verbs=_phrases(em["verbs"]),
             mention_verbs_not_after=_phrases(em.get("verbs_not_after", [])),
+            mention_not_heads=tuple(h.lower() + " " for h in em.get("not_heads", [])),
             participant_types=frozenset(data["participants"]["types"]),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
             credit=re.compile(data["participants"]["credit"], re.IGNORECASE),
@@ -699,7 +701,8 @@ class EventExtractor:
         if verbs:
             claimed = {id(h.name) for h in hits if h.name is not None}
             for m in s.mentions:
-                if m.type != "EVENT" or id(m) in claimed:
+                if m.type != "EVENT" or id(m) in claimed \
+                        or (m.text.lower() + " ").startswith(lex.mention_not_heads):
                     continue
                 if any(h.start < m.end and m.start < h.end for h in hits):
                     continue
