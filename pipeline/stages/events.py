@@ -65,10 +65,13 @@ _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
 # A quotation: at least a few words between quotation marks (not a quoted phrase such as
 # “cấp dưới thân tín”), or a colon that opens reported speech.
+# "việc" before a verb makes its clause a noun phrase: what is welcomed or noted, not what is said.
+_NOMINAL = re.compile(r"(?<!\w)việc\s")
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
-_TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour"})
+_TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
+                        "yields_to"})
 _WORD = re.compile(r"\w+")
 # A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
@@ -120,6 +123,7 @@ class TypeSettings:
     inherit: tuple[str, ...]
     host: bool
     neighbour: bool
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +262,7 @@ class Lexicon:
                 inherit=inherit,
                 host=bool(raw.get("host", False)),
                 neighbour=bool(raw.get("neighbour", True)),
+                yields_to=tuple(raw.get("yields_to", [])),
             )
         rules: list[TriggerRule] = []
         by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
@@ -596,6 +601,7 @@ class EventExtractor:
             for hit in self._hits(s):
                 self._place(hit, by_para, headline, reference, records)
         records = self._merge(records)
+        records = self._yield(records)
         self._inherit(records, reference)
         events = [self._event(doc.doc_id, r) for r in sorted(records, key=lambda r: r.order)]
         for e in events:
@@ -702,7 +708,8 @@ class EventExtractor:
             claimed = {id(h.name) for h in hits if h.name is not None}
             for m in s.mentions:
                 if m.type != "EVENT" or id(m) in claimed \
-                        or (m.text.lower() + " ").startswith(lex.mention_not_heads):
+                        or (m.text.lower() + " ").startswith(lex.mention_not_heads) \
+                        or (m.canonical.lower() + " ").startswith(lex.mention_not_heads):
                     continue
                 if any(h.start < m.end and m.start < h.end for h in hits):
                     continue
@@ -725,6 +732,10 @@ class EventExtractor:
             return False  # "chưa lên tiếng", "không gặp"
         if any(w.followed_by(j, p) for p in rule.not_after):
             return False
+        if rule.type == "STATEMENT":
+            c0 = next((a for a, b in s.clauses if a <= start < b), s.start)
+            if _NOMINAL.search(text, c0, start):
+                return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
         # inside an EVENT name it is that event's own word.
         if any(m.start < end and start < m.end and m.type != "EVENT" for m in s.mentions):
@@ -1240,6 +1251,19 @@ class EventExtractor:
             a.amount, a.currency = b.amount, b.currency
         if a.status == "unspecified":
             a.status = b.status
+
+    def _yield(self, records: list[_Record]) -> list[_Record]:
+        """A statement whose words announce another event of its sentence is that event ("Merkel
+        tuyên bố chính phủ của bà đang chuẩn bị hỗ trợ khẩn cấp cho Ấn Độ" is the funding)."""
+        keep = []
+        for r in records:
+            yields = self.lex.types[r.type].yields_to
+            if yields and len(r.sites) == 1:
+                (key, at), = r.sites.items()
+                if any(o is not r and o.type in yields and o.sites.get(key, -1) > at for o in records):
+                    continue
+            keep.append(r)
+        return keep
 
     def _mergeable(self, a: _Record, b: _Record) -> bool:
         if a.type != b.type or a.plover != b.plover:
