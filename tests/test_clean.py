@@ -110,3 +110,15 @@ def test_bylines_at_the_end_name_only_or_after_the_end_mark(config):
     # A real last sentence is not a byline.
     doc = clean(config, ["Hai bên họp.", "Hai bên sẽ gặp lại vào tháng tới."])
     assert doc.removed == [] and doc.author == ""
+
+
+def test_year_estimate_prefers_the_sentence_that_carries_the_news(config):
+    # "hôm nay (12/5)" dates the news in 2017; the 2018 conference it prepares and hands over is
+    # named more often but is the next edition.
+    doc = clean(config, ["Tiếp tục tham dự Diễn đàn WEF ASEAN năm 2017 tại Phnom Penh, hôm nay (12/5), Thủ tướng "
+                         "phát biểu.", "Lễ bàn giao vai trò nước chủ nhà Hội nghị WEF ASEAN năm 2018 cho Việt Nam.",
+                         "Năm 2018 là năm quan trọng, năm 2018 cũng là năm APEC."])
+    assert doc.year_estimate == "2017"
+    # Only a named edition gives a year: still better than none for "Sáng 14/5".
+    doc = clean(config, ["Sáng 14/5, tại Hà Nội, đã diễn ra Đối thoại APEC 2017 về đô thị hóa."])
+    assert doc.year_estimate == "2017"

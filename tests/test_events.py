@@ -603,3 +603,47 @@ def test_a_bad_lexicon_is_a_config_error(tmp_path: Path, old, new, message):
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         Lexicon.load(bad)
+
+
+# -- session 3 rules: what is not an event of its own ----------------------------------------------
+
+
+def test_dialogue_without_date_or_name_is_no_session(stage):
+    events = run(stage, "Tổng thống Pháp khẳng định cuộc đối thoại với Nga là không thể thiếu.",
+                 "Hai nước có nhiều hợp tác như trao đổi đoàn, tham vấn đối thoại giữa Việt Nam và Nhật Bản.",
+                 ents=[("Pháp", "GPE", "gpe:fr"), ("Nga", "GPE", "gpe:ru"), VN, JP], published="2021-11-24")
+    assert [e for e in events if e.type == "DIALOGUE"] == []
+    dated = run(stage, "Ngày 24/11, Việt Nam và Nhật Bản đã tổ chức đối thoại về môi trường.",
+                ents=[VN, JP], published="2021-11-24")
+    assert only(dated, "DIALOGUE").date == "2021-11-24"
+
+
+def test_ceremony_and_country_day_names_are_no_conferences(stage):
+    events = run(stage, "Ngày 24/11, Việt Nam tổ chức Ngày Việt Nam tại Nhật Bản và Lễ ký kết Hợp đồng XL-05.",
+                 ents=[VN, JP, ("Ngày Việt Nam tại Nhật Bản", "EVENT", "event:new:ngay-vn"),
+                       ("XL-05", "EVENT", "event:new:xl-05", "Lễ ký kết Hợp đồng XL-05")], published="2021-11-24")
+    assert [e for e in events if e.type == "CONFERENCE"] == []
+
+
+def test_aid_as_a_field_of_work_is_no_funding(stage):
+    events = run(stage, "Ủy viên EU chuyên trách vấn đề cứu trợ nhân đạo Janez Lenarcic đến Ấn Độ.",
+                 "Việt Nam và Nhật Bản hợp tác tìm kiếm cứu nạn, cứu trợ thảm họa.",
+                 ents=[("EU", "ORG", "org:eu"), ("Janez Lenarcic", "PERSON", "person:jl"),
+                       ("Ấn Độ", "GPE", "gpe:in"), VN, JP], published="2021-04-26")
+    assert [e for e in events if e.type == "FUNDING"] == []
+
+
+def test_statement_announcing_funding_is_the_funding_and_welcomed_commitments_are_no_statements(stage):
+    merkel = ("Angela Merkel", "PERSON", "person:merkel")
+    india = ("Ấn Độ", "GPE", "gpe:in")
+    events = run(stage, "Thủ tướng Đức Angela Merkel hôm qua tuyên bố chính phủ của bà đang chuẩn bị hỗ trợ khẩn cấp "
+                        "cho Ấn Độ.", ents=[merkel, india], published="2021-04-26")
+    assert [e.type for e in events] == ["FUNDING"]
+    welcomed = run(stage, "Hội nghị đánh giá cao việc Trung tâm Đa dạng sinh học ASEAN tiếp tục cam kết hỗ trợ các "
+                          "nước thành viên.", ents=[("Trung tâm Đa dạng sinh học ASEAN", "ORG", "org:acb")],
+                   published="2023-08-24")
+    assert [e for e in welcomed if e.type == "STATEMENT"] == []
+    # Without "việc" the same commitment is a statement.
+    said = run(stage, "Trung tâm Đa dạng sinh học ASEAN tiếp tục cam kết hỗ trợ các nước thành viên.",
+               ents=[("Trung tâm Đa dạng sinh học ASEAN", "ORG", "org:acb")], published="2023-08-24")
+    assert only(said, "STATEMENT").trigger == "tiếp tục cam kết"
