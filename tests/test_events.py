@@ -647,3 +647,24 @@ def test_statement_announcing_funding_is_the_funding_and_welcomed_commitments_ar
     said = run(stage, "Trung tâm Đa dạng sinh học ASEAN tiếp tục cam kết hỗ trợ các nước thành viên.",
                ents=[("Trung tâm Đa dạng sinh học ASEAN", "ORG", "org:acb")], published="2023-08-24")
     assert only(said, "STATEMENT").trigger == "tiếp tục cam kết"
+
+
+def test_dates_inside_a_quotation_are_what_was_said(stage):
+    moit = ("Bộ Công Thương", "ORG", "org:moit")
+    events = run(stage, "“Nếu không có hồ chứa, lũ sẽ vượt mức lũ lịch sử năm 2009 vài mét và gây thiệt hại rất lớn”, "
+                        "Bộ Công Thương cho biết.", ents=[moit], published="2020-11-01")
+    e = only(events, "STATEMENT")
+    assert e.date == ""
+
+
+def test_direct_speech_after_a_colon_and_speaking_to_the_press(stage):
+    evn = ("Dương Quang Thành", "PERSON", "person:dqt")
+    colon = run(stage, "Chủ tịch Dương Quang Thành cho biết: Sự chỉ đạo quyết liệt đã giúp dự án đạt tiến độ.",
+                ents=[evn], published="2021-04-27")
+    assert only(colon, "STATEMENT").trigger == "cho biết"
+    plain = run(stage, "Ông Dương Quang Thành cho biết dự án đạt tiến độ.", ents=[evn], published="2021-04-27")
+    assert [e for e in plain if e.type == "STATEMENT"] == []  # routine attribution, no quotation
+    press = run(stage, "Sáng 28/4, ông Nguyễn Hưng Thịnh đã trao đổi với báo chí xung quanh vấn đề này.",
+                ents=[("Nguyễn Hưng Thịnh", "PERSON", "person:nht")], published="2021-04-28")
+    e = only(press, "STATEMENT")
+    assert e.date == "2021-04-28" and roles(e) == {"Nguyễn Hưng Thịnh": "source"}

@@ -67,6 +67,8 @@ _INHERIT = frozenset({"sentence", "participant"})
 # “cấp dưới thân tín”), or a colon that opens reported speech.
 # "việc" before a verb makes its clause a noun phrase: what is welcomed or noted, not what is said.
 _NOMINAL = re.compile(r"(?<!\w)việc\s")
+# A quotation: the dates in it are what was said, not when anything reported happened.
+_QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
@@ -652,10 +654,13 @@ class EventExtractor:
         if s.dates is None:
             lex = self.lex
             found = []
+            quoted = [m.span() for m in _QUOTED.finditer(s.para.text, s.start, s.end)]
             for d in find_dates(s.para.text[s.start:s.end], reference):
                 a, b = s.start + d.start, s.start + d.end
                 if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
+                if any(q0 < a and b < q1 for q0, q1 in quoted):
+                    continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
                 s.timed = True
                 k = s.words.at(a)
                 if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
@@ -724,8 +729,9 @@ class EventExtractor:
 
     def _allowed(self, rule: TriggerRule, s: _Sent, i: int, j: int, start: int, end: int) -> bool:
         w, text = s.words, s.para.text
-        if rule.requires_quote and not _QUOTE.search(text[s.start:s.end]):
-            return False
+        if rule.requires_quote and not _QUOTE.search(text[s.start:s.end]) \
+                and not text[end:end + 2].lstrip().startswith(":"):
+            return False  # neither a quotation nor direct speech after a colon ("cho biết: ...")
         if any(w.preceded_by(i, p) for p in rule.not_before):
             return False
         if rule.form == "verb" and any(w.preceded_by(i, p) for p in self.lex.negation):
