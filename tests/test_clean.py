@@ -122,3 +122,18 @@ def test_year_estimate_prefers_the_sentence_that_carries_the_news(config):
     # Only a named edition gives a year: still better than none for "Sáng 14/5".
     doc = clean(config, ["Sáng 14/5, tại Hà Nội, đã diễn ra Đối thoại APEC 2017 về đô thị hóa."])
     assert doc.year_estimate == "2017"
+
+
+def test_author_run_into_the_last_line_and_compiled_note(config):
+    body = ("Việt Nam sẽ tiếp tục đóng góp tích cực và có trách nhiệm đối với các công việc của Liên Hợp Quốc "
+            "trong nhiệm kỳ tới cùng với các nước thành viên khác.")
+    doc = clean(config, ["Tiêu đề bài báo về Liên Hợp Quốc", body + " Đức Tuân"])
+    assert doc.author == "Đức Tuân"
+    assert doc.paragraphs[-1].text == body
+    assert [(r.text, r.rule) for r in doc.removed] == [("Đức Tuân", "byline-line-end")]
+    doc = clean(config, ["Tiêu đề bài báo về Liên Hợp Quốc", body, "Đức Hoàng", "Tổng hợp"])
+    assert doc.author == "Đức Hoàng"
+    assert {r.rule for r in doc.removed} == {"byline-names", "compiled-note"}
+    # A title and a name are no byline: "Thủ tướng" is not a name.
+    doc = clean(config, ["Tiêu đề bài báo về Liên Hợp Quốc", body + " Thủ tướng Nguyễn Xuân Phúc"])
+    assert doc.author == "" and doc.paragraphs[-1].text.endswith("Nguyễn Xuân Phúc")

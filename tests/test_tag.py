@@ -215,3 +215,10 @@ def test_photo_credit_before_a_semicolon_and_ministry_of_several_fields(tagger, 
     assert "JICA" not in texts
     assert "Bộ Kinh tế, Công nghiệp và Cạnh tranh Hàn Quốc" in texts
     assert {"Bộ Ngoại giao", "Bộ Tài nguyên và Môi trường"} <= texts  # two ministries, not one
+
+
+def test_lower_case_head_of_a_name_with_another_capitalised_word(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Mỹ rút khỏi thỏa thuận Paris, vì hòa bình và hiệp định paris không phải tên."])
+    f = found(ms)
+    assert ("thỏa thuận Paris", "TREATY", "treaty:paris-agreement", "gazetteer") in f
+    assert not any(m.text == "hiệp định paris" for m in ms)  # the other capital must be there

@@ -106,6 +106,9 @@ class FurnitureRules:
             raise ConfigError(f"{origin}: unusable furniture rules ({exc}); fix the file") from None
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?P<tail>[^.!?…”\"]{2,80})$")
+
+
 def _looks_like_names(text: str, max_words: int) -> bool:
     """"Thanh Tùng - Phạm Tuân": every word capitalised, few words."""
     words = [w for w in _NAME_SPLIT.split(text) if w]
@@ -230,6 +233,16 @@ class Cleaner:
             i = body[-1]
             cut_off.append(Removal(doc.doc_id, i + 1, m["tail"], "metadata", rule="byline-after-end"))
             doc.author = doc.author or m["tail"]
+            lines[i] = lines[i][:m.start("tail")].rstrip()
+        elif body and len(lines[body[-1]].split()) > 20 and (m := _LAST_SENTENCE.search(lines[body[-1]])) \
+                and ((a := self.rules.byline_agency.fullmatch(m["tail"])) is not None
+                     and _looks_like_names(a["author"], self.config.byline_max_words)
+                     or _looks_like_names(m["tail"], self.config.byline_max_words)):
+            # "… đối với các công việc của Liên Hợp Quốc. Đức Tuân", "… tới. Nguyễn Văn Trí (TTXVN)":
+            # the author's line, run into the text's last line by the crawl.
+            i = body[-1]
+            cut_off.append(Removal(doc.doc_id, i + 1, m["tail"], "metadata", rule="byline-line-end"))
+            doc.author = doc.author or (a["author"].strip() if a is not None else m["tail"])
             lines[i] = lines[i][:m.start("tail")].rstrip()
 
         if not doc.published and doc.url and (m := self.rules.url_date.search(doc.url)):

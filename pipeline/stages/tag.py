@@ -184,23 +184,30 @@ class Tagger:
         ci_keys: dict[str, list[str]] = defaultdict(list)
         cs_keys: dict[str, list[str]] = defaultdict(list)
         capital_initial: dict[str, bool] = {}
+        capital_inner: dict[str, frozenset[int]] = {}  # offsets of the other capitalised words
         for e in sorted(gazetteer.entries.values(), key=lambda e: e.id):
             for n in e.names:
                 if is_acronym(n):
                     keys = [n]
                     targets = [cs_keys[n]]
                 else:
-                    keys = _dash_spacings(_lower(n))
+                    variants = _dash_spacings(n.translate(_DASHES))
+                    keys = [_lower(v) for v in variants]
                     targets = [ci_keys[k] for k in keys]
                     # A name written with a capital initial ("Anh", "Đức", "Hòa Bình") only matches a
                     # capital initial in the text: otherwise "anh", "hòa bình" (peace) would be places.
-                    for key in keys:
+                    # Its other capitalised words may stand in for the first: "thỏa thuận Paris".
+                    for key, variant in zip(keys, variants):
                         capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
+                        inner = frozenset(i for i in range(1, len(variant)) if variant[i].isupper()
+                                          and variant[i - 1] in " -" and len(key) == len(variant))
+                        capital_inner[key] = capital_inner.get(key, inner) & inner
                 for target in targets:
                     if e.id not in target:
                         target.append(e.id)
         for key, ids in ci_keys.items():
-            self._ci.add_word(key, (len(key), tuple(ids), capital_initial.get(key, False)))
+            self._ci.add_word(key, (len(key), tuple(ids), capital_initial.get(key, False),
+                                    tuple(sorted(capital_inner.get(key, ())))))
         for key, ids in cs_keys.items():
             self._cs.add_word(key, (len(key), tuple(ids)))
         self._ci.make_automaton() if ci_keys else None
@@ -336,9 +343,10 @@ class Tagger:
     # -- 1 -----------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str, limit: int):
         if self._has_ci:
-            for end, (length, ids, capital) in self._ci.iter(_lower(text)):
+            for end, (length, ids, capital, inner) in self._ci.iter(_lower(text)):
                 s, e = end - length + 1, end + 1
-                if e <= limit and _bounded(text, s, e) and (not capital or text[s].isupper()):
+                if e <= limit and _bounded(text, s, e) and (
+                        not capital or text[s].isupper() or (inner and all(text[s + i].isupper() for i in inner))):
                     yield s, e, ids
         if self._has_cs:
             for end, (length, ids) in self._cs.iter(text):
