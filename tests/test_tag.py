@@ -222,3 +222,16 @@ def test_lower_case_head_of_a_name_with_another_capitalised_word(tagger, segment
     f = found(ms)
     assert ("thỏa thuận Paris", "TREATY", "treaty:paris-agreement", "gazetteer") in f
     assert not any(m.text == "hiệp định paris" for m in ms)  # the other capital must be there
+
+
+def test_a_title_without_a_name_is_the_one_person_the_article_gives_it(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Nhận lời mời của Bộ trưởng Ngoại giao Hàn Quốc Park Jin, Phó Thủ tướng, Bộ trưởng Ngoại giao Trần Hồng Hà "
+        "đã thăm Hàn Quốc.",
+        "Phó Thủ tướng khẳng định Việt Nam sẵn sàng hợp tác.",
+        "Bộ trưởng Ngoại giao Hàn Quốc cho biết hai bên đã nhất trí.",
+        "Bộ trưởng phát biểu tại hội nghị."], published="")
+    coref = {(m.paragraph, m.text): m.entity_id for m in ms if m.method == "coref"}
+    assert coref[(2, "Phó Thủ tướng")] == "person:tran-hong-ha"
+    assert coref[(3, "Bộ trưởng Ngoại giao Hàn Quốc")] == "person:new:park-jin"
+    assert not any(p == 4 for p, _ in coref)  # two ministers in the article: no guess

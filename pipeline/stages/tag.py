@@ -55,6 +55,7 @@ _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
 # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": the fields of a ministry listed with commas,
 # the last after "và".
 _MINISTRY_LIST = re.compile(r"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
+_TITLE_BREAK = re.compile(r"[,.;:()\[\]\"“”]|\s[-–]\s")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -225,6 +226,10 @@ class Tagger:
             self._offices.make_automaton()
         titles = "|".join(re.escape(t) for t in self.rules.titles)
         self._title_re = re.compile(rf"(?<![\w&])(?:{titles})(?=\s)")
+        # Capitalised titles in a chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao …".
+        self._title_chain_re = re.compile(r"(?<![\w&])(?:" + "|".join(
+            re.escape(t) for t in self.rules.titles if t[:1].isupper() and t not in self.rules.honorifics)
+            + r")(?=[\s,])")
         def head_re(words, flags=0) -> re.Pattern[str]:
             alternatives = "|".join(re.escape(h) for h in sorted(words, key=len, reverse=True))
             return re.compile(rf"(?<![\w&])(?:{alternatives})(?=\s)", flags)
@@ -264,11 +269,13 @@ class Tagger:
         per_para: dict[int, list[_Span]] = {}
         credits: dict[int, list[tuple[int, int]]] = {}  # photo credits and bylines: never mentions
         acronyms: dict[str, _Span] = {}  # ACR -> the entity it was defined as
+        bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
-            spans = self._paragraph(para, day, reference, acronyms)
+            spans = self._paragraph(para, day, reference, acronyms, bare_titles.setdefault(para.index, []))
             per_para[para.index] = [a for a in spans if not _overlaps(a, credits[para.index])]
         self._second_pass(doc, per_para, acronyms, credits)
+        self._title_coreference(doc, per_para, bare_titles, credits)
         mentions: list[Mention] = []
         for para in doc.paragraphs:
             for s in sorted(per_para[para.index], key=lambda s: (s.start, s.end)):
@@ -281,7 +288,7 @@ class Tagger:
         return doc
 
     def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
-                   acronyms: dict[str, _Span]) -> list[_Span]:
+                   acronyms: dict[str, _Span], bare_titles: list[tuple[int, int]]) -> list[_Span]:
         text = para.text
         limit = len(text)
         accepted: list[_Span] = []
@@ -299,7 +306,7 @@ class Tagger:
         # 3. Acronym definitions.
         self._acronym_definitions(text, accepted, acronyms, limit, free)
         # 4. Title + name, and titles alone (tenure).
-        self._titled_people(text, accepted, day, reference, limit, free)
+        self._titled_people(text, accepted, day, reference, limit, free, bare_titles)
         # 5. Vietnamese names by family name; organisations by head word.
         self._surname_people(text, accepted, limit, free)
         self._pattern_places(text, accepted, limit)
@@ -479,7 +486,7 @@ class Tagger:
                 break
         return (pos, end) if count else None
 
-    def _titled_people(self, text, accepted, day, reference, limit, free) -> None:
+    def _titled_people(self, text, accepted, day, reference, limit, free, bare_titles) -> None:
         office_hits: list[tuple[int, int, tuple[int, ...]]] = []
         if self._has_offices:
             for end, (length, idx) in self._offices.iter(_lower(text)):
@@ -520,6 +527,8 @@ class Tagger:
                 generic = bool(before) and before[0] in self.rules.plural_determiners
                 if office and reference is not None and text[title_start].isupper() and not generic:
                     self._tenure(text, office, accepted, day, free)
+                if text[title_start].isupper() and not generic and not honorific:
+                    bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             s, e = run
             self._drop_places_in_vietnamese_name(text, s, e, accepted)
@@ -535,7 +544,10 @@ class Tagger:
             words = name.split()
             lower_title = title_text.split()[0].lower() if title_text else ""
             if len(words) == 1:
-                # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass.
+                # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass; unless
+                # that fails, "Bộ trưởng Ngoại giao Hàn Quốc" is a title without a name.
+                if text[title_start].isupper() and not honorific:
+                    bare_titles.append((title_start, self._title_end(text, m.end())))
                 accepted.append(_Span(s, e, "PERSON", "", name, title=title_text, method="coref", score=0.0))
                 continue
             if lower_title in ("ông", "bà", "anh", "chị", "ngài") and len(words) > 4:
@@ -900,6 +912,105 @@ class Tagger:
                     span.score = 0.8
                 resolved.append(span)
             per_para[para.index] = resolved
+
+    def _person_titles(self, text: str, spans: list[_Span]) -> list[tuple[str, str]]:
+        """(folded title phrase, person id) for the titles written next to a named person: a chain
+        before the name ("Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh") and an appositive
+        chain after it ("Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng")."""
+        people = [s for s in spans if s.type == "PERSON" and s.entity_id and s.method not in ("tenure", "coref")]
+        if not people:
+            return []
+        starts = {p.start: p for p in people}
+        ends = {p.end: p for p in people}
+        bodies = {s.start: s for s in spans if s.type in ("ORG", "GPE")}
+        found = []
+        direct: dict[int, _Span] = {}  # index in `found` -> the name its title runs into
+        for m in self._title_chain_re.finditer(text):
+            nxt = min((p for p in people if p.start >= m.end()), key=lambda p: p.start, default=None)
+            if nxt is not None and nxt.start - m.end() < 80 and not _TITLE_BREAK.search(text, m.end(), nxt.start):
+                direct[len(found)] = nxt  # "Bộ trưởng Ngoại giao Phạm Bình Minh"
+                found.append((m.start(), nxt.start - 1))
+                continue
+            found.append((m.start(), self._title_end(text, m.end(), starts)))
+        owner: dict[int, _Span] = dict(direct)
+        for k in range(len(found) - 1, -1, -1):  # before a name: the chain runs into it
+            if k in owner:
+                continue
+            s, e = found[k]
+            nxt = text[e:e + 4].lstrip(" ,-–")
+            after = e + (len(text[e:e + 4]) - len(nxt))
+            if after in starts or e + 1 in starts:
+                owner[k] = starts.get(after) or starts[e + 1]
+            elif k + 1 < len(found) and found[k + 1][0] == after and k + 1 in owner:
+                owner[k] = owner[k + 1]
+        for k, (s, e) in enumerate(found):  # after a name: the appositive chain
+            if k in owner:
+                continue
+            before = text[max(0, s - 4):s]
+            if not before.rstrip().endswith((",", "-", "–")):
+                continue
+            gap = s - (len(before) - len(before.rstrip(" ,-–")))
+            if gap in ends:
+                owner[k] = ends[gap]
+            elif k > 0 and found[k - 1][1] == gap and k - 1 in owner:
+                owner[k] = owner[k - 1]
+        return [(fold(text[s:e]), owner[k].entity_id) for k, (s, e) in enumerate(found)
+                if k in owner and text[s:e].strip()]
+
+    def _title_end(self, text: str, pos: int, stops: dict[int, "_Span"] | None = None) -> int:
+        """Where a title that ends at ``pos`` stops, with the portfolio, body and place it names
+        ("Bộ trưởng Ngoại giao Hàn Quốc", "Bộ trưởng Bộ Quốc phòng Việt Nam"): before the first verb,
+        function word, punctuation or name, at most eight words on."""
+        end = pos
+        for k, w in enumerate(_WORD.finditer(text, pos)):
+            word = w.group()
+            bare = word.rstrip(".")
+            if k == 8 or text[end:w.start()].strip() or (stops and w.start() in stops) \
+                    or bare.lower() in self.rules.stop_words or bare in self.rules.verbs:
+                break
+            end = w.start() + len(bare)
+            if len(bare) < len(word):
+                break
+        return end
+
+    def _title_coreference(self, doc: Document, per_para: dict[int, list[_Span]],
+                           bare_titles: dict[int, list[tuple[int, int]]],
+                           credits: dict[int, list[tuple[int, int]]]) -> None:
+        """A title without a name ("Phó Thủ tướng khẳng định", "Bộ trưởng Bộ Quốc phòng Việt Nam nhấn
+        mạnh") is the one person the article names with that title ("Phó Thủ tướng, Bộ trưởng Ngoại giao
+        Phạm Bình Minh", "Thượng tướng Phan Văn Giang, ..., Bộ trưởng Bộ Quốc phòng"). The article's own
+        words beat the tenure tables; with two people of that title it stays unresolved."""
+        titles: dict[str, set[str]] = defaultdict(set)
+        canon: dict[str, str] = {}
+        for para in doc.paragraphs:
+            for phrase, pid in self._person_titles(para.text, per_para[para.index]):
+                titles[phrase].add(pid)
+            for p in per_para[para.index]:
+                if p.type == "PERSON" and p.entity_id:
+                    canon.setdefault(p.entity_id, p.canonical)
+        if not titles:
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for s, e in bare_titles.get(para.index, []):
+                if any(cs < e and s < ce for cs, ce in credits[para.index]):
+                    continue
+                key = fold(text[s:e])
+                ids = titles.get(key) or set().union(
+                    *(v for k, v in titles.items() if k.startswith(key + " ") or key.startswith(k + " ")))
+                if len(ids) != 1:
+                    continue
+                pid = next(iter(ids))
+                span = next((a for a in spans if a.type == "PERSON" and a.start == s), None)
+                if span is not None:
+                    span.entity_id, span.canonical, span.method = pid, canon[pid], "coref"
+                    continue
+                if any(a.type == "PERSON" and a.start < e and s < a.end for a in spans):
+                    continue
+                entry = self.gaz.entries.get(pid)
+                # The body named in the title stays a mention of its own ("Bộ Quốc phòng").
+                spans.append(_Span(s, e, "PERSON", pid, canon[pid], entry.acronym if entry else "",
+                                   text[s:e], "coref", 0.8))
 
     def _names_of(self, entity_id: str) -> tuple[str, ...]:
         entry = self.gaz.entries.get(entity_id)
