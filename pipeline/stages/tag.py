@@ -201,7 +201,8 @@ class Tagger:
                     for key, variant in zip(keys, variants):
                         capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
                         inner = frozenset(i for i in range(1, len(variant)) if variant[i].isupper()
-                                          and variant[i - 1] in " -" and len(key) == len(variant))
+                                          and variant[i - 1] in " -" and len(key) == len(variant)
+                                          and key.split()[0] not in self.rules.stop_words)
                         capital_inner[key] = capital_inner.get(key, inner) & inner
                 for target in targets:
                     if e.id not in target:
