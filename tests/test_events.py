@@ -668,3 +668,15 @@ def test_direct_speech_after_a_colon_and_speaking_to_the_press(stage):
                 ents=[("Nguyễn Hưng Thịnh", "PERSON", "person:nht")], published="2021-04-28")
     e = only(press, "STATEMENT")
     assert e.date == "2021-04-28" and roles(e) == {"Nguyễn Hưng Thịnh": "source"}
+
+
+def test_a_statement_at_a_signing_ceremony_takes_its_date(stage):
+    evn = ("Tập đoàn Điện lực Việt Nam", "ORG", "org:evn")
+    thanh = ("Dương Quang Thành", "PERSON", "person:dqt")
+    lilama = ("Công ty Cổ phần LILAMA 10", "ORG", "org:lilama10")
+    events = run(stage, "Chiều ngày 27/4, tại Hà Nội, Tập đoàn Điện lực Việt Nam và Công ty Cổ phần LILAMA 10 đã ký kết "
+                        "hợp đồng thi công.",
+                 "Phát biểu tại Lễ ký hợp đồng, Chủ tịch Dương Quang Thành cho biết: Dự án sẽ hoàn thành đúng tiến độ.",
+                 ents=[evn, thanh, lilama], published="2021-04-27")
+    assert only(events, "SIGNING").date == "2021-04-27"
+    assert only(events, "STATEMENT").date == "2021-04-27"

@@ -235,3 +235,9 @@ def test_a_title_without_a_name_is_the_one_person_the_article_gives_it(tagger, s
     assert coref[(2, "Phó Thủ tướng")] == "person:tran-hong-ha"
     assert coref[(3, "Bộ trưởng Ngoại giao Hàn Quốc")] == "person:new:park-jin"
     assert not any(p == 4 for p, _ in coref)  # two ministers in the article: no guess
+
+
+def test_an_embassy_is_the_one_at_the_place_the_text_names(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Đại sứ quán Nhật Bản tại Hàn Quốc viết trên Twitter."])
+    orgs = {m.text: m.entity_id for m in ms if m.type == "ORG"}
+    assert orgs == {"Đại sứ quán Nhật Bản tại Hàn Quốc": "org:new:dai-su-quan-nhat-ban-tai-han-quoc"}

@@ -380,6 +380,22 @@ class Tagger:
                 new = _Span(org.start, nxt.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8)
             accepted.remove(org)
             accepted.append(new)
+        # "Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
+        # the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says.
+        by_start = {a.start: a for a in accepted}
+        for org in [a for a in accepted if a.type == "ORG"]:
+            if not text.startswith(" tại ", org.end) or not any(
+                    text.startswith(h + " ", org.start) for h in self.rules.embassy_heads):
+                continue
+            place = by_start.get(org.end + len(" tại "))
+            if place is None or place.type != "GPE":
+                continue
+            combined = text[org.start:place.end]
+            ids = self.names.get(fold(combined))
+            accepted.remove(org)
+            accepted.remove(place)
+            accepted.append(self._span_for(self._pick(ids, ""), org.start, place.end) if ids else _Span(
+                org.start, place.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8))
 
     # -- 3 -----------------------------------------------------------------------------------
     def _long_form(self, text: str, end: int, want: str = "") -> tuple[int, str] | None:
