@@ -680,3 +680,24 @@ def test_a_statement_at_a_signing_ceremony_takes_its_date(stage):
                  ents=[evn, thanh, lilama], published="2021-04-27")
     assert only(events, "SIGNING").date == "2021-04-27"
     assert only(events, "STATEMENT").date == "2021-04-27"
+
+
+def test_the_inviter_named_again_after_a_visit_verb_is_the_place_visited(stage):
+    spain = ("Tây Ban Nha", "GPE", "gpe:es")
+    minh = ("Phạm Bình Minh", "PERSON", "person:pbm")
+    events = run(stage, "Nhận lời mời của Tây Ban Nha, Phạm Bình Minh đã thăm chính thức Tây Ban Nha từ ngày 23-25/5.",
+                 ents=[spain, minh], published="2017-05-26")
+    e = only(events, "VISIT")
+    assert roles(e) == {"Phạm Bình Minh": "source", "Tây Ban Nha": "target"}
+    assert e.date == "2017-05-23"
+
+
+def test_the_same_day_is_the_day_given_before(stage):
+    lich = ("Ngô Xuân Lịch", "PERSON", "person:nxl")
+    hoa = ("Ngụy Phượng Hòa", "PERSON", "person:nph")
+    giang = ("Phan Văn Giang", "PERSON", "person:pvg")
+    events = run(stage, "Chiều 25/4, tại Hà Nội, Thượng tướng Phan Văn Giang hội đàm với Ngụy Phượng Hòa.",
+                 "Chiều cùng ngày, Đại tướng Ngô Xuân Lịch đã tiếp xã giao Ngụy Phượng Hòa.",
+                 ents=[lich, hoa, giang], published="2021-04-26")
+    dates = {e.trigger: e.date for e in events if e.type == "MEETING"}
+    assert dates == {"hội đàm": "2021-04-25", "tiếp xã giao": "2021-04-25"}

@@ -69,11 +69,13 @@ _INHERIT = frozenset({"sentence", "participant"})
 _NOMINAL = re.compile(r"(?<!\w)việc\s")
 # A quotation: the dates in it are what was said, not when anything reported happened.
 _QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
+# "Chiều cùng ngày", "cùng ngày": the same day as the date given before.
+_SAME_DAY = re.compile(r"(?<!\w)cùng ngày(?!\w)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
-                        "yields_to"})
+                        "yields_to", "one_host"})
 _WORD = re.compile(r"\w+")
 # A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
@@ -126,6 +128,7 @@ class TypeSettings:
     host: bool
     neighbour: bool
     yields_to: tuple[str, ...] = ()
+    one_host: bool = False  # two different hosts with one guest are two events
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +268,7 @@ class Lexicon:
                 host=bool(raw.get("host", False)),
                 neighbour=bool(raw.get("neighbour", True)),
                 yields_to=tuple(raw.get("yields_to", [])),
+                one_host=bool(raw.get("one_host", False)),
             )
         rules: list[TriggerRule] = []
         by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
@@ -868,7 +872,12 @@ class EventExtractor:
         elif rule.target_within:
             after = [m for m in after if m.start - hit.end <= rule.target_within]
         if hit.form == "verb" or statement:
-            roles = [(m, "source") for m in before] + [(m, "target") for m in after]
+            # One named before and after the verb is its object unless it is the subject right before
+            # it: "Nhận lời mời của Tây Ban Nha, A đã thăm Tây Ban Nha" (A visits Spain).
+            nearest = (before[-1].entity_id or before[-1].text) if before else None
+            objects = {m.entity_id or m.text for m in after}
+            roles = [(m, "source") for m in before if (m.entity_id or m.text) not in objects
+                     or (m.entity_id or m.text) == nearest] + [(m, "target") for m in after]
         else:
             marked = [m for m in after if any(
                 re.search(rf"(?<!\w){re.escape(' '.join(p))}(?!\w)", text[hit.end:m.start].lower())
@@ -1074,6 +1083,16 @@ class EventExtractor:
             if chosen[3]:
                 args.date, args.date_end, args.precision, args.date_text = chosen[3], chosen[4], chosen[5], chosen[2]
             return
+        if _SAME_DAY.search(s.para.text, s.start, s.end):
+            # "Chiều cùng ngày, ...": the day of the last date the article gave before.
+            for para_index in sorted((i for i in by_para if i <= s.para.index), reverse=True):
+                for other in reversed(by_para[para_index]):
+                    if (other.para.index, other.start) >= (s.para.index, s.start):
+                        continue
+                    day = next((d for d in reversed(self._dates(other, reference)) if d[3] and d[5] == "day"), None)
+                    if day is not None:
+                        args.date, args.date_end, args.precision, args.date_text = day[3], "", "day", day[2]
+                        return
         if s.timed:
             # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
             # are not this event's date: another sentence's date would be a guess.
@@ -1292,6 +1311,10 @@ class EventExtractor:
         ta, tb = a.targets(), b.targets()
         if ta and tb and not ta & tb:
             return False  # A met B, then A met C: two meetings
+        if self.lex.types[a.type].one_host:
+            sa, sb = a.sources(), b.sources()
+            if sa and sb and not sa & sb and not (sa & tb or sb & ta):
+                return False  # A received C, then B received C: two meetings
         if a.type == "STATEMENT":
             # A statement is its speaker's: one shared listener does not make two statements one.
             sa, sb = a.sources(), b.sources()
