@@ -701,3 +701,9 @@ def test_the_same_day_is_the_day_given_before(stage):
                  ents=[lich, hoa, giang], published="2021-04-26")
     dates = {e.trigger: e.date for e in events if e.type == "MEETING"}
     assert dates == {"hội đàm": "2021-04-25", "tiếp xã giao": "2021-04-25"}
+
+
+def test_a_place_standing_for_its_people_is_no_actor(stage):
+    events = run(stage, "Năm 2016 có 58.000 khách Tây Ban Nha đến thăm Việt Nam.",
+                 ents=[("Tây Ban Nha", "GPE", "gpe:es"), VN], published="2017-05-26")
+    assert [e for e in events if e.type == "VISIT"] == []

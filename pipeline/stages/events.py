@@ -208,6 +208,7 @@ class Lexicon:
     mention_verbs_not_after: tuple[tuple[str, ...], ...]
     mention_not_heads: tuple[str, ...]  # lower case: named events that are no conferences
     participant_types: frozenset[str]
+    place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
     attribution: re.Pattern[str]
     credit: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
@@ -355,6 +356,9 @@ class Lexicon:
             mention_verbs_not_after=_phrases(em.get("verbs_not_after", [])),
             mention_not_heads=tuple(h.lower() + " " for h in em.get("not_heads", [])),
             participant_types=frozenset(data["participants"]["types"]),
+            place_not_after=re.compile(r"(?<!\w)(?:" + "|".join(
+                re.escape(w) for w in data["participants"].get("place_not_after", []) or ["(?!)"]) + r")\s$",
+                re.IGNORECASE),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
             credit=re.compile(data["participants"]["credit"], re.IGNORECASE),
             target_markers=_phrases(data["participants"].get("target_markers", [])),
@@ -842,6 +846,8 @@ class EventExtractor:
         def usable(m: Mention) -> bool:
             if m.type not in lex.participant_types or id(m) in location_ids:
                 return False
+            if m.type == "GPE" and lex.place_not_after.search(text, max(0, m.start - 20), m.start):
+                return False  # "58.000 khách Tây Ban Nha đến thăm": tourists, not Spain
             if any(n is not m and n.start <= m.start and m.end <= n.end for n in nested):
                 return False  # "Liên hợp quốc" inside "Công ước khung của Liên hợp quốc ..."
             return True
