@@ -608,7 +608,7 @@ def test_a_bad_lexicon_is_a_config_error(tmp_path: Path, old, new, message):
 # -- session 3 rules: what is not an event of its own ----------------------------------------------
 
 
-def test_dialogue_without_date_or_name_is_no_session(stage):
+def test_dialogue_without_a_date_is_no_session(stage):
     events = run(stage, "Tổng thống Pháp khẳng định cuộc đối thoại với Nga là không thể thiếu.",
                  "Hai nước có nhiều hợp tác như trao đổi đoàn, tham vấn đối thoại giữa Việt Nam và Nhật Bản.",
                  ents=[("Pháp", "GPE", "gpe:fr"), ("Nga", "GPE", "gpe:ru"), VN, JP], published="2021-11-24")
