@@ -241,3 +241,18 @@ def test_an_embassy_is_the_one_at_the_place_the_text_names(tagger, segmenter):
     ms = tag(tagger, segmenter, ["Đại sứ quán Nhật Bản tại Hàn Quốc viết trên Twitter."])
     orgs = {m.text: m.entity_id for m in ms if m.type == "ORG"}
     assert orgs == {"Đại sứ quán Nhật Bản tại Hàn Quốc": "org:new:dai-su-quan-nhat-ban-tai-han-quoc"}
+
+
+def test_latin_script_names_after_portfolios_commas_and_media_words(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Các quan chức, trong đó có Bộ trưởng Tư pháp Merrick Garland và Bộ trưởng Quốc phòng Hàn Quốc Khaled bin "
+        "Mohammed al-Attiyah, đã họp.",
+        "Jeremy Konyndyk, cố vấn của Cơ quan Hợp tác quốc tế Nhật Bản, cho biết.",
+        "Ông Trump trả lời phỏng vấn với Fox News, còn nhật báo Rodong Sinmun đưa tin.",
+        "Máy bay C-5M Super Galaxy hạ cánh."])
+    found_ = {m.text: m.type for m in ms}
+    assert found_.get("Merrick Garland") == "PERSON"
+    assert found_.get("Khaled bin Mohammed al-Attiyah") == "PERSON"
+    assert found_.get("Jeremy Konyndyk") == "PERSON"
+    assert found_.get("Fox News") == "ORG" and found_.get("Rodong Sinmun") == "ORG"
+    assert "Super Galaxy" not in found_  # no person context around it

@@ -56,6 +56,19 @@ _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
 # the last after "và".
 _MINISTRY_LIST = re.compile(r"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _TITLE_BREAK = re.compile(r"[,.;:()\[\]\"“”]|\s[-–]\s")
+# Latin-script names: capitalised words (initials, "al-" names), particles between them.
+_LATIN_WORD = r"(?:[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’\-]+|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+_PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|di|del|della|van|von|der|den|la|le|du|dos|das|y)"
+_FOREIGN_RUN = re.compile(rf"(?<![\w&.]){_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{1,3}}(?![\w&])")
+_PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.")
+# Where a bare foreign name is a person: after a sentence start, a comma, "và", an honorific; and
+# followed by a comma, a verb of saying or "tại"/"và".
+_PERSON_CONTEXT_BEFORE = re.compile(r"(?:^|[.!?:;,\"“”]\s*|\s(?:và|ông|bà|ngài|với|cùng|của)\s)$", re.IGNORECASE)
+_PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|tuyên bố|"
+                                   r"cảnh báo|viết|và|tại|đã|sẽ|cũng|từng)\b)")
+# A Latin-script name after these is a medium: "nhật báo Rodong Sinmun", "kênh Fox News".
+_MEDIA_BEFORE = re.compile(r"(?:nhật báo|tờ báo|tờ|báo|kênh|đài|hãng tin|hãng thông tấn|tạp chí|trang tin|"
+                           r"phỏng vấn với|trả lời phỏng vấn)\s$", re.IGNORECASE)
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -319,6 +332,7 @@ class Tagger:
         self._pattern_named(text, accepted, limit, self._treaty_head_re, "TREATY", True, word_end)
         self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
         self._foreign_people(text, accepted, limit, free)
+        self._foreign_names(text, accepted, limit, free)
         # 6. Variant spellings.
         self._fuzzy(text, accepted, day, limit, free)
         return accepted
@@ -536,6 +550,13 @@ class Tagger:
                     existing.title = title_text
                 continue
             run = self._name_run(text, pos, limit)
+            if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
+                    and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
+                    and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
+                        w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
+                # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
+                # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name.
+                run = fr
             if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
                                     or all(w.isupper() for w in text[run[0]:run[1]].split())):
                 run = None
@@ -657,6 +678,42 @@ class Tagger:
                 continue
             accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                   score=0.6))
+
+    def _foreign_run(self, text: str, start: int, end: int, known: list["_Span"] | None = None) -> tuple[int, int] | None:
+        """The first Latin-script name of two to four words in text[start:end] ("Kurt Campbell",
+        "Khaled bin Mohammed al-Attiyah"), not a Vietnamese one; it starts after a ``known``
+        mention it would begin with ("Qatar Khaled …")."""
+        lead = {a.start: a.end for a in known or ()}
+        while (m0 := _FOREIGN_RUN.search(text, start, end)) is not None and m0.start() in lead:
+            start = lead[m0.start()] + 1
+        for m in _FOREIGN_RUN.finditer(text, start, end):
+            words = [w for w in m.group().split() if w[0].isupper()]
+            if any(w in self.rules.surnames or w in self.rules.not_name_start for w in words):
+                continue
+            if all(_FOREIGN_WORD.fullmatch(w) or _PARTICLE_WORD.fullmatch(w) for w in m.group().split()):
+                return m.span()
+        return None
+
+    def _foreign_names(self, text, accepted, limit, free) -> None:
+        """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
+        "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
+        "phỏng vấn với Fox News")."""
+        pos = 0
+        while (run := self._foreign_run(text, pos, limit)) is not None:
+            s, e = run
+            pos = e
+            if not free(s, e) or self.names.get(fold(text[s:e])):
+                continue
+            before = text[max(0, s - 25):s]
+            after = text[e:e + 25]
+            if _MEDIA_BEFORE.search(before):
+                accepted.append(_Span(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6))
+            elif text[s:e].split()[-1] in self.rules.foreign_org_words:
+                continue
+            elif _PERSON_CONTEXT_BEFORE.search(before) and _PERSON_CONTEXT_AFTER.match(after):
+                accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6))
 
     def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
