@@ -256,3 +256,18 @@ def test_latin_script_names_after_portfolios_commas_and_media_words(tagger, segm
     assert found_.get("Jeremy Konyndyk") == "PERSON"
     assert found_.get("Fox News") == "ORG" and found_.get("Rodong Sinmun") == "ORG"
     assert "Super Galaxy" not in found_  # no person context around it
+
+
+def test_agreement_and_law_names_to_their_end(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Theo Đạo luật Quan hệ Đối ngoại của Hàn Quốc năm 2020, bà có quyền.",
+        "Hai nước ký Hiệp ước Hữu nghị, Láng giềng và Hợp tác tốt Nga - Trung năm 2001.",
+        "Luật Bảo vệ môi trường năm 2020 có hiệu lực.",
+        "Hai bên ra Tuyên bố chung Hà Nội về việc thiết lập quan hệ đối tác chiến lược giữa hai nước.",
+        "Hội nghị thông qua Kế hoạch hành động ASEAN về quản lý các loài ngoại lai xâm hại do Nhật Bản đề xuất."])
+    names = {m.text for m in ms if m.type == "TREATY"}
+    assert names == {"Đạo luật Quan hệ Đối ngoại của Hàn Quốc năm 2020",
+                     "Hiệp ước Hữu nghị, Láng giềng và Hợp tác tốt Nga - Trung",  # the year it was signed is not its name
+                     "Luật Bảo vệ môi trường năm 2020",
+                     "Tuyên bố chung Hà Nội về việc thiết lập quan hệ đối tác chiến lược",
+                     "Kế hoạch hành động ASEAN về quản lý các loài ngoại lai xâm hại"}

@@ -69,6 +69,7 @@ _PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s(?:cho biết|cho hay|nói|k
 # A Latin-script name after these is a medium: "nhật báo Rodong Sinmun", "kênh Fox News".
 _MEDIA_BEFORE = re.compile(r"(?:nhật báo|tờ báo|tờ|báo|kênh|đài|hãng tin|hãng thông tấn|tạp chí|trang tin|"
                            r"phỏng vấn với|trả lời phỏng vấn)\s$", re.IGNORECASE)
+_LAW_HEADS = frozenset({"Luật", "Đạo luật", "Bộ luật"})
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -86,6 +87,13 @@ def _dash_spacings(key: str) -> list[str]:
     for part in parts[1:]:
         out = [o + sep + part for o in out for sep in ("-", " - ", "- ", " -")]
     return sorted(set(out) | {key})
+
+
+def _words_in(syllables: list[re.Match[str]], word_end: list[int]) -> int:
+    """How many words (segmenter tokens) the syllables make: those that end a token."""
+    if not word_end:
+        return len(syllables)
+    return sum(1 for w in syllables if w.start() >= len(word_end) or word_end[w.start()] <= w.end())
 
 
 def _overlaps(span: "_Span", ranges: list[tuple[int, int]]) -> bool:
@@ -724,7 +732,7 @@ class Tagger:
 
     def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
                    head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False,
-                   commas: bool = False) -> int | None:
+                   commas: bool = False, tail: bool = False) -> int | None:
         """End of a name that starts at ``pos`` (after its head word), or None.
 
         The name runs over capitalised words and over the places and bodies inside it; over up to
@@ -776,8 +784,11 @@ class Tagger:
                 pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
                 prev_end = w.end()
                 continue
-            if lowered == "các" and end is not None and re.match(r" nước [A-ZĐ]", text[w.end():w.end() + 8]):
-                pending.append(w)  # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"
+            if lowered == "các" and end is not None and re.match(r" nước [A-ZĐ]", text[w.end():w.end() + 8]) \
+                    or topic and end is not None and word in ("các", "những"):
+                # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"; a topic's plural ("Kế hoạch hành
+                # động ASEAN về quản lý các loài ngoại lai xâm hại").
+                pending.append(w)
                 prev_end = w.end()
                 continue
             if word in self.rules.stop_words or bare in self.rules.stop_words:
@@ -812,8 +823,9 @@ class Tagger:
                     break
             else:
                 pending.append(w)
-                # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước").
-                if len(pending) > (8 if topic or company else 4):
+                # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
+                # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
+                if _words_in(pending, word_end) > (8 if topic or company else 4):
                     break
             prev_end = w.end()
             prev_word = w
@@ -834,7 +846,7 @@ class Tagger:
         trailing = []
         # Named agreements and events keep a lower-case tail only as the topic after "về"
         # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
-        keep = not about or topic
+        keep = not about or topic or tail  # a law's name goes on in lower case: "Luật Bảo vệ môi trường"
         for w in (pending[1:] if pending and pending[0].group().lower() in ("về", "giữa") else pending) if keep else []:
             if w.group().lower() in ("và", "về", "giữa", "với", "hoặc", "-", "–"):
                 break
@@ -863,7 +875,8 @@ class Tagger:
                         pos += len(admin) + 1
                         break
             end = self._named_end(text, pos, limit, starts, about, head_re, word_end,
-                                  after_tai=m.group() in self.rules.embassy_heads, commas=m.group() == "Bộ")
+                                  after_tai=m.group() in self.rules.embassy_heads,
+                                  commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in _LAW_HEADS)
             if end is None:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
@@ -873,6 +886,13 @@ class Tagger:
                     and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
                             for w in num.group(1).split()):
                 end += num.end()
+            # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
+            if m.group() in _LAW_HEADS and (law := re.match(r"(?: của (?P<gpe>[^\W\d_][\w ]{1,30}?))? năm (?:19|20)\d\d\b",
+                                                      text[end:limit])):
+                place = law.group("gpe")
+                if place is None or any(a.start == end + 5 and a.type == "GPE" and a.end == end + 5 + len(place)
+                                        for a in accepted):
+                    end += law.end()
             name = text[s:end]
             if len(name.split()) < 2:
                 continue
