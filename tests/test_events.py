@@ -707,3 +707,21 @@ def test_a_place_standing_for_its_people_is_no_actor(stage):
     events = run(stage, "Năm 2016 có 58.000 khách Tây Ban Nha đến thăm Việt Nam.",
                  ents=[("Tây Ban Nha", "GPE", "gpe:es"), VN], published="2017-05-26")
     assert [e for e in events if e.type == "VISIT"] == []
+
+
+def test_starting_points_and_what_was_said_do_not_date_an_event(stage):
+    hlaing = ("Min Aung Hlaing", "PERSON", "person:mah")
+    indo = ("Indonesia", "GPE", "gpe:id")
+    asean = ("ASEAN", "ORG", "org:asean")
+    events = run(stage, "Hội nghị cấp cao ASEAN diễn ra hôm nay 24/4 ở Indonesia.",
+                 "Thống tướng Min Aung Hlaing tham dự hội nghị, đánh dấu chuyến công du tới Indonesia, chuyến đầu tiên "
+                 "của ông kể từ khi quân đội lật đổ chính quyền hôm 1/2.",
+                 ents=[hlaing, indo, asean], published="2021-04-24")
+    assert only(events, "VISIT").date == "2021-04-24"  # the trip of the meeting, not the coup's day
+    russia = ("Nga", "GPE", "gpe:ru")
+    said = run(stage, "Nga khẳng định hoạt động dồn quân của nước này chỉ nhằm chuẩn bị cuộc diễn tập hôm 12/4.",
+               ents=[russia], published="2021-04-21")
+    assert only(said, "STATEMENT").date == ""
+    report = run(stage, "UNDP công bố báo cáo ngày 19/4 về kinh tế.", ents=[("UNDP", "ORG", "org:undp")],
+                 published="2021-04-21")
+    assert only(report, "STATEMENT").date == "2021-04-19"

@@ -71,11 +71,17 @@ _NOMINAL = re.compile(r"(?<!\w)việc\s")
 _QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
 # "Chiều cùng ngày", "cùng ngày": the same day as the date given before.
 _SAME_DAY = re.compile(r"(?<!\w)cùng ngày(?!\w)", re.IGNORECASE)
+def _text_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+# A date in a "kể từ (khi) …" phrase is when something began, not when the event happens.
+_SINCE = re.compile(r"(?<!\w)(?:kể từ|từ khi)(?!\w)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
-                        "yields_to", "one_host"})
+                        "yields_to", "one_host", "said_after_words"})
 _WORD = re.compile(r"\w+")
 # A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
@@ -129,6 +135,7 @@ class TypeSettings:
     neighbour: bool
     yields_to: tuple[str, ...] = ()
     one_host: bool = False  # two different hosts with one guest are two events
+    said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +277,7 @@ class Lexicon:
                 neighbour=bool(raw.get("neighbour", True)),
                 yields_to=tuple(raw.get("yields_to", [])),
                 one_host=bool(raw.get("one_host", False)),
+                said_after_words=int(raw.get("said_after_words", 0)),
             )
         rules: list[TriggerRule] = []
         by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
@@ -674,6 +682,8 @@ class EventExtractor:
                 if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
                     continue  # "đến năm 2030": a deadline, not when it happens
                 clause = next(((c0, c1) for c0, c1 in s.clauses if c0 <= a < c1), (s.start, s.end))
+                if _SINCE.search(s.para.text, clause[0], a):
+                    continue  # "kể từ khi quân đội lật đổ chính quyền hôm 1/2": a starting point
                 if d.precision in ("year", "month") and any(
                         not any(m.start <= g.start() < m.end for m in s.mentions)
                         for g in lex.goal_words.finditer(s.para.text, clause[0], a)):
@@ -1058,12 +1068,12 @@ class EventExtractor:
                 near = [x for x in amounts if hit.seg_start <= x[0] and x[1] <= hit.seg_end] or amounts
                 best = min(near, key=lambda x: (x[0] < hit.start, abs(x[0] - hit.end)))
                 args.amount, args.currency = best[2], best[3]
-        self._date(hit, args, by_para, headline, reference)
+        self._date(hit, args, by_para, headline, reference, settings.said_after_words)
         args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
         return args
 
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
-              headline: Paragraph | None, reference: dt.date | None) -> None:
+              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0) -> None:
         """The sentence's date for the trigger (its clause, a clause before it, or a clause right
         after that opens with a date), else a scene-setting date of the paragraph, else the headline's."""
         s = hit.s
@@ -1072,6 +1082,8 @@ class EventExtractor:
         ci = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= hit.start < c1), 0)
         ranked = []
         for d in dates:
+            if said_after_words and d[0] >= hit.end and len(_text_words(s.para.text[hit.end:d[0]])) > said_after_words:
+                continue  # "Nga khẳng định hoạt động ... nhằm chuẩn bị cuộc diễn tập [date]": what was said
             di = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= d[0] < c1), 0)
             if di == ci:
                 ranked.append((0, abs(d[0] - hit.start), d))
