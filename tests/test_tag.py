@@ -271,3 +271,15 @@ def test_agreement_and_law_names_to_their_end(tagger, segmenter):
                      "Luật Bảo vệ môi trường năm 2020",
                      "Tuyên bố chung Hà Nội về việc thiết lập quan hệ đối tác chiến lược",
                      "Kế hoạch hành động ASEAN về quản lý các loài ngoại lai xâm hại"}
+
+
+def test_lower_case_words_after_an_organisation_head_lead_only_to_a_known_name(tagger, segmenter):
+    ms = tag(tagger, segmenter, [
+        "Hãng thông tấn trung ương Hàn Quốc (KCNA) đưa tin, Hãng thông tấn trung ương Hàn Quốc KCNA nhấn mạnh.",
+        "Việt Nam là thành viên Hội đồng chấp hành Liên hợp quốc.",
+        "Bộ trưởng Bộ Ngoại giao Hàn Quốc đối thoại. Hội nghị Nhật Bản họp. Hội đồng quản trị công ty họp."])
+    by_text = {(m.text, m.type) for m in ms}
+    assert ("Hãng thông tấn trung ương Hàn Quốc", "ORG") in by_text
+    assert any(t == "KCNA" and ty == "ORG" for t, ty in by_text)  # the bracketed acronym is the agency's
+    assert ("Hội đồng chấp hành Liên hợp quốc", "ORG") in by_text
+    assert not any(t.startswith(("Bộ trưởng", "Hội nghị", "Hội đồng quản trị")) and ty == "ORG" for t, ty in by_text)

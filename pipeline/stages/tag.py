@@ -341,6 +341,7 @@ class Tagger:
         self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
         self._foreign_people(text, accepted, limit, free)
         self._foreign_names(text, accepted, limit, free)
+        self._realign_acronyms(text, accepted, acronyms)
         # 6. Variant spellings.
         self._fuzzy(text, accepted, day, limit, free)
         return accepted
@@ -723,6 +724,23 @@ class Tagger:
                 accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
 
+    @staticmethod
+    def _realign_acronyms(text: str, accepted: list[_Span], acronyms: dict[str, _Span]) -> None:
+        """An acronym defined after a name that a later step grew ("Hãng thông tấn trung ương Triều
+        Tiên (KCNA)" over "Triều Tiên") is the grown name's, not the inner place's."""
+        ends = {a.end: a for a in accepted if a.method in ("pattern", "gazetteer")}
+        for acr in [a for a in accepted if a.method == "acronym"]:
+            m = re.search(r"\(\s*$", text[:acr.start])
+            if m is None:
+                continue
+            name = ends.get(len(text[:m.start()].rstrip()))
+            if name is None or acr.type != "GPE" or name.type == "GPE":
+                continue  # (an acronym in brackets never names the country a longer name ends with)
+            acr.type, acr.entity_id, acr.canonical = name.type, name.entity_id, name.canonical
+            key = text[acr.start:acr.end]
+            if key in acronyms:
+                acronyms[key] = acr
+
     def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
         (reaching at least to ``covering``)."""
@@ -732,7 +750,7 @@ class Tagger:
 
     def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
                    head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False,
-                   commas: bool = False, tail: bool = False) -> int | None:
+                   commas: bool = False, tail: bool = False, lead_lower: bool = False) -> int | None:
         """End of a name that starts at ``pos`` (after its head word), or None.
 
         The name runs over capitalised words and over the places and bodies inside it; over up to
@@ -760,7 +778,8 @@ class Tagger:
             hit = starts.get(w.start())
             if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
                 break
-            if end is not None and word_end and end - 1 < len(word_end) and word_end[end - 1] >= w.start() + len(bare):
+            if end is not None and word_end and end - 1 < len(word_end) and word_end[end - 1] >= w.start() + len(bare) \
+                    and not (len(bare) >= 2 and bare.isupper()):
                 # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
                 # even when the syllable alone is a stop word or a verb ("ban", "hóa").
                 end = w.start() + len(bare)
@@ -809,12 +828,22 @@ class Tagger:
                 run = self._name_run(text, w.start(), limit, 4)
                 if run and len(text[run[0]:run[1]].split()) >= 2 and text[run[0]:run[1]] not in starts:
                     break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
+            if end is not None and len(bare) >= 3 and bare.isupper() and hit is None \
+                    and (last := starts.get(prev_word.start() if prev_word else -1) or next(
+                        (a for a in starts.values() if a.end == end), None)) is not None and last.type == "GPE":
+                break  # "Hãng thông tấn trung ương Triều Tiên KCNA": the acronym in apposition
             if _capitalised(bare) or (bare.isdigit() and end is not None) or hit is not None:
+                if end is None and pending and not about and not company and (hit is None or hit.type not in ("ORG", "GPE")):
+                    break  # lower-case words after an organisation's head lead only to a known name
                 # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
                 end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
                 pending, verb_at = [], None
             elif end is None and not about and not company:
-                break
+                # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
+                # words, then a body or country the tagger knows.
+                pending.append(w)
+                if len(pending) > 2 or not lead_lower:
+                    break
             elif end is None:
                 # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
                 # lower-case words may come before the name's first capitalised word.
@@ -837,7 +866,8 @@ class Tagger:
             pending = pending[:verb_at]
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
-        if word_end and end - 1 < len(word_end) and word_end[end - 1] > end:
+        if word_end and end - 1 < len(word_end) and word_end[end - 1] > end \
+                and not any(len(x) >= 2 and x.isupper() for x in text[end:word_end[end - 1]].split()):
             grown = word_end[end - 1]
             pending = [w for w in pending if w.start() >= grown]
             end = grown
@@ -876,7 +906,10 @@ class Tagger:
                         break
             end = self._named_end(text, pos, limit, starts, about, head_re, word_end,
                                   after_tai=m.group() in self.rules.embassy_heads,
-                                  commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in _LAW_HEADS)
+                                  commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in _LAW_HEADS,
+                                  # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
+                                  lead_lower=etype == "ORG" and not self._title_re.match(text, s)
+                                  and not (word_end and word_end[s] > m.end()))
             if end is None:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
