@@ -283,3 +283,9 @@ def test_lower_case_words_after_an_organisation_head_lead_only_to_a_known_name(t
     assert any(t == "KCNA" and ty == "ORG" for t, ty in by_text)  # the bracketed acronym is the agency's
     assert ("Hội đồng chấp hành Liên hợp quốc", "ORG") in by_text
     assert not any(t.startswith(("Bộ trưởng", "Hội nghị", "Hội đồng quản trị")) and ty == "ORG" for t, ty in by_text)
+
+
+def test_a_company_named_later_without_its_form(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Tập đoàn T&T Group và Bộ Ngoại giao ký kết.", "T&T Group cam kết đầu tư."])
+    coref = [(m.paragraph, m.text, m.entity_id, m.method) for m in ms if m.method == "coref"]
+    assert coref == [(2, "T&T Group", "org:new:tap-doan-t-t-group", "coref")]

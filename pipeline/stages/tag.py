@@ -70,6 +70,7 @@ _PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s(?:cho biết|cho hay|nói|k
 _MEDIA_BEFORE = re.compile(r"(?:nhật báo|tờ báo|tờ|báo|kênh|đài|hãng tin|hãng thông tấn|tạp chí|trang tin|"
                            r"phỏng vấn với|trả lời phỏng vấn)\s$", re.IGNORECASE)
 _LAW_HEADS = frozenset({"Luật", "Đạo luật", "Bộ luật"})
+_COMPANY_HEAD = re.compile(r"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty(?: (?:cổ phần|CP|TNHH))?|Hãng) ")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -1017,9 +1018,27 @@ class Tagger:
     def _second_pass(self, doc: Document, per_para: dict[int, list[_Span]], acronyms: dict[str, _Span],
                      credits: dict[int, list[tuple[int, int]]]) -> None:
         people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
+        # A company named with its form ("Tập đoàn T&T Group", "Công ty Hòa Phát") is later named
+        # without it ("T&T Group cam kết ..."); a short form like an acronym is matched as written.
+        short: dict[str, _Span] = {}
+        for para in doc.paragraphs:
+            for s in per_para[para.index]:
+                if s.type != "ORG" or not s.entity_id:
+                    continue
+                m = _COMPANY_HEAD.match(para.text, s.start, s.end)
+                rest = para.text[m.end():s.end] if m else ""
+                if rest and rest[:1].isupper() and len(rest) >= 3 and rest.split()[0] not in self.rules.not_name_start:
+                    short.setdefault(rest, s)
         for para in doc.paragraphs:
             spans = per_para[para.index]
             text = para.text
+            for form, target in short.items():
+                for m in re.finditer(re.escape(form), text):
+                    s, e = m.start(), m.end()
+                    if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans) \
+                            and not any(cs < e and s < ce for cs, ce in credits[para.index]):
+                        spans.append(_Span(s, e, "ORG", target.entity_id, target.canonical, target.acronym,
+                                           method="coref", score=0.8))
             for acr, target in acronyms.items():
                 for m in re.finditer(re.escape(acr), text):
                     s, e = m.start(), m.end()
