@@ -525,10 +525,10 @@ def test_statement_at_a_meeting_takes_its_date(stage):
                ents=[VN, JP, TOKYO, HA], published="2021-11-26")
     events = stage(doc).events
     said = {e.trigger: e for e in events if e.type == "STATEMENT"}
-    assert said["bày tỏ"].date == "2021-11-24"  # "tại cuộc đối thoại"
-    assert said["bày tỏ"].status == "occurred"
+    assert said["bày tỏ tin tưởng"].date == "2021-11-24"  # "tại cuộc đối thoại"
+    assert said["bày tỏ tin tưởng"].status == "occurred"
     # the same speaker's second statement: one record per speaker and date
-    assert len(said) == 1 and len(said["bày tỏ"].evidences) == 2
+    assert len(said) == 1 and len(said["bày tỏ tin tưởng"].evidences) == 2
 
 
 def test_neighbouring_sentence_gives_participants(stage):
@@ -725,3 +725,16 @@ def test_starting_points_and_what_was_said_do_not_date_an_event(stage):
     report = run(stage, "UNDP công bố báo cáo ngày 19/4 về kinh tế.", ents=[("UNDP", "ORG", "org:undp")],
                  published="2021-04-21")
     assert only(report, "STATEMENT").date == "2021-04-19"
+
+
+def test_pledged_support_from_a_named_giver_is_funding_and_reactions_are_statements(stage):
+    uk, de, india = ("Anh", "GPE", "gpe:gb"), ("Đức", "GPE", "gpe:de"), ("Ấn Độ", "GPE", "gpe:in")
+    events = run(stage, "Ngoài Mỹ, các quốc gia gồm Anh và Đức đã cam kết hỗ trợ Ấn Độ.", ents=[uk, de, india],
+                 published="2021-04-28")
+    e = only(events, "FUNDING")
+    assert roles(e) == {"Anh": "source", "Đức": "source", "Ấn Độ": "target"}
+    vague = run(stage, "Các nước cam kết hỗ trợ lẫn nhau.", ents=[uk], published="2021-04-28")
+    assert [x for x in vague if x.type == "FUNDING"] == []
+    reaction = run(stage, "Bộ trưởng Todd McClay đã hoan nghênh quyết định trên.",
+                   ents=[("Todd McClay", "PERSON", "person:tm")], published="2017-05-12")
+    assert only(reaction, "STATEMENT").trigger == "hoan nghênh"
