@@ -738,3 +738,12 @@ def test_pledged_support_from_a_named_giver_is_funding_and_reactions_are_stateme
     reaction = run(stage, "Bộ trưởng Todd McClay đã hoan nghênh quyết định trên.",
                    ents=[("Todd McClay", "PERSON", "person:tm")], published="2017-05-12")
     assert only(reaction, "STATEMENT").trigger == "hoan nghênh"
+
+
+def test_the_speaker_a_lead_in_quotes_speaks_for_the_call(stage):
+    events = run(stage, "Hãng tin Bernama dẫn lời Thủ tướng Malaysia Muhyiddin Yassin cho biết, tại hội nghị hôm nay, các "
+                        "nhà lãnh đạo trong khu vực đã đồng loạt kêu gọi chấm dứt bạo lực.",
+                 ents=[("Muhyiddin Yassin", "PERSON", "person:my"), ("Malaysia", "GPE", "gpe:my")],
+                 published="2021-04-24")
+    e = only(events, "STATEMENT")
+    assert e.trigger == "kêu gọi" and roles(e).get("Muhyiddin Yassin") == "source"

@@ -879,8 +879,9 @@ class EventExtractor:
         after = [m for m in s.mentions if usable(m) and m.start >= hit.end and m.end <= limit]
         if statement:
             before = self._speaker(hit, before, [m for m in s.mentions if usable(m) and a0 <= m.start and m.end <= a1])
-            if rule.source_within and before and hit.start - before[-1].end > rule.source_within:
-                before = []
+            if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
+                    and not (a0 <= before[-1].start and before[-1].end <= a1):
+                before = []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         else:
             before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
         if not rule.targets:

@@ -71,6 +71,8 @@ _MEDIA_BEFORE = re.compile(r"(?:nhật báo|tờ báo|tờ|báo|kênh|đài|hãn
                            r"phỏng vấn với|trả lời phỏng vấn)\s$", re.IGNORECASE)
 _LAW_HEADS = frozenset({"Luật", "Đạo luật", "Bộ luật"})
 _COMPANY_HEAD = re.compile(r"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty(?: (?:cổ phần|CP|TNHH))?|Hãng) ")
+_MEDIA_ONE = re.compile(r"(?<!\w)(?:[Hh]ãng tin|[Nn]hật báo|tờ|[Kk]ênh|[Tt]ạp chí|[Hh]ãng thông tấn) "
+                        r"(?P<name>[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -708,6 +710,12 @@ class Tagger:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
         "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
         "phỏng vấn với Fox News")."""
+        # A one-word medium: "Hãng tin Bernama", "tờ Nikkei".
+        for m in _MEDIA_ONE.finditer(text, 0, limit):
+            s, e = m.span("name")
+            if free(s, e) and not self.names.get(fold(m.group("name"))):
+                accepted.append(_Span(s, e, "ORG", f"org:new:{slug(m.group('name'))}", m.group("name"),
+                                      method="pattern", score=0.6))
         pos = 0
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
