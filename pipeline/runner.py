@@ -65,7 +65,8 @@ class Pipeline:
             EventExtractor(config.events, event_dates={
                 e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
                 for e in gazetteer.entries.values()
-                if e.type == "EVENT" and len(e.valid_from) == 10}),
+                if e.type == "EVENT" and len(e.valid_from) == 10},
+                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country)),
         ]
 
     def __call__(self, doc: Document) -> Document:

@@ -81,7 +81,8 @@ _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
-                        "yields_to", "one_host", "said_after_words"})
+                        "yields_to", "one_host", "said_after_words", "multilateral_type",
+                        "multilateral_triggers"})
 _WORD = re.compile(r"\w+")
 # A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
@@ -136,6 +137,8 @@ class TypeSettings:
     yields_to: tuple[str, ...] = ()
     one_host: bool = False  # two different hosts with one guest are two events
     said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
+    multilateral_type: str = ""  # the type of this trigger when an international body takes part
+    multilateral_triggers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +281,8 @@ class Lexicon:
                 yields_to=tuple(raw.get("yields_to", [])),
                 one_host=bool(raw.get("one_host", False)),
                 said_after_words=int(raw.get("said_after_words", 0)),
+                multilateral_type=str(raw.get("multilateral_type", "")),
+                multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
             )
         rules: list[TriggerRule] = []
         by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
@@ -596,11 +601,14 @@ class EventExtractor:
     """``Doc -> Doc``: see the module docstring. Build once and reuse; holds no per-document state."""
 
     def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None,
-                 event_dates: dict[str, tuple[str, str]] | None = None):
+                 event_dates: dict[str, tuple[str, str]] | None = None,
+                 multilateral: frozenset[str] = frozenset()):
         self.config = config
         self.lex = lexicon or Lexicon.load()
         # Named events with known dates (COP23 -> 2017-11-06..2017-11-17), by canonical name.
         self.event_dates = event_dates or {}
+        # International organisations and groupings (EU, ASEAN, G20): their meetings are conferences.
+        self.multilateral = multilateral
 
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
@@ -1224,7 +1232,12 @@ class EventExtractor:
                                           "participant"), p.order) for p in previous.args.participants]
             if not self._satisfied(rule, args):
                 continue
-            record = _Record(rule.type, rule.plover, rule.strength, hit, args, hit.ordinal, hit.name_ids,
+            etype = rule.type
+            settings = self.lex.types[etype]
+            if settings.multilateral_type and hit.s.para.text[hit.start:hit.end].lower() in settings.multilateral_triggers \
+                    and any(p.participant.entity_id in self.multilateral for p in args.participants):
+                etype = settings.multilateral_type  # "cuộc họp của Hội đồng Đối ngoại EU": a meeting of a body
+            record = _Record(etype, rule.plover, rule.strength, hit, args, hit.ordinal, hit.name_ids,
                              hit.name_texts)
             record.evidences[hit.s.key] = _evidence(hit.s)
             record.sites[hit.s.key] = hit.start
