@@ -78,7 +78,7 @@ def _text_words(text: str) -> list[str]:
 # A date in a "kể từ (khi) …" phrase is when something began, not when the event happens.
 _SINCE = re.compile(r"(?<!\w)(?:kể từ|từ khi)(?!\w)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
-_TRIGGER_KEYS = frozenset({"requires_quote", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
+_TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
@@ -124,6 +124,7 @@ class TriggerRule:
     neighbour: bool
     plover: str
     requires_quote: bool = False  # only in a sentence that quotes someone ("…", ông X nói)
+    not_nominal: bool = False  # not in a clause made a noun by "việc" ("đánh giá cao việc X cam kết …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +317,7 @@ class Lexicon:
                 neighbour=bool(raw.get("neighbour", types[etype].neighbour)),
                 plover=str(raw.get("plover", plover[etype])),
                 requires_quote=bool(raw.get("requires_quote", False)),
+                not_nominal=bool(raw.get("not_nominal", False)),
             )
             rules.append(rule)
             for p in _phrases(raw["phrases"]):
@@ -764,7 +766,7 @@ class EventExtractor:
             return False  # "chưa lên tiếng", "không gặp"
         if any(w.followed_by(j, p) for p in rule.not_after):
             return False
-        if rule.type == "STATEMENT":
+        if rule.not_nominal:
             c0 = next((a for a, b in s.clauses if a <= start < b), s.start)
             if _NOMINAL.search(text, c0, start):
                 return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
