@@ -289,3 +289,11 @@ def test_a_company_named_later_without_its_form(tagger, segmenter):
     ms = tag(tagger, segmenter, ["Tập đoàn T&T Group và Bộ Ngoại giao ký kết.", "T&T Group cam kết đầu tư."])
     coref = [(m.paragraph, m.text, m.entity_id, m.method) for m in ms if m.method == "coref"]
     assert coref == [(2, "T&T Group", "org:new:tap-doan-t-t-group", "coref")]
+
+
+def test_foreign_organisations_by_their_noun_or_last_word(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Theo tổ chức Climate Central và tổ chức Germanwatch, Courtney Hulse - nhà phân tích "
+                                 "tại RWR Advisory Group - cho biết."])
+    f = {m.text: m.type for m in ms}
+    assert f == {"Climate Central": "ORG", "Germanwatch": "ORG", "Courtney Hulse": "PERSON",
+                 "RWR Advisory Group": "ORG"}

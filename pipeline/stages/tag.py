@@ -64,14 +64,16 @@ _PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]
 # Where a bare foreign name is a person: after a sentence start, a comma, "và", an honorific; and
 # followed by a comma, a verb of saying or "tại"/"và".
 _PERSON_CONTEXT_BEFORE = re.compile(r"(?:^|[.!?:;,\"“”]\s*|\s(?:và|ông|bà|ngài|với|cùng|của)\s)$", re.IGNORECASE)
-_PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|tuyên bố|"
+_PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s[-–]\s|\s(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|tuyên bố|"
                                    r"cảnh báo|viết|và|tại|đã|sẽ|cũng|từng)\b)")
 # A Latin-script name after these is a medium: "nhật báo Rodong Sinmun", "kênh Fox News".
 _MEDIA_BEFORE = re.compile(r"(?:nhật báo|tờ báo|tờ|báo|kênh|đài|hãng tin|hãng thông tấn|tạp chí|trang tin|"
                            r"phỏng vấn với|trả lời phỏng vấn)\s$", re.IGNORECASE)
 _LAW_HEADS = frozenset({"Luật", "Đạo luật", "Bộ luật"})
 _COMPANY_HEAD = re.compile(r"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty(?: (?:cổ phần|CP|TNHH))?|Hãng) ")
-_MEDIA_ONE = re.compile(r"(?<!\w)(?:[Hh]ãng tin|[Nn]hật báo|tờ|[Kk]ênh|[Tt]ạp chí|[Hh]ãng thông tấn) "
+_ORG_NOUN_BEFORE = re.compile(r"(?<!\w)(?:tổ chức|công ty|tập đoàn|hãng|quỹ|viện|nhóm|liên minh|mạng lưới|"
+                             r"tổ chức phi chính phủ|tổ chức phi lợi nhuận)\s$")
+_MEDIA_ONE = re.compile(r"(?<!\w)(?:[Hh]ãng tin|[Nn]hật báo|tờ|[Kk]ênh|[Tt]ạp chí|[Hh]ãng thông tấn|tổ chức|công ty|tập đoàn) "
                         r"(?P<name>[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
@@ -710,7 +712,7 @@ class Tagger:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
         "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
         "phỏng vấn với Fox News")."""
-        # A one-word medium: "Hãng tin Bernama", "tờ Nikkei".
+        # A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch".
         for m in _MEDIA_ONE.finditer(text, 0, limit):
             s, e = m.span("name")
             if free(s, e) and not self.names.get(fold(m.group("name"))):
@@ -724,11 +726,11 @@ class Tagger:
                 continue
             before = text[max(0, s - 25):s]
             after = text[e:e + 25]
-            if _MEDIA_BEFORE.search(before):
+            if _MEDIA_BEFORE.search(before) or _ORG_NOUN_BEFORE.search(before) \
+                    or text[s:e].split()[-1] in self.rules.foreign_org_words:
+                # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
                 accepted.append(_Span(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
-            elif text[s:e].split()[-1] in self.rules.foreign_org_words:
-                continue
             elif _PERSON_CONTEXT_BEFORE.search(before) and _PERSON_CONTEXT_AFTER.match(after):
                 accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
