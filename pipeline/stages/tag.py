@@ -75,6 +75,8 @@ _ORG_NOUN_BEFORE = re.compile(r"(?<!\w)(?:tổ chức|công ty|tập đoàn|hãn
                              r"tổ chức phi chính phủ|tổ chức phi lợi nhuận)\s$")
 _MEDIA_ONE = re.compile(r"(?<!\w)(?:[Hh]ãng tin|[Nn]hật báo|tờ|[Kk]ênh|[Tt]ạp chí|[Hh]ãng thông tấn|tổ chức|công ty|tập đoàn) "
                         r"(?P<name>[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
+# A number after an event's head is its edition ("Đại hội 19") unless a unit follows ("Hội nghị 2 ngày").
+_UNIT_AFTER = re.compile(r" (?:ngày|tháng|năm|giờ|lần|người|nước|bên|phiên|tuần|đại biểu|quốc gia)\b")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -229,6 +231,8 @@ class Tagger:
                         inner = frozenset(i for i in range(1, len(variant)) if variant[i].isupper()
                                           and variant[i - 1] in " -" and len(key) == len(variant)
                                           and key.split()[0] not in self.rules.stop_words)
+                        if e.type in ("GPE", "LOC", "PERSON") or len(key.split()) < 3:
+                            inner = frozenset()  # "Lai Châu" is no "tương lai Châu Á"
                         capital_inner[key] = capital_inner.get(key, inner) & inner
                 for target in targets:
                     if e.id not in target:
@@ -761,7 +765,8 @@ class Tagger:
 
     def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
                    head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False,
-                   commas: bool = False, tail: bool = False, lead_lower: bool = False) -> int | None:
+                   commas: bool = False, tail: bool = False, lead_lower: bool = False,
+                   numbered: bool = False) -> int | None:
         """End of a name that starts at ``pos`` (after its head word), or None.
 
         The name runs over capitalised words and over the places and bodies inside it; over up to
@@ -786,6 +791,9 @@ class Tagger:
                 break  # punctuation between words ends the name, but for a ministry of several fields
             word = w.group()
             bare = word.rstrip(".")
+            if end is not None and w.end() <= end:
+                prev_end = w.end()  # inside a mention the name already runs over ("Châu Á - Thái Bình Dương")
+                continue
             hit = starts.get(w.start())
             if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
                 break
@@ -793,7 +801,7 @@ class Tagger:
                     and not (len(bare) >= 2 and bare.isupper()):
                 # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
                 # even when the syllable alone is a stop word or a verb ("ban", "hóa").
-                end = w.start() + len(bare)
+                end = max(end, w.start() + len(bare))
                 prev_end = w.end()
                 if len(bare) < len(word):
                     break
@@ -827,7 +835,7 @@ class Tagger:
                 break  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
             if bare in self.rules.verbs and not self._noun_token_at(text, w.start()) \
                     and not (prev_word is not None and self._noun_token_at(text, prev_word.start(), w.end())):
-                if not (company or (topic and end is not None)):
+                if not (company or topic):
                     break
                 # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
                 # it ends the name only if no capitalised word follows.
@@ -837,13 +845,14 @@ class Tagger:
                 break
             if bare in self.rules.surnames and end is not None:
                 run = self._name_run(text, w.start(), limit, 4)
-                if run and len(text[run[0]:run[1]].split()) >= 2 and text[run[0]:run[1]] not in starts:
+                if run and len(text[run[0]:run[1]].split()) >= 2 and run[0] not in starts:
                     break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
             if end is not None and len(bare) >= 3 and bare.isupper() and hit is None \
                     and (last := starts.get(prev_word.start() if prev_word else -1) or next(
                         (a for a in starts.values() if a.end == end), None)) is not None and last.type == "GPE":
                 break  # "Hãng thông tấn trung ương Triều Tiên KCNA": the acronym in apposition
-            if _capitalised(bare) or (bare.isdigit() and end is not None) or hit is not None:
+            if _capitalised(bare) or (bare.isdigit() and (end is not None or numbered and not _UNIT_AFTER.match(
+                    text, w.end()))) or hit is not None:
                 if end is None and pending and not about and not company and (hit is None or hit.type not in ("ORG", "GPE")):
                     break  # lower-case words after an organisation's head lead only to a known name
                 # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
@@ -900,7 +909,7 @@ class Tagger:
                        word_end: list[int]) -> None:
         """Head word + name: organisations ("Cục …", "UBND tỉnh …"), and named agreements and
         events whose head is written with a capital ("Thỏa thuận về …", "Đối thoại ASEAN-… về …")."""
-        starts = {a.start: a for a in accepted}
+        starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
             s = m.start()
             if any(a.start <= s < a.end for a in accepted):
@@ -920,7 +929,8 @@ class Tagger:
                                   commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in _LAW_HEADS,
                                   # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
                                   lead_lower=etype == "ORG" and not self._title_re.match(text, s)
-                                  and not (word_end and word_end[s] > m.end()))
+                                  and not (word_end and word_end[s] > m.end()),
+                                  numbered=etype == "EVENT")  # "Đại hội 19", "Hội nghị Cấp cao 25"
             if end is None:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
@@ -945,7 +955,8 @@ class Tagger:
                 continue
             if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
                 continue
-            if etype != "ORG" and not inside and not any(_capitalised(w) for w in name.split()[len(m.group().split()):]):
+            if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
+                                                         for w in name.split()[len(m.group().split()):]):
                 continue  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
             ids = self.names.get(fold(name))
             span = (self._span_for(self._pick(ids, ""), s, end) if ids else
@@ -958,7 +969,7 @@ class Tagger:
                 admin = text[m.end() + 1:pos].strip()
                 span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
             if self._replace_inside(accepted, span):
-                starts = {a.start: a for a in accepted}
+                starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[_Span]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
