@@ -304,10 +304,10 @@ def test_event_editions_and_names_over_places_and_given_names(tagger, segmenter)
         "Kết quả sẽ trình lên Hội nghị liên Bộ trưởng Ngoại giao - Kinh tế APEC 29 và Hội nghị Cấp cao 25 xem xét.",
         "Thủ tướng chúc Đại hội 19 của Đảng Cộng sản Trung Quốc thành công. Hội nghị 2 ngày diễn ra.",
         "Thủ tướng sẽ dự Hội nghị Tương lai Châu Á tại Tokyo.",
-        "Các Bộ trưởng thông qua Tuyên bố Lima về Khu vực Mậu dịch Tự do Châu Á - Thái Bình Dương."])
+        "Các Bộ trưởng thông qua Tuyên bố Tokyo về Khu vực Mậu dịch Tự do Nhật Bản - Hàn Quốc."])
     names = {m.text: m.type for m in ms}
     for event in ("Hội nghị liên Bộ trưởng Ngoại giao - Kinh tế APEC 29", "Hội nghị Cấp cao 25", "Đại hội 19"):
         assert names.get(event) == "EVENT", event
     assert "Hội nghị 2" not in names
-    assert names.get("Tuyên bố Lima về Khu vực Mậu dịch Tự do Châu Á - Thái Bình Dương") == "TREATY"
+    assert names.get("Tuyên bố Tokyo về Khu vực Mậu dịch Tự do Nhật Bản - Hàn Quốc") == "TREATY"
     assert not any(t.lower().startswith("lai") for t in names)  # "tương lai Châu Á" is no "Lai Châu"
