@@ -441,8 +441,8 @@ class Tagger:
         heads: list[tuple[int, str, bool, str]] = []
         for i in range(len(words) - 1, -1, -1):
             start = words[i].start()
-            if re.search(r"[.!?;]\s", text[start:end]):
-                break
+            if re.search(r"[.!?;]\s|[()\"“”]", text[start:end]):
+                break  # a long form is not across a sentence, another bracket or a quotation
             rest = text[start:end].rstrip()
             for head, etype in self.rules.acronym_heads:
                 if rest.startswith(head + " ") and rest != head:
