@@ -311,3 +311,11 @@ def test_event_editions_and_names_over_places_and_given_names(tagger, segmenter)
     assert "Hội nghị 2" not in names
     assert names.get("Tuyên bố Tokyo về Khu vực Mậu dịch Tự do Nhật Bản - Hàn Quốc") == "TREATY"
     assert not any(t.lower().startswith("lai") for t in names)  # "tương lai Châu Á" is no "Lai Châu"
+
+
+def test_unknown_acronyms_after_titles_are_bodies_not_names(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Tại New York, Chủ tịch VNG đã ký. Thủ tướng tiếp Phó chủ tịch tập đoàn NASDAQ Bob "
+                                 "McCooey. Phó Chủ tịch XIII không phải tên."])
+    f = {m.text: m.type for m in ms}
+    assert f.get("VNG") == "ORG" and f.get("NASDAQ") == "ORG" and f.get("Bob McCooey") == "PERSON"
+    assert "XIII" not in f

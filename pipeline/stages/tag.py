@@ -74,9 +74,11 @@ _COMPANY_HEAD = re.compile(r"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty(?: (?:c
 _ORG_NOUN_BEFORE = re.compile(r"(?<!\w)(?:tổ chức|công ty|tập đoàn|hãng|quỹ|viện|nhóm|liên minh|mạng lưới|"
                              r"tổ chức phi chính phủ|tổ chức phi lợi nhuận)\s$")
 _MEDIA_ONE = re.compile(r"(?<!\w)(?:[Hh]ãng tin|[Nn]hật báo|tờ|[Kk]ênh|[Tt]ạp chí|[Hh]ãng thông tấn|tổ chức|công ty|tập đoàn) "
-                        r"(?P<name>[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
+                        r"(?P<name>[A-Z]{2,}|[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
 # A number after an event's head is its edition ("Đại hội 19") unless a unit follows ("Hội nghị 2 ngày").
 _UNIT_AFTER = re.compile(r" (?:ngày|tháng|năm|giờ|lần|người|nước|bên|phiên|tuần|đại biểu|quốc gia)\b")
+# An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
+_UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
 _COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -573,10 +575,25 @@ class Tagger:
                     and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
                         w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
                 # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
-                # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name.
-                run = fr
+                # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
+                # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name.
+                first = text[fr[0]:fr[1]].split()[0]
+                if len(first) >= 2 and first.isupper():
+                    if _UNKNOWN_ACRONYM.fullmatch(first) and free(fr[0], fr[0] + len(first)) \
+                            and not self.names.get(fold(first)):
+                        accepted.append(_Span(fr[0], fr[0] + len(first), "ORG", f"org:new:{slug(first)}", first,
+                                              method="pattern", score=0.6))
+                    fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
+                if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
+                    run = fr
             if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
                                     or all(w.isupper() for w in text[run[0]:run[1]].split())):
+                acr = text[run[0]:run[1]].split()[0]
+                if _UNKNOWN_ACRONYM.fullmatch(acr) and free(run[0], run[0] + len(acr)) \
+                        and not self.names.get(fold(acr)) and not honorific:
+                    # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in.
+                    accepted.append(_Span(run[0], run[0] + len(acr), "ORG", f"org:new:{slug(acr)}", acr,
+                                          method="pattern", score=0.6))
                 run = None
             if run is None:
                 before = text[:title_start].split()[-1:]
@@ -735,7 +752,8 @@ class Tagger:
                 # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
                 accepted.append(_Span(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
-            elif _PERSON_CONTEXT_BEFORE.search(before) and _PERSON_CONTEXT_AFTER.match(after):
+            elif _PERSON_CONTEXT_BEFORE.search(before) and _PERSON_CONTEXT_AFTER.match(after) \
+                    and not any(len(w) >= 2 and w.isupper() for w in text[s:e].split()):
                 accepted.append(_Span(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
 
