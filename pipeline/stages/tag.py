@@ -350,6 +350,7 @@ class Tagger:
         self._pattern_named(text, accepted, limit, self._org_head_re, "ORG", False, word_end)
         self._pattern_named(text, accepted, limit, self._treaty_head_re, "TREATY", True, word_end)
         self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
+        self._named_by_noun(text, accepted, limit, free)
         self._foreign_people(text, accepted, limit, free)
         self._foreign_names(text, accepted, limit, free)
         self._realign_acronyms(text, accepted, acronyms)
@@ -729,16 +730,19 @@ class Tagger:
                 return m.span()
         return None
 
-    def _foreign_names(self, text, accepted, limit, free) -> None:
-        """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
-        "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
-        "phỏng vấn với Fox News")."""
-        # A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch".
+    def _named_by_noun(self, text, accepted, limit, free) -> None:
+        """A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch",
+        "tập đoàn NASDAQ" (before the foreign names that may follow it)."""
         for m in _MEDIA_ONE.finditer(text, 0, limit):
             s, e = m.span("name")
             if free(s, e) and not self.names.get(fold(m.group("name"))):
                 accepted.append(_Span(s, e, "ORG", f"org:new:{slug(m.group('name'))}", m.group("name"),
                                       method="pattern", score=0.6))
+
+    def _foreign_names(self, text, accepted, limit, free) -> None:
+        """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
+        "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
+        "phỏng vấn với Fox News")."""
         pos = 0
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
