@@ -319,3 +319,9 @@ def test_unknown_acronyms_after_titles_are_bodies_not_names(tagger, segmenter):
     f = {m.text: m.type for m in ms}
     assert f.get("VNG") == "ORG" and f.get("NASDAQ") == "ORG" and f.get("Bob McCooey") == "PERSON"
     assert "XIII" not in f
+
+
+def test_a_person_found_once_is_the_same_name_elsewhere(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Chỉ vài phút trước đó, ông Bob McCooey đã ký.",
+                                 "Buổi tiếp diễn ra sau khi Bob McCooey ký kết thỏa thuận."])
+    assert [(m.paragraph, m.text, m.method) for m in ms] == [(1, "Bob McCooey", "pattern"), (2, "Bob McCooey", "coref")]

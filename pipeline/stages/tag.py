@@ -1072,6 +1072,10 @@ class Tagger:
                 rest = para.text[m.end():s.end] if m else ""
                 if rest and rest[:1].isupper() and len(rest) >= 3 and rest.split()[0] not in self.rules.not_name_start:
                     short.setdefault(rest, s)
+            # A person found once by context ("ông Bob McCooey") is the same name everywhere in the article.
+            for s in per_para[para.index]:
+                if s.type == "PERSON" and s.entity_id and s.method == "pattern" and " " in para.text[s.start:s.end]:
+                    short.setdefault(para.text[s.start:s.end], s)
         for para in doc.paragraphs:
             spans = per_para[para.index]
             text = para.text
@@ -1080,7 +1084,7 @@ class Tagger:
                     s, e = m.start(), m.end()
                     if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans) \
                             and not any(cs < e and s < ce for cs, ce in credits[para.index]):
-                        spans.append(_Span(s, e, "ORG", target.entity_id, target.canonical, target.acronym,
+                        spans.append(_Span(s, e, target.type, target.entity_id, target.canonical, target.acronym,
                                            method="coref", score=0.8))
             for acr, target in acronyms.items():
                 for m in re.finditer(re.escape(acr), text):
