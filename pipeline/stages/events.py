@@ -78,7 +78,7 @@ def _text_words(text: str) -> list[str]:
 # A date in a "kể từ (khi) …" phrase is when something began, not when the event happens.
 _SINCE = re.compile(r"(?<!\w)(?:kể từ|từ khi)(?!\w)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
-_TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
+_TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "not_in_clause_before", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
@@ -125,6 +125,7 @@ class TriggerRule:
     plover: str
     requires_quote: bool = False  # only in a sentence that quotes someone ("…", ông X nói)
     not_nominal: bool = False  # not in a clause made a noun by "việc" ("đánh giá cao việc X cam kết …")
+    not_in_clause_before: re.Pattern[str] | None = None  # words that, anywhere before it in its clause, cancel it
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +319,8 @@ class Lexicon:
                 plover=str(raw.get("plover", plover[etype])),
                 requires_quote=bool(raw.get("requires_quote", False)),
                 not_nominal=bool(raw.get("not_nominal", False)),
+                not_in_clause_before=_word_regex([re.escape(w) for w in raw["not_in_clause_before"]])
+                if raw.get("not_in_clause_before") else None,
             )
             rules.append(rule)
             for p in _phrases(raw["phrases"]):
@@ -766,6 +769,10 @@ class EventExtractor:
             return False  # "chưa lên tiếng", "không gặp"
         if any(w.followed_by(j, p) for p in rule.not_after):
             return False
+        if rule.not_in_clause_before is not None:
+            c0 = next((a for a, b in s.clauses if a <= start < b), s.start)
+            if rule.not_in_clause_before.search(text, c0, start):
+                return False  # "các thỏa thuận mà các bang ... ký": a relative clause
         if rule.not_nominal:
             c0 = next((a for a, b in s.clauses if a <= start < b), s.start)
             if _NOMINAL.search(text, c0, start):

@@ -1072,10 +1072,13 @@ class Tagger:
                 rest = para.text[m.end():s.end] if m else ""
                 if rest and rest[:1].isupper() and len(rest) >= 3 and rest.split()[0] not in self.rules.not_name_start:
                     short.setdefault(rest, s)
-            # A person found once by context ("ông Bob McCooey") is the same name everywhere in the article.
+            # A person or body found once by context ("ông Bob McCooey", "Chủ tịch VNG") is the same
+            # name everywhere in the article.
             for s in per_para[para.index]:
-                if s.type == "PERSON" and s.entity_id and s.method == "pattern" and " " in para.text[s.start:s.end]:
-                    short.setdefault(para.text[s.start:s.end], s)
+                surface = para.text[s.start:s.end]
+                if s.entity_id and s.method == "pattern" and (
+                        s.type == "PERSON" and " " in surface or s.type == "ORG" and _UNKNOWN_ACRONYM.fullmatch(surface)):
+                    short.setdefault(surface, s)
         for para in doc.paragraphs:
             spans = per_para[para.index]
             text = para.text
