@@ -758,3 +758,16 @@ def test_a_meeting_of_an_international_body_is_a_conference(lexicon):
     assert [(e.type, e.trigger, e.date) for e in events] == [("CONFERENCE", "cuộc họp", "2021-04-19")]
     bilateral = run(stage, "Ngày 19/4, Việt Nam và Nhật Bản tổ chức cuộc họp.", ents=[VN, JP], published="2021-04-19")
     assert only(bilateral, "MEETING").trigger == "cuộc họp"
+
+
+def test_an_undated_article_does_not_count_a_missing_date_against_an_event(lexicon):
+    stage = EventExtractor(EventsConfig(min_confidence=0.75), lexicon)
+    trump = ("Donald Trump", "PERSON", "person:trump")
+    text = "Tại cuộc gặp, ông Donald Trump khẳng định sẽ thăm Việt Nam."
+    undated = stage(make(text, ents=[trump, VN])).events
+    assert [e.type for e in undated if e.type == "STATEMENT"] == ["STATEMENT"]
+    dated_article = stage(make(text, ents=[trump, VN], published="2017-07-08")).events
+    assert [e for e in dated_article if e.type == "STATEMENT"] == []  # the article had a date to give
+    shangri = run(stage, "Đối thoại Shangri-La với Nhật Bản diễn ra ngày 3/6.", ents=[JP])
+    e = only(shangri, "DIALOGUE")
+    assert (e.date, e.date_text) == ("", "ngày 3/6")  # a date the text gives, unresolvable

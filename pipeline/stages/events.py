@@ -634,7 +634,10 @@ class EventExtractor:
         records = self._merge(records)
         records = self._yield(records)
         self._inherit(records, reference)
-        events = [self._event(doc.doc_id, r) for r in sorted(records, key=lambda r: r.order)]
+        # Without a publication date or a year the text states, day dates cannot be resolved: a
+        # missing date is then no evidence against an event.
+        dateless = reference is None
+        events = [self._event(doc.doc_id, r, dateless) for r in sorted(records, key=lambda r: r.order)]
         for e in events:
             # A named conference the text gives no date for happened when the gazetteer says it did.
             if not e.date and e.type == "CONFERENCE" and e.instrument in self.event_dates:
@@ -1118,6 +1121,8 @@ class EventExtractor:
             # the date of some other sentence.
             if chosen[3]:
                 args.date, args.date_end, args.precision, args.date_text = chosen[3], chosen[4], chosen[5], chosen[2]
+            else:
+                args.date_text = chosen[2]  # "ngày 2 đến ngày 4-6" in an undated article: a date, unknown
             return
         if _SAME_DAY.search(s.para.text, s.start, s.end):
             # "Chiều cùng ngày, ...": the day of the last date the article gave before.
@@ -1195,7 +1200,7 @@ class EventExtractor:
                 "target": any(p.participant.role == "target" for p in args.participants),
                 "instrument": bool(args.instrument),
                 "amount": bool(args.amount),
-                "date": bool(args.date)}
+                "date": bool(args.date or args.date_text)}
         have["argument"] = have["participant"] or have["date"] or have["instrument"]
         return all(any(have[x] for x in need) for need in rule.needs)
 
@@ -1431,14 +1436,14 @@ class EventExtractor:
                 a.status = _status_by_date(a.date, a.precision, reference)
 
     # -- output ------------------------------------------------------------------------------
-    def _confidence(self, r: _Record) -> float:
+    def _confidence(self, r: _Record, dateless: bool = False) -> float:
         w, a = self.lex.weights, r.args
         score = r.strength
         if a.participants:
             score += w["participant"]
         if len(a.participants) > 1:
             score += w["two_participants"]
-        if a.date:
+        if a.date or a.date_text or dateless:  # (a date the text gives but the article's lacks resolving counts)
             score += w["date"]
         if a.instrument:
             score += w["instrument"]
@@ -1449,7 +1454,7 @@ class EventExtractor:
         score += min(w["max_evidence"], w["evidence"] * (len(r.evidences) - 1))
         return round(min(1.0, score), 3)
 
-    def _event(self, doc_id: str, r: _Record) -> Event:
+    def _event(self, doc_id: str, r: _Record, dateless: bool = False) -> Event:
         hit, a = r.hit, r.args
         event_id = f"{doc_id}:E{hit.s.para.index}:{hit.start}"
         ids = sorted(p.participant.entity_id for p in a.participants)
@@ -1483,7 +1488,7 @@ class EventExtractor:
             sentence=first.sentence,
             start=first.start,
             end=first.end,
-            confidence=self._confidence(r),
+            confidence=self._confidence(r, dateless),
             evidences=[Evidence(e.paragraph, e.sentence, e.start, e.end, e.text) for e in evidences],
         )
 
