@@ -771,3 +771,13 @@ def test_an_undated_article_does_not_count_a_missing_date_against_an_event(lexic
     shangri = run(stage, "Đối thoại Shangri-La với Nhật Bản diễn ra ngày 3/6.", ents=[JP])
     e = only(shangri, "DIALOGUE")
     assert (e.date, e.date_text) == ("", "ngày 3/6")  # a date the text gives, unresolvable
+
+
+def test_summoning_an_ambassador_is_a_meeting(stage):
+    events = run(stage, "Bộ Ngoại giao Nga ngày 20/4 đã triệu tập Đại sứ Bulgaria Atanas Krystin.",
+                 "Nga đã triệu tập cuộc họp khẩn.",
+                 ents=[("Bộ Ngoại giao Nga", "ORG", "org:mofa-ru"), ("Atanas Krystin", "PERSON", "person:ak"),
+                       ("Nga", "GPE", "gpe:ru")], published="2021-04-21")
+    e = only(events, "MEETING")
+    assert (e.trigger, e.date, roles(e)) == ("triệu tập", "2021-04-20",
+                                             {"Bộ Ngoại giao Nga": "source", "Atanas Krystin": "target"})

@@ -1158,12 +1158,17 @@ class Tagger:
         ("Bộ trưởng Ngoại giao Hàn Quốc", "Bộ trưởng Bộ Quốc phòng Việt Nam"): before the first verb,
         function word, punctuation or name, at most eight words on."""
         end = pos
+        last_cap = -1
         for k, w in enumerate(_WORD.finditer(text, pos)):
             word = w.group()
             bare = word.rstrip(".")
+            head = self._org_head_re.match(text, last_cap) if last_cap >= 0 else None
+            inside_head = head is not None and head.end() >= w.start() + len(bare)  # "Ủy ban": not the verb "ban"
             if k == 8 or text[end:w.start()].strip() or (stops and w.start() in stops) \
-                    or bare.lower() in self.rules.stop_words or bare in self.rules.verbs:
+                    or bare.lower() in self.rules.stop_words or (bare in self.rules.verbs and not inside_head):
                 break
+            if bare[:1].isupper():
+                last_cap = w.start()
             end = w.start() + len(bare)
             if len(bare) < len(word):
                 break
