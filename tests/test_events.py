@@ -778,6 +778,6 @@ def test_summoning_an_ambassador_is_a_meeting(stage):
                  "Nga đã triệu tập cuộc họp khẩn.",
                  ents=[("Bộ Ngoại giao Nga", "ORG", "org:mofa-ru"), ("Atanas Krystin", "PERSON", "person:ak"),
                        ("Nga", "GPE", "gpe:ru")], published="2021-04-21")
-    e = only(events, "MEETING")
-    assert (e.trigger, e.date, roles(e)) == ("triệu tập", "2021-04-20",
-                                             {"Bộ Ngoại giao Nga": "source", "Atanas Krystin": "target"})
+    summons = [e for e in events if e.trigger == "triệu tập"]
+    assert [(e.type, e.date, roles(e)) for e in summons] == [
+        ("MEETING", "2021-04-20", {"Bộ Ngoại giao Nga": "source", "Atanas Krystin": "target"})]
