@@ -781,3 +781,14 @@ def test_summoning_an_ambassador_is_a_meeting(stage):
     summons = [e for e in events if e.trigger == "triệu tập"]
     assert [(e.type, e.date, roles(e)) for e in summons] == [
         ("MEETING", "2021-04-20", {"Bộ Ngoại giao Nga": "source", "Atanas Krystin": "target"})]
+
+
+def test_a_meeting_named_in_the_sentence_beats_a_borrowed_headline_date(stage):
+    anh = ("Trần Tuấn Anh", "PERSON", "person:tta")
+    events = run(stage, "Ngày 22/5, Hội nghị Bộ trưởng RCEP khai mạc tại Hà Nội với Việt Nam.",
+                 "Phát biểu khai mạc Hội nghị, Bộ trưởng Trần Tuấn Anh cho biết: Hội nghị nhằm thúc đẩy đàm phán.",
+                 ents=[anh, VN], title="Việt Nam ủng hộ kết thúc đàm phán RCEP trong năm 2017", published="2017-05-23")
+    assert only(events, "STATEMENT").date == "2017-05-22"
+    claim = run(stage, "Bắc Kinh đòi chủ quyền đối với quần đảo Senkaku.", ents=[("Bắc Kinh", "GPE", "gpe:cn-bj")],
+                published="2017-06-04")
+    assert [e for e in claim if e.type == "STATEMENT"] == []

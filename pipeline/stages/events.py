@@ -520,6 +520,7 @@ class _Args:
     date_text: str = ""
     status: str = "unspecified"
     own: bool = True  # the participants are named in the trigger's own sentence
+    borrowed_date: bool = False  # the date is the paragraph's or the headline's, not the sentence's
 
 
 @dataclass(slots=True)
@@ -900,7 +901,7 @@ class EventExtractor:
         if statement:
             before = self._speaker(hit, before, [m for m in s.mentions if usable(m) and a0 <= m.start and m.end <= a1])
             if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
-                    and not (a0 <= before[-1].start and before[-1].end <= a1):
+                    and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
                 before = []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         else:
             before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
@@ -1148,12 +1149,14 @@ class EventExtractor:
             for d in self._dates(opening, reference):
                 if d[3] and c0 <= d[0] < c1:
                     args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                    args.borrowed_date = True
                     return
         if headline is not None and headline.index != s.para.index:
             for other in by_para.get(headline.index, []):
                 for d in self._dates(other, reference):
                     if d[3]:
                         args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                        args.borrowed_date = True
                         return
 
     def _after_verb(self, s: _Sent, at: int) -> bool:
@@ -1411,7 +1414,7 @@ class EventExtractor:
         hosts = [r for r in records if self.lex.types[r.type].host and r.args.date and r.args.status != "planned"]
         for r in records:
             how = self.lex.types[r.type].inherit
-            if r.args.date or not how:
+            if not how or r.args.date and not (r.args.borrowed_date and "sentence" in how):
                 continue
             host = None
             if "sentence" in how:
@@ -1421,6 +1424,8 @@ class EventExtractor:
                 named = [h for h in hosts if h is not r and any(k in h.sites for k in r.evidences)]
                 ranked = sorted(named, key=lambda h: (h.sites.get(key, at + 1) > at, abs(h.sites.get(key, 10**9) - at)))
                 host = ranked[0] if ranked else None
+            if host is None and r.args.date:
+                continue  # only a meeting named in its own sentence beats a borrowed date
             if host is None and "participant" in how:
                 mine = {p.participant.entity_id for p in r.args.participants if p.participant.role != "target"}
                 sharing = [h for h in hosts if h is not r and h.ids() & mine]
