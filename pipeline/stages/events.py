@@ -615,6 +615,7 @@ class EventExtractor:
         self.event_dates = event_dates or {}
         # International organisations and groupings (EU, ASEAN, G20): their meetings are conferences.
         self.multilateral = multilateral
+        self._mention_verb_firsts = frozenset(v[0] for v in self.lex.mention_verbs)
 
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
@@ -743,7 +744,8 @@ class EventExtractor:
             i = j
         # Named events: a conference when the sentence has one of the verbs and no trigger claims them.
         self._segment(s, hits)
-        verbs = self._has_verb(s)
+        # (Only a sentence with a named event needs the verb test: it is the costly part of this stage.)
+        verbs = any(m.type == "EVENT" for m in s.mentions) and self._has_verb(s)
         if verbs:
             claimed = {id(h.name) for h in hits if h.name is not None}
             for m in s.mentions:
@@ -850,7 +852,10 @@ class EventExtractor:
 
     def _has_verb(self, s: _Sent) -> bool:
         w = s.words
+        firsts = self._mention_verb_firsts
         for i in range(len(w.spans)):
+            if w.lower[i] not in firsts:
+                continue
             for verb in self.lex.mention_verbs:
                 if w.match(i, verb):
                     j = i + len(verb)
