@@ -390,13 +390,26 @@ def test_load_gold_rejects_bad_json_and_empty_dir(tmp_path):
         load_gold(tmp_path)
 
 
-def test_project_gold_files_are_valid():
-    root = Path(__file__).resolve().parents[1] / "eval" / "gold"
+@pytest.mark.parametrize("name", ["gold", "heldout"])
+def test_project_gold_files_are_valid(name):
+    root = Path(__file__).resolve().parents[1] / "eval" / name
     if not root.is_dir():
-        pytest.skip("no eval/gold in this checkout")
+        pytest.skip(f"no eval/{name} in this checkout")
     golds = load_gold(root)
     assert len(golds) == len(list(root.glob("*.json")))
     assert all(g.entities for g in golds)
+
+
+def test_dev_and_held_out_sets_are_disjoint_and_from_both_corpora():
+    root = Path(__file__).resolve().parents[1] / "eval"
+    if not (root / "gold").is_dir() or not (root / "heldout").is_dir():
+        pytest.skip("no eval sets in this checkout")
+    dev, held = load_gold(root / "gold"), load_gold(root / "heldout")
+    assert not {g.id for g in dev} & {g.id for g in held}
+    for golds in (dev, held):
+        sources = {g.source.split("/")[0] for g in golds}
+        assert {"bench:baomoi-2017.jsonl", "bench:dantri-2020-2021"} <= sources
+    assert len(dev) >= 30  # the five seeds and at least 25 bench articles
 
 
 # ---------------------------------------------------------------------------------------------
