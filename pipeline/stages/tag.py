@@ -1118,7 +1118,6 @@ class Tagger:
             return []
         starts = {p.start: p for p in people}
         ends = {p.end: p for p in people}
-        bodies = {s.start: s for s in spans if s.type in ("ORG", "GPE")}
         found = []
         direct: dict[int, _Span] = {}  # index in `found` -> the name its title runs into
         for m in self._title_chain_re.finditer(text):
