@@ -122,6 +122,9 @@ def test_year_estimate_prefers_the_sentence_that_carries_the_news(config):
     # Only a named edition gives a year: still better than none for "Sáng 14/5".
     doc = clean(config, ["Sáng 14/5, tại Hà Nội, đã diễn ra Đối thoại APEC 2017 về đô thị hóa."])
     assert doc.year_estimate == "2017"
+    # ... a treaty's year is not: "UNCLOS 1982" says nothing about when the article was written.
+    doc = clean(config, ["Hôm nay, hai bên nhất trí giải quyết tranh chấp trên cơ sở UNCLOS 1982."])
+    assert doc.year_estimate == ""
 
 
 def test_author_run_into_the_last_line_and_compiled_note(config):
