@@ -69,14 +69,10 @@ _INHERIT = frozenset({"sentence", "participant"})
 _NOMINAL = re.compile(r"(?<!\w)việc\s")
 # A quotation: the dates in it are what was said, not when anything reported happened.
 _QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
-# "Chiều cùng ngày", "cùng ngày": the same day as the date given before.
-_SAME_DAY = re.compile(r"(?<!\w)cùng ngày(?!\w)", re.IGNORECASE)
 def _text_words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
-# A date in a "kể từ (khi) …" phrase is when something began, not when the event happens.
-_SINCE = re.compile(r"(?<!\w)(?:kể từ|từ khi)(?!\w)", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "not_in_clause_before", "type", "form", "phrases", "strength", "needs", "not_before", "not_after", "target_within",
                            "source_within", "targets", "neighbour", "plover"})
@@ -238,6 +234,8 @@ class Lexicon:
     occurred: re.Pattern[str]
     date_not_after: tuple[tuple[str, ...], ...]
     goal_words: re.Pattern[str]
+    since: re.Pattern[str]  # a date after these in its clause is a starting point
+    same_day: re.Pattern[str]  # "cùng ngày": the day of the last date given before
     date_ignore_inside: frozenset[str]
     money: Money
     weights: dict[str, float]
@@ -394,6 +392,8 @@ class Lexicon:
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
             goal_words=_word_regex([re.escape(w) for w in dates.get("goal_words", [])] or ["(?!)"]),
+            since=_word_regex([re.escape(w) for w in dates.get("since", [])] or ["(?!)"]),
+            same_day=_word_regex([re.escape(w) for w in dates.get("same_day", [])] or ["(?!)"]),
             date_ignore_inside=frozenset(dates.get("ignore_inside", [])),
             money=Money(vietnamese, english, {**scales, **en_scales}, currencies),
             weights=conf,
@@ -700,7 +700,7 @@ class EventExtractor:
                 if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
                     continue  # "đến năm 2030": a deadline, not when it happens
                 clause = next(((c0, c1) for c0, c1 in s.clauses if c0 <= a < c1), (s.start, s.end))
-                if _SINCE.search(s.para.text, clause[0], a):
+                if lex.since.search(s.para.text, clause[0], a):
                     continue  # "kể từ khi quân đội lật đổ chính quyền hôm 1/2": a starting point
                 if d.precision in ("year", "month") and any(
                         not any(m.start <= g.start() < m.end for m in s.mentions)
@@ -1130,7 +1130,7 @@ class EventExtractor:
             else:
                 args.date_text = chosen[2]  # "ngày 2 đến ngày 4-6" in an undated article: a date, unknown
             return
-        if _SAME_DAY.search(s.para.text, s.start, s.end):
+        if self.lex.same_day.search(s.para.text, s.start, s.end):
             # "Chiều cùng ngày, ...": the day of the last date the article gave before.
             for para_index in sorted((i for i in by_para if i <= s.para.index), reverse=True):
                 for other in reversed(by_para[para_index]):

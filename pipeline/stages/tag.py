@@ -66,20 +66,8 @@ _PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]
 _PERSON_CONTEXT_BEFORE = re.compile(r"(?:^|[.!?:;,\"“”]\s*|\s(?:và|ông|bà|ngài|với|cùng|của)\s)$", re.IGNORECASE)
 _PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s[-–]\s|\s(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|tuyên bố|"
                                    r"cảnh báo|viết|và|tại|đã|sẽ|cũng|từng)\b)")
-# A Latin-script name after these is a medium: "nhật báo Rodong Sinmun", "kênh Fox News".
-_MEDIA_BEFORE = re.compile(r"(?:nhật báo|tờ báo|tờ|báo|kênh|đài|hãng tin|hãng thông tấn|tạp chí|trang tin|"
-                           r"phỏng vấn với|trả lời phỏng vấn)\s$", re.IGNORECASE)
-_LAW_HEADS = frozenset({"Luật", "Đạo luật", "Bộ luật"})
-_COMPANY_HEAD = re.compile(r"(?:Tập đoàn|Tổng [Cc]ông ty|Công ty(?: (?:cổ phần|CP|TNHH))?|Hãng) ")
-_ORG_NOUN_BEFORE = re.compile(r"(?<!\w)(?:tổ chức|công ty|tập đoàn|hãng|quỹ|viện|nhóm|liên minh|mạng lưới|"
-                             r"tổ chức phi chính phủ|tổ chức phi lợi nhuận)\s$")
-_MEDIA_ONE = re.compile(r"(?<!\w)(?:[Hh]ãng tin|[Nn]hật báo|tờ|[Kk]ênh|[Tt]ạp chí|[Hh]ãng thông tấn|tổ chức|công ty|tập đoàn) "
-                        r"(?P<name>[A-Z]{2,}|[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
-# A number after an event's head is its edition ("Đại hội 19") unless a unit follows ("Hội nghị 2 ngày").
-_UNIT_AFTER = re.compile(r" (?:ngày|tháng|năm|giờ|lần|người|nước|bên|phiên|tuần|đại biểu|quốc gia)\b")
 # An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
 _UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
-_COMPANY_FORM = re.compile(r"(?:cổ phần|Cổ phần|CP|TNHH|trách nhiệm hữu hạn)\b")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
 # capitalised words, "-" between two authors.
@@ -161,6 +149,12 @@ class TaggerRules:
     embassy_heads: frozenset[str]
     verbs: frozenset[str]
     noun_tokens: tuple[str, ...]
+    law_heads: frozenset[str]
+    company_heads: tuple[str, ...]
+    company_forms: tuple[str, ...]
+    media_nouns: tuple[str, ...]
+    org_nouns: tuple[str, ...]
+    edition_units: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -186,6 +180,12 @@ class TaggerRules:
             embassy_heads=frozenset(data["embassy_heads"]),
             verbs=frozenset(data["verbs"]),
             noun_tokens=tuple(data["noun_tokens"]),
+            law_heads=frozenset(data["law_heads"]),
+            company_heads=tuple(data["company_heads"]),
+            company_forms=tuple(data["company_forms"]),
+            media_nouns=tuple(data["media_nouns"]),
+            org_nouns=tuple(data["org_nouns"]),
+            edition_units=tuple(data["edition_units"]),
         )
 
 
@@ -268,6 +268,20 @@ class Tagger:
             return re.compile(rf"(?<![\w&])(?:{alternatives})(?=\s)", flags)
 
         self._org_head_re = head_re(self.rules.org_heads)
+
+        def alternation(words) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        rules = self.rules
+        self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
+        self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
+        self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns)})\s$", re.IGNORECASE)
+        self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
+        # The noun, whatever its case; the name after it capitalised: "Hãng tin Bernama", "tờ Nikkei".
+        self._named_by_noun_re = re.compile(
+            rf"(?<!\w)(?i:{alternation(rules.media_nouns + rules.org_nouns)}) "
+            r"(?P<name>[A-Z]{2,}|[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
+        self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
         def head_end_re(words) -> re.Pattern[str]:
             alternatives = "|".join(re.escape(h) for h in sorted(words, key=len, reverse=True))
             return re.compile(rf"(?<![\w&])(?:{alternatives}) $")
@@ -733,7 +747,7 @@ class Tagger:
     def _named_by_noun(self, text, accepted, limit, free) -> None:
         """A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch",
         "tập đoàn NASDAQ" (before the foreign names that may follow it)."""
-        for m in _MEDIA_ONE.finditer(text, 0, limit):
+        for m in self._named_by_noun_re.finditer(text, 0, limit):
             s, e = m.span("name")
             if free(s, e) and not self.names.get(fold(m.group("name"))):
                 accepted.append(_Span(s, e, "ORG", f"org:new:{slug(m.group('name'))}", m.group("name"),
@@ -751,7 +765,7 @@ class Tagger:
                 continue
             before = text[max(0, s - 25):s]
             after = text[e:e + 25]
-            if _MEDIA_BEFORE.search(before) or _ORG_NOUN_BEFORE.search(before) \
+            if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                     or text[s:e].split()[-1] in self.rules.foreign_org_words:
                 # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
                 accepted.append(_Span(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
@@ -803,7 +817,7 @@ class Tagger:
         verb_at: int | None = None  # index in `pending` of the first verb of a topic
         # "Công ty TNHH thương mại và xây dựng Thuận Việt": a company's legal form, then its trades
         # in lower case, then its name.
-        company = bool(_COMPANY_FORM.match(text, pos))
+        company = bool(self._company_form_re.match(text, pos))
         prev_word: re.Match[str] | None = None
         prev_end = pos - 1
         for w in _WORD.finditer(text, pos, limit):
@@ -873,7 +887,7 @@ class Tagger:
                     and (last := starts.get(prev_word.start() if prev_word else -1) or next(
                         (a for a in starts.values() if a.end == end), None)) is not None and last.type == "GPE":
                 break  # "Hãng thông tấn trung ương Triều Tiên KCNA": the acronym in apposition
-            if _capitalised(bare) or (bare.isdigit() and (end is not None or numbered and not _UNIT_AFTER.match(
+            if _capitalised(bare) or (bare.isdigit() and (end is not None or numbered and not self._unit_after_re.match(
                     text, w.end()))) or hit is not None:
                 if end is None and pending and not about and not company and (hit is None or hit.type not in ("ORG", "GPE")):
                     break  # lower-case words after an organisation's head lead only to a known name
@@ -948,7 +962,7 @@ class Tagger:
                         break
             end = self._named_end(text, pos, limit, starts, about, head_re, word_end,
                                   after_tai=m.group() in self.rules.embassy_heads,
-                                  commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in _LAW_HEADS,
+                                  commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in self.rules.law_heads,
                                   # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
                                   lead_lower=etype == "ORG" and not self._title_re.match(text, s)
                                   and not (word_end and word_end[s] > m.end()),
@@ -963,7 +977,7 @@ class Tagger:
                             for w in num.group(1).split()):
                 end += num.end()
             # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
-            if m.group() in _LAW_HEADS and (law := re.match(r"(?: của (?P<gpe>[^\W\d_][\w ]{1,30}?))? năm (?:19|20)\d\d\b",
+            if m.group() in self.rules.law_heads and (law := re.match(r"(?: của (?P<gpe>[^\W\d_][\w ]{1,30}?))? năm (?:19|20)\d\d\b",
                                                       text[end:limit])):
                 place = law.group("gpe")
                 if place is None or any(a.start == end + 5 and a.type == "GPE" and a.end == end + 5 + len(place)
@@ -1068,7 +1082,7 @@ class Tagger:
             for s in per_para[para.index]:
                 if s.type != "ORG" or not s.entity_id:
                     continue
-                m = _COMPANY_HEAD.match(para.text, s.start, s.end)
+                m = self._company_head_re.match(para.text, s.start, s.end)
                 rest = para.text[m.end():s.end] if m else ""
                 if rest and rest[:1].isupper() and len(rest) >= 3 and rest.split()[0] not in self.rules.not_name_start:
                     short.setdefault(rest, s)
