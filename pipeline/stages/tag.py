@@ -263,15 +263,13 @@ class Tagger:
         self._title_chain_re = re.compile(r"(?<![\w&])(?:" + "|".join(
             re.escape(t) for t in self.rules.titles if t[:1].isupper() and t not in self.rules.honorifics)
             + r")(?=[\s,])")
-        def head_re(words, flags=0) -> re.Pattern[str]:
-            alternatives = "|".join(re.escape(h) for h in sorted(words, key=len, reverse=True))
-            return re.compile(rf"(?<![\w&])(?:{alternatives})(?=\s)", flags)
-
-        self._org_head_re = head_re(self.rules.org_heads)
-
         def alternation(words) -> str:
             return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+        def head_re(words, flags=0) -> re.Pattern[str]:
+            return re.compile(rf"(?<![\w&])(?:{alternation(words)})(?=\s)", flags)
+
+        self._org_head_re = head_re(self.rules.org_heads)
         rules = self.rules
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
@@ -282,12 +280,8 @@ class Tagger:
             rf"(?<!\w)(?i:{alternation(rules.media_nouns + rules.org_nouns)}) "
             r"(?P<name>[A-Z]{2,}|[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
         self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
-        def head_end_re(words) -> re.Pattern[str]:
-            alternatives = "|".join(re.escape(h) for h in sorted(words, key=len, reverse=True))
-            return re.compile(rf"(?<![\w&])(?:{alternatives}) $")
-
-        self._event_head_end_re = head_end_re(self.rules.event_heads)
-        self._org_head_end_re = head_end_re(self.rules.org_heads)
+        self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
+        self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
         self._treaty_head_re = head_re(self.rules.treaty_heads)
         self._event_head_re = head_re(self.rules.event_heads)
         self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
@@ -594,21 +588,14 @@ class Tagger:
                 # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name.
                 first = text[fr[0]:fr[1]].split()[0]
                 if len(first) >= 2 and first.isupper():
-                    if _UNKNOWN_ACRONYM.fullmatch(first) and free(fr[0], fr[0] + len(first)) \
-                            and not self.names.get(fold(first)):
-                        accepted.append(_Span(fr[0], fr[0] + len(first), "ORG", f"org:new:{slug(first)}", first,
-                                              method="pattern", score=0.6))
+                    self._acronym_body(fr[0], first, accepted, free)
                     fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
                 if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
                     run = fr
             if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
                                     or all(w.isupper() for w in text[run[0]:run[1]].split())):
-                acr = text[run[0]:run[1]].split()[0]
-                if _UNKNOWN_ACRONYM.fullmatch(acr) and free(run[0], run[0] + len(acr)) \
-                        and not self.names.get(fold(acr)) and not honorific:
-                    # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in.
-                    accepted.append(_Span(run[0], run[0] + len(acr), "ORG", f"org:new:{slug(acr)}", acr,
-                                          method="pattern", score=0.6))
+                if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
+                    self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
                 run = None
             if run is None:
                 before = text[:title_start].split()[-1:]
@@ -650,6 +637,12 @@ class Tagger:
                 span = _Span(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
                              score=0.85)
             accepted.append(span)
+
+    def _acronym_body(self, start: int, acr: str, accepted: list[_Span], free) -> None:
+        """An acronym the gazetteers do not know, after a title, names the body the title is held in."""
+        if _UNKNOWN_ACRONYM.fullmatch(acr) and free(start, start + len(acr)) and not self.names.get(fold(acr)):
+            accepted.append(_Span(start, start + len(acr), "ORG", f"org:new:{slug(acr)}", acr, method="pattern",
+                                  score=0.6))
 
     def _tenure(self, text, office, accepted, day, free) -> None:
         s, e, idx = office
