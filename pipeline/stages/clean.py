@@ -67,7 +67,7 @@ class FurnitureRules:
     byline_agency: re.Pattern[str]
     caption: re.Pattern[str]
     year_mention: re.Pattern[str]
-    year_future: re.Pattern[str]
+    year_not_now: re.Pattern[str]
     year_context: re.Pattern[str]
     year_named: re.Pattern[str]
     byline_names: re.Pattern[str]
@@ -99,7 +99,7 @@ class FurnitureRules:
                 section_labels=rules("section_label"),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line", "source_theo",
-                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_future", "year_context", "year_named",
+                    "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
                     "byline_names", "byline_after_end")},
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
@@ -300,7 +300,7 @@ class Cleaner:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
                 current = self.rules.year_context.search(sentence) is not None
                 for clause in re.split(r"[;]\s|,\s", sentence):
-                    if self.rules.year_future.search(clause):
+                    if self.rules.year_not_now.search(clause):
                         continue
                     found = {m["year"] for m in self.rules.year_mention.finditer(clause)}
                     stated |= found
