@@ -189,6 +189,18 @@ class TaggerRules:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _NameShape:
+    """What a name after a head word may run over."""
+
+    about: bool = False  # a topic after "về"/"giữa": "Đối thoại ASEAN-Nhật Bản về Hợp tác Môi trường"
+    after_tai: bool = False  # "tại" + place: "Đại sứ quán Việt Nam tại Tây Ban Nha"
+    commas: bool = False  # a comma list of fields: "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha"
+    tail: bool = False  # lower-case words at the end: "Luật Bảo vệ môi trường"
+    lead_lower: bool = False  # lower-case words before a known name: "Hội đồng chấp hành UNESCO"
+    numbered: bool = False  # a number right after the head: "Đại hội 19"
+
+
 @dataclass(slots=True)
 class _Span:
     start: int
@@ -792,18 +804,17 @@ class Tagger:
         return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
                    and pos + len(n) >= covering for n in self.rules.noun_tokens)
 
-    def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], about: bool,
-                   head_re: re.Pattern[str], word_end: list[int], after_tai: bool = False,
-                   commas: bool = False, tail: bool = False, lead_lower: bool = False,
-                   numbered: bool = False) -> int | None:
+    def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, _Span], head_re: re.Pattern[str],
+                   word_end: list[int], shape: "_NameShape") -> int | None:
         """End of a name that starts at ``pos`` (after its head word), or None.
 
-        The name runs over capitalised words and over the places and bodies inside it; over up to
-        three lower-case words between or after them ("Cục Biến đổi khí hậu"); with ``about``
-        over "về"/"giữa" ("Đối thoại ASEAN-Nhật Bản về Hợp tác Môi trường"); with ``after_tai`` over
-        "tại" + place ("Đại sứ quán Việt Nam tại Tây Ban Nha"). It stops at a stop word or verb,
-        at a person, at "và" before another head, and at a family name opening a person's name.
+        The name runs over capitalised words and over the places and bodies inside it, over up to
+        four lower-case words between or after them ("Cục Biến đổi khí hậu"), and as ``shape``
+        allows (see :class:`_NameShape`). It stops at a stop word or verb, at a person, at "và"
+        before another head, and at a family name opening a person's name.
         """
+        about, after_tai, commas = shape.about, shape.after_tai, shape.commas
+        tail, lead_lower, numbered = shape.tail, shape.lead_lower, shape.numbered
         end = None
         pending: list[re.Match[str]] = []
         topic = False  # "về"/"giữa" seen: a lower-case topic may finish the name
@@ -953,13 +964,14 @@ class Tagger:
                     if text.startswith(admin + " ", pos):
                         pos += len(admin) + 1
                         break
-            end = self._named_end(text, pos, limit, starts, about, head_re, word_end,
+            end = self._named_end(text, pos, limit, starts, head_re, word_end, _NameShape(
+                                  about=about,
                                   after_tai=m.group() in self.rules.embassy_heads,
                                   commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in self.rules.law_heads,
                                   # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
                                   lead_lower=etype == "ORG" and not self._title_re.match(text, s)
                                   and not (word_end and word_end[s] > m.end()),
-                                  numbered=etype == "EVENT")  # "Đại hội 19", "Hội nghị Cấp cao 25"
+                                  numbered=etype == "EVENT"))  # "Đại hội 19", "Hội nghị Cấp cao 25"
             if end is None:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
