@@ -775,14 +775,11 @@ class EventExtractor:
             return False  # "chưa lên tiếng", "không gặp"
         if any(w.followed_by(j, p) for p in rule.not_after):
             return False
-        if rule.not_in_clause_before is not None:
-            c0 = next((a for a, b in s.clauses if a <= start < b), s.start)
-            if rule.not_in_clause_before.search(text, c0, start):
-                return False  # "các thỏa thuận mà các bang ... ký": a relative clause
-        if rule.not_nominal:
-            c0 = next((a for a, b in s.clauses if a <= start < b), s.start)
-            if _NOMINAL.search(text, c0, start):
-                return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
+        c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
+        if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
+            return False  # "các thỏa thuận mà các bang ... ký": a relative clause
+        if rule.not_nominal and _NOMINAL.search(text, c0, start):
+            return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
         # inside an EVENT name it is that event's own word.
         if any(m.start < end and start < m.end and m.type != "EVENT" for m in s.mentions):

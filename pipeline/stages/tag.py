@@ -93,8 +93,9 @@ def _words_in(syllables: list[re.Match[str]], word_end: list[int]) -> int:
     return sum(1 for w in syllables if w.start() >= len(word_end) or word_end[w.start()] <= w.end())
 
 
-def _overlaps(span: "_Span", ranges: list[tuple[int, int]]) -> bool:
-    return any(s < span.end and span.start < e for s, e in ranges)
+def _overlaps(start: int, end: int, ranges) -> bool:
+    """Does [start, end) overlap any of ``ranges`` ((start, end) pairs or spans)?"""
+    return any(s < end and start < e for s, e in ((r.start, r.end) if isinstance(r, _Span) else r for r in ranges))
 
 
 def slug(text: str) -> str:
@@ -326,7 +327,7 @@ class Tagger:
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
             spans = self._paragraph(para, day, reference, acronyms, bare_titles.setdefault(para.index, []))
-            per_para[para.index] = [a for a in spans if not _overlaps(a, credits[para.index])]
+            per_para[para.index] = [a for a in spans if not _overlaps(a.start, a.end, credits[para.index])]
         self._second_pass(doc, per_para, acronyms, credits)
         self._title_coreference(doc, per_para, bare_titles, credits)
         mentions: list[Mention] = []
@@ -347,7 +348,7 @@ class Tagger:
         accepted: list[_Span] = []
 
         def free(s: int, e: int) -> bool:
-            return all(e <= a.start or s >= a.end for a in accepted)
+            return not _overlaps(s, e, accepted)
 
         # 1. Gazetteer, longest first.
         found = sorted(self._gazetteer_matches(text, limit), key=lambda x: (-(x[1] - x[0]), x[0]))
@@ -985,8 +986,8 @@ class Tagger:
             if m.group() in self.rules.law_heads and (law := re.match(r"(?: của (?P<gpe>[^\W\d_][\w ]{1,30}?))? năm (?:19|20)\d\d\b",
                                                       text[end:limit])):
                 place = law.group("gpe")
-                if place is None or any(a.start == end + 5 and a.type == "GPE" and a.end == end + 5 + len(place)
-                                        for a in accepted):
+                at = end + len(" của ")
+                if place is None or any(a.start == at and a.type == "GPE" and a.end == at + len(place) for a in accepted):
                     end += law.end()
             name = text[s:end]
             if len(name.split()) < 2:
@@ -1101,20 +1102,14 @@ class Tagger:
         for para in doc.paragraphs:
             spans = per_para[para.index]
             text = para.text
-            for form, target in short.items():
+            forms = [(form, target, target.acronym, "coref", 0.8) for form, target in short.items()]
+            forms += [(acr, target, target.acronym or acr, "acronym", 0.9) for acr, target in acronyms.items()]
+            for form, target, acronym, method, score in forms:
                 for m in re.finditer(re.escape(form), text):
                     s, e = m.start(), m.end()
-                    if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans) \
-                            and not any(cs < e and s < ce for cs, ce in credits[para.index]):
-                        spans.append(_Span(s, e, target.type, target.entity_id, target.canonical, target.acronym,
-                                           method="coref", score=0.8))
-            for acr, target in acronyms.items():
-                for m in re.finditer(re.escape(acr), text):
-                    s, e = m.start(), m.end()
-                    if _bounded(text, s, e) and all(e <= a.start or s >= a.end for a in spans) \
-                            and not any(cs < e and s < ce for cs, ce in credits[para.index]):
-                        spans.append(_Span(s, e, target.type, target.entity_id, target.canonical,
-                                           target.acronym or acr, method="acronym", score=0.9))
+                    if _bounded(text, s, e) and not _overlaps(s, e, spans) and not _overlaps(s, e, credits[para.index]):
+                        spans.append(_Span(s, e, target.type, target.entity_id, target.canonical, acronym,
+                                           method=method, score=score))
             resolved = []
             for span in spans:
                 if span.method == "coref" and not span.entity_id:
@@ -1212,7 +1207,7 @@ class Tagger:
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for s, e in bare_titles.get(para.index, []):
-                if any(cs < e and s < ce for cs, ce in credits[para.index]):
+                if _overlaps(s, e, credits[para.index]):
                     continue
                 key = fold(text[s:e])
                 ids = titles.get(key) or set().union(
