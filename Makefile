@@ -45,7 +45,7 @@ gazetteers: $(STAMP)
 	$(BIN)/vnews gazetteer lint gazetteers
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py $(BENCH)
+	$(BIN)/vnews bench $(BENCH) $(ARGS)
 
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(BENCH)

@@ -96,6 +96,40 @@ def eval_command(
         typer.echo(report.to_text(limit=limit))
 
 
+@app.command()
+def bench(
+    bench_dir: Annotated[Path, typer.Argument(help="Bench corpora root (baomoi-2017.jsonl, dantri-2020-2021/).")] = Path("../shared/bench"),
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Articles taken from each bench corpus.")] = 300,
+    workers: Annotated[str, typer.Option("--workers", "-j", help="Worker counts of the whole-pipeline runs, comma-separated.")] = "1,2",
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
+    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers).")] = None,
+    as_json: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures to this file.")] = None,
+) -> None:
+    """Throughput per stage and of the whole pipeline, peak memory, against bare underthesea word_tokenize."""
+    import json
+
+    from .bench import run_bench
+
+    try:
+        counts = tuple(int(w) for w in workers.split(","))
+    except ValueError:
+        _fail(f"--workers {workers!r}: give worker counts such as 1,2", 2)
+    if limit < 1 or any(w < 1 for w in counts):
+        _fail("--limit and --workers must be >= 1", 2)
+    try:
+        overrides: dict = {"run": {"cache_dir": ""}}
+        if gazetteers is not None:
+            overrides["tag"] = {"gazetteers": str(gazetteers.resolve())}
+        cfg = load_config(config, **overrides)
+        report = run_bench(bench_dir, limit, counts, cfg,
+                           progress=lambda step: typer.echo(f"vnews bench: {step}", err=True))
+    except (UsageError, ConfigError, GazetteerError) as exc:
+        _fail(str(exc), 2)
+    typer.echo(report.to_text())
+    if as_json:
+        as_json.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 @gazetteer_app.command("lint")
 def gazetteer_lint(
     directory: Annotated[Path, typer.Argument(help="Gazetteer directory.")] = Path("gazetteers"),

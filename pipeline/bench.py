@@ -1,0 +1,287 @@
+"""Speed benchmark: per-stage and whole-pipeline throughput, measured against bare underthesea.
+
+The yardstick is underthesea's ``word_tokenize`` over the same texts (every input line of the same
+documents) in the same run, so the figures are ratios that hold from one machine to the next. One
+run measures:
+
+* the baseline: ``word_tokenize`` of every raw input line, CPU seconds of this process;
+* each stage on its own (ingest, start-up, the per-document stages, the document deduper, the
+  serialisation of a finished document), CPU seconds, documents/s and characters/s;
+* the whole ``extract()`` with 1 (and more) workers in a fresh subprocess with the cache off:
+  CPU and wall seconds, peak resident memory of the main process and of the workers.
+
+The bench texts are read where they are and copied only into a temporary directory (never into
+the project). Library code: returns a :class:`BenchReport`; the CLI prints it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, load_config
+from .errors import UsageError
+
+__all__ = ["BenchReport", "StageTime", "WholeRun", "run_bench", "sample_bench"]
+
+_BAOMOI = "baomoi-2017.jsonl"
+_DANTRI = "dantri-2020-2021"
+
+
+@dataclass(slots=True)
+class StageTime:
+    name: str
+    seconds: float  # CPU seconds over all documents
+    documents: int
+    characters: int
+
+    def as_dict(self) -> dict:
+        return {"stage": self.name, "seconds": round(self.seconds, 3),
+                "docs_per_s": _rate(self.documents, self.seconds),
+                "chars_per_s": _rate(self.characters, self.seconds)}
+
+
+@dataclass(slots=True)
+class WholeRun:
+    workers: int
+    cpu_seconds: float  # every process of the run (main + workers)
+    wall_seconds: float
+    main_rss_mb: float
+    worker_rss_mb: float  # 0 with one worker: the main process does the work
+    summary: str
+    documents: int
+    characters: int
+
+    def as_dict(self) -> dict:
+        return {"workers": self.workers, "cpu_seconds": round(self.cpu_seconds, 3),
+                "wall_seconds": round(self.wall_seconds, 3),
+                "docs_per_s_wall": _rate(self.documents, self.wall_seconds),
+                "chars_per_s_wall": _rate(self.characters, self.wall_seconds),
+                "main_rss_mb": round(self.main_rss_mb, 1), "worker_rss_mb": round(self.worker_rss_mb, 1),
+                "summary": self.summary}
+
+
+@dataclass(slots=True)
+class BenchReport:
+    documents: int
+    characters: int
+    baseline_seconds: float  # CPU seconds of bare word_tokenize over every input line
+    baseline_wall: float
+    stages: list[StageTime] = field(default_factory=list)
+    runs: list[WholeRun] = field(default_factory=list)
+    machine: str = ""
+    date: str = ""
+
+    def ratio(self) -> float:
+        """Whole-pipeline throughput (one worker, CPU time) over bare word_tokenize throughput."""
+        one = next((r for r in self.runs if r.workers == 1), None)
+        return round(self.baseline_seconds / one.cpu_seconds, 3) if one and one.cpu_seconds else 0.0
+
+    def speedup(self, workers: int) -> float:
+        """Wall-clock speed-up of ``workers`` workers over one worker."""
+        one = next((r for r in self.runs if r.workers == 1), None)
+        many = next((r for r in self.runs if r.workers == workers), None)
+        return round(one.wall_seconds / many.wall_seconds, 2) if one and many and many.wall_seconds else 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "machine": self.machine, "date": self.date, "documents": self.documents,
+            "characters": self.characters,
+            "baseline": {"name": "underthesea word_tokenize", "seconds": round(self.baseline_seconds, 3),
+                         "wall_seconds": round(self.baseline_wall, 3),
+                         "docs_per_s": _rate(self.documents, self.baseline_seconds),
+                         "chars_per_s": _rate(self.characters, self.baseline_seconds)},
+            "stages": [s.as_dict() for s in self.stages],
+            "runs": [r.as_dict() for r in self.runs],
+            "ratio_to_word_tokenize": self.ratio(),
+            "speedup": {str(r.workers): self.speedup(r.workers) for r in self.runs if r.workers > 1},
+        }
+
+    def to_text(self) -> str:
+        total = sum(s.seconds for s in self.stages) or 1.0
+        lines = [f"{self.machine}, {self.date}",
+                 f"{self.documents} documents, {self.characters:,} characters",
+                 "",
+                 f"{'stage (one core, CPU time)':<34} {'seconds':>8} {'share':>6} {'docs/s':>9} {'chars/s':>11}"]
+        for s in self.stages:
+            d = s.as_dict()
+            lines.append(f"{s.name:<34} {d['seconds']:>8.2f} {100 * s.seconds / total:>5.1f}% "
+                         f"{d['docs_per_s']:>9.1f} {d['chars_per_s']:>11,.0f}")
+        b = self.to_json()["baseline"]
+        lines += ["", f"{'run':<34} {'cpu s':>8} {'wall s':>8} {'docs/s':>9} {'chars/s':>11} {'RSS MB':>14}",
+                  f"{'bare word_tokenize (baseline)':<34} {b['seconds']:>8.2f} {b['wall_seconds']:>8.2f} "
+                  f"{b['docs_per_s']:>9.1f} {b['chars_per_s']:>11,.0f} {'':>14}"]
+        for r in self.runs:
+            # One worker: CPU time is the honest figure on a shared machine; more: only wall time says anything.
+            secs = r.cpu_seconds if r.workers == 1 else r.wall_seconds
+            rss = f"{r.main_rss_mb:.0f}" + (f" + {r.workers}x{r.worker_rss_mb:.0f}" if r.workers > 1 else "")
+            lines.append(f"{'vnews extract, ' + str(r.workers) + ' worker' + 's' * (r.workers > 1):<34} "
+                         f"{r.cpu_seconds:>8.2f} {r.wall_seconds:>8.2f} {_rate(r.documents, secs):>9.1f} "
+                         f"{_rate(r.characters, secs):>11,.0f} {rss:>14}")
+        lines += ["", f"whole pipeline / bare word_tokenize (one core, CPU time): {self.ratio():.2f}"]
+        for r in self.runs:
+            if r.workers > 1:
+                lines.append(f"{r.workers} workers / 1 worker (wall time): {self.speedup(r.workers):.2f}x")
+        lines.append(f"summary: {self.runs[0].summary}" if self.runs else "")
+        return "\n".join(lines)
+
+
+def _rate(n: int, seconds: float) -> float:
+    return round(n / seconds, 1) if seconds > 0 else 0.0
+
+
+def _machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}"
+
+
+def sample_bench(bench: Path, limit: int, work: Path) -> list[str]:
+    """The first ``limit`` articles of each bench corpus, as a dump in ``work``; returns the inputs."""
+    baomoi, dantri = bench / _BAOMOI, bench / _DANTRI
+    if not baomoi.is_file() or not dantri.is_dir():
+        raise UsageError(f"{bench}: not a bench directory (expected {_BAOMOI} and {_DANTRI}/); "
+                         "pass the bench root, e.g. ../shared/bench")
+    work.mkdir(parents=True, exist_ok=True)
+    with baomoi.open(encoding="utf-8") as src, (work / "baomoi.jsonl").open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= limit:
+                break
+            dst.write(line)
+    (work / "dantri").mkdir(exist_ok=True)
+    for path in sorted(dantri.glob("*.txt"))[:limit]:
+        shutil.copy(path, work / "dantri" / path.name)
+    return [str(work / "baomoi.jsonl"), str(work / "dantri")]
+
+
+def _cpu() -> float:
+    return time.process_time()
+
+
+def time_baseline(texts: list[str]) -> tuple[float, float]:
+    """(CPU, wall) seconds of bare underthesea ``word_tokenize`` over ``texts``."""
+    from underthesea import word_tokenize
+
+    word_tokenize("Khởi động.")  # the model loads on first use: not part of the throughput
+    wall, cpu = time.perf_counter(), _cpu()
+    for text in texts:
+        word_tokenize(text)
+    return _cpu() - cpu, time.perf_counter() - wall
+
+
+def time_stages(inputs: list[str], config: Config) -> tuple[list[StageTime], list[str], int]:
+    """Run every stage on every document of ``inputs`` in this process, timing each one.
+
+    Returns the stage times, the raw input lines (the baseline's texts) and the document count.
+    """
+    from .gazetteer import Gazetteer
+    from .io.readers import DumpReader
+    from .runner import Pipeline
+    from .stages.dedupe import DocumentDeduper
+
+    times: dict[str, float] = {}
+    texts: list[str] = []
+    n = 0
+
+    def clock(name: str, since: float) -> float:
+        now = _cpu()
+        times[name] = times.get(name, 0.0) + now - since
+        return now
+
+    t = _cpu()
+    pipeline = Pipeline(config, Gazetteer.load(Path(config.tag.gazetteers)))
+    deduper = DocumentDeduper(config.dedupe)
+    t = clock("start-up (gazetteers, stages)", t)
+    docs: Iterator = iter(DumpReader(inputs))
+    while True:
+        doc = next(docs, None)
+        t = clock("ingest (read, decode)", t)
+        if doc is None:
+            break
+        n += 1
+        texts.extend(doc.lines)
+        for stage in pipeline.stages:
+            doc = stage(doc)
+            t = clock(type(stage).__name__, t)
+            if doc.status == "error":
+                break
+        doc = deduper(doc)
+        t = clock(type(deduper).__name__, t)
+        json.dumps(doc.as_dict(), ensure_ascii=False)
+        t = clock("serialise (as_dict, JSON)", t)
+    chars = sum(len(x) for x in texts)
+    return [StageTime(name, secs, n, chars) for name, secs in times.items()], texts, n
+
+
+def time_whole(inputs: list[str], out: Path, config: Config, workers: int, documents: int,
+               characters: int) -> WholeRun:
+    """``extract()`` in a fresh process with the cache off, as ``vnews extract`` runs it."""
+    settings = config.as_dict()
+    settings["run"] = {"workers": workers, "cache_dir": ""}
+    cmd = [sys.executable, "-c", "import sys; from pipeline.bench import _child; _child(sys.argv[1:])",
+           str(out), json.dumps(settings), *inputs]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench run with {workers} workers failed: {proc.stderr.strip()[-2000:]}")
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    return WholeRun(workers, data["cpu"], data["wall"], data["main_rss_mb"], data["worker_rss_mb"],
+                    data["summary"], documents, characters)
+
+
+def _child(argv: list[str]) -> None:
+    """Subprocess body of :func:`time_whole`: run extract, print its costs as one JSON line."""
+    from .runner import extract
+
+    out, settings, inputs = argv[0], json.loads(argv[1]), argv[2:]
+    cfg = load_config(**settings)
+    workers = cfg.run.workers
+    wall, cpu = time.perf_counter(), _cpu()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    summary = extract(inputs, out, cfg)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    print(json.dumps({
+        "cpu": _cpu() - cpu + children, "wall": time.perf_counter() - wall,
+        # ru_maxrss is in kilobytes on Linux.
+        "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": after.ru_maxrss / 1024 if workers > 1 else 0.0,
+        "summary": summary.line(),
+    }))
+
+
+def run_bench(bench: Path, limit: int, workers: tuple[int, ...] = (1, 2), config: Config | None = None,
+              progress=None) -> BenchReport:
+    """Measure the bench sample: baseline, stages, whole runs. ``progress(message)`` is told each step."""
+    config = config or load_config(run={"cache_dir": ""})
+    say = progress or (lambda message: None)
+    with tempfile.TemporaryDirectory(prefix="vnews-bench-") as tmp:
+        inputs = sample_bench(bench, limit, Path(tmp) / "dump")
+        say("stages")
+        stages, texts, n = time_stages(inputs, config)
+        chars = sum(len(x) for x in texts)
+        say("baseline")
+        base_cpu, base_wall = time_baseline(texts)
+        runs = []
+        for w in workers:
+            say(f"extract, {w} worker(s)")
+            runs.append(time_whole(inputs, Path(tmp) / f"out{w}", config, w, n, chars))
+    return BenchReport(n, chars, base_cpu, base_wall, stages, runs, _machine(),
+                       datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))

@@ -1,0 +1,61 @@
+"""`vnews bench`: the figures it prints are measured on the documents it was given."""
+
+import json
+
+from typer.testing import CliRunner
+
+from pipeline.bench import BenchReport, StageTime, WholeRun
+from pipeline.cli import app
+
+from conftest import TEST_GAZ
+
+
+def _bench(root):
+    (root / "dantri-2020-2021").mkdir(parents=True)
+    for i in range(3):
+        (root / "dantri-2020-2021" / f"news_{i}.txt").write_text(
+            f"# doc_id = d{i}\n# date = 20201124\nBộ trưởng Trần Hồng Hà gặp đối tác tại Tokyo lần {i}\n"
+            f"Ngày 24/11, hai bên ký kết thỏa thuận hợp tác số {i} về môi trường.\n", encoding="utf-8")
+    (root / "baomoi-2017.jsonl").write_text("".join(
+        json.dumps({"id": f"b{i}", "text": f"Việt Nam và Nhật Bản đối thoại về khí hậu, phiên thứ {i}."},
+                   ensure_ascii=False) + "\n" for i in range(3)), encoding="utf-8")
+    return root
+
+
+def test_bench_measures_stages_baseline_and_whole_runs(tmp_path):
+    bench = _bench(tmp_path / "bench")
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(app, ["bench", str(bench), "--limit", "2", "--workers", "1,2",
+                                      "--gazetteers", str(TEST_GAZ), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    # --limit takes 2 of each corpus; the characters are those of the input lines.
+    assert data["documents"] == 4
+    assert data["characters"] > 100
+    stages = {s["stage"] for s in data["stages"]}
+    assert {"Cleaner", "Segmenter", "Tagger", "EventExtractor", "ingest (read, decode)"} <= stages
+    assert data["baseline"]["name"] == "underthesea word_tokenize" and data["baseline"]["seconds"] > 0
+    one, two = data["runs"]
+    assert (one["workers"], two["workers"]) == (1, 2)
+    assert one["summary"] == "4 ok, 0 duplicate, 0 empty, 0 errors" == two["summary"]
+    assert 50 < one["main_rss_mb"] < 2000 and two["worker_rss_mb"] > 50
+    assert data["ratio_to_word_tokenize"] > 0 and data["speedup"]["2"] > 0
+    assert "whole pipeline / bare word_tokenize" in result.output
+
+
+def test_bench_rejects_a_directory_that_is_no_bench(tmp_path):
+    result = CliRunner().invoke(app, ["bench", str(tmp_path), "--limit", "1"])
+    assert result.exit_code == 2 and "not a bench directory" in result.output
+
+
+def test_ratio_is_baseline_throughput_over_pipeline_throughput():
+    run = WholeRun(1, cpu_seconds=20.0, wall_seconds=21.0, main_rss_mb=200, worker_rss_mb=0,
+                   summary="", documents=10, characters=1000)
+    two = WholeRun(2, cpu_seconds=22.0, wall_seconds=12.0, main_rss_mb=200, worker_rss_mb=180,
+                   summary="", documents=10, characters=1000)
+    report = BenchReport(10, 1000, baseline_seconds=15.0, baseline_wall=15.0,
+                         stages=[StageTime("Segmenter", 10.0, 10, 1000)], runs=[run, two])
+    assert report.ratio() == 0.75  # pipeline 0.5 docs/s vs baseline 0.667 docs/s
+    assert report.speedup(2) == 1.75
+    assert report.to_json()["stages"][0] == {"stage": "Segmenter", "seconds": 10.0, "docs_per_s": 1.0,
+                                             "chars_per_s": 100.0}
