@@ -28,6 +28,15 @@ def align(text: str, pieces: list[str], start: int = 0, end: int | None = None) 
     spans: list[tuple[int, int]] = []
     cursor = start
     for piece in pieces:
+        if piece and not piece[0].isspace() and not piece[-1].isspace():
+            i = cursor
+            while i < end and text[i].isspace():
+                i += 1
+            # The usual case, verbatim: what the walk below would find, without walking.
+            if text.startswith(piece, i, end):
+                spans.append((i, i + len(piece)))
+                cursor = i + len(piece)
+                continue
         chars = [c for c in piece if not c.isspace()]
         if not chars:
             continue
