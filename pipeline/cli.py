@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from .config import load_config
-from .errors import ConfigError, GazetteerError, UsageError
+from .errors import ConfigError, GazetteerError, RunInterrupted, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese news to entity and event records.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer tools.")
@@ -34,13 +35,24 @@ def extract(
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: config run.workers).")] = None,
     gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any document has status error.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither reuse nor fill the cache: a full run.")] = False,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="local (default) or dask.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")] = None,
 ) -> None:
     """Extract INPUTS into the output directory (documents, removed lines, mentions, events, manifest)."""
     from .runner import extract as run_extract
 
-    overrides: dict = {}
+    run: dict = {}
     if workers is not None:
-        overrides["run"] = {"workers": workers}
+        run["workers"] = workers
+    if no_cache:
+        run["cache_dir"] = ""
+    if engine is not None:
+        run["engine"] = engine
+    if scheduler is not None:
+        run["scheduler"] = scheduler
+        run.setdefault("engine", "dask")
+    overrides: dict = {"run": run} if run else {}
     if gazetteers is not None:
         overrides["tag"] = {"gazetteers": str(gazetteers)}
     try:
@@ -49,22 +61,33 @@ def extract(
         _fail(str(exc), 2)
     bar = None
     if _interactive():
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
 
-        bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                       transient=True)
-        task = bar.add_task("extract", total=None)
+        from .io.count import count_documents
+
+        bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                       TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                       TimeRemainingColumn(), transient=True)
+        task = bar.add_task("extract", total=count_documents(inputs), rate="")
         bar.start()
+        started = time.monotonic()
+
+    def tick(n: int) -> None:
+        elapsed = time.monotonic() - started
+        bar.update(task, completed=n, rate=f"{n / elapsed:.1f} docs/s" if elapsed > 0 else "")
+
     try:
-        summary = run_extract(inputs, out, cfg,
-                              progress=(lambda n: bar.update(task, completed=n)) if bar else None)
+        summary = run_extract(inputs, out, cfg, progress=tick if bar else None)
     except (UsageError, ConfigError, GazetteerError) as exc:
         _fail(str(exc), 2)
+    except RunInterrupted as exc:
+        _fail(str(exc), 130)
     finally:
         if bar:
             bar.stop()
-    typer.echo(f"vnews: {summary.documents} documents -> {summary.out_dir}: {summary.line()} "
-               f"({summary.seconds:.1f} s)", err=True)
+    typer.echo(f"vnews: {summary.documents} documents -> {summary.out_dir}: {summary.line()}; "
+               f"{summary.cached} from the cache ({summary.seconds:.1f} s)", err=True)
     if strict and summary.counts.get("error", 0):
         raise typer.Exit(1)
 

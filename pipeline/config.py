@@ -19,6 +19,8 @@ __all__ = ["Config", "load_config"]
 class RunConfig:
     workers: int
     cache_dir: str
+    engine: str
+    scheduler: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,3 +25,17 @@ class DocumentError(VnewsError):
 
 class DuplicateIdError(DocumentError):
     """Two input documents share one id; the second is recorded as an error naming both sources."""
+
+
+class RunInterrupted(VnewsError):
+    """The run was stopped (Ctrl-C). Says what was kept: finished documents stay in the cache,
+    the previous outputs are untouched."""
+
+    def __init__(self, processed: int, kept: int, cache_dir: object | None):
+        self.processed, self.kept = processed, kept
+        if cache_dir is None:
+            where = "the cache is off, so nothing was kept"
+        else:
+            where = (f"{kept} newly finished documents were kept in {cache_dir} (cached ones stay there "
+                     "too); run the same command again to resume")
+        super().__init__(f"interrupted after {processed} documents: {where}; the previous outputs are untouched")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
@@ -19,12 +18,14 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
-from .errors import DocumentError, UsageError
+from .engines import Job, run_documents
+from .engines.select import make_executor
+from .errors import DocumentError, RunInterrupted, UsageError
 from .io.readers import DumpReader
 from .io.schema import DOCUMENTS, ENTITIES, EVENT_PARTICIPANTS, EVENTS, MENTIONS, REMOVED, STATUSES
 from .io.store import Store
 from .io.writers import CsvTable, StagedOutput, datapackage, dump_json, sha256_file
-from .model import Document, document_from_dict
+from .model import Document
 from .stages.clean import Cleaner, FurnitureRules
 from .stages.dedupe import DocumentDeduper, ParagraphDeduper
 from .stages.segment import Segmenter
@@ -53,14 +54,21 @@ def gazetteer_digest(directory: Path) -> dict[str, str]:
 
 
 class Pipeline:
-    """The per-document stages, built once from config and applied in order."""
+    """The per-document stages, built once from config and applied in order.
+
+    Three steps, so that a copy of an earlier document is found before it is extracted
+    (:mod:`pipeline.engines`): ``prepare`` (clean, paragraph dedupe), ``extract`` (segment, then
+    ``analyse``) and ``analyse`` (tag, events: what a gazetteer change redoes).
+    """
 
     def __init__(self, config: Config, gazetteer: Gazetteer, rules: FurnitureRules | None = None):
         self.config = config
-        self.stages: list[Callable[[Document], Document]] = [
+        self.prepare_stages: list[Callable[[Document], Document]] = [
             Cleaner(rules or FurnitureRules.load(), config.clean),
             ParagraphDeduper(config.dedupe),
-            Segmenter(),
+        ]
+        self.segment_stages: list[Callable[[Document], Document]] = [Segmenter()]
+        self.analyse_stages: list[Callable[[Document], Document]] = [
             Tagger(gazetteer, config.tag),
             EventExtractor(config.events, event_dates={
                 e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
@@ -69,8 +77,25 @@ class Pipeline:
                 multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country)),
         ]
 
+    @property
+    def stages(self) -> list[Callable[[Document], Document]]:
+        return self.prepare_stages + self.segment_stages + self.analyse_stages
+
     def __call__(self, doc: Document) -> Document:
-        for stage in self.stages:
+        return self._run(self.stages, doc)
+
+    def prepare(self, doc: Document) -> Document:
+        return self._run(self.prepare_stages, doc)
+
+    def extract(self, doc: Document) -> Document:
+        return self._run(self.segment_stages + self.analyse_stages, doc)
+
+    def analyse(self, doc: Document) -> Document:
+        return self._run(self.analyse_stages, doc)
+
+    @staticmethod
+    def _run(stages: list[Callable[[Document], Document]], doc: Document) -> Document:
+        for stage in stages:
             try:
                 doc = stage(doc)
             except DocumentError as exc:
@@ -82,24 +107,6 @@ class Pipeline:
             if doc.status == "error":
                 break
         return doc
-
-
-# Worker processes get the pipeline once, at start, instead of with every document.
-_worker_pipeline: Pipeline | None = None
-
-
-def _init_worker(pipeline: Pipeline) -> None:
-    global _worker_pipeline
-    _worker_pipeline = pipeline
-
-
-def _process(item: tuple[str, dict | None, Document | None]) -> tuple[str, dict, bool]:
-    """(cache key, processed document, whether it came from the cache)."""
-    key, cached, doc = item
-    if cached is not None:
-        return key, cached, True
-    assert _worker_pipeline is not None and doc is not None
-    return key, _worker_pipeline(doc).as_dict(), False
 
 
 @dataclass(slots=True)
@@ -169,44 +176,42 @@ def extract(
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)
     pipeline = Pipeline(config, gazetteer)
-    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers], sort_keys=True)
+    # The cache key leaves the gazetteers out: an entry tagged with other gazetteers keeps its
+    # segmentation and is only re-tagged (pipeline.engines).
+    salt = json.dumps([__version__, code_digest(), config.digest()], sort_keys=True)
+    tagged_with = json.dumps(gazetteers, sort_keys=True)
 
     cache_dir = out / config.run.cache_dir if config.run.cache_dir else out / ".tmp-store"
     store = Store(cache_dir / "store.sqlite", cache=bool(config.run.cache_dir))
     deduper = DocumentDeduper(config.dedupe)
     counts: Counter[str] = Counter()
-    cached = 0
+    cached = kept = 0
+    n = 0
 
-    def jobs() -> Iterator[tuple[str, dict | None, Document | None]]:
+    def jobs() -> Iterator[Job]:
         for doc in _unique_ids(reader):
             key = _doc_key(doc, salt)
             hit = store.cached(key)
-            yield (key, hit, None) if hit is not None else (key, None, doc)
+            yield Job(key, doc) if hit is None else Job(key, None, hit)
 
+    executor = make_executor(config, pipeline)
     try:
-        if config.run.workers > 1:
-            ctx = multiprocessing.get_context("fork")
-            pool = ctx.Pool(config.run.workers, initializer=_init_worker, initargs=(pipeline,))
-            results = pool.imap(_process, jobs(), chunksize=8)
-        else:
-            pool = None
-            _init_worker(pipeline)
-            results = map(_process, jobs())
         try:
-            for n, (key, payload, from_cache) in enumerate(results, 1):
-                if from_cache:
+            for n, done in enumerate(run_documents(jobs(), executor, deduper, tagged_with,
+                                                   window=16 * config.run.workers), 1):
+                if done.from_cache:
                     cached += 1
-                else:
-                    store.remember(key, payload)
-                doc = deduper(document_from_dict(payload))
-                counts[doc.status] += 1
-                store.add(doc.doc_id, doc.as_dict())
+                if done.fresh is not None and config.run.cache_dir:
+                    store.remember(done.key, done.fresh)
+                    kept += 1
+                counts[done.doc.status] += 1
+                store.add(done.doc.doc_id, done.doc.as_dict())
                 if progress:
                     progress(n)
+        except KeyboardInterrupt:
+            raise RunInterrupted(n, kept, cache_dir if config.run.cache_dir else None) from None
         finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
+            executor.close()
         processed = time.perf_counter()
         write_outputs(store, out, reader, config, gazetteer, gazetteers, counts)
     finally:

@@ -177,7 +177,12 @@ class DocumentDeduper:
     def _mark(doc: Document, first: str) -> Document:
         doc.status = "duplicate"
         doc.duplicate_of = first
-        # Not extracted twice: the first document carries the mentions and events.
+        # Not extracted twice: the first document carries the sentences, mentions and events. A
+        # copy is found before extraction (pipeline.engines); one rebuilt from the cache, extracted
+        # when it was no copy, loses them here, so that the cache never changes an output.
+        for para in doc.paragraphs:
+            para.sentences = []
+        doc.sentences = 0
         doc.mentions = []
         doc.events = []
         return doc

@@ -1,0 +1,142 @@
+"""How the per-document work of a run is executed: in this process, in local worker processes, or
+on a Dask cluster. Every engine goes through :func:`run_documents`, so every engine makes the same
+decisions in the same order and writes the same bytes; they differ only in where a stage runs.
+
+Per document, in input order:
+
+1. a cached result made with the same code, config and gazetteers is reused as it is; one made
+   with other gazetteers only (the segmentation is still valid) is re-tagged, not re-segmented;
+2. otherwise the document is *prepared* (cleaned, repeated paragraphs removed, fingerprinted);
+3. the document deduper sees it, in input order: a copy of an earlier document is marked
+   ``duplicate`` here, before any segmentation, tagging or event extraction is spent on it;
+4. what remains is *extracted* (segmented, tagged, events) and handed back to be cached.
+
+Steps 2 and 4 are submitted to an :class:`Executor`; step 3 always runs in the calling process,
+so cross-document dedupe stays exact however the work is partitioned.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..model import Document, document_from_dict
+
+__all__ = ["Done", "Executor", "Finished", "Job", "Pending", "run_documents", "GAZETTEERS_FIELD"]
+
+# The field of a cached payload that says which gazetteers tagged it.
+GAZETTEERS_FIELD = "_gazetteers"
+
+
+class Pending(Protocol):
+    def ready(self) -> bool: ...
+    def get(self) -> Any: ...
+
+
+class Executor(Protocol):
+    """Runs ``prepare``, ``extract`` and ``analyse`` (re-tag) of the run's pipeline somewhere."""
+
+    workers: int
+
+    def submit(self, step: str, doc: Document) -> Pending: ...
+
+
+@dataclass(slots=True)
+class Job:
+    key: str
+    doc: Document | None  # the document as read; None when the cache had it
+    cached: dict | None = None  # a cached payload, possibly tagged with other gazetteers
+
+
+@dataclass(slots=True)
+class Finished:
+    key: str
+    doc: Document
+    from_cache: bool
+    fresh: dict | None  # the payload to cache (an extracted document), or None
+
+
+class Done:
+    """A Pending that is already done (work that ran in the calling process)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self) -> Any:
+        return self.value
+
+
+@dataclass(slots=True)
+class _Slot:
+    job: Job
+    pending: Pending | None = None  # prepare (before the deduper) or extract/analyse (after)
+    doc: Document | None = None
+
+
+def run_documents(jobs: Iterable[Job], executor: Executor, dedupe: Callable[[Document], Document],
+                  gazetteers: str, window: int) -> Iterator[Finished]:
+    """Every job's finished document: deduped in input order, extracted where needed.
+
+    ``jobs`` is consumed in the calling thread (cache reads stay in the thread that opened the
+    cache); at most ``window`` documents are in flight before and after the deduper each, so
+    memory stays flat with the dump. Finished documents come in no fixed order (outputs are
+    sorted by id when written); the deduper sees them in input order.
+    """
+    undecided: deque[_Slot] = deque()  # input order, waiting for prepare and the deduper
+    extracting: deque[_Slot] = deque()  # decided, waiting for extraction
+
+    def decide(slot: _Slot) -> Finished | None:
+        job = slot.job
+        if slot.pending is not None:
+            doc = slot.pending.get()
+            slot.pending = None
+        else:
+            doc = document_from_dict(job.cached)
+        doc = dedupe(doc)
+        if job.cached is not None and job.cached.get(GAZETTEERS_FIELD) == gazetteers:
+            return Finished(job.key, doc, True, None)
+        if doc.status != "ok":  # duplicate, empty, error: nothing to extract, nothing to cache
+            return Finished(job.key, doc, job.cached is not None, None)
+        slot.pending = executor.submit("analyse" if job.cached is not None else "extract", doc)
+        extracting.append(slot)
+        return None
+
+    def collect(slot: _Slot) -> Finished:
+        doc = slot.pending.get()
+        fresh = doc.as_dict()
+        fresh[GAZETTEERS_FIELD] = gazetteers
+        return Finished(slot.job.key, doc, slot.job.cached is not None, fresh if doc.status == "ok" else None)
+
+    def drain(limit: int) -> Iterator[Finished]:
+        # Take every head that is ready; block on a head while its queue is over ``limit``.
+        while True:
+            moved = False
+            if undecided and (len(undecided) > limit or undecided[0].pending is None
+                              or undecided[0].pending.ready()):
+                done = decide(undecided.popleft())
+                if done is not None:
+                    yield done
+                moved = True
+            if extracting and (len(extracting) > limit or extracting[0].pending.ready()):
+                yield collect(extracting.popleft())
+                moved = True
+            if not moved:
+                return
+
+    for job in jobs:
+        slot = _Slot(job)
+        if job.cached is None:
+            slot.pending = executor.submit("prepare", job.doc)
+        undecided.append(slot)
+        yield from drain(window)
+    yield from drain(0)
+def reusable(payload: dict | None) -> bool:
+    """Whether a cached payload can be reused at all (fully, or re-tagged)."""
+    return payload is not None and payload.get("status") != "error"
