@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .credits import Credits
 from .errors import DocumentError, UsageError
 from .io.readers import DumpReader
 from .io.schema import DOCUMENTS, ENTITIES, EVENT_PARTICIPANTS, EVENTS, MENTIONS, REMOVED, STATUSES
@@ -57,16 +58,18 @@ class Pipeline:
 
     def __init__(self, config: Config, gazetteer: Gazetteer, rules: FurnitureRules | None = None):
         self.config = config
+        credits = Credits.load()  # one credit rule for the tagger and the events
         self.stages: list[Callable[[Document], Document]] = [
             Cleaner(rules or FurnitureRules.load(), config.clean),
             ParagraphDeduper(config.dedupe),
             Segmenter(),
-            Tagger(gazetteer, config.tag),
+            Tagger(gazetteer, config.tag, credits=credits),
             EventExtractor(config.events, event_dates={
                 e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
                 for e in gazetteer.entries.values()
                 if e.type == "EVENT" and len(e.valid_from) == 10},
-                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country)),
+                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country),
+                credits=credits),
         ]
 
     def __call__(self, doc: Document) -> Document:

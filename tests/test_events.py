@@ -792,3 +792,37 @@ def test_a_meeting_named_in_the_sentence_beats_a_borrowed_headline_date(stage):
     claim = run(stage, "Bắc Kinh đòi chủ quyền đối với quần đảo Senkaku.", ents=[("Bắc Kinh", "GPE", "gpe:cn-bj")],
                 published="2017-06-04")
     assert [e for e in claim if e.type == "STATEMENT"] == []
+
+
+# -- photo credits glued to a sentence (crawls that lost line breaks) ------------------------------
+
+def test_bracketed_credit_glued_to_the_next_sentence_keeps_the_meeting(stage):
+    events = run(stage, "Quang cảnh buổi hội kiến. (Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, tại Hà Nội, Phó Thủ tướng "
+                        "Trịnh Đình Dũng đã hội kiến Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[("Trịnh Đình Dũng", "PERSON", "person:tdd"), YAMAGUCHI, ("Hà Nội", "GPE", "gpe:hn"),
+                       ("TTXVN", "ORG", "org:ttxvn")], published="2019-09-13")
+    e = only(events, "MEETING")
+    assert e.date == "2019-09-12"
+    assert set(roles(e)) == {"Trịnh Đình Dũng", "Yamaguchi Tsuyoshi"}
+
+
+def test_bare_credit_glued_to_the_next_sentence_keeps_the_signing(stage):
+    events = run(stage, "Hai Bộ trưởng tại lễ ký kết Ảnh: VGP Sau hội đàm, hai Bộ trưởng Trần Hồng Hà và "
+                        "Tsuyoshi Yamaguchi đã ký 3 văn kiện hợp tác.",
+                 ents=[HA, YAMAGUCHI, ("VGP", "ORG", "org:vgp")], published="2021-11-24")
+    e = only(events, "SIGNING")
+    assert {"Trần Hồng Hà", "Yamaguchi Tsuyoshi"} <= set(roles(e))
+    assert "VGP" not in roles(e)  # the credit is no participant
+
+
+def test_credit_spans_stop_at_the_glued_sentence():
+    from pipeline.credits import Credits
+
+    credits = Credits.load()
+    for text, credit in [
+        ("(Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, tại Hà Nội", "(Ảnh: Lâm Khánh/TTXVN)"),
+        ("Lễ ký Ảnh: VGP Sau hội đàm, hai Bộ trưởng", "Ảnh: VGP"),
+        ("Quang cảnh. Ảnh: Đào Thanh Tùng/TTXVN", "Ảnh: Đào Thanh Tùng/TTXVN"),
+        ("Nguồn ảnh: Sina. Tiếp theo", "Nguồn ảnh: Sina."),
+    ]:
+        assert [text[a:b] for a, b in credits.spans(text)] == [credit]

@@ -53,6 +53,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..config import EventsConfig
+from ..credits import Credits
 from ..dates import find_dates, parse_iso_date
 from ..errors import ConfigError
 from ..model import Document, Event, Evidence, Mention, Paragraph, Participant, Sentence
@@ -218,7 +219,6 @@ class Lexicon:
     participant_types: frozenset[str]
     place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
     attribution: re.Pattern[str]
-    credit: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
     location_markers: tuple[tuple[str, ...], ...]
     location_fillers: tuple[tuple[str, ...], ...]
@@ -376,7 +376,6 @@ class Lexicon:
                 re.escape(w) for w in data["participants"].get("place_not_after", []) or ["(?!)"]) + r")\s$",
                 re.IGNORECASE),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
-            credit=re.compile(data["participants"]["credit"], re.IGNORECASE),
             target_markers=_phrases(data["participants"].get("target_markers", [])),
             location_markers=_phrases(data["location"]["markers"]),
             location_fillers=_phrases(data["location"].get("fillers", [])),
@@ -608,8 +607,9 @@ class EventExtractor:
 
     def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None,
                  event_dates: dict[str, tuple[str, str]] | None = None,
-                 multilateral: frozenset[str] = frozenset()):
+                 multilateral: frozenset[str] = frozenset(), credits: Credits | None = None):
         self.config = config
+        self.credits = credits or Credits.load()
         self.lex = lexicon or Lexicon.load()
         # Named events with known dates (COP23 -> 2017-11-06..2017-11-17), by canonical name.
         self.event_dates = event_dates or {}
@@ -658,21 +658,8 @@ class EventExtractor:
             mentions = sorted(by_para.get(para.index, []), key=lambda m: (m.start, -m.end))
             # An unsegmented paragraph is read as one sentence rather than skipped.
             for sent in para.sentences or [Sentence(0, 0, len(para.text), para.text)]:
-                start, end = sent.start, sent.end
-                credit = self.lex.credit.search(para.text, start, end)
-                if credit is not None:
-                    end = credit.start()
-                while end > start and para.text[end - 1].isspace():
-                    end -= 1
-                if not _WORD.search(para.text, start, end):
-                    continue  # a photo credit and nothing else
-                attr = self.lex.attribution.match(para.text[start:end])
-                attribution = (start, start + attr.end()) if attr else (start, start)
-                bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)] + [end]
-                clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-                out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
-                                 [m for m in mentions if start <= m.start and m.end <= end],
-                                 attribution, clauses))
+                for start, end in self._pieces(para.text, sent.start, sent.end):
+                    self._add_sentence(out, para, sent, start, end, mentions)
         # Every surface form of a participant in the document, to find the parties written inside
         # an event's name ("Hội nghị Bộ trưởng Môi trường ASEAN+3" names ASEAN).
         forms: dict[str, Mention] = {}
@@ -682,6 +669,35 @@ class EventExtractor:
         for s in out:
             s.forms = forms
         return out
+
+    def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentence without its photo credits: a credit glued to the next sentence by a crawl
+        that lost line breaks ("(Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, …") is cut by its own span, and
+        the text on both sides stays."""
+        pieces: list[tuple[int, int]] = []
+        for c0, c1 in self.credits.spans(text, start, end):
+            pieces.append((start, c0))
+            start = c1
+        pieces.append((start, end))
+        trimmed = []
+        for a, b in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if _WORD.search(text, a, b):  # not a credit and nothing else
+                trimmed.append((a, b))
+        return trimmed
+
+    def _add_sentence(self, out: list[_Sent], para: Paragraph, sent: Sentence, start: int, end: int,
+                      mentions: list[Mention]) -> None:
+        attr = self.lex.attribution.match(para.text[start:end])
+        attribution = (start, start + attr.end()) if attr else (start, start)
+        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)] + [end]
+        clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
+                         [m for m in mentions if start <= m.start and m.end <= end],
+                         attribution, clauses))
 
     def _dates(self, s: _Sent, reference: dt.date | None) -> list[tuple[int, int, str, str, str, str]]:
         """Date expressions of the sentence that can be an event's date (paragraph offsets)."""

@@ -34,6 +34,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 
 from ..config import TagConfig
+from ..credits import Credits
 from ..dates import find_dates
 from ..gazetteer import Entry, Gazetteer, is_acronym
 from ..model import Document, Mention, Paragraph
@@ -48,8 +49,6 @@ _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčš�
 # People's councils and committees by the forms news writes them in.
 _COUNCILS = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
              "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
-# A photo credit, to the end of its sentence: "Ảnh: Đào Thanh Tùng/TTXVN", "(Ảnh: Getty)".
-_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*[.;)]?", re.IGNORECASE)
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
 _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
 # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": the fields of a ministry listed with commas,
@@ -218,10 +217,12 @@ class _Span:
 class Tagger:
     """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
 
-    def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None):
+    def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None,
+                 credits: Credits | None = None):
         self.gaz = gazetteer
         self.config = config
         self.rules = rules or TaggerRules.load()
+        self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
         self._ci = ahocorasick.Automaton()
         self._cs = ahocorasick.Automaton()
@@ -383,7 +384,7 @@ class Tagger:
         """Photo credits, datelines and closing bylines: they name the photographer, author and
         agency, not actors. A closing "(TTXVN)" takes the author's name before it with it
         ("… thời gian tới. Nguyễn Văn Trí (TTXVN)"), as one-line crawls keep it in the text."""
-        credits = [self._credit_span(text, m) for m in _CREDIT.finditer(text)]
+        credits = self.credits.spans(text, stop_at=lambda pos: self._title_re.match(text, pos) is not None)
         credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
         if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
             start = m.start()
@@ -393,16 +394,6 @@ class Tagger:
                 start = author.start("author")
             credits.append((start, m.end()))
         return credits
-
-    def _credit_span(self, text: str, m: re.Match[str]) -> tuple[int, int]:
-        """A photo credit runs to its punctuation, but at most 8 words and never over a title
-        ("Ảnh: AP/TTXVN Đại tướng Ngô Xuân Lịch …" in crawls that lost line breaks)."""
-        end = m.end()
-        words = list(_WORD.finditer(text, m.start(), m.end()))[1:9]
-        for w in words[1:]:
-            if self._title_re.match(text, w.start()):
-                return m.start(), w.start()
-        return m.start(), min(end, words[-1].end()) if len(words) == 8 else end
 
     # -- 1 -----------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str, limit: int):
