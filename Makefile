@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout lint gazetteers bench fuzz clean
+.PHONY: install extract test eval eval-heldout eval-blind audit lint gazetteers bench fuzz clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ eval: $(STAMP)
 # The held-out set: articles never looked at while tuning rules. Compare with `make eval`.
 eval-heldout: $(STAMP)
 	$(BIN)/vnews eval eval/heldout --run
+
+# The fourth blind batch (40 articles of every category, scored once blind: eval/blind4.measured-blind.json).
+eval-blind: $(STAMP)
+	$(BIN)/vnews eval eval/blind4 --run
 
 lint: $(STAMP)
 	$(BIN)/vnews gazetteer lint gazetteers

@@ -125,6 +125,7 @@ class Event:
     date: str
     date_end: str
     date_precision: str
+    date_basis: str  # text | published | estimated | gazetteer: where the year came from; "" without a date
     date_text: str
     location: str
     participants: list[Participant]
@@ -156,6 +157,7 @@ class Document:
     title: str = ""
     url: str = ""
     published: str = ""
+    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     status: str = "ok"  # ok | empty | duplicate | error
     duplicate_of: str = ""
     paragraphs_in: int = 0
@@ -166,7 +168,6 @@ class Document:
     error: str = ""
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
-    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)

@@ -70,6 +70,11 @@ class FurnitureRules:
     year_not_now: re.Pattern[str]
     year_context: re.Pattern[str]
     year_named: re.Pattern[str]
+    year_background: re.Pattern[str]
+    year_period: re.Pattern[str]
+    year_forward: re.Pattern[str]
+    year_bound: re.Pattern[str]
+    news_month: re.Pattern[str]
     byline_names: re.Pattern[str]
     byline_after_end: re.Pattern[str]
 
@@ -100,6 +105,7 @@ class FurnitureRules:
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line", "source_theo",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
+                    "year_background", "year_period", "year_forward", "year_bound", "news_month",
                     "byline_names", "byline_after_end")},
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
@@ -283,7 +289,7 @@ class Cleaner:
 
     def _year_estimate(self, texts) -> str:
         """The year the article is written in, or "", from the years it mentions outside
-        forward-looking clauses, in this order of trust:
+        forward-looking clauses, periods and background, in this order of trust:
 
         1. a year in a sentence that also dates something by day and month only or by "hôm nay"
            ("… WEF ASEAN năm 2017 tại Phnom Penh, hôm nay (12/5), …"): that sentence is the news.
@@ -292,21 +298,51 @@ class Cleaner:
         2. the latest "năm 2017" or "/2017": not the most mentioned one, as news cites last year's
            figures more often than it names the current year, which bounds the past from above;
         3. the latest year of a named event ("APEC 2017").
+
+        Then it rolls forward past the latest month and year something happened in ("xảy ra vào
+        cuối tháng 12/2016", "kể từ tháng 11/2016"): the article is written after it, so when the
+        news is dated by a day and month before that month ("Sáng nay (6/2)"), it is the next year.
         """
         news: Counter[str] = Counter()
         stated: set[str] = set()
         named: set[str] = set()
+        bounds: set[tuple[int, int]] = set()
+        months: set[int] = set()
+        rules = self.rules
         for text in texts:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
-                current = self.rules.year_context.search(sentence) is not None
+                if rules.year_background.search(sentence):
+                    continue
+                current = rules.year_context.search(sentence) is not None
+                months |= {int(m["month"]) for m in rules.news_month.finditer(sentence)}
                 for clause in re.split(r"[;]\s|,\s", sentence):
-                    if self.rules.year_not_now.search(clause):
+                    clause = rules.year_period.sub(" ", clause)
+                    if not rules.year_forward.search(clause):
+                        bounds |= {(int(m["year"]), int(m["month"] or m["month2"]))
+                                   for m in rules.year_bound.finditer(clause)
+                                   if 1 <= int(m["month"] or m["month2"]) <= 12}
+                    if rules.year_not_now.search(clause):
                         continue
-                    found = {m["year"] for m in self.rules.year_mention.finditer(clause)}
+                    found = {m["year"] for m in rules.year_mention.finditer(clause)}
                     stated |= found
                     if current:
                         news.update(found)
-                    named |= {m["year"] for m in self.rules.year_named.finditer(clause)}
+                    named |= {m["year"] for m in rules.year_named.finditer(clause)}
         if news:
-            return min(news, key=lambda y: (-news[y], y))
-        return max(stated or named, default="")
+            estimate = min(news, key=lambda y: (-news[y], y))
+        else:
+            estimate = max(stated or named, default="")
+        if not estimate:
+            return ""
+        return str(_roll_forward(int(estimate), bounds, months))
+
+
+def _roll_forward(year: int, bounds: set[tuple[int, int]], news_months: set[int]) -> int:
+    """The year of the news given that it comes after every (year, month) in ``bounds``."""
+    later = [b for b in bounds if b[0] >= year]
+    if not later:
+        return year
+    bound_year, bound_month = max(later)
+    if news_months and min(news_months) < bound_month:
+        return bound_year + 1
+    return bound_year

@@ -54,7 +54,7 @@ from pathlib import Path
 
 from ..config import EventsConfig
 from ..credits import Credits
-from ..dates import find_dates, parse_iso_date
+from ..dates import EstimatedDate, find_dates, parse_iso_date
 from ..errors import ConfigError
 from ..model import Document, Event, Evidence, Mention, Paragraph, Participant, Sentence
 
@@ -458,7 +458,8 @@ class _Sent:
     mentions: list[Mention]
     attribution: tuple[int, int]  # (start, end) of a "Theo ..., " lead-in, or (start, start)
     clauses: list[tuple[int, int]]
-    dates: list[tuple[int, int, str, str, str, str]] | None = None  # start, end, text, date, end, precision
+    # start, end, text, date, end, precision, relative (resolved from the article's date)
+    dates: list[tuple[int, int, str, str, str, str, bool]] | None = None
     timed: bool = False  # some date expression outside a name, usable or not
     forms: dict[str, Mention] = field(default_factory=dict)  # the document's participants, by surface
 
@@ -517,6 +518,7 @@ class _Args:
     date_end: str = ""
     precision: str = ""
     date_text: str = ""
+    date_relative: bool = False  # the year (or day) came from the article's date, not the text
     status: str = "unspecified"
     own: bool = True  # the participants are named in the trigger's own sentence
     borrowed_date: bool = False  # the date is the paragraph's or the headline's, not the sentence's
@@ -550,6 +552,11 @@ class _Record:
 
     def sources(self) -> set[str]:
         return {p.participant.entity_id for p in self.args.participants if p.participant.role == "source"}
+
+
+def _set_date(args: _Args, d: tuple[int, int, str, str, str, str, bool]) -> None:
+    """The event's date from one of the sentence's date expressions (see ``_Sent.dates``)."""
+    args.date, args.date_end, args.precision, args.date_text, args.date_relative = d[3], d[4], d[5], d[2], d[6]
 
 
 def _evidence(s: _Sent) -> Evidence:
@@ -591,6 +598,11 @@ def _status_by_date(date: str, precision: str, reference: dt.date | None) -> str
     """planned after the article's date, occurred before or on it (same day); else unspecified."""
     if not date or reference is None:
         return "unspecified"
+    if isinstance(reference, EstimatedDate):
+        # Only the year is known: an event in the same year may be before or after the article.
+        year = date[:4]
+        return "planned" if year > reference.isoformat()[:4] else "occurred" if year < reference.isoformat()[:4] \
+            else "unspecified"
     ref = reference.isoformat()[:len(date)]
     if date > ref:
         return "planned"
@@ -620,10 +632,11 @@ class EventExtractor:
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
             return doc
-        reference = parse_iso_date(doc.published) if doc.published else None
+        reference: dt.date | None = parse_iso_date(doc.published) if doc.published else None
+        basis = "published"
         if reference is None and doc.year_estimate:
-            # Mid-year: a day and month without a year then resolve inside the estimated year.
-            reference = dt.date(int(doc.year_estimate), 7, 1)
+            # A day and month without a year then resolve inside the estimated year, and say so.
+            reference, basis = EstimatedDate.of_year(int(doc.year_estimate)), "estimated"
         sents = self._sentences(doc)
         by_para: dict[int, list[_Sent]] = {}
         for s in sents:
@@ -639,12 +652,15 @@ class EventExtractor:
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.
         dateless = reference is None
-        events = [self._event(doc.doc_id, r, dateless) for r in sorted(records, key=lambda r: r.order)]
+        events = [self._event(doc.doc_id, r, dateless, basis) for r in sorted(records, key=lambda r: r.order)]
         for e in events:
             # A named conference the text gives no date for happened when the gazetteer says it did.
             if not e.date and e.type == "CONFERENCE" and e.instrument in self.event_dates:
                 e.date, e.date_end = self.event_dates[e.instrument]
-                e.date_precision = "day"
+                e.date_precision, e.date_basis = "day", "gazetteer"
+                if reference is not None and not isinstance(reference, EstimatedDate) \
+                        and e.date > reference.isoformat():
+                    e.status = "planned"  # COP28 (2023-11-30) in an article of 2023-08-24 has not happened
         doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
         return doc
 
@@ -722,7 +738,7 @@ class EventExtractor:
                         not any(m.start <= g.start() < m.end for m in s.mentions)
                         for g in lex.goal_words.finditer(s.para.text, clause[0], a)):
                     continue  # "mục tiêu trung hòa carbon vào năm 2050" (the words, not inside a name)
-                found.append((a, b, d.text, d.date, d.date_end, d.precision))
+                found.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
             s.dates = found
         return s.dates
 
@@ -1139,7 +1155,7 @@ class EventExtractor:
             # An unresolved date here ("ngày 20" with no article date) is the answer: empty, not
             # the date of some other sentence.
             if chosen[3]:
-                args.date, args.date_end, args.precision, args.date_text = chosen[3], chosen[4], chosen[5], chosen[2]
+                _set_date(args, chosen)
             else:
                 args.date_text = chosen[2]  # "ngày 2 đến ngày 4-6" in an undated article: a date, unknown
             return
@@ -1151,7 +1167,8 @@ class EventExtractor:
                         continue
                     day = next((d for d in reversed(self._dates(other, reference)) if d[3] and d[5] == "day"), None)
                     if day is not None:
-                        args.date, args.date_end, args.precision, args.date_text = day[3], "", "day", day[2]
+                        _set_date(args, day)
+                        args.date_end = ""
                         return
         if s.timed:
             # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
@@ -1166,14 +1183,14 @@ class EventExtractor:
             c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
             for d in self._dates(opening, reference):
                 if d[3] and c0 <= d[0] < c1:
-                    args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                    _set_date(args, d)
                     args.borrowed_date = True
                     return
         if headline is not None and headline.index != s.para.index:
             for other in by_para.get(headline.index, []):
                 for d in self._dates(other, reference):
                     if d[3]:
-                        args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                        _set_date(args, d)
                         args.borrowed_date = True
                         return
 
@@ -1335,6 +1352,7 @@ class EventExtractor:
         session rather than of its series win."""
         if b.date and (not a.date or (len(b.date) > len(a.date) and _dates_agree(a.date, b.date))):
             a.date, a.date_end, a.precision, a.date_text = b.date, b.date_end, b.precision, b.date_text
+            a.date_relative = b.date_relative
         if not a.location:
             a.location = b.location
         if b.instrument and (not a.instrument or _more_specific(a, b)):
@@ -1453,6 +1471,7 @@ class EventExtractor:
                 continue
             a, h = r.args, host.args
             a.date, a.date_end, a.precision, a.date_text = h.date, h.date_end, h.precision, h.date_text
+            a.date_relative = h.date_relative
             if not a.location:
                 a.location = h.location
             if a.status == "unspecified":
@@ -1477,7 +1496,7 @@ class EventExtractor:
         score += min(w["max_evidence"], w["evidence"] * (len(r.evidences) - 1))
         return round(min(1.0, score), 3)
 
-    def _event(self, doc_id: str, r: _Record, dateless: bool = False) -> Event:
+    def _event(self, doc_id: str, r: _Record, dateless: bool = False, basis: str = "published") -> Event:
         hit, a = r.hit, r.args
         event_id = f"{doc_id}:E{hit.s.para.index}:{hit.start}"
         ids = sorted(p.participant.entity_id for p in a.participants)
@@ -1498,6 +1517,7 @@ class EventExtractor:
             date=a.date,
             date_end=a.date_end,
             date_precision=a.precision,
+            date_basis=(basis if a.date_relative else "text") if a.date else "",
             date_text=a.date_text,
             location=a.location,
             participants=[Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,
