@@ -236,7 +236,6 @@ def _jsonl_document(d: dict) -> dict:
     row = {c: d.get(c) for c in DOCUMENTS.columns}
     row["author"] = d.get("author", "")
     row["origin"] = d.get("origin", "")
-    row["year_estimate"] = d.get("year_estimate", "")
     row["paragraphs"] = [
         {"index": p["index"], "kind": p["kind"], "line": p["line"], "text": p["text"],
          "sentences": [{"index": s["index"], "start": s["start"], "end": s["end"], "tokens": s["tokens"]}

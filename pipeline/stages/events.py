@@ -233,6 +233,7 @@ class Lexicon:
     planned: re.Pattern[str]
     occurred: re.Pattern[str]
     date_not_after: tuple[tuple[str, ...], ...]
+    period_after: tuple[tuple[str, ...], ...]
     goal_words: re.Pattern[str]
     since: re.Pattern[str]  # a date after these in its clause is a starting point
     same_day: re.Pattern[str]  # "cùng ngày": the day of the last date given before
@@ -390,6 +391,7 @@ class Lexicon:
             planned=_word_regex(status["planned"]),
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
+            period_after=_phrases(dates.get("period_after", [])),
             goal_words=_word_regex([re.escape(w) for w in dates.get("goal_words", [])] or ["(?!)"]),
             since=_word_regex([re.escape(w) for w in dates.get("since", [])] or ["(?!)"]),
             same_day=_word_regex([re.escape(w) for w in dates.get("same_day", [])] or ["(?!)"]),
@@ -731,6 +733,9 @@ class EventExtractor:
                 k = s.words.at(a)
                 if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
                     continue  # "đến năm 2030": a deadline, not when it happens
+                if (d.precision == "year" and d.date_end) or (
+                        k is not None and any(s.words.preceded_by(k, p) for p in lex.period_after)):
+                    continue  # "giai đoạn 2016 - 2020": a period
                 clause = next(((c0, c1) for c0, c1 in s.clauses if c0 <= a < c1), (s.start, s.end))
                 if lex.since.search(s.para.text, clause[0], a):
                     continue  # "kể từ khi quân đội lật đổ chính quyền hôm 1/2": a starting point

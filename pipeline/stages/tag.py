@@ -67,6 +67,7 @@ _PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s[-–]\s|\s(?:cho biết|cho
                                    r"cảnh báo|viết|và|tại|đã|sẽ|cũng|từng)\b)")
 # An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
 _UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
 # capitalised words, "-" between two authors.
@@ -648,14 +649,24 @@ class Tagger:
             accepted.append(_Span(start, start + len(acr), "ORG", f"org:new:{slug(acr)}", acr, method="pattern",
                                   score=0.6))
 
+    def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
+        """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
+        … Quyết định 281 của Thủ tướng" is 2014's prime minister), else the article's. A range, a
+        date after the article's or a bare year (a target, a period) does not date the title."""
+        lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, s)), default=0)
+        hi = next((m.start() for m in _SENTENCE_BREAK.finditer(text, e)), len(text))
+        for d in find_dates(text[lo:hi], dt.date.fromisoformat(day)):
+            if d.precision in ("day", "month") and not d.date_end and d.date <= day:
+                return d.date if d.precision == "day" else d.date + "-15"
+        return day
+
     def _tenure(self, text, office, accepted, day, free) -> None:
         s, e, idx = office
         if not free(s, e):
             # "Bộ trưởng Bộ Tài nguyên và Môi trường": the ORG inside the title stays; the person is added over it.
             if any(a.type == "PERSON" and a.start < e and a.end > s for a in accepted):
                 return
-        sentence_dates = [d for d in find_dates(text, dt.date.fromisoformat(day)) if d.precision == "day"]
-        when = sentence_dates[0].date if sentence_dates else day
+        when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}
         if len(holders) == 1:
             entry = self.gaz.entries[holders.pop()]
