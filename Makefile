@@ -51,6 +51,11 @@ gazetteers: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH)
 
+# What the normaliser changes on the bench (must equal tests/golden/normalize_changes.tsv) and the
+# boilerplate audit over a seeded sample of 500 bench articles of both corpora.
+audit: $(STAMP)
+	$(BIN)/python scripts/audit.py $(BENCH)
+
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(BENCH)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .normalize import normalize_text
 
-__all__ = ["bench_articles", "strip_tones", "normalizer_changes", "format_changes", "sample_articles"]
+__all__ = ["bench_articles", "strip_tones", "normalizer_changes", "format_changes", "sample_articles",
+           "boilerplate_audit"]
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
@@ -95,3 +96,47 @@ def format_changes(changed: dict[str, str]) -> str:
             lines.append(f"removed\tU+{code:04X}\t\t{unicodedata.name(chr(code), 'unnamed')}")
     lines += [f"{'lookalike' if a[:1] in 'Ðð' else 'retoned'}\t{a}\t{b}\t" for a, b in changed.items()]
     return "\n".join(lines) + "\n"
+
+
+# -- the boilerplate audit --------------------------------------------------------------------------
+
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _load_audit_rules() -> tuple[list[re.Pattern[str]], int]:
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8"))
+    audit = data["audit"]
+    return [re.compile(p, re.IGNORECASE) for p in audit["probes"]], int(audit["content_min_words"])
+
+
+def boilerplate_audit(articles: Iterable[tuple[str, str]]) -> dict:
+    """Clean ``articles`` (id, raw text: `# key = value` headers or a headline line then the body)
+    and list every surviving sentence that matches a furniture probe and every removed line that
+    reads like content. Returns counts and the listings."""
+    from .config import load_config
+    from .io.readers import parse_txt
+    from .model import Document
+    from .stages.clean import Cleaner, FurnitureRules
+
+    cleaner = Cleaner(FurnitureRules.load(), load_config().clean)
+    probes, min_words = _load_audit_rules()
+    surviving: list[tuple[str, int, str]] = []
+    content: list[tuple[str, int, str, str]] = []
+    n = 0
+    for doc_id, raw in articles:
+        n += 1
+        doc = cleaner(parse_txt(raw, Document(doc_id=doc_id, origin=doc_id)))
+        for p in doc.paragraphs:
+            for sentence in _SENTENCES.split(p.text):
+                if any(probe.search(sentence) for probe in probes):
+                    surviving.append((doc_id, p.line, sentence[:200]))
+        for r in doc.removed:
+            words = r.text.split()
+            if r.reason in ("boilerplate", "metadata") and len(words) >= min_words \
+                    and re.search(r"[.!?…]\s*$|[.!?…]\s", r.text) and not any(pr.search(r.text) for pr in probes):
+                content.append((doc_id, r.paragraph, r.rule, r.text[:200]))
+    return {"articles": n, "surviving": surviving, "content_removed": content,
+            "surviving_per_100": round(100 * len(surviving) / max(n, 1), 2)}

@@ -22,13 +22,15 @@ _END_PUNCT = ".;)!?"
 class Credits:
     marker: re.Pattern[str]
     openers: frozenset[str]
+    continues: frozenset[str]
     max_words: int
 
     @classmethod
     def load(cls) -> "Credits":
         text = resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8")
         data = tomllib.loads(text)["credit"]
-        return cls(re.compile(data["marker"]), frozenset(data["openers"]), int(data["max_words"]))
+        return cls(re.compile(data["marker"]), frozenset(data["openers"]), frozenset(data["continues"]),
+                   int(data["max_words"]))
 
     def spans(self, text: str, start: int = 0, end: int | None = None,
               stop_at: Callable[[int], bool] | None = None) -> list[tuple[int, int]]:
@@ -66,7 +68,8 @@ class Credits:
 
     def _opens_sentence(self, word: str, previous: str) -> bool:
         if not word or not word[0].isupper():
-            return bool(word) and word[0].isalpha()  # a lower-case word: the credit's names ended
+            # A lower-case word ends the credit's names, unless credits use it ("Phóng viên … tại").
+            return bool(word) and word[0].isalpha() and word.rstrip(".,;)") not in self.continues
         if word in self.openers:
             return True
         # After an agency or a "Name/AGENCY" credit, a capitalised word starts the next sentence.

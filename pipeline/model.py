@@ -57,7 +57,7 @@ class Removal:
     """An input line that is not in the cleaned text, and why."""
 
     doc_id: str
-    paragraph: int  # input line number (1-based, blank lines not counted)
+    paragraph: int  # input line number (1-based line of the file; of the JSONL text field)
     text: str
     reason: str  # duplicate | near_duplicate | boilerplate | metadata
     kept_paragraph: int | None = None  # index of the paragraph kept in its place
@@ -169,6 +169,9 @@ class Document:
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
     lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean
+    # 1-based line number in the input file of each of ``lines`` (in the JSONL ``text`` for JSONL);
+    # empty when the document was built in code: then the position in ``lines`` counts.
+    line_numbers: list[int] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

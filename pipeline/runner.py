@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .config import Config
+from .config import Config, gazetteer_dir
 from .credits import Credits
 from .errors import DocumentError, UsageError
 from .io.readers import DumpReader
@@ -44,6 +44,23 @@ def code_digest() -> str:
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+# The installed libraries whose behaviour shapes outputs: an upgrade must not mix old and new results.
+OUTPUT_LIBRARIES = ("underthesea", "underthesea_core", "ftfy", "rapidfuzz", "datasketch", "pyahocorasick")
+
+
+def library_versions() -> dict[str, str]:
+    """Version of each output-shaping library (what the manifest and the cache key record)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in OUTPUT_LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = ""
+    return found
 
 
 def gazetteer_digest(directory: Path) -> dict[str, str]:
@@ -122,7 +139,7 @@ class RunSummary:
 
 def _doc_key(doc: Document, salt: str) -> str:
     raw = json.dumps([doc.doc_id, doc.source, doc.title, doc.url, doc.published, doc.status,
-                      doc.error, doc.origin, doc.lines], ensure_ascii=False)
+                      doc.error, doc.origin, doc.lines, doc.line_numbers], ensure_ascii=False)
     return hashlib.sha256((salt + raw).encode("utf-8")).hexdigest()
 
 
@@ -168,11 +185,12 @@ def extract(
     out = Path(out_dir)
     reader = DumpReader(inputs)
     _check_out_dir(out)
-    gaz_dir = Path(config.tag.gazetteers)
+    gaz_dir = gazetteer_dir(config)
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)
     pipeline = Pipeline(config, gazetteer)
-    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers], sort_keys=True)
+    libraries = library_versions()
+    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers, libraries], sort_keys=True)
 
     cache_dir = out / config.run.cache_dir if config.run.cache_dir else out / ".tmp-store"
     store = Store(cache_dir / "store.sqlite", cache=bool(config.run.cache_dir))
@@ -211,7 +229,7 @@ def extract(
                 pool.close()
                 pool.join()
         processed = time.perf_counter()
-        write_outputs(store, out, reader, config, gazetteer, gazetteers, counts)
+        write_outputs(store, out, reader, config, gazetteer, gazetteers, counts, libraries)
     finally:
         store.close()
         if not config.run.cache_dir:
@@ -246,7 +264,7 @@ def _jsonl_document(d: dict) -> dict:
 
 
 def write_outputs(store: Store, out: Path, reader: DumpReader, config: Config, gazetteer: Gazetteer,
-                  gazetteers: dict[str, str], counts: Counter[str]) -> None:
+                  gazetteers: dict[str, str], counts: Counter[str], libraries: dict[str, str]) -> None:
     """Write every output file from the store, in id order, then move them into place."""
     staged = StagedOutput(out)
     try:
@@ -290,6 +308,7 @@ def write_outputs(store: Store, out: Path, reader: DumpReader, config: Config, g
         outputs = {p.name: sha256_file(p) for p in sorted(staged.stage.iterdir())}
         manifest = {
             "vnews": __version__,
+            "libraries": libraries,
             "config_sha256": config.digest(),
             "gazetteers": gazetteers,
             "inputs": [f.as_dict() for f in reader.files],

@@ -8,7 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.audit import bench_articles, format_changes, normalizer_changes
+from pipeline.audit import bench_articles, boilerplate_audit, format_changes, normalizer_changes, sample_articles
+
+SAMPLE, SEED = 500, 11
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "normalize_changes.tsv"
@@ -28,6 +30,15 @@ def main(argv: list[str]) -> int:
     elif GOLDEN.read_text(encoding="utf-8") != text:
         print(f"{GOLDEN.relative_to(ROOT)} differs: review, then rerun with --write-golden")
         return 1
+    report = boilerplate_audit(sample_articles(bench, SAMPLE, SEED))
+    print(f"boilerplate audit, {report['articles']} articles (seed {SEED}): "
+          f"{len(report['surviving'])} surviving furniture sentences "
+          f"({report['surviving_per_100']} per 100 articles; target <= 1), "
+          f"{len(report['content_removed'])} removed lines that read like content (target 0)")
+    for doc_id, line, text in report["surviving"]:
+        print(f"  SURVIVING {doc_id}:{line}: {text}")
+    for doc_id, line, rule, text in report["content_removed"]:
+        print(f"  CONTENT? {doc_id}:{line} [{rule}]: {text}")
     return 1 if broken else 0
 
 

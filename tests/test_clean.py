@@ -177,3 +177,31 @@ def test_year_estimate_rolls_forward_past_a_dated_past_event(config):
 def test_year_estimate_ignores_periods(config):
     doc = clean(config, ["Sáng 2/10, Hội tổng kết 5 năm giai đoạn 2016 -2020.", "Kế hoạch 2021-2025 được thông qua."])
     assert doc.year_estimate == ""
+
+
+# -- inline furniture of crawls that lost their line breaks -------------------------------------
+
+def test_inline_furniture_is_cut_and_the_rest_of_the_line_stays(config):
+    doc = clean(config, ["Tàu sân bay Kuznetsov", "Máy bay hạ cánh. Nguồn ảnh: Sina. Theo Bộ Quốc phòng Nga, tốp máy "
+                         "bay đầu tiên đã về. Nguồn ảnh: Sina.",
+                         "Ông Độ cho biết. >> Sốc xem clip cô giáo  Cũng tại cuộc họp, ông Chung yêu cầu báo cáo.",
+                         "Giá vàng giảm Mọi phản ánh, ý kiến, thông tin nóng của độc giả gửi theo địa chỉ: Email: a@b.vn",
+                         "Hãy chia sẻ cảm nghĩ của mình ở phần bình luận bên dưới!", "Hotline: 1900 54 54 26"])
+    body = [p.text for p in doc.paragraphs if p.kind != "title"]
+    assert body == ["Máy bay hạ cánh. Theo Bộ Quốc phòng Nga, tốp máy bay đầu tiên đã về.",
+                    "Ông Độ cho biết. Cũng tại cuộc họp, ông Chung yêu cầu báo cáo.", "Giá vàng giảm"]
+    rows = [(r.paragraph, r.rule) for r in doc.removed]
+    assert rows == [(2, "photo-source"), (3, "related-link"), (4, "cms-contact"), (5, "comment-invitation"),
+                    (6, "hotline")]
+    # Three lines are both kept (cut) and removed rows: each cut counts as an input paragraph too.
+    assert doc.paragraphs_in == len(doc.paragraphs) + len(doc.removed) == 6 + 3
+
+
+def test_line_numbers_are_the_input_files(tmp_path):
+    from pipeline.io.readers import DumpReader
+
+    (tmp_path / "a.txt").write_text("# doc_id = a\n# date = 20210101\n\nTiêu đề\n\n\nĐoạn một.\n<p>Đoạn hai</p><p>Đoạn ba</p>\n",
+                                    encoding="utf-8")
+    doc = next(iter(DumpReader([str(tmp_path)])))
+    assert doc.lines == ["Tiêu đề", "Đoạn một.", "Đoạn hai", "Đoạn ba"]
+    assert doc.line_numbers == [4, 7, 8, 8]

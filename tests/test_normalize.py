@@ -83,3 +83,14 @@ def test_normaliser_changes_no_letter_of_the_bench_and_only_the_listed_syllables
     assert "hoặc" not in changed and "hòa" not in changed
     assert changed.get("hoà") == "hòa"
     assert format_changes(changed) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_boilerplate_audit_on_a_bench_sample(bench_root):
+    """`make audit`'s sample (500 articles, seed 11): at most one surviving furniture sentence per
+    100 articles and no removed line that reads like content."""
+    from pipeline.audit import boilerplate_audit, sample_articles
+
+    report = boilerplate_audit(sample_articles(bench_root, 500, seed=11))
+    assert report["articles"] == 500
+    assert report["surviving_per_100"] <= 1.0, report["surviving"]
+    assert report["content_removed"] == []

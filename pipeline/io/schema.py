@@ -86,7 +86,7 @@ REMOVED = Table(
     "removed", "removed.csv", "Every input line that is not in the cleaned text, and why.",
     (
         _s("doc_id", "Document.", required=True),
-        _i("paragraph", "Input line number (1-based, blank lines not counted; 0 = metadata headline).", required=True),
+        _i("paragraph", "Input line number: the 1-based line of the input file (of the text field for JSONL); 0 = metadata headline.", required=True),
         _s("text", "The line, normalised."),
         _s("reason", "duplicate | near_duplicate | boilerplate | metadata", required=True, enum=("duplicate", "near_duplicate", "boilerplate", "metadata")),
         _i("kept_paragraph", "For duplicates: index of the cleaned paragraph kept in its place."),
