@@ -96,6 +96,23 @@ def eval_command(
         typer.echo(report.to_text(limit=limit))
 
 
+@app.command("rates")
+def rates_command(
+    out_dir: Annotated[Path, typer.Argument(help="An output directory of a bench extraction.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+) -> None:
+    """Events per 100 articles by news category: a rule firing on sport or health news shows here."""
+    import json
+
+    from .rates import event_rates
+
+    try:
+        report = event_rates(out_dir)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+
+
 @gazetteer_app.command("lint")
 def gazetteer_lint(
     directory: Annotated[Optional[Path], typer.Argument(help="Gazetteer directory (default: the packaged gazetteers).")] = None,
