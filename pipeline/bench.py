@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, load_config
+from .config import Config, gazetteer_dir, load_config
 from .errors import UsageError
 
 __all__ = ["BenchReport", "StageTime", "WholeRun", "run_bench", "sample_bench"]
@@ -206,7 +206,7 @@ def time_stages(inputs: list[str], config: Config) -> tuple[list[StageTime], lis
         return now
 
     t = _cpu()
-    pipeline = Pipeline(config, Gazetteer.load(Path(config.tag.gazetteers)))
+    pipeline = Pipeline(config, Gazetteer.load(gazetteer_dir(config)))
     deduper = DocumentDeduper(config.dedupe)
     t = clock("start-up (gazetteers, stages)", t)
     docs: Iterator = iter(DumpReader(inputs))

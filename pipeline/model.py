@@ -65,7 +65,7 @@ class Removal:
     """An input line that is not in the cleaned text, and why."""
 
     doc_id: str
-    paragraph: int  # input line number (1-based, blank lines not counted)
+    paragraph: int  # input line number (1-based line of the file; of the JSONL text field)
     text: str
     reason: str  # duplicate | near_duplicate | boilerplate | metadata
     kept_paragraph: int | None = None  # index of the paragraph kept in its place
@@ -138,6 +138,7 @@ class Event:
     date: str
     date_end: str
     date_precision: str
+    date_basis: str  # text | published | estimated | gazetteer: where the year came from; "" without a date
     date_text: str
     location: str
     participants: list[Participant]
@@ -156,7 +157,8 @@ class Event:
     def as_dict(self) -> dict:
         return {"event_id": self.event_id, "doc_id": self.doc_id, "cluster_id": self.cluster_id,
                 "type": self.type, "plover": self.plover, "status": self.status, "date": self.date,
-                "date_end": self.date_end, "date_precision": self.date_precision, "date_text": self.date_text,
+                "date_end": self.date_end, "date_precision": self.date_precision, "date_basis": self.date_basis,
+                "date_text": self.date_text,
                 "location": self.location, "participants": [p.as_dict() for p in self.participants],
                 "instrument": self.instrument, "amount": self.amount, "currency": self.currency,
                 "trigger": self.trigger, "evidence": self.evidence, "paragraph": self.paragraph,
@@ -176,6 +178,7 @@ class Document:
     title: str = ""
     url: str = ""
     published: str = ""
+    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     status: str = "ok"  # ok | empty | duplicate | error
     duplicate_of: str = ""
     paragraphs_in: int = 0
@@ -186,8 +189,10 @@ class Document:
     error: str = ""
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
-    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean
+    # 1-based line number in the input file of each of ``lines`` (in the JSONL ``text`` for JSONL);
+    # empty when the document was built in code: then the position in ``lines`` counts.
+    line_numbers: list[int] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -197,11 +202,11 @@ class Document:
     def as_dict(self) -> dict:
         return {
             "doc_id": self.doc_id, "source": self.source, "title": self.title, "url": self.url,
-            "published": self.published, "status": self.status, "duplicate_of": self.duplicate_of,
+            "published": self.published, "year_estimate": self.year_estimate, "status": self.status, "duplicate_of": self.duplicate_of,
             "paragraphs_in": self.paragraphs_in, "paragraphs_out": self.paragraphs_out,
             "duplicates_removed": self.duplicates_removed, "boilerplate_removed": self.boilerplate_removed,
             "sentences": self.sentences, "error": self.error, "author": self.author, "origin": self.origin,
-            "year_estimate": self.year_estimate, "lines": list(self.lines),
+            "lines": list(self.lines), "line_numbers": list(self.line_numbers),
             "paragraphs": [p.as_dict() for p in self.paragraphs],
             "removed": [r.as_dict() for r in self.removed],
             "mentions": [m.as_dict() for m in self.mentions],

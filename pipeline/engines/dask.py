@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
+from ..config import Config, gazetteer_dir
 from ..errors import UsageError
 from ..model import Document
 
@@ -43,7 +43,7 @@ def _plugin_class():
             from ..gazetteer import Gazetteer
             from ..runner import Pipeline
 
-            self.pipeline = Pipeline(self.config, Gazetteer.load(Path(self.config.tag.gazetteers)))
+            self.pipeline = Pipeline(self.config, Gazetteer.load(gazetteer_dir(self.config)))
 
     return PipelinePlugin
 
@@ -74,7 +74,7 @@ class DaskExecutor:
         except ImportError:
             raise UsageError("--engine dask needs Dask: pip install 'vnews[dask]' (dask, distributed)") from None
         # Workers may start elsewhere: they get the gazetteers by absolute path.
-        tag = dataclasses.replace(config.tag, gazetteers=str(Path(config.tag.gazetteers).resolve()))
+        tag = dataclasses.replace(config.tag, gazetteers=str(gazetteer_dir(config).resolve()))
         config = dataclasses.replace(config, tag=tag)
         self.workers = workers
         self.cluster = None
