@@ -102,17 +102,20 @@ def run_documents(jobs: Iterable[Job], executor: Executor, dedupe: Callable[[Doc
         doc = dedupe(doc)
         if job.cached is not None and job.cached.get(GAZETTEERS_FIELD) == gazetteers:
             return Finished(job.key, doc, True, None)
-        if doc.status != "ok":  # duplicate, empty, error: nothing to extract, nothing to cache
+        if doc.status == "duplicate":  # depends on the documents before it: never cached
             return Finished(job.key, doc, job.cached is not None, None)
+        if doc.status != "ok":
+            # Empty or unreadable: settled before tagging, so valid whatever the gazetteers.
+            return Finished(job.key, doc, job.cached is not None, None if job.cached else _payload(doc, gazetteers))
         slot.pending = executor.submit("analyse" if job.cached is not None else "extract", doc)
         extracting.append(slot)
         return None
 
     def collect(slot: _Slot) -> Finished:
         doc = slot.pending.get()
-        fresh = doc.as_dict()
-        fresh[GAZETTEERS_FIELD] = gazetteers
-        return Finished(slot.job.key, doc, slot.job.cached is not None, fresh if doc.status == "ok" else None)
+        # An internal error while extracting is not kept: the next run tries again.
+        fresh = _payload(doc, gazetteers) if doc.status == "ok" else None
+        return Finished(slot.job.key, doc, slot.job.cached is not None, fresh)
 
     def drain(limit: int) -> Iterator[Finished]:
         # Take every head that is ready; block on a head while its queue is over ``limit``.
@@ -137,6 +140,7 @@ def run_documents(jobs: Iterable[Job], executor: Executor, dedupe: Callable[[Doc
         undecided.append(slot)
         yield from drain(window)
     yield from drain(0)
-def reusable(payload: dict | None) -> bool:
-    """Whether a cached payload can be reused at all (fully, or re-tagged)."""
-    return payload is not None and payload.get("status") != "error"
+def _payload(doc: Document, gazetteers: str) -> dict:
+    payload = doc.as_dict()
+    payload[GAZETTEERS_FIELD] = gazetteers
+    return payload
