@@ -137,3 +137,15 @@ def test_progress_total_counts_documents_without_parsing(tmp_path):
     assert count_documents([str(dump)]) == 7
     summary = extract([str(dump)], tmp_path / "o", _cfg(cache=""))
     assert summary.documents == 7
+
+
+def test_cli_prints_what_was_kept_on_ctrl_c(tmp_path, monkeypatch):
+    import pipeline.runner
+
+    def interrupted(*args, **kwargs):
+        raise RunInterrupted(7, 5, tmp_path / "o" / ".cache")
+
+    monkeypatch.setattr(pipeline.runner, "extract", interrupted)
+    result = CliRunner().invoke(app, ["extract", str(_dump(tmp_path / "d")), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 130
+    assert "interrupted after 7 documents: 5 newly finished documents were kept in" in result.output
