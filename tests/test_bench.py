@@ -59,3 +59,26 @@ def test_ratio_is_baseline_throughput_over_pipeline_throughput():
     assert report.speedup(2) == 1.75
     assert report.to_json()["stages"][0] == {"stage": "Segmenter", "seconds": 10.0, "docs_per_s": 1.0,
                                              "chars_per_s": 100.0}
+
+
+def test_big_dump_repeats_the_bench_with_unique_ids(tmp_path):
+    import gzip
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    bench = _bench(tmp_path / "bench")
+    out = tmp_path / "big.jsonl.gz"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "big_dump.py"), str(bench), "--docs", "14",
+                           "--out", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with gzip.open(out, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    ids = [r["id"] for r in records]
+    assert len(ids) == 14 == len(set(ids))  # 6 bench articles, repeated: b0..b2, d0..d2, then b0#r1, ...
+    assert ids[:7] == ["b0", "b1", "b2", "d0", "d1", "d2", "b0#r1"] and ids[-1] == "b1#r2"
+    assert records[6]["text"] == records[0]["text"] and records[3]["published"] == "20201124"
+    inside = subprocess.run([sys.executable, str(ROOT / "scripts" / "big_dump.py"), str(bench), "--docs", "1",
+                             "--out", str(ROOT / "big.jsonl.gz")], capture_output=True, text=True)
+    assert inside.returncode != 0 and "outside the project" in inside.stderr
