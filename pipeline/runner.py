@@ -225,8 +225,8 @@ def extract(
                 if done.fresh is not None and config.run.cache_dir:
                     store.remember(done.key, done.fresh)
                     kept += 1
-                counts[done.doc.status] += 1
-                store.add(done.doc.doc_id, done.doc.as_dict())
+                counts[done.record["status"]] += 1
+                store.add(done.record["doc_id"], done.record)
                 if progress:
                     progress(n)
         except KeyboardInterrupt:

@@ -18,11 +18,12 @@ so cross-document dedupe stays exact however the work is partitioned.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..model import Document, document_from_dict
+from ..stages.dedupe import DocumentDeduper, text_key
 
 __all__ = ["Done", "Executor", "Finished", "Job", "Pending", "run_documents", "GAZETTEERS_FIELD"]
 
@@ -53,7 +54,7 @@ class Job:
 @dataclass(slots=True)
 class Finished:
     key: str
-    doc: Document
+    record: dict  # the finished document as Document.as_dict() gives it
     from_cache: bool
     fresh: dict | None  # the payload to cache (an extracted document), or None
 
@@ -77,45 +78,55 @@ class Done:
 class _Slot:
     job: Job
     pending: Pending | None = None  # prepare (before the deduper) or extract/analyse (after)
-    doc: Document | None = None
+    text_key: tuple[str, int] = ("", 0)  # what the deduper compared, kept with the cached payload
 
 
-def run_documents(jobs: Iterable[Job], executor: Executor, dedupe: Callable[[Document], Document],
+def run_documents(jobs: Iterable[Job], executor: Executor, deduper: DocumentDeduper,
                   gazetteers: str, window: int) -> Iterator[Finished]:
     """Every job's finished document: deduped in input order, extracted where needed.
 
     ``jobs`` is consumed in the calling thread (cache reads stay in the thread that opened the
     cache); at most ``window`` documents are in flight before and after the deduper each, so
     memory stays flat with the dump. Finished documents come in no fixed order (outputs are
-    sorted by id when written); the deduper sees them in input order.
+    sorted by id when written); the deduper sees them in input order. A cached document that
+    stays what it was is passed on as the cached dict, never rebuilt.
     """
     undecided: deque[_Slot] = deque()  # input order, waiting for prepare and the deduper
     extracting: deque[_Slot] = deque()  # decided, waiting for extraction
 
+    def copy_of(slot: _Slot, doc_id: str, fingerprint: list[int]) -> str:
+        return deduper.first_copy(doc_id, *slot.text_key, fingerprint)
+
     def decide(slot: _Slot) -> Finished | None:
-        job = slot.job
-        if slot.pending is not None:
+        job, cached = slot.job, slot.job.cached
+        if cached is None:
             doc = slot.pending.get()
             slot.pending = None
+            if doc.status != "ok":  # empty or unreadable: settled before tagging, whatever the gazetteers
+                record = doc.as_dict()
+                return Finished(job.key, record, False, _payload(record, gazetteers, ("", 0)))
+            slot.text_key = text_key(doc)
+        elif cached["status"] != "ok":
+            return Finished(job.key, _public(cached), True, None)
         else:
-            doc = document_from_dict(job.cached)
-        doc = dedupe(doc)
-        if job.cached is not None and job.cached.get(GAZETTEERS_FIELD) == gazetteers:
-            return Finished(job.key, doc, True, None)
-        if doc.status == "duplicate":  # depends on the documents before it: never cached
-            return Finished(job.key, doc, job.cached is not None, None)
-        if doc.status != "ok":
-            # Empty or unreadable: settled before tagging, so valid whatever the gazetteers.
-            return Finished(job.key, doc, job.cached is not None, None if job.cached else _payload(doc, gazetteers))
-        slot.pending = executor.submit("analyse" if job.cached is not None else "extract", doc)
+            slot.text_key = (cached[_TEXT_SHA256], cached[_WORDS])
+            doc = None
+        first = copy_of(slot, doc.doc_id if doc else cached["doc_id"],
+                        doc.fingerprint if doc else cached["fingerprint"])
+        if first:  # a copy: never extracted, never cached (it depends on the documents before it)
+            return Finished(job.key, deduper.mark(doc or document_from_dict(cached), first).as_dict(),
+                            cached is not None, None)
+        if cached is not None and cached.get(GAZETTEERS_FIELD) == gazetteers:
+            return Finished(job.key, _public(cached), True, None)
+        slot.pending = executor.submit("analyse" if doc is None else "extract", doc or document_from_dict(cached))
         extracting.append(slot)
         return None
 
     def collect(slot: _Slot) -> Finished:
-        doc = slot.pending.get()
+        record = slot.pending.get().as_dict()
         # An internal error while extracting is not kept: the next run tries again.
-        fresh = _payload(doc, gazetteers) if doc.status == "ok" else None
-        return Finished(slot.job.key, doc, slot.job.cached is not None, fresh)
+        fresh = _payload(record, gazetteers, slot.text_key) if record["status"] == "ok" else None
+        return Finished(slot.job.key, record, slot.job.cached is not None, fresh)
 
     def drain(limit: int) -> Iterator[Finished]:
         # Take every head that is ready; block on a head while its queue is over ``limit``.
@@ -140,7 +151,15 @@ def run_documents(jobs: Iterable[Job], executor: Executor, dedupe: Callable[[Doc
         undecided.append(slot)
         yield from drain(window)
     yield from drain(0)
-def _payload(doc: Document, gazetteers: str) -> dict:
-    payload = doc.as_dict()
-    payload[GAZETTEERS_FIELD] = gazetteers
-    return payload
+
+
+# Private fields of a cached payload (a Document field never starts with "_").
+_TEXT_SHA256, _WORDS = "_text_sha256", "_words"
+
+
+def _public(payload: dict) -> dict:
+    return {k: v for k, v in payload.items() if not k.startswith("_")}
+
+
+def _payload(record: dict, gazetteers: str, key: tuple[str, int]) -> dict:
+    return {**record, GAZETTEERS_FIELD: gazetteers, _TEXT_SHA256: key[0], _WORDS: key[1]}

@@ -26,7 +26,7 @@ from ..config import DedupeConfig
 from ..model import Document, Removal
 from ..normalize import fold
 
-__all__ = ["ParagraphDeduper", "DocumentDeduper", "fingerprint"]
+__all__ = ["ParagraphDeduper", "DocumentDeduper", "fingerprint", "text_key"]
 
 # Fixed so that cached fingerprints stay comparable across datasketch upgrades.
 _SCHEME = "affine32"
@@ -142,6 +142,12 @@ def _few_missing(words: list[str], text: str, allowed: float) -> bool:
     return True
 
 
+def text_key(doc: Document) -> tuple[str, int]:
+    """(sha256 of the folded cleaned text, its word count): what tells copies of a document."""
+    text = fold_clean(doc.text())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest(), len(text.split())
+
+
 class DocumentDeduper:
     """Marks copies of earlier documents in a stream. Stateful over one run; call in input order."""
 
@@ -156,25 +162,31 @@ class DocumentDeduper:
     def __call__(self, doc: Document) -> Document:
         if doc.status != "ok":
             return doc
-        text = fold_clean(doc.text())
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        first = self.first_copy(doc.doc_id, *text_key(doc), doc.fingerprint)
+        return self.mark(doc, first) if first else doc
+
+    def first_copy(self, doc_id: str, digest: str, words: int, fingerprint: list[int]) -> str:
+        """The id of the earlier document this one copies, or "" (then it is remembered).
+
+        Takes what :func:`text_key` gives, so that a cached document is checked without being
+        rebuilt (pipeline.engines keeps its key in the cache)."""
         if digest in self.exact:
-            return self._mark(doc, self.exact[digest])
-        m = MinHash(num_perm=self.config.num_perm, seed=1, hashvalues=doc.fingerprint, scheme=_SCHEME,
+            return self.exact[digest]
+        m = MinHash(num_perm=self.config.num_perm, seed=1, hashvalues=fingerprint, scheme=_SCHEME,
                     permutations=self.permutations)
-        if len(text.split()) >= 2 * self.config.shingle_words:
+        if words >= 2 * self.config.shingle_words:
             candidates = [c for c in self.lsh.query(m)
                           if m.jaccard(self.signatures[c]) >= self.config.document_threshold]
             if candidates:
-                return self._mark(doc, min(candidates, key=self.order.__getitem__))
-            self.lsh.insert(doc.doc_id, m)
-            self.signatures[doc.doc_id] = m
-        self.exact[digest] = doc.doc_id
-        self.order[doc.doc_id] = len(self.order)
-        return doc
+                return min(candidates, key=self.order.__getitem__)
+            self.lsh.insert(doc_id, m)
+            self.signatures[doc_id] = m
+        self.exact[digest] = doc_id
+        self.order[doc_id] = len(self.order)
+        return ""
 
     @staticmethod
-    def _mark(doc: Document, first: str) -> Document:
+    def mark(doc: Document, first: str) -> Document:
         doc.status = "duplicate"
         doc.duplicate_of = first
         # Not extracted twice: the first document carries the sentences, mentions and events. A
