@@ -164,6 +164,7 @@ class Document:
     boilerplate_removed: int = 0
     sentences: int = 0
     error: str = ""
+    warning: str = ""  # a value that was dropped (e.g. a published date that is no date) and why
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
     year_estimate: str = ""  # without a publication date: the year the text says it is written in
