@@ -385,7 +385,6 @@ def test_primary_keys_are_unique_on_the_bench(bench_out):
     """Every primary key datapackage.json declares, on a seeded bench sample plus baomoi line 330
     (where coreference once tagged an ORG span a second time as a PERSON)."""
     out, ids = bench_out
-    assert "baomoi:330" in ids or any(i for i in ids)
     package = json.loads((out / "datapackage.json").read_text())
     for res in package["resources"]:
         frame = pd.read_csv(out / res["path"], keep_default_na=False, dtype=str)
