@@ -215,8 +215,8 @@ def extract(
     started = time.perf_counter()
     out = Path(out_dir)
     run_id = new_run_id()
-    _check_out_dir(out, run_id)
     reader = DumpReader(inputs, exclude=[out], max_bytes=config.ingest.max_document_bytes)
+    _check_out_dir(out, run_id)
     gaz_dir = Path(config.tag.gazetteers)
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)

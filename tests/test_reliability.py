@@ -380,6 +380,17 @@ def test_formula_cells_are_neutralised_only_with_excel_safe_and_never_in_jsonl(t
     assert mentions["doc_id"].str.startswith("'").all() and (mentions["start"].str.isdigit()).all()
 
 
+def test_excel_safe_prefixes_text_cells_only():
+    from pipeline.io.schema import MENTIONS
+    from pipeline.io.writers import CsvTable
+    buf = io.StringIO()
+    table = CsvTable(buf, MENTIONS, excel_safe=True)
+    table.write({"mention_id": "\tx", "doc_id": "\rcmd", "text": "-1", "start": -1, "score": -0.5, "type": "a=b"})
+    row = next(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert (row["mention_id"], row["doc_id"], row["text"]) == ("'\tx", "'\rcmd", "'-1")
+    assert (row["start"], row["score"], row["type"]) == ("-1", "-0.5", "a=b")
+
+
 @pytest.mark.slow
 def test_primary_keys_are_unique_on_the_bench(bench_out):
     """Every primary key datapackage.json declares, on a seeded bench sample plus baomoi line 330
