@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout lint gazetteers bench fuzz clean
+.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers bench fuzz clean
 
 install: $(STAMP)
 
@@ -27,10 +27,21 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/vnews eval $(GOLD) --run
+	$(MAKE) eval-bench
+
+# Precision on ordinary news: the whole bench extracted (cached in build/bench-out), then events
+# per 100 articles by category.
+eval-bench: $(STAMP)
+	$(BIN)/vnews extract $(BENCH) --out build/bench-out
+	$(BIN)/vnews rates build/bench-out
 
 # The held-out set: articles never looked at while tuning rules. Compare with `make eval`.
 eval-heldout: $(STAMP)
 	$(BIN)/vnews eval eval/heldout --run
+
+# The fourth blind batch (40 articles of every category, scored once blind: eval/blind4.measured-blind.json).
+eval-blind: $(STAMP)
+	$(BIN)/vnews eval eval/blind4 --run
 
 lint: $(STAMP)
 	$(BIN)/vnews gazetteer lint gazetteers
@@ -46,6 +57,11 @@ gazetteers: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH)
+
+# What the normaliser changes on the bench (must equal tests/golden/normalize_changes.tsv) and the
+# boilerplate audit over a seeded sample of 500 bench articles of both corpora.
+audit: $(STAMP)
+	$(BIN)/python scripts/audit.py $(BENCH)
 
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(BENCH)

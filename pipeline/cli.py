@@ -32,7 +32,7 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("outputs"),
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: config run.workers).")] = None,
-    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers).")] = None,
+    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers, else the packaged gazetteers).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any document has status error.")] = False,
     excel_safe: Annotated[bool, typer.Option("--excel-safe", help="Prefix CSV text cells starting with = + - @ "
                                              "with ' so spreadsheets do not run them as formulas.")] = False,
@@ -102,12 +102,33 @@ def eval_command(
         typer.echo(report.to_text(limit=limit))
 
 
+@app.command("rates")
+def rates_command(
+    out_dir: Annotated[Path, typer.Argument(help="An output directory of a bench extraction.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+) -> None:
+    """Events per 100 articles by news category: a rule firing on sport or health news shows here."""
+    import json
+
+    from .rates import event_rates
+
+    try:
+        report = event_rates(out_dir)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+
+
 @gazetteer_app.command("lint")
 def gazetteer_lint(
-    directory: Annotated[Path, typer.Argument(help="Gazetteer directory.")] = Path("gazetteers"),
+    directory: Annotated[Optional[Path], typer.Argument(help="Gazetteer directory (default: the packaged gazetteers).")] = None,
 ) -> None:
     """Check the gazetteers: duplicate ids, ambiguous aliases, bad or inverted dates, text not in normal form."""
+    from .config import gazetteer_dir
     from .gazetteer import Gazetteer
+
+    if directory is None:
+        directory = gazetteer_dir(load_config())
 
     try:
         gaz = Gazetteer.load(directory, strict=False)

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .config import Config
+from .config import Config, gazetteer_dir
+from .credits import Credits
 from .errors import DocumentError, UsageError
 from .io.readers import DumpReader
 from .io.schema import DOCUMENTS, ENTITIES, EVENT_PARTICIPANTS, EVENTS, MENTIONS, REMOVED, STATUSES
@@ -50,6 +51,23 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+# The installed libraries whose behaviour shapes outputs: an upgrade must not mix old and new results.
+OUTPUT_LIBRARIES = ("underthesea", "underthesea_core", "ftfy", "rapidfuzz", "datasketch", "pyahocorasick")
+
+
+def library_versions() -> dict[str, str]:
+    """Version of each output-shaping library (what the manifest and the cache key record)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in OUTPUT_LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = ""
+    return found
+
+
 def gazetteer_digest(directory: Path) -> dict[str, str]:
     """sha256 of every gazetteer file, by name (what the manifest and the cache key record)."""
     if not directory.is_dir():
@@ -62,16 +80,18 @@ class Pipeline:
 
     def __init__(self, config: Config, gazetteer: Gazetteer, rules: FurnitureRules | None = None):
         self.config = config
+        credits = Credits.load()  # one credit rule for the tagger and the events
         self.stages: list[Callable[[Document], Document]] = [
             Cleaner(rules or FurnitureRules.load(), config.clean),
             ParagraphDeduper(config.dedupe),
             Segmenter(),
-            Tagger(gazetteer, config.tag),
+            Tagger(gazetteer, config.tag, credits=credits),
             EventExtractor(config.events, event_dates={
                 e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
                 for e in gazetteer.entries.values()
                 if e.type == "EVENT" and len(e.valid_from) == 10},
-                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country)),
+                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country),
+                credits=credits),
         ]
 
     def __call__(self, doc: Document) -> Document:
@@ -152,7 +172,7 @@ class RunSummary:
 
 def _doc_key(doc: Document, salt: str) -> str:
     raw = json.dumps([doc.doc_id, doc.source, doc.title, doc.url, doc.published, doc.status,
-                      doc.error, doc.origin, doc.lines], ensure_ascii=False)
+                      doc.error, doc.origin, doc.lines, doc.line_numbers], ensure_ascii=False)
     return hashlib.sha256((salt + raw).encode("utf-8")).hexdigest()
 
 
@@ -194,6 +214,7 @@ class _Run:
     pipeline: Pipeline
     gazetteer: Gazetteer
     gazetteers: dict[str, str]
+    libraries: dict[str, str]
     salt: str
     config: Config
     out: Path
@@ -217,11 +238,12 @@ def extract(
     run_id = new_run_id()
     reader = DumpReader(inputs, exclude=[out], max_bytes=config.ingest.max_document_bytes)
     _check_out_dir(out, run_id)
-    gaz_dir = Path(config.tag.gazetteers)
+    gaz_dir = gazetteer_dir(config)
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)
-    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers], sort_keys=True)
-    run = _Run(reader, Pipeline(config, gazetteer), gazetteer, gazetteers, salt, config, out, run_id)
+    libraries = library_versions()
+    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers, libraries], sort_keys=True)
+    run = _Run(reader, Pipeline(config, gazetteer), gazetteer, gazetteers, libraries, salt, config, out, run_id)
     try:
         with OutputLock(out):
             recover(out, locked=True)
@@ -270,7 +292,8 @@ def _locked_run(run: _Run, progress: Callable[[int], None] | None, started: floa
             if progress:
                 progress(n)
         processed = time.perf_counter()
-        names = write_outputs(spill, stage, run.reader, run.config, run.gazetteer, run.gazetteers, counts)
+        names = write_outputs(spill, stage, run.reader, run.config, run.gazetteer, run.gazetteers, counts,
+                              run.libraries)
         spill.close()
         cache.close()
         stage.publish(names)
@@ -309,7 +332,6 @@ def _jsonl_document(d: dict) -> dict:
     row = {c: d.get(c) for c in DOCUMENTS.columns}
     row["author"] = d.get("author", "")
     row["origin"] = d.get("origin", "")
-    row["year_estimate"] = d.get("year_estimate", "")
     row["paragraphs"] = [
         {"index": p["index"], "kind": p["kind"], "line": p["line"], "text": p["text"],
          "sentences": [{"index": s["index"], "start": s["start"], "end": s["end"], "tokens": s["tokens"]}
@@ -320,7 +342,7 @@ def _jsonl_document(d: dict) -> dict:
 
 
 def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config, gazetteer: Gazetteer,
-                  gazetteers: dict[str, str], counts: Counter[str]) -> list[str]:
+                  gazetteers: dict[str, str], counts: Counter[str], libraries: dict[str, str]) -> list[str]:
     """Write every output file into the stage from the spill, in id order; returns their names."""
     handles: dict[str, IO[str]] = {}
 
@@ -372,6 +394,7 @@ def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config
     names = sorted([*handles, "datapackage.json"])
     manifest = {
         "vnews": __version__,
+        "libraries": libraries,
         "config_sha256": config.digest(),
         "gazetteers": gazetteers,
         "inputs": [f.as_dict() for f in reader.files],

@@ -390,7 +390,7 @@ def test_load_gold_rejects_bad_json_and_empty_dir(tmp_path):
         load_gold(tmp_path)
 
 
-@pytest.mark.parametrize("name", ["gold", "heldout"])
+@pytest.mark.parametrize("name", ["gold", "heldout", "blind4"])
 def test_project_gold_files_are_valid(name):
     root = Path(__file__).resolve().parents[1] / "eval" / name
     if not root.is_dir():
@@ -410,6 +410,18 @@ def test_dev_and_held_out_sets_are_disjoint_and_from_both_corpora():
         sources = {g.source.split("/")[0] for g in golds}
         assert {"bench:baomoi-2017.jsonl", "bench:dantri-2020-2021"} <= sources
     assert len(dev) >= 30  # the five seeds and at least 25 bench articles
+
+
+def test_blind_batch_is_disjoint_from_dev_and_held_out_and_mostly_outside_politics():
+    root = Path(__file__).resolve().parents[1] / "eval"
+    blind = load_gold(root / "blind4")
+    dev, held = load_gold(root / "gold"), load_gold(root / "heldout")
+    assert len(blind) >= 40
+    assert not {g.id for g in blind} & ({g.id for g in dev} | {g.id for g in held})
+    dantri = [g.id for g in blind if g.id.startswith("news_")]
+    categories = {i.rsplit("_", 1)[0] for i in dantri}
+    assert len(categories) == 10  # every dantri category
+    assert sum(not i.startswith(("news_world", "news_society")) for i in dantri) >= len(blind) // 2 - 4
 
 
 # ---------------------------------------------------------------------------------------------
@@ -617,3 +629,24 @@ def test_report_text_and_json():
     assert data["baseline"]["events"] is None
     assert len(data["system"]["entity_false_positives"]) == 3  # JSON is not truncated
     assert data["gold"] == {"entities": 3, "optional_entities": 0, "events": 1, "optional_events": 0}
+
+
+def test_event_rates_per_category(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.rates import category_of, event_rates
+
+    assert category_of("news_sport_002") == "sport" and category_of("baomoi-1") == "baomoi (all topics)"
+    (tmp_path / "documents.csv").write_text(
+        "doc_id,status\nnews_sport_001,ok\nnews_sport_002,ok\nnews_world_001,ok\nnews_world_002,error\n",
+        encoding="utf-8")
+    (tmp_path / "events.csv").write_text(
+        "event_id,doc_id,type\na,news_sport_001,MEETING\nb,news_sport_002,MEETING\nc,news_sport_002,SIGNING\n"
+        "d,news_world_001,VISIT\ne,news_world_002,VISIT\n", encoding="utf-8")
+    report = event_rates(tmp_path)
+    assert report.per_100("sport") == 150.0 and report.per_100("sport", "MEETING") == 100.0
+    assert report.articles["world"] == 1 and report.per_100("world") == 100.0  # the error row's event not counted
+    result = CliRunner().invoke(app, ["rates", str(tmp_path), "--json"])
+    assert result.exit_code == 0 and '"sport"' in result.output
+    assert CliRunner().invoke(app, ["rates", str(tmp_path / "nope")]).exit_code == 2
