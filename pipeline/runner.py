@@ -212,6 +212,7 @@ class _Run:
 
     reader: DumpReader
     pipeline: Pipeline
+    deduper: DocumentDeduper
     gazetteer: Gazetteer
     gazetteers: dict[str, str]
     libraries: dict[str, str]
@@ -243,7 +244,9 @@ def extract(
     gazetteers = gazetteer_digest(gaz_dir)
     libraries = library_versions()
     salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers, libraries], sort_keys=True)
-    run = _Run(reader, Pipeline(config, gazetteer), gazetteer, gazetteers, libraries, salt, config, out, run_id)
+    # Built before the lock is taken: a config the stages cannot honour stops the run here (exit 2).
+    run = _Run(reader, Pipeline(config, gazetteer), DocumentDeduper(config.dedupe), gazetteer, gazetteers,
+               libraries, salt, config, out, run_id)
     try:
         with OutputLock(out):
             recover(out, locked=True)
@@ -270,7 +273,7 @@ def _locked_run(run: _Run, progress: Callable[[int], None] | None, started: floa
     stage = Stage(run.out, run.run_id)
     cache = Cache(_cache_path(run), run.run_id)
     spill = Spill(stage.file(SPILL))
-    deduper = DocumentDeduper(run.config.dedupe)
+    deduper = run.deduper
     counts: Counter[str] = Counter()
     cached = 0
 

@@ -167,9 +167,10 @@ def parse_json_record(record: object, doc: Document) -> Document:
     """Fill ``doc`` from one JSONL record; raises DocumentError when it is not an article."""
     if not isinstance(record, dict):
         raise DocumentError(f"{doc.origin}: not a JSON object; each line must be one article object")
-    _check_strings(record, doc.origin)
-    if isinstance(record.get("id"), (str, int)) and not isinstance(record["id"], bool) and str(record["id"]).strip():
-        doc.doc_id = str(record["id"]).strip()
+    raw_id = record.get("id")
+    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and _encodable(str(raw_id)) and str(raw_id).strip():
+        doc.doc_id = str(raw_id).strip()
+    _check_strings(record, doc.origin)  # after the id: an error row keeps a good id
     text = next((record[k] for k in _TEXT_KEYS if isinstance(record.get(k), str)), None)
     if text is None:
         raise DocumentError(f"{doc.origin}: no 'text' (or 'content'/'body') string; add the article text")
@@ -185,15 +186,21 @@ def parse_json_record(record: object, doc: Document) -> Document:
     return doc
 
 
+def _encodable(text: str) -> bool:
+    """False for a string holding a lone surrogate ("\\ud800"): valid JSON, but no text, and it
+    cannot be written as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_strings(record: dict, origin: str) -> None:
-    """A lone surrogate ("\\ud800") is valid JSON but no text: it cannot be written as UTF-8."""
     for key, value in record.items():
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise DocumentError(f"{origin}: field {key!r} holds a lone UTF-16 surrogate (an escape such as "
-                                    "\\ud800 without its pair); fix the export") from None
+        if isinstance(value, str) and not _encodable(value):
+            raise DocumentError(f"{origin}: field {key!r} holds a lone UTF-16 surrogate (an escape such as "
+                                "\\ud800 without its pair); fix the export")
 
 
 def _bounded_lines(fh: IO[bytes], limit: int | None) -> Iterator[bytes | None]:

@@ -40,11 +40,12 @@ def split_long(text: str, limit: int) -> list[str]:
     Linear in the length of ``text``: each window is searched once and the rest of the text is
     never copied (a 100 MB line would otherwise be copied once per piece).
     """
+    limit = max(limit, 1)  # config keeps it >= 200; below 1 no cut would advance
     pieces = []
     pos, end = 0, len(text)
     while end - pos > limit:
         cut = max((m.end() for m in _SENTENCE_END.finditer(text, pos, pos + limit)), default=pos) - pos
-        if cut < limit // 4:  # no sentence end in reach: cut at a space, else anywhere
+        if cut < max(limit // 4, 1):  # no sentence end in reach: cut at a space, else anywhere
             cut = text.rfind(" ", pos, pos + limit) + 1 - pos
             cut = cut if cut > 0 else limit
         pieces.append(text[pos:pos + cut].strip())
