@@ -25,7 +25,7 @@ from pathlib import Path
 
 __all__ = ["Cache", "Spill"]
 
-_COMMIT_EVERY = 200  # documents between commits: what a killed run can lose at most
+_COMMIT_EVERY = 200  # spill rows between commits (the spill of a killed run is thrown away anyway)
 _BUSY_MS = 60_000  # another run sharing an absolute cache_dir may hold the write lock this long
 
 
@@ -39,8 +39,8 @@ class Cache:
     def __init__(self, path: Path | None, run_id: str):
         self.warnings: list[str] = []
         self.rejected = 0
+        self.skipped = 0
         self.db: sqlite3.Connection | None = None
-        self._pending = 0
         if path is None:
             return
         try:
@@ -106,11 +106,15 @@ class Cache:
         if self.db is None:
             return
         text = json.dumps(payload, ensure_ascii=False)
-        self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, _digest(text), text))
-        self._pending += 1
-        if self._pending >= _COMMIT_EVERY:
-            self.db.commit()
-            self._pending = 0
+        # One entry, one transaction: in WAL mode with synchronous=NORMAL a commit does not fsync,
+        # and another run sharing this cache then never waits on us for more than one insert.
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, _digest(text), text))
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            self.skipped += 1  # a cache is a shortcut: a run never fails for want of one entry
 
     def close(self) -> None:
         if self.db is not None:
@@ -121,6 +125,8 @@ class Cache:
                 self.db = None
         if self.rejected:
             self.warnings.append(f"{self.rejected} cache entries did not match their checksum and were recomputed")
+        if self.skipped:
+            self.warnings.append(f"{self.skipped} documents not cached: another run held the cache for over a minute")
 
 
 class Spill:
