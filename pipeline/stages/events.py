@@ -37,8 +37,12 @@ How, in order:
    meeting named or referred to in its sentence ("Kết thúc đối thoại, hai bộ trưởng đã ký ..."), or
    (statements, funding) of the dated meeting its source took part in, as the annotation guide says.
 6. Status, confidence, ids: ``event_id`` is ``{doc_id}:E{paragraph}:{trigger start}`` of the first
-   report; ``cluster_id`` a sha1 of type, date and participant ids (the event id when it has
-   neither date nor participants) for grouping across documents.
+   report; ``cluster_id`` a sha1 of type, date and the event's anchor for grouping across documents
+   (the event id when it lacks either: an undated "meeting of X" could be any of X's meetings). The anchor is the lead participant: the
+   first ``source`` (host, speaker, signer, donor), else the first participant named; without
+   participants, the instrument, else the location. Not the whole participant list: a second report
+   that names one more guest is the same happening. Not the instrument or place first: one report
+   names them and the next does not, while the actor is what every report of a happening names.
 """
 
 from __future__ import annotations
@@ -521,6 +525,17 @@ class _Args:
     status: str = "unspecified"
     own: bool = True  # the participants are named in the trigger's own sentence
     borrowed_date: bool = False  # the date is the paragraph's or the headline's, not the sentence's
+
+
+def _anchor(a: _Args) -> str:
+    """What identifies a happening across reports besides its type and date (module doc, 6)."""
+    parts = [p.participant for p in a.participants]
+    lead = next((p for p in parts if p.role == "source"), parts[0] if parts else None)
+    if lead is not None:
+        return lead.entity_id
+    if a.instrument_id or a.instrument:
+        return a.instrument_id or a.instrument.lower()
+    return a.location
 
 
 @dataclass(slots=True)
@@ -1464,9 +1479,9 @@ class EventExtractor:
     def _event(self, doc_id: str, r: _Record, dateless: bool = False) -> Event:
         hit, a = r.hit, r.args
         event_id = f"{doc_id}:E{hit.s.para.index}:{hit.start}"
-        ids = sorted(p.participant.entity_id for p in a.participants)
-        if a.date or ids:
-            key = "|".join([r.type, a.date, *ids])
+        anchor = _anchor(a)
+        if a.date and anchor:
+            key = "|".join([r.type, a.date, anchor])
             cluster_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
         else:
             cluster_id = event_id
