@@ -261,6 +261,13 @@ def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
+def _header(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh), [])
+
+
 @dataclass(slots=True)
 class _Side:
     """One output directory, read as strings."""
@@ -268,19 +275,21 @@ class _Side:
     path: Path
     manifest: dict
     tables: dict[str, list[dict]]
+    columns: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path) -> _Side:
         _check_dir(path)
         names = ("documents", "removed", "mentions", "entities", "events", "event_participants")
         tables = {n: read_rows(path / f"{n}.csv") for n in names}
+        columns = {n: _header(path / f"{n}.csv") for n in names}
         roles: dict[str, list[str]] = defaultdict(list)
         for p in tables["event_participants"]:
             roles[p["event_id"]].append(f"{p.get('entity_id', '')} ({p.get('role', '')})")
         for e in tables["events"]:
             # Participants as a set of ids with roles: a reordering is not a change.
             e["participant_ids"] = " | ".join(sorted(roles.get(e["event_id"], [])))
-        return cls(path, _manifest(path), tables)
+        return cls(path, _manifest(path), tables, columns)
 
 
 def _gazetteer_row(entity_id: str, manifest: dict) -> str:
@@ -402,11 +411,31 @@ def _diff_events(old: _Side, new: _Side) -> list[Change]:
     return out
 
 
+def _column_changes(old: _Side, new: _Side) -> tuple[list[str], dict[str, frozenset[str]]]:
+    """A column only one run has is said once, in the reasons, not on every record."""
+    reasons, one_sided = [], {}
+    for name in old.columns:
+        a, b = old.columns[name], new.columns.get(name, [])
+        gained, lost = [c for c in b if c not in a], [c for c in a if c not in b]
+        reasons += [f"{name}.csv gained column {c}" for c in gained] + [f"{name}.csv lost column {c}" for c in lost]
+        one_sided[name] = frozenset(gained + lost)
+    return reasons, one_sided
+
+
 def diff_outputs(old_dir: str | Path, new_dir: str | Path) -> Diff:
     """Compare two output directories (see the module doc)."""
     old, new = _Side.read(Path(old_dir)), _Side.read(Path(new_dir))
+    column_reasons, one_sided = _column_changes(old, new)
+    for side in (old, new):
+        for name, cols in one_sided.items():
+            for r in side.tables[name]:
+                for c in cols - set(WHY_COLUMNS):  # a new rule or trace column still explains
+                    r.pop(c, None)
     changed_files = {k for k, v in new.manifest.get("gazetteers", {}).items()
                      if old.manifest.get("gazetteers", {}).get(k) != v}
     changes = (_diff_documents(old, new) + _diff_removed(old, new) + _diff_mentions(old, new, changed_files)
                + _diff_entities(old, new, changed_files) + _diff_events(old, new))
-    return Diff(str(old_dir), str(new_dir), manifest_reasons(old.manifest, new.manifest), changes)
+    reasons = manifest_reasons(old.manifest, new.manifest)
+    if column_reasons and reasons[0].startswith(("none recorded", "nothing differs")):
+        reasons = []
+    return Diff(str(old_dir), str(new_dir), reasons + column_reasons, changes)
