@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout lint gazetteers bench fuzz clean diff report browser
+.PHONY: install extract test eval eval-heldout lint gazetteers bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -63,6 +63,10 @@ report: $(STAMP)
 browser:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then echo "chromium already installed"; \
 	else apt-get update && apt-get install -y chromium chromium-driver; fi
+
+# The README's pictures of the seeds' review page (needs `make browser`).
+screenshot: $(STAMP)
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -66,6 +66,11 @@ def test_page_loads_without_console_errors_and_highlights_every_mention(driver, 
         assert len(marks) == len(expected) > 0, doc_id
         assert sorted(m.get_attribute("data-mention") for m in marks) == sorted(expected.mention_id)
         assert not driver.find_element("id", "index-page").is_displayed()
+        table = driver.find_elements("css selector", "#doc-view .mentions tbody tr")
+        assert len(table) == len(expected)  # the mention table, built from the marks
+        first = expected.sort_values(["paragraph", "start", "end"], ascending=[True, True, False]).iloc[0]
+        tip = driver.find_element("css selector", f'#doc-view mark[data-mention="{first.mention_id}"]').get_attribute("title")
+        assert tip.startswith(f"{first.entity_id} · {first.canonical} · {first.method} ")
     assert browser.console_errors(driver) == []
     driver.execute_script("location.hash = ''")
     time.sleep(0.2)
