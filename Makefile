@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout lint gazetteers bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind audit lint gazetteers bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ eval: $(STAMP)
 eval-heldout: $(STAMP)
 	$(BIN)/vnews eval eval/heldout --run
 
+# The fourth blind batch (40 articles of every category, scored once blind: eval/blind4.measured-blind.json).
+eval-blind: $(STAMP)
+	$(BIN)/vnews eval eval/blind4 --run
+
 lint: $(STAMP)
 	$(BIN)/vnews gazetteer lint gazetteers
 
@@ -46,6 +50,11 @@ gazetteers: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH)
+
+# What the normaliser changes on the bench (must equal tests/golden/normalize_changes.tsv) and the
+# boilerplate audit over a seeded sample of 500 bench articles of both corpora.
+audit: $(STAMP)
+	$(BIN)/python scripts/audit.py $(BENCH)
 
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(BENCH)

@@ -33,7 +33,7 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("outputs"),
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: config run.workers).")] = None,
-    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers).")] = None,
+    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers, else the packaged gazetteers).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any document has status error.")] = False,
 ) -> None:
     """Extract INPUTS into the output directory (documents, removed lines, mentions, events, manifest)."""
@@ -149,10 +149,14 @@ def report_command(
 
 @gazetteer_app.command("lint")
 def gazetteer_lint(
-    directory: Annotated[Path, typer.Argument(help="Gazetteer directory.")] = Path("gazetteers"),
+    directory: Annotated[Optional[Path], typer.Argument(help="Gazetteer directory (default: the packaged gazetteers).")] = None,
 ) -> None:
     """Check the gazetteers: duplicate ids, ambiguous aliases, bad or inverted dates, text not in normal form."""
+    from .config import gazetteer_dir
     from .gazetteer import Gazetteer
+
+    if directory is None:
+        directory = gazetteer_dir(load_config())
 
     try:
         gaz = Gazetteer.load(directory, strict=False)

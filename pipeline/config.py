@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Config", "load_config"]
+__all__ = ["Config", "load_config", "gazetteer_dir", "PACKAGED_GAZETTEERS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,22 @@ class DedupeConfig:
     document_threshold: float
     num_perm: int
     shingle_words: int
+
+
+def _packaged_gazetteers() -> Path:
+    """The gazetteers that ship with the package (``pipeline/data/gazetteers``, the checkout's
+    ``gazetteers/``): found whatever the current folder is."""
+    return Path(str(resources.files("pipeline").joinpath("data", "gazetteers")))
+
+
+PACKAGED_GAZETTEERS = ""  # the value of tag.gazetteers that means "the packaged ones"
+
+
+def gazetteer_dir(config: "Config") -> Path:
+    """Where the run's gazetteers are: tag.gazetteers (relative to the current folder), or the
+    packaged ones when it is empty."""
+    value = config.tag.gazetteers
+    return Path(value) if value != PACKAGED_GAZETTEERS else _packaged_gazetteers()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,24 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-__all__ = ["DateMention", "find_dates", "parse_iso_date"]
+__all__ = ["DateMention", "EstimatedDate", "find_dates", "parse_iso_date"]
+
+
+class EstimatedDate(datetime.date):
+    """A reference date that only knows its year: the year estimated for an article without a
+    publication date (``Document.year_estimate``). Against it, a day and month, or a month, resolve
+    inside that year; what needs the day itself ("hôm qua", "thứ Hai", "ngày 20", "tuần tới") stays
+    unresolved rather than counted from a made-up day."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of_year(cls, year: int) -> "EstimatedDate":
+        return cls(year, 7, 1)  # mid-year: "6/2" and "28/12" both fall in the year itself
+
+
+# With an estimated year, an expression resolves only when it writes its month out.
+_MONTH_GIVEN = re.compile(r"\d{1,2}[ ]?[/.\-][ ]?\d{1,2}|tháng[ ]\d{1,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -934,6 +951,9 @@ def find_dates(text: str, reference: datetime.date | None) -> list[DateMention]:
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda f: f.start)
+    if isinstance(reference, EstimatedDate):
+        chosen = [c if not (c.relative and c.date) or _MONTH_GIVEN.search(text, c.start, c.end)
+                  else _Found(c.start, c.end, relative=True) for c in chosen]
     return [
         DateMention(
             c.start, c.end, text[c.start:c.end], c.date, c.date_end, c.precision, c.relative

@@ -1055,9 +1055,6 @@ def run_eval(
             from .runner import extract
 
             cfg = config if config is not None else load_config()
-            gaz = Path(cfg.tag.gazetteers)
-            if config is None and not gaz.is_absolute() and not gaz.is_dir() and (repo / gaz).is_dir():
-                cfg = load_config(tag={"gazetteers": str(repo / gaz)})
             target = Path(out_dir) if out_dir is not None else tmp_path / "outputs"
             assert inputs is not None
             extract(inputs, target, cfg, progress=progress)

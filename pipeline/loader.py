@@ -9,8 +9,10 @@
   ``date_start``/``date_stop`` (the first and last day they cover), ``month`` (a monthly period,
   ``NaT`` for a year-only date) and ``year`` beside ``date_precision``;
 * documents carry ``year_estimate`` (from ``documents.csv`` when the column is there, else from
-  ``documents.jsonl``) and ``date_basis``; events carry ``date_basis`` (the column when the run
-  wrote it, else derived) and their document's ``year_estimate``;
+  ``documents.jsonl``) and ``date_basis`` (``published`` or ``estimated``: what the document's
+  relative dates were resolved against); events carry ``date_basis`` (the column when the run
+  wrote it: text | published | estimated | gazetteer; for older outputs derived as ``text`` or
+  ``context``) and their document's ``year_estimate``;
 * entities are joined with their gazetteer row (``parent``, ``country``, ``valid_from``,
   ``valid_to`` as the first and last day of the validity) from the gazetteer files the manifest
   lists;
@@ -41,6 +43,9 @@ CATEGORICAL = {
     "event_participants": ("type", "role"),
 }
 PRECISIONS = ("day", "month", "year")
+# Category order for closed sets the schema describes in words rather than as an enum.
+ORDERS = {("events", "date_basis"): ("text", "published", "estimated", "gazetteer"),
+          ("events", "date_precision"): PRECISIONS}
 GAZETTEER_FIELDS = ("parent", "country", "valid_from", "valid_to")
 
 
@@ -87,6 +92,7 @@ def _read_csv(path: Path, table: Table | None) -> pd.DataFrame:
     kinds = {f.name: f.type for f in table.fields}
     cats = CATEGORICAL.get(table.name, ())
     enums = {f.name: f.enum for f in table.fields if f.enum}
+    enums.update({col: order for (name, col), order in ORDERS.items() if name == table.name})
     for col in df.columns:
         kind = kinds.get(col, "string")
         if col in cats:
@@ -158,9 +164,9 @@ def _documents(df: pd.DataFrame, years: dict[str, str]) -> pd.DataFrame:
     if "date_basis" not in df.columns:
         # Which date the document's relative dates ("ngày 12/6") were resolved against.
         basis = pd.Series(pd.NA, index=df.index, dtype="object")
-        basis[df["year_estimate"].notna()] = "year_estimate"
+        basis[df["year_estimate"].notna()] = "estimated"
         basis[df["published"].notna()] = "published"
-        df["date_basis"] = pd.Categorical(basis, categories=["published", "year_estimate"])
+        df["date_basis"] = pd.Categorical(basis, categories=["published", "estimated"])
     df["year"] = df["published"].dt.year.astype("Int64").fillna(df["year_estimate"])
     return df
 

@@ -57,7 +57,7 @@ class Removal:
     """An input line that is not in the cleaned text, and why."""
 
     doc_id: str
-    paragraph: int  # input line number (1-based, blank lines not counted)
+    paragraph: int  # input line number (1-based line of the file; of the JSONL text field)
     text: str
     reason: str  # duplicate | near_duplicate | boilerplate | metadata
     kept_paragraph: int | None = None  # index of the paragraph kept in its place
@@ -125,6 +125,7 @@ class Event:
     date: str
     date_end: str
     date_precision: str
+    date_basis: str  # text | published | estimated | gazetteer: where the year came from; "" without a date
     date_text: str
     location: str
     participants: list[Participant]
@@ -156,6 +157,7 @@ class Document:
     title: str = ""
     url: str = ""
     published: str = ""
+    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     status: str = "ok"  # ok | empty | duplicate | error
     duplicate_of: str = ""
     paragraphs_in: int = 0
@@ -166,8 +168,10 @@ class Document:
     error: str = ""
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
-    year_estimate: str = ""  # without a publication date: the year the text says it is written in
     lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean
+    # 1-based line number in the input file of each of ``lines`` (in the JSONL ``text`` for JSONL);
+    # empty when the document was built in code: then the position in ``lines`` counts.
+    line_numbers: list[int] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -27,35 +27,51 @@ TONE_CONVENTION = "traditional (hòa, thỏa, thủy)"
 # Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below.
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 
-# Invisible characters that only ever break words apart or glue them together.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
-# Every other kind of space becomes a plain space before runs are collapsed.
-_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+# Invisible format characters (Unicode category Cf: zero-width spaces and joiners, the soft
+# hyphen, bidi embeddings, overrides and isolates such as U+202E and U+2066, the BOM): they only
+# ever break words apart, glue them together or reorder their display, so "Nguyễn\u202e Xuân
+# Phúc" must compare equal to "Nguyễn Xuân Phúc". The list is in tests/golden/normalize_changes.tsv.
+_INVISIBLE = dict.fromkeys(
+    (c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"), None)
+# Every other kind of space (and the Unicode line/paragraph separators, which must not split a
+# paragraph after ingest) becomes a plain space before runs are collapsed.
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\t\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _RUNS = re.compile(r" {2,}")
 # "TN&;MT": a CMS that escaped "&" and lost the entity name on the way.
 _MANGLED_ENTITY = re.compile(r"&;")
-# The eth that legacy fonts use for "Đ".
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# The eth that legacy fonts and some CMSs use for "Đ" ("ÐBSCL", "Ðà Nẵng"). Only at the start of
+# a word, where Vietnamese writes "đ": inside a word it is a real eth ("Sigurður").
+_LOOKALIKE_ETH = re.compile(r"(?<![^\W\d_])[\u00d0\u00f0]")
+_ETH_TO_D = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 
-# New placement: tone on the second vowel of an open oa/oe/uy syllable -> move it to the first.
-# Works on NFD text: vowel, vowel, tone, then no letter (end of syllable).
-_OPEN_SYLLABLE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_])"
-)
+# New placement: the tone on the second vowel of an open oa/oe/uy syllable ("hoà", "khoẻ",
+# "thuỷ"). Matched on NFC text, where a toned vowel is one character: "ặ" (a with breve and dot
+# below) is not a toned plain "a", so "hoặc" and "ngoặc" can never match. The second vowel must
+# end the word; the letters before "o"/"u" must be a Vietnamese initial consonant (checked in
+# _retone), which leaves "qu" + vowel ("quả", "quý") alone because there "u" is the consonant.
+_NEW_PLACEMENT = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
+_INITIALS = frozenset(
+    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph r s t th tr v x".split()) | {""}
+_LONGEST_INITIAL = 3
 
 
-def _retone(nfd: str) -> str:
+def _retone(nfc: str) -> str:
     def move(m: re.Match[str]) -> str:
-        first, second, tone = m.group(1), m.group(2), m.group(3)
-        # "uy" is only a rising diphthong when "u" is a vowel: "uya" etc. never end a syllable here.
-        if first in "uU" and second not in "yY":
+        first, second = m.group(1), m.group(2)
+        pair = (first + unicodedata.normalize("NFD", second)[0]).lower()
+        if pair not in ("oa", "oe", "uy"):
             return m.group(0)
-        if first in "oO" and second in "yY":
-            return m.group(0)
-        return first + tone + second
+        begin = m.start(1)
+        while begin > 0 and m.string[begin - 1].isalpha() and m.start(1) - begin <= _LONGEST_INITIAL:
+            begin -= 1
+        if m.string[begin:m.start(1)].lower() not in _INITIALS:
+            return m.group(0)  # "quả", a longer word, or a letter run that is no Vietnamese syllable
+        decomposed = unicodedata.normalize("NFD", second)
+        base, tone = decomposed[0], decomposed[1:]
+        return unicodedata.normalize("NFC", first + tone) + base
 
-    return _OPEN_SYLLABLE.sub(move, nfd)
+    return _NEW_PLACEMENT.sub(move, nfc)
 
 
 def normalize_text(text: str) -> str:
@@ -70,12 +86,12 @@ def normalize_text(text: str) -> str:
         return ""
     if "&" in text:
         text = html.unescape(_MANGLED_ENTITY.sub("&", text))
-    text = text.translate(_INVISIBLE).translate(_LOOKALIKES)
+    text = text.translate(_INVISIBLE)
+    if "\u00d0" in text or "\u00f0" in text:
+        text = _LOOKALIKE_ETH.sub(lambda m: _ETH_TO_D[m.group()], text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = unicodedata.normalize("NFD", text)
-    text = _retone(text)
-    text = unicodedata.normalize("NFC", text)
+    text = _retone(unicodedata.normalize("NFC", text))
     text = "\n".join(_RUNS.sub(" ", line).strip() for line in text.split("\n"))
     return text.strip()
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .config import Config
+from .config import Config, gazetteer_dir
+from .credits import Credits
 from .errors import DocumentError, UsageError
 from .io.readers import DumpReader
 from .io.schema import DOCUMENTS, ENTITIES, EVENT_PARTICIPANTS, EVENTS, MENTIONS, REMOVED, STATUSES
@@ -45,6 +46,23 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+# The installed libraries whose behaviour shapes outputs: an upgrade must not mix old and new results.
+OUTPUT_LIBRARIES = ("underthesea", "underthesea_core", "ftfy", "rapidfuzz", "datasketch", "pyahocorasick")
+
+
+def library_versions() -> dict[str, str]:
+    """Version of each output-shaping library (what the manifest and the cache key record)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in OUTPUT_LIBRARIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = ""
+    return found
+
+
 def gazetteer_digest(directory: Path) -> dict[str, str]:
     """sha256 of every gazetteer file, by name (what the manifest and the cache key record)."""
     if not directory.is_dir():
@@ -57,16 +75,18 @@ class Pipeline:
 
     def __init__(self, config: Config, gazetteer: Gazetteer, rules: FurnitureRules | None = None):
         self.config = config
+        credits = Credits.load()  # one credit rule for the tagger and the events
         self.stages: list[Callable[[Document], Document]] = [
             Cleaner(rules or FurnitureRules.load(), config.clean),
             ParagraphDeduper(config.dedupe),
             Segmenter(),
-            Tagger(gazetteer, config.tag),
+            Tagger(gazetteer, config.tag, credits=credits),
             EventExtractor(config.events, event_dates={
                 e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
                 for e in gazetteer.entries.values()
                 if e.type == "EVENT" and len(e.valid_from) == 10},
-                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country)),
+                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country),
+                credits=credits),
         ]
 
     def __call__(self, doc: Document) -> Document:
@@ -119,7 +139,7 @@ class RunSummary:
 
 def _doc_key(doc: Document, salt: str) -> str:
     raw = json.dumps([doc.doc_id, doc.source, doc.title, doc.url, doc.published, doc.status,
-                      doc.error, doc.origin, doc.lines], ensure_ascii=False)
+                      doc.error, doc.origin, doc.lines, doc.line_numbers], ensure_ascii=False)
     return hashlib.sha256((salt + raw).encode("utf-8")).hexdigest()
 
 
@@ -165,11 +185,12 @@ def extract(
     out = Path(out_dir)
     reader = DumpReader(inputs)
     _check_out_dir(out)
-    gaz_dir = Path(config.tag.gazetteers)
+    gaz_dir = gazetteer_dir(config)
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)
     pipeline = Pipeline(config, gazetteer)
-    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers], sort_keys=True)
+    libraries = library_versions()
+    salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers, libraries], sort_keys=True)
 
     cache_dir = out / config.run.cache_dir if config.run.cache_dir else out / ".tmp-store"
     store = Store(cache_dir / "store.sqlite", cache=bool(config.run.cache_dir))
@@ -208,7 +229,7 @@ def extract(
                 pool.close()
                 pool.join()
         processed = time.perf_counter()
-        write_outputs(store, out, reader, config, gazetteer, gazetteers, counts)
+        write_outputs(store, out, reader, config, gazetteer, gazetteers, counts, libraries)
     finally:
         store.close()
         if not config.run.cache_dir:
@@ -233,7 +254,6 @@ def _jsonl_document(d: dict) -> dict:
     row = {c: d.get(c) for c in DOCUMENTS.columns}
     row["author"] = d.get("author", "")
     row["origin"] = d.get("origin", "")
-    row["year_estimate"] = d.get("year_estimate", "")
     row["paragraphs"] = [
         {"index": p["index"], "kind": p["kind"], "line": p["line"], "text": p["text"],
          "sentences": [{"index": s["index"], "start": s["start"], "end": s["end"], "tokens": s["tokens"]}
@@ -244,7 +264,7 @@ def _jsonl_document(d: dict) -> dict:
 
 
 def write_outputs(store: Store, out: Path, reader: DumpReader, config: Config, gazetteer: Gazetteer,
-                  gazetteers: dict[str, str], counts: Counter[str]) -> None:
+                  gazetteers: dict[str, str], counts: Counter[str], libraries: dict[str, str]) -> None:
     """Write every output file from the store, in id order, then move them into place."""
     staged = StagedOutput(out)
     try:
@@ -288,6 +308,7 @@ def write_outputs(store: Store, out: Path, reader: DumpReader, config: Config, g
         outputs = {p.name: sha256_file(p) for p in sorted(staged.stage.iterdir())}
         manifest = {
             "vnews": __version__,
+            "libraries": libraries,
             "config_sha256": config.digest(),
             "gazetteers": gazetteers,
             "inputs": [f.as_dict() for f in reader.files],

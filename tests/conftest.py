@@ -26,3 +26,21 @@ def test_gazetteer():
 
 def make_doc(lines: list[str], doc_id: str = "d1", **meta) -> Document:
     return Document(doc_id=doc_id, origin=f"{doc_id}.txt", lines=list(lines), **meta)
+
+
+def find_bench() -> Path | None:
+    """The bench corpora (``../shared/bench`` beside the checkout, or $VNEWS_BENCH), if present."""
+    import os
+
+    for candidate in (os.environ.get("VNEWS_BENCH"), ROOT.parent / "shared" / "bench", "/work/shared/bench"):
+        if candidate and (Path(candidate) / "baomoi-2017.jsonl").is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def bench_root() -> Path:
+    root = find_bench()
+    if root is None:
+        pytest.skip("the bench corpora (../shared/bench) are not on this machine")
+    return root

@@ -140,3 +140,68 @@ def test_author_run_into_the_last_line_and_compiled_note(config):
     # A title and a name are no byline: "Thủ tướng" is not a name.
     doc = clean(config, ["Tiêu đề bài báo về Liên Hợp Quốc", body + " Thủ tướng Nguyễn Xuân Phúc"])
     assert doc.author == "" and doc.paragraphs[-1].text.endswith("Nguyễn Xuân Phúc")
+
+
+# -- the year of an undated article: never a confident guess (the examples of issue #11) ----------
+
+def test_year_estimate_ignores_background_biography(config):
+    # baomoi-21472977: "tháng 5/1974 ông bị thương" is a veteran's past, not the article's year.
+    doc = clean(config, ["Ngày 6/2, ông Hoàng Tiến Vin cho biết sức khỏe đã ổn định.",
+                         "Được biết, ông Vin đi bộ đội năm 1972, vào tháng 5/1974, ông bị thương tại Quảng Nam."])
+    assert doc.year_estimate == ""
+
+
+def test_year_estimate_rolls_forward_past_a_since(config):
+    # baomoi-21472852: 2015 is a past outbreak; "kể từ tháng 11/2016" bounds the present from below,
+    # and news dated 5/2 after November 2016 is February 2017.
+    doc = clean(config, ["Ngày 5/2, chính quyền tỉnh Hồ Nam thông báo thêm một ca nhiễm.",
+                         "Kể từ tháng 11/2016, cúm gia cầm đã hoành hành tại nhiều tỉnh của Nhật Bản.",
+                         "Khoảng 000 con gà đã bị tiêu hủy trong tháng 1/2015."])
+    assert doc.year_estimate == "2017"
+
+
+def test_year_estimate_rolls_forward_past_a_dated_past_event(config):
+    # baomoi-21471057 / -21472144 / -21472593: "Sáng nay (6/2)" after an incident "cuối tháng 12/2016".
+    for lines in (["Sáng nay (6/2), tại cuộc họp, Chủ tịch UBND TP Hà Nội yêu cầu báo cáo.",
+                   "Ông yêu cầu làm rõ vụ xe đâm học sinh, xảy ra vào cuối tháng 12/2016."],
+                  ["Sáng nay 6/2, tại cuộc họp giao ban, Chủ tịch UBND TP Hà Nội yêu cầu báo cáo.",
+                   "Về vụ xe chở hiệu trưởng đâm học sinh (cuối tháng 12/2016), Sở cho biết."],
+                  ["Đó là yêu cầu tại cuộc họp giao ban diễn ra sáng nay 6/2.",
+                   "Ông đề cập đến vụ việc ở trường tiểu học, diễn ra cuối tháng 12/2016."]):
+        assert clean(config, lines).year_estimate == "2017"
+    # A bound in the same year and an earlier month leaves the year as it is.
+    doc = clean(config, ["Sáng nay (6/12), hai bên họp.", "Vụ việc xảy ra vào tháng 3/2016."])
+    assert doc.year_estimate == "2016"
+
+
+def test_year_estimate_ignores_periods(config):
+    doc = clean(config, ["Sáng 2/10, Hội tổng kết 5 năm giai đoạn 2016 -2020.", "Kế hoạch 2021-2025 được thông qua."])
+    assert doc.year_estimate == ""
+
+
+# -- inline furniture of crawls that lost their line breaks -------------------------------------
+
+def test_inline_furniture_is_cut_and_the_rest_of_the_line_stays(config):
+    doc = clean(config, ["Tàu sân bay Kuznetsov", "Máy bay hạ cánh. Nguồn ảnh: Sina. Theo Bộ Quốc phòng Nga, tốp máy "
+                         "bay đầu tiên đã về. Nguồn ảnh: Sina.",
+                         "Ông Độ cho biết. >> Sốc xem clip cô giáo  Cũng tại cuộc họp, ông Chung yêu cầu báo cáo.",
+                         "Giá vàng giảm Mọi phản ánh, ý kiến, thông tin nóng của độc giả gửi theo địa chỉ: Email: a@b.vn",
+                         "Hãy chia sẻ cảm nghĩ của mình ở phần bình luận bên dưới!", "Hotline: 1900 54 54 26"])
+    body = [p.text for p in doc.paragraphs if p.kind != "title"]
+    assert body == ["Máy bay hạ cánh. Theo Bộ Quốc phòng Nga, tốp máy bay đầu tiên đã về.",
+                    "Ông Độ cho biết. Cũng tại cuộc họp, ông Chung yêu cầu báo cáo.", "Giá vàng giảm"]
+    rows = [(r.paragraph, r.rule) for r in doc.removed]
+    assert rows == [(2, "photo-source"), (3, "related-link"), (4, "cms-contact"), (5, "comment-invitation"),
+                    (6, "hotline")]
+    # Three lines are both kept (cut) and removed rows: each cut counts as an input paragraph too.
+    assert doc.paragraphs_in == len(doc.paragraphs) + len(doc.removed) == 6 + 3
+
+
+def test_line_numbers_are_the_input_files(tmp_path):
+    from pipeline.io.readers import DumpReader
+
+    (tmp_path / "a.txt").write_text("# doc_id = a\n# date = 20210101\n\nTiêu đề\n\n\nĐoạn một.\n<p>Đoạn hai</p><p>Đoạn ba</p>\n",
+                                    encoding="utf-8")
+    doc = next(iter(DumpReader([str(tmp_path)])))
+    assert doc.lines == ["Tiêu đề", "Đoạn một.", "Đoạn hai", "Đoạn ba"]
+    assert doc.line_numbers == [4, 7, 8, 8]

@@ -95,3 +95,61 @@ def test_bad_config_and_bad_gazetteer_exit_2(dump, tmp_path):
 def test_gazetteer_lint_command():
     result = run("gazetteer", "lint", TEST_GAZ)
     assert result.exit_code == 0 and "0 problems" in result.output
+
+
+# -- no machine path in any output; the same dump anywhere gives the same bytes (issue #11) --------
+
+def _output_bytes(out):
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and p.suffix in (".csv", ".jsonl", ".json")
+            and p.name != "run.json"}
+
+
+def test_moved_or_relatively_named_dump_gives_identical_outputs_and_reuses_the_cache(dump, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert run("extract", dump, "--out", out, "--gazetteers", TEST_GAZ).exit_code == 0
+    first = _output_bytes(out)
+    for name, data in first.items():
+        assert str(tmp_path).encode() not in data, f"{name} holds a machine path"
+    moved = tmp_path / "elsewhere" / "renamed-dump"
+    moved.parent.mkdir()
+    dump.rename(moved)
+    monkeypatch.chdir(moved.parent)
+    result = run("extract", "renamed-dump", "--out", out, "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 0, result.output
+    assert _output_bytes(out) == first
+    import json
+
+    run_info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run_info["cached"] == 3  # every document came from the cache
+
+
+def test_vnews_finds_its_gazetteers_from_any_folder(dump, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no gazetteers/ here
+    out = tmp_path / "out"
+    result = run("extract", dump, "--out", out)
+    assert result.exit_code == 0, result.output
+    mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)
+    assert "gazetteer" in set(mentions["method"])
+    assert run("gazetteer", "lint").exit_code == 0
+
+
+def test_licence_is_an_spdx_string():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT"
+
+
+def test_a_library_upgrade_invalidates_the_cache_and_shows_in_the_manifest(dump, tmp_path, monkeypatch):
+    import json
+
+    import pipeline.runner as runner_module
+
+    out = tmp_path / "out"
+    assert run("extract", dump, "--out", out, "--gazetteers", TEST_GAZ).exit_code == 0
+    versions = runner_module.library_versions()
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["libraries"] == versions
+    monkeypatch.setattr(runner_module, "library_versions", lambda: {**versions, "underthesea": "99.0"})
+    assert run("extract", dump, "--out", out, "--gazetteers", TEST_GAZ).exit_code == 0
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["cached"] == 0

@@ -420,3 +420,17 @@ def test_parse_iso_date_accepts(value, expected):
 )
 def test_parse_iso_date_rejects(value):
     assert parse_iso_date(value) is None
+
+
+def test_an_estimated_year_resolves_only_dates_that_write_their_month():
+    from pipeline.dates import EstimatedDate
+
+    ref = EstimatedDate.of_year(2017)
+    by_text = {d.text: d for d in find_dates("Sáng nay (6/2) họp, hôm qua ký, ngày 20 gặp, tháng 5 thăm", ref)}
+    assert by_text["Sáng nay (6/2)"].date == "2017-02-06"
+    assert by_text["tháng 5"].date == "2017-05"
+    # A made-up mid-year day must not date "hôm qua" or "ngày 20".
+    assert by_text["hôm qua"].date == "" and by_text["hôm qua"].relative
+    assert by_text["ngày 20"].date == ""
+    # With the real publication date they resolve.
+    assert {d.text: d.date for d in find_dates("hôm qua ký", datetime.date(2017, 2, 7))} == {"hôm qua": "2017-02-06"}

@@ -156,6 +156,7 @@ def test_manifest_reasons_name_code_config_gazetteer_and_input():
     new = {"vnews": "0.2.0", "config_sha256": "b" * 64, "gazetteers": {"org.csv": "4" * 64, "loc.csv": "5" * 64},
            "inputs": [{"path": "corpus/a.txt", "sha256": "6" * 64}, {"path": "corpus/b.txt", "sha256": "7"}],
            "code_sha256": "y", "outputs": {"x": 1}}
+    old["libraries"], new["libraries"] = {"spacy": "3.8.2", "pandas": "2.2"}, {"spacy": "3.8.3", "pandas": "2.2"}
     assert manifest_reasons(old, new) == [
         "code version changed (0.1.0 → 0.2.0)",
         "config changed (aaaaaaaaaaaa → bbbbbbbbbbbb)",
@@ -165,6 +166,7 @@ def test_manifest_reasons_name_code_config_gazetteer_and_input():
         "input corpus/a.txt changed (333333333333 → 666666666666)",
         "input corpus/b.txt added",
         'manifest field code_sha256 changed ("x" → "y")',
+        "libraries: spacy changed (3.8.2 → 3.8.3)",
     ]
     assert manifest_reasons({**old}, {**old, "outputs": {"x": 2}})[0].startswith("none recorded")
 
@@ -182,6 +184,12 @@ def test_cli_exit_codes_and_formats(tmp_path):
     assert data["summary"][0]["table"] == "entities" and data["summary"][0]["removed"] == 1
     md = runner.invoke(app, ["diff", str(COMMITTED), str(new), "--format", "markdown"])
     assert md.exit_code == 1 and "## Summary" in md.stdout and "| entities |" in md.stdout
+    only_manifest = copy(tmp_path, "config")
+    m = json.loads((only_manifest / "manifest.json").read_text())
+    m["config_sha256"] = "f" * 64  # a config change that changed no record
+    (only_manifest / "manifest.json").write_text(json.dumps(m))
+    r = runner.invoke(app, ["diff", str(COMMITTED), str(only_manifest)])
+    assert r.exit_code == 0 and "config changed" in r.stdout and "no record changed" in r.stdout
     assert runner.invoke(app, ["diff", str(COMMITTED), str(tmp_path / "missing")]).exit_code == 2
     assert runner.invoke(app, ["diff", str(COMMITTED), str(tmp_path)]).exit_code == 2  # not an output dir
     assert runner.invoke(app, ["diff", str(COMMITTED), str(new), "--format", "yaml"]).exit_code == 2

@@ -390,7 +390,7 @@ def test_load_gold_rejects_bad_json_and_empty_dir(tmp_path):
         load_gold(tmp_path)
 
 
-@pytest.mark.parametrize("name", ["gold", "heldout"])
+@pytest.mark.parametrize("name", ["gold", "heldout", "blind4"])
 def test_project_gold_files_are_valid(name):
     root = Path(__file__).resolve().parents[1] / "eval" / name
     if not root.is_dir():
@@ -410,6 +410,18 @@ def test_dev_and_held_out_sets_are_disjoint_and_from_both_corpora():
         sources = {g.source.split("/")[0] for g in golds}
         assert {"bench:baomoi-2017.jsonl", "bench:dantri-2020-2021"} <= sources
     assert len(dev) >= 30  # the five seeds and at least 25 bench articles
+
+
+def test_blind_batch_is_disjoint_from_dev_and_held_out_and_mostly_outside_politics():
+    root = Path(__file__).resolve().parents[1] / "eval"
+    blind = load_gold(root / "blind4")
+    dev, held = load_gold(root / "gold"), load_gold(root / "heldout")
+    assert len(blind) >= 40
+    assert not {g.id for g in blind} & ({g.id for g in dev} | {g.id for g in held})
+    dantri = [g.id for g in blind if g.id.startswith("news_")]
+    categories = {i.rsplit("_", 1)[0] for i in dantri}
+    assert len(categories) == 10  # every dantri category
+    assert sum(not i.startswith(("news_world", "news_society")) for i in dantri) >= len(blind) // 2 - 4
 
 
 # ---------------------------------------------------------------------------------------------

@@ -588,7 +588,7 @@ def test_cluster_id_without_participants_is_keyed_on_the_instrument(stage):
     e = only(run(stage, "COP26 được tổ chức thành công vào ngày 12/11/2021.",
                  ents=[("COP26", "EVENT", "event:cop26")]), "CONFERENCE")
     assert e.participants == [] and e.instrument and e.date == "2021-11-12"
-    key = f"CONFERENCE|{e.date}|event:cop26"
+    key = f"CONFERENCE|{e.date}|{e.instrument.lower()}"
     assert e.cluster_id == hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -833,3 +833,70 @@ def test_a_meeting_named_in_the_sentence_beats_a_borrowed_headline_date(stage):
     claim = run(stage, "Bắc Kinh đòi chủ quyền đối với quần đảo Senkaku.", ents=[("Bắc Kinh", "GPE", "gpe:cn-bj")],
                 published="2017-06-04")
     assert [e for e in claim if e.type == "STATEMENT"] == []
+
+
+# -- photo credits glued to a sentence (crawls that lost line breaks) ------------------------------
+
+def test_bracketed_credit_glued_to_the_next_sentence_keeps_the_meeting(stage):
+    events = run(stage, "Quang cảnh buổi hội kiến. (Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, tại Hà Nội, Phó Thủ tướng "
+                        "Trịnh Đình Dũng đã hội kiến Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[("Trịnh Đình Dũng", "PERSON", "person:tdd"), YAMAGUCHI, ("Hà Nội", "GPE", "gpe:hn"),
+                       ("TTXVN", "ORG", "org:ttxvn")], published="2019-09-13")
+    e = only(events, "MEETING")
+    assert e.date == "2019-09-12"
+    assert set(roles(e)) == {"Trịnh Đình Dũng", "Yamaguchi Tsuyoshi"}
+
+
+def test_bare_credit_glued_to_the_next_sentence_keeps_the_signing(stage):
+    events = run(stage, "Hai Bộ trưởng tại lễ ký kết Ảnh: VGP Sau hội đàm, hai Bộ trưởng Trần Hồng Hà và "
+                        "Tsuyoshi Yamaguchi đã ký 3 văn kiện hợp tác.",
+                 ents=[HA, YAMAGUCHI, ("VGP", "ORG", "org:vgp")], published="2021-11-24")
+    e = only(events, "SIGNING")
+    assert {"Trần Hồng Hà", "Yamaguchi Tsuyoshi"} <= set(roles(e))
+    assert "VGP" not in roles(e)  # the credit is no participant
+
+
+def test_credit_spans_stop_at_the_glued_sentence():
+    from pipeline.credits import Credits
+
+    credits = Credits.load()
+    for text, credit in [
+        ("(Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, tại Hà Nội", "(Ảnh: Lâm Khánh/TTXVN)"),
+        ("Lễ ký Ảnh: VGP Sau hội đàm, hai Bộ trưởng", "Ảnh: VGP"),
+        ("Quang cảnh. Ảnh: Đào Thanh Tùng/TTXVN", "Ảnh: Đào Thanh Tùng/TTXVN"),
+        ("Nguồn ảnh: Sina. Tiếp theo", "Nguồn ảnh: Sina."),
+    ]:
+        assert [text[a:b] for a, b in credits.spans(text)] == [credit]
+
+
+# -- where a date's year comes from (date_basis): never a silent guess ----------------------------
+
+def test_date_basis_text_published_and_period(stage):
+    e = only(run(stage, "Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà đã hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[HA, YAMAGUCHI], published="2021-11-25"), "MEETING")
+    assert (e.date, e.date_basis) == ("2021-11-24", "text")
+    e = only(run(stage, "Sáng 2/10, Hội Khuyến học TP Cần Thơ tổ chức Hội nghị Tổng kết 5 năm thực hiện đề án "
+                        "giai đoạn 2016 -2020.", ents=[("Hội Khuyến học TP Cần Thơ", "ORG", "org:hkh")],
+                 published="2020-10-03"), "CONFERENCE")
+    assert (e.date, e.date_precision, e.date_basis) == ("2020-10-02", "day", "published")
+
+
+def test_date_basis_estimated_and_no_day_from_a_made_up_date(stage):
+    doc = make("Sáng nay (6/2), Chủ tịch Nguyễn Đức Chung đã tiếp Đại sứ Takio Yamada.",
+               "Hôm qua, Bộ trưởng Trần Hồng Hà đã hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+               ents=[("Nguyễn Đức Chung", "PERSON", "person:ndc"), ("Takio Yamada", "PERSON", "person:ty"),
+                     HA, YAMAGUCHI])
+    doc.year_estimate = "2017"
+    events = sorted(stage(doc).events, key=lambda e: e.paragraph)
+    assert [(e.paragraph, e.date, e.date_basis) for e in events] == [(1, "2017-02-06", "estimated"), (2, "", "")]
+
+
+def test_a_named_conference_after_the_article_is_planned(lexicon):
+    stage = EventExtractor(EventsConfig(min_confidence=0.3), lexicon,
+                           event_dates={"COP28": ("2023-11-30", "2023-12-12")})
+    e = only(stage(make("Việt Nam đã tham dự hội nghị COP28 tại Dubai.",
+                        ents=[VN, ("COP28", "EVENT", "event:cop28"), ("Dubai", "GPE", "gpe:dubai")],
+                        published="2023-08-24")).events, "CONFERENCE")
+    assert (e.date, e.date_basis, e.status) == ("2023-11-30", "gazetteer", "planned")
+    # The cluster is keyed on the gazetteer's date too, so every report of COP28 by Việt Nam shares it.
+    assert e.cluster_id == hashlib.sha1("CONFERENCE|2023-11-30|gpe:vn".encode()).hexdigest()[:12]

@@ -65,17 +65,40 @@ def test_event_dates_have_bounds_month_and_precision(dump):
     assert pd.isna(year.month) and year.year == int(year.date)  # a year-only date has no month
     undated = ev[ev.date.isna()]
     assert len(undated) and undated.date_start.isna().all() and undated.date_basis.isna().all()
-    assert set(ev.date_basis.dropna()) <= {"text", "context"}
-    assert (ev[ev.date_basis == "text"].date_text.notna()).all()
+    assert list(ev.date_basis.cat.categories[:4]) == ["text", "published", "estimated", "gazetteer"]
+    assert conf.date_basis == "gazetteer" and (ev[ev.date_basis == "text"].date_text.notna()).all()
 
 
 def test_year_estimate_on_documents_and_events(dump):
     docs = dump.documents.set_index("doc_id")
     assert docs.loc["002_80fa98daa23ce963", "year_estimate"] == 2024  # documents.jsonl's estimate
-    assert docs.loc["002_80fa98daa23ce963", "date_basis"] == "year_estimate"
+    assert docs.loc["002_80fa98daa23ce963", "date_basis"] == "estimated"
     assert docs.loc["000_075b4f3a027d94d0"].year_estimate is pd.NA
     ev = dump.events
     assert (ev[ev.doc_id == "002_80fa98daa23ce963"].year_estimate == 2024).all()
+    assert "estimated" in set(ev[ev.doc_id == "002_80fa98daa23ce963"].date_basis)
+
+
+def test_outputs_written_before_year_estimate_and_date_basis_columns(tmp_path):
+    """Older outputs: year_estimate from documents.jsonl, date_basis derived."""
+    out = tmp_path / "out"
+    shutil.copytree(COMMITTED, out)
+
+    def drop(column):
+        def edit(rows, header):
+            for r in rows:
+                r.pop(column, None)
+            return [h for h in header if h != column]
+        return edit
+
+    rewrite(out / "documents.csv", drop("year_estimate"))
+    rewrite(out / "events.csv", drop("date_basis"))
+    d = pipeline.load(out, gazetteers=ROOT / "gazetteers")
+    assert d.documents.set_index("doc_id").loc["002_80fa98daa23ce963", "year_estimate"] == 2024
+    ev = d.events
+    assert set(ev.date_basis.dropna()) == {"text", "context"}
+    assert (ev.date_basis.isna() == ev.date.isna()).all()
+    assert (ev[ev.date_basis == "context"].date_text.isna()).all()
 
 
 def test_columns_a_newer_run_writes_are_picked_up_by_name(tmp_path):

@@ -1,4 +1,5 @@
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, strategies as st
 
@@ -40,3 +41,56 @@ def test_normalize_is_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
     assert unicodedata.is_normalized("NFC", once)
+
+
+def test_breve_and_circumflex_syllables_keep_their_letters():
+    # NFD puts the dot below before the breve: "hoặc" once became "họăc".
+    for word in ("hoặc", "ngoặc", "Hoặc", "HOẶC", "khoặm", "xoẳn", "hoằng", "toẹt", "luyện", "khuỷu"):
+        assert normalize_text(word) == word
+
+
+def test_bidi_and_format_characters_are_removed():
+    assert normalize_text("Nguyễn\u202e Xuân Phúc") == "Nguyễn Xuân Phúc"
+    assert normalize_text("\u2066Hà Nội\u2069") == "Hà Nội"
+    assert normalize_text("a\u200e\u200fb\u061c") == "ab"
+    assert normalize_text("x\u2028y") == "x y"
+
+
+def test_eth_is_read_as_d_only_where_vietnamese_writes_d():
+    assert normalize_text("ÐBSCL") == "ĐBSCL"
+    assert normalize_text("Sigurður") == "Sigurður"
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "normalize_changes.tsv"
+
+
+def test_golden_file_lists_every_removed_format_character():
+    listed = {line.split("\t")[1] for line in GOLDEN.read_text(encoding="utf-8").splitlines()
+              if line.startswith("removed\t")}
+    for cp in ("U+202E", "U+2066", "U+200B", "U+FEFF", "U+00AD"):
+        assert cp in listed
+        assert normalize_text(f"a{chr(int(cp[2:], 16))}b") == "ab"
+
+
+def test_normaliser_changes_no_letter_of_the_bench_and_only_the_listed_syllables(bench_root):
+    """Every distinct syllable of both bench corpora: same letters once tones are stripped, and the
+    syllables that change are exactly the committed golden file (review it when it changes:
+    `python scripts/audit.py --write-golden`)."""
+    from pipeline.audit import bench_articles, format_changes, normalizer_changes
+
+    changed, broken = normalizer_changes(text for _, text in bench_articles(bench_root))
+    assert broken == []
+    assert "hoặc" not in changed and "hòa" not in changed
+    assert changed.get("hoà") == "hòa"
+    assert format_changes(changed) == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_boilerplate_audit_on_a_bench_sample(bench_root):
+    """`make audit`'s sample (500 articles, seed 11): at most one surviving furniture sentence per
+    100 articles and no removed line that reads like content."""
+    from pipeline.audit import boilerplate_audit, sample_articles
+
+    report = boilerplate_audit(sample_articles(bench_root, 500, seed=11))
+    assert report["articles"] == 500
+    assert report["surviving_per_100"] <= 1.0, report["surviving"]
+    assert report["content_removed"] == []

@@ -74,6 +74,29 @@ def test_events_are_cards_with_their_fields(page):
     cop = events[events.instrument == "COP23"].iloc[0]
     card = re.search(rf'<div class="card ev-CONFERENCE[^"]*" id="ev-{cop.event_id}".*?</div>', text, re.S).group(0)
     assert "2017-11-06 … 2017-11-17 (day)" in card and "COP23" in card and cop.cluster_id in card
+    assert f'<b class="trigger">{cop.trigger}</b>' in card  # the trigger, highlighted in its evidence
+
+
+def test_against_an_old_run_marks_added_changed_and_removed(tmp_path):
+    old = tmp_path / "old"
+    shutil.copytree(COMMITTED, old)
+    mentions = pd.read_csv(COMMITTED / "mentions.csv", keep_default_na=False)
+    first, second = mentions.iloc[0], mentions.iloc[1]
+
+    def edit(rows, header):
+        rows.pop(1)  # absent from the old run: added in the new one
+        rows[0]["entity_id"] = "org:old-id"  # resolved differently in the old run
+        rows.append({**rows[0], "mention_id": "000_075b4f3a027d94d0:9:0-4", "paragraph": "9", "start": "0",
+                     "end": "4", "text": "Gone", "entity_id": "org:gone"})  # removed since
+
+    rewrite(old / "mentions.csv", edit)
+    stats = write_report(COMMITTED, tmp_path / "r.html", against=old)
+    text = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert stats.changes == 3 and '<section id="changes">' in text
+    assert re.search(rf'<mark class="entity ent-\w+ chg chg-changed" data-mention="{first.mention_id}"', text)
+    assert re.search(rf'<mark class="entity ent-\w+ chg chg-added" data-mention="{second.mention_id}"', text)
+    assert f"entity_id: org:old-id → {first.entity_id}" in html.unescape(text)
+    assert "Removed since the old run (1)" in text and "«Gone»" in text
 
 
 def test_document_without_text_and_error_status(tmp_path):

@@ -325,3 +325,15 @@ def test_a_person_found_once_is_the_same_name_elsewhere(tagger, segmenter):
     ms = tag(tagger, segmenter, ["Chỉ vài phút trước đó, ông Bob McCooey đã ký.",
                                  "Buổi tiếp diễn ra sau khi Bob McCooey ký kết thỏa thuận."])
     assert [(m.paragraph, m.text, m.method) for m in ms] == [(1, "Bob McCooey", "pattern"), (2, "Bob McCooey", "coref")]
+
+
+def test_tenure_uses_the_sentences_own_date(tagger, segmenter):
+    # In an article of 2024, a title in a sentence dated 2019 is 2019's office-holder.
+    ms = tag(tagger, segmenter, ["Tháng 3/2019, Bộ trưởng Tài nguyên và Môi trường đã ký quyết định.",
+                                 "Bộ trưởng Tài nguyên và Môi trường cho biết sẽ tiếp tục."], published="2024-01-11")
+    people = [(m.paragraph, m.entity_id) for m in ms if m.type == "PERSON"]
+    assert people == [(1, "person:tran-hong-ha"), (2, "person:dang-quoc-khanh")]
+    # A target year is no date of the title: "đến năm 2030" keeps the article's office-holder.
+    ms = tag(tagger, segmenter, ["Bộ trưởng Tài nguyên và Môi trường cho biết mục tiêu đến năm 2030."],
+             published="2024-01-11")
+    assert [m.entity_id for m in ms if m.type == "PERSON"] == ["person:dang-quoc-khanh"]

@@ -43,9 +43,40 @@ def legacy_encoding(text: str) -> str | None:
 
 def html_to_lines(text: str) -> list[str]:
     """Paragraph lines of a text that may hold HTML: block tags break lines, other tags go."""
+    return numbered_lines(text, 1)[0]
+
+
+# Marks the start of each input line while HTML is taken apart, so every paragraph line keeps the
+# number of the input line it came from (private-use characters: never in article text).
+_MARK = "\ue000"
+_MARK_END = "\ue001"
+
+
+def numbered_lines(text: str, first: int) -> tuple[list[str], list[int]]:
+    """``html_to_lines`` with each line's 1-based number in the input (``first`` = the number of
+    the text's first line). Lines that a block tag splits off keep the number of their input line."""
+    raw = text.split("\n")
+    if not ("<" in text and ">" in text):
+        kept = [(line, first + k) for k, line in enumerate(raw) if line.strip()]
+        lines = [piece for line, _ in kept for piece in line.splitlines() if piece.strip()]
+        if len(lines) == len(kept):
+            return lines, [n for _, n in kept]
+    marked = "\n".join(f"{_MARK}{first + k}{_MARK_END}{line}" for k, line in enumerate(raw))
     if "<" in text and ">" in text:
-        text = _TAGS.sub("", _BLOCK_TAGS.sub("\n", text))
-    return [line for line in text.splitlines() if line.strip()]
+        marked = _TAGS.sub("", _BLOCK_TAGS.sub("\n", marked))
+    lines: list[str] = []
+    numbers: list[int] = []
+    current = first
+    for line in marked.splitlines():
+        while line.startswith(_MARK) and _MARK_END in line:
+            end = line.index(_MARK_END)
+            current = int(line[1:end])
+            line = line[end + 1:]
+        line = line.replace(_MARK, "").replace(_MARK_END, "")
+        if line.strip():
+            lines.append(line)
+            numbers.append(current)
+    return lines, numbers
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

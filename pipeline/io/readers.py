@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import DocumentError, UsageError
 from ..model import Document
-from .decode import decode_bytes, html_to_lines, repair_text
+from .decode import decode_bytes, numbered_lines, repair_text
 
 __all__ = ["InputFile", "DumpReader", "SUPPORTED_SUFFIXES"]
 
@@ -43,7 +43,7 @@ _TEXT_KEYS = ("text", "content", "body")
 class InputFile:
     """A file of the dump as the manifest records it."""
 
-    path: str  # as given on the command line, joined with the path inside the dump
+    path: str  # relative to the dump root given on the command line (see _display): never absolute
     sha256: str
     size: int
     documents: int = 0
@@ -82,11 +82,15 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _display(root_arg: str, root: Path, path: Path) -> str:
-    if root.is_file():
-        return root_arg
-    rel = path.relative_to(root).as_posix()
-    return f"{root_arg.rstrip('/')}/{rel}"
+def _display(root: Path, path: Path, several: bool) -> str:
+    """How outputs, messages and the cache key name a file: its path inside the dump root (the file
+    name for a file dump), so that the same dump moved elsewhere, or named by a relative or an
+    absolute path, gives the same bytes. With several dumps in one run, the dump's own name comes
+    first ("corpus/000.txt") to tell their files apart."""
+    rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+    if several and not root.is_file():
+        return f"{root.resolve().name}/{rel}"
+    return rel
 
 
 def _default_id(root: Path, path: Path, suffix: str) -> str:
@@ -110,7 +114,8 @@ def parse_txt(text: str, doc: Document) -> Document:
             body_start = i + 1
             continue
         break
-    doc.lines = html_to_lines(repair_text("\n".join(lines[body_start:]), doc.origin))
+    body = repair_text("\n".join(lines[body_start:]), doc.origin)
+    doc.lines, doc.line_numbers = numbered_lines(body, body_start + 1)
     return doc
 
 
@@ -129,7 +134,7 @@ def parse_json_record(record: object, doc: Document) -> Document:
     published = record.get("published", record.get("date"))
     if published not in (None, ""):
         doc.published = str(published)
-    doc.lines = html_to_lines(repair_text(text, doc.origin))
+    doc.lines, doc.line_numbers = numbered_lines(repair_text(text, doc.origin), 1)
     return doc
 
 
@@ -154,10 +159,10 @@ class DumpReader:
         for arg in self.inputs:
             root = Path(arg)
             for path in _walk(root):
-                yield from self._read_file(arg, root, path)
+                yield from self._read_file(root, path)
 
-    def _read_file(self, arg: str, root: Path, path: Path) -> Iterator[Document]:
-        display = _display(arg, root, path)
+    def _read_file(self, root: Path, path: Path) -> Iterator[Document]:
+        display = _display(root, path, several=len(self.inputs) > 1)
         suffix = _suffix(path)
         try:
             sha, size = _digest(path)

@@ -68,6 +68,8 @@ DOCUMENTS = Table(
         _s("title", "Headline (also paragraph 0 of the text)."),
         _s("url", "Article URL (metadata or a URL line at the end of the text)."),
         Field("published", "date", "Publication date (metadata, byline, or the date inside the URL)."),
+        _i("year_estimate", "Without a publication date: the year the text shows it was written in (what "
+           "day-and-month dates were resolved against, date_basis 'estimated' in events.csv); else empty."),
         _s("status", "ok | empty (nothing left after cleaning) | duplicate (copy of duplicate_of) | error (see error).", required=True, enum=("ok", "empty", "duplicate", "error")),
         _s("duplicate_of", "For a duplicate: the id of the first document with this text."),
         _i("paragraphs_in", "Non-blank input paragraphs (lines), counting a metadata headline.", required=True),
@@ -84,7 +86,7 @@ REMOVED = Table(
     "removed", "removed.csv", "Every input line that is not in the cleaned text, and why.",
     (
         _s("doc_id", "Document.", required=True),
-        _i("paragraph", "Input line number (1-based, blank lines not counted; 0 = metadata headline).", required=True),
+        _i("paragraph", "Input line number: the 1-based line of the input file (of the text field for JSONL); 0 = metadata headline.", required=True),
         _s("text", "The line, normalised."),
         _s("reason", "duplicate | near_duplicate | boilerplate | metadata", required=True, enum=("duplicate", "near_duplicate", "boilerplate", "metadata")),
         _i("kept_paragraph", "For duplicates: index of the cleaned paragraph kept in its place."),
@@ -144,6 +146,10 @@ EVENTS = Table(
         _s("date", "ISO date at date_precision (YYYY-MM-DD, YYYY-MM or YYYY)."),
         _s("date_end", "End of a date range."),
         _s("date_precision", "day | month | year"),
+        _s("date_basis", "Where the date's year comes from: text (the text gives it) | published (resolved against "
+           "the article's date) | estimated (against documents.csv year_estimate: a guess, say so) | gazetteer "
+           "(a named meeting's known dates); empty without a date.",
+           enum=("text", "published", "estimated", "gazetteer")),
         _s("date_text", "The date words."),
         _s("location", "Where."),
         _s("participants", "Canonical names joined with ' | '."),

@@ -192,7 +192,9 @@ def manifest_reasons(old: dict, new: dict) -> list[str]:
     reasons += _dict_changes("input", inputs_old, inputs_new)
     known = {"vnews", "config_sha256", "gazetteers", "inputs"} | RESULT_FIELDS
     for key in sorted((set(old) | set(new)) - known):
-        if old.get(key) != new.get(key):
+        if isinstance(old.get(key), dict) and isinstance(new.get(key), dict):
+            reasons += _dict_changes(f"{key}:", old[key], new[key])  # libraries: {"spacy": "3.8.2", …}
+        elif old.get(key) != new.get(key):
             reasons.append(f"manifest field {key} changed ({_short(json.dumps(old.get(key)))} → "
                            f"{_short(json.dumps(new.get(key)))})")
     if not reasons and old.get("outputs") == new.get("outputs"):

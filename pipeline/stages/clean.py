@@ -58,6 +58,7 @@ class FurnitureRule:
 @dataclass(frozen=True, slots=True)
 class FurnitureRules:
     boilerplate: tuple[FurnitureRule, ...]
+    inline: tuple[FurnitureRule, ...]
     section_labels: tuple[FurnitureRule, ...]
     url: re.Pattern[str]
     url_date: re.Pattern[str]
@@ -70,6 +71,11 @@ class FurnitureRules:
     year_not_now: re.Pattern[str]
     year_context: re.Pattern[str]
     year_named: re.Pattern[str]
+    year_background: re.Pattern[str]
+    year_period: re.Pattern[str]
+    year_forward: re.Pattern[str]
+    year_bound: re.Pattern[str]
+    news_month: re.Pattern[str]
     byline_names: re.Pattern[str]
     byline_after_end: re.Pattern[str]
 
@@ -96,10 +102,12 @@ class FurnitureRules:
             meta = data["metadata"]
             return cls(
                 boilerplate=rules("boilerplate"),
+                inline=tuple(FurnitureRule(r["name"], re.compile(r["pattern"]), "any") for r in data.get("inline", [])),
                 section_labels=rules("section_label"),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line", "source_theo",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
+                    "year_background", "year_period", "year_forward", "year_bound", "news_month",
                     "byline_names", "byline_after_end")},
             )
         except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
@@ -173,13 +181,16 @@ class Cleaner:
         if doc.status == "error":
             doc.lines = []
             return doc
-        lines = [normalize_text(line) for line in doc.lines]
-        doc.lines = []
+        raw_lines, inline_cuts = self._cut_inline(doc.lines)
+        lines = [normalize_text(line) for line in raw_lines]
+        # Where each line stands in the input file (its position when built in code).
+        number = doc.line_numbers if len(doc.line_numbers) == len(lines) else list(range(1, len(lines) + 1))
+        doc.lines, doc.line_numbers = [], []
         n = len(lines)
         removed: dict[int, Removal] = {}
 
         def drop(i: int, reason: str, rule: str) -> None:
-            removed[i] = Removal(doc.doc_id, i + 1, lines[i], reason, rule=rule)
+            removed[i] = Removal(doc.doc_id, number[i], lines[i], reason, rule=rule)
 
         # Pass 1: furniture that a line shows by itself.
         related = False
@@ -231,7 +242,7 @@ class Cleaner:
         if body and (m := self.rules.byline_after_end.search(lines[body[-1]])) \
                 and len(m["tail"].split()) <= self.config.byline_max_words:
             i = body[-1]
-            cut_off.append(Removal(doc.doc_id, i + 1, m["tail"], "metadata", rule="byline-after-end"))
+            cut_off.append(Removal(doc.doc_id, number[i], m["tail"], "metadata", rule="byline-after-end"))
             doc.author = doc.author or m["tail"]
             lines[i] = lines[i][:m.start("tail")].rstrip()
         elif body and len(lines[body[-1]].split()) > 20 and (m := _LAST_SENTENCE.search(lines[body[-1]])) \
@@ -241,7 +252,7 @@ class Cleaner:
             # "… đối với các công việc của Liên Hợp Quốc. Đức Tuân", "… tới. Nguyễn Văn Trí (TTXVN)":
             # the author's line, run into the text's last line by the crawl.
             i = body[-1]
-            cut_off.append(Removal(doc.doc_id, i + 1, m["tail"], "metadata", rule="byline-line-end"))
+            cut_off.append(Removal(doc.doc_id, number[i], m["tail"], "metadata", rule="byline-line-end"))
             doc.author = doc.author or (a["author"].strip() if a is not None else m["tail"])
             lines[i] = lines[i][:m.start("tail")].rstrip()
 
@@ -259,15 +270,17 @@ class Cleaner:
 
         paragraphs: list[Paragraph] = []
         if title_text:
-            paragraphs.append(Paragraph(0, "title", title_text, title_line + 1 if title_line is not None else 0))
+            paragraphs.append(Paragraph(0, "title", title_text, number[title_line] if title_line is not None else 0))
         for i in body:
             after_image = i > 0 and removed.get(i - 1) is not None and removed[i - 1].rule == "image-file"
             # A long paragraph with an inline photo credit is text that carries a caption, not a caption.
             short = len(lines[i].split()) <= self.config.caption_max_words
             kind = "caption" if after_image or (short and self.rules.caption.fullmatch(lines[i])) else "body"
             for piece in split_long(lines[i], self.config.max_paragraph_chars):
-                paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece, i + 1))
+                paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece, number[i]))
         doc.paragraphs = paragraphs
+        cut_off = _merge_cuts(cut_off, [Removal(doc.doc_id, number[i], " … ".join(texts), "boilerplate", rule="+".join(names))
+                                        for i, (names, texts) in sorted(inline_cuts.items()) if i not in removed])
         doc.removed = sorted([removed[i] for i in removed] + cut_off, key=lambda r: r.paragraph)
         # A metadata title that is not a line of the text counts as an input paragraph too.
         doc.paragraphs_in = n + (1 if title_text and title_line is None else 0)
@@ -281,9 +294,34 @@ class Cleaner:
             doc.year_estimate = self._year_estimate(p.text for p in paragraphs)
         return doc
 
+    def _cut_inline(self, raw: list[str]) -> tuple[list[str], dict[int, tuple[list[str], list[str]]]]:
+        """Lines without their inline furniture, and per line the rules and the text that were cut.
+        A line that is nothing but furniture is kept whole (the line rules remove it)."""
+        out: list[str] = []
+        cuts: dict[int, tuple[list[str], list[str]]] = {}
+        for i, line in enumerate(raw):
+            spans = sorted((m.start(), m.end(), rule.name) for rule in self.rules.inline
+                           for m in rule.regex.finditer(line) if m.end() > m.start())
+            kept, names, texts, pos = [], [], [], 0
+            for a, b, name in spans:
+                if a < pos:
+                    continue  # overlaps a cut already made
+                kept.append(line[pos:a])
+                names.append(name)
+                texts.append(normalize_text(line[a:b]))
+                pos = b
+            kept.append(line[pos:])
+            rest = " ".join(k.strip() for k in kept if k.strip())
+            if names and rest:
+                out.append(rest)
+                cuts[i] = (sorted(set(names)), texts)
+            else:
+                out.append(line)
+        return out, cuts
+
     def _year_estimate(self, texts) -> str:
         """The year the article is written in, or "", from the years it mentions outside
-        forward-looking clauses, in this order of trust:
+        forward-looking clauses, periods and background, in this order of trust:
 
         1. a year in a sentence that also dates something by day and month only or by "hôm nay"
            ("… WEF ASEAN năm 2017 tại Phnom Penh, hôm nay (12/5), …"): that sentence is the news.
@@ -292,21 +330,63 @@ class Cleaner:
         2. the latest "năm 2017" or "/2017": not the most mentioned one, as news cites last year's
            figures more often than it names the current year, which bounds the past from above;
         3. the latest year of a named event ("APEC 2017").
+
+        Then it rolls forward past the latest month and year something happened in ("xảy ra vào
+        cuối tháng 12/2016", "kể từ tháng 11/2016"): the article is written after it, so when the
+        news is dated by a day and month before that month ("Sáng nay (6/2)"), it is the next year.
         """
         news: Counter[str] = Counter()
         stated: set[str] = set()
         named: set[str] = set()
+        bounds: set[tuple[int, int]] = set()
+        months: set[int] = set()
+        rules = self.rules
         for text in texts:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
-                current = self.rules.year_context.search(sentence) is not None
+                if rules.year_background.search(sentence):
+                    continue
+                current = rules.year_context.search(sentence) is not None
+                months |= {int(m["month"]) for m in rules.news_month.finditer(sentence)}
                 for clause in re.split(r"[;]\s|,\s", sentence):
-                    if self.rules.year_not_now.search(clause):
+                    clause = rules.year_period.sub(" ", clause)
+                    if not rules.year_forward.search(clause):
+                        bounds |= {(int(m["year"]), int(m["month"] or m["month2"]))
+                                   for m in rules.year_bound.finditer(clause)
+                                   if 1 <= int(m["month"] or m["month2"]) <= 12}
+                    if rules.year_not_now.search(clause):
                         continue
-                    found = {m["year"] for m in self.rules.year_mention.finditer(clause)}
+                    found = {m["year"] for m in rules.year_mention.finditer(clause)}
                     stated |= found
                     if current:
                         news.update(found)
-                    named |= {m["year"] for m in self.rules.year_named.finditer(clause)}
+                    named |= {m["year"] for m in rules.year_named.finditer(clause)}
         if news:
-            return min(news, key=lambda y: (-news[y], y))
-        return max(stated or named, default="")
+            estimate = min(news, key=lambda y: (-news[y], y))
+        else:
+            estimate = max(stated or named, default="")
+        if not estimate:
+            return ""
+        return str(_roll_forward(int(estimate), bounds, months))
+
+
+def _merge_cuts(byline: list[Removal], inline: list[Removal]) -> list[Removal]:
+    """One removed row per input line: a byline cut off the same line as inline furniture joins it."""
+    by_line = {r.paragraph: r for r in inline}
+    for r in byline:
+        if r.paragraph in by_line:
+            other = by_line[r.paragraph]
+            other.text, other.rule, other.reason = f"{other.text} … {r.text}", f"{other.rule}+{r.rule}", "metadata"
+        else:
+            by_line[r.paragraph] = r
+    return list(by_line.values())
+
+
+def _roll_forward(year: int, bounds: set[tuple[int, int]], news_months: set[int]) -> int:
+    """The year of the news given that it comes after every (year, month) in ``bounds``."""
+    later = [b for b in bounds if b[0] >= year]
+    if not later:
+        return year
+    bound_year, bound_month = max(later)
+    if news_months and min(news_months) < bound_month:
+        return bound_year + 1
+    return bound_year

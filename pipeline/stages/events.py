@@ -40,7 +40,8 @@ How, in order:
    report; ``cluster_id`` a sha1 of type, date and the event's anchor for grouping across documents
    (the event id when it lacks either: an undated "meeting of X" could be any of X's meetings). The anchor is the lead participant: the
    first ``source`` (host, speaker, signer, donor), else the first participant named; without
-   participants, the instrument, else the location. Not the whole participant list: a second report
+   participants, the instrument's name, else the location. It is computed last, after a named
+   conference took its dates from the gazetteer. Not the whole participant list: a second report
    that names one more guest is the same happening. Not the instrument or place first: one report
    names them and the next does not, while the actor is what every report of a happening names.
 """
@@ -57,7 +58,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..config import EventsConfig
-from ..dates import find_dates, parse_iso_date
+from ..credits import Credits
+from ..dates import EstimatedDate, find_dates, parse_iso_date
 from ..errors import ConfigError
 from ..model import Document, Event, Evidence, Mention, Paragraph, Participant, Sentence
 
@@ -222,7 +224,6 @@ class Lexicon:
     participant_types: frozenset[str]
     place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
     attribution: re.Pattern[str]
-    credit: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
     location_markers: tuple[tuple[str, ...], ...]
     location_fillers: tuple[tuple[str, ...], ...]
@@ -237,6 +238,7 @@ class Lexicon:
     planned: re.Pattern[str]
     occurred: re.Pattern[str]
     date_not_after: tuple[tuple[str, ...], ...]
+    period_after: tuple[tuple[str, ...], ...]
     goal_words: re.Pattern[str]
     since: re.Pattern[str]  # a date after these in its clause is a starting point
     same_day: re.Pattern[str]  # "cùng ngày": the day of the last date given before
@@ -380,7 +382,6 @@ class Lexicon:
                 re.escape(w) for w in data["participants"].get("place_not_after", []) or ["(?!)"]) + r")\s$",
                 re.IGNORECASE),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
-            credit=re.compile(data["participants"]["credit"], re.IGNORECASE),
             target_markers=_phrases(data["participants"].get("target_markers", [])),
             location_markers=_phrases(data["location"]["markers"]),
             location_fillers=_phrases(data["location"].get("fillers", [])),
@@ -395,6 +396,7 @@ class Lexicon:
             planned=_word_regex(status["planned"]),
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
+            period_after=_phrases(dates.get("period_after", [])),
             goal_words=_word_regex([re.escape(w) for w in dates.get("goal_words", [])] or ["(?!)"]),
             since=_word_regex([re.escape(w) for w in dates.get("since", [])] or ["(?!)"]),
             same_day=_word_regex([re.escape(w) for w in dates.get("same_day", [])] or ["(?!)"]),
@@ -463,7 +465,8 @@ class _Sent:
     mentions: list[Mention]
     attribution: tuple[int, int]  # (start, end) of a "Theo ..., " lead-in, or (start, start)
     clauses: list[tuple[int, int]]
-    dates: list[tuple[int, int, str, str, str, str]] | None = None  # start, end, text, date, end, precision
+    # start, end, text, date, end, precision, relative (resolved from the article's date)
+    dates: list[tuple[int, int, str, str, str, str, bool]] | None = None
     timed: bool = False  # some date expression outside a name, usable or not
     forms: dict[str, Mention] = field(default_factory=dict)  # the document's participants, by surface
 
@@ -522,20 +525,19 @@ class _Args:
     date_end: str = ""
     precision: str = ""
     date_text: str = ""
+    date_relative: bool = False  # the year (or day) came from the article's date, not the text
     status: str = "unspecified"
     own: bool = True  # the participants are named in the trigger's own sentence
     borrowed_date: bool = False  # the date is the paragraph's or the headline's, not the sentence's
 
 
-def _anchor(a: _Args) -> str:
-    """What identifies a happening across reports besides its type and date (module doc, 6)."""
-    parts = [p.participant for p in a.participants]
-    lead = next((p for p in parts if p.role == "source"), parts[0] if parts else None)
-    if lead is not None:
-        return lead.entity_id
-    if a.instrument_id or a.instrument:
-        return a.instrument_id or a.instrument.lower()
-    return a.location
+def _cluster_id(e: Event) -> str:
+    """Type, date and anchor of a happening, hashed (module doc, 6); the event id when undated."""
+    lead = next((p for p in e.participants if p.role == "source"), e.participants[0] if e.participants else None)
+    anchor = lead.entity_id if lead else e.instrument.lower() or e.location
+    if not (e.date and anchor):
+        return e.event_id
+    return hashlib.sha1("|".join([e.type, e.date, anchor]).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(slots=True)
@@ -566,6 +568,11 @@ class _Record:
 
     def sources(self) -> set[str]:
         return {p.participant.entity_id for p in self.args.participants if p.participant.role == "source"}
+
+
+def _set_date(args: _Args, d: tuple[int, int, str, str, str, str, bool]) -> None:
+    """The event's date from one of the sentence's date expressions (see ``_Sent.dates``)."""
+    args.date, args.date_end, args.precision, args.date_text, args.date_relative = d[3], d[4], d[5], d[2], d[6]
 
 
 def _evidence(s: _Sent) -> Evidence:
@@ -607,6 +614,11 @@ def _status_by_date(date: str, precision: str, reference: dt.date | None) -> str
     """planned after the article's date, occurred before or on it (same day); else unspecified."""
     if not date or reference is None:
         return "unspecified"
+    if isinstance(reference, EstimatedDate):
+        # Only the year is known: an event in the same year may be before or after the article.
+        year = date[:4]
+        return "planned" if year > reference.isoformat()[:4] else "occurred" if year < reference.isoformat()[:4] \
+            else "unspecified"
     ref = reference.isoformat()[:len(date)]
     if date > ref:
         return "planned"
@@ -623,8 +635,9 @@ class EventExtractor:
 
     def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None,
                  event_dates: dict[str, tuple[str, str]] | None = None,
-                 multilateral: frozenset[str] = frozenset()):
+                 multilateral: frozenset[str] = frozenset(), credits: Credits | None = None):
         self.config = config
+        self.credits = credits or Credits.load()
         self.lex = lexicon or Lexicon.load()
         # Named events with known dates (COP23 -> 2017-11-06..2017-11-17), by canonical name.
         self.event_dates = event_dates or {}
@@ -635,10 +648,11 @@ class EventExtractor:
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
             return doc
-        reference = parse_iso_date(doc.published) if doc.published else None
+        reference: dt.date | None = parse_iso_date(doc.published) if doc.published else None
+        basis = "published"
         if reference is None and doc.year_estimate:
-            # Mid-year: a day and month without a year then resolve inside the estimated year.
-            reference = dt.date(int(doc.year_estimate), 7, 1)
+            # A day and month without a year then resolve inside the estimated year, and say so.
+            reference, basis = EstimatedDate.of_year(int(doc.year_estimate)), "estimated"
         sents = self._sentences(doc)
         by_para: dict[int, list[_Sent]] = {}
         for s in sents:
@@ -654,12 +668,17 @@ class EventExtractor:
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.
         dateless = reference is None
-        events = [self._event(doc.doc_id, r, dateless) for r in sorted(records, key=lambda r: r.order)]
+        events = [self._event(doc.doc_id, r, dateless, basis) for r in sorted(records, key=lambda r: r.order)]
         for e in events:
             # A named conference the text gives no date for happened when the gazetteer says it did.
             if not e.date and e.type == "CONFERENCE" and e.instrument in self.event_dates:
                 e.date, e.date_end = self.event_dates[e.instrument]
-                e.date_precision = "day"
+                e.date_precision, e.date_basis = "day", "gazetteer"
+                if reference is not None and not isinstance(reference, EstimatedDate) \
+                        and e.date > reference.isoformat():
+                    e.status = "planned"  # COP28 (2023-11-30) in an article of 2023-08-24 has not happened
+        for e in events:
+            e.cluster_id = _cluster_id(e)  # after the gazetteer's dates: COP23's reports share one
         doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
         return doc
 
@@ -673,21 +692,8 @@ class EventExtractor:
             mentions = sorted(by_para.get(para.index, []), key=lambda m: (m.start, -m.end))
             # An unsegmented paragraph is read as one sentence rather than skipped.
             for sent in para.sentences or [Sentence(0, 0, len(para.text), para.text)]:
-                start, end = sent.start, sent.end
-                credit = self.lex.credit.search(para.text, start, end)
-                if credit is not None:
-                    end = credit.start()
-                while end > start and para.text[end - 1].isspace():
-                    end -= 1
-                if not _WORD.search(para.text, start, end):
-                    continue  # a photo credit and nothing else
-                attr = self.lex.attribution.match(para.text[start:end])
-                attribution = (start, start + attr.end()) if attr else (start, start)
-                bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)] + [end]
-                clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-                out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
-                                 [m for m in mentions if start <= m.start and m.end <= end],
-                                 attribution, clauses))
+                for start, end in self._pieces(para.text, sent.start, sent.end):
+                    self._add_sentence(out, para, sent, start, end, mentions)
         # Every surface form of a participant in the document, to find the parties written inside
         # an event's name ("Hội nghị Bộ trưởng Môi trường ASEAN+3" names ASEAN).
         forms: dict[str, Mention] = {}
@@ -697,6 +703,35 @@ class EventExtractor:
         for s in out:
             s.forms = forms
         return out
+
+    def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentence without its photo credits: a credit glued to the next sentence by a crawl
+        that lost line breaks ("(Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, …") is cut by its own span, and
+        the text on both sides stays."""
+        pieces: list[tuple[int, int]] = []
+        for c0, c1 in self.credits.spans(text, start, end):
+            pieces.append((start, c0))
+            start = c1
+        pieces.append((start, end))
+        trimmed = []
+        for a, b in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if _WORD.search(text, a, b):  # not a credit and nothing else
+                trimmed.append((a, b))
+        return trimmed
+
+    def _add_sentence(self, out: list[_Sent], para: Paragraph, sent: Sentence, start: int, end: int,
+                      mentions: list[Mention]) -> None:
+        attr = self.lex.attribution.match(para.text[start:end])
+        attribution = (start, start + attr.end()) if attr else (start, start)
+        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)] + [end]
+        clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
+                         [m for m in mentions if start <= m.start and m.end <= end],
+                         attribution, clauses))
 
     def _dates(self, s: _Sent, reference: dt.date | None) -> list[tuple[int, int, str, str, str, str]]:
         """Date expressions of the sentence that can be an event's date (paragraph offsets)."""
@@ -714,6 +749,9 @@ class EventExtractor:
                 k = s.words.at(a)
                 if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
                     continue  # "đến năm 2030": a deadline, not when it happens
+                if (d.precision == "year" and d.date_end) or (
+                        k is not None and any(s.words.preceded_by(k, p) for p in lex.period_after)):
+                    continue  # "giai đoạn 2016 - 2020": a period
                 clause = next(((c0, c1) for c0, c1 in s.clauses if c0 <= a < c1), (s.start, s.end))
                 if lex.since.search(s.para.text, clause[0], a):
                     continue  # "kể từ khi quân đội lật đổ chính quyền hôm 1/2": a starting point
@@ -721,7 +759,7 @@ class EventExtractor:
                         not any(m.start <= g.start() < m.end for m in s.mentions)
                         for g in lex.goal_words.finditer(s.para.text, clause[0], a)):
                     continue  # "mục tiêu trung hòa carbon vào năm 2050" (the words, not inside a name)
-                found.append((a, b, d.text, d.date, d.date_end, d.precision))
+                found.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
             s.dates = found
         return s.dates
 
@@ -1138,7 +1176,7 @@ class EventExtractor:
             # An unresolved date here ("ngày 20" with no article date) is the answer: empty, not
             # the date of some other sentence.
             if chosen[3]:
-                args.date, args.date_end, args.precision, args.date_text = chosen[3], chosen[4], chosen[5], chosen[2]
+                _set_date(args, chosen)
             else:
                 args.date_text = chosen[2]  # "ngày 2 đến ngày 4-6" in an undated article: a date, unknown
             return
@@ -1150,7 +1188,8 @@ class EventExtractor:
                         continue
                     day = next((d for d in reversed(self._dates(other, reference)) if d[3] and d[5] == "day"), None)
                     if day is not None:
-                        args.date, args.date_end, args.precision, args.date_text = day[3], "", "day", day[2]
+                        _set_date(args, day)
+                        args.date_end = ""
                         return
         if s.timed:
             # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
@@ -1165,14 +1204,14 @@ class EventExtractor:
             c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
             for d in self._dates(opening, reference):
                 if d[3] and c0 <= d[0] < c1:
-                    args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                    _set_date(args, d)
                     args.borrowed_date = True
                     return
         if headline is not None and headline.index != s.para.index:
             for other in by_para.get(headline.index, []):
                 for d in self._dates(other, reference):
                     if d[3]:
-                        args.date, args.date_end, args.precision, args.date_text = d[3], d[4], d[5], d[2]
+                        _set_date(args, d)
                         args.borrowed_date = True
                         return
 
@@ -1334,6 +1373,7 @@ class EventExtractor:
         session rather than of its series win."""
         if b.date and (not a.date or (len(b.date) > len(a.date) and _dates_agree(a.date, b.date))):
             a.date, a.date_end, a.precision, a.date_text = b.date, b.date_end, b.precision, b.date_text
+            a.date_relative = b.date_relative
         if not a.location:
             a.location = b.location
         if b.instrument and (not a.instrument or _more_specific(a, b)):
@@ -1452,6 +1492,7 @@ class EventExtractor:
                 continue
             a, h = r.args, host.args
             a.date, a.date_end, a.precision, a.date_text = h.date, h.date_end, h.precision, h.date_text
+            a.date_relative = h.date_relative
             if not a.location:
                 a.location = h.location
             if a.status == "unspecified":
@@ -1476,27 +1517,22 @@ class EventExtractor:
         score += min(w["max_evidence"], w["evidence"] * (len(r.evidences) - 1))
         return round(min(1.0, score), 3)
 
-    def _event(self, doc_id: str, r: _Record, dateless: bool = False) -> Event:
+    def _event(self, doc_id: str, r: _Record, dateless: bool = False, basis: str = "published") -> Event:
         hit, a = r.hit, r.args
         event_id = f"{doc_id}:E{hit.s.para.index}:{hit.start}"
-        anchor = _anchor(a)
-        if a.date and anchor:
-            key = "|".join([r.type, a.date, anchor])
-            cluster_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        else:
-            cluster_id = event_id
         evidences = [r.evidences[k] for k in sorted(r.evidences)]
         first = r.evidences[hit.s.key]
         return Event(
             event_id=event_id,
             doc_id=doc_id,
-            cluster_id=cluster_id,
+            cluster_id="",  # set from the finished record: _cluster_id
             type=r.type,
             plover=r.plover,
             status=a.status,
             date=a.date,
             date_end=a.date_end,
             date_precision=a.precision,
+            date_basis=(basis if a.date_relative else "text") if a.date else "",
             date_text=a.date_text,
             location=a.location,
             participants=[Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,

@@ -34,6 +34,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 
 from ..config import TagConfig
+from ..credits import Credits
 from ..dates import find_dates
 from ..gazetteer import Entry, Gazetteer, is_acronym
 from ..model import Document, Mention, Paragraph
@@ -48,8 +49,6 @@ _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčš�
 # People's councils and committees by the forms news writes them in.
 _COUNCILS = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
              "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
-# A photo credit, to the end of its sentence: "Ảnh: Đào Thanh Tùng/TTXVN", "(Ảnh: Getty)".
-_CREDIT = re.compile(r"(?:\bẢnh\s*:|\(Ảnh\b|\bNguồn ảnh\s*:?|\bPhoto\s*:)[^.;)\n]*[.;)]?", re.IGNORECASE)
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
 _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
 # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": the fields of a ministry listed with commas,
@@ -68,6 +67,7 @@ _PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s[-–]\s|\s(?:cho biết|cho
                                    r"cảnh báo|viết|và|tại|đã|sẽ|cũng|từng)\b)")
 # An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
 _UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
 # capitalised words, "-" between two authors.
@@ -218,10 +218,12 @@ class _Span:
 class Tagger:
     """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
 
-    def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None):
+    def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None,
+                 credits: Credits | None = None):
         self.gaz = gazetteer
         self.config = config
         self.rules = rules or TaggerRules.load()
+        self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
         self._ci = ahocorasick.Automaton()
         self._cs = ahocorasick.Automaton()
@@ -383,7 +385,7 @@ class Tagger:
         """Photo credits, datelines and closing bylines: they name the photographer, author and
         agency, not actors. A closing "(TTXVN)" takes the author's name before it with it
         ("… thời gian tới. Nguyễn Văn Trí (TTXVN)"), as one-line crawls keep it in the text."""
-        credits = [self._credit_span(text, m) for m in _CREDIT.finditer(text)]
+        credits = self.credits.spans(text, stop_at=lambda pos: self._title_re.match(text, pos) is not None)
         credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
         if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
             start = m.start()
@@ -393,16 +395,6 @@ class Tagger:
                 start = author.start("author")
             credits.append((start, m.end()))
         return credits
-
-    def _credit_span(self, text: str, m: re.Match[str]) -> tuple[int, int]:
-        """A photo credit runs to its punctuation, but at most 8 words and never over a title
-        ("Ảnh: AP/TTXVN Đại tướng Ngô Xuân Lịch …" in crawls that lost line breaks)."""
-        end = m.end()
-        words = list(_WORD.finditer(text, m.start(), m.end()))[1:9]
-        for w in words[1:]:
-            if self._title_re.match(text, w.start()):
-                return m.start(), w.start()
-        return m.start(), min(end, words[-1].end()) if len(words) == 8 else end
 
     # -- 1 -----------------------------------------------------------------------------------
     def _gazetteer_matches(self, text: str, limit: int):
@@ -657,14 +649,24 @@ class Tagger:
             accepted.append(_Span(start, start + len(acr), "ORG", f"org:new:{slug(acr)}", acr, method="pattern",
                                   score=0.6))
 
+    def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
+        """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
+        … Quyết định 281 của Thủ tướng" is 2014's prime minister), else the article's. A range, a
+        date after the article's or a bare year (a target, a period) does not date the title."""
+        lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, s)), default=0)
+        hi = next((m.start() for m in _SENTENCE_BREAK.finditer(text, e)), len(text))
+        for d in find_dates(text[lo:hi], dt.date.fromisoformat(day)):
+            if d.precision in ("day", "month") and not d.date_end and d.date <= day:
+                return d.date if d.precision == "day" else d.date + "-15"
+        return day
+
     def _tenure(self, text, office, accepted, day, free) -> None:
         s, e, idx = office
         if not free(s, e):
             # "Bộ trưởng Bộ Tài nguyên và Môi trường": the ORG inside the title stays; the person is added over it.
             if any(a.type == "PERSON" and a.start < e and a.end > s for a in accepted):
                 return
-        sentence_dates = [d for d in find_dates(text, dt.date.fromisoformat(day)) if d.precision == "day"]
-        when = sentence_dates[0].date if sentence_dates else day
+        when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}
         if len(holders) == 1:
             entry = self.gaz.entries[holders.pop()]

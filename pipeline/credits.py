@@ -1,0 +1,76 @@
+"""Where a photo or source credit sits inside a line: one rule for every stage.
+
+Rules: the ``[credit]`` section of ``pipeline/data/furniture.toml``. Built once (``Credits.load()``)
+and passed to the stages that need it; holds no state.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Credits"]
+
+_WORD = re.compile(r"\S+")
+_END_PUNCT = ".;)!?"
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    marker: re.Pattern[str]
+    openers: frozenset[str]
+    continues: frozenset[str]
+    max_words: int
+
+    @classmethod
+    def load(cls) -> "Credits":
+        text = resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8")
+        data = tomllib.loads(text)["credit"]
+        return cls(re.compile(data["marker"]), frozenset(data["openers"]), frozenset(data["continues"]),
+                   int(data["max_words"]))
+
+    def spans(self, text: str, start: int = 0, end: int | None = None,
+              stop_at: Callable[[int], bool] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of every credit in ``text[start:end]``; ``stop_at(pos)`` may end a credit
+        before a word (the tagger stops at a title: "Ảnh: AP/TTXVN Đại tướng …")."""
+        end = len(text) if end is None else end
+        found: list[tuple[int, int]] = []
+        pos = start
+        while (m := self.marker.search(text, pos, end)) is not None:
+            span = (m.start(), self._credit_end(text, m, end, stop_at))
+            found.append(span)
+            pos = max(span[1], m.end())
+        return found
+
+    def _credit_end(self, text: str, m: re.Match[str], end: int,
+                    stop_at: Callable[[int], bool] | None) -> int:
+        if m.group().startswith("("):
+            close = text.find(")", m.end(), min(end, m.end() + 120))
+            if close != -1:
+                return close + 1
+        stop = m.end()
+        previous = ""
+        for n, w in enumerate(_WORD.finditer(text, m.end(), end)):
+            word = w.group()
+            bare = word.strip("\"“”'‘’(,")
+            if n >= self.max_words or (n > 0 and self._opens_sentence(bare, previous)) \
+                    or (n > 0 and stop_at is not None and stop_at(w.start())):
+                break
+            stop = w.end()
+            if word[-1] in _END_PUNCT or word.endswith(","):
+                stop = w.end() - (1 if word.endswith(",") else 0)
+                break
+            previous = bare
+        return stop
+
+    def _opens_sentence(self, word: str, previous: str) -> bool:
+        if not word or not word[0].isupper():
+            # A lower-case word ends the credit's names, unless credits use it ("Phóng viên … tại").
+            return bool(word) and word[0].isalpha() and word.rstrip(".,;)") not in self.continues
+        if word in self.openers:
+            return True
+        # After an agency or a "Name/AGENCY" credit, a capitalised word starts the next sentence.
+        return "/" in previous or (len(previous) >= 2 and previous.isupper())
