@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind audit lint gazetteers bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -27,6 +27,13 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/vnews eval $(GOLD) --run
+	$(MAKE) eval-bench
+
+# Precision on ordinary news: the whole bench extracted (cached in build/bench-out), then events
+# per 100 articles by category.
+eval-bench: $(STAMP)
+	$(BIN)/vnews extract $(BENCH) --out build/bench-out
+	$(BIN)/vnews rates build/bench-out
 
 # The held-out set: articles never looked at while tuning rules. Compare with `make eval`.
 eval-heldout: $(STAMP)

@@ -97,6 +97,23 @@ def eval_command(
         typer.echo(report.to_text(limit=limit))
 
 
+@app.command("rates")
+def rates_command(
+    out_dir: Annotated[Path, typer.Argument(help="An output directory of a bench extraction.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+) -> None:
+    """Events per 100 articles by news category: a rule firing on sport or health news shows here."""
+    import json
+
+    from .rates import event_rates
+
+    try:
+        report = event_rates(out_dir)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+
+
 class DiffFormat(str, Enum):
     text = "text"
     markdown = "markdown"
@@ -134,14 +151,13 @@ def report_command(
     out_dir: Annotated[Path, typer.Argument(help="An output directory of `vnews extract`.")],
     against: Annotated[Optional[Path], typer.Option("--against", help="An earlier output directory: mark what changed.")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="The HTML file to write (default OUT_DIR-report.html, beside OUT_DIR).")] = None,
-    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: beside OUT_DIR, else ./gazetteers).")] = None,
 ) -> None:
     """Write one self-contained HTML review page of OUT_DIR (no network needed to view it)."""
     from .review.report import write_report
 
     target = html or out_dir.parent / f"{out_dir.resolve().name}-report.html"
     try:
-        stats = write_report(out_dir, target, against=against, gazetteers=gazetteers)
+        stats = write_report(out_dir, target, against=against)
     except UsageError as exc:
         _fail(str(exc), 2)
     typer.echo(f"vnews: {target}: {stats}", err=True)

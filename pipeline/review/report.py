@@ -427,8 +427,7 @@ def _legend() -> str:
                    for t in ENTITY_COLORS)
 
 
-def write_report(out_dir: str | Path, target: str | Path, against: str | Path | None = None,
-                 gazetteers: str | Path | None = None) -> ReportStats:
+def write_report(out_dir: str | Path, target: str | Path, against: str | Path | None = None) -> ReportStats:
     """Write the HTML review page of ``out_dir`` to ``target`` (see the module doc)."""
     out = Path(out_dir)
     if not out.is_dir():
