@@ -2,7 +2,7 @@
 
 Every numbered case of the issue is a test here: concurrency, kills during publish, hostile
 bytes, bounded resources, validated config and gazetteers, faults (corrupt cache, full disk).
-Tests marked ``slow`` run in CI too (`make test` runs everything).
+Tests marked ``long`` (seconds to a minute each) run in CI too: `make test` selects them.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def test_a_second_run_into_a_locked_out_exits_2_naming_the_holder(tmp_path):
     assert invoke("extract", dump, "--out", out, "--gazetteers", TEST_GAZ).exit_code == 0
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_two_concurrent_runs_into_one_out_never_mix(tmp_path):
     a = txt_dump(tmp_path / "a", 60, "a")
     b = txt_dump(tmp_path / "b", 30, "b")
@@ -110,7 +110,7 @@ def test_two_concurrent_runs_into_one_out_never_mix(tmp_path):
     assert len(prefixes) == 1 and len(docs) == (60 if prefixes == {"a"} else 30)
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_two_outs_sharing_one_absolute_cache_dir_stay_separate(tmp_path):
     a = txt_dump(tmp_path / "a", 40, "a")
     b = txt_dump(tmp_path / "b", 20, "b")
@@ -165,7 +165,7 @@ def _which_set(out: Path, old: Path, new: Path, names: list[str]) -> str:
     return "old" if same_old else "new" if same_new else "mixed"
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_a_kill_at_any_instant_of_publish_leaves_the_old_or_the_new_set(tmp_path, two_sets):
     old, new, names = two_sets
     rng = random.Random(12)
@@ -197,7 +197,7 @@ def test_a_kill_at_any_instant_of_publish_leaves_the_old_or_the_new_set(tmp_path
     assert seen["old"] and seen["new"] and seen["mixed-before-recovery"], seen
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_a_run_killed_while_publishing_is_completed_by_the_next_command(tmp_path):
     dump = txt_dump(tmp_path / "dump", 4)
     out = tmp_path / "out"
@@ -391,7 +391,7 @@ def test_excel_safe_prefixes_text_cells_only():
     assert (row["start"], row["score"], row["type"]) == ("-1", "-0.5", "a=b")
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_primary_keys_are_unique_on_the_bench(bench_out):
     """Every primary key datapackage.json declares, on a seeded bench sample plus baomoi line 330
     (where coreference once tagged an ORG span a second time as a PERSON)."""
@@ -432,7 +432,7 @@ print(json.dumps(docs))
 """
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_a_gzip_bomb_line_is_read_in_bounded_memory(tmp_path):
     path = tmp_path / "bomb.jsonl.gz"
     with gzip.open(path, "wb", compresslevel=1) as fh:
@@ -448,13 +448,13 @@ def test_a_gzip_bomb_line_is_read_in_bounded_memory(tmp_path):
     assert json.loads(done.stdout) == [["bomb:1", "error"], ["after", "ok"]]
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_cutting_never_loops_whatever_the_limit():
     assert split_long("ab cd. ef", 0) == ["a", "b", "c", "d", ".", "e", "f"]
     assert all(len(p) <= 3 for p in split_long("Một câu. Hai câu dài hơn nhiều", 3))
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_cutting_a_100_mb_line_is_linear():
     text = "Một câu khá dài về hợp tác. " * 3_600_000  # ~100 MB
     started = time.monotonic()
@@ -601,7 +601,7 @@ def test_a_full_disk_is_exit_2_with_old_outputs_intact_and_no_staging(tmp_path, 
     assert not list(out.glob(".stage-*")) and not (out / JOURNAL).exists()
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_a_full_disk_on_a_real_small_filesystem(tmp_path):
     mnt = tmp_path / "small"
     mnt.mkdir()
@@ -642,7 +642,7 @@ def test_run_json_failing_never_fails_a_published_run(tmp_path, monkeypatch):
 
 # -- issue #16: workers with the cache on, through the CLI, with the default config --------------
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_workers_with_the_cache_on_give_the_bytes_of_one_worker(tmp_path):
     dump = txt_dump(tmp_path / "dump", 40)
     one, two = tmp_path / "one", tmp_path / "two"
