@@ -654,3 +654,33 @@ def test_workers_with_the_cache_on_give_the_bytes_of_one_worker(tmp_path):
         for name in json.loads((one / "manifest.json").read_text())["outputs"]:
             assert (two / name).read_bytes() == (one / name).read_bytes(), name
     assert json.loads((two / "run.json").read_text())["cached"] == 40
+
+
+def _interrupted_publish(tmp: Path, old: Path, new: Path, names: list[str]) -> Path:
+    """OUT as a kill halfway through the renames leaves it: journal, half new files, old manifest."""
+    out, stage_name = _prepare(tmp, old, new, names)
+    (out / JOURNAL).write_text(json.dumps({"stage": stage_name, "files": names}), encoding="utf-8")
+    for name in names[: len(names) // 2]:
+        os.replace(out / stage_name / name, out / name)
+    assert manifest_problems(out)
+    return out
+
+
+@pytest.mark.parametrize("reader", ["load", "diff", "rates", "eval"])
+def test_every_reader_of_outputs_completes_an_interrupted_publish_first(tmp_path, two_sets, reader):
+    old, new, names = two_sets
+    out = _interrupted_publish(tmp_path, old, new, names)
+    if reader == "load":
+        from pipeline.loader import load
+        assert len(load(out, gazetteers=TEST_GAZ).documents) == 5
+    elif reader == "diff":
+        from pipeline.review.diff import diff_outputs
+        diff_outputs(new, out)
+    elif reader == "rates":
+        from pipeline.rates import event_rates
+        event_rates(out)
+    else:
+        from pipeline.eval import read_predictions
+        read_predictions(out)
+    assert _which_set(out, old, new, names) == "new" and manifest_problems(out) == []
+    assert not (out / JOURNAL).exists() and not list(out.glob(".stage-*"))
