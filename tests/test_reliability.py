@@ -184,6 +184,8 @@ def test_a_kill_at_any_instant_of_publish_leaves_the_old_or_the_new_set(tmp_path
         state = _which_set(out, old, new, names)
         if state == "mixed":
             assert (out / JOURNAL).exists() and manifest_problems(out), f"trial {trial}: silent mix"
+            # manifest.json is renamed last: a mix always still has the old one.
+            assert (out / "manifest.json").read_bytes() == (old / "manifest.json").read_bytes()
             seen["mixed-before-recovery"] += 1
         else:
             assert manifest_problems(out) == []
@@ -664,6 +666,28 @@ def _interrupted_publish(tmp: Path, old: Path, new: Path, names: list[str]) -> P
         os.replace(out / stage_name / name, out / name)
     assert manifest_problems(out)
     return out
+
+
+def _recover_in_child(out: Path) -> None:
+    os.environ[publish.DELAY_ENV] = "0.05"
+    recover(out)
+    os._exit(0)
+
+
+@pytest.mark.long
+def test_a_kill_during_recovery_is_recovered_by_the_next_one(tmp_path, two_sets):
+    old, new, names = two_sets
+    ctx = multiprocessing.get_context("fork")
+    rng = random.Random(3)
+    for trial in range(8):
+        out = _interrupted_publish(tmp_path / str(trial), old, new, names)
+        child = ctx.Process(target=_recover_in_child, args=(out,))
+        child.start()
+        time.sleep(rng.uniform(0, 0.05 * len(names) / 2))
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        recover(out)
+        assert _which_set(out, old, new, names) == "new" and manifest_problems(out) == []
 
 
 @pytest.mark.parametrize("reader", ["load", "diff", "rates", "eval"])

@@ -172,7 +172,8 @@ def recover(out_dir: Path, locked: bool = False) -> bool:
                 shutil.rmtree(leftover, ignore_errors=True)
             for leftover in out_dir.glob(f"{JOURNAL}.*"):
                 leftover.unlink(missing_ok=True)
-            shutil.rmtree(out_dir / ".tmp-run", ignore_errors=True)  # the staging folder of vnews < 0.2
+            for old in (".tmp-run", ".tmp-store"):  # the staging and spill folders of earlier versions
+                shutil.rmtree(out_dir / old, ignore_errors=True)
         return completed
     finally:
         if lock is not None:
