@@ -251,11 +251,7 @@ def extract(
         with OutputLock(out):
             recover(out, locked=True)
             summary = _locked_run(run, progress, started)
-    except OSError as exc:
-        if is_no_space(exc):
-            raise no_space(out) from None
-        raise
-    except sqlite3.OperationalError as exc:
+    except (OSError, sqlite3.OperationalError) as exc:  # SQLite says "database or disk is full"
         if is_no_space(exc):
             raise no_space(out) from None
         raise

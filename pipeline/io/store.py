@@ -23,6 +23,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from .publish import is_no_space
+
 __all__ = ["Cache", "Spill"]
 
 _COMMIT_EVERY = 200  # spill rows between commits (the spill of a killed run is thrown away anyway)
@@ -46,6 +48,8 @@ class Cache:
         try:
             self.db = self._open(path)
         except (sqlite3.DatabaseError, OSError) as exc:
+            if is_no_space(exc):  # a full disk is not a broken cache: keep it for the next run
+                raise
             # A cache is only ever a shortcut: set the unreadable one aside (for a post-mortem)
             # and go on from scratch.
             aside = self._set_aside(path, run_id)
