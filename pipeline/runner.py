@@ -51,6 +51,17 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+def rules_digest() -> str:
+    """sha256 of the rule files (pipeline/data/**/*.toml): the manifest records it so that `vnews
+    diff` can say "the rules changed" when a run's code version is the same."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent / "data"
+    for path in sorted(p for p in root.rglob("*.toml") if "gazetteers" not in p.parts):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 # The installed libraries whose behaviour shapes outputs: an upgrade must not mix old and new results.
 OUTPUT_LIBRARIES = ("underthesea", "underthesea_core", "ftfy", "rapidfuzz", "datasketch", "pyahocorasick")
 
@@ -394,6 +405,7 @@ def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config
     manifest = {
         "vnews": __version__,
         "libraries": libraries,
+        "rules_sha256": rules_digest(),
         "config_sha256": config.digest(),
         "gazetteers": gazetteers,
         "inputs": [f.as_dict() for f in reader.files],
