@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers bench fuzz clean
+.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -65,6 +65,24 @@ audit: $(STAMP)
 
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(BENCH)
+
+# Review: what changed between two output directories (exit 1 when they differ, like diff).
+diff: $(STAMP)
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make diff OLD=dir NEW=dir [FORMAT=text|markdown|json]" >&2; exit 2; }
+	$(BIN)/vnews diff $(OLD) $(NEW) --format $(or $(FORMAT),text)
+
+# The HTML review page of OUT (OUT/report/index.html); AGAINST=dir marks what changed.
+report: $(STAMP)
+	$(BIN)/vnews report $(OUT) $(if $(AGAINST),--against $(AGAINST))
+
+# Chromium and its driver from the system package manager, for the browser tests (tests/test_browser.py).
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then echo "chromium already installed"; \
+	else apt-get update && apt-get install -y chromium chromium-driver; fi
+
+# The README's pictures of the seeds' review page (needs `make browser`).
+screenshot: $(STAMP)
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

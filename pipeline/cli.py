@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -38,6 +39,8 @@ def extract(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither reuse nor fill the cache: a full run.")] = False,
     engine: Annotated[Optional[str], typer.Option("--engine", help="local (default) or dask.")] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster).")] = None,
+    excel_safe: Annotated[bool, typer.Option("--excel-safe", help="Prefix CSV text cells starting with = + - @ "
+                                             "with ' so spreadsheets do not run them as formulas.")] = False,
 ) -> None:
     """Extract INPUTS into the output directory (documents, removed lines, mentions, events, manifest)."""
     from .runner import extract as run_extract
@@ -55,6 +58,8 @@ def extract(
     overrides: dict = {"run": run} if run else {}
     if gazetteers is not None:
         overrides["tag"] = {"gazetteers": str(gazetteers)}
+    if excel_safe:
+        overrides["output"] = {"excel_safe": True}
     try:
         cfg = load_config(config, **overrides)
     except ConfigError as exc:
@@ -86,6 +91,8 @@ def extract(
     finally:
         if bar:
             bar.stop()
+    for warning in summary.warnings:
+        typer.echo(f"vnews: warning: {warning}", err=True)
     typer.echo(f"vnews: {summary.documents} documents -> {summary.out_dir}: {summary.line()}; "
                f"{summary.cached} from the cache ({summary.seconds:.1f} s)", err=True)
     if strict and summary.counts.get("error", 0):
@@ -168,6 +175,55 @@ def rates_command(
     except UsageError as exc:
         _fail(str(exc), 2)
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier output directory.")],
+    new: Annotated[Path, typer.Argument(help="The later output directory.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | markdown | json.")] = DiffFormat.text,
+) -> None:
+    """Compare two output directories record by record, with the reasons the manifests give.
+
+    Exit 0 when no record differs, 1 when some do, 2 on bad arguments (like diff)."""
+    import json
+
+    from .review.diff import diff_outputs
+
+    try:
+        result = diff_outputs(old, new)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    if fmt is DiffFormat.json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif fmt is DiffFormat.markdown:
+        typer.echo(result.to_markdown(), nl=False)
+    else:
+        typer.echo(result.to_text(), nl=False)
+    raise typer.Exit(0 if result.equal else 1)
+
+
+@app.command("report")
+def report_command(
+    out_dir: Annotated[Path, typer.Argument(help="An output directory of `vnews extract`.")],
+    against: Annotated[Optional[Path], typer.Option("--against", help="An earlier output directory: mark what changed.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="The HTML file to write (default OUT_DIR-report.html, beside OUT_DIR).")] = None,
+) -> None:
+    """Write one self-contained HTML review page of OUT_DIR (no network needed to view it)."""
+    from .review.report import write_report
+
+    target = html or out_dir.parent / f"{out_dir.resolve().name}-report.html"
+    try:
+        stats = write_report(out_dir, target, against=against)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    typer.echo(f"vnews: {target}: {stats}", err=True)
 
 
 @gazetteer_app.command("lint")

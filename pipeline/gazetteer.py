@@ -28,6 +28,9 @@ OFFICE_COLUMNS = ("person_id", "office", "org_id", "country", "valid_from", "val
 _DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 _ID = re.compile(r"[a-z]+:[a-z0-9][a-z0-9:._\-]*")
 _WIKIDATA = re.compile(r"Q[1-9]\d*")
+# A one-letter alias ("V" for UNDP) matches initials and list labels everywhere.
+MIN_ALIAS_CHARS = 2
+SHORT_ALIASES = "short_aliases.csv"
 
 
 def is_acronym(alias: str) -> bool:
@@ -104,6 +107,7 @@ class Office:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     offices: list[Office] = field(default_factory=list)
+    short_aliases: frozenset[str] = frozenset()  # short_aliases.csv: one-letter aliases that are real names
     problems: list[str] = field(default_factory=list)  # filled by load(); lint() adds more
 
     @classmethod
@@ -113,6 +117,10 @@ class Gazetteer:
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer directory not found; pass --gazetteers DIR")
         gaz = cls()
+        for name in [*ENTITY_FILES, "offices.csv", SHORT_ALIASES]:
+            if (directory / name).exists() and not (directory / name).is_file():
+                raise GazetteerError(f"{directory / name}: a folder (or device) where a gazetteer CSV file "
+                                     "should be; replace it with the file or remove it")
         for name, etype in ENTITY_FILES.items():
             path = directory / name
             if path.exists():
@@ -120,6 +128,11 @@ class Gazetteer:
         offices = directory / "offices.csv"
         if offices.exists():
             gaz._read_offices(offices)
+        if (directory / SHORT_ALIASES).is_file():
+            gaz.short_aliases = frozenset(r["alias"].strip() for _, r in gaz._rows(directory / SHORT_ALIASES, ("alias",)))
+        if not gaz.entries:
+            raise GazetteerError(f"{directory}: no gazetteer entries (none of {', '.join(ENTITY_FILES)} "
+                                 "has a row); pass the gazetteers/ folder with --gazetteers")
         if strict:
             problems = gaz.lint()
             if problems:
@@ -130,7 +143,8 @@ class Gazetteer:
     @staticmethod
     def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
         try:
-            with path.open(encoding="utf-8", newline="") as fh:
+            # utf-8-sig: a spreadsheet's BOM would otherwise glue itself to the first column's name.
+            with path.open(encoding="utf-8-sig", newline="") as fh:
                 reader = csv.DictReader(fh)
                 missing = [c for c in columns if c not in (reader.fieldnames or [])]
                 if missing:
@@ -180,6 +194,11 @@ class Gazetteer:
                                     f"(expected {normalize_text(text)!r})")
             if not e.source:
                 problems.append(f"{e.origin}: {e.id} cites no source")
+            for alias in e.aliases:
+                if sum(c.isalnum() for c in alias) < MIN_ALIAS_CHARS and alias not in (e.acronym, *self.short_aliases):
+                    problems.append(f"{e.origin}: {e.id} alias {alias!r} is shorter than {MIN_ALIAS_CHARS} letters "
+                                    f"and would match stray letters; drop it, or list it in the acronym column or {SHORT_ALIASES} "
+                                    "if it really is a name")
         problems.extend(self._ambiguous_aliases())
         for o in self.offices:
             if o.person_id not in self.entries:
