@@ -73,7 +73,18 @@ def test_cache_never_changes_outputs_and_reruns_extract_nothing(tmp_path, segmen
     assert first.cached == 0
     segmented.clear()
     again = extract([str(dump)], tmp_path / "o", _cfg())
-    assert segmented == [] and again.cached == 3  # a, c1, c2; the copy b is not cached, only re-cleaned
+    assert segmented == [] and again.cached == 4  # the copy b too: cached as cleaned, never segmented
+    assert _outputs(tmp_path / "o") == _outputs(tmp_path / "plain")
+
+
+def test_a_cached_copy_whose_original_is_gone_is_extracted_then(tmp_path, segmented):
+    dump = _dump(tmp_path / "d")
+    extract([str(dump)], tmp_path / "o", _cfg())
+    (dump / "a.txt").unlink()
+    segmented.clear()
+    summary = extract([str(dump)], tmp_path / "o", _cfg())
+    assert segmented == ["b"] and summary.cached == 3 and summary.counts["duplicate"] == 0
+    extract([str(dump)], tmp_path / "plain", _cfg(cache=""))
     assert _outputs(tmp_path / "o") == _outputs(tmp_path / "plain")
 
 
@@ -97,7 +108,7 @@ def test_gazetteer_change_retags_without_resegmenting(tmp_path, segmented):
         fh.write("term:hop-tac-moi-truong,TERM,hợp tác môi trường,,environmental cooperation,,,,,,,test\n")
     segmented.clear()
     retagged = extract([str(dump)], tmp_path / "o", _cfg(gaz))
-    assert segmented == [] and retagged.cached == 3
+    assert segmented == [] and retagged.cached == 4
     assert "term:hop-tac-moi-truong" in (tmp_path / "o" / "mentions.csv").read_text(encoding="utf-8")
     extract([str(dump)], tmp_path / "plain", _cfg(gaz, cache=""))
     assert _outputs(tmp_path / "o") == _outputs(tmp_path / "plain")
@@ -108,7 +119,7 @@ def test_no_cache_flag_forces_a_full_run(tmp_path):
     args = ["extract", str(dump), "--out", str(tmp_path / "o"), "--gazetteers", str(TEST_GAZ)]
     CliRunner().invoke(app, args)
     cached = CliRunner().invoke(app, args)
-    assert "3 from the cache" in cached.output, cached.output
+    assert "4 from the cache" in cached.output, cached.output
     full = CliRunner().invoke(app, args + ["--no-cache"])
     assert full.exit_code == 0 and "0 from the cache" in full.output
 

@@ -6,6 +6,7 @@ Per document, in input order:
 
 1. a cached result made with the same code, config and gazetteers is reused as it is; one made
    with other gazetteers only (the segmentation is still valid) is re-tagged, not re-segmented;
+   a copy is cached as prepared only (step 2), and extracted by a run where it is no copy;
 2. otherwise the document is *prepared* (cleaned, repeated paragraphs removed, fingerprinted);
 3. the document deduper sees it, in input order: a copy of an earlier document is marked
    ``duplicate`` here, before any segmentation, tagging or event extraction is spent on it;
@@ -113,12 +114,18 @@ def run_documents(jobs: Iterable[Job], executor: Executor, deduper: DocumentDedu
             doc = None
         first = copy_of(slot, doc.doc_id if doc else cached["doc_id"],
                         doc.fingerprint if doc else cached["fingerprint"])
-        if first:  # a copy: never extracted, never cached (it depends on the documents before it)
+        if first:
+            # A copy is never extracted. Whether it is one depends on the documents before it, so
+            # what is cached is the prepared document, extracted by a later run where it is no copy.
+            prepared = _payload(doc.as_dict(), "", slot.text_key) if doc else None
+            if prepared is not None:
+                prepared[_PREPARED] = True
             return Finished(job.key, deduper.mark(doc or document_from_dict(cached), first).as_dict(),
-                            cached is not None, None)
+                            cached is not None, prepared)
         if cached is not None and cached.get(GAZETTEERS_FIELD) == gazetteers:
             return Finished(job.key, _public(cached), True, None)
-        slot.pending = executor.submit("analyse" if doc is None else "extract", doc or document_from_dict(cached))
+        step = "analyse" if doc is None and not cached.get(_PREPARED) else "extract"
+        slot.pending = executor.submit(step, doc or document_from_dict(cached))
         extracting.append(slot)
         return None
 
@@ -155,6 +162,7 @@ def run_documents(jobs: Iterable[Job], executor: Executor, deduper: DocumentDedu
 
 # Private fields of a cached payload (a Document field never starts with "_").
 _TEXT_SHA256, _WORDS = "_text_sha256", "_words"
+_PREPARED = "_prepared"  # cleaned and deduped only: a copy when it was cached
 
 
 def _public(payload: dict) -> dict:
