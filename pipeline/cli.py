@@ -28,6 +28,24 @@ def _interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def _progress_bar(total: int, console=None):
+    """A rich progress bar (documents done of ``total``, rate, elapsed, ETA) and its update function."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                   TimeRemainingColumn(), transient=True, console=console)
+    task = bar.add_task("extract", total=total, rate="")
+    started = time.monotonic()
+
+    def tick(n: int) -> None:
+        elapsed = time.monotonic() - started
+        bar.update(task, completed=n, rate=f"{n / elapsed:.1f} docs/s" if elapsed > 0 else "")
+
+    return bar, tick
+
+
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Dump files or directories (.txt, .jsonl, .jsonl.gz).")],
@@ -64,26 +82,14 @@ def extract(
         cfg = load_config(config, **overrides)
     except ConfigError as exc:
         _fail(str(exc), 2)
-    bar = None
+    bar = tick = None
     if _interactive():
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
-
         from .io.count import count_documents
 
-        bar = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-                       TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                       TimeRemainingColumn(), transient=True)
-        task = bar.add_task("extract", total=count_documents(inputs), rate="")
+        bar, tick = _progress_bar(count_documents(inputs))
         bar.start()
-        started = time.monotonic()
-
-    def tick(n: int) -> None:
-        elapsed = time.monotonic() - started
-        bar.update(task, completed=n, rate=f"{n / elapsed:.1f} docs/s" if elapsed > 0 else "")
-
     try:
-        summary = run_extract(inputs, out, cfg, progress=tick if bar else None)
+        summary = run_extract(inputs, out, cfg, progress=tick)
     except (UsageError, ConfigError, GazetteerError) as exc:
         _fail(str(exc), 2)
     except RunInterrupted as exc:

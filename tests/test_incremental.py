@@ -160,3 +160,22 @@ def test_cli_prints_what_was_kept_on_ctrl_c(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["extract", str(_dump(tmp_path / "d")), "--out", str(tmp_path / "o")])
     assert result.exit_code == 130
     assert "interrupted after 7 documents: 5 newly finished documents were kept in" in result.output
+
+
+def test_progress_bar_shows_done_of_total_rate_and_eta():
+    import io
+    import time
+
+    from rich.console import Console
+
+    from pipeline.cli import _progress_bar
+
+    buf = io.StringIO()
+    bar, tick = _progress_bar(10, console=Console(file=buf, force_terminal=True, width=160))
+    bar.start()
+    time.sleep(0.05)
+    tick(4)
+    bar.refresh()
+    bar.stop()
+    shown = buf.getvalue()
+    assert "4/10" in shown and "40%" in shown and "docs/s" in shown and "ETA" in shown
