@@ -44,6 +44,8 @@ class Executor(Protocol):
 
     def submit(self, step: str, doc: Document) -> Pending: ...
 
+    def close(self) -> None: ...
+
 
 @dataclass(slots=True)
 class Job:
