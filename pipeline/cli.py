@@ -100,7 +100,7 @@ def eval_command(
 def gazetteer_lint(
     directory: Annotated[Optional[Path], typer.Argument(help="Gazetteer directory (default: the packaged gazetteers).")] = None,
 ) -> None:
-    """Check the gazetteers: duplicate ids, ambiguous aliases, bad or inverted dates, text not in normal form."""
+    """Check the gazetteers (the one validator the loader and the builders also use): ids, dates, aliases, tenures."""
     from .config import gazetteer_dir
     from .gazetteer import Gazetteer
 
@@ -114,6 +114,8 @@ def gazetteer_lint(
     problems = gaz.lint()
     for problem in problems:
         typer.echo(problem)
+    for warning in gaz.warnings():
+        typer.echo(f"warning: {warning}", err=True)
     counts: dict[str, int] = {}
     for e in gaz.entries.values():
         counts[e.type] = counts.get(e.type, 0) + 1
