@@ -96,6 +96,23 @@ def eval_command(
         typer.echo(report.to_text(limit=limit))
 
 
+@app.command()
+def explain(
+    doc_id: Annotated[str, typer.Argument(help="The document's id (documents.csv doc_id).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The output directory of the run the document is in.")] = Path("outputs"),
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
+    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers, else the packaged gazetteers).")] = None,
+) -> None:
+    """Print every entity candidate of one document, the rule that proposed it, and why it won or lost."""
+    from .extract.explain import explain as run_explain
+
+    try:
+        cfg = load_config(config, **({"tag": {"gazetteers": str(gazetteers)}} if gazetteers else {}))
+        typer.echo(run_explain(doc_id, out, cfg).to_text(), nl=False)
+    except (UsageError, ConfigError, GazetteerError) as exc:
+        _fail(str(exc), 2)
+
+
 @gazetteer_app.command("lint")
 def gazetteer_lint(
     directory: Annotated[Optional[Path], typer.Argument(help="Gazetteer directory (default: the packaged gazetteers).")] = None,
