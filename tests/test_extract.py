@@ -58,7 +58,7 @@ def test_explain_prints_every_candidate_and_its_winners_are_the_mentions():
                       for m in found.doc.mentions) == expected
         result = runner.invoke(app, ["explain", doc_id, "--out", str(ROOT / "outputs")])
         assert result.exit_code == 0, result.output
-        assert sum(line.rstrip().endswith("WON") for line in result.output.splitlines()) == len(rows)
+        assert sum(" WON" in line for line in result.output.splitlines()) == len(rows)
     output = runner.invoke(app, ["explain", "001_ad603959266d5191", "--out", str(ROOT / "outputs")]).output
     assert "'Hàn Quốc'" in output and "LOST to gazetteer [0:22] 'Bộ Ngoại giao Hàn Quốc'" in output
     assert "REMOVED by link.coreference: a one-word reference to nobody the document names" in output
@@ -68,3 +68,55 @@ def test_explain_unknown_document_exits_2():
     result = CliRunner().invoke(app, ["explain", "nope", "--out", str(ROOT / "outputs")])
     assert result.exit_code == 2
     assert "no document 'nope'" in result.output
+
+
+def test_resolver_agrees_with_spacy_filter_spans_at_equal_priority_and_score():
+    """The precedence is filter_spans' (longest, then earliest) once priority and score tie."""
+    import random
+
+    import spacy
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("xx")
+    doc = nlp.make_doc(" ".join(f"w{i:02d}" for i in range(40)))  # equal widths: char length = token length
+    rng = random.Random(13)
+    for _ in range(200):
+        pairs = {(a, a + rng.randint(1, 6)) for a in (rng.randrange(34) for _ in range(rng.randint(1, 12)))}
+        spans = [doc[a:b] for a, b in sorted(pairs)]
+        rng.shuffle(spans)
+        expected = sorted((s.start_char, s.end_char) for s in filter_spans(spans))
+        got = resolve([Candidate(s.start_char, s.end_char, "ORG", "", "") for s in spans])
+        assert sorted((c.start, c.end) for c in got) == expected
+
+
+def test_explain_html_draws_the_mentions_with_displacy(tmp_path):
+    page = tmp_path / "doc.html"
+    result = CliRunner().invoke(app, ["explain", "001_ad603959266d5191", "--out", str(ROOT / "outputs"),
+                                      "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "Bộ Ngoại giao Hàn Quốc" in html and "ORG" in html and html.count("<mark") >= 30
+
+
+def test_rules_lint_fails_missing_and_wrong_examples_and_reports_coverage(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[rule]]\nname = "gazetteer"\nexamples = [\n'
+        '  { text = "Bộ Ngoại giao Hàn Quốc cho biết", span = "Bộ Ngoại giao Hàn Quốc", label = "ORG" },\n'
+        '  { text = "Bộ Ngoại giao Hàn Quốc cho biết", span = "Hàn Quốc", label = "GPE" },\n]\n'
+        'counter_examples = [{ text = "Bộ Ngoại giao Hàn Quốc cho biết", span = "Bộ Ngoại giao Hàn Quốc" }]\n'
+        '[[rule]]\nname = "pattern.no-such-rule"\nexamples = []\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "lint", "--rules", str(rules), "--coverage", str(ROOT / "outputs")])
+    assert result.exit_code == 1
+    out = result.output
+    assert "gazetteer: example fails: gazetteer should give 'Hàn Quốc' GPE" in out
+    assert "gazetteer: counter-example fails" in out
+    assert "pattern.surname: no examples" in out
+    assert "pattern.no-such-rule: the tagger has no rule of that name" in out
+    gazetteer_row = next(line for line in out.splitlines() if line.startswith("gazetteer "))
+    assert gazetteer_row.split()[1:] == ["2", "1", "5"]  # examples, counter-examples, documents of 5
+
+
+def test_packaged_rules_pass_their_lint():
+    result = CliRunner().invoke(app, ["rules", "lint"])
+    assert result.exit_code == 0, result.output

@@ -21,7 +21,7 @@ from ..model import Document, Mention, Paragraph, Sentence
 from .resolve import Decision
 from .tagger import Tagger
 
-__all__ = ["Explanation", "explain", "read_document"]
+__all__ = ["Explanation", "explain", "read_document", "document_from_row"]
 
 
 @dataclass(slots=True)
@@ -32,23 +32,39 @@ class Explanation:
     def to_text(self) -> str:
         won = {(m.paragraph, m.start, m.end) for m in self.doc.mentions}
         texts = {p.index: p.text for p in self.doc.paragraphs}
-        lines = [f"{self.doc.doc_id}: {len(self.doc.mentions)} mentions from {len(self.decisions)} decisions"]
+        final = {(d.paragraph, d.start, d.end): d.rule for d in self.decisions if d.outcome == "won"}
+        lines = [f"{self.doc.doc_id}: {len(self.doc.mentions)} mentions from "
+                 f"{len(self.decisions) - len(final)} decisions"]
         by_para: dict[int, list[Decision]] = {}
         for d in self.decisions:
-            by_para.setdefault(d.paragraph, []).append(d)
+            if d.outcome != "won":  # the final rule of each mention: shown on its kept line
+                by_para.setdefault(d.paragraph, []).append(d)
         for index in sorted(by_para):
             text = texts[index]
             lines.append(f"\nparagraph {index}: {text[:80]}{'…' if len(text) > 80 else ''}")
             for d in sorted(by_para[index], key=lambda d: (d.start, d.end, d.rule)):
-                lines.append("  " + _line(d, text, won))
+                lines.append("  " + _line(d, text, won, final.get((d.paragraph, d.start, d.end), d.rule)))
         return "\n".join(lines) + "\n"
 
 
-def _line(d: Decision, text: str, won: set[tuple[int, int, int]]) -> str:
+    def to_html(self) -> str:
+        """The document's mentions drawn by spaCy's displacy, one block per paragraph (for review)."""
+        from spacy import displacy
+
+        blocks = [{"text": p.text, "title": f"paragraph {p.index}",
+                   "ents": [{"start": m.start, "end": m.end, "label": m.type}
+                            for m in sorted(self.doc.mentions, key=lambda m: m.start) if m.paragraph == p.index]}
+                  for p in self.doc.paragraphs]
+        return displacy.render(blocks, style="ent", manual=True, page=True, jupyter=False)
+
+
+def _line(d: Decision, text: str, won: set[tuple[int, int, int]], final_rule: str) -> str:
     span = f"[{d.start}:{d.end}] {text[d.start:d.end]!r}"
     what = f"{d.label} {d.entity_id}".strip()
     if d.outcome == "kept":
-        outcome = "WON" if (d.paragraph, d.start, d.end) in won else "kept, then replaced (see below)"
+        outcome = "kept, then replaced (see below)"
+        if (d.paragraph, d.start, d.end) in won:
+            outcome = "WON" if final_rule == d.rule else f"WON (corrected by {final_rule})"
     elif d.outcome == "lost":
         outcome = f"LOST to {d.by_rule} [{d.by_start}:{d.by_end}] {text[d.by_start:d.by_end]!r}: {d.reason}"
     else:
@@ -65,11 +81,12 @@ def read_document(doc_id: str, out_dir: Path) -> Document:
         for line in fh:
             row = json.loads(line)
             if row["doc_id"] == doc_id:
-                return _document(row)
+                return document_from_row(row)
     raise UsageError(f"{path}: no document {doc_id!r}; see documents.csv for the ids")
 
 
-def _document(row: dict) -> Document:
+def document_from_row(row: dict) -> Document:
+    """A row of documents.jsonl back to the Document the tagger saw (sentence texts sliced back)."""
     paragraphs = []
     for p in row.get("paragraphs", []):
         sentences = [Sentence(s["index"], s["start"], s["end"], p["text"][s["start"]:s["end"]],

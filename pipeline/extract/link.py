@@ -157,6 +157,7 @@ class Linkers:
             if name is None or acr.type != "GPE" or name.type == "GPE":
                 continue  # (an acronym in brackets never names the country a longer name ends with)
             acr.type, acr.entity_id, acr.canonical = name.type, name.entity_id, name.canonical
+            acr.rule = "link.acronym-realign"
             key = text[acr.start:acr.end]
             if key in acronyms:
                 acronyms[key] = acr
@@ -189,7 +190,21 @@ class Linkers:
     # -- second pass: bare acronyms and coreference ---------------------------------------
     def _second_pass(self, doc: Document, per_para: dict[int, Ledger], acronyms: dict[str, Candidate],
                      credits: dict[int, list[tuple[int, int]]]) -> None:
+        """Coreference across the document: short forms and defined acronyms found again, and
+        one-word references ("ông Hà") resolved to the person the document names."""
         people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
+        short = self._short_forms(doc, per_para)
+        forms = [(form, target, target.acronym, "coref", 0.8) for form, target in short.items()]
+        forms += [(acr, target, target.acronym or acr, "acronym", 0.9) for acr, target in acronyms.items()]
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            self._find_forms(para.text, spans, forms, credits[para.index])
+            resolved = [span for span in spans if self._resolve_one_word(span, people)]
+            spans.reason = "a one-word reference to nobody the document names"
+            spans[:] = resolved
+
+    def _short_forms(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, Candidate]:
+        """The forms a name found once travels under in the rest of the article."""
         # A company named with its form ("Tập đoàn T&T Group", "Công ty Hòa Phát") is later named
         # without it ("T&T Group cam kết ..."); a short form like an acronym is matched as written.
         short: dict[str, Candidate] = {}
@@ -208,31 +223,30 @@ class Linkers:
                 if s.entity_id and s.method == "pattern" and (
                         s.type == "PERSON" and " " in surface or s.type == "ORG" and _UNKNOWN_ACRONYM.fullmatch(surface)):
                     short.setdefault(surface, s)
-        for para in doc.paragraphs:
-            spans = per_para[para.index]
-            text = para.text
-            forms = [(form, target, target.acronym, "coref", 0.8) for form, target in short.items()]
-            forms += [(acr, target, target.acronym or acr, "acronym", 0.9) for acr, target in acronyms.items()]
-            for form, target, acronym, method, score in forms:
-                for m in re.finditer(re.escape(form), text):
-                    s, e = m.start(), m.end()
-                    if _bounded(text, s, e) and spans.free(s, e) and not overlaps(s, e, credits[para.index]):
-                        spans.append(Candidate(s, e, target.type, target.entity_id, target.canonical, acronym,
-                                               method=method, score=score,
-                                               rule="link.acronym-reuse" if method == "acronym" else spans.rule))
-            resolved = []
-            for span in spans:
-                if span.method == "coref" and not span.entity_id:
-                    word = span.canonical
-                    match = next((p for p in people if word in p.canonical.split()
-                                  or any(word in n.split() for n in self._names_of(p.entity_id))), None)
-                    if match is None:
-                        continue
-                    span.entity_id, span.canonical = match.entity_id, match.canonical
-                    span.score = 0.8
-                resolved.append(span)
-            spans.reason = "a one-word reference to nobody the document names"
-            spans[:] = resolved
+        return short
+
+    @staticmethod
+    def _find_forms(text: str, spans: Ledger, forms: list, credits: list[tuple[int, int]]) -> None:
+        for form, target, acronym, method, score in forms:
+            for m in re.finditer(re.escape(form), text):
+                s, e = m.start(), m.end()
+                if _bounded(text, s, e) and spans.free(s, e) and not overlaps(s, e, credits):
+                    spans.append(Candidate(s, e, target.type, target.entity_id, target.canonical, acronym,
+                                           method=method, score=score,
+                                           rule="link.acronym-reuse" if method == "acronym" else spans.rule))
+
+    def _resolve_one_word(self, span: Candidate, people: list[Candidate]) -> bool:
+        """Resolve a one-word reference to a named person; False when there is nobody to refer to."""
+        if span.method != "coref" or span.entity_id:
+            return True
+        word = span.canonical
+        match = next((p for p in people if word in p.canonical.split()
+                      or any(word in n.split() for n in self._names_of(p.entity_id))), None)
+        if match is None:
+            return False
+        span.entity_id, span.canonical = match.entity_id, match.canonical
+        span.score = 0.8
+        return True
 
     def _person_titles(self, text: str, spans: list[Candidate]) -> list[tuple[str, str]]:
         """(folded title phrase, person id) for the titles written next to a named person: a chain
@@ -329,6 +343,7 @@ class Linkers:
                 span = next((a for a in spans if a.type == "PERSON" and a.start == s), None)
                 if span is not None:
                     span.entity_id, span.canonical, span.method = pid, canon[pid], "coref"
+                    span.rule = spans.rule
                     continue
                 if any(a.type == "PERSON" and a.start < e and s < a.end for a in spans):
                     continue

@@ -157,6 +157,8 @@ class Tagger(Patterns, Linkers):
                     f"{doc.doc_id}:{para.index}:{s.start}-{s.end}", doc.doc_id, para.index, sent, s.start, s.end,
                     para.text[s.start:s.end], s.type, s.entity_id, s.canonical, s.acronym, s.title, s.method,
                     round(s.score, 3)))
+                if trace is not None:  # the rule it is a mention by (a correction may have renamed it)
+                    trace.append(Decision(para.index, s.start, s.end, s.type, s.entity_id, s.rule, "won"))
         doc.mentions = mentions
         return doc
 
