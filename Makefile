@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind audit lint gazetteers gazetteers-snapshot bench fuzz clean
+.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers gazetteers-snapshot bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -27,6 +27,13 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/vnews eval $(GOLD) --run
+	$(MAKE) eval-bench
+
+# Precision on ordinary news: the whole bench extracted (cached in build/bench-out), then events
+# per 100 articles by category.
+eval-bench: $(STAMP)
+	$(BIN)/vnews extract $(BENCH) --out build/bench-out
+	$(BIN)/vnews rates build/bench-out
 
 # The held-out set: articles never looked at while tuning rules. Compare with `make eval`.
 eval-heldout: $(STAMP)
@@ -61,6 +68,24 @@ audit: $(STAMP)
 
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py $(BENCH)
+
+# Review: what changed between two output directories (exit 1 when they differ, like diff).
+diff: $(STAMP)
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make diff OLD=dir NEW=dir [FORMAT=text|markdown|json]" >&2; exit 2; }
+	$(BIN)/vnews diff $(OLD) $(NEW) --format $(or $(FORMAT),text)
+
+# The HTML review page of OUT (OUT/report/index.html); AGAINST=dir marks what changed.
+report: $(STAMP)
+	$(BIN)/vnews report $(OUT) $(if $(AGAINST),--against $(AGAINST))
+
+# Chromium and its driver from the system package manager, for the browser tests (tests/test_browser.py).
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then echo "chromium already installed"; \
+	else apt-get update && apt-get install -y chromium chromium-driver; fi
+
+# The README's pictures of the seeds' review page (needs `make browser`).
+screenshot: $(STAMP)
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -151,6 +152,72 @@ def rules_lint(
     typer.echo(f"vnews: {len(specs)} rules, {len(problems)} problems", err=True)
     if problems:
         raise typer.Exit(1)
+
+
+@app.command("rates")
+def rates_command(
+    out_dir: Annotated[Path, typer.Argument(help="An output directory of a bench extraction.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the table as JSON.")] = False,
+) -> None:
+    """Events per 100 articles by news category: a rule firing on sport or health news shows here."""
+    import json
+
+    from .rates import event_rates
+
+    try:
+        report = event_rates(out_dir)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier output directory.")],
+    new: Annotated[Path, typer.Argument(help="The later output directory.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text | markdown | json.")] = DiffFormat.text,
+) -> None:
+    """Compare two output directories record by record, with the reasons the manifests give.
+
+    Exit 0 when no record differs, 1 when some do, 2 on bad arguments (like diff)."""
+    import json
+
+    from .review.diff import diff_outputs
+
+    try:
+        result = diff_outputs(old, new)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    if fmt is DiffFormat.json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif fmt is DiffFormat.markdown:
+        typer.echo(result.to_markdown(), nl=False)
+    else:
+        typer.echo(result.to_text(), nl=False)
+    raise typer.Exit(0 if result.equal else 1)
+
+
+@app.command("report")
+def report_command(
+    out_dir: Annotated[Path, typer.Argument(help="An output directory of `vnews extract`.")],
+    against: Annotated[Optional[Path], typer.Option("--against", help="An earlier output directory: mark what changed.")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="The HTML file to write (default OUT_DIR-report.html, beside OUT_DIR).")] = None,
+) -> None:
+    """Write one self-contained HTML review page of OUT_DIR (no network needed to view it)."""
+    from .review.report import write_report
+
+    target = html or out_dir.parent / f"{out_dir.resolve().name}-report.html"
+    try:
+        stats = write_report(out_dir, target, against=against)
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    typer.echo(f"vnews: {target}: {stats}", err=True)
 
 
 @gazetteer_app.command("lint")

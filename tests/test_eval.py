@@ -629,3 +629,24 @@ def test_report_text_and_json():
     assert data["baseline"]["events"] is None
     assert len(data["system"]["entity_false_positives"]) == 3  # JSON is not truncated
     assert data["gold"] == {"entities": 3, "optional_entities": 0, "events": 1, "optional_events": 0}
+
+
+def test_event_rates_per_category(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.rates import category_of, event_rates
+
+    assert category_of("news_sport_002") == "sport" and category_of("baomoi-1") == "baomoi (all topics)"
+    (tmp_path / "documents.csv").write_text(
+        "doc_id,status\nnews_sport_001,ok\nnews_sport_002,ok\nnews_world_001,ok\nnews_world_002,error\n",
+        encoding="utf-8")
+    (tmp_path / "events.csv").write_text(
+        "event_id,doc_id,type\na,news_sport_001,MEETING\nb,news_sport_002,MEETING\nc,news_sport_002,SIGNING\n"
+        "d,news_world_001,VISIT\ne,news_world_002,VISIT\n", encoding="utf-8")
+    report = event_rates(tmp_path)
+    assert report.per_100("sport") == 150.0 and report.per_100("sport", "MEETING") == 100.0
+    assert report.articles["world"] == 1 and report.per_100("world") == 100.0  # the error row's event not counted
+    result = CliRunner().invoke(app, ["rates", str(tmp_path), "--json"])
+    assert result.exit_code == 0 and '"sport"' in result.output
+    assert CliRunner().invoke(app, ["rates", str(tmp_path / "nope")]).exit_code == 2

@@ -549,15 +549,56 @@ def test_ids_are_stable_and_cluster_ids_group_documents(stage):
     b = only(stage(make("Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi tại Tokyo.",
                         ents=[HA, YAMAGUCHI, TOKYO], doc_id="b")).events, "MEETING")
     assert a.event_id == f"a:E1:{text.index('hội đàm')}"
-    expected = hashlib.sha1("MEETING|2021-11-24|person:tran-hong-ha|person:yamaguchi".encode()).hexdigest()[:12]
+    # Keyed on type, date and the lead participant (the source, Trần Hồng Hà), not on every participant.
+    expected = hashlib.sha1("MEETING|2021-11-24|person:tran-hong-ha".encode()).hexdigest()[:12]
     assert a.cluster_id == b.cluster_id == expected
     assert a.event_id != b.event_id
 
 
-def test_cluster_id_without_date_and_participants_is_the_event_id(stage):
+KR = ("Hàn Quốc", "GPE", "gpe:kr")
+
+
+@pytest.mark.parametrize("before, after", [
+    # a second report names one more guest (a target)
+    ("Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+     "Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi và Hàn Quốc."),
+    # no source: one more party of a dialogue
+    ("Ngày 24/11/2021, Việt Nam và Nhật Bản đã tổ chức đối thoại về chính sách môi trường.",
+     "Ngày 24/11/2021, Việt Nam, Nhật Bản và Hàn Quốc đã tổ chức đối thoại về chính sách môi trường."),
+])
+def test_adding_a_participant_keeps_the_cluster_id(stage, before, after):
+    ents = [HA, YAMAGUCHI, VN, JP, KR]
+    a = [e for e in stage(make(before, ents=ents, doc_id="a")).events if e.type in ("MEETING", "DIALOGUE")]
+    b = [e for e in stage(make(after, ents=ents, doc_id="b")).events if e.type in ("MEETING", "DIALOGUE")]
+    assert len(a) == len(b) == 1
+    assert len(b[0].participants) == len(a[0].participants) + 1
+    assert a[0].cluster_id == b[0].cluster_id
+
+
+def test_another_lead_or_date_is_another_cluster(stage):
+    base = "Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi."
+    swapped = "Ngày 24/11/2021, Bộ trưởng Tsuyoshi Yamaguchi hội đàm với Bộ trưởng Trần Hồng Hà."
+    later = "Ngày 25/11/2021, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi."
+    ids = [only(stage(make(t, ents=[HA, YAMAGUCHI], doc_id="a")).events, "MEETING").cluster_id
+           for t in (base, swapped, later)]
+    assert len(set(ids)) == 3
+
+
+def test_cluster_id_without_participants_is_keyed_on_the_instrument(stage):
+    e = only(run(stage, "COP26 được tổ chức thành công vào ngày 12/11/2021.",
+                 ents=[("COP26", "EVENT", "event:cop26")]), "CONFERENCE")
+    assert e.participants == [] and e.instrument and e.date == "2021-11-12"
+    key = f"CONFERENCE|{e.date}|{e.instrument.lower()}"
+    assert e.cluster_id == hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def test_cluster_id_without_a_date_is_the_event_id(stage):
     e = only(run(stage, "COP26 được tổ chức thành công.", ents=[("COP26", "EVENT", "event:cop26")]), "CONFERENCE")
-    assert e.participants == [] and e.date == ""
+    assert e.instrument and e.date == ""
     assert e.cluster_id == e.event_id
+    m = only(run(stage, "Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.", ents=[HA, YAMAGUCHI]),
+             "MEETING")
+    assert m.date == "" and m.participants and m.cluster_id == m.event_id
 
 
 def test_running_twice_gives_equal_records(lexicon):
@@ -857,3 +898,5 @@ def test_a_named_conference_after_the_article_is_planned(lexicon):
                         ents=[VN, ("COP28", "EVENT", "event:cop28"), ("Dubai", "GPE", "gpe:dubai")],
                         published="2023-08-24")).events, "CONFERENCE")
     assert (e.date, e.date_basis, e.status) == ("2023-11-30", "gazetteer", "planned")
+    # The cluster is keyed on the gazetteer's date too, so every report of COP28 by Việt Nam shares it.
+    assert e.cluster_id == hashlib.sha1("CONFERENCE|2023-11-30|gpe:vn".encode()).hexdigest()[:12]

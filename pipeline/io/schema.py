@@ -139,7 +139,7 @@ EVENTS = Table(
     (
         _s("event_id", "Stable id: doc_id:E<paragraph>:<trigger start>.", required=True),
         _s("doc_id", "Document.", required=True),
-        _s("cluster_id", "Same happening across documents (type + date + participants)."),
+        _s("cluster_id", "Same happening across documents: type + date + anchor (the lead participant, else the instrument or place); the event id when undated."),
         _s("type", "MEETING | DIALOGUE | CONFERENCE | VISIT | SIGNING | STATEMENT | FUNDING | WITHDRAWAL", required=True),
         _s("plover", "PLOVER event type."),
         _s("status", "occurred | planned | unspecified"),

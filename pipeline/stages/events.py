@@ -37,8 +37,13 @@ How, in order:
    meeting named or referred to in its sentence ("Kết thúc đối thoại, hai bộ trưởng đã ký ..."), or
    (statements, funding) of the dated meeting its source took part in, as the annotation guide says.
 6. Status, confidence, ids: ``event_id`` is ``{doc_id}:E{paragraph}:{trigger start}`` of the first
-   report; ``cluster_id`` a sha1 of type, date and participant ids (the event id when it has
-   neither date nor participants) for grouping across documents.
+   report; ``cluster_id`` a sha1 of type, date and the event's anchor for grouping across documents
+   (the event id when it lacks either: an undated "meeting of X" could be any of X's meetings). The anchor is the lead participant: the
+   first ``source`` (host, speaker, signer, donor), else the first participant named; without
+   participants, the instrument's name, else the location. It is computed last, after a named
+   conference took its dates from the gazetteer. Not the whole participant list: a second report
+   that names one more guest is the same happening. Not the instrument or place first: one report
+   names them and the next does not, while the actor is what every report of a happening names.
 """
 
 from __future__ import annotations
@@ -526,6 +531,15 @@ class _Args:
     borrowed_date: bool = False  # the date is the paragraph's or the headline's, not the sentence's
 
 
+def _cluster_id(e: Event) -> str:
+    """Type, date and anchor of a happening, hashed (module doc, 6); the event id when undated."""
+    lead = next((p for p in e.participants if p.role == "source"), e.participants[0] if e.participants else None)
+    anchor = lead.entity_id if lead else e.instrument.lower() or e.location
+    if not (e.date and anchor):
+        return e.event_id
+    return hashlib.sha1("|".join([e.type, e.date, anchor]).encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(slots=True)
 class _Record:
     """An event being built: one or more reports of one happening."""
@@ -663,6 +677,8 @@ class EventExtractor:
                 if reference is not None and not isinstance(reference, EstimatedDate) \
                         and e.date > reference.isoformat():
                     e.status = "planned"  # COP28 (2023-11-30) in an article of 2023-08-24 has not happened
+        for e in events:
+            e.cluster_id = _cluster_id(e)  # after the gazetteer's dates: COP23's reports share one
         doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
         return doc
 
@@ -1504,18 +1520,12 @@ class EventExtractor:
     def _event(self, doc_id: str, r: _Record, dateless: bool = False, basis: str = "published") -> Event:
         hit, a = r.hit, r.args
         event_id = f"{doc_id}:E{hit.s.para.index}:{hit.start}"
-        ids = sorted(p.participant.entity_id for p in a.participants)
-        if a.date or ids:
-            key = "|".join([r.type, a.date, *ids])
-            cluster_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-        else:
-            cluster_id = event_id
         evidences = [r.evidences[k] for k in sorted(r.evidences)]
         first = r.evidences[hit.s.key]
         return Event(
             event_id=event_id,
             doc_id=doc_id,
-            cluster_id=cluster_id,
+            cluster_id="",  # set from the finished record: _cluster_id
             type=r.type,
             plover=r.plover,
             status=a.status,

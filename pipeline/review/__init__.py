@@ -1,0 +1,1 @@
+"""Review tools: `vnews diff` (diff.py) and the HTML review page (report.py)."""
