@@ -49,10 +49,11 @@ class Linkers:
         # the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says.
         by_start = {a.start: a for a in accepted}
         for org in [a for a in accepted if a.type == "ORG"]:
-            if not text.startswith(" tại ", org.end) or not any(
+            at = f" {self.grammar['at']} "
+            if not text.startswith(at, org.end) or not any(
                     text.startswith(h + " ", org.start) for h in self.rules.embassy_heads):
                 continue
-            place = by_start.get(org.end + len(" tại "))
+            place = by_start.get(org.end + len(at))
             if place is None or place.type != "GPE":
                 continue
             combined = text[org.start:place.end]

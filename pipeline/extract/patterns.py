@@ -16,7 +16,8 @@ from rapidfuzz import fuzz, process
 from ..normalize import fold
 from .candidates import Candidate
 from .rules import NameShape
-from .text import overlaps, _COUNCILS, _FOREIGN_RUN, _FOREIGN_WORD, _MINISTRY_LIST, _PARTICLE_WORD, _PERSON_CONTEXT_AFTER, _PERSON_CONTEXT_BEFORE, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded, _capitalised, _is_word_char, _lower, _words_in, slug
+from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
+                   _bounded, _capitalised, _is_word_char, _lower, _words_in, overlaps, slug)
 
 
 class Patterns:
@@ -125,7 +126,7 @@ class Patterns:
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 accepted.append(Candidate(s, e, "PERSON", "", name, title=title_text, method="coref", score=0.0))
                 continue
-            if lower_title in ("ông", "bà", "anh", "chị", "ngài") and len(words) > 4:
+            if lower_title in self.grammar["address"] and len(words) > 4:
                 continue
             ids = self.names.get(fold(name))
             if ids:
@@ -248,7 +249,7 @@ class Patterns:
                 # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
                 accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
-            elif _PERSON_CONTEXT_BEFORE.search(before) and _PERSON_CONTEXT_AFTER.match(after) \
+            elif self._person_before_re.search(before) and self._person_after_re.match(after) \
                     and not any(len(w) >= 2 and w.isupper() for w in text[s:e].split()):
                 accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
@@ -283,7 +284,7 @@ class Patterns:
         for w in _WORD.finditer(text, pos, limit):
             gap = text[prev_end:w.start()].strip()
             if gap and not (commas and gap == "," and end is not None and not pending
-                            and _MINISTRY_LIST.match(text, w.start())):
+                            and self._ministry_list_re.match(text, w.start())):
                 break  # punctuation between words ends the name, but for a ministry of several fields
             word = w.group()
             bare = word.rstrip(".")
@@ -303,23 +304,23 @@ class Patterns:
                     break
                 continue
             lowered = word.lower()
-            if about and lowered == "về" and text.startswith("phía ", w.end() + 1):
+            if about and lowered == self._side_word and text.startswith(self._side_next, w.end() + 1):
                 break  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
-            if after_tai and lowered == "tại" and end is not None and (nxt := starts.get(w.end() + 1)) \
+            if after_tai and lowered == self.grammar["at"] and end is not None and (nxt := starts.get(w.end() + 1)) \
                     and nxt.type == "GPE":
                 end, prev_end, pending = nxt.end, nxt.end, []
                 break
-            if about and lowered in ("về", "giữa"):
+            if about and lowered in self.grammar["about"]:
                 pending.append(w)
                 topic = True
                 prev_end = w.end()
                 continue
-            if topic and word == "với" and end is not None:
+            if topic and word == self.grammar["with"] and end is not None:
                 pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
                 prev_end = w.end()
                 continue
-            if lowered == "các" and end is not None and re.match(r" nước [A-ZĐ]", text[w.end():w.end() + 8]) \
-                    or topic and end is not None and word in ("các", "những"):
+            if lowered == self._countries_word and end is not None and self._countries_re.match(text, w.end()) \
+                    or topic and end is not None and word in self.grammar["plural"]:
                 # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"; a topic's plural ("Kế hoạch hành
                 # động ASEAN về quản lý các loài ngoại lai xâm hại").
                 pending.append(w)
@@ -337,7 +338,7 @@ class Patterns:
                 # it ends the name only if no capitalised word follows.
                 if verb_at is None:
                     verb_at = len(pending)
-            if word == "và" and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
+            if word == self.grammar["and"] and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
                 break
             if bare in self.rules.surnames and end is not None:
                 run = self._name_run(text, w.start(), limit, 4)
@@ -393,8 +394,9 @@ class Patterns:
         # Named agreements and events keep a lower-case tail only as the topic after "về"
         # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
         keep = not about or topic or tail  # a law's name goes on in lower case: "Luật Bảo vệ môi trường"
-        for w in (pending[1:] if pending and pending[0].group().lower() in ("về", "giữa") else pending) if keep else []:
-            if w.group().lower() in ("và", "về", "giữa", "với", "hoặc", "-", "–"):
+        about_words = self.grammar["about"]
+        for w in (pending[1:] if pending and pending[0].group().lower() in about_words else pending) if keep else []:
+            if w.group().lower() in self.grammar["joiners"]:
                 break
             trailing.append(w)
         if trailing:
@@ -423,7 +425,7 @@ class Patterns:
             end = self._named_end(text, pos, limit, starts, head_re, word_end, NameShape(
                                   about=about,
                                   after_tai=m.group() in self.rules.embassy_heads,
-                                  commas=m.group() == "Bộ" or etype == "TREATY", tail=m.group() in self.rules.law_heads,
+                                  commas=m.group() == self.grammar["ministry_head"] or etype == "TREATY", tail=m.group() in self.rules.law_heads,
                                   # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
                                   lead_lower=etype == "ORG" and not self._title_re.match(text, s)
                                   and not (word_end and word_end[s] > m.end()),
@@ -432,16 +434,14 @@ class Patterns:
                 continue
             # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
             # So are a few lower-case words before that number ("… ASEAN mở rộng lần thứ 7").
-            if etype == "EVENT" and (num := re.match(r"((?: \w+){0,2}?) (?:lần thứ [\dIVXLC]+|năm \d{4})\b",
-                                                     text[end:limit])) \
+            if etype == "EVENT" and (num := self._edition_re.match(text[end:limit])) \
                     and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
                             for w in num.group(1).split()):
                 end += num.end()
             # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
-            if m.group() in self.rules.law_heads and (law := re.match(r"(?: của (?P<gpe>[^\W\d_][\w ]{1,30}?))? năm (?:19|20)\d\d\b",
-                                                      text[end:limit])):
+            if m.group() in self.rules.law_heads and (law := self._law_year_re.match(text[end:limit])):
                 place = law.group("gpe")
-                at = end + len(" của ")
+                at = end + len(f" {self.grammar['of']} ")
                 if place is None or any(a.start == at and a.type == "GPE" and a.end == at + len(place) for a in accepted):
                     end += law.end()
             name = text[s:end]
@@ -459,9 +459,9 @@ class Patterns:
             span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                     Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
             places = [a for a in inside if a.type == "GPE"]
-            if not ids and m.group() in _COUNCILS and len(places) == 1:
+            if not ids and m.group() in self.rules.councils and len(places) == 1:
                 # One entity per province's council, however the text abbreviates it.
-                body = _COUNCILS[m.group()]
+                body = self.rules.councils[m.group()]
                 span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
                 admin = text[m.end() + 1:pos].strip()
                 span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
@@ -470,7 +470,7 @@ class Patterns:
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
-        while (m := re.match(r"(?:,| và) ", text[pos:limit])) is not None:
+        while (m := self._list_joint_re.match(text[pos:limit])) is not None:
             run = self._name_run(text, pos + m.end(), limit, max_words=3)
             if run is None or any(a.start < run[1] and run[0] < a.end for a in accepted):
                 return
@@ -504,7 +504,7 @@ class Patterns:
                 span = self._span_for(entry, span_start, e)
             if self._replace_inside(accepted, span):
                 starts = {a.start: a for a in accepted}
-                if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in ("các", "hai", "ba"):
+                if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in self.grammar["country_counters"]:
                     self._place_list(text, e, limit, accepted)
 
     # -- 6 -----------------------------------------------------------------------------------

@@ -33,6 +33,10 @@ class TaggerRules:
     media_nouns: tuple[str, ...]
     org_nouns: tuple[str, ...]
     edition_units: tuple[str, ...]
+    grammar: dict[str, object]  # grammar_* words, without the prefix
+    person_before: tuple[str, ...]
+    person_after: tuple[str, ...]
+    councils: dict[str, str]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -64,6 +68,11 @@ class TaggerRules:
             media_nouns=tuple(data["media_nouns"]),
             org_nouns=tuple(data["org_nouns"]),
             edition_units=tuple(data["edition_units"]),
+            grammar={k.removeprefix("grammar_"): (tuple(v) if isinstance(v, list) else v)
+                     for k, v in data.items() if k.startswith("grammar_")},
+            person_before=tuple(data["person_before"]),
+            person_after=tuple(data["person_after"]),
+            councils=dict(data["councils"]),
         )
 
 

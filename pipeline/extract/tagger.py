@@ -38,11 +38,11 @@ PASSES = (
     ("link.acronym-definition", "'Long form (ACR)' in the text beats the gazetteer's entry of the same letters"),
     ("pattern.title+name", "a title then a name; a title alone is the office-holder on the sentence's date (tenure)"),
     ("pattern.surname", "Vietnamese personal names of three or four words opened by a family name"),
-    ("pattern.place", "places by their designator ('tỉnh …', 'sông …')"),
+    ("pattern.place", "places by their designator word (a province, a river …)"),
     ("pattern.org-head", "organisations by their head word"),
     ("pattern.treaty-head", "agreements by their head word"),
     ("pattern.event-head", "named meetings by their head word"),
-    ("pattern.named-by-noun", "a medium or body named after a noun ('hãng tin Bernama')"),
+    ("pattern.named-by-noun", "a medium or body named after a noun (a news agency Bernama)"),
     ("pattern.foreign-person", "a Latin-script name right after a body or country"),
     ("pattern.foreign-name", "a Latin-script name where news writes a person or a medium"),
     ("link.acronym-realign", "an acronym defined after a grown name belongs to the grown name"),
@@ -103,6 +103,23 @@ class Tagger(Patterns, Linkers):
         self._treaty_head_re = head_re(self.rules.treaty_heads)
         self._event_head_re = head_re(self.rules.event_heads)
         self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
+        g = self.grammar = rules.grammar
+        and_ = re.escape(str(g["and"]))
+        # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": a ministry's fields listed with commas.
+        self._ministry_list_re = re.compile(rf"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? {and_} [A-ZĐ]")
+        self._person_before_re = re.compile(
+            rf"(?:^|[.!?:;,\"“”]\s*|\s(?:{alternation(rules.person_before)})\s)$", re.IGNORECASE)
+        self._person_after_re = re.compile(
+            rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
+        self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+|"
+                                      rf"{re.escape(str(g['year']))} \d{{4}})\b")
+        self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
+                                       rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
+        side, countries = g["about_side"], g["countries"]
+        self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
+        self._countries_word = str(countries[0])
+        self._countries_re = re.compile(rf" {re.escape(str(countries[1]))} [A-ZĐ]")
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in self.matcher.keys:

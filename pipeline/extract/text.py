@@ -13,25 +13,14 @@ _WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
 # A word of a Latin-script foreign name: no Vietnamese-only letters (ă â đ ê ô ơ ư, tone marks on them).
 _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
-# People's councils and committees by the forms news writes them in.
-_COUNCILS = {"UBND": "Ủy ban nhân dân", "Ủy ban nhân dân": "Ủy ban nhân dân",
-             "HĐND": "Hội đồng nhân dân", "Hội đồng nhân dân": "Hội đồng nhân dân"}
 # An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
 _DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
-# "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": the fields of a ministry listed with commas,
-# the last after "và".
-_MINISTRY_LIST = re.compile(r"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? và [A-ZĐ]")
 _TITLE_BREAK = re.compile(r"[,.;:()\[\]\"“”]|\s[-–]\s")
 # Latin-script names: capitalised words (initials, "al-" names), particles between them.
 _LATIN_WORD = r"(?:[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’\-]+|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 _PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|di|del|della|van|von|der|den|la|le|du|dos|das|y)"
 _FOREIGN_RUN = re.compile(rf"(?<![\w&.]){_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{1,3}}(?![\w&])")
 _PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.")
-# Where a bare foreign name is a person: after a sentence start, a comma, "và", an honorific; and
-# followed by a comma, a verb of saying or "tại"/"và".
-_PERSON_CONTEXT_BEFORE = re.compile(r"(?:^|[.!?:;,\"“”]\s*|\s(?:và|ông|bà|ngài|với|cùng|của)\s)$", re.IGNORECASE)
-_PERSON_CONTEXT_AFTER = re.compile(r"\s*(?:,|\(|$|\s[-–]\s|\s(?:cho biết|cho hay|nói|khẳng định|nhấn mạnh|tuyên bố|"
-                                   r"cảnh báo|viết|và|tại|đã|sẽ|cũng|từng)\b)")
 # An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
 _UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)")
