@@ -120,3 +120,47 @@ def test_rules_lint_fails_missing_and_wrong_examples_and_reports_coverage(tmp_pa
 def test_packaged_rules_pass_their_lint():
     result = CliRunner().invoke(app, ["rules", "lint"])
     assert result.exit_code == 0, result.output
+
+
+def _para(text, cuts=()):
+    from pipeline.model import Paragraph, Sentence
+
+    return Paragraph(0, "body", text, 1, [Sentence(0, 0, len(text), text, list(cuts))])
+
+
+def test_spacy_doc_keeps_exact_offsets_and_word_classes():
+    from pipeline.extract.doc import DocBuilder
+    from pipeline.extract.rules import TaggerRules
+
+    build = DocBuilder(TaggerRules.load())
+    text = "  Bộ trưởng Ngoại giao  Phạm Bình Minh gặp hãng tin Bernama,AT&T.\tXong "
+    doc = build(_para(text, [(2, 11), (24, 38)]))
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t)] == t.text for t in doc)
+    by_text = {t.text: t for t in doc}
+    assert {"title", "org_head"} <= by_text["Bộ"]._.word_class
+    assert "surname" in by_text["Phạm"]._.word_class
+    assert by_text["Bernama"]._.word_class == frozenset()
+    # a segmenter cut inside a run of letters is a token boundary too
+    assert [t.text for t in build(_para("ABCdef", [(0, 3), (3, 6)]))] == ["ABC", "def"]
+
+
+def test_named_by_noun_is_a_matcher_rule_from_data():
+    from pipeline.extract.doc import DocBuilder
+    from pipeline.extract.rules import TaggerRules
+    from pipeline.extract.token_rules import TokenRules
+
+    words = TaggerRules.load()
+    build = DocBuilder(words)
+    rules = TokenRules(build.vocab, words)
+    assert rules.rules["pattern.named-by-noun"].label == "ORG"
+
+    def names(text):
+        return [text[s:e] for s, e in rules.names(build(_para(text)), "pattern.named-by-noun")]
+
+    assert names("Phó chủ tịch tập đoàn NASDAQ Bob McCooey cho biết") == ["NASDAQ"]
+    assert names("theo tổ chức Climate Central, mực nước biển") == ["Climate Central"]
+    assert names("Hãng tin Bernama đưa tin") == ["Bernama"]
+    assert names("theo hãng AT&T cho biết") == []          # a name does not end before "&"
+    assert names("tổ chức Climate Central2 cho biết") == ["Climate"]  # nor before a digit
+    assert names("báo cáo của Ngân hàng Thế giới") == []     # no Latin-script name after it

@@ -223,14 +223,19 @@ class Patterns:
                 return m.span()
         return None
 
-    def _named_by_noun(self, text, accepted, limit, free) -> None:
+    def _named_by_noun(self, para, accepted, free) -> None:
         """A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch",
-        "tập đoàn NASDAQ" (before the foreign names that may follow it)."""
-        for m in self._named_by_noun_re.finditer(text, 0, limit):
-            s, e = m.span("name")
-            if free(s, e) and not self.names.get(fold(m.group("name"))):
-                accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(m.group('name'))}", m.group("name"),
-                                      method="pattern", score=0.6))
+        "tập đoàn NASDAQ" (before the foreign names that may follow it). A spaCy Matcher rule of
+        ``pipeline/data/rules/patterns.toml`` over the paragraph's Doc."""
+        rule = "pattern.named-by-noun"
+        if not self.token_rules.may_fire(para.text, rule):
+            return
+        spec = self.token_rules.rules[rule]
+        for s, e in self.token_rules.names(self.doc_builder(para), rule):
+            name = para.text[s:e]
+            if free(s, e) and not self.names.get(fold(name)):
+                accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
+                                          method="pattern", score=spec.score))
 
     def _foreign_names(self, text, accepted, limit, free) -> None:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",

@@ -20,10 +20,12 @@ from ..credits import Credits
 from ..gazetteer import Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
 from .candidates import Candidate, GazetteerMatcher
+from .doc import DocBuilder
 from .link import Linkers
 from .patterns import Patterns
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
+from .token_rules import TokenRules
 from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
 
 __all__ = ["Tagger", "PASSES"]
@@ -93,10 +95,9 @@ class Tagger(Patterns, Linkers):
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
-        # The noun, whatever its case; the name after it capitalised: "Hãng tin Bernama", "tờ Nikkei".
-        self._named_by_noun_re = re.compile(
-            rf"(?<!\w)(?i:{alternation(rules.media_nouns + rules.org_nouns)}) "
-            r"(?P<name>[A-Z]{2,}|[A-Z][a-zA-Z]{2,}(?: [A-Z][a-zA-Z]+)*)(?![\w&])")
+        # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
+        self.doc_builder = DocBuilder(rules)
+        self.token_rules = TokenRules(self.doc_builder.vocab, rules)
         self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
@@ -217,7 +218,7 @@ class Tagger(Patterns, Linkers):
         rule("pattern.event-head")
         self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
         rule("pattern.named-by-noun")
-        self._named_by_noun(text, accepted, limit, free)
+        self._named_by_noun(para, accepted, free)
         rule("pattern.foreign-person")
         self._foreign_people(text, accepted, limit, free)
         rule("pattern.foreign-name")
