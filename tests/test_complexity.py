@@ -17,7 +17,6 @@ NOT_YET_SPLIT = {
     "pipeline/extract/patterns.py:_named_end": 111,
     "pipeline/stages/clean.py:__call__": 85,
     "pipeline/eval.py:_score_system": 73,
-    "pipeline/extract/patterns.py:_titled_people": 68,
     "pipeline/stages/events.py:_participants": 68,
     "pipeline/extract/patterns.py:_pattern_named": 60,
     "pipeline/stages/events.py:_place": 47,

@@ -48,56 +48,20 @@ class Patterns:
         return (pos, end) if count else None
 
     def _titled_people(self, text, accepted, day, reference, limit, free, bare_titles) -> None:
-        office_hits: list[tuple[int, int, tuple[int, ...]]] = []
-        if self._has_offices:
-            for end, (length, idx) in self._offices.iter(_lower(text)):
-                s, e = end - length + 1, end + 1
-                if e <= limit and _bounded(text, s, e):
-                    office_hits.append((s, e, idx))
-        office_hits.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
+        no name after it is resolved by tenure (now) or by the article's own words (later)."""
+        office_hits = self._office_hits(text, limit)
         for m in self._title_re.finditer(text, 0, limit):
-            title_start, pos = m.start(), m.end() + 1
-            # Skip the portfolio: an office title, ORG or GPE mentions between title and name.
+            title_start = m.start()
             office = next((h for h in office_hits if h[0] == title_start), None)
-            if office and office[1] > pos:
-                pos = office[1] + 1
-            for _ in range(3):
-                nxt = next((a for a in accepted if a.start == pos and a.type in ("ORG", "GPE")), None)
-                if nxt is None:
-                    break
-                pos = nxt.end + 1
+            pos = self._past_portfolio(m.end() + 1, office, accepted)
             if pos >= limit:
                 continue
             title_text = text[title_start:pos].strip()
-            existing = next((a for a in accepted if a.start == pos), None)
             honorific = m.group() in self.rules.honorifics
-            if existing is not None and honorific and existing.type in ("GPE", "LOC") \
-                    and " " not in text[existing.start:existing.end]:
-                accepted.remove(existing)  # "ông Đức", "bà Lào"? a given name, not a country
-                existing = None
-            if existing is not None:
-                if existing.type == "PERSON" and not existing.title:
-                    existing.title = title_text
+            if self._titles_existing(text, pos, honorific, title_text, accepted):
                 continue
-            run = self._name_run(text, pos, limit)
-            if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
-                    and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
-                    and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
-                        w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
-                # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
-                # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
-                # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name.
-                first = text[fr[0]:fr[1]].split()[0]
-                if len(first) >= 2 and first.isupper():
-                    self._acronym_body(fr[0], first, accepted, free)
-                    fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
-                if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
-                    run = fr
-            if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
-                                    or all(w.isupper() for w in text[run[0]:run[1]].split())):
-                if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
-                    self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
-                run = None
+            run = self._name_after_title(text, pos, limit, honorific, accepted, free)
             if run is None:
                 before = text[:title_start].split()[-1:]
                 generic = bool(before) and before[0] in self.rules.plural_determiners
@@ -106,38 +70,103 @@ class Patterns:
                 if text[title_start].isupper() and not generic and not honorific:
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
-            s, e = run
-            self._drop_places_in_vietnamese_name(text, s, e, accepted)
-            # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
-            inner = [a for a in accepted if s <= a.start < e]
-            if inner:
-                e = min(a.start for a in inner) - 1
-                if e <= s:
-                    continue
-            name = text[s:e]
-            if not free(s, e):
-                continue
-            words = name.split()
-            lower_title = title_text.split()[0].lower() if title_text else ""
-            if len(words) == 1:
-                # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass; unless
-                # that fails, "Bộ trưởng Ngoại giao Hàn Quốc" is a title without a name.
-                if text[title_start].isupper() and not honorific:
-                    bare_titles.append((title_start, self._title_end(text, m.end())))
-                accepted.append(Candidate(s, e, "PERSON", "", name, title=title_text, method="coref", score=0.0))
-                continue
-            if lower_title in self.grammar["address"] and len(words) > 4:
-                continue
-            ids = self.names.get(fold(name))
-            if ids:
-                span = self._span_for(self._pick(ids, day), s, e)
-                span.title = title_text
-                if span.type != "PERSON":
-                    continue
-            else:
-                span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
+            self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Every office title of offices.csv in the text, longest first at each start."""
+        office_hits: list[tuple[int, int, tuple[int, ...]]] = []
+        if self._has_offices:
+            for end, (length, idx) in self._offices.iter(_lower(text)):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e):
+                    office_hits.append((s, e, idx))
+        office_hits.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        return office_hits
+
+    @staticmethod
+    def _past_portfolio(pos: int, office, accepted) -> int:
+        """Skip the portfolio: an office title, ORG or GPE mentions between title and name."""
+        if office and office[1] > pos:
+            pos = office[1] + 1
+        for _ in range(3):
+            nxt = next((a for a in accepted if a.start == pos and a.type in ("ORG", "GPE")), None)
+            if nxt is None:
+                break
+            pos = nxt.end + 1
+        return pos
+
+    @staticmethod
+    def _titles_existing(text: str, pos: int, honorific: bool, title_text: str, accepted) -> bool:
+        """A mention already starts where the name would: it gets the title (True: nothing more to do)."""
+        existing = next((a for a in accepted if a.start == pos), None)
+        if existing is not None and honorific and existing.type in ("GPE", "LOC") \
+                and " " not in text[existing.start:existing.end]:
+            accepted.remove(existing)  # "ông Đức", "bà Lào"? a given name, not a country
+            existing = None
+        if existing is not None:
+            if existing.type == "PERSON" and not existing.title:
+                existing.title = title_text
+            return True
+        return False
+
+    def _name_after_title(self, text, pos, limit, honorific, accepted, free) -> tuple[int, int] | None:
+        """The name's run of capitalised words after the title and portfolio, if it is a name."""
+        run = self._name_run(text, pos, limit)
+        if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
+                and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
+                and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
+                    w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
+            # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
+            # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
+            # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name.
+            first = text[fr[0]:fr[1]].split()[0]
+            if len(first) >= 2 and first.isupper():
+                self._acronym_body(fr[0], first, accepted, free)
+                fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
+            if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
+                run = fr
+        if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
+                                or all(w.isupper() for w in text[run[0]:run[1]].split())):
+            if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
+                self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
+            run = None
+        return run
+
+    def _titled_person(self, text, run, m, title_text, honorific, day, accepted, free, bare_titles) -> None:
+        """The person a title names: known (gazetteer), new, or one word for coreference to resolve."""
+        title_start = m.start()
+        s, e = run
+        self._drop_places_in_vietnamese_name(text, s, e, accepted)
+        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
+        inner = [a for a in accepted if s <= a.start < e]
+        if inner:
+            e = min(a.start for a in inner) - 1
+            if e <= s:
+                return
+        name = text[s:e]
+        if not free(s, e):
+            return
+        words = name.split()
+        lower_title = title_text.split()[0].lower() if title_text else ""
+        if len(words) == 1:
+            # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass; unless
+            # that fails, "Bộ trưởng Ngoại giao Hàn Quốc" is a title without a name.
+            if text[title_start].isupper() and not honorific:
+                bare_titles.append((title_start, self._title_end(text, m.end())))
+            accepted.append(Candidate(s, e, "PERSON", "", name, title=title_text, method="coref", score=0.0))
+            return
+        if lower_title in self.grammar["address"] and len(words) > 4:
+            return
+        ids = self.names.get(fold(name))
+        if ids:
+            span = self._span_for(self._pick(ids, day), s, e)
+            span.title = title_text
+            if span.type != "PERSON":
+                return
+        else:
+            span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
                              score=0.85)
-            accepted.append(span)
+        accepted.append(span)
 
     def _acronym_body(self, start: int, acr: str, accepted: list[Candidate], free) -> None:
         """An acronym the gazetteers do not know, after a title, names the body the title is held in."""
