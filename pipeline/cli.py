@@ -37,6 +37,8 @@ def extract(
     workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="Worker processes (default: config run.workers).")] = None,
     gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers, else the packaged gazetteers).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any document has status error.")] = False,
+    excel_safe: Annotated[bool, typer.Option("--excel-safe", help="Prefix CSV text cells starting with = + - @ "
+                                             "with ' so spreadsheets do not run them as formulas.")] = False,
 ) -> None:
     """Extract INPUTS into the output directory (documents, removed lines, mentions, events, manifest)."""
     from .runner import extract as run_extract
@@ -46,6 +48,8 @@ def extract(
         overrides["run"] = {"workers": workers}
     if gazetteers is not None:
         overrides["tag"] = {"gazetteers": str(gazetteers)}
+    if excel_safe:
+        overrides["output"] = {"excel_safe": True}
     try:
         cfg = load_config(config, **overrides)
     except ConfigError as exc:
@@ -66,6 +70,8 @@ def extract(
     finally:
         if bar:
             bar.stop()
+    for warning in summary.warnings:
+        typer.echo(f"vnews: warning: {warning}", err=True)
     typer.echo(f"vnews: {summary.documents} documents -> {summary.out_dir}: {summary.line()} "
                f"({summary.seconds:.1f} s)", err=True)
     if strict and summary.counts.get("error", 0):

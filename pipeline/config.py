@@ -4,6 +4,7 @@ key by key by a user TOML file. Typed sections, so stages never read raw dicts."
 from __future__ import annotations
 
 import hashlib
+import math
 import json
 import tomllib
 from dataclasses import asdict, dataclass, fields
@@ -12,13 +13,23 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Config", "load_config", "gazetteer_dir", "PACKAGED_GAZETTEERS"]
+__all__ = ["Config", "load_config", "gazetteer_dir", "PACKAGED_GAZETTEERS", "RANGES"]
 
 
 @dataclass(frozen=True, slots=True)
 class RunConfig:
     workers: int
     cache_dir: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestConfig:
+    max_document_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutputConfig:
+    excel_safe: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +84,12 @@ class EventsConfig:
 @dataclass(frozen=True, slots=True)
 class Config:
     run: RunConfig
+    ingest: IngestConfig
     clean: CleanConfig
     dedupe: DedupeConfig
     tag: TagConfig
     events: EventsConfig
+    output: OutputConfig
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -97,11 +110,47 @@ class Config:
 _SECTIONS = {f.name: f.type for f in fields(Config)}
 _CLASSES = {
     "run": RunConfig,
+    "ingest": IngestConfig,
     "clean": CleanConfig,
     "dedupe": DedupeConfig,
     "tag": TagConfig,
     "events": EventsConfig,
+    "output": OutputConfig,
 }
+
+_INF = float("inf")
+# The range of every numeric key, inclusive. Outside it a setting does not mean anything the
+# stages can honour (a ratio over 100, a paragraph too short to hold a sentence, a shingle of
+# no words), so it is refused before the run starts instead of giving silently odd outputs.
+RANGES: dict[str, tuple[float, float]] = {
+    "run.workers": (1, 256),
+    "ingest.max_document_bytes": (1024, 1 << 40),
+    "clean.title_max_words": (1, 1000),
+    "clean.byline_max_words": (1, 1000),
+    "clean.tail_lines": (0, 1000),
+    "clean.max_paragraph_chars": (200, 100_000_000),
+    "clean.caption_max_words": (1, 100_000),
+    "dedupe.near_duplicate_ratio": (0, 100),
+    "dedupe.contained_ratio": (0, 100),
+    "dedupe.near_duplicate_min_chars": (0, _INF),
+    "dedupe.near_duplicate_max_paragraphs": (0, _INF),
+    "dedupe.document_threshold": (0, 1),
+    "dedupe.num_perm": (16, 1024),
+    "dedupe.shingle_words": (1, 50),
+    "tag.fuzzy_ratio": (0, 100),
+    "tag.fuzzy_min_chars": (1, 1000),
+    "tag.tenure_score": (0, 1),
+    "events.min_confidence": (0, 1),
+}
+
+
+def _check_ranges(data: dict) -> None:
+    for name, (lo, hi) in RANGES.items():
+        section, key = name.split(".")
+        value = data[section][key]
+        if not (math.isfinite(value) and lo <= value <= hi):
+            upper = "no upper bound" if hi == _INF else f"{hi:g}"
+            raise ConfigError(f"{name} = {value!r} is out of range: it must be a number from {lo:g} to {upper}")
 
 
 def _defaults() -> dict:
@@ -144,7 +193,5 @@ def load_config(path: str | Path | None = None, **overrides: dict) -> Config:
         data = _merge(data, user, str(p))
     if overrides:
         data = _merge(data, overrides, "overrides")
-    cfg = Config(**{name: _CLASSES[name](**data[name]) for name in _SECTIONS})
-    if cfg.run.workers < 1:
-        raise ConfigError(f"run.workers must be >= 1, got {cfg.run.workers}")
-    return cfg
+    _check_ranges(data)
+    return Config(**{name: _CLASSES[name](**data[name]) for name in _SECTIONS})

@@ -25,3 +25,11 @@ class DocumentError(VnewsError):
 
 class DuplicateIdError(DocumentError):
     """Two input documents share one id; the second is recorded as an error naming both sources."""
+
+
+class LockedError(UsageError):
+    """Another run holds the output directory's lock; the message names its pid."""
+
+
+class OutputError(UsageError):
+    """The outputs cannot be written (no space left, unwritable directory); the previous ones stay intact."""

@@ -56,6 +56,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from .errors import UsageError
+from .io.publish import recover
 from .normalize import fold, normalize_text
 
 __all__ = [
@@ -440,6 +441,7 @@ def read_predictions(out_dir: str | Path, label: str = "vnews") -> Predictions:
     the event files may be absent (no events then).
     """
     out = Path(out_dir)
+    recover(out)  # a publish a kill interrupted is completed before anything is read
     for name in ("documents.csv", "mentions.csv"):
         if not (out / name).is_file():
             raise UsageError(f"{out}: no {name}; not a vnews output directory (run `vnews extract` "

@@ -36,6 +36,9 @@ _DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 # joined by single hyphens ("org:monre", "gpe:vn-ha-noi", "person:tran-hong-ha").
 ID_RULE = re.compile(r"(org|gpe|loc|treaty|event|term|person):[a-z0-9]+(?:-[a-z0-9]+)*")
 _WIKIDATA = re.compile(r"Q[1-9]\d*")
+# A one-letter alias ("V" for UNDP) matches initials and list labels everywhere.
+MIN_ALIAS_CHARS = 2
+SHORT_ALIASES = "short_aliases.csv"
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
 
@@ -66,19 +69,17 @@ class Conventions:
 def read_table(path: Path, columns: tuple[str, ...]) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
     """Rows of one gazetteer CSV with their line numbers, and the problems of the file as a file.
 
-    The file must be UTF-8 without BOM, "\\n" line ends, the exact header ``columns``. A file that
-    cannot be read at all raises GazetteerError (nothing else can be checked).
+    The file must be UTF-8 (a BOM is skipped) with the exact header ``columns``. A file that cannot
+    be read at all raises GazetteerError (nothing else can be checked).
     """
     try:
         raw = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(f"{path}: unreadable CSV ({exc}); save it as UTF-8 CSV") from None
     problems = []
+    # A spreadsheet's BOM and \r\n line ends are read (and said by Gazetteer.warnings), not refused.
     if raw.startswith("\ufeff"):
-        problems.append(f"{path.name}:1: starts with a byte-order mark; save it as UTF-8 without BOM")
         raw = raw[1:]
-    if "\r" in raw:
-        problems.append(f"{path.name}: has \\r line ends; save it with \\n line ends")
     try:
         reader = csv.DictReader(io.StringIO(raw, newline=""), strict=True)
         header = list(reader.fieldnames or [])
@@ -296,7 +297,9 @@ class Office:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     offices: list[Office] = field(default_factory=list)
+    short_aliases: frozenset[str] = frozenset()  # short_aliases.csv: one-letter aliases that are real names
     problems: list[str] = field(default_factory=list)  # filled by load(); lint() adds more
+    notes: list[str] = field(default_factory=list)  # file-level warnings filled by load()
     imported: list[Entry] = field(default_factory=list)  # imported/*.csv: compared with, never matched
 
     @classmethod
@@ -306,6 +309,10 @@ class Gazetteer:
         if not directory.is_dir():
             raise GazetteerError(f"{directory}: gazetteer directory not found; pass --gazetteers DIR")
         gaz = cls()
+        for name in [*ENTITY_FILES, "offices.csv", SHORT_ALIASES]:
+            if (directory / name).exists() and not (directory / name).is_file():
+                raise GazetteerError(f"{directory / name}: a folder (or device) where a gazetteer CSV file "
+                                     "should be; replace it with the file or remove it")
         for name, etype in ENTITY_FILES.items():
             path = directory / name
             if path.exists():
@@ -313,6 +320,12 @@ class Gazetteer:
         offices = directory / "offices.csv"
         if offices.exists():
             gaz._read_offices(offices)
+        if (directory / SHORT_ALIASES).is_file():
+            rows, _ = read_table(directory / SHORT_ALIASES, ("alias",))
+            gaz.short_aliases = frozenset(r["alias"].strip() for _, r in rows)
+        if not gaz.entries:
+            raise GazetteerError(f"{directory}: no gazetteer entries (none of {', '.join(ENTITY_FILES)} "
+                                 "has a row); pass the gazetteers/ folder with --gazetteers")
         for path in sorted((directory / "imported").glob("*.csv")):
             rows, problems = read_table(path, ENTITY_COLUMNS)
             gaz.problems.extend(problems)
@@ -324,8 +337,16 @@ class Gazetteer:
                 raise GazetteerError("; ".join(problems[:5]) + more + "; run `vnews gazetteer lint` and fix them")
         return gaz
 
+    def _file_notes(self, path: Path) -> None:
+        raw = path.read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            self.notes.append(f"{path.name}:1: starts with a byte-order mark; save it as UTF-8 without BOM")
+        if b"\r" in raw:
+            self.notes.append(f"{path.name}: has \\r line ends; save it with \\n line ends")
+
     def _read_entities(self, path: Path, etype: str) -> None:
         rows, problems = read_table(path, ENTITY_COLUMNS)
+        self._file_notes(path)
         self.problems.extend(problems)
         keys = [row["id"] for _, row in rows]
         if keys != sorted(keys):
@@ -344,6 +365,7 @@ class Gazetteer:
 
     def _read_offices(self, path: Path) -> None:
         rows, problems = read_table(path, OFFICE_COLUMNS)
+        self._file_notes(path)
         self.problems.extend(problems)
         keys = [(row["person_id"], row["valid_from"], row["office"]) for _, row in rows]
         if keys != sorted(keys):
@@ -359,6 +381,11 @@ class Gazetteer:
         problems = list(self.problems)
         for e in self.entries.values():
             problems.extend(_entry_problems(e, conv))
+            for alias in e.aliases:
+                if sum(c.isalnum() for c in alias) < MIN_ALIAS_CHARS and alias not in (e.acronym, *self.short_aliases):
+                    problems.append(f"{e.origin}: {e.id} alias {alias!r} is shorter than {MIN_ALIAS_CHARS} letters "
+                                    f"and would match stray letters; drop it, or list it in the acronym column or "
+                                    f"{SHORT_ALIASES} if it really is a name")
         problems.extend(self._ambiguous_aliases())
         problems.extend(self._parent_problems())
         known_orgs = {i for i, e in self.entries.items() if e.type == "ORG"}
@@ -370,7 +397,8 @@ class Gazetteer:
     def warnings(self) -> list[str]:
         """What deserves a look but is not wrong: parents in another gazetteer that is not written
         yet, and what the imported CLDR / vietnam-provinces data knows that the hand-edited CSVs do not."""
-        found = [f"{e.origin}: parent {e.parent} of {e.id} is not in the gazetteers (yet)"
+        found = list(self.notes)
+        found += [f"{e.origin}: parent {e.parent} of {e.id} is not in the gazetteers (yet)"
                  for e in self.entries.values()
                  if e.parent and e.parent not in self.entries and _prefix(e.parent) != _prefix(e.id)]
         for imp in self.imported:

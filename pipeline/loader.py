@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import UsageError
+from .io.publish import recover
 from .io.schema import TABLES, Table
 
 __all__ = ["Dump", "load", "period_bounds"]
@@ -254,6 +255,7 @@ def load(out_dir: str | Path, gazetteers: str | Path | None = None) -> Dump:
     out = Path(out_dir)
     if not out.is_dir():
         raise UsageError(f"{out}: not a directory; give the output directory of `vnews extract`")
+    recover(out)  # a publish a kill interrupted is completed before anything is read
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     tables = {t.name: _read_csv(out / t.path, t) for t in TABLES}

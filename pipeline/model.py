@@ -166,6 +166,7 @@ class Document:
     boilerplate_removed: int = 0
     sentences: int = 0
     error: str = ""
+    warning: str = ""  # a value that was dropped (e.g. a published date that is no date) and why
     author: str = ""
     origin: str = ""  # input file (and line for JSONL) the document came from
     lines: list[str] = field(default_factory=list)  # raw input paragraphs; emptied by clean

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
+from .io.publish import recover
 
 __all__ = ["category_of", "event_rates", "RatesReport"]
 
@@ -53,6 +54,7 @@ class RatesReport:
 def event_rates(out_dir: str | Path) -> RatesReport:
     """Count the ok articles and their events per category in an output directory."""
     out = Path(out_dir)
+    recover(out)  # a publish a kill interrupted is completed before anything is read
     if not (out / "documents.csv").is_file() or not (out / "events.csv").is_file():
         raise UsageError(f"{out}: no documents.csv/events.csv; extract the bench into it first "
                          "(`vnews extract ../shared/bench --out DIR`)")

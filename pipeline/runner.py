@@ -9,13 +9,15 @@ import hashlib
 import json
 import multiprocessing
 import os
-import shutil
+import sqlite3
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from typing import IO
 
 from . import __version__
 from .config import Config, gazetteer_dir
@@ -23,8 +25,9 @@ from .credits import Credits
 from .errors import DocumentError, UsageError
 from .io.readers import DumpReader
 from .io.schema import DOCUMENTS, ENTITIES, EVENT_PARTICIPANTS, EVENTS, MENTIONS, REMOVED, STATUSES
-from .io.store import Store
-from .io.writers import CsvTable, StagedOutput, datapackage, dump_json, sha256_file
+from .io.publish import JOURNAL, OutputLock, Stage, is_no_space, new_run_id, no_space, recover
+from .io.store import Cache, Spill
+from .io.writers import CsvTable, datapackage, dump_json, sha256_file
 from .model import Document, document_from_dict
 from .stages.clean import Cleaner, FurnitureRules
 from .stages.dedupe import DocumentDeduper, ParagraphDeduper
@@ -35,12 +38,25 @@ from .gazetteer import Gazetteer
 
 __all__ = ["Pipeline", "RunSummary", "extract", "gazetteer_digest"]
 
+SPILL = "spill.sqlite"  # this run's documents, inside its stage; never published
+
 
 def code_digest() -> str:
     """sha256 of the package's code and rules: a cached document is reused only by the same code."""
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def rules_digest() -> str:
+    """sha256 of the rule files (pipeline/data/**/*.toml): the manifest records it so that `vnews
+    diff` can say "the rules changed" when a run's code version is the same."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent / "data"
+    for path in sorted(p for p in root.rglob("*.toml") if "gazetteers" not in p.parts):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
@@ -106,6 +122,8 @@ class Pipeline:
 
 # Worker processes get the pipeline once, at start, instead of with every document.
 _worker_pipeline: Pipeline | None = None
+# Documents in flight per worker: enough to keep every worker busy, few enough to bound memory.
+_WINDOW_PER_WORKER = 16
 
 
 def _init_worker(pipeline: Pipeline) -> None:
@@ -113,13 +131,38 @@ def _init_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _process(item: tuple[str, dict | None, Document | None]) -> tuple[str, dict, bool]:
-    """(cache key, processed document, whether it came from the cache)."""
-    key, cached, doc = item
-    if cached is not None:
-        return key, cached, True
-    assert _worker_pipeline is not None and doc is not None
-    return key, _worker_pipeline(doc).as_dict(), False
+def _process(doc: Document) -> dict:
+    assert _worker_pipeline is not None
+    return _worker_pipeline(doc).as_dict()
+
+
+Job = tuple[str, "dict | None", "Document | None"]  # (cache key, cached payload or None, document to process)
+
+
+def _ordered_results(jobs: Iterator[Job], pipeline: Pipeline, workers: int) -> Iterator[tuple[str, dict, bool]]:
+    """(cache key, processed document, whether it came from the cache), in input order.
+
+    ``jobs`` is consumed here, in the calling thread: it reads the cache, and SQLite connections
+    belong to the thread that opened them (``Pool.imap`` would consume it in a pool thread).
+    """
+    if workers == 1:
+        for key, hit, doc in jobs:
+            yield (key, hit, True) if hit is not None else (key, pipeline(doc).as_dict(), False)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline,)) as pool:
+        window: deque[tuple[str, dict | None, AsyncResult | None]] = deque()
+
+        def take() -> tuple[str, dict, bool]:
+            key, hit, pending = window.popleft()
+            return (key, hit, True) if pending is None else (key, pending.get(), False)
+
+        for key, hit, doc in jobs:
+            window.append((key, hit, None if hit is not None else pool.apply_async(_process, (doc,))))
+            if len(window) >= workers * _WINDOW_PER_WORKER:
+                yield take()
+        while window:
+            yield take()
 
 
 @dataclass(slots=True)
@@ -130,6 +173,7 @@ class RunSummary:
     seconds: float
     cached: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # said on stderr; never change the outputs
 
     def line(self) -> str:
         c = self.counts
@@ -161,14 +205,32 @@ def _unique_ids(docs: Iterable[Document]) -> Iterator[Document]:
         yield doc
 
 
-def _check_out_dir(out_dir: Path) -> None:
+def _check_out_dir(out_dir: Path, run_id: str) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        probe = out_dir / ".vnews-write-test"
+        probe = out_dir / f".vnews-write-test-{run_id}"
         probe.write_text("")
         probe.unlink()
     except OSError as exc:
+        if is_no_space(exc):
+            raise no_space(out_dir) from None
         raise UsageError(f"{out_dir}: output directory is not writable ({exc.strerror})") from None
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one run needs besides its documents: built before the lock is taken."""
+
+    reader: DumpReader
+    pipeline: Pipeline
+    deduper: DocumentDeduper
+    gazetteer: Gazetteer
+    gazetteers: dict[str, str]
+    libraries: dict[str, str]
+    salt: str
+    config: Config
+    out: Path
+    run_id: str
 
 
 def extract(
@@ -179,75 +241,101 @@ def extract(
 ) -> RunSummary:
     """Extract every document of ``inputs`` into ``out_dir``; returns the run's counts.
 
-    Raises UsageError for arguments the run cannot start with; a bad document never raises.
+    Raises UsageError (LockedError, OutputError) for arguments the run cannot start with or
+    outputs it cannot write; a bad document never raises. The outputs are published as one set
+    (:mod:`pipeline.io.publish`) or not at all.
     """
     started = time.perf_counter()
     out = Path(out_dir)
-    reader = DumpReader(inputs)
-    _check_out_dir(out)
+    run_id = new_run_id()
+    reader = DumpReader(inputs, exclude=[out], max_bytes=config.ingest.max_document_bytes)
+    _check_out_dir(out, run_id)
     gaz_dir = gazetteer_dir(config)
     gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
     gazetteers = gazetteer_digest(gaz_dir)
-    pipeline = Pipeline(config, gazetteer)
     libraries = library_versions()
     salt = json.dumps([__version__, code_digest(), config.digest(), gazetteers, libraries], sort_keys=True)
+    # Built before the lock is taken: a config the stages cannot honour stops the run here (exit 2).
+    run = _Run(reader, Pipeline(config, gazetteer), DocumentDeduper(config.dedupe), gazetteer, gazetteers,
+               libraries, salt, config, out, run_id)
+    try:
+        with OutputLock(out):
+            recover(out, locked=True)
+            summary = _locked_run(run, progress, started)
+    except (OSError, sqlite3.OperationalError) as exc:  # SQLite says "database or disk is full"
+        if is_no_space(exc):
+            raise no_space(out) from None
+        raise
+    _write_run_json(out, summary, config)
+    return summary
 
-    cache_dir = out / config.run.cache_dir if config.run.cache_dir else out / ".tmp-store"
-    store = Store(cache_dir / "store.sqlite", cache=bool(config.run.cache_dir))
-    deduper = DocumentDeduper(config.dedupe)
+
+def _cache_path(run: _Run) -> Path | None:
+    if not run.config.run.cache_dir:
+        return None
+    return run.out / run.config.run.cache_dir / "store.sqlite"
+
+
+def _locked_run(run: _Run, progress: Callable[[int], None] | None, started: float) -> RunSummary:
+    stage = Stage(run.out, run.run_id)
+    cache = Cache(_cache_path(run), run.run_id)
+    spill = Spill(stage.file(SPILL))
+    deduper = run.deduper
     counts: Counter[str] = Counter()
     cached = 0
 
-    def jobs() -> Iterator[tuple[str, dict | None, Document | None]]:
-        for doc in _unique_ids(reader):
-            key = _doc_key(doc, salt)
-            hit = store.cached(key)
+    def jobs() -> Iterator[Job]:
+        for doc in _unique_ids(run.reader):
+            key = _doc_key(doc, run.salt)
+            hit = cache.get(key)
             yield (key, hit, None) if hit is not None else (key, None, doc)
 
     try:
-        if config.run.workers > 1:
-            ctx = multiprocessing.get_context("fork")
-            pool = ctx.Pool(config.run.workers, initializer=_init_worker, initargs=(pipeline,))
-            results = pool.imap(_process, jobs(), chunksize=8)
-        else:
-            pool = None
-            _init_worker(pipeline)
-            results = map(_process, jobs())
-        try:
-            for n, (key, payload, from_cache) in enumerate(results, 1):
-                if from_cache:
-                    cached += 1
-                else:
-                    store.remember(key, payload)
-                doc = deduper(document_from_dict(payload))
-                counts[doc.status] += 1
-                store.add(doc.doc_id, doc.as_dict())
-                if progress:
-                    progress(n)
-        finally:
-            if pool is not None:
-                pool.close()
-                pool.join()
+        for n, (key, payload, from_cache) in enumerate(_ordered_results(jobs(), run.pipeline, run.config.run.workers), 1):
+            if from_cache:
+                cached += 1
+            else:
+                cache.put(key, payload)
+            doc = deduper(document_from_dict(payload))
+            counts[doc.status] += 1
+            spill.add(doc.doc_id, doc.as_dict())
+            if progress:
+                progress(n)
         processed = time.perf_counter()
-        write_outputs(store, out, reader, config, gazetteer, gazetteers, counts, libraries)
-    finally:
-        store.close()
-        if not config.run.cache_dir:
-            shutil.rmtree(cache_dir, ignore_errors=True)
+        names = write_outputs(spill, stage, run.reader, run.config, run.gazetteer, run.gazetteers, counts,
+                              run.libraries)
+        spill.close()
+        cache.close()
+        stage.publish(names)
+    except BaseException:
+        spill.close()
+        cache.close()
+        if not (run.out / JOURNAL).exists():  # once the journal is written, the stage is the new outputs
+            stage.remove()
+        raise
     finished = time.perf_counter()
-    summary = RunSummary(
+    return RunSummary(
         counts={s: counts.get(s, 0) for s in STATUSES}, documents=sum(counts.values()),
-        out_dir=str(out), seconds=round(finished - started, 3), cached=cached,
+        out_dir=str(run.out), seconds=round(finished - started, 3), cached=cached,
         timings={"process": round(processed - started, 3), "write": round(finished - processed, 3)},
+        warnings=cache.warnings + run.reader.warnings,
     )
-    # Timings are not reproducible: they go beside the outputs, never into them.
-    tmp = out / ".run.json.tmp"
-    tmp.write_text(dump_json({
-        "seconds": summary.seconds, "timings": summary.timings, "documents": summary.documents,
-        "cached": cached, "workers": config.run.workers, "python": sys.version.split()[0], "pid": os.getpid(),
-    }), encoding="utf-8")
-    os.replace(tmp, out / "run.json")
-    return summary
+
+
+def _write_run_json(out: Path, summary: RunSummary, config: Config) -> None:
+    """Timings beside the outputs (not reproducible, so never in them). Best effort: the outputs
+    are published by now, and failing to note how long they took must not fail the run."""
+    tmp = out / f".run.json.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(dump_json({
+            "seconds": summary.seconds, "timings": summary.timings, "documents": summary.documents,
+            "cached": summary.cached, "workers": config.run.workers, "python": sys.version.split()[0],
+            "pid": os.getpid(),
+        }), encoding="utf-8")
+        os.replace(tmp, out / "run.json")
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        summary.warnings.append(f"{out / 'run.json'}: not written ({exc.strerror}); the outputs are complete")
 
 
 def _jsonl_document(d: dict) -> dict:
@@ -263,20 +351,26 @@ def _jsonl_document(d: dict) -> dict:
     return row
 
 
-def write_outputs(store: Store, out: Path, reader: DumpReader, config: Config, gazetteer: Gazetteer,
-                  gazetteers: dict[str, str], counts: Counter[str], libraries: dict[str, str]) -> None:
-    """Write every output file from the store, in id order, then move them into place."""
-    staged = StagedOutput(out)
+def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config, gazetteer: Gazetteer,
+                  gazetteers: dict[str, str], counts: Counter[str], libraries: dict[str, str]) -> list[str]:
+    """Write every output file into the stage from the spill, in id order; returns their names."""
+    handles: dict[str, IO[str]] = {}
+
+    def open_(name: str) -> IO[str]:
+        handles[name] = stage.file(name).open("w", encoding="utf-8", newline="")
+        return handles[name]
+
+    safe = config.output.excel_safe
     try:
-        docs_csv = CsvTable(staged.open("documents.csv"), DOCUMENTS)
-        docs_jsonl = staged.open("documents.jsonl")
-        removed_csv = CsvTable(staged.open("removed.csv"), REMOVED)
-        mentions_csv = CsvTable(staged.open("mentions.csv"), MENTIONS)
-        events_csv = CsvTable(staged.open("events.csv"), EVENTS)
-        participants_csv = CsvTable(staged.open("event_participants.csv"), EVENT_PARTICIPANTS)
-        events_jsonl = staged.open("events.jsonl")
+        docs_csv = CsvTable(open_("documents.csv"), DOCUMENTS, safe)
+        docs_jsonl = open_("documents.jsonl")
+        removed_csv = CsvTable(open_("removed.csv"), REMOVED, safe)
+        mentions_csv = CsvTable(open_("mentions.csv"), MENTIONS, safe)
+        events_csv = CsvTable(open_("events.csv"), EVENTS, safe)
+        participants_csv = CsvTable(open_("event_participants.csv"), EVENT_PARTICIPANTS, safe)
+        events_jsonl = open_("events.jsonl")
         entities: dict[str, dict] = {}
-        for d in store.documents():
+        for d in spill.documents():
             docs_csv.write(d)
             docs_jsonl.write(json.dumps(_jsonl_document(d), ensure_ascii=False) + "\n")
             for r in d.get("removed", []):
@@ -300,24 +394,24 @@ def write_outputs(store: Store, out: Path, reader: DumpReader, config: Config, g
                 for p in ev["participants"]:
                     participants_csv.write({"event_id": ev["event_id"], **p})
                 events_jsonl.write(json.dumps(ev, ensure_ascii=False) + "\n")
-        ent_csv = CsvTable(staged.open("entities.csv"), ENTITIES)
+        ent_csv = CsvTable(open_("entities.csv"), ENTITIES, safe)
         for eid in sorted(entities):
             ent_csv.write(entities[eid])
-        staged.close()
-        staged.write_text("datapackage.json", dump_json(datapackage(__version__)))
-        outputs = {p.name: sha256_file(p) for p in sorted(staged.stage.iterdir())}
-        manifest = {
-            "vnews": __version__,
-            "libraries": libraries,
-            "config_sha256": config.digest(),
-            "gazetteers": gazetteers,
-            "inputs": [f.as_dict() for f in reader.files],
-            "counts": {s: counts.get(s, 0) for s in STATUSES},
-            "documents": sum(counts.values()),
-            "outputs": outputs,
-        }
-        staged.write_text("manifest.json", dump_json(manifest))
-        staged.commit()
-    except BaseException:
-        staged.abort()
-        raise
+    finally:
+        for fh in handles.values():
+            fh.close()
+    stage.file("datapackage.json").write_text(dump_json(datapackage(__version__)), encoding="utf-8")
+    names = sorted([*handles, "datapackage.json"])
+    manifest = {
+        "vnews": __version__,
+        "libraries": libraries,
+        "rules_sha256": rules_digest(),
+        "config_sha256": config.digest(),
+        "gazetteers": gazetteers,
+        "inputs": [f.as_dict() for f in reader.files],
+        "counts": {s: counts.get(s, 0) for s in STATUSES},
+        "documents": sum(counts.values()),
+        "outputs": {name: sha256_file(stage.file(name)) for name in names},
+    }
+    stage.file("manifest.json").write_text(dump_json(manifest), encoding="utf-8")
+    return [*names, "manifest.json"]

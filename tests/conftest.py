@@ -44,3 +44,35 @@ def bench_root() -> Path:
     if root is None:
         pytest.skip("the bench corpora (../shared/bench) are not on this machine")
     return root
+
+
+BENCH_SAMPLE = {"baomoi": 300, "dantri": 150, "seed": 12}  # ~460 documents, ~30 s with 2 workers
+
+
+@pytest.fixture(scope="session")
+def bench_out(tmp_path_factory):
+    """The whole pipeline (real gazetteers, 2 workers) on a seeded sample of ../shared/bench plus
+    baomoi line 330 (the one that once produced a mention id twice), shared by bench tests.
+    Returns (output dir, {"baomoi:330": its doc_id})."""
+    import json
+    import random
+    import shutil
+
+    from pipeline.runner import extract
+
+    bench = find_bench()
+    if bench is None:
+        pytest.skip("the bench corpora (../shared/bench) are not on this machine")
+    rng = random.Random(BENCH_SAMPLE["seed"])
+    root = tmp_path_factory.mktemp("bench")
+    dump = root / "dump"
+    (dump / "dantri").mkdir(parents=True)
+    lines = (bench / "baomoi-2017.jsonl").read_text(encoding="utf-8").splitlines()
+    picked = sorted(set(rng.sample(range(len(lines)), BENCH_SAMPLE["baomoi"])) | {329})
+    (dump / "baomoi.jsonl").write_text("".join(lines[i] + "\n" for i in picked), encoding="utf-8")
+    for path in rng.sample(sorted((bench / "dantri-2020-2021").glob("*.txt")), BENCH_SAMPLE["dantri"]):
+        shutil.copy(path, dump / "dantri" / path.name)
+    out = root / "out"
+    extract([str(dump)], out, load_config(tag={"gazetteers": str(ROOT / "gazetteers")},
+                                          run={"cache_dir": "", "workers": 2}))
+    return out, {"baomoi:330": json.loads(lines[329])["id"]}

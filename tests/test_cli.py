@@ -40,7 +40,7 @@ def test_extract_writes_outputs_pandas_can_load(dump, tmp_path):
     mentions = pd.read_csv(out / "mentions.csv")
     assert {"Trần Hồng Hà", "Tokyo"} <= set(mentions["text"])
     assert mentions["start"].dtype == "int64" and mentions["score"].dtype == "float64"
-    assert not (out / ".tmp-run").exists()
+    assert not list(out.glob(".stage-*")) and not (out / ".publish").exists()
 
 
 def test_bad_document_does_not_stop_the_run_but_strict_fails(dump, tmp_path):

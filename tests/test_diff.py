@@ -134,15 +134,15 @@ def test_documents_status_removed_lines_and_added_column(tmp_path):
 
     def status(rows, header):
         for r in rows:
-            r["warning"] = ""
+            r["note"] = ""  # a column the committed outputs do not have
             if r["doc_id"] == doc:
                 r["status"], r["error"] = "error", "internal error in tag"
-        return [*header, "warning"]
+        return [*header, "note"]
 
     rewrite(new / "documents.csv", status)
     rewrite(new / "removed.csv", lambda rows, h: rows.pop(0) and None)
     d = diff_outputs(COMMITTED, new)
-    assert "documents.csv gained column warning" in d.reasons
+    assert "documents.csv gained column note" in d.reasons
     docs = [c for c in d.changes if c.table == "documents"]
     assert len(docs) == 1 and docs[0].fields["status"] == ["ok", "error"]
     assert docs[0].why == ["error: internal error in tag"]

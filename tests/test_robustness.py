@@ -126,7 +126,7 @@ def test_a_killed_run_leaves_previous_outputs_and_the_next_run_reuses_the_cache(
         if store.exists():
             try:
                 with sqlite3.connect(store, timeout=1) as db:
-                    if db.execute("SELECT count(*) FROM cache").fetchone()[0] >= 50:
+                    if db.execute("SELECT count(*) FROM entries").fetchone()[0] >= 50:
                         break
             except sqlite3.Error:
                 pass
@@ -142,6 +142,7 @@ def test_a_killed_run_leaves_previous_outputs_and_the_next_run_reuses_the_cache(
     run = json.loads((out / "run.json").read_text())
     assert run["cached"] > 0 and run["documents"] == 400
     assert len(docs_of(out)) == 400
+    assert not list(out.glob(".stage-*")), "the killed run's staging folder is removed by the next run"
 
 
 _vietnamese_like = st.lists(

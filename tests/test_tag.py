@@ -337,3 +337,10 @@ def test_tenure_uses_the_sentences_own_date(tagger, segmenter):
     ms = tag(tagger, segmenter, ["Bộ trưởng Tài nguyên và Môi trường cho biết mục tiêu đến năm 2030."],
              published="2024-01-11")
     assert [m.entity_id for m in ms if m.type == "PERSON"] == ["person:dang-quoc-khanh"]
+
+
+def test_a_bidi_control_inside_a_name_does_not_make_a_new_person(tagger, segmenter):
+    plain = tag(tagger, segmenter, ["Bộ trưởng Trần Hồng Hà gặp đối tác."], published="2021-11-24")
+    hidden = tag(tagger, segmenter, ["Bộ trưởng Trần\u202e Hồng Hà gặp đối tác\u2066."], published="2021-11-24")
+    assert [m.entity_id for m in hidden if m.type == "PERSON"] == [m.entity_id for m in plain if m.type == "PERSON"] \
+        == ["person:tran-hong-ha"]

@@ -257,17 +257,27 @@ class Linkers:
         if not people:
             return []
         starts = {p.start: p for p in people}
-        ends = {p.end: p for p in people}
-        found = []
-        direct: dict[int, Candidate] = {}  # index in `found` -> the name its title runs into
+        found, owner = self._title_chains(text, people, starts)
+        self._owners_before_names(text, found, owner, starts)
+        self._owners_after_names(text, found, owner, {p.end: p for p in people})
+        return [(fold(text[s:e]), owner[k].entity_id) for k, (s, e) in enumerate(found)
+                if k in owner and text[s:e].strip()]
+
+    def _title_chains(self, text: str, people: list[Candidate], starts: dict[int, Candidate]):
+        """Every capitalised title with its extent; those running straight into a name own it."""
+        found: list[tuple[int, int]] = []
+        owner: dict[int, Candidate] = {}  # index in `found` -> the person the title belongs to
         for m in self._title_chain_re.finditer(text):
             nxt = min((p for p in people if p.start >= m.end()), key=lambda p: p.start, default=None)
             if nxt is not None and nxt.start - m.end() < 80 and not _TITLE_BREAK.search(text, m.end(), nxt.start):
-                direct[len(found)] = nxt  # "Bộ trưởng Ngoại giao Phạm Bình Minh"
+                owner[len(found)] = nxt  # "Bộ trưởng Ngoại giao Phạm Bình Minh"
                 found.append((m.start(), nxt.start - 1))
                 continue
             found.append((m.start(), self._title_end(text, m.end(), starts)))
-        owner: dict[int, Candidate] = dict(direct)
+        return found, owner
+
+    @staticmethod
+    def _owners_before_names(text: str, found, owner, starts) -> None:
         for k in range(len(found) - 1, -1, -1):  # before a name: the chain runs into it
             if k in owner:
                 continue
@@ -278,6 +288,9 @@ class Linkers:
                 owner[k] = starts.get(after) or starts[e + 1]
             elif k + 1 < len(found) and found[k + 1][0] == after and k + 1 in owner:
                 owner[k] = owner[k + 1]
+
+    @staticmethod
+    def _owners_after_names(text: str, found, owner, ends) -> None:
         for k, (s, e) in enumerate(found):  # after a name: the appositive chain
             if k in owner:
                 continue
@@ -289,8 +302,6 @@ class Linkers:
                 owner[k] = ends[gap]
             elif k > 0 and found[k - 1][1] == gap and k - 1 in owner:
                 owner[k] = owner[k - 1]
-        return [(fold(text[s:e]), owner[k].entity_id) for k, (s, e) in enumerate(found)
-                if k in owner and text[s:e].strip()]
 
     def _title_end(self, text: str, pos: int, stops: dict[int, "Candidate"] | None = None) -> int:
         """Where a title that ends at ``pos`` stops, with the portfolio, body and place it names

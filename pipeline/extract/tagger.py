@@ -169,7 +169,13 @@ class Tagger(Patterns, Linkers):
         self._title_coreference(doc, per_para, bare_titles, credits)
         mentions: list[Mention] = []
         for para in doc.paragraphs:
+            taken: set[tuple[int, int]] = set()
             for s in sorted(per_para[para.index], key=lambda s: (s.start, s.end)):
+                # One span, one mention (its id is the primary key): the earlier pass wins, as
+                # later passes (coreference) only guess where the earlier ones found nothing.
+                if (s.start, s.end) in taken:
+                    continue
+                taken.add((s.start, s.end))
                 sent = next((x.index for x in para.sentences if x.start <= s.start < x.end), 0)
                 mentions.append(Mention(
                     f"{doc.doc_id}:{para.index}:{s.start}-{s.end}", doc.doc_id, para.index, sent, s.start, s.end,

@@ -13,16 +13,20 @@ import gzip
 import hashlib
 import json
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..errors import DocumentError, UsageError
 from ..model import Document
 from .decode import decode_bytes, numbered_lines, repair_text
 
 __all__ = ["InputFile", "DumpReader", "SUPPORTED_SUFFIXES"]
+
+_MB = 1_000_000
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 
@@ -70,16 +74,40 @@ def _digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under root in sorted order; hidden files and directories are not part of a dump."""
-    if root.is_file():
+def _walk(root: Path, exclude: frozenset[Path] = frozenset()) -> Iterator[Path]:
+    """Files under root in sorted order; hidden files and directories are not part of a dump.
+
+    Symlinked folders are followed once: a folder reached again (a loop, or a second link to it)
+    is skipped. Folders in ``exclude`` (the run's own output directory) are skipped. Anything
+    that is not a folder is yielded, so devices and FIFOs become rows that say why they are refused.
+    """
+    if not root.is_dir():
         yield root
         return
-    for dirpath, dirnames, filenames in os.walk(root):
+    seen: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in seen or Path(dirpath).resolve() in exclude:
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
+
+
+def _refusal(path: Path) -> str | None:
+    """Why ``path`` is not read at all (reading a FIFO or /dev/zero would never end), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"unreadable file: {exc.strerror}; check permissions and links"
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    return f"not a regular file ({kind}); only files are read: remove it from the dump"
 
 
 def _display(root: Path, path: Path, several: bool) -> str:
@@ -87,15 +115,31 @@ def _display(root: Path, path: Path, several: bool) -> str:
     name for a file dump), so that the same dump moved elsewhere, or named by a relative or an
     absolute path, gives the same bytes. With several dumps in one run, the dump's own name comes
     first ("corpus/000.txt") to tell their files apart."""
-    rel = path.name if root.is_file() else path.relative_to(root).as_posix()
-    if several and not root.is_file():
+    rel = path.name if not root.is_dir() else path.relative_to(root).as_posix()
+    if several and root.is_dir():
         return f"{root.resolve().name}/{rel}"
     return rel
 
 
 def _default_id(root: Path, path: Path, suffix: str) -> str:
-    rel = path.name if root.is_file() else path.relative_to(root).as_posix()
+    rel = path.name if not root.is_dir() else path.relative_to(root).as_posix()
     return rel[: -len(suffix)] if suffix and rel.lower().endswith(suffix) else rel
+
+
+def _too_long(origin: str, what: str, limit: int) -> str:
+    return (f"{origin}: {what} longer than {limit / _MB:g} MB (ingest.max_document_bytes); not read — split it, "
+            "or raise the limit in a --config file")
+
+
+def _load_json(line: str, origin: str) -> object:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line") from None
+    except RecursionError:
+        raise DocumentError(f"{origin}: JSON nested too deeply to be an article; fix or remove the line") from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise DocumentError(f"{origin}: JSON value not readable ({exc}); fix or remove the line") from None
 
 
 def parse_txt(text: str, doc: Document) -> Document:
@@ -109,7 +153,7 @@ def parse_txt(text: str, doc: Document) -> Document:
         if stripped.startswith("#") and "=" in stripped:
             key, _, value = stripped[1:].partition("=")
             field_name = _HEADER_KEYS.get(key.strip().lower())
-            if field_name:
+            if field_name and value.strip():  # "# doc_id = " keeps the default id, never ""
                 setattr(doc, field_name, value.strip())
             body_start = i + 1
             continue
@@ -123,8 +167,10 @@ def parse_json_record(record: object, doc: Document) -> Document:
     """Fill ``doc`` from one JSONL record; raises DocumentError when it is not an article."""
     if not isinstance(record, dict):
         raise DocumentError(f"{doc.origin}: not a JSON object; each line must be one article object")
-    if record.get("id") not in (None, ""):
-        doc.doc_id = str(record["id"])
+    raw_id = record.get("id")
+    if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and _encodable(str(raw_id)) and str(raw_id).strip():
+        doc.doc_id = str(raw_id).strip()
+    _check_strings(record, doc.origin)  # after the id: an error row keeps a good id
     text = next((record[k] for k in _TEXT_KEYS if isinstance(record.get(k), str)), None)
     if text is None:
         raise DocumentError(f"{doc.origin}: no 'text' (or 'content'/'body') string; add the article text")
@@ -132,10 +178,46 @@ def parse_json_record(record: object, doc: Document) -> Document:
         if isinstance(record.get(key), str):
             setattr(doc, key, record[key])
     published = record.get("published", record.get("date"))
-    if published not in (None, ""):
-        doc.published = str(published)
+    if isinstance(published, str) or (isinstance(published, int) and not isinstance(published, bool)):
+        doc.published = str(published)  # checked as a date by the clean stage
+    elif published is not None:
+        doc.warning = f"published {json.dumps(published)[:40]} is not a date; left empty"
     doc.lines, doc.line_numbers = numbered_lines(repair_text(text, doc.origin), 1)
     return doc
+
+
+def _encodable(text: str) -> bool:
+    """False for a string holding a lone surrogate ("\\ud800"): valid JSON, but no text, and it
+    cannot be written as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_strings(record: dict, origin: str) -> None:
+    for key, value in record.items():
+        if isinstance(value, str) and not _encodable(value):
+            raise DocumentError(f"{origin}: field {key!r} holds a lone UTF-16 surrogate (an escape such as "
+                                "\\ud800 without its pair); fix the export")
+
+
+def _bounded_lines(fh: IO[bytes], limit: int | None) -> Iterator[bytes | None]:
+    """The lines of a binary file, each at most ``limit`` bytes; None for a longer one, which is
+    skipped in 1 MB reads so memory stays bounded. Bare CR ends a line too (old Mac exports):
+    JSON never holds a raw CR inside a string, so splitting there cannot cut a record."""
+    while True:
+        raw = fh.readline(limit + 1) if limit else fh.readline()
+        if not raw:
+            return
+        if limit and len(raw) > limit and not (len(raw) == limit + 1 and raw.endswith(b"\n")):
+            while raw and not raw.endswith(b"\n"):
+                raw = fh.readline(1 << 20)
+            yield None
+            continue
+        raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+        yield from raw.split(b"\r") if b"\r" in raw else (raw,)
 
 
 class DumpReader:
@@ -144,7 +226,12 @@ class DumpReader:
     ``files`` fills as iteration proceeds (for the manifest).
     """
 
-    def __init__(self, inputs: list[str]):
+    def __init__(self, inputs: list[str], exclude: list[Path] = (), max_bytes: int | None = None):
+        """``exclude``: folders never read (the run's output directory); ``max_bytes``: longest
+        article or JSONL line read (config ``ingest.max_document_bytes``), None for no bound."""
+        self.exclude = frozenset(Path(p).resolve() for p in exclude)
+        self.max_bytes = max_bytes
+        self.warnings: list[str] = []
         if not inputs:
             raise UsageError("no input given; pass a dump file or directory (e.g. corpus/)")
         self.inputs = list(inputs)
@@ -152,34 +239,42 @@ class DumpReader:
         for arg in self.inputs:
             if not Path(arg).exists():
                 raise UsageError(f"{arg}: no such file or directory")
-        if not any(True for arg in self.inputs for _ in _walk(Path(arg))):
+        for arg in self.inputs:
+            inside = next((p for p in self.exclude if p.is_relative_to(Path(arg).resolve())), None)
+            if inside is not None:
+                self.warnings.append(f"{inside}: the output directory is inside the input {arg}; "
+                                     "it is not read as input")
+        if not any(True for arg in self.inputs for _ in _walk(Path(arg), self.exclude)):
             raise UsageError(f"{', '.join(self.inputs)}: empty dump, no files to read")
 
     def __iter__(self) -> Iterator[Document]:
         for arg in self.inputs:
             root = Path(arg)
-            for path in _walk(root):
+            for path in _walk(root, self.exclude):
                 yield from self._read_file(root, path)
 
     def _read_file(self, root: Path, path: Path) -> Iterator[Document]:
         display = _display(root, path, several=len(self.inputs) > 1)
         suffix = _suffix(path)
+        refusal = _refusal(path)
         try:
-            sha, size = _digest(path)
+            sha, size = _digest(path) if refusal is None else ("", 0)
         except OSError as exc:
+            refusal = f"unreadable file: {exc.strerror}; check permissions"
+        if refusal is not None:
             entry = InputFile(display, "", 0, 1)
             self.files.append(entry)
             yield Document(doc_id=_default_id(root, path, suffix), origin=display, status="error",
-                           error=f"unreadable file: {exc.strerror}; check permissions")
+                           error=f"{display}: {refusal}")
             return
         entry = InputFile(display, sha, size)
         self.files.append(entry)
         default_id = _default_id(root, path, suffix)
         if suffix == ".txt":
             entry.documents = 1
-            yield self._read_txt(path, display, default_id)
+            yield self._read_txt(path, display, default_id, self.max_bytes)
         elif suffix in (".jsonl", ".jsonl.gz"):
-            for doc in self._read_jsonl(path, display, default_id, suffix == ".jsonl.gz"):
+            for doc in self._read_jsonl(path, display, default_id, suffix == ".jsonl.gz", self.max_bytes):
                 entry.documents += 1
                 yield doc
         else:
@@ -191,37 +286,36 @@ class DumpReader:
             )
 
     @staticmethod
-    def _read_txt(path: Path, display: str, default_id: str) -> Document:
+    def _read_txt(path: Path, display: str, default_id: str, limit: int | None) -> Document:
         doc = Document(doc_id=default_id, origin=display)
         try:
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1) if limit else fh.read()
+            if limit and len(data) > limit:
+                raise DocumentError(_too_long(display, "article", limit))
             # The header is read before the body is checked, so a refused body keeps its id.
-            return parse_txt(decode_bytes(path.read_bytes(), display), doc)
+            return parse_txt(decode_bytes(data, display), doc)
         except DocumentError as exc:
             doc.status, doc.error, doc.lines = "error", str(exc), []
             return doc
 
     @staticmethod
-    def _read_jsonl(path: Path, display: str, default_id: str, gz: bool) -> Iterator[Document]:
+    def _read_jsonl(path: Path, display: str, default_id: str, gz: bool, limit: int | None) -> Iterator[Document]:
         opener = gzip.open if gz else open
         lineno = 0
         try:
             with opener(path, "rb") as fh:
-                for raw in fh:
+                for raw in _bounded_lines(fh, limit):
                     lineno += 1
-                    if not raw.strip():
+                    if raw is not None and not raw.strip():
                         continue
                     origin = f"{display}:{lineno}"
                     doc = Document(doc_id=f"{default_id}:{lineno}", origin=origin)
                     try:
+                        if raw is None:
+                            raise DocumentError(_too_long(origin, "line", limit or 0))
                         # The line is JSON; its text is checked for legacy encodings once the id is known.
-                        line = decode_bytes(raw, origin)
-                        try:
-                            record = json.loads(line)
-                        except json.JSONDecodeError as exc:
-                            raise DocumentError(
-                                f"{origin}: not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
-                            ) from None
-                        parse_json_record(record, doc)
+                        parse_json_record(_load_json(decode_bytes(raw, origin), origin), doc)
                     except DocumentError as exc:
                         doc.status, doc.error = "error", str(exc)
                     yield doc

@@ -78,6 +78,7 @@ DOCUMENTS = Table(
         _i("boilerplate_removed", "Lines removed as page furniture.", required=True),
         _i("sentences", "Sentences in the cleaned text.", required=True),
         _s("error", "For status error: what went wrong and what to do."),
+        _s("warning", "A metadata value that was dropped (e.g. a published date that is no date), and why."),
     ),
     ("doc_id",),
 )

@@ -1,25 +1,22 @@
 """Writers: CSV, JSONL and JSON files that load in one call and diff cleanly.
 
-CSV: UTF-8 without BOM, a header, ``\\n`` line ends, RFC 4180 quoting, the column order of
-:mod:`pipeline.io.schema`. Every file is written into a staging directory and moved into place
-only when the whole run has succeeded (:class:`StagedOutput`), so an interrupted run leaves the
-previous outputs as they were.
+CSV: UTF-8 without BOM, a header, ``\\n`` line ends, RFC 4180 quoting (also of every other
+line-end character), the column order of :mod:`pipeline.io.schema`. Where the files go and how
+they are published as one set is :mod:`pipeline.io.publish`.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
-import os
-import shutil
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
 from .schema import TABLES, Table
 
-__all__ = ["StagedOutput", "CsvTable", "format_cell", "dump_json", "datapackage", "sha256_file"]
+__all__ = ["CsvTable", "quote_cell", "FORMULA_START", "format_cell", "dump_json", "datapackage", "sha256_file"]
 
 
 def format_cell(value: object) -> str:
@@ -49,58 +46,42 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-class CsvTable:
-    """A CSV file being written row by row, in the schema's column order."""
+# Characters some reader takes as a line end (csv and pandas: \r and \n; str.splitlines and
+# editors: the rest). A cell holding any of them, the delimiter or the quote is quoted, so every
+# string round-trips; Python's csv module quotes only for the lineterminator's characters.
+_NEEDS_QUOTES = re.compile('[,"\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]')
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (OWASP "CSV injection"); tab and CR too, as some of them strip those first.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-    def __init__(self, fh: IO[str], table: Table):
+
+def quote_cell(text: str) -> str:
+    if _NEEDS_QUOTES.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+class CsvTable:
+    """A CSV file being written row by row, in the schema's column order.
+
+    With ``excel_safe``, a text cell that a spreadsheet would evaluate as a formula gets a
+    leading apostrophe (shown by spreadsheets as text, kept by pandas as a character).
+    """
+
+    def __init__(self, fh: IO[str], table: Table, excel_safe: bool = False):
         self.table = table
-        self.writer = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        self.writer.writerow(table.columns)
+        self.fh = fh
+        self.text_columns = frozenset(f.name for f in table.fields if f.type == "string") if excel_safe else frozenset()
+        fh.write(",".join(quote_cell(c) for c in table.columns) + "\n")
+
+    def cell(self, column: str, value: object) -> str:
+        text = format_cell(value)
+        if column in self.text_columns and text.startswith(FORMULA_START):
+            text = "'" + text
+        return quote_cell(text)
 
     def write(self, row: dict) -> None:
-        self.writer.writerow([format_cell(row.get(c)) for c in self.table.columns])
-
-
-class StagedOutput:
-    """Files written under ``out/.tmp-run`` and moved into ``out`` by :meth:`commit`."""
-
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
-        self.stage = out_dir / ".tmp-run"
-        if self.stage.exists():
-            shutil.rmtree(self.stage)
-        self.stage.mkdir(parents=True)
-        self._handles: dict[str, IO[str]] = {}
-
-    def open(self, name: str) -> IO[str]:
-        fh = (self.stage / name).open("w", encoding="utf-8", newline="")
-        self._handles[name] = fh
-        return fh
-
-    def write_text(self, name: str, text: str) -> None:
-        with (self.stage / name).open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-
-    def close(self) -> None:
-        for fh in self._handles.values():
-            if not fh.closed:
-                fh.flush()
-                os.fsync(fh.fileno())
-                fh.close()
-
-    def path(self, name: str) -> Path:
-        return self.stage / name
-
-    def commit(self) -> None:
-        """Move every staged file into place; each move is atomic (rename on one filesystem)."""
-        self.close()
-        for path in sorted(self.stage.iterdir()):
-            os.replace(path, self.out_dir / path.name)
-        self.stage.rmdir()
-
-    def abort(self) -> None:
-        self.close()
-        shutil.rmtree(self.stage, ignore_errors=True)
+        self.fh.write(",".join(self.cell(c, row.get(c)) for c in self.table.columns) + "\n")
 
 
 def datapackage(version: str, tables: Iterable[Table] = TABLES) -> dict:

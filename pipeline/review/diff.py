@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..io.publish import recover
 
 __all__ = ["Change", "Diff", "diff_outputs", "read_rows"]
 
@@ -144,6 +145,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 def _check_dir(path: Path) -> None:
     if not path.is_dir():
         raise UsageError(f"{path}: not a directory; give two output directories of `vnews extract`")
+    recover(path)  # a publish a kill interrupted is completed before anything is read
     if not (path / "documents.csv").exists():
         raise UsageError(f"{path}: no documents.csv; is it an output directory of `vnews extract`?")
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..io.publish import recover
 from .diff import Change, Diff, diff_outputs, read_rows
 
 __all__ = ["write_report", "render_spans", "ReportStats", "ENTITY_COLORS"]
@@ -127,6 +128,7 @@ class _Run:
 
     @classmethod
     def read(cls, out: Path) -> _Run:
+        recover(out)  # a publish a kill interrupted is completed before anything is read
         if not (out / "documents.csv").exists():
             raise UsageError(f"{out}: no documents.csv; give an output directory of `vnews extract`")
         manifest_path = out / "manifest.json"

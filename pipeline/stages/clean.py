@@ -35,16 +35,25 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s")
 
 
 def split_long(text: str, limit: int) -> list[str]:
-    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends when possible."""
+    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends when possible.
+
+    Linear in the length of ``text``: each window is searched once and the rest of the text is
+    never copied (a 100 MB line would otherwise be copied once per piece).
+    """
+    limit = max(limit, 1)  # config keeps it >= 200; below 1 no cut would advance
     pieces = []
-    while len(text) > limit:
-        cut = max((m.end() for m in _SENTENCE_END.finditer(text, 0, limit)), default=0)
-        if cut < limit // 4:  # no sentence end in reach: cut at a space, else anywhere
-            cut = text.rfind(" ", 0, limit) + 1 or limit
-        pieces.append(text[:cut].strip())
-        text = text[cut:].strip()
-    if text:
-        pieces.append(text)
+    pos, end = 0, len(text)
+    while end - pos > limit:
+        cut = max((m.end() for m in _SENTENCE_END.finditer(text, pos, pos + limit)), default=pos) - pos
+        if cut < max(limit // 4, 1):  # no sentence end in reach: cut at a space, else anywhere
+            cut = text.rfind(" ", pos, pos + limit) + 1 - pos
+            cut = cut if cut > 0 else limit
+        pieces.append(text[pos:pos + cut].strip())
+        pos += cut
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end:
+        pieces.append(text[pos:].strip())
     return [p for p in pieces if p]
 
 
@@ -262,7 +271,9 @@ class Cleaner:
             doc.published = date.isoformat() if date else ""
         elif doc.published:
             date = parse_iso_date(doc.published)
-            doc.published = date.isoformat() if date else doc.published
+            if date is None:  # "2017-02-30", "9999-99-99": kept out of a column declared a date
+                doc.warning = f"published {doc.published[:40]!r} is not a valid date; left empty"
+            doc.published = date.isoformat() if date else ""
         if not doc.source and doc.url:
             host = urlparse(doc.url if "://" in doc.url else "http://" + doc.url).hostname or ""
             doc.source = host.removeprefix("www.")

@@ -22,6 +22,7 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz, process
 
 from ..config import DedupeConfig
+from ..errors import ConfigError
 from ..model import Document, Removal
 from ..normalize import fold
 
@@ -108,7 +109,11 @@ class DocumentDeduper:
 
     def __init__(self, config: DedupeConfig):
         self.config = config
-        self.lsh = MinHashLSH(threshold=config.document_threshold, num_perm=config.num_perm)
+        try:
+            self.lsh = MinHashLSH(threshold=config.document_threshold, num_perm=config.num_perm)
+        except ValueError as exc:  # too few permutations to band at this threshold
+            raise ConfigError(f"dedupe.document_threshold = {config.document_threshold} cannot be reached with "
+                              f"dedupe.num_perm = {config.num_perm} ({exc}); lower the threshold or raise num_perm") from None
         self.exact: dict[str, str] = {}
         self.order: dict[str, int] = {}
         self.signatures: dict[str, MinHash] = {}
