@@ -164,3 +164,16 @@ def test_named_by_noun_is_a_matcher_rule_from_data():
     assert names("theo hãng AT&T cho biết") == []          # a name does not end before "&"
     assert names("tổ chức Climate Central2 cho biết") == ["Climate"]  # nor before a digit
     assert names("báo cáo của Ngân hàng Thế giới") == []     # no Latin-script name after it
+
+
+def test_a_rule_firing_on_few_documents_needs_examples_from_three_articles():
+    from pipeline.extract.ruleset import Example, RuleSpec, lint_rules
+
+    class Never:  # no example is run when the spec has none; coverage alone decides here
+        pass
+
+    spec = RuleSpec("fuzzy", "", (), ())
+    problems = lint_rules([spec], Never(), Never(), fired={"fuzzy": {"doc-1", "doc-2"}})
+    assert "fuzzy: fires on 2 documents; it needs examples from 3 different articles (has 0) or goes" in problems
+    assert "fuzzy: no examples; add some to entities.toml" in problems
+    assert Example("t", "s").article == ""
