@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers gazetteers-snapshot bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -46,13 +46,16 @@ eval-blind: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/vnews gazetteer lint gazetteers
 
-# Regenerate every gazetteer file from its sources (CLDR via Babel, vietnam-provinces, the
-# hand-written tables under gazetteers/src/), then lint. Deterministic: no diff when nothing changed.
+# The CSVs of gazetteers/ are edited by hand and never generated. This rebuilds only the imported
+# files (gazetteers/imported/: CLDR via Babel, vietnam-provinces) from the committed snapshots in
+# gazetteers/src/snapshots/ -- byte for byte the committed files whatever is installed -- then lints.
 gazetteers: $(STAMP)
 	$(BIN)/python scripts/build_gazetteers.py
-	$(BIN)/python gazetteers/src/org_treaty_event_term_build.py
-	$(BIN)/python gazetteers/src/person_build.py
-	$(BIN)/python gazetteers/src/person_check.py
+	$(BIN)/vnews gazetteer lint gazetteers
+
+# Refresh the snapshots from the installed Babel and vietnam-provinces (review the diff), then rebuild.
+gazetteers-snapshot: $(STAMP)
+	$(BIN)/python scripts/build_gazetteers.py --snapshot
 	$(BIN)/vnews gazetteer lint gazetteers
 
 bench: $(STAMP)

@@ -17,6 +17,8 @@ from .errors import ConfigError, GazetteerError, RunInterrupted, UsageError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese news to entity and event records.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer tools.")
 app.add_typer(gazetteer_app, name="gazetteer")
+rules_app = typer.Typer(no_args_is_help=True, help="Entity rules: run their examples, measure their coverage.")
+app.add_typer(rules_app, name="rules")
 
 
 def _fail(message: str, code: int) -> None:
@@ -166,6 +168,61 @@ def bench(
         as_json.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+@app.command()
+def explain(
+    doc_id: Annotated[str, typer.Argument(help="The document's id (documents.csv doc_id).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The output directory of the run the document is in.")] = Path("outputs"),
+    config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
+    gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers, else the packaged gazetteers).")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write the mentions drawn by spaCy's displacy to this HTML file.")] = None,
+) -> None:
+    """Print every entity candidate of one document, the rule that proposed it, and why it won or lost."""
+    from .extract.explain import explain as run_explain
+
+    try:
+        cfg = load_config(config, **({"tag": {"gazetteers": str(gazetteers)}} if gazetteers else {}))
+        explanation = run_explain(doc_id, out, cfg)
+        typer.echo(explanation.to_text(), nl=False)
+        if html is not None:
+            html.write_text(explanation.to_html(), encoding="utf-8")
+    except (UsageError, ConfigError, GazetteerError) as exc:
+        _fail(str(exc), 2)
+
+
+@rules_app.command("lint")
+def rules_lint(
+    coverage: Annotated[Optional[Path], typer.Option("--coverage", help="Output directory of a finished run (the bench): count the documents each rule fires on.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="With --coverage: only the first N documents (0: all).")] = 0,
+    rules: Annotated[Optional[Path], typer.Option("--rules", help="Rule file (default: the packaged pipeline/data/rules/entities.toml).")] = None,
+) -> None:
+    """Run every rule's examples and counter-examples; fail a rule without examples or whose examples fail."""
+    from .extract.ruleset import RULE_NAMES, coverage as run_coverage, lint_rules, load_rules
+    from .extract.tagger import Tagger
+    from .gazetteer import Gazetteer
+    from .config import gazetteer_dir
+    from .stages.segment import Segmenter
+
+    try:
+        cfg = load_config()
+        specs = load_rules(rules)
+        tagger = Tagger(Gazetteer.load(gazetteer_dir(cfg)), cfg.tag)
+    except (ConfigError, GazetteerError) as exc:
+        _fail(str(exc), 2)
+    fired, seen = (run_coverage(coverage, tagger, limit) if coverage else (None, 0))
+    problems = lint_rules(specs, tagger, Segmenter(), fired)
+    by_name = {s.name: s for s in specs}
+    typer.echo(f"{'rule':<28} {'examples':>8} {'counter':>7}" + (f" {'documents':>9} of {seen}" if fired is not None else ""))
+    for name in RULE_NAMES:
+        spec = by_name.get(name)
+        row = f"{name:<28} {len(spec.examples) if spec else 0:>8} {len(spec.counter_examples) if spec else 0:>7}"
+        typer.echo(row + (f" {len(fired.get(name, ())):>9}" if fired is not None else ""))
+    for problem in problems:
+        typer.echo(problem)
+    typer.echo(f"vnews: {len(specs)} rules, {len(problems)} problems", err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
 @app.command("rates")
 def rates_command(
     out_dir: Annotated[Path, typer.Argument(help="An output directory of a bench extraction.")],
@@ -236,7 +293,7 @@ def report_command(
 def gazetteer_lint(
     directory: Annotated[Optional[Path], typer.Argument(help="Gazetteer directory (default: the packaged gazetteers).")] = None,
 ) -> None:
-    """Check the gazetteers: duplicate ids, ambiguous aliases, bad or inverted dates, text not in normal form."""
+    """Check the gazetteers (the one validator the loader and the builders also use): ids, dates, aliases, tenures."""
     from .config import gazetteer_dir
     from .gazetteer import Gazetteer
 
@@ -250,6 +307,8 @@ def gazetteer_lint(
     problems = gaz.lint()
     for problem in problems:
         typer.echo(problem)
+    for warning in gaz.warnings():
+        typer.echo(f"warning: {warning}", err=True)
     counts: dict[str, int] = {}
     for e in gaz.entries.values():
         counts[e.type] = counts.get(e.type, 0) + 1

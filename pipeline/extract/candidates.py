@@ -1,0 +1,116 @@
+"""Candidates and the gazetteer matcher.
+
+A ``Candidate`` is what a matcher proposes: a span of one cleaned paragraph with a label (the
+entity type), an entity id, the rule that proposed it, its priority and a score. The gazetteer
+matcher below proposes every gazetteer name it finds and edits nothing; ``resolve.resolve``
+decides between overlapping candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import ahocorasick
+
+from ..gazetteer import Entry, Gazetteer, is_acronym
+from .text import _DASHES, _bounded, _dash_spacings, _lower
+
+__all__ = ["Candidate", "GazetteerMatcher"]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One proposed mention. ``type`` is the label (PERSON, ORG, …); ``method`` is what
+    ``mentions.csv`` calls the way it was found; ``rule`` the finer name ``vnews explain`` shows."""
+
+    start: int
+    end: int
+    type: str
+    entity_id: str
+    canonical: str
+    acronym: str = ""
+    title: str = ""
+    method: str = "gazetteer"
+    score: float = 1.0
+    rule: str = ""
+    priority: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.type
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+class GazetteerMatcher:
+    """Every gazetteer name on the normalised character stream (word segmentation splits some
+    names), word-bounded; acronyms (names without lower case) case-sensitively, other names in
+    any case, except that a name with a capital initial needs a capital initial in the text.
+
+    Aho-Corasick (pyahocorasick) over characters, not spaCy's PhraseMatcher over tokens: the
+    segmenter splits and joins syllables differently from the gazetteer's names, so token matching
+    misses names that character matching finds (README, "Where spaCy does not fit")."""
+
+    def __init__(self, gazetteer: Gazetteer, stop_words: frozenset[str]):
+        self._ci = ahocorasick.Automaton()
+        self._cs = ahocorasick.Automaton()
+        ci_keys: dict[str, list[str]] = defaultdict(list)
+        cs_keys: dict[str, list[str]] = defaultdict(list)
+        capital_initial: dict[str, bool] = {}
+        capital_inner: dict[str, frozenset[int]] = {}  # offsets of the other capitalised words
+        for e in sorted(gazetteer.entries.values(), key=lambda e: e.id):
+            for n in e.names:
+                if is_acronym(n):
+                    if e.id not in cs_keys[n]:
+                        cs_keys[n].append(e.id)
+                    continue
+                variants = _dash_spacings(n.translate(_DASHES))
+                for key, variant in zip([_lower(v) for v in variants], variants):
+                    # A name written with a capital initial ("Anh", "Đức", "Hòa Bình") only matches a
+                    # capital initial in the text: otherwise "anh", "hòa bình" (peace) would be places.
+                    # Its other capitalised words may stand in for the first: "thỏa thuận Paris".
+                    capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
+                    inner = frozenset(i for i in range(1, len(variant)) if variant[i].isupper()
+                                      and variant[i - 1] in " -" and len(key) == len(variant)
+                                      and key.split()[0] not in stop_words)
+                    if e.type in ("GPE", "LOC", "PERSON") or len(key.split()) < 3:
+                        inner = frozenset()  # "Lai Châu" is no "tương lai Châu Á"
+                    capital_inner[key] = capital_inner.get(key, inner) & inner
+                    if e.id not in ci_keys[key]:
+                        ci_keys[key].append(e.id)
+        for key, ids in ci_keys.items():
+            self._ci.add_word(key, (len(key), tuple(ids), capital_initial.get(key, False),
+                                    tuple(sorted(capital_inner.get(key, ())))))
+        for key, ids in cs_keys.items():
+            self._cs.add_word(key, (len(key), tuple(ids)))
+        if ci_keys:
+            self._ci.make_automaton()
+        if cs_keys:
+            self._cs.make_automaton()
+        self._has_ci, self._has_cs = bool(ci_keys), bool(cs_keys)
+        self.keys = tuple(ci_keys)  # the folded names, for the fuzzy matcher's index
+
+    def matches(self, text: str, limit: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, entity ids) of every name in ``text[:limit]``."""
+        if self._has_ci:
+            for end, (length, ids, capital, inner) in self._ci.iter(_lower(text)):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e) and (
+                        not capital or text[s].isupper() or (inner and all(text[s + i].isupper() for i in inner))):
+                    yield s, e, ids
+        if self._has_cs:
+            for end, (length, ids) in self._cs.iter(text):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e):
+                    yield s, e, ids
+
+    def propose(self, text: str, limit: int, pick: Callable[[tuple[str, ...]], Entry]) -> list[Candidate]:
+        """One candidate per match; ``pick`` chooses among entries sharing a name (by date)."""
+        out = []
+        for s, e, ids in self.matches(text, limit):
+            entry = pick(ids)
+            out.append(Candidate(s, e, entry.type, entry.id, entry.canonical, entry.acronym, rule="gazetteer"))
+        return out

@@ -1,0 +1,369 @@
+"""Linkers: what is decided after the candidates, and across the document.
+
+* country context — a ministry followed by a foreign country is that country's ministry ("Bộ
+  Ngoại giao Hàn Quốc"), an embassy is the one at the place the text names;
+* acronym definitions — "Long form (ACR)" in the text beats the gazetteer's entry of the same
+  letters: both forms become one entity and later bare uses of ACR resolve to it;
+* coreference — short references to a person or body named earlier in the document ("ông Hà",
+  "T&T Group"), a title alone that the article itself gives to one named person;
+* tenure — a title alone resolved to the office-holder on the sentence's own date
+  (``_sentence_day``), else the article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from ..dates import find_dates
+from ..model import Document
+from ..normalize import fold
+from .candidates import Candidate
+from .resolve import Ledger
+from .text import _ACRONYM_DEF, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded, overlaps, slug
+
+
+class Linkers:
+    """Mixed into ``Tagger``: the linkers read its gazetteer, rules and compiled patterns."""
+
+    # -- 2 -----------------------------------------------------------------------------------
+    def _foreign_bodies(self, text: str, accepted: list[Candidate]) -> None:
+        by_start = {a.start: a for a in accepted}
+        for org in [a for a in accepted if a.type == "ORG"]:
+            nxt = by_start.get(org.end + 1)
+            if nxt is None or nxt.type != "GPE" or text[org.end] != " " or nxt.entity_id == "gpe:vn":
+                continue
+            if self.gaz.entries.get(org.entity_id) and self.gaz.entries[org.entity_id].country not in ("", "VN"):
+                continue
+            combined = text[org.start:nxt.end]
+            ids = self.names.get(fold(combined))
+            if ids:
+                entry = self._pick(ids, "")
+                new = self._span_for(entry, org.start, nxt.end)
+            else:
+                new = Candidate(org.start, nxt.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8)
+            accepted.remove(org)
+            accepted.append(new)
+        # "Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
+        # the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says.
+        by_start = {a.start: a for a in accepted}
+        for org in [a for a in accepted if a.type == "ORG"]:
+            at = f" {self.grammar['at']} "
+            if not text.startswith(at, org.end) or not any(
+                    text.startswith(h + " ", org.start) for h in self.rules.embassy_heads):
+                continue
+            place = by_start.get(org.end + len(at))
+            if place is None or place.type != "GPE":
+                continue
+            combined = text[org.start:place.end]
+            ids = self.names.get(fold(combined))
+            accepted.remove(org)
+            accepted.remove(place)
+            accepted.append(self._span_for(self._pick(ids, ""), org.start, place.end) if ids else Candidate(
+                org.start, place.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8))
+
+    # -- 3 -----------------------------------------------------------------------------------
+    def _long_form(self, text: str, end: int, want: str = "") -> tuple[int, str] | None:
+        """The long form before "(" at ``end``, opened by a head word ("Kế hoạch …", "Hội nghị …").
+
+        Looks back at most 30 words within the sentence. With ``want`` (the type of a known
+        acronym) the nearest head of that type wins; otherwise the nearest capitalised head
+        (names open with a capital), else the nearest lower-case one ("mục tiêu … (NDC)").
+        """
+        words = list(_WORD.finditer(text, 0, end))[-30:]
+        heads: list[tuple[int, str, bool, str]] = []
+        for i in range(len(words) - 1, -1, -1):
+            start = words[i].start()
+            if re.search(r"[.!?;]\s|[()\"“”]", text[start:end]):
+                break  # a long form is not across a sentence, another bracket or a quotation
+            rest = text[start:end].rstrip()
+            for head, etype in self.rules.acronym_heads:
+                if rest.startswith(head + " ") and rest != head:
+                    heads.append((start, etype, head[0].isupper(), head))
+                    break
+        if want:
+            typed = [h for h in heads if h[1] == want]
+            return (typed[0][0], want) if typed else None
+        for capital in (True, False):
+            for start, etype, cap, _ in heads:
+                if cap == capital:
+                    # A head right after another one is part of its name: "Hội nghị Bộ trưởng
+                    # Quốc phòng các nước ASEAN mở rộng (ADMM+)" is a meeting, not a ministry.
+                    while (outer := next((h for h in heads if h[0] < start
+                                          and text[h[0]:start].rstrip() == h[3]), None)) is not None:
+                        start, etype = outer[0], outer[1]
+                    return start, etype
+        return None
+
+    @staticmethod
+    def _replace_inside(accepted: list[Candidate], span: Candidate) -> bool:
+        """Add ``span`` over mentions nested inside it; refuse if it would cut one in half."""
+        if any(a.start < span.end and span.start < a.end and not (span.start <= a.start and a.end <= span.end)
+               for a in accepted):
+            return False
+        accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end)] + [span]
+        return True
+
+    def _acronym_definitions(self, text, accepted, acronyms, limit, free) -> None:
+        for m in _ACRONYM_DEF.finditer(text, 0, limit):
+            acr = m.group(1).rstrip(".-")
+            if sum(c.isupper() for c in acr) < 2:
+                continue
+            a_start = m.start(1)
+            a_end = a_start + len(acr)
+            before = text[:m.start()].rstrip()
+            prev = next((a for a in accepted if a.end == len(before)), None)
+            inner = next((a for a in accepted if a.start == a_start and a.end == a_end), None)
+            if prev is not None and inner is None and free(a_start, a_end):
+                # "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)" with only the long form known.
+                span = Candidate(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
+                             method="acronym", score=0.95)
+                accepted.append(span)
+                acronyms.setdefault(acr, span)
+                continue
+            if inner is not None:
+                acronyms.setdefault(acr, inner)
+                if prev is None:
+                    lf = self._long_form(text, len(before), want=inner.type)
+                    if lf:
+                        self._replace_inside(accepted, Candidate(
+                            lf[0], len(before), inner.type, inner.entity_id, inner.canonical,
+                            inner.acronym or acr, method="acronym", score=0.9))
+                continue
+            if not free(a_start, a_end):
+                continue
+            lf = self._long_form(text, len(before))
+            if lf is None:
+                continue  # "(TN&MT) - …": an acronym with nothing that defines it
+            long_text = text[lf[0]:len(before)]
+            etype = lf[1]
+            span = Candidate(a_start, a_end, etype, f"{etype.lower()}:new:{slug(acr)}", long_text, acr,
+                         method="acronym", score=0.8)
+            if self._replace_inside(accepted, Candidate(lf[0], len(before), etype, span.entity_id, long_text, acr,
+                                                    method="acronym", score=0.8)):
+                accepted.append(span)
+                acronyms.setdefault(acr, span)
+
+    @staticmethod
+    def _realign_acronyms(text: str, accepted: list[Candidate], acronyms: dict[str, Candidate]) -> None:
+        """An acronym defined after a name that a later step grew ("Hãng thông tấn trung ương Triều
+        Tiên (KCNA)" over "Triều Tiên") is the grown name's, not the inner place's."""
+        ends = {a.end: a for a in accepted if a.method in ("pattern", "gazetteer")}
+        for acr in [a for a in accepted if a.method == "acronym"]:
+            m = re.search(r"\(\s*$", text[:acr.start])
+            if m is None:
+                continue
+            name = ends.get(len(text[:m.start()].rstrip()))
+            if name is None or acr.type != "GPE" or name.type == "GPE":
+                continue  # (an acronym in brackets never names the country a longer name ends with)
+            acr.type, acr.entity_id, acr.canonical = name.type, name.entity_id, name.canonical
+            acr.rule = "link.acronym-realign"
+            key = text[acr.start:acr.end]
+            if key in acronyms:
+                acronyms[key] = acr
+
+    def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
+        """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
+        … Quyết định 281 của Thủ tướng" is 2014's prime minister), else the article's. A range, a
+        date after the article's or a bare year (a target, a period) does not date the title."""
+        lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, s)), default=0)
+        hi = next((m.start() for m in _SENTENCE_BREAK.finditer(text, e)), len(text))
+        for d in find_dates(text[lo:hi], dt.date.fromisoformat(day)):
+            if d.precision in ("day", "month") and not d.date_end and d.date <= day:
+                return d.date if d.precision == "day" else d.date + "-15"
+        return day
+
+    def _tenure(self, text, office, accepted, day, free) -> None:
+        s, e, idx = office
+        if not free(s, e):
+            # "Bộ trưởng Bộ Tài nguyên và Môi trường": the ORG inside the title stays; the person is added over it.
+            if any(a.type == "PERSON" and a.start < e and a.end > s for a in accepted):
+                return
+        when = self._sentence_day(text, s, e, day)
+        holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}
+        if len(holders) == 1:
+            entry = self.gaz.entries[holders.pop()]
+            span = self._span_for(entry, s, e, method="tenure", score=self.config.tenure_score)
+            span.title, span.rule = text[s:e], "link.tenure"
+            accepted[:] = [a for a in accepted if not (a.start >= s and a.end <= e and a.type == "ORG")] + [span]
+
+    # -- second pass: bare acronyms and coreference ---------------------------------------
+    def _second_pass(self, doc: Document, per_para: dict[int, Ledger], acronyms: dict[str, Candidate],
+                     credits: dict[int, list[tuple[int, int]]]) -> None:
+        """Coreference across the document: short forms and defined acronyms found again, and
+        one-word references ("ông Hà") resolved to the person the document names."""
+        people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
+        short = self._short_forms(doc, per_para)
+        forms = [(form, target, target.acronym, "coref", 0.8) for form, target in short.items()]
+        forms += [(acr, target, target.acronym or acr, "acronym", 0.9) for acr, target in acronyms.items()]
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            self._find_forms(para.text, spans, forms, credits[para.index])
+            resolved = [span for span in spans if self._resolve_one_word(span, people)]
+            spans.reason = "a one-word reference to nobody the document names"
+            spans[:] = resolved
+
+    def _short_forms(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, Candidate]:
+        """The forms a name found once travels under in the rest of the article."""
+        # A company named with its form ("Tập đoàn T&T Group", "Công ty Hòa Phát") is later named
+        # without it ("T&T Group cam kết ..."); a short form like an acronym is matched as written.
+        short: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            for s in per_para[para.index]:
+                if s.type != "ORG" or not s.entity_id:
+                    continue
+                m = self._company_head_re.match(para.text, s.start, s.end)
+                rest = para.text[m.end():s.end] if m else ""
+                if rest and rest[:1].isupper() and len(rest) >= 3 and rest.split()[0] not in self.rules.not_name_start:
+                    short.setdefault(rest, s)
+            # A person or body found once by context ("ông Bob McCooey", "Chủ tịch VNG") is the same
+            # name everywhere in the article.
+            for s in per_para[para.index]:
+                surface = para.text[s.start:s.end]
+                if s.entity_id and s.method == "pattern" and (
+                        s.type == "PERSON" and " " in surface or s.type == "ORG" and _UNKNOWN_ACRONYM.fullmatch(surface)):
+                    short.setdefault(surface, s)
+        return short
+
+    @staticmethod
+    def _find_forms(text: str, spans: Ledger, forms: list, credits: list[tuple[int, int]]) -> None:
+        for form, target, acronym, method, score in forms:
+            for m in re.finditer(re.escape(form), text):
+                s, e = m.start(), m.end()
+                if _bounded(text, s, e) and spans.free(s, e) and not overlaps(s, e, credits):
+                    spans.append(Candidate(s, e, target.type, target.entity_id, target.canonical, acronym,
+                                           method=method, score=score,
+                                           rule="link.acronym-reuse" if method == "acronym" else spans.rule))
+
+    def _resolve_one_word(self, span: Candidate, people: list[Candidate]) -> bool:
+        """Resolve a one-word reference to a named person; False when there is nobody to refer to."""
+        if span.method != "coref" or span.entity_id:
+            return True
+        word = span.canonical
+        match = next((p for p in people if word in p.canonical.split()
+                      or any(word in n.split() for n in self._names_of(p.entity_id))), None)
+        if match is None:
+            return False
+        span.entity_id, span.canonical = match.entity_id, match.canonical
+        span.score = 0.8
+        return True
+
+    def _person_titles(self, text: str, spans: list[Candidate]) -> list[tuple[str, str]]:
+        """(folded title phrase, person id) for the titles written next to a named person: a chain
+        before the name ("Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh") and an appositive
+        chain after it ("Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng")."""
+        people = [s for s in spans if s.type == "PERSON" and s.entity_id and s.method not in ("tenure", "coref")]
+        if not people:
+            return []
+        starts = {p.start: p for p in people}
+        found, owner = self._title_chains(text, people, starts)
+        self._owners_before_names(text, found, owner, starts)
+        self._owners_after_names(text, found, owner, {p.end: p for p in people})
+        return [(fold(text[s:e]), owner[k].entity_id) for k, (s, e) in enumerate(found)
+                if k in owner and text[s:e].strip()]
+
+    def _title_chains(self, text: str, people: list[Candidate], starts: dict[int, Candidate]):
+        """Every capitalised title with its extent; those running straight into a name own it."""
+        found: list[tuple[int, int]] = []
+        owner: dict[int, Candidate] = {}  # index in `found` -> the person the title belongs to
+        for m in self._title_chain_re.finditer(text):
+            nxt = min((p for p in people if p.start >= m.end()), key=lambda p: p.start, default=None)
+            if nxt is not None and nxt.start - m.end() < 80 and not _TITLE_BREAK.search(text, m.end(), nxt.start):
+                owner[len(found)] = nxt  # "Bộ trưởng Ngoại giao Phạm Bình Minh"
+                found.append((m.start(), nxt.start - 1))
+                continue
+            found.append((m.start(), self._title_end(text, m.end(), starts)))
+        return found, owner
+
+    @staticmethod
+    def _owners_before_names(text: str, found, owner, starts) -> None:
+        for k in range(len(found) - 1, -1, -1):  # before a name: the chain runs into it
+            if k in owner:
+                continue
+            s, e = found[k]
+            nxt = text[e:e + 4].lstrip(" ,-–")
+            after = e + (len(text[e:e + 4]) - len(nxt))
+            if after in starts or e + 1 in starts:
+                owner[k] = starts.get(after) or starts[e + 1]
+            elif k + 1 < len(found) and found[k + 1][0] == after and k + 1 in owner:
+                owner[k] = owner[k + 1]
+
+    @staticmethod
+    def _owners_after_names(text: str, found, owner, ends) -> None:
+        for k, (s, e) in enumerate(found):  # after a name: the appositive chain
+            if k in owner:
+                continue
+            before = text[max(0, s - 4):s]
+            if not before.rstrip().endswith((",", "-", "–")):
+                continue
+            gap = s - (len(before) - len(before.rstrip(" ,-–")))
+            if gap in ends:
+                owner[k] = ends[gap]
+            elif k > 0 and found[k - 1][1] == gap and k - 1 in owner:
+                owner[k] = owner[k - 1]
+
+    def _title_end(self, text: str, pos: int, stops: dict[int, "Candidate"] | None = None) -> int:
+        """Where a title that ends at ``pos`` stops, with the portfolio, body and place it names
+        ("Bộ trưởng Ngoại giao Hàn Quốc", "Bộ trưởng Bộ Quốc phòng Việt Nam"): before the first verb,
+        function word, punctuation or name, at most eight words on."""
+        end = pos
+        last_cap = -1
+        for k, w in enumerate(_WORD.finditer(text, pos)):
+            word = w.group()
+            bare = word.rstrip(".")
+            head = self._org_head_re.match(text, last_cap) if last_cap >= 0 else None
+            inside_head = head is not None and head.end() >= w.start() + len(bare)  # "Ủy ban": not the verb "ban"
+            if k == 8 or text[end:w.start()].strip() or (stops and w.start() in stops) \
+                    or bare.lower() in self.rules.stop_words or (bare in self.rules.verbs and not inside_head):
+                break
+            if bare[:1].isupper():
+                last_cap = w.start()
+            end = w.start() + len(bare)
+            if len(bare) < len(word):
+                break
+        return end
+
+    def _title_coreference(self, doc: Document, per_para: dict[int, list[Candidate]],
+                           bare_titles: dict[int, list[tuple[int, int]]],
+                           credits: dict[int, list[tuple[int, int]]]) -> None:
+        """A title without a name ("Phó Thủ tướng khẳng định", "Bộ trưởng Bộ Quốc phòng Việt Nam nhấn
+        mạnh") is the one person the article names with that title ("Phó Thủ tướng, Bộ trưởng Ngoại giao
+        Phạm Bình Minh", "Thượng tướng Phan Văn Giang, ..., Bộ trưởng Bộ Quốc phòng"). The article's own
+        words beat the tenure tables; with two people of that title it stays unresolved."""
+        titles: dict[str, set[str]] = defaultdict(set)
+        canon: dict[str, str] = {}
+        for para in doc.paragraphs:
+            for phrase, pid in self._person_titles(para.text, per_para[para.index]):
+                titles[phrase].add(pid)
+            for p in per_para[para.index]:
+                if p.type == "PERSON" and p.entity_id:
+                    canon.setdefault(p.entity_id, p.canonical)
+        if not titles:
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for s, e in bare_titles.get(para.index, []):
+                if overlaps(s, e, credits[para.index]):
+                    continue
+                key = fold(text[s:e])
+                ids = titles.get(key) or set().union(
+                    *(v for k, v in titles.items() if k.startswith(key + " ") or key.startswith(k + " ")))
+                if len(ids) != 1:
+                    continue
+                pid = next(iter(ids))
+                span = next((a for a in spans if a.type == "PERSON" and a.start == s), None)
+                if span is not None:
+                    span.entity_id, span.canonical, span.method = pid, canon[pid], "coref"
+                    span.rule = spans.rule
+                    continue
+                if any(a.type == "PERSON" and a.start < e and s < a.end for a in spans):
+                    continue
+                entry = self.gaz.entries.get(pid)
+                # The body named in the title stays a mention of its own ("Bộ Quốc phòng").
+                spans.append(Candidate(s, e, "PERSON", pid, canon[pid], entry.acronym if entry else "",
+                                   text[s:e], "coref", 0.8))
+
+    def _names_of(self, entity_id: str) -> tuple[str, ...]:
+        entry = self.gaz.entries.get(entity_id)
+        return entry.names if entry else ()

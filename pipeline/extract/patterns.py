@@ -1,0 +1,568 @@
+"""Pattern matchers: names found by their shape and the words around them.
+
+Title + name and Vietnamese personal names by family name, foreign names after a body or country,
+organisations, agreements and events by their head word, places by their designator, media and
+bodies named by a noun, variant spellings (fuzzy). Each proposes candidates to the paragraph's
+``Ledger`` under its rule name (``PASSES`` in ``tagger.py``); the word lists are data
+(``pipeline/data/tagger.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from ..normalize import fold
+from .candidates import Candidate
+from .rules import NameShape
+from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
+                   _bounded, _capitalised, _is_word_char, _lower, _words_in, overlaps, slug)
+
+
+class Patterns:
+    """Mixed into ``Tagger``: the pattern matchers read its gazetteer, rules and compiled patterns."""
+
+    # -- 4 -----------------------------------------------------------------------------------
+    def _name_run(self, text: str, pos: int, limit: int, max_words: int = 5) -> tuple[int, int] | None:
+        """A run of capitalised words starting at ``pos`` (one space apart)."""
+        end = pos
+        count = 0
+        for m in _WORD.finditer(text, pos, limit):
+            if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
+                break
+            word = m.group().rstrip(".")
+            if "." in word:  # "Biển Đông.Tháng": a lost space after a sentence
+                word = word.split(".", 1)[0]
+                if _capitalised(word) and word not in self.rules.stop_words:
+                    end = m.start() + len(word)
+                    count += 1
+                break
+            if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
+                break
+            initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
+            end = m.start() + len(m.group() if initial else word)
+            count += 1
+            if count == max_words or (len(word) < len(m.group()) and not initial):
+                break
+        return (pos, end) if count else None
+
+    def _titled_people(self, text, accepted, day, reference, limit, free, bare_titles) -> None:
+        """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
+        no name after it is resolved by tenure (now) or by the article's own words (later)."""
+        office_hits = self._office_hits(text, limit)
+        for m in self._title_re.finditer(text, 0, limit):
+            title_start = m.start()
+            office = next((h for h in office_hits if h[0] == title_start), None)
+            pos = self._past_portfolio(m.end() + 1, office, accepted)
+            if pos >= limit:
+                continue
+            title_text = text[title_start:pos].strip()
+            honorific = m.group() in self.rules.honorifics
+            if self._titles_existing(text, pos, honorific, title_text, accepted):
+                continue
+            run = self._name_after_title(text, pos, limit, honorific, accepted, free)
+            if run is None:
+                before = text[:title_start].split()[-1:]
+                generic = bool(before) and before[0] in self.rules.plural_determiners
+                if office and reference is not None and text[title_start].isupper() and not generic:
+                    self._tenure(text, office, accepted, day, free)
+                if text[title_start].isupper() and not generic and not honorific:
+                    bare_titles.append((title_start, self._title_end(text, m.end())))
+                continue
+            self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Every office title of offices.csv in the text, longest first at each start."""
+        office_hits: list[tuple[int, int, tuple[int, ...]]] = []
+        if self._has_offices:
+            for end, (length, idx) in self._offices.iter(_lower(text)):
+                s, e = end - length + 1, end + 1
+                if e <= limit and _bounded(text, s, e):
+                    office_hits.append((s, e, idx))
+        office_hits.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        return office_hits
+
+    @staticmethod
+    def _past_portfolio(pos: int, office, accepted) -> int:
+        """Skip the portfolio: an office title, ORG or GPE mentions between title and name."""
+        if office and office[1] > pos:
+            pos = office[1] + 1
+        for _ in range(3):
+            nxt = next((a for a in accepted if a.start == pos and a.type in ("ORG", "GPE")), None)
+            if nxt is None:
+                break
+            pos = nxt.end + 1
+        return pos
+
+    @staticmethod
+    def _titles_existing(text: str, pos: int, honorific: bool, title_text: str, accepted) -> bool:
+        """A mention already starts where the name would: it gets the title (True: nothing more to do)."""
+        existing = next((a for a in accepted if a.start == pos), None)
+        if existing is not None and honorific and existing.type in ("GPE", "LOC") \
+                and " " not in text[existing.start:existing.end]:
+            accepted.remove(existing)  # "ông Đức", "bà Lào"? a given name, not a country
+            existing = None
+        if existing is not None:
+            if existing.type == "PERSON" and not existing.title:
+                existing.title = title_text
+            return True
+        return False
+
+    def _name_after_title(self, text, pos, limit, honorific, accepted, free) -> tuple[int, int] | None:
+        """The name's run of capitalised words after the title and portfolio, if it is a name."""
+        run = self._name_run(text, pos, limit)
+        if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
+                and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
+                and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
+                    w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
+            # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
+            # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
+            # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name.
+            first = text[fr[0]:fr[1]].split()[0]
+            if len(first) >= 2 and first.isupper():
+                self._acronym_body(fr[0], first, accepted, free)
+                fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
+            if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
+                run = fr
+        if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
+                                or all(w.isupper() for w in text[run[0]:run[1]].split())):
+            if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
+                self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
+            run = None
+        return run
+
+    def _titled_person(self, text, run, m, title_text, honorific, day, accepted, free, bare_titles) -> None:
+        """The person a title names: known (gazetteer), new, or one word for coreference to resolve."""
+        title_start = m.start()
+        s, e = run
+        self._drop_places_in_vietnamese_name(text, s, e, accepted)
+        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
+        inner = [a for a in accepted if s <= a.start < e]
+        if inner:
+            e = min(a.start for a in inner) - 1
+            if e <= s:
+                return
+        name = text[s:e]
+        if not free(s, e):
+            return
+        words = name.split()
+        lower_title = title_text.split()[0].lower() if title_text else ""
+        if len(words) == 1:
+            # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass; unless
+            # that fails, "Bộ trưởng Ngoại giao Hàn Quốc" is a title without a name.
+            if text[title_start].isupper() and not honorific:
+                bare_titles.append((title_start, self._title_end(text, m.end())))
+            accepted.append(Candidate(s, e, "PERSON", "", name, title=title_text, method="coref", score=0.0))
+            return
+        if lower_title in self.grammar["address"] and len(words) > 4:
+            return
+        ids = self.names.get(fold(name))
+        if ids:
+            span = self._span_for(self._pick(ids, day), s, e)
+            span.title = title_text
+            if span.type != "PERSON":
+                return
+        else:
+            span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
+                             score=0.85)
+        accepted.append(span)
+
+    def _acronym_body(self, start: int, acr: str, accepted: list[Candidate], free) -> None:
+        """An acronym the gazetteers do not know, after a title, names the body the title is held in."""
+        if _UNKNOWN_ACRONYM.fullmatch(acr) and free(start, start + len(acr)) and not self.names.get(fold(acr)):
+            accepted.append(Candidate(start, start + len(acr), "ORG", f"org:new:{slug(acr)}", acr, method="pattern",
+                                  score=0.6))
+
+    # -- 5 -----------------------------------------------------------------------------------
+    def _surname_people(self, text, accepted, limit, free) -> None:
+        for m in _WORD.finditer(text, 0, limit):
+            if m.group() not in self.rules.surnames or not free(m.start(), m.end()):
+                continue
+            if m.start() > 0 and text[m.start() - 1] not in " (\"“'‘":
+                continue
+            run = self._name_run(text, m.start(), limit, max_words=4)
+            if run is None:
+                continue
+            s, e = run
+            words = text[s:e].split()
+            # Two-word runs ("Mai Hà", "Vũ Dũng") are as often places, bylines or parts of names:
+            # without a title only full three- or four-word names count.
+            if not 3 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
+                continue
+            if any(w in self.rules.not_in_name for w in words[1:]):
+                continue
+            self._drop_places_in_vietnamese_name(text, s, e, accepted)
+            inner = [a for a in accepted if s < a.end and a.start < e]
+            if inner:
+                continue
+            name = text[s:e]
+            ids = self.names.get(fold(name))
+            if ids:
+                entry = self._pick(ids, "")
+                if entry.type == "PERSON":
+                    accepted.append(self._span_for(entry, s, e))
+                continue
+            accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6))
+
+    def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
+        """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
+        family name are syllables of the name, not places."""
+        if text[s:e].split()[0] not in self.rules.surnames:
+            return
+        accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
+                                                   and " " not in text[a.start:a.end])]
+
+    def _foreign_people(self, text, accepted, limit, free) -> None:
+        """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
+        "Cơ quan Bảo vệ môi trường Mỹ Scott Pruitt"."""
+        for a in sorted(accepted, key=lambda a: a.start):
+            if a.type not in ("GPE", "ORG") or a.end >= limit or text[a.end:a.end + 1] != " ":
+                continue
+            run = self._name_run(text, a.end + 1, limit, max_words=4)
+            if run is None:
+                continue
+            s, e = run
+            words = text[s:e].split()
+            if len(words) < 2 or not all(_FOREIGN_WORD.fullmatch(w) for w in words) or not free(s, e):
+                continue
+            if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words:
+                continue
+            ids = self.names.get(fold(text[s:e]))
+            if ids:
+                entry = self._pick(ids, "")
+                if entry.type == "PERSON":
+                    accepted.append(self._span_for(entry, s, e))
+                continue
+            accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                  score=0.6))
+
+    def _foreign_run(self, text: str, start: int, end: int, known: list["Candidate"] | None = None) -> tuple[int, int] | None:
+        """The first Latin-script name of two to four words in text[start:end] ("Kurt Campbell",
+        "Khaled bin Mohammed al-Attiyah"), not a Vietnamese one; it starts after a ``known``
+        mention it would begin with ("Qatar Khaled …")."""
+        lead = {a.start: a.end for a in known or ()}
+        while (m0 := _FOREIGN_RUN.search(text, start, end)) is not None and m0.start() in lead:
+            start = lead[m0.start()] + 1
+        for m in _FOREIGN_RUN.finditer(text, start, end):
+            words = [w for w in m.group().split() if w[0].isupper()]
+            if any(w in self.rules.surnames or w in self.rules.not_name_start for w in words):
+                continue
+            if all(_FOREIGN_WORD.fullmatch(w) or _PARTICLE_WORD.fullmatch(w) for w in m.group().split()):
+                return m.span()
+        return None
+
+    def _named_by_noun(self, para, accepted, free) -> None:
+        """A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch",
+        "tập đoàn NASDAQ" (before the foreign names that may follow it). A spaCy Matcher rule of
+        ``pipeline/data/rules/patterns.toml`` over the paragraph's Doc."""
+        rule = "pattern.named-by-noun"
+        if not self.token_rules.may_fire(para.text, rule):
+            return
+        spec = self.token_rules.rules[rule]
+        for s, e in self.token_rules.names(self.doc_builder(para), rule):
+            name = para.text[s:e]
+            if free(s, e) and not self.names.get(fold(name)):
+                accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
+                                          method="pattern", score=spec.score))
+
+    def _foreign_names(self, text, accepted, limit, free) -> None:
+        """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
+        "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
+        "phỏng vấn với Fox News")."""
+        pos = 0
+        while (run := self._foreign_run(text, pos, limit)) is not None:
+            s, e = run
+            pos = e
+            if not free(s, e) or self.names.get(fold(text[s:e])):
+                continue
+            before = text[max(0, s - 25):s]
+            after = text[e:e + 25]
+            if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
+                    or text[s:e].split()[-1] in self.rules.foreign_org_words:
+                # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
+                accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6))
+            elif self._person_before_re.search(before) and self._person_after_re.match(after) \
+                    and not any(len(w) >= 2 and w.isupper() for w in text[s:e].split()):
+                accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6))
+
+    def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
+        """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
+        (reaching at least to ``covering``)."""
+        low = text[pos:pos + 20].lower()
+        return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
+                   and pos + len(n) >= covering for n in self.rules.noun_tokens)
+
+    def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, Candidate], head_re: re.Pattern[str],
+                   word_end: list[int], shape: "NameShape") -> int | None:
+        """End of a name that starts at ``pos`` (after its head word), or None.
+
+        The name runs over capitalised words and over the places and bodies inside it, over up to
+        four lower-case words between or after them ("Cục Biến đổi khí hậu"), and as ``shape``
+        allows (see :class:`NameShape`). It stops at a stop word or verb, at a person, at "và"
+        before another head, and at a family name opening a person's name.
+        """
+        about, after_tai, commas = shape.about, shape.after_tai, shape.commas
+        tail, lead_lower, numbered = shape.tail, shape.lead_lower, shape.numbered
+        end = None
+        pending: list[re.Match[str]] = []
+        topic = False  # "về"/"giữa" seen: a lower-case topic may finish the name
+        verb_at: int | None = None  # index in `pending` of the first verb of a topic
+        # "Công ty TNHH thương mại và xây dựng Thuận Việt": a company's legal form, then its trades
+        # in lower case, then its name.
+        company = bool(self._company_form_re.match(text, pos))
+        prev_word: re.Match[str] | None = None
+        prev_end = pos - 1
+        for w in _WORD.finditer(text, pos, limit):
+            gap = text[prev_end:w.start()].strip()
+            if gap and not (commas and gap == "," and end is not None and not pending
+                            and self._ministry_list_re.match(text, w.start())):
+                break  # punctuation between words ends the name, but for a ministry of several fields
+            word = w.group()
+            bare = word.rstrip(".")
+            if end is not None and w.end() <= end:
+                prev_end = w.end()  # inside a mention the name already runs over ("Châu Á - Thái Bình Dương")
+                continue
+            hit = starts.get(w.start())
+            if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
+                break
+            if end is not None and word_end and end - 1 < len(word_end) and word_end[end - 1] >= w.start() + len(bare) \
+                    and not (len(bare) >= 2 and bare.isupper()):
+                # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
+                # even when the syllable alone is a stop word or a verb ("ban", "hóa").
+                end = max(end, w.start() + len(bare))
+                prev_end = w.end()
+                if len(bare) < len(word):
+                    break
+                continue
+            lowered = word.lower()
+            if about and lowered == self._side_word and text.startswith(self._side_next, w.end() + 1):
+                break  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
+            if after_tai and lowered == self.grammar["at"] and end is not None and (nxt := starts.get(w.end() + 1)) \
+                    and nxt.type == "GPE":
+                end, prev_end, pending = nxt.end, nxt.end, []
+                break
+            if about and lowered in self.grammar["about"]:
+                pending.append(w)
+                topic = True
+                prev_end = w.end()
+                continue
+            if topic and word == self.grammar["with"] and end is not None:
+                pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
+                prev_end = w.end()
+                continue
+            if lowered == self._countries_word and end is not None and self._countries_re.match(text, w.end()) \
+                    or topic and end is not None and word in self.grammar["plural"]:
+                # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"; a topic's plural ("Kế hoạch hành
+                # động ASEAN về quản lý các loài ngoại lai xâm hại").
+                pending.append(w)
+                prev_end = w.end()
+                continue
+            if word in self.rules.stop_words or bare in self.rules.stop_words:
+                break
+            if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
+                break  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
+            if bare in self.rules.verbs and not self._noun_token_at(text, w.start()) \
+                    and not (prev_word is not None and self._noun_token_at(text, prev_word.start(), w.end())):
+                if not (company or topic):
+                    break
+                # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
+                # it ends the name only if no capitalised word follows.
+                if verb_at is None:
+                    verb_at = len(pending)
+            if word == self.grammar["and"] and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
+                break
+            if bare in self.rules.surnames and end is not None:
+                run = self._name_run(text, w.start(), limit, 4)
+                if run and len(text[run[0]:run[1]].split()) >= 2 and run[0] not in starts:
+                    break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
+            if end is not None and len(bare) >= 3 and bare.isupper() and hit is None \
+                    and (last := starts.get(prev_word.start() if prev_word else -1) or next(
+                        (a for a in starts.values() if a.end == end), None)) is not None and last.type == "GPE":
+                break  # "Hãng thông tấn trung ương Triều Tiên KCNA": the acronym in apposition
+            if _capitalised(bare) or (bare.isdigit() and (end is not None or numbered and not self._unit_after_re.match(
+                    text, w.end()))) or hit is not None:
+                if end is None and pending and not about and not company and (hit is None or hit.type not in ("ORG", "GPE")):
+                    break  # lower-case words after an organisation's head lead only to a known name
+                # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
+                end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
+                pending, verb_at = [], None
+            elif end is None and not about and not company:
+                # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
+                # words, then a body or country the tagger knows.
+                pending.append(w)
+                if len(pending) > 2 or not lead_lower:
+                    break
+            elif end is None:
+                # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
+                # lower-case words may come before the name's first capitalised word.
+                pending.append(w)
+                if len(pending) > (12 if company else 4):
+                    break
+            else:
+                pending.append(w)
+                # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
+                # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
+                if _words_in(pending, word_end) > (8 if topic or company else 4):
+                    break
+            prev_end = w.end()
+            prev_word = w
+            if len(bare) < len(word):
+                break
+        if end is None:
+            return None
+        if verb_at is not None:
+            pending = pending[:verb_at]
+        # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
+        # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
+        if word_end and end - 1 < len(word_end) and word_end[end - 1] > end \
+                and not any(len(x) >= 2 and x.isupper() for x in text[end:word_end[end - 1]].split()):
+            grown = word_end[end - 1]
+            pending = [w for w in pending if w.start() >= grown]
+            end = grown
+        # Lower-case words after the last capitalised one finish a name ("… khí hậu") unless they
+        # are function words ("… và", "… về").
+        trailing = []
+        # Named agreements and events keep a lower-case tail only as the topic after "về"
+        # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
+        keep = not about or topic or tail  # a law's name goes on in lower case: "Luật Bảo vệ môi trường"
+        about_words = self.grammar["about"]
+        for w in (pending[1:] if pending and pending[0].group().lower() in about_words else pending) if keep else []:
+            if w.group().lower() in self.grammar["joiners"]:
+                break
+            trailing.append(w)
+        if trailing:
+            end = trailing[-1].start() + len(trailing[-1].group().rstrip("."))
+        return end
+
+    def _pattern_named(self, text, accepted, limit, head_re: re.Pattern[str], etype: str, about: bool,
+                       word_end: list[int]) -> None:
+        """Head word + name: organisations ("Cục …", "UBND tỉnh …"), and named agreements and
+        events whose head is written with a capital ("Thỏa thuận về …", "Đối thoại ASEAN-… về …")."""
+        starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
+        for m in head_re.finditer(text, 0, limit):
+            s = m.start()
+            if any(a.start <= s < a.end for a in accepted):
+                continue
+            before = text[max(0, s - 30):s]
+            if etype == "TREATY" and before.endswith(" ") and any(
+                    r.search(before.rstrip() + " ") for r in (self._event_head_end_re, self._org_head_end_re)):
+                continue  # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy
+            pos = m.end() + 1
+            if etype == "ORG":
+                for admin in self.rules.org_admin_words:
+                    if text.startswith(admin + " ", pos):
+                        pos += len(admin) + 1
+                        break
+            end = self._named_end(text, pos, limit, starts, head_re, word_end, NameShape(
+                                  about=about,
+                                  after_tai=m.group() in self.rules.embassy_heads,
+                                  commas=m.group() == self.grammar["ministry_head"] or etype == "TREATY", tail=m.group() in self.rules.law_heads,
+                                  # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
+                                  lead_lower=etype == "ORG" and not self._title_re.match(text, s)
+                                  and not (word_end and word_end[s] > m.end()),
+                                  numbered=etype == "EVENT"))  # "Đại hội 19", "Hội nghị Cấp cao 25"
+            if end is None:
+                continue
+            # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
+            # So are a few lower-case words before that number ("… ASEAN mở rộng lần thứ 7").
+            if etype == "EVENT" and (num := self._edition_re.match(text[end:limit])) \
+                    and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
+                            for w in num.group(1).split()):
+                end += num.end()
+            # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
+            if m.group() in self.rules.law_heads and (law := self._law_year_re.match(text[end:limit])):
+                place = law.group("gpe")
+                at = end + len(f" {self.grammar['of']} ")
+                if place is None or any(a.start == at and a.type == "GPE" and a.end == at + len(place) for a in accepted):
+                    end += law.end()
+            name = text[s:end]
+            if len(name.split()) < 2:
+                continue
+            inside = [a for a in accepted if a.start < end and s < a.end]
+            if any(a.start < s or a.end > end for a in inside):
+                continue
+            if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
+                continue
+            if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
+                                                         for w in name.split()[len(m.group().split()):]):
+                continue  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
+            ids = self.names.get(fold(name))
+            span = (self._span_for(self._pick(ids, ""), s, end) if ids else
+                    Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
+            places = [a for a in inside if a.type == "GPE"]
+            if not ids and m.group() in self.rules.councils and len(places) == 1:
+                # One entity per province's council, however the text abbreviates it.
+                body = self.rules.councils[m.group()]
+                span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
+                admin = text[m.end() + 1:pos].strip()
+                span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
+            if self._replace_inside(accepted, span):
+                starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
+
+    def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
+        """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
+        while (m := self._list_joint_re.match(text[pos:limit])) is not None:
+            run = self._name_run(text, pos + m.end(), limit, max_words=3)
+            if run is None or any(a.start < run[1] and run[0] < a.end for a in accepted):
+                return
+            s, e = run
+            ids = self.names.get(fold(text[s:e]))
+            accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else
+                            Candidate(s, e, "GPE", f"gpe:new:{slug(text[s:e])}", text[s:e], method="pattern", score=0.6))
+            pos = e
+
+    def _pattern_places(self, text, accepted, limit) -> None:
+        """An administrative unit or a geographic feature word + a capitalised name:
+        "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
+        starts = {a.start: a for a in accepted}
+        for m in self._place_head_re.finditer(text, 0, limit):
+            etype = self.rules.place_heads[m.group().lower()]
+            pos = m.end() + 1
+            existing = starts.get(pos)
+            run = self._name_run(text, pos, limit, max_words=4)
+            if run is None or (existing is not None and existing.end >= run[1]):
+                continue
+            s, e = run
+            if text[s:e].split()[0] in self.rules.not_name_start:
+                continue
+            name_only = text[s:e]
+            span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
+            span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
+                         method="pattern", score=0.6)
+            ids = self.names.get(fold(text[span_start:e])) or self.names.get(fold(name_only))
+            if ids:
+                entry = self._pick(ids, "")
+                span = self._span_for(entry, span_start, e)
+            if self._replace_inside(accepted, span):
+                starts = {a.start: a for a in accepted}
+                if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in self.grammar["country_counters"]:
+                    self._place_list(text, e, limit, accepted)
+
+    # -- 6 -----------------------------------------------------------------------------------
+    def _fuzzy(self, text, accepted, day, limit, free) -> None:
+        for m in _WORD.finditer(text, 0, limit):
+            # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
+            if not _capitalised(m.group()) or overlaps(m.start(), m.end(), accepted):
+                continue
+            if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
+                continue  # not the start of a run
+            run = self._name_run(text, m.start(), limit, max_words=6)
+            if run is None:
+                continue
+            s, e = run
+            if e - s < self.config.fuzzy_min_chars or " " not in text[s:e] or overlaps(s, e, accepted):
+                continue
+            key = _lower(text[s:e])
+            pool = self._fuzzy_index.get(key.split(" ", 1)[0])
+            if not pool:
+                continue
+            best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_ratio)
+            if best is None:
+                continue
+            ids = self.names.get(fold(best[0]))
+            if not ids:
+                continue
+            accepted.append(self._span_for(self._pick(ids, day), s, e, method="fuzzy", score=best[1] / 100))

@@ -1,0 +1,89 @@
+"""The word lists the entity rules read (``pipeline/data/tagger.toml``), loaded once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["TaggerRules", "NameShape"]
+
+@dataclass(frozen=True, slots=True)
+class TaggerRules:
+    titles: tuple[str, ...]
+    surnames: frozenset[str]
+    org_heads: tuple[str, ...]
+    org_admin_words: tuple[str, ...]
+    stop_words: frozenset[str]
+    acronym_heads: tuple[tuple[str, str], ...]  # (head words, type), longest head first
+    not_name_start: frozenset[str]
+    not_in_name: frozenset[str]
+    honorifics: frozenset[str]
+    plural_determiners: frozenset[str]
+    foreign_org_words: frozenset[str]
+    treaty_heads: tuple[str, ...]
+    event_heads: tuple[str, ...]
+    place_heads: dict[str, str]  # lower-case head -> GPE | LOC
+    embassy_heads: frozenset[str]
+    verbs: frozenset[str]
+    noun_tokens: tuple[str, ...]
+    law_heads: frozenset[str]
+    company_heads: tuple[str, ...]
+    company_forms: tuple[str, ...]
+    media_nouns: tuple[str, ...]
+    org_nouns: tuple[str, ...]
+    edition_units: tuple[str, ...]
+    grammar: dict[str, object]  # grammar_* words, without the prefix
+    person_before: tuple[str, ...]
+    person_after: tuple[str, ...]
+    councils: dict[str, str]
+
+    @classmethod
+    def load(cls) -> "TaggerRules":
+        data = tomllib.loads(resources.files("pipeline").joinpath("data/tagger.toml").read_text(encoding="utf-8"))
+        heads = sorted(((h, t) for t, hs in data["acronym_heads"].items() for h in hs), key=lambda x: -len(x[0]))
+        titles = set(data["titles"])
+        titles |= {t[0].lower() + t[1:] for t in data["titles"]}
+        return cls(
+            titles=tuple(sorted(titles, key=len, reverse=True)),
+            surnames=frozenset(data["surnames"]),
+            org_heads=tuple(sorted(data["org_heads"], key=len, reverse=True)),
+            org_admin_words=tuple(sorted(data["org_admin_words"], key=len, reverse=True)),
+            stop_words=frozenset(data["stop_words"]),
+            acronym_heads=tuple(heads),
+            not_name_start=frozenset(data["not_name_start"]) | frozenset(data["org_heads"]),
+            not_in_name=frozenset(data["not_in_name"]),
+            honorifics=frozenset(data["honorifics"]),
+            plural_determiners=frozenset(data["plural_determiners"]),
+            foreign_org_words=frozenset(data["foreign_org_words"]),
+            treaty_heads=tuple(data["treaty_heads"]),
+            event_heads=tuple(data["event_heads"]),
+            place_heads={h.lower(): t for t, hs in data["place_heads"].items() for h in hs},
+            embassy_heads=frozenset(data["embassy_heads"]),
+            verbs=frozenset(data["verbs"]),
+            noun_tokens=tuple(data["noun_tokens"]),
+            law_heads=frozenset(data["law_heads"]),
+            company_heads=tuple(data["company_heads"]),
+            company_forms=tuple(data["company_forms"]),
+            media_nouns=tuple(data["media_nouns"]),
+            org_nouns=tuple(data["org_nouns"]),
+            edition_units=tuple(data["edition_units"]),
+            grammar={k.removeprefix("grammar_"): (tuple(v) if isinstance(v, list) else v)
+                     for k, v in data.items() if k.startswith("grammar_")},
+            person_before=tuple(data["person_before"]),
+            person_after=tuple(data["person_after"]),
+            councils=dict(data["councils"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NameShape:
+    """What a name after a head word may run over."""
+
+    about: bool = False  # a topic after "về"/"giữa": "Đối thoại ASEAN-Nhật Bản về Hợp tác Môi trường"
+    after_tai: bool = False  # "tại" + place: "Đại sứ quán Việt Nam tại Tây Ban Nha"
+    commas: bool = False  # a comma list of fields: "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha"
+    tail: bool = False  # lower-case words at the end: "Luật Bảo vệ môi trường"
+    lead_lower: bool = False  # lower-case words before a known name: "Hội đồng chấp hành UNESCO"
+    numbered: bool = False  # a number right after the head: "Đại hội 19"
+

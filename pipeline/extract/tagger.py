@@ -1,0 +1,251 @@
+"""The tagger: candidates, one precedence, then linkers (see ``resolve.py`` for the precedence).
+
+``Tagger`` is the tag stage's ``Doc -> Doc`` callable (``pipeline/stages/tag.py`` wraps it). For one
+paragraph it runs the rule families of ``PASSES`` in their order of priority, each proposing
+candidates to the paragraph's ``Ledger``; then the linkers of ``link.py`` run over the whole
+document. ``Tagger.explain`` runs the same with a trace: every candidate, the rule that proposed
+it, and whether it was kept, lost (to which rule) or removed (by which rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+import ahocorasick
+
+from ..config import TagConfig
+from ..credits import Credits
+from ..gazetteer import Entry, Gazetteer
+from ..model import Document, Mention, Paragraph
+from .candidates import Candidate, GazetteerMatcher
+from .doc import DocBuilder
+from .link import Linkers
+from .patterns import Patterns
+from .resolve import Decision, Ledger, resolve
+from .rules import TaggerRules
+from .token_rules import TokenRules
+from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
+
+__all__ = ["Tagger", "PASSES"]
+
+# The rule families of one paragraph, highest priority first: a span kept by an earlier family
+# is never overlapped by a later one's candidate (``Ledger.free``); the few named corrections
+# (acronym long forms, tenure over a title's body, ministry + foreign country, places inside a
+# Vietnamese name, "ông Đức") remove what they replace, and the trace records it.
+PASSES = (
+    ("gazetteer", "gazetteer names and aliases (Aho-Corasick), resolved longest first"),
+    ("link.country-context", "a ministry + foreign country is that country's ministry; an embassy is the one the text places"),
+    ("link.acronym-definition", "'Long form (ACR)' in the text beats the gazetteer's entry of the same letters"),
+    ("pattern.title+name", "a title then a name; a title alone is the office-holder on the sentence's date (tenure)"),
+    ("pattern.surname", "Vietnamese personal names of three or four words opened by a family name"),
+    ("pattern.place", "places by their designator word (a province, a river …)"),
+    ("pattern.org-head", "organisations by their head word"),
+    ("pattern.treaty-head", "agreements by their head word"),
+    ("pattern.event-head", "named meetings by their head word"),
+    ("pattern.named-by-noun", "a medium or body named after a noun (a news agency Bernama)"),
+    ("pattern.foreign-person", "a Latin-script name right after a body or country"),
+    ("pattern.foreign-name", "a Latin-script name where news writes a person or a medium"),
+    ("link.acronym-realign", "an acronym defined after a grown name belongs to the grown name"),
+    ("fuzzy", "variant spellings of gazetteer names (rapidfuzz)"),
+)
+_PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)}
+# Document-level linkers, after every paragraph: lower than any paragraph rule.
+LINKERS = ("link.credit", "link.coreference", "link.title-coreference")
+
+
+class Tagger(Patterns, Linkers):
+    """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
+
+    def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None,
+                 credits: Credits | None = None):
+        self.gaz = gazetteer
+        self.config = config
+        self.rules = rules or TaggerRules.load()
+        self.credits = credits or Credits.load()
+        self.names = gazetteer.name_index()
+        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words)
+        # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
+        self._offices = ahocorasick.Automaton()
+        office_keys: dict[str, list[int]] = defaultdict(list)
+        for i, o in enumerate(gazetteer.offices):
+            office_keys[_lower(o.office)].append(i)
+        for key, idx in office_keys.items():
+            self._offices.add_word(key, (len(key), tuple(idx)))
+        self._has_offices = bool(office_keys)
+        if office_keys:
+            self._offices.make_automaton()
+        titles = "|".join(re.escape(t) for t in self.rules.titles)
+        self._title_re = re.compile(rf"(?<![\w&])(?:{titles})(?=\s)")
+        # Capitalised titles in a chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao …".
+        self._title_chain_re = re.compile(r"(?<![\w&])(?:" + "|".join(
+            re.escape(t) for t in self.rules.titles if t[:1].isupper() and t not in self.rules.honorifics)
+            + r")(?=[\s,])")
+
+        def alternation(words) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        def head_re(words, flags=0) -> re.Pattern[str]:
+            return re.compile(rf"(?<![\w&])(?:{alternation(words)})(?=\s)", flags)
+
+        self._org_head_re = head_re(self.rules.org_heads)
+        rules = self.rules
+        self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
+        self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
+        self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns)})\s$", re.IGNORECASE)
+        self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
+        # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
+        self.doc_builder = DocBuilder(rules)
+        self.token_rules = TokenRules(self.doc_builder.vocab, rules)
+        self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
+        self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
+        self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
+        self._treaty_head_re = head_re(self.rules.treaty_heads)
+        self._event_head_re = head_re(self.rules.event_heads)
+        self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
+        g = self.grammar = rules.grammar
+        and_ = re.escape(str(g["and"]))
+        # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": a ministry's fields listed with commas.
+        self._ministry_list_re = re.compile(rf"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? {and_} [A-ZĐ]")
+        self._person_before_re = re.compile(
+            rf"(?:^|[.!?:;,\"“”]\s*|\s(?:{alternation(rules.person_before)})\s)$", re.IGNORECASE)
+        self._person_after_re = re.compile(
+            rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
+        self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+|"
+                                      rf"{re.escape(str(g['year']))} \d{{4}})\b")
+        self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
+                                       rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
+        side, countries = g["about_side"], g["countries"]
+        self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
+        self._countries_word = str(countries[0])
+        self._countries_re = re.compile(rf" {re.escape(str(countries[1]))} [A-ZĐ]")
+        # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for key in self.matcher.keys:
+            if len(key) >= config.fuzzy_min_chars and " " in key:
+                by_first[key.split(" ", 1)[0]].append(key)
+        self._fuzzy_index = dict(by_first)
+
+    # -- entries -----------------------------------------------------------------------------
+    def _pick(self, ids: tuple[str, ...] | list[str], day: str) -> Entry:
+        entries = [self.gaz.entries[i] for i in ids]
+        valid = [e for e in entries if e.valid_on(day)] if day else [e for e in entries if not e.valid_to]
+        return (valid or entries)[0]
+
+    def _span_for(self, entry: Entry, start: int, end: int, method: str = "gazetteer", score: float = 1.0) -> Candidate:
+        return Candidate(start, end, entry.type, entry.id, entry.canonical, entry.acronym, "", method, score)
+
+    # -- the stage ---------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        return self._tag(doc, None)
+
+    def explain(self, doc: Document) -> tuple[Document, list[Decision]]:
+        """Tag ``doc`` and return every decision taken on the way (for ``vnews explain``)."""
+        trace: list[Decision] = []
+        return self._tag(doc, trace), trace
+
+    def _tag(self, doc: Document, trace: list[Decision] | None) -> Document:
+        if doc.status not in ("ok", "duplicate"):
+            return doc
+        day = doc.published[:10]
+        reference = dt.date.fromisoformat(day) if len(day) == 10 else None
+        per_para: dict[int, Ledger] = {}
+        credits: dict[int, list[tuple[int, int]]] = {}  # photo credits and bylines: never mentions
+        acronyms: dict[str, Candidate] = {}  # ACR -> the entity it was defined as
+        bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
+        for para in doc.paragraphs:
+            credits[para.index] = self._credits(para.text)
+            spans = self._paragraph(para, day, reference, acronyms, bare_titles.setdefault(para.index, []), trace)
+            spans.rule, spans.reason = "link.credit", "inside a photo credit, dateline or byline"
+            spans[:] = [a for a in spans if not overlaps(a.start, a.end, credits[para.index])]
+            per_para[para.index] = spans
+        for spans in per_para.values():
+            spans.rule, spans.priority = "link.coreference", 0
+        self._second_pass(doc, per_para, acronyms, credits)
+        for spans in per_para.values():
+            spans.rule = "link.title-coreference"
+        self._title_coreference(doc, per_para, bare_titles, credits)
+        mentions: list[Mention] = []
+        for para in doc.paragraphs:
+            taken: set[tuple[int, int]] = set()
+            for s in sorted(per_para[para.index], key=lambda s: (s.start, s.end)):
+                # One span, one mention (its id is the primary key): the earlier pass wins, as
+                # later passes (coreference) only guess where the earlier ones found nothing.
+                if (s.start, s.end) in taken:
+                    continue
+                taken.add((s.start, s.end))
+                sent = next((x.index for x in para.sentences if x.start <= s.start < x.end), 0)
+                mentions.append(Mention(
+                    f"{doc.doc_id}:{para.index}:{s.start}-{s.end}", doc.doc_id, para.index, sent, s.start, s.end,
+                    para.text[s.start:s.end], s.type, s.entity_id, s.canonical, s.acronym, s.title, s.method,
+                    round(s.score, 3)))
+                if trace is not None:  # the rule it is a mention by (a correction may have renamed it)
+                    trace.append(Decision(para.index, s.start, s.end, s.type, s.entity_id, s.rule, "won"))
+        doc.mentions = mentions
+        return doc
+
+    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
+                   acronyms: dict[str, Candidate], bare_titles: list[tuple[int, int]],
+                   trace: list[Decision] | None) -> Ledger:
+        text = para.text
+        limit = len(text)
+        accepted = Ledger(paragraph=para.index, trace=trace)
+        free = accepted.free
+
+        def rule(name: str) -> None:
+            accepted.rule, accepted.priority = name, _PRIORITY[name]
+
+        rule("gazetteer")
+        found = self.matcher.propose(text, limit, lambda ids: self._pick(ids, day))
+        for c in found:
+            c.priority = _PRIORITY["gazetteer"]
+        for c in resolve(found, trace=trace, paragraph=para.index):
+            accepted.append(c)
+        rule("link.country-context")
+        self._foreign_bodies(text, accepted)
+        rule("link.acronym-definition")
+        self._acronym_definitions(text, accepted, acronyms, limit, free)
+        rule("pattern.title+name")
+        self._titled_people(text, accepted, day, reference, limit, free, bare_titles)
+        rule("pattern.surname")
+        self._surname_people(text, accepted, limit, free)
+        rule("pattern.place")
+        self._pattern_places(text, accepted, limit)
+        word_end = [0] * len(text)  # for each character, the end of the word (token) it is in
+        for sent in para.sentences:
+            for a, b in sent.tokens:
+                word_end[a:b] = [b] * (b - a)
+        rule("pattern.org-head")
+        self._pattern_named(text, accepted, limit, self._org_head_re, "ORG", False, word_end)
+        rule("pattern.treaty-head")
+        self._pattern_named(text, accepted, limit, self._treaty_head_re, "TREATY", True, word_end)
+        rule("pattern.event-head")
+        self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
+        rule("pattern.named-by-noun")
+        self._named_by_noun(para, accepted, free)
+        rule("pattern.foreign-person")
+        self._foreign_people(text, accepted, limit, free)
+        rule("pattern.foreign-name")
+        self._foreign_names(text, accepted, limit, free)
+        rule("link.acronym-realign")
+        self._realign_acronyms(text, accepted, acronyms)
+        rule("fuzzy")
+        self._fuzzy(text, accepted, day, limit, free)
+        return accepted
+
+    def _credits(self, text: str) -> list[tuple[int, int]]:
+        """Photo credits, datelines and closing bylines: they name the photographer, author and
+        agency, not actors. A closing "(TTXVN)" takes the author's name before it with it
+        ("… thời gian tới. Nguyễn Văn Trí (TTXVN)"), as one-line crawls keep it in the text."""
+        credits = self.credits.spans(text, stop_at=lambda pos: self._title_re.match(text, pos) is not None)
+        credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
+        if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
+            start = m.start()
+            # Only before an agency ("(TTXVN)", "(Theo Reuters)"), not a caption's "(giữa)".
+            agency = m.group().strip("() ")
+            if agency[:1].isupper() and (author := _END_AUTHOR.search(text, 0, start)) is not None:
+                start = author.start("author")
+            credits.append((start, m.end()))
+        return credits

@@ -1,0 +1,88 @@
+"""Character-level helpers the matchers and linkers share: word shapes, bounds, slugs.
+
+The regexes here describe the shape of text (capitalised words, brackets, Latin-script names),
+not Vietnamese vocabulary, which lives in ``pipeline/data/tagger.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
+_ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
+# A word of a Latin-script foreign name: no Vietnamese-only letters (ă â đ ê ô ơ ư, tone marks on them).
+_FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
+# An agency credit opening or closing a paragraph: "(TN&MT) - …", "TTXVN - …", "… (Theo Reuters)".
+_DATELINE = re.compile(r"^(?:\([^()\d]{2,25}\)|[A-ZĐ&]{2,10})\s*[-–—]\s")
+_TITLE_BREAK = re.compile(r"[,.;:()\[\]\"“”]|\s[-–]\s")
+# Latin-script names: capitalised words (initials, "al-" names), particles between them.
+_LATIN_WORD = r"(?:[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’\-]+|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+_PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|di|del|della|van|von|der|den|la|le|du|dos|das|y)"
+_FOREIGN_RUN = re.compile(rf"(?<![\w&.]){_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{1,3}}(?![\w&])")
+_PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.")
+# An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
+_UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)")
+_END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
+# The author's name before a closing agency credit, after the last sentence: up to five
+# capitalised words, "-" between two authors.
+_END_AUTHOR = re.compile(r"(?:^|[.!?…\"”]\s+)(?P<author>(?:(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s.,;:!?()]*|-|–)\s+){1,6})$")
+
+
+def _dash_spacings(key: str) -> list[str]:
+    """The spellings of a name with a dash between words that texts use: "châu Á-Thái Bình
+    Dương", "châu Á - Thái Bình Dương", "châu Á- Thái Bình Dương" (up to two dashes)."""
+    parts = re.split(r"\s*-\s*", key)
+    if len(parts) == 1 or len(parts) > 3:
+        return [key]
+    out = [parts[0]]
+    for part in parts[1:]:
+        out = [o + sep + part for o in out for sep in ("-", " - ", "- ", " -")]
+    return sorted(set(out) | {key})
+
+
+def _words_in(syllables: list[re.Match[str]], word_end: list[int]) -> int:
+    """How many words (segmenter tokens) the syllables make: those that end a token."""
+    if not word_end:
+        return len(syllables)
+    return sum(1 for w in syllables if w.start() >= len(word_end) or word_end[w.start()] <= w.end())
+
+
+def overlaps(start: int, end: int, ranges) -> bool:
+    """Does [start, end) overlap any of ``ranges`` ((start, end) pairs or spans)?"""
+    return any(s < end and start < e for s, e in ((r.start, r.end) if hasattr(r, "start") else r for r in ranges))
+
+
+def slug(text: str) -> str:
+    """ASCII slug for ids of new entities: "Cục Biến đổi khí hậu" -> "cuc-bien-doi-khi-hau"."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    ascii_ = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+_DASHES = str.maketrans("–—‐‑−", "-----")
+
+
+def _lower(text: str) -> str:
+    """Matching form that keeps every offset: lower case, every dash a hyphen.
+
+    (str.lower can change lengths for a few characters; those are left as they are.)
+    """
+    out = text.lower()
+    if len(out) != len(text):
+        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return out.translate(_DASHES)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "&+"
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end]))
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word)))
+
