@@ -104,8 +104,10 @@ def test_gazetteer_change_retags_without_resegmenting(tmp_path, segmented):
     shutil.copytree(TEST_GAZ, gaz)
     dump = _dump(tmp_path / "d")
     extract([str(dump)], tmp_path / "o", _cfg(gaz))
-    with (gaz / "term.csv").open("a", encoding="utf-8") as fh:
-        fh.write("term:hop-tac-moi-truong,TERM,hợp tác môi trường,,environmental cooperation,,,,,,,test\n")
+    header, *rows = (gaz / "term.csv").read_text(encoding="utf-8").splitlines()
+    rows.append("term:hop-tac-moi-truong,TERM,hợp tác môi trường,,environmental cooperation,,,,,,,test")
+    # Gazetteer rows stay sorted by id (the lint refuses them otherwise).
+    (gaz / "term.csv").write_text("\n".join([header, *sorted(rows)]) + "\n", encoding="utf-8")
     segmented.clear()
     retagged = extract([str(dump)], tmp_path / "o", _cfg(gaz))
     assert segmented == [] and retagged.cached == 4
