@@ -119,7 +119,11 @@ def test_a_killed_run_leaves_previous_outputs_and_the_next_run_reuses_the_cache(
     (out / "documents.csv").write_text("previous\n")
     cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(dump), "--out", str(out), "--gazetteers", str(TEST_GAZ)]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # A child inherits an ignored SIGINT (and Python then leaves it ignored): an earlier test's
+    # library (dask's cluster) can leave the test process so, which made this test flaky. Start the
+    # run with the default disposition, as from a terminal.
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     store = out / ".cache" / "store.sqlite"
     deadline = time.time() + 120
     while time.time() < deadline and proc.poll() is None:  # wait until documents are cached, then kill
