@@ -153,3 +153,24 @@ def test_a_library_upgrade_invalidates_the_cache_and_shows_in_the_manifest(dump,
     monkeypatch.setattr(runner_module, "library_versions", lambda: {**versions, "underthesea": "99.0"})
     assert run("extract", dump, "--out", out, "--gazetteers", TEST_GAZ).exit_code == 0
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["cached"] == 0
+
+
+def test_every_data_file_ships_in_the_package():
+    """The installed command finds its rules and gazetteers from any folder only if a wheel carries
+    them: every rule file and gazetteer CSV under pipeline/data matches a package-data pattern."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["pipeline"]
+    data = root / "pipeline" / "data"
+    import os
+
+    files = [Path(d) / f for d, _, names in os.walk(data, followlinks=True) for f in names]  # gazetteers is a link
+    needed = [p.relative_to(root / "pipeline").as_posix() for p in files
+              if p.suffix in (".toml", ".csv") and "src" not in p.relative_to(data).parts]
+    assert any(n.startswith("data/gazetteers/imported/") for n in needed)
+    missing = [n for n in needed if not any(fnmatch.fnmatchcase(n, pat) and n.count("/") == pat.count("/")
+                                            for pat in patterns)]
+    assert missing == []
