@@ -368,8 +368,10 @@ def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config
         for d in spill.documents():
             docs_csv.write(d)
             docs_jsonl.write(json.dumps(_jsonl_document(d), ensure_ascii=False) + "\n")
+            seq: Counter[int] = Counter()  # several rows of one input line (pieces of a long line)
             for r in d.get("removed", []):
-                removed_csv.write(r)
+                removed_csv.write({**r, "seq": seq[r["paragraph"]]})
+                seq[r["paragraph"]] += 1
             seen_here: set[str] = set()
             for m in sorted(d.get("mentions", []), key=lambda m: (m["paragraph"], m["start"], m["end"])):
                 mentions_csv.write(m)

@@ -93,8 +93,10 @@ REMOVED = Table(
         _i("kept_paragraph", "For duplicates: index of the cleaned paragraph kept in its place."),
         _n("similarity", "For duplicates: rapidfuzz similarity (0-100) to the kept paragraph."),
         _s("rule", "The furniture or metadata rule that fired (pipeline/data/furniture.toml)."),
+        _i("seq", "Which row of this input line (0 = the first): a long line cut into pieces, or a line "
+           "with furniture cut from inside it, can lose more than one piece.", required=True),
     ),
-    ("doc_id", "paragraph"),
+    ("doc_id", "paragraph", "seq"),
     ((("doc_id",), "documents", ("doc_id",)),),
 )
 

@@ -353,7 +353,8 @@ def _diff_documents(old: _Side, new: _Side) -> list[Change]:
 
 
 def _diff_removed(old: _Side, new: _Side) -> list[Change]:
-    key = lambda r: (r["doc_id"], r["paragraph"])  # noqa: E731 - input line numbers do not move
+    # Input line numbers do not move; ``seq`` tells apart the pieces one line lost (older runs: none).
+    key = lambda r: (r["doc_id"], r["paragraph"], r.get("seq") or "0")  # noqa: E731
     out = []
     for a, b in _pair(old.tables["removed"], new.tables["removed"], [key]):
         r = b or a
