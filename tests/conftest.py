@@ -76,3 +76,22 @@ def bench_out(tmp_path_factory):
     extract([str(dump)], out, load_config(tag={"gazetteers": str(ROOT / "gazetteers")},
                                           run={"cache_dir": "", "workers": 2}))
     return out, {"baomoi:330": json.loads(lines[329])["id"]}
+
+
+def assert_primary_keys_unique(out: Path) -> None:
+    """Every primary key ``datapackage.json`` declares is unique in its CSV, and Python's csv module
+    reads as many rows as pandas (no cell breaks a row)."""
+    import csv
+    import json
+
+    import pandas as pd
+
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        frame = pd.read_csv(out / res["path"], keep_default_na=False, dtype=str)
+        key = res["schema"]["primaryKey"]
+        key = [key] if isinstance(key, str) else key
+        duplicated = frame[frame.duplicated(key, keep=False)]
+        assert duplicated.empty, (res["path"], duplicated.head().to_dict("records"))
+        with (out / res["path"]).open(encoding="utf-8", newline="") as fh:
+            assert sum(1 for _ in csv.reader(fh)) - 1 == len(frame), res["path"]

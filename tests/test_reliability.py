@@ -37,7 +37,7 @@ from pipeline.io.writers import sha256_file
 from pipeline.runner import extract
 from pipeline.stages.clean import split_long
 
-from conftest import ROOT, TEST_GAZ
+from conftest import ROOT, TEST_GAZ, assert_primary_keys_unique
 
 VN = "Bộ trưởng Trần Hồng Hà tiếp Đại sứ Nhật Bản tại Hà Nội ngày 24/11 để bàn về Thỏa thuận Paris."
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -398,13 +398,7 @@ def test_primary_keys_are_unique_on_the_bench(bench_out):
     """Every primary key datapackage.json declares, on a seeded bench sample plus baomoi line 330
     (where coreference once tagged an ORG span a second time as a PERSON)."""
     out, ids = bench_out
-    package = json.loads((out / "datapackage.json").read_text())
-    for res in package["resources"]:
-        frame = pd.read_csv(out / res["path"], keep_default_na=False, dtype=str)
-        key = res["schema"]["primaryKey"]
-        key = [key] if isinstance(key, str) else key
-        dup = frame[frame.duplicated(key, keep=False)]
-        assert dup.empty, (res["path"], dup.head().to_dict("records"))
+    assert_primary_keys_unique(out)
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False, dtype=str)
     assert len(mentions[mentions["doc_id"] == ids["baomoi:330"]]) > 0
 

@@ -5,15 +5,15 @@ skipped without the bench."""
 
 from __future__ import annotations
 
-import csv
 import gzip
-import json
 
 import pandas as pd
 import pytest
 
 from pipeline.config import load_config
 from pipeline.runner import extract
+
+from conftest import assert_primary_keys_unique
 
 
 def _documents_in(bench) -> int:
@@ -32,12 +32,4 @@ def test_the_whole_bench_keeps_every_document_and_every_key_unique(bench_root, t
     docs = pd.read_csv(out / "documents.csv", keep_default_na=False, dtype=str)
     assert summary.documents == len(docs) >= _documents_in(bench_root)
     assert set(docs["status"]) <= {"ok", "empty", "duplicate", "error"}
-    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    for res in package["resources"]:
-        frame = pd.read_csv(out / res["path"], keep_default_na=False, dtype=str)
-        key = res["schema"]["primaryKey"]
-        key = [key] if isinstance(key, str) else key
-        duplicated = frame[frame.duplicated(key, keep=False)]
-        assert duplicated.empty, (res["path"], duplicated.head().to_dict("records"))
-        with (out / res["path"]).open(encoding="utf-8", newline="") as fh:
-            assert sum(1 for _ in csv.reader(fh)) - 1 == len(frame), res["path"]
+    assert_primary_keys_unique(out)
