@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .normalize import normalize_text
+from .normalize import ETH_LOOKALIKES, normalize_text
 
 __all__ = ["bench_articles", "strip_tones", "normalizer_changes", "format_changes", "sample_articles",
            "boilerplate_audit"]
@@ -65,7 +65,7 @@ def _same_letters(a: str, b: str) -> bool:
 
 
 def _eth(word: str) -> str:
-    return {"\u00d0": "\u0110", "\u00f0": "\u0111"}.get(word[:1], word[:1]) + word[1:]
+    return ETH_LOOKALIKES.get(word[:1], word[:1]) + word[1:]
 
 
 def normalizer_changes(texts: Iterable[str]) -> tuple[dict[str, str], list[str]]:

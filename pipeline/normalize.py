@@ -20,7 +20,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "fold", "TONE_CONVENTION"]
+__all__ = ["normalize_text", "fold", "TONE_CONVENTION", "ETH_LOOKALIKES"]
 
 TONE_CONVENTION = "traditional (hòa, thỏa, thủy)"
 
@@ -43,7 +43,7 @@ _MANGLED_ENTITY = re.compile(r"&;")
 # The eth that legacy fonts and some CMSs use for "Đ" ("ÐBSCL", "Ðà Nẵng"). Only at the start of
 # a word, where Vietnamese writes "đ": inside a word it is a real eth ("Sigurður").
 _LOOKALIKE_ETH = re.compile(r"(?<![^\W\d_])[\u00d0\u00f0]")
-_ETH_TO_D = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+ETH_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 
 # New placement: the tone on the second vowel of an open oa/oe/uy syllable ("hoà", "khoẻ",
 # "thuỷ"). Matched on NFC text, where a toned vowel is one character: "ặ" (a with breve and dot
@@ -88,7 +88,7 @@ def normalize_text(text: str) -> str:
         text = html.unescape(_MANGLED_ENTITY.sub("&", text))
     text = text.translate(_INVISIBLE)
     if "\u00d0" in text or "\u00f0" in text:
-        text = _LOOKALIKE_ETH.sub(lambda m: _ETH_TO_D[m.group()], text)
+        text = _LOOKALIKE_ETH.sub(lambda m: ETH_LOOKALIKES[m.group()], text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _retone(unicodedata.normalize("NFC", text))
