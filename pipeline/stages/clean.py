@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
@@ -132,6 +132,19 @@ def _looks_like_names(text: str, max_words: int) -> bool:
     return 0 < len(words) <= max_words and all(w[0].isupper() for w in words)
 
 
+@dataclass(slots=True)
+class _Lines:
+    """One document's normalised input lines while they are cleaned, and what was removed."""
+
+    doc_id: str
+    lines: list[str]
+    number: list[int]  # the input line number of each line
+    removed: dict[int, Removal] = field(default_factory=dict)
+
+    def drop(self, i: int, reason: str, rule: str) -> None:
+        self.removed[i] = Removal(self.doc_id, self.number[i], self.lines[i], reason, rule=rule)
+
+
 class Cleaner:
     """``Doc -> Doc``: see the module docstring."""
 
@@ -195,76 +208,101 @@ class Cleaner:
         # Where each line stands in the input file (its position when built in code).
         number = doc.line_numbers if len(doc.line_numbers) == len(lines) else list(range(1, len(lines) + 1))
         doc.lines, doc.line_numbers = [], []
-        n = len(lines)
-        removed: dict[int, Removal] = {}
+        work = _Lines(doc.doc_id, lines, number)
+        self._furniture(work)
+        kept = [i for i in range(len(lines)) if i not in work.removed]
+        title_line, title_text = self._headline(doc, work, kept)
+        doc.title = title_text
+        agency: list[str] = []
+        body = self._edge_metadata(doc, work, [i for i in kept if i != title_line], agency)
+        cut_off = self._end_byline(doc, work, body)
+        self._settle_metadata(doc, agency)
+        paragraphs = self._paragraphs(work, body, title_line, title_text)
+        doc.paragraphs = paragraphs
+        cut_off = _merge_cuts(cut_off, [Removal(doc.doc_id, number[i], " … ".join(texts), "boilerplate", rule="+".join(names))
+                                        for i, (names, texts) in sorted(inline_cuts.items()) if i not in work.removed])
+        doc.removed = sorted([work.removed[i] for i in work.removed] + cut_off, key=lambda r: r.paragraph)
+        # A metadata title that is not a line of the text counts as an input paragraph too.
+        doc.paragraphs_in = len(lines) + (1 if title_text and title_line is None else 0)
+        # ... and so does each extra piece of a line that was too long to be one paragraph,
+        # and a byline cut off the end of a line.
+        doc.paragraphs_in += len(paragraphs) - len(body) - (1 if title_text else 0) + len(cut_off)
+        doc.boilerplate_removed = sum(r.reason == "boilerplate" for r in doc.removed)
+        if not any(p.kind != "title" for p in paragraphs):
+            doc.status = "empty"
+        if not doc.published:
+            doc.year_estimate = self._year_estimate(p.text for p in paragraphs)
+        return doc
 
-        def drop(i: int, reason: str, rule: str) -> None:
-            removed[i] = Removal(doc.doc_id, number[i], lines[i], reason, rule=rule)
-
-        # Pass 1: furniture that a line shows by itself.
+    def _furniture(self, work: "_Lines") -> None:
+        """Pass 1: furniture that a line shows by itself."""
         related = False
-        for i, line in enumerate(lines):
+        for i, line in enumerate(work.lines):
             if not line:
-                drop(i, "boilerplate", "blank")
+                work.drop(i, "boilerplate", "blank")
             elif any(rule.regex.fullmatch(line) for rule in self.rules.section_labels):
-                drop(i, "boilerplate", "section-label")
+                work.drop(i, "boilerplate", "section-label")
                 related = True
             elif (name := self._boilerplate_rule(line, "head" if i < _HEAD_LINES else "")) and name != "bare-url":
-                drop(i, "boilerplate", name)
+                work.drop(i, "boilerplate", name)
             elif related and self._headline_like(line):
-                drop(i, "boilerplate", "related-title")
+                work.drop(i, "boilerplate", "related-title")
 
-        kept = [i for i in range(n) if i not in removed]
-
-        # Headline: metadata title, or the first line when it reads as one.
-        title_line: int | None = None
+    def _headline(self, doc: Document, work: "_Lines", kept: list[int]) -> tuple[int | None, str]:
+        """The headline: the metadata title, or the first line when it reads as one."""
+        lines = work.lines
         title_text = normalize_text(doc.title)
         if kept and title_text and fold(lines[kept[0]]) == fold(title_text):
-            title_line = kept[0]
-        elif kept and not title_text and self._headline_like(lines[kept[0]]) \
+            return kept[0], title_text
+        if kept and not title_text and self._headline_like(lines[kept[0]]) \
                 and not self.rules.caption.fullmatch(lines[kept[0]]) \
                 and self._metadata(lines[kept[0]], Document(doc_id=""), tail=False) is None:
-            title_line = kept[0]
-            title_text = lines[title_line]
-        doc.title = title_text
-        body = [i for i in kept if i != title_line]
+            return kept[0], lines[kept[0]]
+        return None, title_text
 
-        agency: list[str] = []
-        # Bylines right under the headline.
+    def _edge_metadata(self, doc: Document, work: "_Lines", body: list[int], agency: list[str]) -> list[int]:
+        """Bylines under the headline, source URL, source line and byline at the end (read from
+        the last line up), bare URLs; returns the body lines that are left."""
+        lines = work.lines
         for i in body[:2]:
             if (rule := self._metadata(lines[i], doc, tail=False, agency=agency)) is not None:
-                drop(i, "metadata", rule)
-        body = [i for i in body if i not in removed]
-        # Source URL, source line and byline at the end, read from the last line up.
+                work.drop(i, "metadata", rule)
+        body = [i for i in body if i not in work.removed]
         for i in reversed(body[-self.config.tail_lines:]):
             rule = self._metadata(lines[i], doc, tail=True, agency=agency)
             if rule is None and (rule := self._boilerplate_rule(lines[i], "tail")) is None:
                 break
-            drop(i, "metadata" if rule != "tags-line" else "boilerplate", rule)
-        body = [i for i in body if i not in removed]
+            work.drop(i, "metadata" if rule != "tags-line" else "boilerplate", rule)
+        body = [i for i in body if i not in work.removed]
         for i in body:
             if self._boilerplate_rule(lines[i], "") == "bare-url":
-                drop(i, "boilerplate", "bare-url")
-        body = [i for i in body if i not in removed]
-        # A crawl that lost its line breaks keeps the byline after the end mark: "… ./. Thùy Vân/VOV-Paris".
-        cut_off: list[Removal] = []
-        if body and (m := self.rules.byline_after_end.search(lines[body[-1]])) \
-                and len(m["tail"].split()) <= self.config.byline_max_words:
-            i = body[-1]
-            cut_off.append(Removal(doc.doc_id, number[i], m["tail"], "metadata", rule="byline-after-end"))
+                work.drop(i, "boilerplate", "bare-url")
+        return [i for i in body if i not in work.removed]
+
+    def _end_byline(self, doc: Document, work: "_Lines", body: list[int]) -> list[Removal]:
+        """A byline a crawl that lost its line breaks ran into the last line: "… ./. Thùy
+        Vân/VOV-Paris", "… của Liên Hợp Quốc. Đức Tuân", "… tới. Nguyễn Văn Trí (TTXVN)"."""
+        if not body:
+            return []
+        i = body[-1]
+        line = work.lines[i]
+        if (m := self.rules.byline_after_end.search(line)) and len(m["tail"].split()) <= self.config.byline_max_words:
             doc.author = doc.author or m["tail"]
-            lines[i] = lines[i][:m.start("tail")].rstrip()
-        elif body and len(lines[body[-1]].split()) > 20 and (m := _LAST_SENTENCE.search(lines[body[-1]])) \
+            rule = "byline-after-end"
+        elif len(line.split()) > 20 and (m := _LAST_SENTENCE.search(line)) \
                 and ((a := self.rules.byline_agency.fullmatch(m["tail"])) is not None
                      and _looks_like_names(a["author"], self.config.byline_max_words)
                      or _looks_like_names(m["tail"], self.config.byline_max_words)):
-            # "… đối với các công việc của Liên Hợp Quốc. Đức Tuân", "… tới. Nguyễn Văn Trí (TTXVN)":
-            # the author's line, run into the text's last line by the crawl.
-            i = body[-1]
-            cut_off.append(Removal(doc.doc_id, number[i], m["tail"], "metadata", rule="byline-line-end"))
             doc.author = doc.author or (a["author"].strip() if a is not None else m["tail"])
-            lines[i] = lines[i][:m.start("tail")].rstrip()
+            rule = "byline-line-end"
+        else:
+            return []
+        work.lines[i] = line[:m.start("tail")].rstrip()
+        return [Removal(doc.doc_id, work.number[i], m["tail"], "metadata", rule=rule)]
 
+    def _settle_metadata(self, doc: Document, agency: list[str]) -> None:
+        """``published`` validated (else from the URL's date), ``source`` from the URL's host or
+        the byline's agency when nothing better was given."""
         if not doc.published and doc.url and (m := self.rules.url_date.search(doc.url)):
             y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
             date = parse_iso_date(f"{y}-{int(mo):02d}-{int(d):02d}")
@@ -279,31 +317,21 @@ class Cleaner:
             doc.source = host.removeprefix("www.")
         doc.source = doc.source or (agency[0] if agency else "")
 
+    def _paragraphs(self, work: "_Lines", body: list[int], title_line: int | None, title_text: str) -> list[Paragraph]:
+        """The headline as paragraph 0, then body and caption paragraphs, long lines cut in pieces."""
+        lines, removed = work.lines, work.removed
         paragraphs: list[Paragraph] = []
         if title_text:
-            paragraphs.append(Paragraph(0, "title", title_text, number[title_line] if title_line is not None else 0))
+            paragraphs.append(Paragraph(0, "title", title_text, work.number[title_line] if title_line is not None else 0))
         for i in body:
             after_image = i > 0 and removed.get(i - 1) is not None and removed[i - 1].rule == "image-file"
             # A long paragraph with an inline photo credit is text that carries a caption, not a caption.
             short = len(lines[i].split()) <= self.config.caption_max_words
             kind = "caption" if after_image or (short and self.rules.caption.fullmatch(lines[i])) else "body"
             for piece in split_long(lines[i], self.config.max_paragraph_chars):
-                paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece, number[i]))
-        doc.paragraphs = paragraphs
-        cut_off = _merge_cuts(cut_off, [Removal(doc.doc_id, number[i], " … ".join(texts), "boilerplate", rule="+".join(names))
-                                        for i, (names, texts) in sorted(inline_cuts.items()) if i not in removed])
-        doc.removed = sorted([removed[i] for i in removed] + cut_off, key=lambda r: r.paragraph)
-        # A metadata title that is not a line of the text counts as an input paragraph too.
-        doc.paragraphs_in = n + (1 if title_text and title_line is None else 0)
-        # ... and so does each extra piece of a line that was too long to be one paragraph,
-        # and a byline cut off the end of a line.
-        doc.paragraphs_in += len(paragraphs) - len(body) - (1 if title_text else 0) + len(cut_off)
-        doc.boilerplate_removed = sum(r.reason == "boilerplate" for r in doc.removed)
-        if not any(p.kind != "title" for p in paragraphs):
-            doc.status = "empty"
-        if not doc.published:
-            doc.year_estimate = self._year_estimate(p.text for p in paragraphs)
-        return doc
+                paragraphs.append(Paragraph(len(paragraphs) if title_text else len(paragraphs) + 1, kind, piece,
+                                            work.number[i]))
+        return paragraphs
 
     def _cut_inline(self, raw: list[str]) -> tuple[list[str], dict[int, tuple[list[str], list[str]]]]:
         """Lines without their inline furniture, and per line the rules and the text that were cut.
