@@ -187,6 +187,7 @@ class Document:
 
     def as_dict(self) -> dict:
         return _as_dict(self)
+
     def text(self) -> str:
         """The cleaned text, paragraphs joined by newlines."""
         return "\n".join(p.text for p in self.paragraphs)

@@ -41,25 +41,25 @@ __all__ = ["Pipeline", "RunSummary", "extract", "gazetteer_digest"]
 SPILL = "spill.sqlite"  # this run's documents, inside its stage; never published
 
 
-def code_digest() -> str:
-    """sha256 of the package's code and rules: a cached document is reused only by the same code."""
+def _files_digest(root: Path, suffixes: tuple[str, ...]) -> str:
+    """sha256 over the names and bytes of the files under ``root`` with these suffixes, in order
+    (symlinked folders, such as data/gazetteers, are not walked: their data is hashed on its own)."""
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in suffixes and "__pycache__" not in p.parts):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def code_digest() -> str:
+    """sha256 of the package's code and rules: a cached document is reused only by the same code."""
+    return _files_digest(Path(__file__).resolve().parent, (".py", ".toml"))
 
 
 def rules_digest() -> str:
     """sha256 of the rule files (pipeline/data/**/*.toml): the manifest records it so that `vnews
     diff` can say "the rules changed" when a run's code version is the same."""
-    h = hashlib.sha256()
-    root = Path(__file__).resolve().parent / "data"
-    for path in sorted(p for p in root.rglob("*.toml") if "gazetteers" not in p.parts):
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    return _files_digest(Path(__file__).resolve().parent / "data", (".toml",))
 
 
 # The installed libraries whose behaviour shapes outputs: an upgrade must not mix old and new results.

@@ -616,9 +616,8 @@ def _status_by_date(date: str, precision: str, reference: dt.date | None) -> str
         return "unspecified"
     if isinstance(reference, EstimatedDate):
         # Only the year is known: an event in the same year may be before or after the article.
-        year = date[:4]
-        return "planned" if year > reference.isoformat()[:4] else "occurred" if year < reference.isoformat()[:4] \
-            else "unspecified"
+        year, known = date[:4], f"{reference.year:04d}"
+        return "planned" if year > known else "occurred" if year < known else "unspecified"
     ref = reference.isoformat()[:len(date)]
     if date > ref:
         return "planned"
