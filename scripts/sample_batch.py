@@ -1,10 +1,15 @@
 """Draw a blind annotation batch: a seeded random sample across the bench's categories.
 
-    python scripts/sample_batch.py SEED [BENCH]   # prints one id a line
+    python scripts/sample_batch.py BATCH [BENCH]   # prints one id a line
 
 Batch 4 (eval/blind4/, seed 20261201): two articles from each of the ten dantri categories and
-twenty baomoi articles of at least 800 characters, none already in the gold. Annotated from
-../shared/ANNOTATION.md and the texts only, then scored once before anyone looked at the output.
+twenty baomoi articles of at least 800 characters.
+Batch 5 (eval/blind5/, seed 20261202): three articles from each dantri category (27 of 40 outside
+world news) and ten baomoi articles of at least 800 characters.
+A batch never repeats an article of the dev or held-out gold or of an earlier batch; later batches
+are left out of the exclusion, so every draw is reproducible whatever has been added since.
+Annotated from ../shared/ANNOTATION.md and the texts only, then scored once before anyone looked
+at the output.
 """
 
 from __future__ import annotations
@@ -17,13 +22,20 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# batch -> (seed, articles per dantri category, baomoi articles)
+BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10)}
+MIN_BAOMOI_CHARS = 800
 
 
-def main(seed: int, bench: str) -> list[str]:
+def _excluded(batch: int) -> set[str]:
+    folders = ["gold", "heldout"] + [f"blind{k}" for k in BATCHES if k < batch]
+    return {os.path.basename(p)[:-5] for f in folders for p in glob.glob(str(ROOT / "eval" / f / "*.json"))}
+
+
+def main(batch: int, bench: str) -> list[str]:
+    seed, per_category, n_baomoi = BATCHES[batch]
     random.seed(seed)
-    gold = {os.path.basename(p)[:-5] for p in glob.glob(str(ROOT / "eval" / "*" / "*.json"))}
-    # The batch itself is in the gold now: leave it out so the draw is reproducible.
-    gold -= {os.path.basename(p)[:-5] for p in glob.glob(str(ROOT / "eval" / "blind4" / "*.json"))}
+    gold = _excluded(batch)
     cats: dict[str, list[str]] = {}
     for p in sorted(glob.glob(bench + "/dantri-2020-2021/*.txt")):
         n = os.path.basename(p)[:-4]
@@ -31,17 +43,17 @@ def main(seed: int, bench: str) -> list[str]:
             cats.setdefault(n.rsplit("_", 1)[0], []).append(n)
     pick: list[str] = []
     for c in sorted(cats):
-        pick += random.sample(cats[c], 2)
+        pick += random.sample(cats[c], per_category)
     baomoi = []
     with open(bench + "/baomoi-2017.jsonl", encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
-            if d["id"] not in gold and len(d.get("text", "")) >= 800:
+            if d["id"] not in gold and len(d.get("text", "")) >= MIN_BAOMOI_CHARS:
                 baomoi.append(d["id"])
-    return pick + random.sample(baomoi, 20)
+    return pick + random.sample(baomoi, n_baomoi)
 
 
 if __name__ == "__main__":
-    seed = int(sys.argv[1]) if len(sys.argv) > 1 else 20261201
+    batch = int(sys.argv[1]) if len(sys.argv) > 1 else max(BATCHES)
     bench = sys.argv[2] if len(sys.argv) > 2 else str(ROOT.parent / "shared" / "bench")
-    print("\n".join(main(seed, bench)))
+    print("\n".join(main(batch, bench)))
