@@ -484,19 +484,23 @@ _DATE_RANGE_RE = re.compile(
 )
 
 
+def _uncued_range_is_date(text: str, start: int, end: int, yearless: bool) -> bool:
+    """A range without a cue word ("từ", "ngày") is a date range only where dates are read: a
+    yearless one after a temporal word or in brackets, one with a year not after the words that
+    introduce a legal document's number (``_LEGAL_BEFORE``)."""
+    if yearless:
+        return _preceded_by(_TEMPORAL_BEFORE, text, start) or _bracketed(text, start, end)
+    return not _preceded_by(_LEGAL_BEFORE, text, start)
+
+
 def _on_date_range(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
     """Two full day/months; a missing year is taken from the other end."""
     first, second = _parts(m, "a"), _parts(m, "b")
     assert first is not None and second is not None
     (d1, m1, y1), (d2, m2, y2) = first, second
     start, end = m.start(), m.end()
-    if not m.group("cue"):
-        if y1 is None and y2 is None and not (
-            _preceded_by(_TEMPORAL_BEFORE, text, start) or _bracketed(text, start, end)
-        ):
-            return None
-        if (y1 is not None or y2 is not None) and _preceded_by(_LEGAL_BEFORE, text, start):
-            return None
+    if not m.group("cue") and not _uncued_range_is_date(text, start, end, y1 is None and y2 is None):
+        return None
     if not (_possible(m1, d1) and _possible(m2, d2)):
         return None
     if any(y is not None and not _year_ok(y) for y in (y1, y2)):

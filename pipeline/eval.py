@@ -165,6 +165,63 @@ def _bool_field(obj: dict, key: str, where: str, fail: Callable[[str], None]) ->
     return value
 
 
+def _gold_entity(raw: object, i: int, fail: Callable[[str], None]) -> GoldEntity:
+    where = f"entities[{i}]"
+    if not isinstance(raw, dict):
+        fail(f"{where} must be an object")
+    unknown = set(raw) - _ENTITY_KEYS
+    if unknown:
+        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_ENTITY_KEYS))}")
+    name = _str_field(raw, "name", where, fail)
+    if not fold(name):
+        fail(f"{where}: 'name' is empty")
+    where = f"entities[{i}] ({name!r})"
+    etype = _str_field(raw, "type", where, fail)
+    if etype not in ENTITY_TYPES:
+        fail(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and fold(a) for a in aliases):
+        fail(f"{where}: 'aliases' must be a list of non-empty strings, got {aliases!r}")
+    return GoldEntity(etype, name, tuple(aliases), _bool_field(raw, "optional", where, fail))
+
+
+def _gold_event(raw: object, i: int, names: set[str], by_form: dict[str, list[str]],
+                fail: Callable[[str], None]) -> GoldEvent:
+    where = f"events[{i}]"
+    if not isinstance(raw, dict):
+        fail(f"{where} must be an object")
+    unknown = set(raw) - _EVENT_KEYS
+    if unknown:
+        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_EVENT_KEYS))}")
+    etype = _str_field(raw, "type", where, fail)
+    where = f"events[{i}] ({etype} {raw.get('trigger', '')!r})"
+    if etype not in EVENT_TYPES:
+        fail(f"{where}: type {etype!r} is not one of {', '.join(EVENT_TYPES)}")
+    date = _str_field(raw, "date", where, fail)
+    if date and not _valid_iso(date):
+        fail(f"{where}: date {date!r} is not YYYY-MM-DD, YYYY-MM, YYYY or \"\"")
+    status = _str_field(raw, "status", where, fail)
+    if status and status not in EVENT_STATUSES:
+        fail(f"{where}: status {status!r} is not one of {', '.join(EVENT_STATUSES)}")
+    participants = raw.get("participants", [])
+    if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
+        fail(f"{where}: 'participants' must be a list of entity names, got {participants!r}")
+    for p in participants:
+        if p not in names:
+            owners = sorted(set(by_form.get(fold(p), [])))
+            hint = f"; did you mean {' or '.join(repr(o) for o in owners)}?" if owners else ""
+            fail(f"{where}: participant {p!r} is not the name of an entity of this file "
+                 f"(participants are exact entity names){hint}")
+    return GoldEvent(
+        type=etype, date=date, participants=tuple(participants),
+        location=_str_field(raw, "location", where, fail),
+        trigger=_str_field(raw, "trigger", where, fail),
+        status=status,
+        evidence=_str_field(raw, "evidence", where, fail),
+        optional=_bool_field(raw, "optional", where, fail),
+    )
+
+
 def _parse_gold(path: Path) -> GoldDoc:
     def fail(message: str) -> None:
         raise GoldError(f"{path}: {message}")
@@ -203,69 +260,13 @@ def _parse_gold(path: Path) -> GoldDoc:
     if not isinstance(data["events"], list):
         fail("'events' must be a list")
 
-    entities: list[GoldEntity] = []
-    for i, raw in enumerate(data["entities"]):
-        where = f"entities[{i}]"
-        if not isinstance(raw, dict):
-            fail(f"{where} must be an object")
-        unknown = set(raw) - _ENTITY_KEYS
-        if unknown:
-            fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_ENTITY_KEYS))}")
-        name = _str_field(raw, "name", where, fail)
-        if not fold(name):
-            fail(f"{where}: 'name' is empty")
-        where = f"entities[{i}] ({name!r})"
-        etype = _str_field(raw, "type", where, fail)
-        if etype not in ENTITY_TYPES:
-            fail(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
-        aliases = raw.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and fold(a) for a in aliases):
-            fail(f"{where}: 'aliases' must be a list of non-empty strings, got {aliases!r}")
-        entities.append(GoldEntity(etype, name, tuple(aliases), _bool_field(raw, "optional", where, fail)))
-
+    entities = [_gold_entity(raw, i, fail) for i, raw in enumerate(data["entities"])]
     names = {e.name for e in entities}
     by_form: dict[str, list[str]] = defaultdict(list)
     for e in entities:
         for form in e.forms():
             by_form[form].append(e.name)
-
-    events: list[GoldEvent] = []
-    for i, raw in enumerate(data["events"]):
-        where = f"events[{i}]"
-        if not isinstance(raw, dict):
-            fail(f"{where} must be an object")
-        unknown = set(raw) - _EVENT_KEYS
-        if unknown:
-            fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_EVENT_KEYS))}")
-        etype = _str_field(raw, "type", where, fail)
-        where = f"events[{i}] ({etype} {raw.get('trigger', '')!r})"
-        if etype not in EVENT_TYPES:
-            fail(f"{where}: type {etype!r} is not one of {', '.join(EVENT_TYPES)}")
-        date = _str_field(raw, "date", where, fail)
-        if date and not _valid_iso(date):
-            fail(f"{where}: date {date!r} is not YYYY-MM-DD, YYYY-MM, YYYY or \"\"")
-        status = _str_field(raw, "status", where, fail)
-        if status and status not in EVENT_STATUSES:
-            fail(f"{where}: status {status!r} is not one of {', '.join(EVENT_STATUSES)}")
-        participants = raw.get("participants", [])
-        if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
-            fail(f"{where}: 'participants' must be a list of entity names, got {participants!r}")
-        for p in participants:
-            if p not in names:
-                hint = ""
-                owners = sorted(set(by_form.get(fold(p), [])))
-                if owners:
-                    hint = f"; did you mean {' or '.join(repr(o) for o in owners)}?"
-                fail(f"{where}: participant {p!r} is not the name of an entity of this file "
-                     f"(participants are exact entity names){hint}")
-        events.append(GoldEvent(
-            type=etype, date=date, participants=tuple(participants),
-            location=_str_field(raw, "location", where, fail),
-            trigger=_str_field(raw, "trigger", where, fail),
-            status=status,
-            evidence=_str_field(raw, "evidence", where, fail),
-            optional=_bool_field(raw, "optional", where, fail),
-        ))
+    events = [_gold_event(raw, i, names, by_form, fail) for i, raw in enumerate(data["events"])]
     return GoldDoc(doc_id, source, published, tuple(entities), tuple(events), str(path))
 
 
@@ -304,6 +305,58 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+def _gold_text_path(g: GoldDoc, repo: Path, bench: Path) -> Path | None:
+    """The file a gold document's text is in; None for a record of a bench JSON-lines dump."""
+    if g.source.startswith("bench:"):
+        rel = g.source[len("bench:"):]
+        path = bench / rel
+        if rel.endswith((".jsonl", ".jsonl.gz")):
+            return None
+    else:
+        path = repo / g.source
+    if not path.is_file():
+        where = "the bench" if g.source.startswith("bench:") else "the repository"
+        raise UsageError(f"{g.path or g.id}: source {g.source!r} not found: looked for {path} "
+                         f"(in {where}: {bench if where == 'the bench' else repo}); "
+                         + ("pass the bench directory (bench_root / --bench)" if where == "the bench"
+                            else "check the source path"))
+    return path
+
+
+def _write_bench_records(bench: Path, rel: str, docs: list[GoldDoc], work: Path) -> Path:
+    """The records of ``docs`` from the bench dump ``rel``, written to ``work`` in gold order."""
+    path = bench / rel
+    if not path.is_file():
+        raise UsageError(f"{docs[0].path or docs[0].id}: source 'bench:{rel}' not found: looked for {path}; "
+                         "pass the bench directory (bench_root / --bench)")
+    ids = {g.id for g in docs}
+    records: dict[str, dict] = {}
+    opener = gzip.open if rel.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            # Cheap test before parsing: most of the dump is other articles.
+            if not line.strip() or not any(i in line for i in ids):
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            rid = str(record.get("id", "")) if isinstance(record, dict) else ""
+            if rid in ids and rid not in records:
+                records[rid] = record
+    missing = sorted(ids - set(records))
+    if missing:
+        raise UsageError(f"{path}: no record with id {', '.join(missing)} "
+                         f"(wanted by {', '.join(g.path or g.id for g in docs if g.id in missing)})")
+    name = Path(rel).name
+    out = work / (name[: -len(".gz")] if name.endswith(".gz") else name)
+    with out.open("w", encoding="utf-8") as fh:
+        for g in docs:
+            if g.id in records:
+                fh.write(json.dumps(records.pop(g.id), ensure_ascii=False) + "\n")
+    return out
+
+
 def materialise_inputs(
     golds: Sequence[GoldDoc],
     repo_root: str | Path,
@@ -327,57 +380,15 @@ def materialise_inputs(
     inputs: list[str] = []
     wanted: dict[str, list[GoldDoc]] = defaultdict(list)  # bench jsonl -> golds
     for g in golds:
-        if g.source.startswith("bench:"):
-            rel = g.source[len("bench:"):]
-            path = bench / rel
-            if rel.endswith((".jsonl", ".jsonl.gz")):
-                wanted[rel].append(g)
-                continue
-        else:
-            path = repo / g.source
-        if not path.is_file():
-            where = "the bench" if g.source.startswith("bench:") else "the repository"
-            raise UsageError(f"{g.path or g.id}: source {g.source!r} not found: looked for {path} "
-                             f"(in {where}: {bench if where == 'the bench' else repo}); "
-                             + ("pass the bench directory (bench_root / --bench)" if where == "the bench"
-                                else "check the source path"))
-        if str(path) not in inputs:
+        path = _gold_text_path(g, repo, bench)
+        if path is None:
+            wanted[g.source[len("bench:"):]].append(g)
+        elif str(path) not in inputs:
             inputs.append(str(path))
     if wanted:
         work.mkdir(parents=True, exist_ok=True)
     for rel, docs in wanted.items():
-        path = bench / rel
-        if not path.is_file():
-            raise UsageError(f"{docs[0].path or docs[0].id}: source 'bench:{rel}' not found: looked for {path}; "
-                             "pass the bench directory (bench_root / --bench)")
-        ids = {g.id for g in docs}
-        records: dict[str, dict] = {}
-        opener = gzip.open if rel.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip():
-                    continue
-                # Cheap test before parsing: most of the dump is other articles.
-                if not any(i in line for i in ids):
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    continue
-                rid = str(record.get("id", "")) if isinstance(record, dict) else ""
-                if rid in ids and rid not in records:
-                    records[rid] = record
-        missing = sorted(ids - set(records))
-        if missing:
-            raise UsageError(f"{path}: no record with id {', '.join(missing)} "
-                             f"(wanted by {', '.join(g.path or g.id for g in docs if g.id in missing)})")
-        name = Path(rel).name
-        out = work / (name[: -len(".gz")] if name.endswith(".gz") else name)
-        with out.open("w", encoding="utf-8") as fh:
-            for g in docs:
-                if g.id in records:
-                    fh.write(json.dumps(records.pop(g.id), ensure_ascii=False) + "\n")
-        inputs.append(str(out))
+        inputs.append(str(_write_bench_records(bench, rel, docs, work)))
     return inputs
 
 
@@ -720,6 +731,130 @@ def _types(base: Iterable[str], *extra: Iterable[str]) -> list[str]:
     return out
 
 
+def _document_warnings(golds: Sequence[GoldDoc], documents: dict[str, str]) -> list[str]:
+    """Gold documents the output lacks or did not extract (everything in them counts as missed)."""
+    warnings = []
+    absent = [g.id for g in golds if g.id not in documents]
+    if absent:
+        warnings.append(
+            f"{len(absent)} of {len(golds)} gold documents are not in the output (everything in them "
+            f"counts as missed): {', '.join(absent[:10])}{' …' if len(absent) > 10 else ''}")
+    for g in golds:
+        status = documents.get(g.id)
+        if status not in (None, "ok"):
+            warnings.append(f"gold document {g.id} has status {status!r} in the output")
+    return warnings
+
+
+def _score_entities(g: GoldDoc, pred_ents: list[PredEntity], result: SystemResult) -> None:
+    """One document's entities: TP / ignored / FP over predictions, found / missed over the gold."""
+    forms = [e.forms() for e in g.entities]
+    pred_forms = [p.forms() for p in pred_ents]
+    matched_by: dict[int, int] = Counter()  # gold entity index -> predicted entities matching it
+    for p, pf in zip(pred_ents, pred_forms):
+        c = result.entities[p.type]
+        same = [i for i, e in enumerate(g.entities) if e.type == p.type and forms[i] & pf]
+        for i in same:
+            matched_by[i] += 1
+        if any(not g.entities[i].optional for i in same):
+            c.tp += 1
+        elif same:
+            c.ignored += 1
+        else:
+            c.fp += 1
+            others = [e for i, e in enumerate(g.entities) if e.type != p.type and forms[i] & pf]
+            for t in sorted({e.type for e in others}):
+                result.confusion[(t, p.type)] += 1
+            note = "; ".join(f"gold has it as {e.type} {e.name!r}" for e in others)
+            name = p.canonical or (p.texts[0] if p.texts else p.entity_id)
+            result.entity_false_positives.append(Item(
+                g.id, p.type, name, " | ".join(t for t in p.texts if t != name),
+                "; ".join(x for x in (note, p.where and f"first at {p.where}") if x)))
+    _score_gold_entities(g, pred_ents, forms, pred_forms, matched_by, result)
+
+
+def _score_gold_entities(g: GoldDoc, pred_ents: list[PredEntity], forms: list[frozenset[str]],
+                         pred_forms: list[frozenset[str]], matched_by: dict[int, int], result: SystemResult) -> None:
+    """Found / missed over the gold entities of one document."""
+    for i, e in enumerate(g.entities):
+        c = result.entities[e.type]
+        if e.optional:
+            if matched_by.get(i):
+                c.optional_found += 1
+            continue
+        c.gold += 1
+        if matched_by.get(i):
+            c.found += 1
+            if matched_by[i] > 1:
+                result.split += 1
+            continue
+        tagged_as = sorted({p.type for p, pf in zip(pred_ents, pred_forms) if p.type != e.type and forms[i] & pf})
+        result.entity_misses.append(Item(
+            g.id, e.type, e.name, " | ".join(e.aliases),
+            f"tagged as {', '.join(tagged_as)}" if tagged_as else ""))
+
+
+def _score_events(g: GoldDoc, pred_ents: list[PredEntity], pred_events: list[PredEvent],
+                  result: SystemResult) -> None:
+    """One document's events: a predicted event matches a gold one of its type, date and a
+    common participant (by any form of the participant's entity in this document)."""
+    entity_forms: dict[str, set[str]] = defaultdict(set)  # entity_id -> forms in this doc (any type)
+    for p in pred_ents:
+        entity_forms[p.entity_id] |= p.forms()
+    name_forms: dict[str, set[str]] = defaultdict(set)
+    for e in g.entities:
+        name_forms[e.name] |= e.forms()
+
+    def participant_forms(ev: PredEvent) -> set[str]:
+        out: set[str] = set()
+        for part in ev.participants:
+            if fold(part.canonical):
+                out.add(fold(part.canonical))
+            if part.entity_id:
+                out |= entity_forms.get(part.entity_id, set())
+        return out
+
+    pev_forms = [participant_forms(ev) for ev in pred_events]
+
+    def shares(ge: GoldEvent, pf: set[str]) -> bool:
+        if not ge.participants:
+            return True
+        return any(name_forms[n] & pf for n in ge.participants)
+
+    def matches(ge: GoldEvent, ev: PredEvent, pf: set[str]) -> bool:
+        return ev.type == ge.type and date_agrees(ge.date, ev.date) and shares(ge, pf)
+
+    event_found = [False] * len(g.events)
+    for ev, pf in zip(pred_events, pev_forms):
+        c = result.events[ev.type]
+        hits = [i for i, ge in enumerate(g.events) if matches(ge, ev, pf)]
+        for i in hits:
+            event_found[i] = True
+        if any(not g.events[i].optional for i in hits):
+            c.tp += 1
+        elif hits:
+            c.ignored += 1
+        else:
+            c.fp += 1
+            names = " | ".join(p.canonical for p in ev.participants)
+            result.event_false_positives.append(Item(
+                g.id, ev.type, ev.trigger, ev.evidence, f"date {ev.date or '-'}; participants {names or '-'}"))
+    for i, ge in enumerate(g.events):
+        c = result.events[ge.type]
+        if ge.optional:
+            c.optional_found += int(event_found[i])
+            continue
+        c.gold += 1
+        if event_found[i]:
+            c.found += 1
+            continue
+        why = _event_miss_reason(ge, pred_events, pev_forms, shares)
+        result.event_misses.append(Item(
+            g.id, ge.type, ge.trigger, ge.evidence,
+            "; ".join(x for x in (f"date {ge.date or '-'}",
+                                  f"participants {' | '.join(ge.participants) or '-'}", why) if x)))
+
+
 def _score_system(golds: Sequence[GoldDoc], preds: Predictions) -> SystemResult:
     gold_ids = {g.id for g in golds}
     ents_by_doc: dict[str, list[PredEntity]] = defaultdict(list)
@@ -737,120 +872,13 @@ def _score_system(golds: Sequence[GoldDoc], preds: Predictions) -> SystemResult:
                           Counter(), has_events=preds.has_events)
 
     if preds.documents is not None:
-        absent = [g.id for g in golds if g.id not in preds.documents]
-        if absent:
-            result.warnings.append(
-                f"{len(absent)} of {len(golds)} gold documents are not in the output (everything in them "
-                f"counts as missed): {', '.join(absent[:10])}{' …' if len(absent) > 10 else ''}")
-        for g in golds:
-            status = preds.documents.get(g.id)
-            if status not in (None, "ok"):
-                result.warnings.append(f"gold document {g.id} has status {status!r} in the output")
+        result.warnings.extend(_document_warnings(golds, preds.documents))
 
     for g in golds:
-        forms = [e.forms() for e in g.entities]
         pred_ents = ents_by_doc.get(g.id, [])
-        pred_forms = [p.forms() for p in pred_ents]
-        matched_by: dict[int, int] = Counter()  # gold entity index -> predicted entities matching it
-
-        # Predicted entities: TP / ignored / FP, and type confusion.
-        for p, pf in zip(pred_ents, pred_forms):
-            c = result.entities[p.type]
-            same = [i for i, e in enumerate(g.entities) if e.type == p.type and forms[i] & pf]
-            for i in same:
-                matched_by[i] += 1
-            if any(not g.entities[i].optional for i in same):
-                c.tp += 1
-            elif same:
-                c.ignored += 1
-            else:
-                c.fp += 1
-                others = [e for i, e in enumerate(g.entities) if e.type != p.type and forms[i] & pf]
-                for t in sorted({e.type for e in others}):
-                    result.confusion[(t, p.type)] += 1
-                note = "; ".join(f"gold has it as {e.type} {e.name!r}" for e in others)
-                name = p.canonical or (p.texts[0] if p.texts else p.entity_id)
-                result.entity_false_positives.append(Item(
-                    g.id, p.type, name, " | ".join(t for t in p.texts if t != name),
-                    "; ".join(x for x in (note, p.where and f"first at {p.where}") if x)))
-
-        # Gold entities: found / missed.
-        for i, e in enumerate(g.entities):
-            c = result.entities[e.type]
-            if e.optional:
-                if matched_by.get(i):
-                    c.optional_found += 1
-                continue
-            c.gold += 1
-            if matched_by.get(i):
-                c.found += 1
-                if matched_by[i] > 1:
-                    result.split += 1
-                continue
-            tagged_as = sorted({p.type for p, pf in zip(pred_ents, pred_forms) if p.type != e.type and forms[i] & pf})
-            result.entity_misses.append(Item(
-                g.id, e.type, e.name, " | ".join(e.aliases),
-                f"tagged as {', '.join(tagged_as)}" if tagged_as else ""))
-
-        # Events.
-        if not preds.has_events:
-            continue
-        entity_forms: dict[str, set[str]] = defaultdict(set)  # entity_id -> forms in this doc (any type)
-        for p, pf in zip(pred_ents, pred_forms):
-            entity_forms[p.entity_id] |= pf
-        name_forms: dict[str, set[str]] = defaultdict(set)
-        for e, f in zip(g.entities, forms):
-            name_forms[e.name] |= f
-
-        def participant_forms(ev: PredEvent) -> set[str]:
-            out: set[str] = set()
-            for part in ev.participants:
-                if fold(part.canonical):
-                    out.add(fold(part.canonical))
-                if part.entity_id:
-                    out |= entity_forms.get(part.entity_id, set())
-            return out
-
-        pred_events = events_by_doc.get(g.id, [])
-        pev_forms = [participant_forms(ev) for ev in pred_events]
-
-        def shares(ge: GoldEvent, pf: set[str]) -> bool:
-            if not ge.participants:
-                return True
-            return any(name_forms[n] & pf for n in ge.participants)
-
-        def matches(ge: GoldEvent, ev: PredEvent, pf: set[str]) -> bool:
-            return ev.type == ge.type and date_agrees(ge.date, ev.date) and shares(ge, pf)
-
-        event_found = [False] * len(g.events)
-        for ev, pf in zip(pred_events, pev_forms):
-            c = result.events[ev.type]
-            hits = [i for i, ge in enumerate(g.events) if matches(ge, ev, pf)]
-            for i in hits:
-                event_found[i] = True
-            if any(not g.events[i].optional for i in hits):
-                c.tp += 1
-            elif hits:
-                c.ignored += 1
-            else:
-                c.fp += 1
-                names = " | ".join(p.canonical for p in ev.participants)
-                result.event_false_positives.append(Item(
-                    g.id, ev.type, ev.trigger, ev.evidence, f"date {ev.date or '-'}; participants {names or '-'}"))
-        for i, ge in enumerate(g.events):
-            c = result.events[ge.type]
-            if ge.optional:
-                c.optional_found += int(event_found[i])
-                continue
-            c.gold += 1
-            if event_found[i]:
-                c.found += 1
-                continue
-            why = _event_miss_reason(ge, pred_events, pev_forms, shares)
-            result.event_misses.append(Item(
-                g.id, ge.type, ge.trigger, ge.evidence,
-                "; ".join(x for x in (f"date {ge.date or '-'}",
-                                      f"participants {' | '.join(ge.participants) or '-'}", why) if x)))
+        _score_entities(g, pred_ents, result)
+        if preds.has_events:
+            _score_events(g, pred_ents, events_by_doc.get(g.id, []), result)
     return result
 
 
@@ -871,6 +899,24 @@ def _event_miss_reason(ge: GoldEvent, pred_events: list[PredEvent], pev_forms: l
         dates = sorted({ev.date or "-" for ev in sharing})
         return f"a predicted {ge.type} shares a participant but is dated {', '.join(dates)}"
     return f"{len(same)} predicted {ge.type}, none with the date or a participant"
+
+
+def _confusion_lines(r: SystemResult) -> list[str]:
+    """The type-confusion table of one system (rows: gold type, columns: predicted type)."""
+    out = [f"Type confusion, {r.label} (rows: gold type, columns: predicted type)"]
+    if not r.confusion:
+        return out + ["  none", ""]
+    golds_t = [t for t in _types(ENTITY_TYPES, sorted({g for g, _ in r.confusion})) if
+               any(g == t for g, _ in r.confusion)]
+    preds_t = [t for t in _types(ENTITY_TYPES, sorted({p for _, p in r.confusion})) if
+               any(p == t for _, p in r.confusion)]
+    corner = "gold\\pred"
+    w = max(len(corner), *(len(t) for t in golds_t))
+    cw = max(6, *(len(t) for t in preds_t))
+    out.append(f"{corner:<{w}} " + " ".join(f"{t:>{cw}}" for t in preds_t))
+    for gt in golds_t:
+        out.append(f"{gt:<{w}} " + " ".join(f"{r.confusion.get((gt, pt), 0) or '.':>{cw}}" for pt in preds_t))
+    return out + [""]
 
 
 @dataclass(slots=True)
@@ -948,24 +994,8 @@ class Report:
             out.append("")
 
         for r in (sys_r, base):
-            if r is None:
-                continue
-            out.append(f"Type confusion, {r.label} (rows: gold type, columns: predicted type)")
-            if not r.confusion:
-                out.append("  none")
-            else:
-                golds_t = [t for t in _types(ENTITY_TYPES, sorted({g for g, _ in r.confusion})) if
-                           any(g == t for g, _ in r.confusion)]
-                preds_t = [t for t in _types(ENTITY_TYPES, sorted({p for _, p in r.confusion})) if
-                           any(p == t for _, p in r.confusion)]
-                corner = "gold\\pred"
-                w = max(len(corner), *(len(t) for t in golds_t))
-                cw = max(6, *(len(t) for t in preds_t))
-                out.append(f"{corner:<{w}} " + " ".join(f"{t:>{cw}}" for t in preds_t))
-                for gt in golds_t:
-                    out.append(f"{gt:<{w}} " + " ".join(
-                        f"{r.confusion.get((gt, pt), 0) or '.':>{cw}}" for pt in preds_t))
-            out.append("")
+            if r is not None:
+                out.extend(_confusion_lines(r))
 
         def listing(title: str, items: list[Item]) -> None:
             shown = items[:limit]
