@@ -15,12 +15,13 @@ from rapidfuzz import fuzz, process
 
 from ..normalize import fold
 from .candidates import Candidate
+from .name_end import NameEnd
 from .rules import NameShape
 from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
-                   _bounded, _capitalised, _is_word_char, _lower, _words_in, overlaps, slug)
+                   _bounded, _capitalised, _is_word_char, _lower, overlaps, slug)
 
 
-class Patterns:
+class Patterns(NameEnd):
     """Mixed into ``Tagger``: the pattern matchers read its gazetteer, rules and compiled patterns."""
 
     # -- 4 -----------------------------------------------------------------------------------
@@ -295,212 +296,97 @@ class Patterns:
         return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
                    and pos + len(n) >= covering for n in self.rules.noun_tokens)
 
-    def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, Candidate], head_re: re.Pattern[str],
-                   word_end: list[int], shape: "NameShape") -> int | None:
-        """End of a name that starts at ``pos`` (after its head word), or None.
-
-        The name runs over capitalised words and over the places and bodies inside it, over up to
-        four lower-case words between or after them ("Cục Biến đổi khí hậu"), and as ``shape``
-        allows (see :class:`NameShape`). It stops at a stop word or verb, at a person, at "và"
-        before another head, and at a family name opening a person's name.
-        """
-        about, after_tai, commas = shape.about, shape.after_tai, shape.commas
-        tail, lead_lower, numbered = shape.tail, shape.lead_lower, shape.numbered
-        end = None
-        pending: list[re.Match[str]] = []
-        topic = False  # "về"/"giữa" seen: a lower-case topic may finish the name
-        verb_at: int | None = None  # index in `pending` of the first verb of a topic
-        # "Công ty TNHH thương mại và xây dựng Thuận Việt": a company's legal form, then its trades
-        # in lower case, then its name.
-        company = bool(self._company_form_re.match(text, pos))
-        prev_word: re.Match[str] | None = None
-        prev_end = pos - 1
-        for w in _WORD.finditer(text, pos, limit):
-            gap = text[prev_end:w.start()].strip()
-            if gap and not (commas and gap == "," and end is not None and not pending
-                            and self._ministry_list_re.match(text, w.start())):
-                break  # punctuation between words ends the name, but for a ministry of several fields
-            word = w.group()
-            bare = word.rstrip(".")
-            if end is not None and w.end() <= end:
-                prev_end = w.end()  # inside a mention the name already runs over ("Châu Á - Thái Bình Dương")
-                continue
-            hit = starts.get(w.start())
-            if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
-                break
-            if end is not None and word_end and end - 1 < len(word_end) and word_end[end - 1] >= w.start() + len(bare) \
-                    and not (len(bare) >= 2 and bare.isupper()):
-                # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
-                # even when the syllable alone is a stop word or a verb ("ban", "hóa").
-                end = max(end, w.start() + len(bare))
-                prev_end = w.end()
-                if len(bare) < len(word):
-                    break
-                continue
-            lowered = word.lower()
-            if about and lowered == self._side_word and text.startswith(self._side_next, w.end() + 1):
-                break  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
-            if after_tai and lowered == self.grammar["at"] and end is not None and (nxt := starts.get(w.end() + 1)) \
-                    and nxt.type == "GPE":
-                end, prev_end, pending = nxt.end, nxt.end, []
-                break
-            if about and lowered in self.grammar["about"]:
-                pending.append(w)
-                topic = True
-                prev_end = w.end()
-                continue
-            if topic and word == self.grammar["with"] and end is not None:
-                pending.append(w)  # "… về Thích ứng với biến đổi khí hậu": part of the topic
-                prev_end = w.end()
-                continue
-            if lowered == self._countries_word and end is not None and self._countries_re.match(text, w.end()) \
-                    or topic and end is not None and word in self.grammar["plural"]:
-                # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"; a topic's plural ("Kế hoạch hành
-                # động ASEAN về quản lý các loài ngoại lai xâm hại").
-                pending.append(w)
-                prev_end = w.end()
-                continue
-            if word in self.rules.stop_words or bare in self.rules.stop_words:
-                break
-            if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
-                break  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
-            if bare in self.rules.verbs and not self._noun_token_at(text, w.start()) \
-                    and not (prev_word is not None and self._noun_token_at(text, prev_word.start(), w.end())):
-                if not (company or topic):
-                    break
-                # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
-                # it ends the name only if no capitalised word follows.
-                if verb_at is None:
-                    verb_at = len(pending)
-            if word == self.grammar["and"] and (head_re.match(text, w.end() + 1) or self._org_head_re.match(text, w.end() + 1)):
-                break
-            if bare in self.rules.surnames and end is not None:
-                run = self._name_run(text, w.start(), limit, 4)
-                if run and len(text[run[0]:run[1]].split()) >= 2 and run[0] not in starts:
-                    break  # "Bộ Ngoại giao Bùi Thanh Sơn": the person starts here
-            if end is not None and len(bare) >= 3 and bare.isupper() and hit is None \
-                    and (last := starts.get(prev_word.start() if prev_word else -1) or next(
-                        (a for a in starts.values() if a.end == end), None)) is not None and last.type == "GPE":
-                break  # "Hãng thông tấn trung ương Triều Tiên KCNA": the acronym in apposition
-            if _capitalised(bare) or (bare.isdigit() and (end is not None or numbered and not self._unit_after_re.match(
-                    text, w.end()))) or hit is not None:
-                if end is None and pending and not about and not company and (hit is None or hit.type not in ("ORG", "GPE")):
-                    break  # lower-case words after an organisation's head lead only to a known name
-                # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
-                end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
-                pending, verb_at = [], None
-            elif end is None and not about and not company:
-                # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
-                # words, then a body or country the tagger knows.
-                pending.append(w)
-                if len(pending) > 2 or not lead_lower:
-                    break
-            elif end is None:
-                # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
-                # lower-case words may come before the name's first capitalised word.
-                pending.append(w)
-                if len(pending) > (12 if company else 4):
-                    break
-            else:
-                pending.append(w)
-                # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
-                # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
-                if _words_in(pending, word_end) > (8 if topic or company else 4):
-                    break
-            prev_end = w.end()
-            prev_word = w
-            if len(bare) < len(word):
-                break
-        if end is None:
-            return None
-        if verb_at is not None:
-            pending = pending[:verb_at]
-        # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
-        # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
-        if word_end and end - 1 < len(word_end) and word_end[end - 1] > end \
-                and not any(len(x) >= 2 and x.isupper() for x in text[end:word_end[end - 1]].split()):
-            grown = word_end[end - 1]
-            pending = [w for w in pending if w.start() >= grown]
-            end = grown
-        # Lower-case words after the last capitalised one finish a name ("… khí hậu") unless they
-        # are function words ("… và", "… về").
-        trailing = []
-        # Named agreements and events keep a lower-case tail only as the topic after "về"
-        # ("… về rác thải nhựa trên biển"), not a verb phrase ("… ASEAN đặt trụ sở").
-        keep = not about or topic or tail  # a law's name goes on in lower case: "Luật Bảo vệ môi trường"
-        about_words = self.grammar["about"]
-        for w in (pending[1:] if pending and pending[0].group().lower() in about_words else pending) if keep else []:
-            if w.group().lower() in self.grammar["joiners"]:
-                break
-            trailing.append(w)
-        if trailing:
-            end = trailing[-1].start() + len(trailing[-1].group().rstrip("."))
-        return end
-
     def _pattern_named(self, text, accepted, limit, head_re: re.Pattern[str], etype: str, about: bool,
                        word_end: list[int]) -> None:
         """Head word + name: organisations ("Cục …", "UBND tỉnh …"), and named agreements and
         events whose head is written with a capital ("Thỏa thuận về …", "Đối thoại ASEAN-… về …")."""
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
-            s = m.start()
-            if any(a.start <= s < a.end for a in accepted):
+            if self._head_taken(text, m.start(), etype, accepted):
                 continue
-            before = text[max(0, s - 30):s]
-            if etype == "TREATY" and before.endswith(" ") and any(
-                    r.search(before.rstrip() + " ") for r in (self._event_head_end_re, self._org_head_end_re)):
-                continue  # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy
-            pos = m.end() + 1
-            if etype == "ORG":
-                for admin in self.rules.org_admin_words:
-                    if text.startswith(admin + " ", pos):
-                        pos += len(admin) + 1
-                        break
-            end = self._named_end(text, pos, limit, starts, head_re, word_end, NameShape(
-                                  about=about,
-                                  after_tai=m.group() in self.rules.embassy_heads,
-                                  commas=m.group() == self.grammar["ministry_head"] or etype == "TREATY", tail=m.group() in self.rules.law_heads,
-                                  # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
-                                  lead_lower=etype == "ORG" and not self._title_re.match(text, s)
-                                  and not (word_end and word_end[s] > m.end()),
-                                  numbered=etype == "EVENT"))  # "Đại hội 19", "Hội nghị Cấp cao 25"
+            pos = self._past_admin(text, m.end() + 1, etype)
+            end = self._named_end(text, pos, limit, starts, head_re, word_end,
+                                  self._name_shape(text, m, etype, about, word_end))
             if end is None:
                 continue
-            # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
-            # So are a few lower-case words before that number ("… ASEAN mở rộng lần thứ 7").
-            if etype == "EVENT" and (num := self._edition_re.match(text[end:limit])) \
-                    and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
-                            for w in num.group(1).split()):
-                end += num.end()
-            # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
-            if m.group() in self.rules.law_heads and (law := self._law_year_re.match(text[end:limit])):
-                place = law.group("gpe")
-                at = end + len(f" {self.grammar['of']} ")
-                if place is None or any(a.start == at and a.type == "GPE" and a.end == at + len(place) for a in accepted):
-                    end += law.end()
-            name = text[s:end]
-            if len(name.split()) < 2:
-                continue
-            inside = [a for a in accepted if a.start < end and s < a.end]
-            if any(a.start < s or a.end > end for a in inside):
-                continue
-            if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
-                continue
-            if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
-                                                         for w in name.split()[len(m.group().split()):]):
-                continue  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
-            ids = self.names.get(fold(name))
-            span = (self._span_for(self._pick(ids, ""), s, end) if ids else
-                    Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
-            places = [a for a in inside if a.type == "GPE"]
-            if not ids and m.group() in self.rules.councils and len(places) == 1:
-                # One entity per province's council, however the text abbreviates it.
-                body = self.rules.councils[m.group()]
-                span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
-                admin = text[m.end() + 1:pos].strip()
-                span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
-            if self._replace_inside(accepted, span):
+            span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
+                                    etype, accepted)
+            if span is not None and self._replace_inside(accepted, span):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
+
+    def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate]) -> bool:
+        """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
+        if any(a.start <= s < a.end for a in accepted):
+            return True
+        before = text[max(0, s - 30):s]
+        # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy
+        return etype == "TREATY" and before.endswith(" ") and any(
+            r.search(before.rstrip() + " ") for r in (self._event_head_end_re, self._org_head_end_re))
+
+    def _past_admin(self, text: str, pos: int, etype: str) -> int:
+        """An organisation's administrative word ("UBND tỉnh …") is part of the name, not its start."""
+        if etype == "ORG":
+            for admin in self.rules.org_admin_words:
+                if text.startswith(admin + " ", pos):
+                    return pos + len(admin) + 1
+        return pos
+
+    def _name_shape(self, text: str, m: re.Match[str], etype: str, about: bool, word_end: list[int]) -> NameShape:
+        """What the name after this head may run over (see :class:`NameShape`)."""
+        head = m.group()
+        return NameShape(
+            about=about,
+            after_tai=head in self.rules.embassy_heads,
+            commas=head == self.grammar["ministry_head"] or etype == "TREATY",
+            tail=head in self.rules.law_heads,
+            # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
+            lead_lower=etype == "ORG" and not self._title_re.match(text, m.start())
+            and not (word_end and word_end[m.start()] > m.end()),
+            numbered=etype == "EVENT")  # "Đại hội 19", "Hội nghị Cấp cao 25"
+
+    def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
+                          accepted: list[Candidate]) -> int:
+        """The name's end grown over a meeting's edition or a law's country and year."""
+        # "lần thứ 17", "năm 2018": the number or year of a recurring meeting belongs to its name.
+        # So are a few lower-case words before that number ("… ASEAN mở rộng lần thứ 7").
+        if etype == "EVENT" and (num := self._edition_re.match(text[end:limit])) \
+                and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
+                        for w in num.group(1).split()):
+            end += num.end()
+        # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
+        if m.group() in self.rules.law_heads and (law := self._law_year_re.match(text[end:limit])):
+            place = law.group("gpe")
+            at = end + len(f" {self.grammar['of']} ")
+            if place is None or any(a.start == at and a.type == "GPE" and a.end == at + len(place) for a in accepted):
+                end += law.end()
+        return end
+
+    def _named_span(self, text: str, m: re.Match[str], pos: int, end: int, etype: str,
+                    accepted: list[Candidate]) -> Candidate | None:
+        """The candidate for head + name, when it is a name and nests the kept spans inside it."""
+        s = m.start()
+        name = text[s:end]
+        if len(name.split()) < 2:
+            return None
+        inside = [a for a in accepted if a.start < end and s < a.end]
+        if any(a.start < s or a.end > end for a in inside):
+            return None
+        if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
+            return None
+        if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
+                                                     for w in name.split()[len(m.group().split()):]):
+            return None  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
+        ids = self.names.get(fold(name))
+        span = (self._span_for(self._pick(ids, ""), s, end) if ids else
+                Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
+        places = [a for a in inside if a.type == "GPE"]
+        if not ids and m.group() in self.rules.councils and len(places) == 1:
+            # One entity per province's council, however the text abbreviates it.
+            body = self.rules.councils[m.group()]
+            span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
+            admin = text[m.end() + 1:pos].strip()
+            span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
+        return span
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""

@@ -1,0 +1,229 @@
+"""Where a name after a head word ends ("Cục Biến đổi khí hậu", "Đối thoại ASEAN-Nhật Bản về …").
+
+The scan walks the syllables after the head word one at a time. Each syllable goes through four
+steps in order, and the first that decides ends the step: ``_skip`` (inside a mention or a word
+the name already covers), ``_function_word`` (the words of the name's grammar: a topic after
+"về", "tại" + a place, "các nước"), ``_stops`` (a stop word, a verb by word class, a person, an
+acronym in apposition: the name ends before it) and ``_extend`` (a capitalised word or known
+mention grows the name; a lower-case one waits in ``pending`` until a capitalised one follows).
+``_finish`` then grows the end to the segmenter's word and keeps a lower-case tail. The word
+classes are data (``pipeline/data/tagger.toml``); the shape of the name a head allows is a
+``NameShape``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .candidates import Candidate
+from .rules import NameShape
+from .text import _WORD, _capitalised, _words_in
+
+__all__ = ["NameEnd"]
+
+# What a step tells the scan: go to the next syllable, end the name here, or let the next step decide.
+_NEXT, _STOP = "next", "stop"
+
+
+@dataclass(slots=True)
+class _Scan:
+    """One scan: its inputs and what it has seen so far."""
+
+    text: str
+    limit: int
+    starts: dict[int, Candidate]
+    head_re: re.Pattern[str]
+    word_end: list[int]
+    shape: NameShape
+    company: bool  # a company's legal form: its trades follow in lower case, then its name
+    prev_end: int
+    end: int | None = None
+    pending: list[re.Match[str]] = field(default_factory=list)  # lower-case words after ``end``
+    topic: bool = False  # "về"/"giữa" seen: a lower-case topic may finish the name
+    verb_at: int | None = None  # index in ``pending`` of the first verb of a topic
+    prev_word: re.Match[str] | None = None
+
+    def word_end_at(self, pos: int) -> int:
+        """End of the segmenter's word holding the character at ``pos`` (``pos + 1`` without one)."""
+        return self.word_end[pos] if self.word_end and pos < len(self.word_end) else pos + 1
+
+
+class NameEnd:
+    """Mixed into ``Patterns``: reads the tagger's rules, grammar words and compiled patterns."""
+
+    def _named_end(self, text: str, pos: int, limit: int, starts: dict[int, Candidate], head_re: re.Pattern[str],
+                   word_end: list[int], shape: NameShape) -> int | None:
+        """End of a name that starts at ``pos`` (after its head word), or None.
+
+        The name runs over capitalised words and over the places and bodies inside it, over up to
+        four lower-case words between or after them ("Cục Biến đổi khí hậu"), and as ``shape``
+        allows (see :class:`NameShape`). It stops at a stop word or verb, at a person, at "và"
+        before another head, and at a family name opening a person's name.
+        """
+        scan = _Scan(text, limit, starts, head_re, word_end, shape,
+                     company=bool(self._company_form_re.match(text, pos)), prev_end=pos - 1)
+        for w in _WORD.finditer(text, pos, limit):
+            step = self._skip(scan, w)
+            if step is None:
+                step = self._function_word(scan, w)
+            if step is None:
+                step = _STOP if self._stops(scan, w) or self._extend(scan, w) else None
+            if step == _STOP:
+                break
+            if step == _NEXT:
+                continue
+            scan.prev_end, scan.prev_word = w.end(), w
+            if len(w.group().rstrip(".")) < len(w.group()):
+                break  # a full stop ends the name
+        return None if scan.end is None else self._finish(scan)
+
+    def _skip(self, scan: _Scan, w: re.Match[str]) -> str | None:
+        """Punctuation ends the name; a syllable it already covers is passed over."""
+        text, end = scan.text, scan.end
+        gap = text[scan.prev_end:w.start()].strip()
+        if gap and not (scan.shape.commas and gap == "," and end is not None and not scan.pending
+                        and self._ministry_list_re.match(text, w.start())):
+            return _STOP  # punctuation between words ends the name, but for a ministry of several fields
+        word = w.group()
+        bare = word.rstrip(".")
+        if end is not None and w.end() <= end:
+            scan.prev_end = w.end()  # inside a mention the name already runs over ("Châu Á - Thái Bình Dương")
+            return _NEXT
+        hit = scan.starts.get(w.start())
+        if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
+            return _STOP
+        if end is not None and scan.word_end and end - 1 < len(scan.word_end) \
+                and scan.word_end[end - 1] >= w.start() + len(bare) and not (len(bare) >= 2 and bare.isupper()):
+            # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
+            # even when the syllable alone is a stop word or a verb ("ban", "hóa").
+            scan.end = max(end, w.start() + len(bare))
+            scan.prev_end = w.end()
+            return _STOP if len(bare) < len(word) else _NEXT
+        return None
+
+    def _function_word(self, scan: _Scan, w: re.Match[str]) -> str | None:
+        """The words of a name's grammar: "về phía" ends it, "tại" + a place ends it after the
+        place, "về"/"giữa" opens a topic, "với" and a plural go on inside one, "các nước" + a name."""
+        text, shape, g = scan.text, scan.shape, self.grammar
+        word = w.group()
+        lowered = word.lower()
+        if shape.about and lowered == self._side_word and text.startswith(self._side_next, w.end() + 1):
+            return _STOP  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
+        if shape.after_tai and lowered == g["at"] and scan.end is not None \
+                and (nxt := scan.starts.get(w.end() + 1)) and nxt.type == "GPE":
+            scan.end, scan.prev_end, scan.pending = nxt.end, nxt.end, []
+            return _STOP
+        if shape.about and lowered in g["about"]:
+            scan.topic = True
+        elif not (scan.topic and word == g["with"] and scan.end is not None
+                  # "… về Thích ứng với biến đổi khí hậu": part of the topic
+                  or lowered == self._countries_word and scan.end is not None and self._countries_re.match(text, w.end())
+                  # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN"; a topic's plural ("Kế hoạch hành
+                  # động ASEAN về quản lý các loài ngoại lai xâm hại").
+                  or scan.topic and scan.end is not None and word in g["plural"]):
+            return None
+        scan.pending.append(w)
+        scan.prev_end = w.end()
+        return _NEXT
+
+    def _stops(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """The name ends before this syllable: a stop word, a verb (by word class), "và" before
+        another head, a family name opening a person, an acronym in apposition to a country."""
+        text, end = scan.text, scan.end
+        word = w.group()
+        bare = word.rstrip(".")
+        if word in self.rules.stop_words or bare in self.rules.stop_words:
+            return True
+        if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
+            return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
+        if self._is_verb(scan, w, bare):
+            if not (scan.company or scan.topic):
+                return True
+            # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
+            # it ends the name only if no capitalised word follows.
+            if scan.verb_at is None:
+                scan.verb_at = len(scan.pending)
+        if word == self.grammar["and"] and (scan.head_re.match(text, w.end() + 1)
+                                            or self._org_head_re.match(text, w.end() + 1)):
+            return True
+        return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare))
+
+    def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """A verb's syllable that is not the start of a noun ("dự án") nor the end of one."""
+        return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
+            and not (scan.prev_word is not None and self._noun_token_at(scan.text, scan.prev_word.start(), w.end()))
+
+    def _person_starts(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """"Bộ Ngoại giao Bùi Thanh Sơn": a family name opening a name of two words or more."""
+        if bare not in self.rules.surnames:
+            return False
+        run = self._name_run(scan.text, w.start(), scan.limit, 4)
+        return bool(run) and len(scan.text[run[0]:run[1]].split()) >= 2 and run[0] not in scan.starts
+
+    @staticmethod
+    def _apposition(scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """"Hãng thông tấn trung ương Triều Tiên KCNA": an acronym after a country is in apposition."""
+        if len(bare) < 3 or not bare.isupper() or scan.starts.get(w.start()) is not None:
+            return False
+        last = scan.starts.get(scan.prev_word.start() if scan.prev_word else -1) or next(
+            (a for a in scan.starts.values() if a.end == scan.end), None)
+        return last is not None and last.type == "GPE"
+
+    def _extend(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """A capitalised word, a number or a known mention grows the name; a lower-case word waits
+        in ``pending``. True: the name ends here."""
+        text, shape, end = scan.text, scan.shape, scan.end
+        bare = w.group().rstrip(".")
+        hit = scan.starts.get(w.start())
+        # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
+        number = bare.isdigit() and (end is not None or shape.numbered and not self._unit_after_re.match(text, w.end()))
+        if _capitalised(bare) or number or hit is not None:
+            if end is None and scan.pending and not shape.about and not scan.company \
+                    and (hit is None or hit.type not in ("ORG", "GPE")):
+                return True  # lower-case words after an organisation's head lead only to a known name
+            scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
+            scan.pending, scan.verb_at = [], None
+            return False
+        scan.pending.append(w)
+        if end is None and not shape.about and not scan.company:
+            # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
+            # words, then a body or country the tagger knows.
+            return len(scan.pending) > 2 or not shape.lead_lower
+        if end is None:
+            # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
+            # lower-case words may come before the name's first capitalised word.
+            return len(scan.pending) > (12 if scan.company else 4)
+        # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
+        # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
+        return _words_in(scan.pending, scan.word_end) > (8 if scan.topic or scan.company else 4)
+
+    def _finish(self, scan: _Scan) -> int:
+        """The name's end: grown to the end of the segmenter's word it stops in, then over a
+        lower-case tail that is no function word."""
+        text, end, pending = scan.text, scan.end, scan.pending
+        assert end is not None
+        if scan.verb_at is not None:
+            pending = pending[:scan.verb_at]
+        # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
+        # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
+        grown = scan.word_end_at(end - 1)
+        if grown > end and not any(len(x) >= 2 and x.isupper() for x in text[end:grown].split()):
+            pending = [w for w in pending if w.start() >= grown]
+            end = grown
+        # Lower-case words after the last capitalised one finish a name ("… khí hậu") unless they
+        # are function words ("… và", "… về"). Named agreements and events keep a lower-case tail
+        # only as the topic after "về" ("… về rác thải nhựa trên biển"), not a verb phrase
+        # ("… ASEAN đặt trụ sở"); a law's name goes on in lower case: "Luật Bảo vệ môi trường".
+        if scan.shape.about and not (scan.topic or scan.shape.tail):
+            return end
+        if pending and pending[0].group().lower() in self.grammar["about"]:
+            pending = pending[1:]
+        trailing = []
+        for w in pending:
+            if w.group().lower() in self.grammar["joiners"]:
+                break
+            trailing.append(w)
+        if trailing:
+            end = trailing[-1].start() + len(trailing[-1].group().rstrip("."))
+        return end
