@@ -112,6 +112,8 @@ def test_rules_lint_fails_missing_and_wrong_examples_and_reports_coverage(tmp_pa
     assert "gazetteer: example fails: gazetteer should give 'Hàn Quốc' GPE" in out
     assert "gazetteer: counter-example fails" in out
     assert "pattern.surname: no examples" in out
+    assert "pattern.surname: no counter-examples" in out
+    assert "gazetteer: no counter-examples" not in out  # it has one (failing, reported above)
     assert "pattern.no-such-rule: the tagger has no rule of that name" in out
     gazetteer_row = next(line for line in out.splitlines() if line.startswith("gazetteer "))
     assert gazetteer_row.split()[1:] == ["2", "1", "5"]  # examples, counter-examples, documents of 5

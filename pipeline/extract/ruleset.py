@@ -7,7 +7,7 @@ give. An example is tagged like an article (one paragraph per line, segmented by
 dated by ``published`` when given) and passes when a mention with exactly that text and label
 is among the results and was proposed by that rule (the trace of ``vnews explain`` says so).
 
-``vnews rules lint`` fails on a rule without examples, an example that no longer gives its
+``vnews rules lint`` fails on a rule without examples or without counter-examples, an example that no longer gives its
 output, a counter-example that does, or a rule name the tagger does not have. With
 ``--coverage OUT_DIR`` it also counts on how many documents of a finished run (the bench:
 ``vnews extract ../shared/bench --out OUT_DIR``) each rule gives a mention, and fails a rule that
@@ -126,6 +126,9 @@ def lint_rules(specs: list[RuleSpec], tagger: Tagger, segment: Callable[[Documen
         spec = by_name.get(name)
         if spec is None or not spec.examples:
             problems.append(f"{name}: no examples; add some to {default_rules_path().name}")
+        if spec is None or not spec.counter_examples:
+            problems.append(f"{name}: no counter-examples (a text where the rule must not give a span); "
+                            f"add some to {default_rules_path().name}")
     for spec in specs:
         if spec.name not in RULE_NAMES:
             problems.append(f"{spec.name}: the tagger has no rule of that name")
