@@ -344,3 +344,42 @@ def test_a_bidi_control_inside_a_name_does_not_make_a_new_person(tagger, segment
     hidden = tag(tagger, segmenter, ["Bộ trưởng Trần\u202e Hồng Hà gặp đối tác\u2066."], published="2021-11-24")
     assert [m.entity_id for m in hidden if m.type == "PERSON"] == [m.entity_id for m in plain if m.type == "PERSON"] \
         == ["person:tran-hong-ha"]
+
+
+@pytest.fixture(scope="module")
+def project_tagger():
+    from pipeline.config import gazetteer_dir, load_config
+    from pipeline.gazetteer import Gazetteer
+
+    cfg = load_config()
+    return Tagger(Gazetteer.load(gazetteer_dir(cfg)), cfg.tag)
+
+
+def test_one_word_countries_that_are_ordinary_words(project_tagger, segmenter):
+    # issue #14: a language, a syllable of a given name, a family name after it: no country;
+    # after a lower-case word, a noun of countries or before a foreign name: the country.
+    ms = tag(project_tagger, segmenter, [
+        "Em học tiếng Anh và tiếng Nhật ở nhà.",
+        "Phụ huynh Hà Anh và ca sĩ Bảo Anh đến muộn; chuyên gia Anh Nguyễn trả lời.",
+        "Nước Nga phản đối. Phía Đức cho biết. Bộ Ngoại giao Anh ra tuyên bố.",
+        "Thủ tướng Anh Theresa May phát biểu."])
+    gpes = [(m.paragraph, m.text) for m in ms if m.type == "GPE"]
+    assert gpes == [(3, "Nga"), (3, "Đức"), (4, "Anh")]
+    assert [m.text for m in ms if m.type == "ORG"] == ["Bộ Ngoại giao Anh"]
+
+
+def test_a_body_name_ends_with_its_place_or_before_a_verb(project_tagger, segmenter):
+    # issue #14: the predicate after a body's place, or a verb by word class, is not the name.
+    ms = tag(project_tagger, segmenter, [
+        "Chủ tịch yêu cầu Sở GD&ĐT Hà Nội báo cáo vụ việc trong ngày.",
+        "Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam lấy mẫu xét nghiệm.",
+        "Sở Công Thương nắm tình hình thị trường."])
+    orgs = [m.text for m in ms if m.type == "ORG"]
+    assert orgs == ["Sở GD&ĐT Hà Nội", "Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Sở Công Thương"]
+
+
+def test_a_correspondents_credit_is_no_mention(project_tagger, segmenter):
+    ms = tag(project_tagger, segmenter, [
+        "Theo phóng viên TTXVN tại Hàn Quốc, Tổng thống Hàn Quốc Moon Jae-in cam kết hợp tác với TTXVN."])
+    assert [(m.text, m.start > 40) for m in ms if m.text in ("TTXVN", "Hàn Quốc")] == [
+        ("Hàn Quốc", True), ("TTXVN", True)]

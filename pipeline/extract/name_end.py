@@ -43,6 +43,7 @@ class _Scan:
     topic: bool = False  # "về"/"giữa" seen: a lower-case topic may finish the name
     verb_at: int | None = None  # index in ``pending`` of the first verb of a topic
     prev_word: re.Match[str] | None = None
+    in_place: bool = False  # the name so far ends with a place the tagger knows ("Sở GD&ĐT Hà Nội")
 
     def word_end_at(self, pos: int) -> int:
         """End of the segmenter's word holding the character at ``pos`` (``pos + 1`` without one)."""
@@ -98,6 +99,7 @@ class NameEnd:
             # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
             # even when the syllable alone is a stop word or a verb ("ban", "hóa").
             scan.end = max(end, w.start() + len(bare))
+            scan.in_place = scan.in_place and scan.end == end
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
@@ -184,6 +186,7 @@ class NameEnd:
                 return True  # lower-case words after an organisation's head lead only to a known name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
             scan.pending, scan.verb_at = [], None
+            scan.in_place = hit is not None and hit.type == "GPE" and scan.end == hit.end
             return False
         scan.pending.append(w)
         if end is None and not shape.about and not scan.company:
@@ -216,6 +219,10 @@ class NameEnd:
         # only as the topic after "về" ("… về rác thải nhựa trên biển"), not a verb phrase
         # ("… ASEAN đặt trụ sở"); a law's name goes on in lower case: "Luật Bảo vệ môi trường".
         if scan.shape.about and not (scan.topic or scan.shape.tail):
+            return end
+        # A body's name ends with its place ("Sở GD&ĐT Hà Nội", "Bộ An ninh Nội địa Mỹ"): the
+        # lower-case words after it are the sentence's predicate ("… báo cáo vụ việc", "… tuyên bố").
+        if scan.in_place and not scan.topic:
             return end
         if pending and pending[0].group().lower() in self.grammar["about"]:
             pending = pending[1:]

@@ -37,6 +37,11 @@ class TaggerRules:
     person_before: tuple[str, ...]
     person_after: tuple[str, ...]
     councils: dict[str, str]
+    common_word_countries: frozenset[str]
+    language_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    correspondent_openers: tuple[str, ...]
+    correspondent_at: tuple[str, ...]
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -73,6 +78,11 @@ class TaggerRules:
             person_before=tuple(data["person_before"]),
             person_after=tuple(data["person_after"]),
             councils=dict(data["councils"]),
+            common_word_countries=frozenset(data["common_word_countries"]),
+            language_nouns=frozenset(data["language_nouns"]),
+            country_nouns=frozenset(data["country_nouns"]),
+            correspondent_openers=tuple(data["correspondent_openers"]),
+            correspondent_at=tuple(data["correspondent_at"]),
         )
 
 

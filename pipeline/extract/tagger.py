@@ -121,6 +121,10 @@ class Tagger(Patterns, Linkers):
         self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
         self._countries_word = str(countries[0])
         self._countries_re = re.compile(rf" {re.escape(str(countries[1]))} [A-ZĐ]")
+        # "Theo phóng viên TTXVN tại Nhật Bản": the agency's acronym, then where its correspondent is.
+        self._correspondent_re = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.correspondent_openers)}) [A-ZĐ][A-ZĐ&]+"
+            rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)")
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in self.matcher.keys:
@@ -201,6 +205,7 @@ class Tagger(Patterns, Linkers):
         found = self.matcher.propose(text, limit, lambda ids: self._pick(ids, day))
         for c in found:
             c.priority = _PRIORITY["gazetteer"]
+        found = self._not_ordinary_words(text, found, para.index, trace)
         for c in resolve(found, trace=trace, paragraph=para.index):
             accepted.append(c)
         rule("link.country-context")
@@ -235,12 +240,47 @@ class Tagger(Patterns, Linkers):
         self._fuzzy(text, accepted, day, limit, free)
         return accepted
 
+    def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int,
+                            trace: list[Decision] | None) -> list[Candidate]:
+        """Drop a country's one-word name where it is a language ("tiếng Anh") or, for the names
+        that are also ordinary words or given names (``common_word_countries``: "Anh", "Nhật"), a
+        syllable of a personal name: after a capitalised word nothing else names ("Hải Anh", "Việt
+        Anh", "Kim Anh") or before a family name ("Anh Nguyễn"). Not after a lower-case word ("Bộ
+        Ngoại giao Anh", "Hoàng gia Anh"), a capitalised noun of countries ("Nước Nga", "Phía Đức")
+        or a mention, nor before a foreign name ("Thủ tướng Anh Theresa May")."""
+        starts = {c.start for c in found}
+        ends = {c.end for c in found}
+        keep = []
+        for c in found:
+            if c.type == "GPE" and self._ordinary_word(text, c, starts, ends):
+                if trace is not None:
+                    trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
+                                          reason="a language or a syllable of a personal name, not the country"))
+                continue
+            keep.append(c)
+        return keep
+
+    def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int]) -> bool:
+        name = text[c.start:c.end]
+        before = text[max(0, c.start - 12):c.start]
+        prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
+        if prev in self.rules.language_nouns:
+            return True
+        if name not in self.rules.common_word_countries:
+            return False
+        after = text[c.end:c.end + 12]
+        nxt = after.split()[0] if after.startswith(" ") and after.split() else ""
+        name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
+            and prev.lower() not in self.rules.country_nouns
+        return name_before or (nxt in self.rules.surnames and c.end + 1 not in starts)
+
     def _credits(self, text: str) -> list[tuple[int, int]]:
         """Photo credits, datelines and closing bylines: they name the photographer, author and
         agency, not actors. A closing "(TTXVN)" takes the author's name before it with it
         ("… thời gian tới. Nguyễn Văn Trí (TTXVN)"), as one-line crawls keep it in the text."""
         credits = self.credits.spans(text, stop_at=lambda pos: self._title_re.match(text, pos) is not None)
         credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
+        credits += [m.span() for m in self._correspondent_re.finditer(text)]
         if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
             start = m.start()
             # Only before an agency ("(TTXVN)", "(Theo Reuters)"), not a caption's "(giữa)".
