@@ -383,3 +383,22 @@ def test_a_correspondents_credit_is_no_mention(project_tagger, segmenter):
         "Theo phóng viên TTXVN tại Hàn Quốc, Tổng thống Hàn Quốc Moon Jae-in cam kết hợp tác với TTXVN."])
     assert [(m.text, m.start > 40) for m in ms if m.text in ("TTXVN", "Hàn Quốc")] == [
         ("Hàn Quốc", True), ("TTXVN", True)]
+
+
+def test_a_bare_body_many_countries_have_takes_the_country_of_its_paragraph(project_tagger, segmenter):
+    # The rule (link.country-context): one foreign country named in the body's sentence or before
+    # it in the paragraph, and nothing Vietnamese in the paragraph.
+    def body(text):
+        return [m.entity_id for m in tag(project_tagger, segmenter, [text]) if m.text == "Quốc hội"]
+
+    assert body("Tổng thống Mỹ thúc giục Quốc hội thông qua gói cứu trợ.") == ["org:congress-us"]
+    assert body("Các nghị sỹ Kosovo bỏ phiếu. Theo đó, 78 nghị sỹ trong Quốc hội tán thành.") == [
+        "org:new:quoc-hoi-kosovo"]
+    assert body("Quốc hội thông qua dự án sân bay ở Đồng Nai, dùng vốn vay của Nhật Bản.") == [
+        "org:national-assembly-vn"]  # a Vietnamese province
+    assert body("Quốc hội thông qua nghị quyết với Nhật Bản, đại biểu Nguyễn Văn Hùng cho biết.") == [
+        "org:national-assembly-vn"]  # a Vietnamese name
+    assert body("Quốc hội họp sau chuyến thăm của Tổng thống Mỹ tới Nhật Bản.") == [
+        "org:national-assembly-vn"]  # two foreign countries
+    assert body("Quốc hội họp. Tổng thống Mỹ phát biểu sau đó.") == [
+        "org:national-assembly-vn"]  # the country comes only after the body's sentence

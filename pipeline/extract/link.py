@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from ..dates import find_dates
-from ..model import Document
+from ..model import Document, Paragraph
 from ..normalize import fold
 from .candidates import Candidate
 from .resolve import Ledger
@@ -62,6 +62,63 @@ class Linkers:
             accepted.remove(place)
             accepted.append(self._span_for(self._pick(ids, ""), org.start, place.end) if ids else Candidate(
                 org.start, place.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8))
+
+    def _shared_bodies(self, para: Paragraph, accepted: list[Candidate]) -> None:
+        """A body many countries have, named bare ("Quốc hội", "Bộ Ngoại giao": the gazetteer's
+        Vietnamese ones), is the body of the one foreign country its paragraph is about.
+
+        The rule: the body's sentence or an earlier sentence of its paragraph names places of
+        exactly one country other than Việt Nam, and nothing in the paragraph the gazetteer knows is
+        Vietnamese (Việt Nam, a province, a Vietnamese body other than these shared names, a
+        Vietnamese office-holder), nor a Vietnamese personal name. Then "Quốc hội" is that country's ("Quốc hội Mỹ", the gazetteer's
+        United States Congress); otherwise it stays Việt Nam's. The country right after the body is
+        ``_foreign_bodies``'s ("Bộ Ngoại giao Hàn Quốc")."""
+        text = para.text
+        shared = [a for a in accepted if a.type == "ORG" and text[a.start:a.end] in self.rules.shared_bodies
+                  and self._country_of(a.entity_id) == "VN"]
+        if not shared:
+            return
+        countries = {a.start: self._country_of(a.entity_id) for a in accepted if a.type in ("GPE", "LOC")}
+        if any(self._country_of(a.entity_id) == "VN" for a in accepted if a not in shared) \
+                or self._vietnamese_name_in(text):
+            return  # a Vietnamese paragraph: its bodies are Việt Nam's
+        for body in shared:
+            sentence_end = next((s.end for s in para.sentences if s.start <= body.start < s.end), len(text))
+            named = {c for start, c in countries.items() if start < sentence_end and c}
+            if len(named) != 1:
+                continue
+            code = named.pop()
+            country = next(a for a in accepted if a.start < sentence_end and countries.get(a.start) == code)
+            self._foreign_body(text, body, country, accepted)
+
+    def _vietnamese_name_in(self, text: str) -> bool:
+        """A Vietnamese personal name: a family name and two capitalised words ("Đoàn Khắc Việt")."""
+        return any(m.group() in self.rules.surnames and (run := self._name_run(text, m.start(), len(text), 4))
+                   and len(text[run[0]:run[1]].split()) >= 3 for m in _WORD.finditer(text))
+
+    def _country_of(self, entity_id: str) -> str:
+        entry = self.gaz.entries.get(entity_id)
+        return entry.country if entry is not None else ""
+
+    def _foreign_body(self, text: str, body: Candidate, country: Candidate, accepted: list[Candidate]) -> None:
+        """``body`` becomes the body of ``country``: the gazetteer's when it knows it, else a new one."""
+        nation = self.gaz.entries[country.entity_id]
+        for _ in range(3):  # a city or state: the body is its country's
+            if not nation.parent or nation.parent not in self.gaz.entries:
+                break
+            nation = self.gaz.entries[nation.parent]
+        name = text[body.start:body.end]
+        for form in (f"{name} {text[country.start:country.end]}", f"{name} {nation.canonical}",
+                     *(f"{name} {alias}" for alias in nation.aliases)):
+            if ids := self.names.get(fold(form)):
+                new = self._span_for(self._pick(ids, ""), body.start, body.end)
+                break
+        else:
+            canonical = f"{name} {nation.canonical}"
+            new = Candidate(body.start, body.end, "ORG", f"org:new:{slug(canonical)}", canonical, method="pattern",
+                            score=0.7)
+        accepted.remove(body)
+        accepted.append(new)
 
     # -- 3 -----------------------------------------------------------------------------------
     def _long_form(self, text: str, end: int, want: str = "") -> tuple[int, str] | None:

@@ -40,6 +40,7 @@ class TaggerRules:
     common_word_countries: frozenset[str]
     language_nouns: frozenset[str]
     country_nouns: frozenset[str]
+    shared_bodies: frozenset[str]
     correspondent_openers: tuple[str, ...]
     correspondent_at: tuple[str, ...]
 
@@ -81,6 +82,7 @@ class TaggerRules:
             common_word_countries=frozenset(data["common_word_countries"]),
             language_nouns=frozenset(data["language_nouns"]),
             country_nouns=frozenset(data["country_nouns"]),
+            shared_bodies=frozenset(data["shared_bodies"]),
             correspondent_openers=tuple(data["correspondent_openers"]),
             correspondent_at=tuple(data["correspondent_at"]),
         )

@@ -36,7 +36,8 @@ __all__ = ["Tagger", "PASSES"]
 # Vietnamese name, "ông Đức") remove what they replace, and the trace records it.
 PASSES = (
     ("gazetteer", "gazetteer names and aliases (Aho-Corasick), resolved longest first"),
-    ("link.country-context", "a ministry + foreign country is that country's ministry; an embassy is the one the text places"),
+    ("link.country-context", "a ministry + foreign country is that country's ministry; an embassy is the one the text places; "
+                             "a bare national assembly in a paragraph about one foreign country is that country's"),
     ("link.acronym-definition", "'Long form (ACR)' in the text beats the gazetteer's entry of the same letters"),
     ("pattern.title+name", "a title then a name; a title alone is the office-holder on the sentence's date (tenure)"),
     ("pattern.surname", "Vietnamese personal names of three or four words opened by a family name"),
@@ -210,6 +211,7 @@ class Tagger(Patterns, Linkers):
             accepted.append(c)
         rule("link.country-context")
         self._foreign_bodies(text, accepted)
+        self._shared_bodies(para, accepted)
         rule("link.acronym-definition")
         self._acronym_definitions(text, accepted, acronyms, limit, free)
         rule("pattern.title+name")
