@@ -373,9 +373,11 @@ def test_a_body_name_ends_with_its_place_or_before_a_verb(project_tagger, segmen
     ms = tag(project_tagger, segmenter, [
         "Chủ tịch yêu cầu Sở GD&ĐT Hà Nội báo cáo vụ việc trong ngày.",
         "Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam lấy mẫu xét nghiệm.",
-        "Sở Công Thương nắm tình hình thị trường."])
+        "Sở Công Thương nắm tình hình thị trường.",
+        "Công ty Doji nâng giá vàng. Sở Công Thương cần phải kiểm tra."])
     orgs = [m.text for m in ms if m.type == "ORG"]
-    assert orgs == ["Sở GD&ĐT Hà Nội", "Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Sở Công Thương"]
+    assert orgs == ["Sở GD&ĐT Hà Nội", "Trung tâm Kiểm soát bệnh tật tỉnh Hà Nam", "Sở Công Thương",
+                    "Công ty Doji", "Sở Công Thương"]
 
 
 def test_a_correspondents_credit_is_no_mention(project_tagger, segmenter):
