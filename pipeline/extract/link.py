@@ -134,6 +134,9 @@ class Linkers:
             start = words[i].start()
             if re.search(r"[.!?;]\s|[()\"“”]", text[start:end]):
                 break  # a long form is not across a sentence, another bracket or a quotation
+            if words[i].group().lower() in self.rules.clause_words or re.match(r"[,:] [^\W\d_]", text[words[i].end():]) \
+                    and not text[words[i].end() + 2].isupper():
+                break  # nor across a clause: "Tổng cục Hải quan, trong 15 ngày đầu tháng 1/2017, Việt Nam nhập khẩu (NK)"
             rest = text[start:end].rstrip()
             for head, etype in self.rules.acronym_heads:
                 if rest.startswith(head + " ") and rest != head:

@@ -41,6 +41,7 @@ class TaggerRules:
     language_nouns: frozenset[str]
     country_nouns: frozenset[str]
     shared_bodies: frozenset[str]
+    clause_words: frozenset[str]
     correspondent_openers: tuple[str, ...]
     correspondent_at: tuple[str, ...]
 
@@ -83,6 +84,7 @@ class TaggerRules:
             language_nouns=frozenset(data["language_nouns"]),
             country_nouns=frozenset(data["country_nouns"]),
             shared_bodies=frozenset(data["shared_bodies"]),
+            clause_words=frozenset(data["clause_words"]),
             correspondent_openers=tuple(data["correspondent_openers"]),
             correspondent_at=tuple(data["correspondent_at"]),
         )
