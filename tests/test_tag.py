@@ -404,3 +404,9 @@ def test_a_bare_body_many_countries_have_takes_the_country_of_its_paragraph(proj
         "org:national-assembly-vn"]  # two foreign countries
     assert body("Quốc hội họp. Tổng thống Mỹ phát biểu sau đó.") == [
         "org:national-assembly-vn"]  # the country comes only after the body's sentence
+
+
+def test_a_function_word_opening_the_sentence_is_no_first_name(project_tagger, segmenter):
+    ms = tag(project_tagger, segmenter, ["Theo Daily Mail, những bức ảnh này được chụp ở Kenya. Theo Zing News, ông Trump nói."])
+    assert not any(m.text.startswith("Theo") for m in ms)
+    assert "Zing News" in [m.text for m in ms]

@@ -246,6 +246,11 @@ class Patterns(NameEnd):
         while (m0 := _FOREIGN_RUN.search(text, start, end)) is not None and m0.start() in lead:
             start = lead[m0.start()] + 1
         for m in _FOREIGN_RUN.finditer(text, start, end):
+            first = m.group().split()[0]
+            if first.lower() in self.rules.stop_words:
+                # "Theo Phone Arena", "Tại Annie": a Vietnamese function word opening the sentence
+                # is no first name; the name, if any, starts after it.
+                return self._foreign_run(text, m.start() + len(first) + 1, end, known)
             words = [w for w in m.group().split() if w[0].isupper()]
             if any(w in self.rules.surnames or w in self.rules.not_name_start for w in words):
                 continue
