@@ -362,9 +362,10 @@ def test_one_word_countries_that_are_ordinary_words(project_tagger, segmenter):
         "Em học tiếng Anh và tiếng Nhật ở nhà.",
         "Phụ huynh Hà Anh và ca sĩ Bảo Anh đến muộn; chuyên gia Anh Nguyễn trả lời.",
         "Nước Nga phản đối. Phía Đức cho biết. Bộ Ngoại giao Anh ra tuyên bố.",
-        "Thủ tướng Anh Theresa May phát biểu."])
+        "Thủ tướng Anh Theresa May phát biểu.",
+        "Anh cho biết vườn năm nay được mùa. Anh và Pháp ký thỏa thuận. Ý tưởng của cháu là mua đảo."])
     gpes = [(m.paragraph, m.text) for m in ms if m.type == "GPE"]
-    assert gpes == [(3, "Nga"), (3, "Đức"), (4, "Anh")]
+    assert gpes == [(3, "Nga"), (3, "Đức"), (4, "Anh"), (5, "Anh"), (5, "Pháp")]
     assert [m.text for m in ms if m.type == "ORG"] == ["Bộ Ngoại giao Anh"]
 
 

@@ -40,6 +40,9 @@ class TaggerRules:
     common_word_countries: frozenset[str]
     language_nouns: frozenset[str]
     country_nouns: frozenset[str]
+    pronoun_countries: frozenset[str]
+    country_then: frozenset[str]
+    country_syllable_words: tuple[str, ...]
     shared_bodies: frozenset[str]
     clause_words: frozenset[str]
     correspondent_openers: tuple[str, ...]
@@ -83,6 +86,9 @@ class TaggerRules:
             common_word_countries=frozenset(data["common_word_countries"]),
             language_nouns=frozenset(data["language_nouns"]),
             country_nouns=frozenset(data["country_nouns"]),
+            pronoun_countries=frozenset(data["pronoun_countries"]),
+            country_then=frozenset(data["country_then"]),
+            country_syllable_words=tuple(data["country_syllable_words"]),
             shared_bodies=frozenset(data["shared_bodies"]),
             clause_words=frozenset(data["clause_words"]),
             correspondent_openers=tuple(data["correspondent_openers"]),

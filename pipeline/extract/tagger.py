@@ -206,7 +206,8 @@ class Tagger(Patterns, Linkers):
         found = self.matcher.propose(text, limit, lambda ids: self._pick(ids, day))
         for c in found:
             c.priority = _PRIORITY["gazetteer"]
-        found = self._not_ordinary_words(text, found, para.index, trace)
+        openings = {sent.start for sent in para.sentences}
+        found = self._not_ordinary_words(text, found, para.index, trace, openings)
         for c in resolve(found, trace=trace, paragraph=para.index):
             accepted.append(c)
         rule("link.country-context")
@@ -242,8 +243,8 @@ class Tagger(Patterns, Linkers):
         self._fuzzy(text, accepted, day, limit, free)
         return accepted
 
-    def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int,
-                            trace: list[Decision] | None) -> list[Candidate]:
+    def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int, trace: list[Decision] | None,
+                            openings: set[int]) -> list[Candidate]:
         """Drop a country's one-word name where it is a language ("tiếng Anh") or, for the names
         that are also ordinary words or given names (``common_word_countries``: "Anh", "Nhật"), a
         syllable of a personal name: after a capitalised word nothing else names ("Hải Anh", "Việt
@@ -254,13 +255,30 @@ class Tagger(Patterns, Linkers):
         ends = {c.end for c in found}
         keep = []
         for c in found:
-            if c.type == "GPE" and self._ordinary_word(text, c, starts, ends):
+            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends)
+                                    or self._word_or_pronoun(text, c, openings)):
                 if trace is not None:
                     trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                           reason="a language or a syllable of a personal name, not the country"))
                 continue
             keep.append(c)
         return keep
+
+    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int]) -> bool:
+        """A one-word country that is the first syllable of a common word (``country_syllable_words``:
+        "Mỹ thuật", "Ý tưởng", "Anh hùng", "Pháp luật"), or "Anh" opening a sentence before a lower-case word other
+        than a conjunction ("Anh chia sẻ": he; not "Anh và các quốc gia")."""
+        name = text[c.start:c.end]
+        if name not in self.rules.common_word_countries or text[c.end:c.end + 1] != " ":
+            return False
+        nxt = text[c.end + 1:].split(maxsplit=1)[:1]
+        if not nxt or not nxt[0][:1].islower():
+            return False
+        if any(text.startswith(w, c.start) and not text[c.start + len(w):c.start + len(w) + 1].isalpha()
+               for w in self.rules.country_syllable_words):
+            return True
+        return name in self.rules.pronoun_countries and c.start in openings \
+            and nxt[0].rstrip(",.") not in self.rules.country_then
 
     def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int]) -> bool:
         name = text[c.start:c.end]
