@@ -1,0 +1,176 @@
+"""Triggers: the phrases of the frames found in a sentence, minus those whose sense, modality or
+surroundings cancel them; named events as conference triggers; determiners, cues and ordinals."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, TriggerRule
+from .records import _Hit, _names, _Sent
+from .words import _OPENERS, _QUOTE, _WORD
+
+_NOMINAL = re.compile(r"(?<!\w)việc\s")
+
+
+class TriggerMixin:
+    lex: Lexicon
+    _mention_verb_firsts: frozenset[str]
+
+    def _hits(self, s: _Sent) -> list[_Hit]:
+        lex, w, text = self.lex, s.words, s.para.text
+        hits: list[_Hit] = []
+        i = 0
+        while i < len(w.spans):
+            found = None
+            for phrase, rule_ix in lex.index.get(w.lower[i], ()):
+                if not w.match(i, phrase):
+                    continue
+                j = i + len(phrase)
+                start, end = w.spans[i][0], w.spans[j - 1][1]
+                rules = tuple(lex.rules[x] for x in rule_ix if self._allowed(lex.rules[x], s, i, j, start, end))
+                if rules:
+                    found = (i, j, start, end, rules)
+                    break
+            if found is None:
+                i += 1
+                continue
+            i0, j, start, end, rules = found
+            prev = hits[-1] if hits else None
+            if prev is not None and prev.rules[0].type == rules[0].type and text[prev.end:start].isspace() \
+                    and prev.name is None:
+                # "gặp gỡ, trao đổi với" without the comma, "viện trợ khẩn cấp gói viện trợ":
+                # one trigger, not two.
+                prev.end = end
+                prev.rules = prev.rules + tuple(r for r in rules if r not in prev.rules)
+                i = j
+                continue
+            name = next((m for m in s.mentions if m.type == "EVENT" and m.start <= start and end <= m.end), None)
+            hits.append(self._describe(_Hit(s, start, end, rules, rules[0].form, name), i0))
+            i = j
+        # Named events: a conference when the sentence has one of the verbs and no trigger claims them.
+        self._segment(s, hits)
+        # (Only a sentence with a named event needs the verb test: it is the costly part of this stage.)
+        verbs = any(m.type == "EVENT" for m in s.mentions) and self._has_verb(s)
+        if verbs:
+            claimed = {id(h.name) for h in hits if h.name is not None}
+            for m in s.mentions:
+                if m.type != "EVENT" or id(m) in claimed \
+                        or (m.text.lower() + " ").startswith(lex.mention_not_heads) \
+                        or (m.canonical.lower() + " ").startswith(lex.mention_not_heads):
+                    continue
+                if any(h.start < m.end and m.start < h.end for h in hits):
+                    continue
+                if any("EVENT" in lex.types[h.rules[0].type].instrument and h.name is None
+                       and h.seg_start <= m.start and m.end <= h.seg_end for h in hits):
+                    continue  # "COP 23 là hội nghị ...": the name of that trigger's conference
+                k = w.at(m.start)
+                hits.append(self._describe(_Hit(s, m.start, m.end, (lex.mention_rule,), "noun", m), k))
+            hits.sort(key=lambda h: h.start)
+            self._segment(s, hits)
+        return hits
+
+    def _allowed(self, rule: TriggerRule, s: _Sent, i: int, j: int, start: int, end: int) -> bool:
+        w, text = s.words, s.para.text
+        if rule.requires_quote and not _QUOTE.search(text[s.start:s.end]) \
+                and not text[end:end + 2].lstrip().startswith(":"):
+            return False  # neither a quotation nor direct speech after a colon ("cho biết: ...")
+        if any(w.preceded_by(i, p) for p in rule.not_before):
+            return False
+        if rule.form == "verb" and any(w.preceded_by(i, p) for p in self.lex.negation):
+            return False  # "chưa lên tiếng", "không gặp"
+        if any(w.followed_by(j, p) for p in rule.not_after):
+            return False
+        c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
+        if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
+            return False  # "các thỏa thuận mà các bang ... ký": a relative clause
+        if rule.not_nominal and _NOMINAL.search(text, c0, start):
+            return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
+        # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
+        # inside an EVENT name it is that event's own word.
+        if any(m.start < end and start < m.end and m.type != "EVENT" for m in s.mentions):
+            return False
+        if rule.form == "verb" and text[start].isupper():
+            before = text[s.start:start].rstrip()
+            if before and before[-1] not in _OPENERS:
+                return False  # "Nguyễn Văn Ký": a capitalised verb mid-sentence is part of a name
+        return True
+
+    def _describe(self, hit: _Hit, i: int | None) -> _Hit:
+        """Determiners, cues and ordinals around a trigger."""
+        lex, s = self.lex, hit.s
+        w, text = s.words, s.para.text
+        if i is not None:
+            det = next((p for p in lex.generic if w.preceded_by(i, p)), None)
+            if det is None and i > 0 and w.lower[i - 1].isdigit() and w.gap_ok(i):
+                det = (w.lower[i - 1],)  # "2 cuộc họp"
+            hit.generic = det is not None
+            hit.indefinite = any(w.preceded_by(i, p) for p in lex.indefinite)
+            k = i - len(det) if det else i
+            hit.temporal = any(w.preceded_by(k, p) for p in lex.temporal_cues)
+            hit.cue = hit.temporal or any(w.preceded_by(k, p) for p in lex.anaphora_cues)
+            hit.object_cue = any(w.preceded_by(k, p) for p in lex.object_cues)
+            if hit.form == "verb" and (hit.cue or hit.object_cue) and hit.rules[0].type != "STATEMENT":
+                # "Phát biểu tại hội đàm", "Sau hội đàm", "chủ trì hội nghị": the verb names the event.
+                hit.form = "noun"
+            lead = text[s.start:w.spans[k][0]] if k < len(w.spans) else ""
+            hit.initial = not _WORD.search(lead)
+        if hit.form == "noun" and hit.name is None:
+            # Parties written right after the noun name the event: "Đối thoại ASEAN - Hàn Quốc".
+            ids: list[str] = []
+            texts: list[frozenset[str]] = []
+            pos = hit.end
+            for m in s.mentions:
+                if m.start < pos:
+                    continue
+                sep = r"\s*" if not ids else r"\s*(?:[-–—/&]|và)\s*"
+                if m.type in lex.participant_types and re.fullmatch(sep, text[pos:m.start]) and text[pos:m.start] != "":
+                    ids.append(m.entity_id or m.canonical or m.text)
+                    texts.append(_names(m))
+                    pos = m.end
+                    continue
+                break
+            hit.name_ids = frozenset(ids)
+            hit.name_texts = tuple(texts)
+        if hit.name is not None:
+            m = lex.ordinal_window.search(text, hit.name.start, hit.name.end)
+        else:
+            m = lex.ordinal_immediate.match(text, hit.end, s.end)
+            if m is None:
+                clause_end = next((c1 for c0, c1 in s.clauses if c0 <= hit.start < c1), s.end)
+                m = lex.ordinal_window.search(text, hit.end, min(clause_end, hit.end + 60))
+        if m is not None:
+            hit.ordinal = self._ordinal(m)
+        return hit
+
+    def _ordinal(self, m: re.Match[str]) -> int | None:
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        if "first" in groups:
+            return 1
+        raw = next(iter(groups.values()), "")
+        raw = " ".join(raw.split())
+        if raw.isdigit():
+            return int(raw)
+        return self.lex.ordinal_words.get(raw if raw.isupper() else raw.lower())
+
+    def _has_verb(self, s: _Sent) -> bool:
+        w = s.words
+        firsts = self._mention_verb_firsts
+        for i in range(len(w.spans)):
+            if w.lower[i] not in firsts:
+                continue
+            for verb in self.lex.mention_verbs:
+                if w.match(i, verb):
+                    j = i + len(verb)
+                    if any(w.followed_by(j, p) for p in self.lex.mention_verbs_not_after):
+                        continue
+                    a, b = w.spans[i][0], w.spans[j - 1][1]
+                    if not any(m.start < b and a < m.end for m in s.mentions):
+                        return True
+        return False
+
+    @staticmethod
+    def _segment(s: _Sent, hits: list[_Hit]) -> None:
+        """Each trigger's stretch of the sentence: from the previous trigger to the next one."""
+        for k, h in enumerate(hits):
+            h.seg_start = hits[k - 1].end if k > 0 else s.start
+            h.seg_end = hits[k + 1].start if k + 1 < len(hits) else s.end
