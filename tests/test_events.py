@@ -631,19 +631,37 @@ def test_documents_that_are_not_ok_are_left_alone(stage):
     assert stage(doc).events == []
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ('type = "WITHDRAWAL"', 'type = "RETREATING"', "RETREATING"),
-    ('needs = ["source", "target|instrument"]', 'needs = ["source", "target|treaty"]', "treaty"),
-    # a key written after a [[trigger]] table lands in it: said, not silently ignored
-    ("[negation]\n", "", "words"),
+@pytest.mark.parametrize("file, old, new, message", [
+    ("frames/withdrawal.toml", 'type = "WITHDRAWAL"', 'type = "RETREATING"', "RETREATING"),
+    ("frames/withdrawal.toml", 'needs = ["source", "target|instrument"]', 'needs = ["source", "target|treaty"]', "treaty"),
+    # a key written after a table header lands in that table: said, not silently ignored
+    ("frames/meeting.toml", "[settings]\n", "", "unknown key"),
+    ("events.toml", "[negation]\n", "", "words"),
+    ("frames/signing.toml", "[[trigger.sense]]\n", "[[trigger.sense]]\nwords = 1\n", "unknown key"),
 ])
-def test_a_bad_lexicon_is_a_config_error(tmp_path: Path, old, new, message):
-    text = Path(__file__).resolve().parent.parent.joinpath("pipeline/data/events.toml").read_text(encoding="utf-8")
+def test_a_bad_lexicon_is_a_config_error(tmp_path: Path, file, old, new, message):
+    import shutil
+
+    data = Path(__file__).resolve().parent.parent.joinpath("pipeline/data")
+    shutil.copy(data / "events.toml", tmp_path / "events.toml")
+    shutil.copytree(data / "frames", tmp_path / "frames")
+    text = (tmp_path / file).read_text(encoding="utf-8")
     assert old in text
-    bad = tmp_path / "events.toml"
-    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / file).write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
-        Lexicon.load(bad)
+        Lexicon.load(tmp_path / "events.toml", tmp_path / "frames")
+
+
+def test_every_type_needs_exactly_one_frame(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent.joinpath("pipeline/data/frames"), tmp_path / "frames")
+    (tmp_path / "frames" / "visit.toml").unlink()
+    with pytest.raises(ConfigError, match="no frame for VISIT"):
+        Lexicon.load(frames=tmp_path / "frames")
+    shutil.copy(tmp_path / "frames" / "meeting.toml", tmp_path / "frames" / "visit.toml")
+    with pytest.raises(ConfigError, match="a second frame of type MEETING"):
+        Lexicon.load(frames=tmp_path / "frames")
 
 
 # -- session 3 rules: what is not an event of its own ----------------------------------------------

@@ -12,6 +12,10 @@ from .records import _Args, _Hit, _names, _Part, _Sent
 from .words import _STRONG_STOP
 
 
+# Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
+_NEW_ID = ":new:"
+
+
 class ArgumentsMixin:
     lex: Lexicon
 
@@ -92,8 +96,7 @@ class ArgumentsMixin:
                                        (s.para.index, name.start + at.start())))
         return sorted(parts, key=lambda p: p.order)
 
-    @staticmethod
-    def _speaker(hit: _Hit, before: list[Mention], attributed: list[Mention]) -> list[Mention]:
+    def _speaker(self, hit: _Hit, before: list[Mention], attributed: list[Mention]) -> list[Mention]:
         """Who makes a statement: a person named before the verb with the bodies after the name
         ("ông A, Thứ trưởng Bộ X, Trưởng đoàn Việt Nam nhấn mạnh"); without a person, the bodies of
         the verb's own clause ("Bộ Công Thương khẳng định"); with "Theo X, ..." also X."""
@@ -109,7 +112,7 @@ class ArgumentsMixin:
             first = people[-1]
             for prev in reversed(people[:-1]):
                 gap = text[prev.end:first.start]
-                if re.search(r"(?<!\w)(?:và|cùng)(?!\w)", gap) and not re.search(r"[,;:]", gap):
+                if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap):
                     first = prev
                 else:
                     break
@@ -181,7 +184,7 @@ class ArgumentsMixin:
             for m in s.mentions:
                 if m.start >= chain[-1].end and m.type in ("GPE", "LOC"):
                     gap = text[chain[-1].end:m.start]
-                    if re.fullmatch(r"\s*(?:[,(\-–]|và)?\s*", gap):
+                    if lex.place_gap.fullmatch(gap):
                         chain.append(m)
                         continue
                 if m.start >= chain[-1].end:
@@ -210,6 +213,10 @@ class ArgumentsMixin:
         args.location = ", ".join(m.canonical or m.text for m in loc)
         location_ids = set() if keep_loc_as_target else {id(m) for m in loc}
         args.participants = self._participants(hit, rule, location_ids)
+        if rule.target_types:
+            # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
+            args.participants = [p for p in args.participants
+                                 if p.participant.role != "target" or p.participant.type in rule.target_types]
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
             args.own = False
@@ -242,13 +249,16 @@ class ArgumentsMixin:
 
 
     @staticmethod
-    def _satisfied(rule: TriggerRule, args: _Args) -> bool:
+    def _satisfied(rule: TriggerRule, args: _Args, extra: tuple[frozenset[str], ...] = ()) -> bool:
         have = {"participant": bool(args.participants),
                 "source": any(p.participant.role == "source" for p in args.participants),
                 "target": any(p.participant.role == "target" for p in args.participants),
                 "instrument": bool(args.instrument),
                 "amount": bool(args.amount),
-                "date": bool(args.date or args.date_text)}
+                "date": bool(args.date or args.date_text),
+                # a state or a body the gazetteer knows (not a name a rule found: a club, a company)
+                "body": any(p.participant.type in ("ORG", "GPE") and _NEW_ID not in p.participant.entity_id
+                            for p in args.participants)}
         have["argument"] = have["participant"] or have["date"] or have["instrument"]
-        return all(any(have[x] for x in need) for need in rule.needs)
+        return all(any(have[x] for x in need) for need in rule.needs + extra)
 

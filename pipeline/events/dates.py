@@ -120,7 +120,7 @@ class DatesMixin:
         k = next((n for n, (a, _) in enumerate(w.spans) if a >= at), None)
         if k is None:
             return False
-        if k > 0 and w.lower[k - 1] == "vào":
+        if k > 0 and w.lower[k - 1] in self.lex.date_lead:
             k -= 1
         return any(w.preceded_by(k, v) for v in self.lex.mention_verbs)
 

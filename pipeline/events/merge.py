@@ -54,7 +54,7 @@ class MergeMixin:
                     args.participants = [
                         _Part(Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,
                                           "participant"), p.order) for p in previous.args.participants]
-            if not self._satisfied(rule, args):
+            if not self._satisfied(rule, args, self._sense_needs(rule, hit)):
                 continue
             etype = rule.type
             settings = self.lex.types[etype]

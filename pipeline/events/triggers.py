@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from .frames import Sense
 from .lexicon import Lexicon, TriggerRule
 from .records import _Hit, _names, _Sent
-from .words import _OPENERS, _QUOTE, _WORD
+from .words import _OPENERS, _QUOTE, _QUOTED, _WORD
 
-_NOMINAL = re.compile(r"(?<!\w)việc\s")
+_SPACE = re.compile(r"\s*")
+
 
 
 class TriggerMixin:
@@ -83,7 +85,7 @@ class TriggerMixin:
         c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
         if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
             return False  # "các thỏa thuận mà các bang ... ký": a relative clause
-        if rule.not_nominal and _NOMINAL.search(text, c0, start):
+        if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
         # inside an EVENT name it is that event's own word.
@@ -93,7 +95,40 @@ class TriggerMixin:
             before = text[s.start:start].rstrip()
             if before and before[-1] not in _OPENERS:
                 return False  # "Nguyễn Văn Ký": a capitalised verb mid-sentence is part of a name
-        return True
+        if self._in_title(s, start, end):
+            return False  # the film “Gặp gỡ”: a title, not an event
+        return not any(not sense.needs and self._sense_holds(sense, s, i, j, c0) for sense in rule.senses)
+
+    def _in_title(self, s: _Sent, start: int, end: int) -> bool:
+        """Inside a short quotation (at most ``title_words`` words): a title."""
+        for q in _QUOTED.finditer(s.para.text, s.start, s.end):
+            if q.start() < start and end < q.end():
+                return len(_WORD.findall(q.group())) <= self.lex.title_words
+        return False
+
+    @staticmethod
+    def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
+        """The sense's words stand where it says: before the trigger (words ``i``..``j``) within its
+        window and clause (from ``c0``), after it within its window, or anywhere in the sentence."""
+        w = s.words
+        for p in sense.before:
+            for k in range(max(0, i - sense.window - len(p) + 1), i - len(p) + 1):
+                if w.spans[k][0] >= c0 and w.match(k, p):
+                    return True
+        for p in sense.after:
+            if any(w.match(k, p) for k in range(j, min(len(w.spans), j + sense.window))):
+                return True
+        return any(w.match(k, p) for p in sense.in_sentence for k in range(len(w.spans)))
+
+    def _sense_needs(self, rule: TriggerRule, hit: _Hit) -> tuple[frozenset[str], ...]:
+        """What the trigger's senses that hold add to the rule's needs ("ký hợp đồng" needs a treaty)."""
+        s = hit.s
+        i, j = s.words.at(hit.start), s.words.after(hit.end)
+        if i is None or not any(sense.needs for sense in rule.senses):
+            return ()
+        c0 = hit.clause[0]
+        return tuple(n for sense in rule.senses if sense.needs and self._sense_holds(sense, s, i, j, c0)
+                     for n in sense.needs)
 
     def _describe(self, hit: _Hit, i: int | None) -> _Hit:
         """Determiners, cues and ordinals around a trigger."""
@@ -122,8 +157,8 @@ class TriggerMixin:
             for m in s.mentions:
                 if m.start < pos:
                     continue
-                sep = r"\s*" if not ids else r"\s*(?:[-–—/&]|và)\s*"
-                if m.type in lex.participant_types and re.fullmatch(sep, text[pos:m.start]) and text[pos:m.start] != "":
+                sep = _SPACE if not ids else lex.name_sep
+                if m.type in lex.participant_types and sep.fullmatch(text[pos:m.start]) and text[pos:m.start] != "":
                     ids.append(m.entity_id or m.canonical or m.text)
                     texts.append(_names(m))
                     pos = m.end

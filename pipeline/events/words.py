@@ -71,6 +71,10 @@ class _Words:
         """Words ``phrase`` start right at word ``j``, after only whitespace."""
         return 0 < j < len(self.spans) and self.match(j, phrase) and self.gap_ok(j)
 
+    def after(self, offset: int) -> int:
+        """Index of the first word starting at or after ``offset``."""
+        return next((k for k, (s, _) in enumerate(self.spans) if s >= offset), len(self.spans))
+
     def at(self, offset: int) -> int | None:
         """Index of the word starting at ``offset``."""
         for k, (s, _) in enumerate(self.spans):
