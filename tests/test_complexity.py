@@ -16,22 +16,11 @@ LIMIT = 25
 NOT_YET_SPLIT = {
     "pipeline/extract/patterns.py:_named_end": 111,
     "pipeline/eval.py:_score_system": 73,
-    "pipeline/events/arguments.py:_participants": 68,
     "pipeline/extract/patterns.py:_pattern_named": 60,
-    "pipeline/events/merge.py:_place": 47,
     "pipeline/eval.py:_parse_gold": 46,
-    "pipeline/events/lexicon.py:_build": 46,
-    "pipeline/events/arguments.py:_args": 44,
-    "pipeline/events/dates.py:_date": 41,
-    "pipeline/events/triggers.py:_hits": 37,
-    "pipeline/events/merge.py:_mergeable": 36,
-    "pipeline/events/triggers.py:_describe": 34,
     "pipeline/eval.py:materialise_inputs": 32,
-    "pipeline/events/dates.py:_inherit": 32,
-    "pipeline/events/arguments.py:_location_mentions": 30,
     "pipeline/eval.py:to_text": 28,
     "pipeline/dates.py:_on_date_range": 27,
-    "pipeline/events/dates.py:_dates": 27,
 }
 
 

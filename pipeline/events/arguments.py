@@ -20,39 +20,20 @@ class ArgumentsMixin:
     lex: Lexicon
 
     def _participants(self, hit: _Hit, rule: TriggerRule, location_ids: set[int]) -> list[_Part]:
-        lex, s, text = self.lex, hit.s, hit.s.para.text
+        s = hit.s
         a0, a1 = s.attribution
-        nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
-
-        def usable(m: Mention) -> bool:
-            if m.type not in lex.participant_types or id(m) in location_ids:
-                return False
-            if m.type == "GPE" and lex.place_not_after.search(text, max(0, m.start - 20), m.start):
-                return False  # "58.000 khách Tây Ban Nha đến thăm": tourists, not Spain
-            if any(n is not m and n.start <= m.start and m.end <= n.end for n in nested):
-                return False  # "Liên hợp quốc" inside "Công ước khung của Liên hợp quốc ..."
-            return True
-
-        # Objects stay in the trigger's clause; a reference in a leading adverbial ("Tại cuộc đối
-        # thoại, A và B đã thảo luận") reaches into the main clause that follows it.
-        c0, c1 = hit.clause
-        limit = c1
-        if hit.cue and hit.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
-            limit = s.clauses[1][1]
-        limit = min(limit, hit.seg_end)
+        usable = self._usable_mentions(s, location_ids)
         # The subject of the sentence's first trigger may stand clauses before it ("Bộ Ngoại giao
         # Hàn Quốc cho biết ..., cuộc họp ..."); a later trigger's is in its own clause, the text
         # before belongs to the trigger before ("Đối thoại A - B về ..., Đối thoại A - C ...").
         # (A speaker is found by _speaker, across the commas of his titles.)
         statement = rule.type == "STATEMENT"
-        lo = hit.seg_start if hit.seg_start == s.start or statement else max(hit.seg_start, c0)
-        before = [m for m in s.mentions if usable(m) and lo <= m.start and m.end <= hit.start]
-        after = [m for m in s.mentions if usable(m) and m.start >= hit.end and m.end <= limit]
+        lo = hit.seg_start if hit.seg_start == s.start or statement else max(hit.seg_start, hit.clause[0])
+        limit = self._object_limit(hit)
+        before = [m for m in usable if lo <= m.start and m.end <= hit.start]
+        after = [m for m in usable if m.start >= hit.end and m.end <= limit]
         if statement:
-            before = self._speaker(hit, before, [m for m in s.mentions if usable(m) and a0 <= m.start and m.end <= a1])
-            if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
-                    and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
-                before = []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
+            before = self._statement_sources(hit, rule, before, [m for m in usable if a0 <= m.start and m.end <= a1])
         else:
             before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
         if not rule.targets:
@@ -60,41 +41,98 @@ class ArgumentsMixin:
         elif rule.target_within:
             after = [m for m in after if m.start - hit.end <= rule.target_within]
         if hit.form == "verb" or statement:
-            # One named before and after the verb is its object unless it is the subject right before
-            # it: "Nhận lời mời của Tây Ban Nha, A đã thăm Tây Ban Nha" (A visits Spain).
-            nearest = (before[-1].entity_id or before[-1].text) if before else None
-            objects = {m.entity_id or m.text for m in after}
-            roles = [(m, "source") for m in before if (m.entity_id or m.text) not in objects
-                     or (m.entity_id or m.text) == nearest] + [(m, "target") for m in after]
+            roles = self._verb_roles(before, after)
         else:
-            marked = [m for m in after if any(
-                re.search(rf"(?<!\w){re.escape(' '.join(p))}(?!\w)", text[hit.end:m.start].lower())
-                for p in lex.target_markers)]
-            if marked:
-                first = marked[0].start
-                roles = [(m, "source") for m in before] + [
-                    (m, "target" if m.start >= first else "participant") for m in after]
-            else:
-                roles = [(m, "participant") for m in before + after]
-        parts: list[_Part] = []
+            roles = self._noun_roles(hit, before, after)
         seen: set[str] = set()
+        parts = self._as_parts(s.para.index, roles, seen)
+        if hit.name is not None:
+            parts += self._name_parties(hit, seen)
+        return sorted(parts, key=lambda p: p.order)
+
+    @staticmethod
+    def _as_parts(para: int, roles: list[tuple[Mention, str]], seen: set[str]) -> list[_Part]:
+        """One participant per entity, with the role it first has."""
+        parts: list[_Part] = []
         for m, role in roles:
             key = m.entity_id or m.canonical or m.text
             if key not in seen:
                 seen.add(key)
-                parts.append(_Part(Participant(key, m.canonical or m.text, m.type, role), (s.para.index, m.start)))
-        if hit.name is not None:
-            name = hit.name
-            for form, m in s.forms.items():
-                key = m.entity_id or m.canonical or m.text
-                if key in seen:
-                    continue
-                at = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text[name.start:name.end])
-                if at is not None and (name.start + at.start(), name.start + at.end()) != (name.start, name.end):
-                    seen.add(key)
-                    parts.append(_Part(Participant(key, m.canonical or m.text, m.type, "participant"),
-                                       (s.para.index, name.start + at.start())))
-        return sorted(parts, key=lambda p: p.order)
+                parts.append(_Part(Participant(key, m.canonical or m.text, m.type, role), (para, m.start)))
+        return parts
+
+    def _usable_mentions(self, s: _Sent, location_ids: set[int]) -> list[Mention]:
+        nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
+        return [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
+
+    def _usable(self, m: Mention, text: str, location_ids: set[int], nested: list[Mention]) -> bool:
+        """A mention that can take part: a participant type, not the event's place, not a place
+        standing for its people or goods, not inside a treaty's or an event's name."""
+        if m.type not in self.lex.participant_types or id(m) in location_ids:
+            return False
+        if m.type == "GPE" and self.lex.place_not_after.search(text, max(0, m.start - 20), m.start):
+            return False  # "58.000 khách Tây Ban Nha đến thăm": tourists, not Spain
+        # "Liên hợp quốc" inside "Công ước khung của Liên hợp quốc ..."
+        return not any(n is not m and n.start <= m.start and m.end <= n.end for n in nested)
+
+    @staticmethod
+    def _object_limit(hit: _Hit) -> int:
+        """Objects stay in the trigger's clause; a reference in a leading adverbial ("Tại cuộc đối
+        thoại, A và B đã thảo luận") reaches into the main clause that follows it."""
+        s = hit.s
+        c0, c1 = hit.clause
+        limit = c1
+        if hit.cue and hit.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
+            limit = s.clauses[1][1]
+        return min(limit, hit.seg_end)
+
+    def _statement_sources(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
+                           attributed: list[Mention]) -> list[Mention]:
+        a0, a1 = hit.s.attribution
+        before = self._speaker(hit, before, attributed)
+        if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
+                and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
+            return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
+        return before
+
+    @staticmethod
+    def _verb_roles(before: list[Mention], after: list[Mention]) -> list[tuple[Mention, str]]:
+        """One named before and after the verb is its object unless it is the subject right before
+        it: "Nhận lời mời của Tây Ban Nha, A đã thăm Tây Ban Nha" (A visits Spain)."""
+        nearest = (before[-1].entity_id or before[-1].text) if before else None
+        objects = {m.entity_id or m.text for m in after}
+        return [(m, "source") for m in before if (m.entity_id or m.text) not in objects
+                or (m.entity_id or m.text) == nearest] + [(m, "target") for m in after]
+
+    def _noun_roles(self, hit: _Hit, before: list[Mention], after: list[Mention]) -> list[tuple[Mention, str]]:
+        """All take part, unless "với" introduces the target: "A có cuộc hội đàm với B"."""
+        text = hit.s.para.text
+        marked = [m for m in after if any(
+            re.search(rf"(?<!\w){re.escape(' '.join(p))}(?!\w)", text[hit.end:m.start].lower())
+            for p in self.lex.target_markers)]
+        if not marked:
+            return [(m, "participant") for m in before + after]
+        first = marked[0].start
+        return [(m, "source") for m in before] + [
+            (m, "target" if m.start >= first else "participant") for m in after]
+
+    @staticmethod
+    def _name_parties(hit: _Hit, seen: set[str]) -> list[_Part]:
+        """The parties written inside the event's name ("Hội nghị Bộ trưởng Môi trường ASEAN+3"
+        names ASEAN), from the document's participants by surface form."""
+        s, name = hit.s, hit.name
+        text = s.para.text
+        parts = []
+        for form, m in s.forms.items():
+            key = m.entity_id or m.canonical or m.text
+            if key in seen:
+                continue
+            at = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text[name.start:name.end])
+            if at is not None and (name.start + at.start(), name.start + at.end()) != (name.start, name.end):
+                seen.add(key)
+                parts.append(_Part(Participant(key, m.canonical or m.text, m.type, "participant"),
+                                   (s.para.index, name.start + at.start())))
+        return parts
 
     def _speaker(self, hit: _Hit, before: list[Mention], attributed: list[Mention]) -> list[Mention]:
         """Who makes a statement: a person named before the verb with the bodies after the name
@@ -163,33 +201,11 @@ class ArgumentsMixin:
             marker = next((p for p in markers if w.match(k, p)), None)
             if marker is None or (a0 <= w.spans[k][0] < a1):
                 continue
-            nk = k + len(marker)
-            pos = w.spans[nk - 1][1]
-            # Skip generic words between the marker and the name ("tại thủ đô Tokyo").
-            moved = True
-            while moved and nk < len(w.spans):
-                moved = False
-                if any(m.start == w.spans[nk][0] for m in s.mentions):
-                    break
-                for f in lex.location_fillers:
-                    if w.match(nk, f) and w.gap_ok(nk):
-                        nk += len(f)
-                        pos = w.spans[nk - 1][1]
-                        moved = True
-                        break
+            pos = self._after_fillers(s, k + len(marker))
             first = next((m for m in s.mentions if m.start >= pos), None)
             if first is None or first.type not in ("GPE", "LOC") or text[pos:first.start].strip():
                 continue
-            chain = [first]
-            for m in s.mentions:
-                if m.start >= chain[-1].end and m.type in ("GPE", "LOC"):
-                    gap = text[chain[-1].end:m.start]
-                    if lex.place_gap.fullmatch(gap):
-                        chain.append(m)
-                        continue
-                if m.start >= chain[-1].end:
-                    break
-            chains.append(chain)
+            chains.append(self._place_chain(s, first))
         if not chains:
             return []
         after = [c for c in chains if c[0].start >= at]
@@ -198,20 +214,44 @@ class ArgumentsMixin:
             return min(after, key=lambda c: c[0].start)
         return max(before, key=lambda c: c[0].start)
 
+    def _after_fillers(self, s: _Sent, nk: int) -> int:
+        """The offset after the marker ending before word ``nk`` and the generic words that may
+        follow it before the name ("tại thủ đô Tokyo")."""
+        w = s.words
+        pos = w.spans[nk - 1][1]
+        moved = True
+        while moved and nk < len(w.spans):
+            moved = False
+            if any(m.start == w.spans[nk][0] for m in s.mentions):
+                break
+            for f in self.lex.location_fillers:
+                if w.match(nk, f) and w.gap_ok(nk):
+                    nk += len(f)
+                    pos = w.spans[nk - 1][1]
+                    moved = True
+                    break
+        return pos
+
+    def _place_chain(self, s: _Sent, first: Mention) -> list[Mention]:
+        """Several places in a row make one location ("Viên Chăn, CHDCND Lào")."""
+        text = s.para.text
+        chain = [first]
+        for m in s.mentions:
+            if m.start >= chain[-1].end and m.type in ("GPE", "LOC") \
+                    and self.lex.place_gap.fullmatch(text[chain[-1].end:m.start]):
+                chain.append(m)
+                continue
+            if m.start >= chain[-1].end:
+                break
+        return chain
+
     def _args(self, hit: _Hit, rule: TriggerRule, by_para: dict[int, list[_Sent]],
               headline: Paragraph | None, reference: dt.date | None) -> _Args:
-        lex, s, text = self.lex, hit.s, hit.s.para.text
-        settings = lex.types[rule.type]
+        settings = self.lex.types[rule.type]
         args = _Args()
-        loc = self._location_mentions(s, hit.start, rule.type)
-        keep_loc_as_target = settings.object_is_location
-        if not loc and settings.object_is_location:
-            # "chuyến thăm Việt Nam": the place visited is the object.
-            first = next((m for m in s.mentions if m.start >= hit.end and m.end <= hit.seg_end), None)
-            if first is not None and first.type in ("GPE", "LOC") and first.start - hit.end <= 3:
-                loc = [first]
+        loc = self._event_place(hit, rule.type, settings.object_is_location)
         args.location = ", ".join(m.canonical or m.text for m in loc)
-        location_ids = set() if keep_loc_as_target else {id(m) for m in loc}
+        location_ids = set() if settings.object_is_location else {id(m) for m in loc}
         args.participants = self._participants(hit, rule, location_ids)
         if rule.target_types:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
@@ -220,33 +260,53 @@ class ArgumentsMixin:
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
             args.own = False
-        # Instrument: the name of the event itself, else the nearest TREATY/EVENT after the trigger
-        # in its clause, else before it in its stretch of the sentence.
-        c1 = min(hit.clause[1], hit.seg_end)
-        for mtype in settings.instrument:
-            if mtype == "EVENT" and hit.name is not None:
-                pick = hit.name
-            else:
-                inside = [m for m in s.mentions if m.type == mtype and not any(
-                    n is not m and n.start <= m.start and m.end <= n.end for n in s.mentions)]
-                after = [m for m in inside if m.start >= hit.end and m.end <= c1]
-                before = [m for m in inside if m.start >= hit.seg_start and m.end <= hit.start]
-                pick = after[0] if after else before[-1] if before else None
-            if pick is not None:
-                args.instrument = pick.canonical or pick.text
-                args.instrument_id = pick.entity_id or args.instrument
-                args.instrument_names = _names(pick)
-                break
+        pick = self._instrument(hit, settings.instrument)
+        if pick is not None:
+            args.instrument = pick.canonical or pick.text
+            args.instrument_id = pick.entity_id or args.instrument
+            args.instrument_names = _names(pick)
         if rule.type == "FUNDING" or any("amount" in n for n in rule.needs):
-            amounts = lex.money.find(text, s.start, s.end)
-            if amounts:
-                near = [x for x in amounts if hit.seg_start <= x[0] and x[1] <= hit.seg_end] or amounts
-                best = min(near, key=lambda x: (x[0] < hit.start, abs(x[0] - hit.end)))
-                args.amount, args.currency = best[2], best[3]
+            self._amount(hit, args)
         self._date(hit, args, by_para, headline, reference, settings.said_after_words)
         args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
         return args
 
+    def _event_place(self, hit: _Hit, etype: str, object_is_location: bool) -> list[Mention]:
+        s = hit.s
+        loc = self._location_mentions(s, hit.start, etype)
+        if not loc and object_is_location:
+            # "chuyến thăm Việt Nam": the place visited is the object.
+            first = next((m for m in s.mentions if m.start >= hit.end and m.end <= hit.seg_end), None)
+            if first is not None and first.type in ("GPE", "LOC") and first.start - hit.end <= 3:
+                loc = [first]
+        return loc
+
+    @staticmethod
+    def _instrument(hit: _Hit, types: tuple[str, ...]) -> Mention | None:
+        """The name of the event itself, else the nearest TREATY/EVENT after the trigger in its
+        clause, else before it in its stretch of the sentence (types in order of preference)."""
+        s = hit.s
+        c1 = min(hit.clause[1], hit.seg_end)
+        for mtype in types:
+            if mtype == "EVENT" and hit.name is not None:
+                return hit.name
+            inside = [m for m in s.mentions if m.type == mtype and not any(
+                n is not m and n.start <= m.start and m.end <= n.end for n in s.mentions)]
+            after = [m for m in inside if m.start >= hit.end and m.end <= c1]
+            before = [m for m in inside if m.start >= hit.seg_start and m.end <= hit.start]
+            pick = after[0] if after else before[-1] if before else None
+            if pick is not None:
+                return pick
+        return None
+
+    def _amount(self, hit: _Hit, args: _Args) -> None:
+        """The sum nearest the trigger in its stretch of the sentence (else in the sentence)."""
+        s = hit.s
+        amounts = self.lex.money.find(s.para.text, s.start, s.end)
+        if amounts:
+            near = [x for x in amounts if hit.seg_start <= x[0] and x[1] <= hit.seg_end] or amounts
+            best = min(near, key=lambda x: (x[0] < hit.start, abs(x[0] - hit.end)))
+            args.amount, args.currency = best[2], best[3]
 
     @staticmethod
     def _satisfied(rule: TriggerRule, args: _Args, extra: tuple[frozenset[str], ...] = ()) -> bool:

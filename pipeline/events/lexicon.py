@@ -109,17 +109,7 @@ class Lexicon:
         frames = {f.type: f for f in specs}
         plover = {t: frames[t].plover for t in EVENT_TYPES}
         types = {t: frames[t].settings for t in EVENT_TYPES}
-        rules: list[TriggerRule] = []
-        by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
-        for f in specs:
-            for rule, phrases in f.triggers:
-                rules.append(rule)
-                for p in phrases:
-                    by_first.setdefault(p[0], {}).setdefault(p, []).append(len(rules) - 1)
-        index = {
-            first: tuple(sorted(((p, tuple(ix)) for p, ix in group.items()), key=lambda x: -len(x[0])))
-            for first, group in by_first.items()
-        }
+        rules, index = _index(specs)
         em = data["event_mention"]
         if em["type"] not in EVENT_TYPES:
             raise ConfigError(f"{origin}: [event_mention] type {em['type']!r} is not one of {', '.join(EVENT_TYPES)}")
@@ -171,6 +161,23 @@ class Lexicon:
             **_grammar(grammar),
             title_words=int(data["quotation"]["title_words"]),
         )
+
+
+def _index(specs: list[FrameSpec]) -> tuple[list[TriggerRule], dict]:
+    """Every trigger rule of the frames, and the phrase index: first word -> (phrase, indices of
+    the rules with that phrase), longest phrase first."""
+    rules: list[TriggerRule] = []
+    by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for f in specs:
+        for rule, phrases in f.triggers:
+            rules.append(rule)
+            for p in phrases:
+                by_first.setdefault(p[0], {}).setdefault(p, []).append(len(rules) - 1)
+    index = {
+        first: tuple(sorted(((p, tuple(ix)) for p, ix in group.items()), key=lambda x: -len(x[0])))
+        for first, group in by_first.items()
+    }
+    return rules, index
 
 
 def _grammar(grammar: dict) -> dict:

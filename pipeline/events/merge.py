@@ -21,52 +21,62 @@ class MergeMixin:
         first = hit.rules[0]
         bare = (hit.form == "noun" and hit.name is None and hit.ordinal is None and not hit.indefinite
                 and not hit.name_ids and not self._named_after(hit, first.type))
-        if bare:
-            args = self._args(hit, first, by_para, headline, reference)
-            own = args.participants if args.own else []
-            args.participants = own  # a reference adds the people of its own sentence only
-            referring = hit.initial or hit.cue or hit.object_cue or not own
-            if hit.generic and not (hit.initial or hit.cue or hit.object_cue):
-                return  # "tổ chức các hội thảo": not one specific event
-            antecedent = self._antecedent(hit, first.type, args, records, reference)
-            if antecedent is not None and (referring or antecedent.ids() & {p.participant.entity_id for p in own}):
-                # A subject at the start of the sentence ("Hội nghị đã thông qua ...") is followed
-                # by what it did, not by who took part. After an adverbial ("Tại cuộc đối thoại, A
-                # và B ...", "Trả lời phỏng vấn X sau cuộc họp, A cho biết") the participants follow.
-                if hit.initial and not hit.cue:
-                    args.participants = []
-                elif hit.temporal and not hit.object_cue:
-                    args.participants = [p for p in args.participants if p.order[1] >= hit.end]
-                self._absorb(antecedent, hit, args)
-                return
-            if hit.generic:
-                return  # "Các Hội nghị ..." with nothing to refer to
+        if bare and self._refer(hit, self._args(hit, first, by_para, headline, reference), records, reference):
+            return
         for rule in hit.rules:
             args = self._args(hit, rule, by_para, headline, reference)
             if bare and hit.temporal and not hit.object_cue and args.own:
                 # "X cho biết, ngay sau hội đàm, ...": who took part follows the adverbial
                 args.participants = [p for p in args.participants if p.order[1] >= hit.end]
             if hit.ordinal is not None and not args.participants:
-                # "cuộc họp lần thứ hai": the next session of the series reported before.
-                previous = next((r for r in reversed(records) if r.type == rule.type and r.ordinal is not None
-                                 and r.ordinal != hit.ordinal and _instruments(r.args, args) != "different"), None)
-                if previous is not None:
-                    args.participants = [
-                        _Part(Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,
-                                          "participant"), p.order) for p in previous.args.participants]
+                args.participants = self._previous_session(hit, rule.type, args, records)
             if not self._satisfied(rule, args, self._sense_needs(rule, hit)):
                 continue
-            etype = rule.type
-            settings = self.lex.types[etype]
-            if settings.multilateral_type and hit.s.para.text[hit.start:hit.end].lower() in settings.multilateral_triggers \
-                    and any(p.participant.entity_id in self.multilateral for p in args.participants):
-                etype = settings.multilateral_type  # "cuộc họp của Hội đồng Đối ngoại EU": a meeting of a body
-            record = _Record(etype, rule.plover, rule.strength, hit, args, hit.ordinal, hit.name_ids,
-                             hit.name_texts)
+            record = _Record(self._record_type(hit, rule.type, args), rule.plover, rule.strength, hit, args,
+                             hit.ordinal, hit.name_ids, hit.name_texts)
             record.evidences[hit.s.key] = _evidence(hit.s)
             record.sites[hit.s.key] = hit.start
             records.append(record)
             return
+
+    def _refer(self, hit: _Hit, args: _Args, records: list[_Record], reference: dt.date | None) -> bool:
+        """A bare noun: another report of the event it refers to (True), or nothing at all for a
+        generic one (True); False when it is a new event."""
+        own = args.participants if args.own else []
+        args.participants = own  # a reference adds the people of its own sentence only
+        referring = hit.initial or hit.cue or hit.object_cue or not own
+        if hit.generic and not (hit.initial or hit.cue or hit.object_cue):
+            return True  # "tổ chức các hội thảo": not one specific event
+        antecedent = self._antecedent(hit, hit.rules[0].type, args, records, reference)
+        if antecedent is not None and (referring or antecedent.ids() & {p.participant.entity_id for p in own}):
+            # A subject at the start of the sentence ("Hội nghị đã thông qua ...") is followed
+            # by what it did, not by who took part. After an adverbial ("Tại cuộc đối thoại, A
+            # và B ...", "Trả lời phỏng vấn X sau cuộc họp, A cho biết") the participants follow.
+            if hit.initial and not hit.cue:
+                args.participants = []
+            elif hit.temporal and not hit.object_cue:
+                args.participants = [p for p in args.participants if p.order[1] >= hit.end]
+            self._absorb(antecedent, hit, args)
+            return True
+        return hit.generic  # "Các Hội nghị ..." with nothing to refer to
+
+    @staticmethod
+    def _previous_session(hit: _Hit, etype: str, args: _Args, records: list[_Record]) -> list[_Part]:
+        """"cuộc họp lần thứ hai": the next session of the series reported before takes its parties."""
+        previous = next((r for r in reversed(records) if r.type == etype and r.ordinal is not None
+                         and r.ordinal != hit.ordinal and _instruments(r.args, args) != "different"), None)
+        if previous is None:
+            return args.participants
+        return [_Part(Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,
+                                  "participant"), p.order) for p in previous.args.participants]
+
+    def _record_type(self, hit: _Hit, etype: str, args: _Args) -> str:
+        """"cuộc họp của Hội đồng Đối ngoại EU": a meeting of an international body is a conference."""
+        settings = self.lex.types[etype]
+        if settings.multilateral_type and hit.text.lower() in settings.multilateral_triggers \
+                and any(p.participant.entity_id in self.multilateral for p in args.participants):
+            return settings.multilateral_type
+        return etype
 
     def _antecedent(self, hit: _Hit, etype: str, args: _Args, records: list[_Record],
                     reference: dt.date | None) -> _Record | None:
@@ -150,36 +160,40 @@ class MergeMixin:
     def _mergeable(self, a: _Record, b: _Record) -> bool:
         if a.type != b.type or a.plover != b.plover:
             return False  # a pledge and a demand of one speaker are two statements
-        if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
-            return False
         instruments = _instruments(a.args, b.args)
-        if instruments == "different":
+        if instruments == "different" or self._told_apart(a, b) or self._different_parties(a, b):
             return False
-        if a.name_ids and b.name_ids and a.name_ids != b.name_ids:
-            return False  # "Đối thoại ASEAN - Hàn Quốc" and "Đối thoại ASEAN - EU"
-        if not (self._name_fits(a, b) and self._name_fits(b, a)):
-            return False  # "Hội thảo ASEAN - New Zealand" and "kỳ họp thứ 28 ... (COP28)": two names
-        if not _dates_agree(a.args.date, b.args.date):
-            return False
-        if {a.args.status, b.args.status} == {"planned", "occurred"}:
-            return False
-        if a.args.amount and b.args.amount and (a.args.amount, a.args.currency) != (b.args.amount, b.args.currency):
-            return False
-        ta, tb = a.targets(), b.targets()
-        if ta and tb and not ta & tb:
-            return False  # A met B, then A met C: two meetings
-        if self.lex.types[a.type].one_host:
-            sa, sb = a.sources(), b.sources()
-            if sa and sb and not sa & sb and not (sa & tb or sb & ta):
-                return False  # A received C, then B received C: two meetings
+        sa, sb = a.sources(), b.sources()
         if a.type == "STATEMENT":
             # A statement is its speaker's: one shared listener does not make two statements one.
-            sa, sb = a.sources(), b.sources()
             return bool(sa & sb) or instruments == "same" and not (sa and sb)
-        sa, sb = a.sources(), b.sources()
         same_money = bool(a.args.amount) and (a.args.amount, a.args.currency) == (b.args.amount, b.args.currency) \
             and not (sa and sb and not sa & sb)  # one sum from two donors is two grants
         return bool(a.ids() & b.ids()) or instruments == "same" or same_money
+
+    def _told_apart(self, a: _Record, b: _Record) -> bool:
+        """Something of their own tells the two records apart: session numbers, names, dates,
+        status, sums."""
+        if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
+            return True
+        if a.name_ids and b.name_ids and a.name_ids != b.name_ids:
+            return True  # "Đối thoại ASEAN - Hàn Quốc" and "Đối thoại ASEAN - EU"
+        if not (self._name_fits(a, b) and self._name_fits(b, a)):
+            return True  # "Hội thảo ASEAN - New Zealand" and "kỳ họp thứ 28 ... (COP28)": two names
+        if not _dates_agree(a.args.date, b.args.date) or {a.args.status, b.args.status} == {"planned", "occurred"}:
+            return True
+        return bool(a.args.amount and b.args.amount
+                    and (a.args.amount, a.args.currency) != (b.args.amount, b.args.currency))
+
+    def _different_parties(self, a: _Record, b: _Record) -> bool:
+        """A met B, then A met C; A received C, then B received C: two meetings."""
+        ta, tb = a.targets(), b.targets()
+        if ta and tb and not ta & tb:
+            return True
+        if self.lex.types[a.type].one_host:
+            sa, sb = a.sources(), b.sources()
+            return bool(sa and sb and not sa & sb and not (sa & tb or sb & ta))
+        return False
 
     @staticmethod
     def _name_fits(a: _Record, b: _Record) -> bool:
