@@ -10,9 +10,17 @@ evidence sentences and a confidence; events below ``EventsConfig.min_confidence`
 
 How, in order:
 
-1. Triggers. Every sentence is scanned for the phrases of the lexicon (``pipeline/data/events.toml``)
-   as whole words, longest first, minus the phrases cancelled by the words around them ("đăng ký"
-   is not a signing). A named event (an EVENT mention, "COP26") is a conference trigger itself when
+The rules are data: one frame per event type in ``pipeline/data/frames/`` (trigger phrases,
+sense constraints, modality and background cues, argument settings, examples; see its README) and
+the shared rules of ``pipeline/data/events.toml``. The modules: ``frames`` and ``lexicon`` load
+them, ``triggers`` finds and describes triggers, ``arguments`` reads participants, place,
+instrument and money, ``dates`` and ``status`` date them, ``merge`` makes records, ``extractor``
+runs the whole, ``examples`` runs the frames' examples.
+
+1. Triggers. Every sentence is scanned for the phrases of the frames as whole words, longest
+   first, minus the phrases cancelled by the words around them ("đăng ký" is not a signing), by
+   their frame's sense constraints ("gặp" in a sentence about a match) and modality and background
+   cues ("từ chối đối thoại", "kỷ niệm 50 năm ngày ký"). A named event (an EVENT mention, "COP26") is a conference trigger itself when
    the sentence has a verb such as "diễn ra" or "tham dự" and no other trigger already takes it as
    its name.
 2. Arguments, from the tagged mentions of the trigger's stretch of the sentence (from the previous
