@@ -165,65 +165,6 @@ def _bool_field(obj: dict, key: str, where: str, fail: Callable[[str], None]) ->
     return value
 
 
-def _gold_entity(raw: object, i: int, fail: Callable[[str], None]) -> GoldEntity:
-    where = f"entities[{i}]"
-    if not isinstance(raw, dict):
-        fail(f"{where} must be an object")
-    unknown = set(raw) - _ENTITY_KEYS
-    if unknown:
-        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_ENTITY_KEYS))}")
-    name = _str_field(raw, "name", where, fail)
-    if not fold(name):
-        fail(f"{where}: 'name' is empty")
-    where = f"entities[{i}] ({name!r})"
-    etype = _str_field(raw, "type", where, fail)
-    if etype not in ENTITY_TYPES:
-        fail(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
-    aliases = raw.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and fold(a) for a in aliases):
-        fail(f"{where}: 'aliases' must be a list of non-empty strings, got {aliases!r}")
-    return GoldEntity(etype, name, tuple(aliases), _bool_field(raw, "optional", where, fail))
-
-
-def _gold_event(raw: object, i: int, names: set[str], by_form: dict[str, list[str]],
-                fail: Callable[[str], None]) -> GoldEvent:
-    where = f"events[{i}]"
-    if not isinstance(raw, dict):
-        fail(f"{where} must be an object")
-    unknown = set(raw) - _EVENT_KEYS
-    if unknown:
-        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_EVENT_KEYS))}")
-    etype = _str_field(raw, "type", where, fail)
-    where = f"events[{i}] ({etype} {raw.get('trigger', '')!r})"
-    if etype not in EVENT_TYPES:
-        fail(f"{where}: type {etype!r} is not one of {', '.join(EVENT_TYPES)}")
-    date = _str_field(raw, "date", where, fail)
-    if date and not _valid_iso(date):
-        fail(f"{where}: date {date!r} is not YYYY-MM-DD, YYYY-MM, YYYY or \"\"")
-    status = _str_field(raw, "status", where, fail)
-    if status and status not in EVENT_STATUSES:
-        fail(f"{where}: status {status!r} is not one of {', '.join(EVENT_STATUSES)}")
-    participants = raw.get("participants", [])
-    if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
-        fail(f"{where}: 'participants' must be a list of entity names, got {participants!r}")
-    for p in participants:
-        if p not in names:
-            hint = ""
-            owners = sorted(set(by_form.get(fold(p), [])))
-            if owners:
-                hint = f"; did you mean {' or '.join(repr(o) for o in owners)}?"
-            fail(f"{where}: participant {p!r} is not the name of an entity of this file "
-                 f"(participants are exact entity names){hint}")
-    return GoldEvent(
-        type=etype, date=date, participants=tuple(participants),
-        location=_str_field(raw, "location", where, fail),
-        trigger=_str_field(raw, "trigger", where, fail),
-        status=status,
-        evidence=_str_field(raw, "evidence", where, fail),
-        optional=_bool_field(raw, "optional", where, fail),
-    )
-
-
 def _parse_gold(path: Path) -> GoldDoc:
     def fail(message: str) -> None:
         raise GoldError(f"{path}: {message}")
@@ -262,13 +203,69 @@ def _parse_gold(path: Path) -> GoldDoc:
     if not isinstance(data["events"], list):
         fail("'events' must be a list")
 
-    entities = [_gold_entity(raw, i, fail) for i, raw in enumerate(data["entities"])]
+    entities: list[GoldEntity] = []
+    for i, raw in enumerate(data["entities"]):
+        where = f"entities[{i}]"
+        if not isinstance(raw, dict):
+            fail(f"{where} must be an object")
+        unknown = set(raw) - _ENTITY_KEYS
+        if unknown:
+            fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_ENTITY_KEYS))}")
+        name = _str_field(raw, "name", where, fail)
+        if not fold(name):
+            fail(f"{where}: 'name' is empty")
+        where = f"entities[{i}] ({name!r})"
+        etype = _str_field(raw, "type", where, fail)
+        if etype not in ENTITY_TYPES:
+            fail(f"{where}: type {etype!r} is not one of {', '.join(ENTITY_TYPES)}")
+        aliases = raw.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and fold(a) for a in aliases):
+            fail(f"{where}: 'aliases' must be a list of non-empty strings, got {aliases!r}")
+        entities.append(GoldEntity(etype, name, tuple(aliases), _bool_field(raw, "optional", where, fail)))
+
     names = {e.name for e in entities}
     by_form: dict[str, list[str]] = defaultdict(list)
     for e in entities:
         for form in e.forms():
             by_form[form].append(e.name)
-    events = [_gold_event(raw, i, names, by_form, fail) for i, raw in enumerate(data["events"])]
+
+    events: list[GoldEvent] = []
+    for i, raw in enumerate(data["events"]):
+        where = f"events[{i}]"
+        if not isinstance(raw, dict):
+            fail(f"{where} must be an object")
+        unknown = set(raw) - _EVENT_KEYS
+        if unknown:
+            fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_EVENT_KEYS))}")
+        etype = _str_field(raw, "type", where, fail)
+        where = f"events[{i}] ({etype} {raw.get('trigger', '')!r})"
+        if etype not in EVENT_TYPES:
+            fail(f"{where}: type {etype!r} is not one of {', '.join(EVENT_TYPES)}")
+        date = _str_field(raw, "date", where, fail)
+        if date and not _valid_iso(date):
+            fail(f"{where}: date {date!r} is not YYYY-MM-DD, YYYY-MM, YYYY or \"\"")
+        status = _str_field(raw, "status", where, fail)
+        if status and status not in EVENT_STATUSES:
+            fail(f"{where}: status {status!r} is not one of {', '.join(EVENT_STATUSES)}")
+        participants = raw.get("participants", [])
+        if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
+            fail(f"{where}: 'participants' must be a list of entity names, got {participants!r}")
+        for p in participants:
+            if p not in names:
+                hint = ""
+                owners = sorted(set(by_form.get(fold(p), [])))
+                if owners:
+                    hint = f"; did you mean {' or '.join(repr(o) for o in owners)}?"
+                fail(f"{where}: participant {p!r} is not the name of an entity of this file "
+                     f"(participants are exact entity names){hint}")
+        events.append(GoldEvent(
+            type=etype, date=date, participants=tuple(participants),
+            location=_str_field(raw, "location", where, fail),
+            trigger=_str_field(raw, "trigger", where, fail),
+            status=status,
+            evidence=_str_field(raw, "evidence", where, fail),
+            optional=_bool_field(raw, "optional", where, fail),
+        ))
     return GoldDoc(doc_id, source, published, tuple(entities), tuple(events), str(path))
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..model import Paragraph, Participant
 from .lexicon import Lexicon
-from .records import _Args, _evidence, _dates_agree, _Hit, _instruments, _more_specific, _Part, _Record, _Sent
+from .records import _Args, _evidence, _dates_agree, _Hit, _instruments, _more_specific, _Part, _Record, _Sent, _same_kind
 
 
 class MergeMixin:
@@ -158,8 +158,8 @@ class MergeMixin:
         return keep
 
     def _mergeable(self, a: _Record, b: _Record) -> bool:
-        if a.type != b.type or a.plover != b.plover:
-            return False  # a pledge and a demand of one speaker are two statements
+        if not _same_kind(a, b):
+            return False
         instruments = _instruments(a.args, b.args)
         if instruments == "different" or self._told_apart(a, b) or self._different_parties(a, b):
             return False
@@ -224,6 +224,9 @@ class MergeMixin:
                 self._union(target, r.args.participants)
                 self._fill(target.args, r.args)
                 target.strength = max(target.strength, r.strength)
+                if r.plover and not target.plover:
+                    # "X cho biết, ... kêu gọi ...": the call names the statement, not the attribution
+                    target.plover, target.hit = r.plover, r.hit
                 target.ordinal = target.ordinal if target.ordinal is not None else r.ordinal
                 if not target.name_ids:
                     target.name_ids, target.name_texts = r.name_ids, r.name_texts

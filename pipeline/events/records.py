@@ -127,6 +127,14 @@ class _Record:
         return {p.participant.entity_id for p in self.args.participants if p.participant.role == "source"}
 
 
+def _same_kind(a: _Record, b: _Record) -> bool:
+    """One type and one PLOVER category; a speaker's pledge and demand in one sentence are one
+    statement ("X cho biết, ... kêu gọi ..."), in two sentences two."""
+    if a.type != b.type:
+        return False
+    return a.plover == b.plover or a.type == "STATEMENT" and a.hit.s.key == b.hit.s.key
+
+
 def _set_date(args: _Args, d: tuple[int, int, str, str, str, str, bool]) -> None:
     """The event's date from one of the sentence's date expressions (see ``_Sent.dates``)."""
     args.date, args.date_end, args.precision, args.date_text, args.date_relative = d[3], d[4], d[5], d[2], d[6]
