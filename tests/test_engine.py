@@ -3,6 +3,11 @@ exercises every cross-document decision, copies never extracted, worker failures
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +17,7 @@ from pipeline.engines.local import LocalEngine, WorkerDied
 from pipeline.io.readers import DumpReader
 from pipeline.runner import extract
 
-from conftest import TEST_GAZ
+from conftest import ROOT, TEST_GAZ
 
 VN = ("Bộ Tài nguyên và Môi trường cho biết Việt Nam sẽ tham dự hội nghị về biến đổi khí hậu "
       "tại Hà Nội vào tháng tới cùng nhiều đối tác quốc tế")
@@ -115,3 +120,46 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
     with pytest.raises(WorkerDied, match="exit code 3"):
         list(engine.run(DumpReader([str(dump)]).raw(), decide=None))
     engine.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            pass
+    return found
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_workers_do_not_outlive_a_killed_run(tmp_path, sig):
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for i in range(300):  # distinct articles, so that none is a copy and every one is extracted
+        (dump / f"{i:03d}.txt").write_text("\n".join(f"Đoạn {j} bài {i}: " + " ".join(
+            f"từ{(i * 31 + j * 7 + k) % 997}" for k in range(40)) for j in range(12)), encoding="utf-8")
+    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(dump), "--out", str(tmp_path / "out"),
+           "--gazetteers", str(TEST_GAZ), "--workers", "2"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Only the main process gets the signal (not the process group, as Ctrl-C would).
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.time() + 120
+    workers: list[int] = []
+    while time.time() < deadline and proc.poll() is None and len(workers) < 2:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    assert len(workers) == 2, "the run ended before its workers could be seen"
+    time.sleep(1)
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    deadline = time.time() + 30
+    while time.time() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    left = [w for w in workers if Path(f"/proc/{w}").exists()]
+    for w in left:  # never leave them running, even when the test fails
+        os.kill(w, signal.SIGKILL)
+    assert not left, "worker processes outlived the run"

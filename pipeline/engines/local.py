@@ -163,14 +163,20 @@ def _serve(make_work: Callable[[], DocumentWork], index: int, inbox: Any, result
             elif finishes:
                 _, batch_id, verdicts = finishes.popleft()
                 results.put(("finished", batch_id, [work.finish(h, v) for h, v in zip(held.pop(batch_id), verdicts)]))
-    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: the calling process reports it
-        return
+    except KeyboardInterrupt:
+        # Ctrl-C reaches the whole process group, and the calling process reports it; or that
+        # process is gone. Either way nobody may read what is still queued for it, and waiting to
+        # flush it would leave this process hanging: leave at once (every cache entry is committed).
+        results.cancel_join_thread()
+        os._exit(0)
     except BaseException as exc:  # noqa: BLE001 -- the calling process raises it
         results.put(("failed", index, portable(exc)))
 
 
 def _take(inbox: Any, prepares: deque, finishes: deque, block: bool, parent: int) -> None:
     """Move every waiting message to its queue (a stop goes last, behind the prepares)."""
+    if os.getppid() != parent:  # the calling process was killed: nobody will read our results
+        raise KeyboardInterrupt
     while True:
         try:
             message = inbox.get(timeout=_POLL_S) if block else inbox.get_nowait()
