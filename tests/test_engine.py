@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from pipeline.config import load_config
-from pipeline.engines.local import LocalEngine, WorkerDied
+from pipeline.engines.local import LocalEngine
+from pipeline.errors import WorkerError
 from pipeline.io.readers import DumpReader
 from pipeline.runner import extract
 
@@ -117,8 +118,9 @@ def test_a_failure_in_a_worker_is_raised_in_the_calling_process(tmp_path):
 def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
     dump = _dump(tmp_path / "dump")
     engine = LocalEngine(_Broken(lambda: os._exit(3)), workers=2)
-    with pytest.raises(WorkerDied, match="exit code 3"):
+    with pytest.raises(WorkerError, match="exit code 3") as info:
         list(engine.run(DumpReader([str(dump)]).raw(), decide=None))
+    assert "run the same command again" in str(info.value)
     engine.close()
 
 

@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from ..errors import WorkerError
 from .work import DocumentWork, Result, Summary, Verdict, portable
 
 __all__ = ["LocalEngine"]
@@ -35,10 +36,6 @@ _BATCH = 4
 # Batches in hand per worker: enough that its verdicts are decided long before it needs them.
 _BATCHES_PER_WORKER = 6
 _POLL_S = 1.0  # how often a waiting process checks that the other side is still alive
-
-
-class WorkerDied(RuntimeError):
-    pass
 
 
 class LocalEngine:
@@ -126,8 +123,11 @@ class LocalEngine:
             except queue.Empty:
                 dead = [p for p in self._procs if p.exitcode is not None]
                 if dead:
-                    raise WorkerDied(f"worker process {dead[0].name} stopped (exit code {dead[0].exitcode}); "
-                                     "the run cannot finish without it") from None
+                    raise WorkerError(
+                        f"worker process {dead[0].name} (pid {dead[0].pid}) stopped with exit code {dead[0].exitcode} "
+                        "before its documents were finished (killed, or out of memory: see dmesg); the previous "
+                        "outputs are untouched and finished documents stay in the cache: run the same command "
+                        "again, with fewer --workers if memory is short") from None
                 continue
             if kind == "failed":
                 raise payload
