@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from .config import load_config
-from .errors import ConfigError, GazetteerError, RunInterrupted, UsageError
+from .errors import ConfigError, GazetteerError, RunInterrupted, UsageError, WorkerError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese news to entity and event records.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Gazetteer tools.")
@@ -96,6 +96,8 @@ def extract(
         _fail(str(exc), 2)
     except RunInterrupted as exc:
         _fail(str(exc), 130)
+    except WorkerError as exc:
+        _fail(str(exc), 1)
     finally:
         if bar:
             bar.stop()

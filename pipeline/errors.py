@@ -35,6 +35,11 @@ class OutputError(UsageError):
     """The outputs cannot be written (no space left, unwritable directory); the previous ones stay intact."""
 
 
+class WorkerError(VnewsError):
+    """A worker process of the local engine stopped (killed, out of memory) before its documents
+    were finished: the run stops, the previous outputs stay, finished documents stay in the cache."""
+
+
 class RunInterrupted(VnewsError):
     """The run was stopped (Ctrl-C). Says what was kept: finished documents stay in the cache,
     the previous outputs are untouched."""

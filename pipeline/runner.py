@@ -21,13 +21,16 @@ from . import __version__
 from .config import Config, gazetteer_dir
 from .credits import Credits
 from .engines import Job, run_documents
+from .engines.local import LocalEngine
 from .engines.select import make_executor
+from .engines.work import Decider, DocumentWork, Result, doc_key
 from .errors import DocumentError, RunInterrupted, UsageError
 from .io.readers import DumpReader
-from .io.schema import DOCUMENTS, ENTITIES, EVENT_PARTICIPANTS, EVENTS, MENTIONS, REMOVED, STATUSES
+from .io.render import PARTS, Renderer
+from .io.schema import ENTITIES, STATUSES, TABLES
 from .io.publish import JOURNAL, OutputLock, Stage, is_no_space, new_run_id, no_space, recover
 from .io.store import Cache, Spill
-from .io.writers import CsvTable, datapackage, dump_json, sha256_file
+from .io.writers import CsvRows, CsvTable, datapackage, dump_json, sha256_file
 from .model import Document
 from .stages.clean import Cleaner, FurnitureRules
 from .stages.dedupe import DocumentDeduper, ParagraphDeduper
@@ -144,8 +147,9 @@ class Pipeline:
         return doc
 
 
-# Documents in flight per worker: enough to keep every worker busy, few enough to bound memory.
+# Documents in flight per Dask worker: enough to keep every worker busy, few enough to bound memory.
 _WINDOW_PER_WORKER = 16
+_TABLES = {t.path: t for t in TABLES}
 
 
 @dataclass(slots=True)
@@ -164,27 +168,13 @@ class RunSummary:
                 f"{c.get('error', 0)} errors")
 
 
-def _doc_key(doc: Document, salt: str) -> str:
-    raw = json.dumps([doc.doc_id, doc.source, doc.title, doc.url, doc.published, doc.status,
-                      doc.error, doc.origin, doc.lines, doc.line_numbers], ensure_ascii=False)
-    return hashlib.sha256((salt + raw).encode("utf-8")).hexdigest()
-
-
-def _unique_ids(docs: Iterable[Document]) -> Iterator[Document]:
+def _unique_ids(docs: Iterable[Document], decider: Decider) -> Iterator[Document]:
     """Second and later documents with an id already seen become errors under a new id."""
-    seen: dict[str, str] = {}
     for doc in docs:
-        if doc.doc_id in seen:
-            n = 2
-            while f"{doc.doc_id}~{n}" in seen:
-                n += 1
-            first = seen[doc.doc_id]
-            original = doc.doc_id
-            doc.doc_id = f"{original}~{n}"
+        renamed = decider.rename(doc.doc_id, doc.origin)
+        if renamed:
+            doc.doc_id, doc.error = renamed
             doc.status = "error"
-            doc.error = (f"duplicate id {original!r}: {doc.origin} and {first} both use it; "
-                         "give one of them another id")
-        seen[doc.doc_id] = doc.origin
         yield doc
 
 
@@ -264,38 +254,28 @@ def _cache_path(run: _Run) -> Path | None:
 def _locked_run(run: _Run, progress: Callable[[int], None] | None, started: float) -> RunSummary:
     stage = Stage(run.out, run.run_id)
     cache_path = _cache_path(run)
-    cache = Cache(cache_path, run.run_id)
-    tagged_with = json.dumps(run.gazetteers, sort_keys=True)
+    cache = Cache(cache_path, run.run_id)  # checked (or set aside) here, before any worker opens it
     spill = Spill(stage.file(SPILL))
-    deduper = run.deduper
     counts: Counter[str] = Counter()
     cached = kept = 0
     n = 0
-
-    def jobs() -> Iterator[Job]:
-        for doc in _unique_ids(run.reader):
-            key = _doc_key(doc, run.salt)
-            hit = cache.get(key)
-            yield Job(key, doc) if hit is None else Job(key, None, hit)
-
     try:
-        executor = make_executor(run.config, run.pipeline)
+        engine, results = _results(run, cache, cache_path)
         try:
-            for n, done in enumerate(run_documents(jobs(), executor, deduper, tagged_with,
-                                                   window=_WINDOW_PER_WORKER * run.config.run.workers), 1):
-                if done.from_cache:
-                    cached += 1
-                if done.fresh is not None and cache_path is not None:
-                    cache.put(done.key, done.fresh)
-                    kept += 1
-                counts[done.record["status"]] += 1
-                spill.add(done.record["doc_id"], done.record)
+            for n, done in enumerate(results, 1):
+                cached += done.from_cache
+                kept += done.kept
+                counts[done.rendered.status] += 1
+                spill.add(done.rendered)
                 if progress:
                     progress(n)
         except KeyboardInterrupt:
             raise RunInterrupted(n, kept, cache_path.parent if cache_path is not None else None) from None
         finally:
-            executor.close()
+            engine.close()
+        if isinstance(engine, LocalEngine):
+            cache.rejected += engine.rejected
+            cache.skipped += engine.skipped
         processed = time.perf_counter()
         names = write_outputs(spill, stage, run.reader, run.config, run.gazetteer, run.gazetteers, counts,
                               run.libraries)
@@ -317,6 +297,32 @@ def _locked_run(run: _Run, progress: Callable[[int], None] | None, started: floa
     )
 
 
+def _results(run: _Run, cache: Cache, cache_path: Path | None) -> tuple[object, Iterator[Result]]:
+    """The engine the config asks for and its finished documents, rendered."""
+    tagged_with = json.dumps(run.gazetteers, sort_keys=True)
+    renderer = Renderer(run.config.output.excel_safe)
+    decider = Decider(run.deduper)
+    if run.config.run.engine == "local":
+        engine = LocalEngine(lambda: DocumentWork(run.pipeline, Cache.attach(cache_path), run.salt, tagged_with,
+                                                  renderer), run.config.run.workers)
+        return engine, engine.run(run.reader.raw(), decider)
+    executor = make_executor(run.config, run.pipeline)
+
+    def jobs() -> Iterator[Job]:
+        for doc in _unique_ids(run.reader, decider):
+            key = doc_key(doc, run.salt)
+            hit = cache.get(key)
+            yield Job(key, doc) if hit is None else Job(key, None, hit)
+
+    def results() -> Iterator[Result]:
+        for done in run_documents(jobs(), executor, run.deduper, tagged_with,
+                                  window=_WINDOW_PER_WORKER * run.config.run.workers):
+            kept = cache.put(done.key, done.fresh) if done.fresh is not None else False
+            yield Result(renderer(done.record), done.from_cache, kept)
+
+    return executor, results()
+
+
 def _write_run_json(out: Path, summary: RunSummary, config: Config) -> None:
     """Timings beside the outputs (not reproducible, so never in them). Best effort: the outputs
     are published by now, and failing to note how long they took must not fail the run."""
@@ -333,22 +339,10 @@ def _write_run_json(out: Path, summary: RunSummary, config: Config) -> None:
         summary.warnings.append(f"{out / 'run.json'}: not written ({exc.strerror}); the outputs are complete")
 
 
-def _jsonl_document(d: dict) -> dict:
-    row = {c: d.get(c) for c in DOCUMENTS.columns}
-    row["author"] = d.get("author", "")
-    row["origin"] = d.get("origin", "")
-    row["paragraphs"] = [
-        {"index": p["index"], "kind": p["kind"], "line": p["line"], "text": p["text"],
-         "sentences": [{"index": s["index"], "start": s["start"], "end": s["end"], "tokens": s["tokens"]}
-                       for s in p["sentences"]]}
-        for p in d.get("paragraphs", [])
-    ]
-    return row
-
-
 def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config, gazetteer: Gazetteer,
                   gazetteers: dict[str, str], counts: Counter[str], libraries: dict[str, str]) -> list[str]:
-    """Write every output file into the stage from the spill, in id order; returns their names."""
+    """Write every output file into the stage from the spill's rendered rows, in id order; returns
+    their names."""
     handles: dict[str, IO[str]] = {}
 
     def open_(name: str) -> IO[str]:
@@ -357,40 +351,23 @@ def write_outputs(spill: Spill, stage: Stage, reader: DumpReader, config: Config
 
     safe = config.output.excel_safe
     try:
-        docs_csv = CsvTable(open_("documents.csv"), DOCUMENTS, safe)
-        docs_jsonl = open_("documents.jsonl")
-        removed_csv = CsvTable(open_("removed.csv"), REMOVED, safe)
-        mentions_csv = CsvTable(open_("mentions.csv"), MENTIONS, safe)
-        events_csv = CsvTable(open_("events.csv"), EVENTS, safe)
-        participants_csv = CsvTable(open_("event_participants.csv"), EVENT_PARTICIPANTS, safe)
-        events_jsonl = open_("events.jsonl")
+        files = [open_(name) for name in PARTS]
+        for name, fh in zip(PARTS, files):
+            if name.endswith(".csv"):
+                fh.write(CsvRows(_TABLES[name], safe).header())
         entities: dict[str, dict] = {}
         for d in spill.documents():
-            docs_csv.write(d)
-            docs_jsonl.write(json.dumps(_jsonl_document(d), ensure_ascii=False) + "\n")
-            seq: Counter[int] = Counter()  # several rows of one input line (pieces of a long line)
-            for r in d.get("removed", []):
-                removed_csv.write({**r, "seq": seq[r["paragraph"]]})
-                seq[r["paragraph"]] += 1
-            seen_here: set[str] = set()
-            for m in sorted(d.get("mentions", []), key=lambda m: (m["paragraph"], m["start"], m["end"])):
-                mentions_csv.write(m)
-                entry = gazetteer.entries.get(m["entity_id"])
-                e = entities.setdefault(m["entity_id"], {
-                    "entity_id": m["entity_id"], "type": m["type"], "canonical": m["canonical"],
-                    "english": entry.english if entry else "", "acronym": m["acronym"],
+            for fh, part in zip(files, d.parts):
+                if part:
+                    fh.write(part)
+            for eid, type_, canonical, acronym, mentions in json.loads(d.entities):
+                entry = gazetteer.entries.get(eid)
+                e = entities.setdefault(eid, {
+                    "entity_id": eid, "type": type_, "canonical": canonical,
+                    "english": entry.english if entry else "", "acronym": acronym,
                     "wikidata": entry.wikidata if entry else "", "mentions": 0, "documents": 0})
-                e["mentions"] += 1
-                if m["entity_id"] not in seen_here:
-                    seen_here.add(m["entity_id"])
-                    e["documents"] += 1
-            for ev in sorted(d.get("events", []), key=lambda e: (e["paragraph"], e["start"], e["event_id"])):
-                row = dict(ev)
-                row["participants"] = " | ".join(p["canonical"] for p in ev["participants"])
-                events_csv.write(row)
-                for p in ev["participants"]:
-                    participants_csv.write({"event_id": ev["event_id"], **p})
-                events_jsonl.write(json.dumps(ev, ensure_ascii=False) + "\n")
+                e["mentions"] += mentions
+                e["documents"] += 1
         ent_csv = CsvTable(open_("entities.csv"), ENTITIES, safe)
         for eid in sorted(entities):
             ent_csv.write(entities[eid])

@@ -40,6 +40,10 @@ def test_bench_measures_stages_baseline_and_whole_runs(tmp_path):
     assert one["summary"] == "4 ok, 0 duplicate, 0 empty, 0 errors" == two["summary"]
     assert 50 < one["main_rss_mb"] < 2000 and two["worker_rss_mb"] > 50
     assert data["ratio_to_word_tokenize"] > 0 and data["speedup"]["2"] > 0
+    # With two workers the main process only reads, decides and merges: the workers do the work.
+    assert two["workers_cpu_seconds"] > 0 and two["main_cpu_seconds"] > 0
+    assert one["workers_cpu_seconds"] == 0 and one["main_cpu_seconds"] == one["cpu_seconds"]
+    assert data["speedup_estimate_free_cores"]["2"] > 0 and "from CPU time, on 2 free cores" in result.output
     assert "whole pipeline / bare word_tokenize" in result.output
 
 
@@ -52,11 +56,12 @@ def test_ratio_is_baseline_throughput_over_pipeline_throughput():
     run = WholeRun(1, cpu_seconds=20.0, wall_seconds=21.0, main_rss_mb=200, worker_rss_mb=0,
                    summary="", documents=10, characters=1000)
     two = WholeRun(2, cpu_seconds=22.0, wall_seconds=12.0, main_rss_mb=200, worker_rss_mb=180,
-                   summary="", documents=10, characters=1000)
+                   summary="", documents=10, characters=1000, main_cpu_seconds=2.0)
     report = BenchReport(10, 1000, baseline_seconds=15.0, baseline_wall=15.0,
                          stages=[StageTime("Segmenter", 10.0, 10, 1000)], runs=[run, two])
     assert report.ratio() == 0.75  # pipeline 0.5 docs/s vs baseline 0.667 docs/s
     assert report.speedup(2) == 1.75
+    assert report.speedup_estimate(2) == 1.67  # 20 s on one core against 2 s + 20 s / 2 on two
     assert report.to_json()["stages"][0] == {"stage": "Segmenter", "seconds": 10.0, "docs_per_s": 1.0,
                                              "chars_per_s": 100.0}
 

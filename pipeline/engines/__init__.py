@@ -1,6 +1,9 @@
 """How the per-document work of a run is executed: in this process, in local worker processes, or
-on a Dask cluster. Every engine goes through :func:`run_documents`, so every engine makes the same
-decisions in the same order and writes the same bytes; they differ only in where a stage runs.
+on a Dask cluster. Every engine makes the same decisions in the same order and writes the same
+bytes (tested); they differ only in where a step runs. The Dask engine goes through
+:func:`run_documents` (documents travel to the cluster and back, the cache stays in the calling
+process); the local engine (:mod:`pipeline.engines.local`) leaves everything but the decisions
+to its workers, as two halves of the same steps (:mod:`pipeline.engines.work`).
 
 Per document, in input order:
 

@@ -1,4 +1,4 @@
-"""The executor a run's config asks for (``run.engine``)."""
+"""The executor a run's config asks for (``run.engine``) when it is not the local engine."""
 
 from __future__ import annotations
 
@@ -15,10 +15,8 @@ __all__ = ["make_executor"]
 
 
 def make_executor(config: Config, pipeline: Pipeline) -> Executor:
-    if config.run.engine == "local":
-        from .local import LocalExecutor
-
-        return LocalExecutor(pipeline, config.run.workers)
+    """The executor of an engine that goes through :func:`pipeline.engines.run_documents` (Dask);
+    the local engine is :class:`pipeline.engines.local.LocalEngine`."""
     if config.run.engine == "dask":
         from .dask import DaskExecutor
 

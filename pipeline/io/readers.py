@@ -24,7 +24,7 @@ from ..errors import DocumentError, UsageError
 from ..model import Document
 from .decode import decode_bytes, numbered_lines, repair_text
 
-__all__ = ["InputFile", "DumpReader", "SUPPORTED_SUFFIXES"]
+__all__ = ["InputFile", "DumpReader", "RawDocument", "SUPPORTED_SUFFIXES", "parse_raw"]
 
 _MB = 1_000_000
 
@@ -54,6 +54,38 @@ class InputFile:
 
     def as_dict(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "size": self.size, "documents": self.documents}
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article's bytes as read from the dump, not yet decoded or parsed.
+
+    What the reading process hands to a worker: reading is file I/O, while decoding, repairing
+    and JSON parsing are CPU work that belongs with the stages (:func:`parse_raw`).
+    """
+
+    kind: str  # "txt" (a whole .txt file) or "jsonl" (one line)
+    origin: str
+    doc_id: str  # the default id: the record or header may give another
+    data: bytes
+
+
+def parse_raw(raw: RawDocument | Document) -> Document:
+    """The document ``raw`` holds (a Document is already one: a refused file or line)."""
+    if isinstance(raw, Document):
+        return raw
+    doc = Document(doc_id=raw.doc_id, origin=raw.origin)
+    try:
+        if raw.kind == "txt":
+            # The header is read before the body is checked, so a refused body keeps its id.
+            return parse_txt(decode_bytes(raw.data, raw.origin), doc)
+        # The line is JSON; its text is checked for legacy encodings once the id is known.
+        return parse_json_record(_load_json(decode_bytes(raw.data, raw.origin), raw.origin), doc)
+    except DocumentError as exc:
+        doc.status, doc.error = "error", str(exc)
+        if raw.kind == "txt":
+            doc.lines = []
+        return doc
 
 
 def _suffix(path: Path) -> str:
@@ -223,7 +255,9 @@ def _bounded_lines(fh: IO[bytes], limit: int | None) -> Iterator[bytes | None]:
 class DumpReader:
     """Iterate over the documents of one or more dumps, recording every input file.
 
-    ``files`` fills as iteration proceeds (for the manifest).
+    ``files`` fills as iteration proceeds (for the manifest). Iterating gives parsed documents;
+    :meth:`raw` gives what :func:`parse_raw` turns into the same documents, for a reader that
+    leaves the parsing to worker processes.
     """
 
     def __init__(self, inputs: list[str], exclude: list[Path] = (), max_bytes: int | None = None):
@@ -248,12 +282,17 @@ class DumpReader:
             raise UsageError(f"{', '.join(self.inputs)}: empty dump, no files to read")
 
     def __iter__(self) -> Iterator[Document]:
+        for raw in self.raw():
+            yield parse_raw(raw)
+
+    def raw(self) -> Iterator[RawDocument | Document]:
+        """Every article of the dump as bytes, in input order; a Document for a refused one."""
         for arg in self.inputs:
             root = Path(arg)
             for path in _walk(root, self.exclude):
                 yield from self._read_file(root, path)
 
-    def _read_file(self, root: Path, path: Path) -> Iterator[Document]:
+    def _read_file(self, root: Path, path: Path) -> Iterator[RawDocument | Document]:
         display = _display(root, path, several=len(self.inputs) > 1)
         suffix = _suffix(path)
         refusal = _refusal(path)
@@ -286,21 +325,17 @@ class DumpReader:
             )
 
     @staticmethod
-    def _read_txt(path: Path, display: str, default_id: str, limit: int | None) -> Document:
-        doc = Document(doc_id=default_id, origin=display)
-        try:
-            with path.open("rb") as fh:
-                data = fh.read(limit + 1) if limit else fh.read()
-            if limit and len(data) > limit:
-                raise DocumentError(_too_long(display, "article", limit))
-            # The header is read before the body is checked, so a refused body keeps its id.
-            return parse_txt(decode_bytes(data, display), doc)
-        except DocumentError as exc:
-            doc.status, doc.error, doc.lines = "error", str(exc), []
-            return doc
+    def _read_txt(path: Path, display: str, default_id: str, limit: int | None) -> RawDocument | Document:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1) if limit else fh.read()
+        if limit and len(data) > limit:
+            return Document(doc_id=default_id, origin=display, status="error",
+                            error=_too_long(display, "article", limit))
+        return RawDocument("txt", display, default_id, data)
 
     @staticmethod
-    def _read_jsonl(path: Path, display: str, default_id: str, gz: bool, limit: int | None) -> Iterator[Document]:
+    def _read_jsonl(path: Path, display: str, default_id: str, gz: bool,
+                    limit: int | None) -> Iterator[RawDocument | Document]:
         opener = gzip.open if gz else open
         lineno = 0
         try:
@@ -310,15 +345,11 @@ class DumpReader:
                     if raw is not None and not raw.strip():
                         continue
                     origin = f"{display}:{lineno}"
-                    doc = Document(doc_id=f"{default_id}:{lineno}", origin=origin)
-                    try:
-                        if raw is None:
-                            raise DocumentError(_too_long(origin, "line", limit or 0))
-                        # The line is JSON; its text is checked for legacy encodings once the id is known.
-                        parse_json_record(_load_json(decode_bytes(raw, origin), origin), doc)
-                    except DocumentError as exc:
-                        doc.status, doc.error = "error", str(exc)
-                    yield doc
+                    if raw is None:
+                        yield Document(doc_id=f"{default_id}:{lineno}", origin=origin, status="error",
+                                       error=_too_long(origin, "line", limit or 0))
+                    else:
+                        yield RawDocument("jsonl", origin, f"{default_id}:{lineno}", raw)
         except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
             origin = f"{display}:{lineno + 1}"
             yield Document(

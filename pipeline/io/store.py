@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .publish import is_no_space
+from .render import PARTS, Rendered
 
 __all__ = ["Cache", "Spill"]
 
@@ -56,6 +57,15 @@ class Cache:
             self.warnings.append(f"{path}: unreadable cache ({type(exc).__name__}: {exc}); moved to {aside}, "
                                  "this run starts from scratch")
             self.db = self._open(path)
+
+    @classmethod
+    def attach(cls, path: Path | None) -> Cache:
+        """Another connection to a cache this run has opened (and checked): a worker's own."""
+        cache = cls(None, "")
+        if path is not None:
+            cache.db = sqlite3.connect(path, timeout=_BUSY_MS / 1000)
+            cache.db.execute("PRAGMA synchronous=NORMAL")
+        return cache
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
@@ -106,9 +116,10 @@ class Cache:
             self.rejected += 1
             return None
 
-    def put(self, key: str, payload: dict) -> None:
+    def put(self, key: str, payload: dict) -> bool:
+        """Keep ``payload``; False when the cache is off or another run held it too long."""
         if self.db is None:
-            return
+            return False
         text = json.dumps(payload, ensure_ascii=False)
         # One entry, one transaction: in WAL mode with synchronous=NORMAL a commit does not fsync,
         # and another run sharing this cache then never waits on us for more than one insert.
@@ -119,6 +130,8 @@ class Cache:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             self.skipped += 1  # a cache is a shortcut: a run never fails for want of one entry
+            return False
+        return True
 
     def close(self) -> None:
         if self.db is not None:
@@ -134,27 +147,30 @@ class Cache:
 
 
 class Spill:
-    """This run's documents, read back in doc_id order."""
+    """This run's documents as rendered rows (:mod:`pipeline.io.render`), read back in doc_id order."""
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(path)
         self.db.execute("PRAGMA journal_mode=OFF")  # a killed run's spill is thrown away anyway
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("CREATE TABLE run (doc_id TEXT PRIMARY KEY, payload TEXT NOT NULL)")
+        columns = ", ".join(f"p{i} TEXT NOT NULL" for i in range(len(PARTS)))
+        self.db.execute(f"CREATE TABLE run (doc_id TEXT PRIMARY KEY, status TEXT NOT NULL, {columns}, "
+                        "entities TEXT NOT NULL)")
+        self._insert = f"INSERT INTO run VALUES (?, ?, {', '.join('?' * len(PARTS))}, ?)"
         self._pending = 0
 
-    def add(self, doc_id: str, payload: dict) -> None:
-        self.db.execute("INSERT INTO run VALUES (?, ?)", (doc_id, json.dumps(payload, ensure_ascii=False)))
+    def add(self, doc: Rendered) -> None:
+        self.db.execute(self._insert, (doc.doc_id, doc.status, *doc.parts, doc.entities))
         self._pending += 1
         if self._pending >= _COMMIT_EVERY:
             self.db.commit()
             self._pending = 0
 
-    def documents(self) -> Iterator[dict]:
+    def documents(self) -> Iterator[Rendered]:
         """This run's documents in doc_id order (byte order of UTF-8, same as Python's str order)."""
         self.db.commit()
-        for (payload,) in self.db.execute("SELECT payload FROM run ORDER BY doc_id"):
-            yield json.loads(payload)
+        for row in self.db.execute("SELECT * FROM run ORDER BY doc_id"):
+            yield Rendered(row[0], row[1], tuple(row[2:-1]), row[-1])
 
     def close(self) -> None:
         self.db.close()

@@ -16,7 +16,7 @@ from typing import IO
 
 from .schema import TABLES, Table
 
-__all__ = ["CsvTable", "quote_cell", "FORMULA_START", "format_cell", "dump_json", "datapackage", "sha256_file"]
+__all__ = ["CsvRows", "CsvTable", "quote_cell", "FORMULA_START", "format_cell", "dump_json", "datapackage", "sha256_file"]
 
 
 def format_cell(value: object) -> str:
@@ -61,18 +61,19 @@ def quote_cell(text: str) -> str:
     return text
 
 
-class CsvTable:
-    """A CSV file being written row by row, in the schema's column order.
+class CsvRows:
+    """The rows of one CSV table as text, in the schema's column order.
 
     With ``excel_safe``, a text cell that a spreadsheet would evaluate as a formula gets a
     leading apostrophe (shown by spreadsheets as text, kept by pandas as a character).
     """
 
-    def __init__(self, fh: IO[str], table: Table, excel_safe: bool = False):
+    def __init__(self, table: Table, excel_safe: bool = False):
         self.table = table
-        self.fh = fh
         self.text_columns = frozenset(f.name for f in table.fields if f.type == "string") if excel_safe else frozenset()
-        fh.write(",".join(quote_cell(c) for c in table.columns) + "\n")
+
+    def header(self) -> str:
+        return ",".join(quote_cell(c) for c in self.table.columns) + "\n"
 
     def cell(self, column: str, value: object) -> str:
         text = format_cell(value)
@@ -80,8 +81,20 @@ class CsvTable:
             text = "'" + text
         return quote_cell(text)
 
+    def row(self, row: dict) -> str:
+        return ",".join(self.cell(c, row.get(c)) for c in self.table.columns) + "\n"
+
+
+class CsvTable(CsvRows):
+    """A CSV file being written row by row: the header first, then :meth:`write` per row."""
+
+    def __init__(self, fh: IO[str], table: Table, excel_safe: bool = False):
+        super().__init__(table, excel_safe)
+        self.fh = fh
+        fh.write(self.header())
+
     def write(self, row: dict) -> None:
-        self.fh.write(",".join(self.cell(c, row.get(c)) for c in self.table.columns) + "\n")
+        self.fh.write(self.row(row))
 
 
 def datapackage(version: str, tables: Iterable[Table] = TABLES) -> dict:
