@@ -833,8 +833,9 @@ class EventExtractor:
         if rule.not_nominal and _NOMINAL.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
-        # inside an EVENT name it is that event's own word.
-        if any(m.start < end and start < m.end and m.type != "EVENT" for m in s.mentions):
+        # inside an EVENT name it is that event's own word. A name the trigger phrase itself ends
+        # with is no such case: "viết trên Facebook" names the medium it was said on.
+        if any(m.start <= start < m.end and m.type != "EVENT" for m in s.mentions):
             return False
         if rule.form == "verb" and text[start].isupper():
             before = text[s.start:start].rstrip()
