@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-bench audit lint gazetteers gazetteers-snapshot bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -39,8 +39,12 @@ eval-bench: $(STAMP)
 eval-heldout: $(STAMP)
 	$(BIN)/vnews eval eval/heldout --run
 
-# The fourth blind batch (40 articles of every category, scored once blind: eval/blind4.measured-blind.json).
+# The newest blind batch (40 articles of every category, scored once blind before use:
+# eval/blind5.measured-blind.json); eval-blind4 the batch before it (now used for development).
 eval-blind: $(STAMP)
+	$(BIN)/vnews eval eval/blind5 --run
+
+eval-blind4: $(STAMP)
 	$(BIN)/vnews eval eval/blind4 --run
 
 lint: $(STAMP)

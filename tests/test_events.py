@@ -267,13 +267,19 @@ def test_support_without_money_is_not_funding(stage):
     assert [e for e in events if e.type == "FUNDING"] == []
 
 
-def test_reported_speech_is_a_statement_only_with_a_quotation(stage):
+def test_reported_speech_by_a_named_speaker_is_a_statement_with_or_without_a_quotation(stage):
+    # ANNOTATION.md: everything a named speaker says on one occasion is one STATEMENT, "with or
+    # without quotation marks ("X cho biết, …" counts)".
     merkel = ("Merkel", "PERSON", "person:angela-merkel")
     quoted = "“Toàn bộ cuộc thảo luận về vấn đề khí hậu là rất khó khăn”, bà Merkel nói với các nhà báo."
     e = only(run(stage, quoted, ents=[merkel]), "STATEMENT")
     assert roles(e) == {"Merkel": "source"}
     plain = "Bà Merkel cho biết hai bên sẽ tiếp tục thảo luận về vấn đề khí hậu."
-    assert [x for x in run(stage, plain, ents=[merkel]) if x.type == "STATEMENT"] == []
+    e = only(run(stage, plain, ents=[merkel]), "STATEMENT")
+    assert roles(e) == {"Merkel": "source"}
+    # Without a named speaker next to the verb there is nobody to attribute it to.
+    unnamed = "Một quan chức cho biết hai bên sẽ tiếp tục thảo luận về vấn đề khí hậu."
+    assert [x for x in run(stage, unnamed, ents=[]) if x.type == "STATEMENT"] == []
 
 
 def test_aid_in_kind_is_funding_without_an_amount(stage):
@@ -674,12 +680,15 @@ def test_aid_as_a_field_of_work_is_no_funding(stage):
     assert [e for e in events if e.type == "FUNDING"] == []
 
 
-def test_statement_announcing_funding_is_the_funding_and_welcomed_commitments_are_no_statements(stage):
+def test_statement_announcing_funding_is_both_and_welcomed_commitments_are_no_statements(stage):
+    # The speaker's announcement is a STATEMENT by the guide's rule (one per named speaker per
+    # occasion), and the aid it announces is FUNDING of its own.
     merkel = ("Angela Merkel", "PERSON", "person:merkel")
     india = ("Ấn Độ", "GPE", "gpe:in")
     events = run(stage, "Thủ tướng Đức Angela Merkel hôm qua tuyên bố chính phủ của bà đang chuẩn bị hỗ trợ khẩn cấp "
                         "cho Ấn Độ.", ents=[merkel, india], published="2021-04-26")
-    assert [e.type for e in events] == ["FUNDING"]
+    assert sorted(e.type for e in events) == ["FUNDING", "STATEMENT"]
+    assert roles(only(events, "STATEMENT")) == {"Angela Merkel": "source"}
     welcomed = run(stage, "Hội nghị đánh giá cao việc Trung tâm Đa dạng sinh học ASEAN tiếp tục cam kết hỗ trợ các "
                           "nước thành viên.", ents=[("Trung tâm Đa dạng sinh học ASEAN", "ORG", "org:acb")],
                    published="2023-08-24")
@@ -704,7 +713,7 @@ def test_direct_speech_after_a_colon_and_speaking_to_the_press(stage):
                 ents=[evn], published="2021-04-27")
     assert only(colon, "STATEMENT").trigger == "cho biết"
     plain = run(stage, "Ông Dương Quang Thành cho biết dự án đạt tiến độ.", ents=[evn], published="2021-04-27")
-    assert [e for e in plain if e.type == "STATEMENT"] == []  # routine attribution, no quotation
+    assert only(plain, "STATEMENT").trigger == "cho biết"  # "X cho biết, …" counts (ANNOTATION.md)
     press = run(stage, "Sáng 28/4, ông Nguyễn Hưng Thịnh đã trao đổi với báo chí xung quanh vấn đề này.",
                 ents=[("Nguyễn Hưng Thịnh", "PERSON", "person:nht")], published="2021-04-28")
     e = only(press, "STATEMENT")

@@ -570,6 +570,14 @@ class _Record:
         return {p.participant.entity_id for p in self.args.participants if p.participant.role == "source"}
 
 
+def _same_kind(a: _Record, b: _Record) -> bool:
+    """One type and one PLOVER category; a speaker's pledge and demand in one sentence are one
+    statement ("X cho biết, ... kêu gọi ..."), in two sentences two."""
+    if a.type != b.type:
+        return False
+    return a.plover == b.plover or a.type == "STATEMENT" and a.hit.s.key == b.hit.s.key
+
+
 def _set_date(args: _Args, d: tuple[int, int, str, str, str, str, bool]) -> None:
     """The event's date from one of the sentence's date expressions (see ``_Sent.dates``)."""
     args.date, args.date_end, args.precision, args.date_text, args.date_relative = d[3], d[4], d[5], d[2], d[6]
@@ -1397,8 +1405,8 @@ class EventExtractor:
         return keep
 
     def _mergeable(self, a: _Record, b: _Record) -> bool:
-        if a.type != b.type or a.plover != b.plover:
-            return False  # a pledge and a demand of one speaker are two statements
+        if not _same_kind(a, b):
+            return False
         if a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal:
             return False
         instruments = _instruments(a.args, b.args)
@@ -1459,6 +1467,9 @@ class EventExtractor:
                 self._union(target, r.args.participants)
                 self._fill(target.args, r.args)
                 target.strength = max(target.strength, r.strength)
+                if r.plover and not target.plover:
+                    # "X cho biết, ... kêu gọi ...": the call names the statement, not the attribution
+                    target.plover, target.hit = r.plover, r.hit
                 target.ordinal = target.ordinal if target.ordinal is not None else r.ordinal
                 if not target.name_ids:
                     target.name_ids, target.name_texts = r.name_ids, r.name_texts
