@@ -11,8 +11,8 @@ What is kept: proper nouns (POS ``Np``) of two or more capitalised words, withou
 or acronyms, after any leading title ("NSND Tự Long" gives "Tự Long"), and not a whole line (a byline).
 
 It is a config switch, ``tag.ner_proposer``, off by default: it raises entity F1 on the blind
-batch of ordinary news but lowers it on dev and held-out, and costs a third of the pipeline's
-throughput (README, Accuracy). The models ship inside underthesea; nothing is downloaded.
+batches of ordinary news but lowers it on dev and held-out, and makes the tag stage thirty times
+slower (README, Accuracy). The models ship inside underthesea; nothing is downloaded.
 """
 
 from __future__ import annotations

@@ -637,6 +637,13 @@ def _status_by_date(date: str, precision: str, reference: dt.date | None) -> str
 # -- the stage ------------------------------------------------------------------------------------
 
 
+def _inside_name(start: int, end: int, mentions) -> bool:
+    """The trigger ``start:end`` overlaps a name other than an EVENT's and does not hold it whole
+    ("viết trên Facebook" holds the medium it names: still a trigger)."""
+    return any(m.start < end and start < m.end and m.type != "EVENT" and not (start < m.start and m.end <= end)
+               for m in mentions)
+
+
 class EventExtractor:
     """``Doc -> Doc``: see the module docstring. Build once and reuse; holds no per-document state."""
 
@@ -843,7 +850,7 @@ class EventExtractor:
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
         # inside an EVENT name it is that event's own word. A name the trigger phrase itself ends
         # with is no such case: "viết trên Facebook" names the medium it was said on.
-        if any(m.start <= start < m.end and m.type != "EVENT" for m in s.mentions):
+        if _inside_name(start, end, s.mentions):
             return False
         if rule.form == "verb" and text[start].isupper():
             before = text[s.start:start].rstrip()
