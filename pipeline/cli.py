@@ -191,36 +191,59 @@ def explain(
 
 @rules_app.command("lint")
 def rules_lint(
-    coverage: Annotated[Optional[Path], typer.Option("--coverage", help="Output directory of a finished run (the bench): count the documents each rule fires on.")] = None,
+    coverage: Annotated[Optional[Path], typer.Option("--coverage", help="Output directory of a finished run (the bench): count the documents each rule and each frame trigger fires on.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="With --coverage: only the first N documents (0: all).")] = 0,
     rules: Annotated[Optional[Path], typer.Option("--rules", help="Rule file (default: the packaged pipeline/data/rules/entities.toml).")] = None,
 ) -> None:
-    """Run every rule's examples and counter-examples; fail a rule without examples or whose examples fail."""
+    """Run every entity rule's and every event frame's examples and counter-examples; fail a rule or
+    frame without examples or whose examples fail."""
+    from .config import gazetteer_dir
+    from .events import EventExtractor
+    from .events.examples import frame_coverage, lint_frames
+    from .events.frames import load_frames
     from .extract.ruleset import RULE_NAMES, coverage as run_coverage, lint_rules, load_rules
     from .extract.tagger import Tagger
     from .gazetteer import Gazetteer
-    from .config import gazetteer_dir
     from .stages.segment import Segmenter
 
     try:
         cfg = load_config()
         specs = load_rules(rules)
+        frames = load_frames()
         tagger = Tagger(Gazetteer.load(gazetteer_dir(cfg)), cfg.tag)
     except (ConfigError, GazetteerError) as exc:
         _fail(str(exc), 2)
     fired, seen = (run_coverage(coverage, tagger, limit) if coverage else (None, 0))
-    problems = lint_rules(specs, tagger, Segmenter(), fired)
+    segment = Segmenter()
+    problems = lint_rules(specs, tagger, segment, fired)
+    events = EventExtractor(cfg.events)
+    problems += lint_frames(frames, lambda doc: events(tagger(segment(doc))))
     by_name = {s.name: s for s in specs}
     typer.echo(f"{'rule':<28} {'examples':>8} {'counter':>7}" + (f" {'documents':>9} of {seen}" if fired is not None else ""))
     for name in RULE_NAMES:
         spec = by_name.get(name)
         row = f"{name:<28} {len(spec.examples) if spec else 0:>8} {len(spec.counter_examples) if spec else 0:>7}"
         typer.echo(row + (f" {len(fired.get(name, ())):>9}" if fired is not None else ""))
+    _print_frames(frames, frame_coverage(coverage, frames) if coverage else None)
     for problem in problems:
         typer.echo(problem)
-    typer.echo(f"vnews: {len(specs)} rules, {len(problems)} problems", err=True)
+    typer.echo(f"vnews: {len(specs)} rules, {len(frames)} frames, {len(problems)} problems", err=True)
     if problems:
         raise typer.Exit(1)
+
+
+def _print_frames(frames: list, covered: tuple | None) -> None:
+    """One row per frame trigger group: its first phrase, the frame's examples, and with
+    ``--coverage`` the documents of the run it gave an event on (group 0: named events)."""
+    fired, seen = covered if covered is not None else ({}, 0)
+    typer.echo(f"{'frame trigger':<40} {'examples':>8} {'counter':>7}" + (f" {'documents':>9} of {seen}" if covered else ""))
+    for f in frames:
+        groups = [(n, " ".join(ps[0])) for n, (_, ps) in enumerate(f.triggers, start=1)]
+        if covered is not None and (f.type, 0) in fired:
+            groups.append((0, "(named event)"))
+        for n, first in groups:
+            row = f"{f.type + ' #' + str(n) + ' ' + first:<40} {len(f.examples):>8} {len(f.counter_examples):>7}"
+            typer.echo(row + (f" {len(fired.get((f.type, n), ())):>9}" if covered is not None else ""))
 
 
 @app.command("rates")

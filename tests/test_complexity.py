@@ -16,22 +16,11 @@ LIMIT = 25
 NOT_YET_SPLIT = {
     "pipeline/extract/patterns.py:_named_end": 111,
     "pipeline/eval.py:_score_system": 73,
-    "pipeline/stages/events.py:_participants": 68,
     "pipeline/extract/patterns.py:_pattern_named": 60,
-    "pipeline/stages/events.py:_place": 47,
     "pipeline/eval.py:_parse_gold": 46,
-    "pipeline/stages/events.py:_build": 46,
-    "pipeline/stages/events.py:_args": 44,
-    "pipeline/stages/events.py:_date": 41,
-    "pipeline/stages/events.py:_hits": 37,
-    "pipeline/stages/events.py:_mergeable": 36,
-    "pipeline/stages/events.py:_describe": 34,
     "pipeline/eval.py:materialise_inputs": 32,
-    "pipeline/stages/events.py:_inherit": 32,
-    "pipeline/stages/events.py:_location_mentions": 30,
     "pipeline/eval.py:to_text": 28,
     "pipeline/dates.py:_on_date_range": 27,
-    "pipeline/stages/events.py:_dates": 27,
 }
 
 

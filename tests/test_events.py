@@ -637,19 +637,37 @@ def test_documents_that_are_not_ok_are_left_alone(stage):
     assert stage(doc).events == []
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ('type = "WITHDRAWAL"', 'type = "RETREATING"', "RETREATING"),
-    ('needs = ["source", "target|instrument"]', 'needs = ["source", "target|treaty"]', "treaty"),
-    # a key written after a [[trigger]] table lands in it: said, not silently ignored
-    ("[negation]\n", "", "words"),
+@pytest.mark.parametrize("file, old, new, message", [
+    ("frames/withdrawal.toml", 'type = "WITHDRAWAL"', 'type = "RETREATING"', "RETREATING"),
+    ("frames/withdrawal.toml", 'needs = ["source", "target|instrument"]', 'needs = ["source", "target|treaty"]', "treaty"),
+    # a key written after a table header lands in that table: said, not silently ignored
+    ("frames/meeting.toml", "[settings]\n", "", "unknown key"),
+    ("events.toml", "[negation]\n", "", "words"),
+    ("frames/signing.toml", "[[trigger.sense]]\n", "[[trigger.sense]]\nwords = 1\n", "unknown key"),
 ])
-def test_a_bad_lexicon_is_a_config_error(tmp_path: Path, old, new, message):
-    text = Path(__file__).resolve().parent.parent.joinpath("pipeline/data/events.toml").read_text(encoding="utf-8")
+def test_a_bad_lexicon_is_a_config_error(tmp_path: Path, file, old, new, message):
+    import shutil
+
+    data = Path(__file__).resolve().parent.parent.joinpath("pipeline/data")
+    shutil.copy(data / "events.toml", tmp_path / "events.toml")
+    shutil.copytree(data / "frames", tmp_path / "frames")
+    text = (tmp_path / file).read_text(encoding="utf-8")
     assert old in text
-    bad = tmp_path / "events.toml"
-    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / file).write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
-        Lexicon.load(bad)
+        Lexicon.load(tmp_path / "events.toml", tmp_path / "frames")
+
+
+def test_every_type_needs_exactly_one_frame(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent.joinpath("pipeline/data/frames"), tmp_path / "frames")
+    (tmp_path / "frames" / "visit.toml").unlink()
+    with pytest.raises(ConfigError, match="no frame for VISIT"):
+        Lexicon.load(frames=tmp_path / "frames")
+    shutil.copy(tmp_path / "frames" / "meeting.toml", tmp_path / "frames" / "visit.toml")
+    with pytest.raises(ConfigError, match="a second frame of type MEETING"):
+        Lexicon.load(frames=tmp_path / "frames")
 
 
 # -- session 3 rules: what is not an event of its own ----------------------------------------------
@@ -909,3 +927,58 @@ def test_a_named_conference_after_the_article_is_planned(lexicon):
     assert (e.date, e.date_basis, e.status) == ("2023-11-30", "gazetteer", "planned")
     # The cluster is keyed on the gazetteer's date too, so every report of COP28 by Việt Nam shares it.
     assert e.cluster_id == hashlib.sha1("CONFERENCE|2023-11-30|gpe:vn".encode()).hexdigest()[:12]
+
+
+# -- frames: sense constraints, modality and background cues (issue #13) --------------------------
+
+
+def test_modality_cues_cancel_refused_wished_proposed_and_possible_events(stage):
+    us, ru = ("Mỹ", "GPE", "gpe:us"), ("Nga", "GPE", "gpe:ru")
+    for text in ("Ngày 24/11, Mỹ từ chối đối thoại với Nga.", "Ngày 24/11, Mỹ muốn ký thỏa thuận với Nga.",
+                 "Ngày 24/11, Mỹ có thể gặp Nga.", "Ngày 24/11, Mỹ đề nghị Nga ký thỏa thuận."):
+        events = run(stage, text, ents=[us, ru], published="2021-11-24")
+        assert [e.type for e in events if e.type != "STATEMENT"] == [], text
+    # what is scheduled is the event, planned
+    planned = run(stage, "Mỹ sẽ ký thỏa thuận với Nga vào ngày 30/11.", ents=[us, ru], published="2021-11-24")
+    assert only(planned, "SIGNING").status == "planned"
+    # an anniversary recalls history; funding fought or asked for is none (the request is a statement)
+    assert [e.type for e in run(stage, "Ngày 24/11, Mỹ và Nga kỷ niệm 50 năm ngày ký Hiệp ước ABM.",
+                                ents=[us, ru, ("Hiệp ước ABM", "TREATY", "treaty:abm")],
+                                published="2021-11-24") if e.type == "SIGNING"] == []
+    asked = run(stage, "Ngày 24/11, Mỹ kêu gọi Nga hỗ trợ 3 triệu USD.", ents=[us, ru], published="2021-11-24")
+    assert [e.type for e in asked] == ["STATEMENT"]
+    fought = run(stage, "Ngày 24/11, Mỹ cam kết chống rửa tiền và tài trợ khủng bố cùng Nga.", ents=[us, ru],
+                 published="2021-11-24")
+    assert [e for e in fought if e.type == "FUNDING"] == []
+
+
+def test_a_contract_is_a_signing_only_with_a_state_or_a_gazetteer_body(stage):
+    evn = ("Tập đoàn Điện lực Việt Nam", "ORG", "org:evn")
+    company = ("Công ty ABC", "ORG", "org:new:cong-ty-abc")
+    club = ("Man City", "ORG", "org:new:man-city")
+    player = ("Fernandinho", "PERSON", "person:new:fernandinho")
+    body = run(stage, "Ngày 27/4, Tập đoàn Điện lực Việt Nam đã ký hợp đồng với Công ty ABC.", ents=[evn, company],
+               published="2021-04-27")
+    assert only(body, "SIGNING").date == "2021-04-27"
+    companies = run(stage, "Ngày 27/4, Công ty ABC đã ký hợp đồng với Công ty XYZ.", ents=[company],
+                    published="2021-04-27")
+    assert [e for e in companies if e.type == "SIGNING"] == []
+    transfer = run(stage, "Ngày 27/4, Fernandinho đã ký hợp đồng với Man City.", ents=[player, club],
+                   published="2021-04-27")
+    assert [e for e in transfer if e.type == "SIGNING"] == []
+
+
+def test_a_match_a_title_and_a_career_are_no_events(stage):
+    vn, idn = ("Việt Nam", "GPE", "gpe:vn"), ("Indonesia", "GPE", "gpe:id")
+    match = run(stage, "Theo lịch, đội tuyển Việt Nam sẽ gặp Indonesia ngày 7/6 trên sân nhà.", ents=[vn, idn],
+                published="2021-04-27")
+    assert [e for e in match if e.type == "MEETING"] == []
+    title = run(stage, "Ngày 7/6, Việt Nam chiếu phim “Gặp gỡ” với Indonesia.", ents=[vn, idn], published="2021-06-07")
+    assert [e for e in title if e.type == "MEETING"] == []
+    actress = ("Trần Hiểu Húc", "PERSON", "person:new:thh")
+    career = run(stage, "Năm 1990, Trần Hiểu Húc quyết định từ bỏ nghiệp diễn.", ents=[actress], published="2021-04-27")
+    assert [e for e in career if e.type == "WITHDRAWAL"] == []
+    # leaving an organisation is a withdrawal
+    uk, eu = ("Anh", "GPE", "gpe:gb"), ("EU", "ORG", "org:eu")
+    left = run(stage, "Ngày 31/1, Anh chính thức rút khỏi EU.", ents=[uk, eu], published="2020-02-01")
+    assert only(left, "WITHDRAWAL").date == "2020-01-31"

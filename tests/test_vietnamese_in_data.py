@@ -1,6 +1,7 @@
 """Vietnamese words live in data files, not in the extraction code (issue #13).
 
-Every string literal of ``pipeline/extract`` that is not a docstring is split into words; a word
+Every string literal of ``pipeline/extract`` and of the event interpreter ``pipeline/events`` (and
+its stage wrapper) that is not a docstring is split into words; a word
 of two to ten letters, lower case after its first letter, with a letter outside ASCII is taken for
 a Vietnamese word and must move to ``pipeline/data``. Character classes of regexes ("A-ZĐ", the
 accented Latin letters of foreign names) are not words.
@@ -33,11 +34,13 @@ def _literals(tree):
 
 def test_no_vietnamese_words_in_the_extraction_code():
     found = []
-    for path in sorted((ROOT / "pipeline" / "extract").glob("*.py")):
+    paths = sorted((ROOT / "pipeline" / "extract").glob("*.py")) + sorted((ROOT / "pipeline" / "events").glob("*.py")) \
+        + [ROOT / "pipeline" / "stages" / "events.py"]
+    for path in paths:
         for node in _literals(ast.parse(path.read_text(encoding="utf-8"))):
             words = [w for w in _WORDISH.findall(node.value) if _vietnamese(w)]
             if words:
-                found.append(f"{path.name}:{node.lineno}: {words}")
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {words}")
     assert found == []
 
 

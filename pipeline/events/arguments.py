@@ -1,0 +1,324 @@
+"""Arguments of a trigger: participants with roles, the speaker of a statement, the place, the
+instrument and the money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Mention, Paragraph, Participant
+from .lexicon import Lexicon, TriggerRule
+from .records import _Args, _Hit, _names, _Part, _Sent
+from .words import _STRONG_STOP
+
+
+# Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
+_NEW_ID = ":new:"
+
+
+class ArgumentsMixin:
+    lex: Lexicon
+
+    def _participants(self, hit: _Hit, rule: TriggerRule, location_ids: set[int]) -> list[_Part]:
+        s = hit.s
+        a0, a1 = s.attribution
+        usable = self._usable_mentions(s, location_ids)
+        # The subject of the sentence's first trigger may stand clauses before it ("Bộ Ngoại giao
+        # Hàn Quốc cho biết ..., cuộc họp ..."); a later trigger's is in its own clause, the text
+        # before belongs to the trigger before ("Đối thoại A - B về ..., Đối thoại A - C ...").
+        # (A speaker is found by _speaker, across the commas of his titles.)
+        statement = rule.type == "STATEMENT"
+        lo = hit.seg_start if hit.seg_start == s.start or statement else max(hit.seg_start, hit.clause[0])
+        limit = self._object_limit(hit)
+        before = [m for m in usable if lo <= m.start and m.end <= hit.start]
+        after = [m for m in usable if m.start >= hit.end and m.end <= limit]
+        if statement:
+            before = self._statement_sources(hit, rule, before, [m for m in usable if a0 <= m.start and m.end <= a1])
+        else:
+            before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
+        if not rule.targets:
+            after = []
+        elif rule.target_within:
+            after = [m for m in after if m.start - hit.end <= rule.target_within]
+        if hit.form == "verb" or statement:
+            roles = self._verb_roles(before, after)
+        else:
+            roles = self._noun_roles(hit, before, after)
+        seen: set[str] = set()
+        parts = self._as_parts(s.para.index, roles, seen)
+        if hit.name is not None:
+            parts += self._name_parties(hit, seen)
+        return sorted(parts, key=lambda p: p.order)
+
+    @staticmethod
+    def _as_parts(para: int, roles: list[tuple[Mention, str]], seen: set[str]) -> list[_Part]:
+        """One participant per entity, with the role it first has."""
+        parts: list[_Part] = []
+        for m, role in roles:
+            key = m.entity_id or m.canonical or m.text
+            if key not in seen:
+                seen.add(key)
+                parts.append(_Part(Participant(key, m.canonical or m.text, m.type, role), (para, m.start)))
+        return parts
+
+    def _usable_mentions(self, s: _Sent, location_ids: set[int]) -> list[Mention]:
+        nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
+        return [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
+
+    def _usable(self, m: Mention, text: str, location_ids: set[int], nested: list[Mention]) -> bool:
+        """A mention that can take part: a participant type, not the event's place, not a place
+        standing for its people or goods, not inside a treaty's or an event's name."""
+        if m.type not in self.lex.participant_types or id(m) in location_ids:
+            return False
+        if m.type == "GPE" and self.lex.place_not_after.search(text, max(0, m.start - 20), m.start):
+            return False  # "58.000 khách Tây Ban Nha đến thăm": tourists, not Spain
+        # "Liên hợp quốc" inside "Công ước khung của Liên hợp quốc ..."
+        return not any(n is not m and n.start <= m.start and m.end <= n.end for n in nested)
+
+    @staticmethod
+    def _object_limit(hit: _Hit) -> int:
+        """Objects stay in the trigger's clause; a reference in a leading adverbial ("Tại cuộc đối
+        thoại, A và B đã thảo luận") reaches into the main clause that follows it."""
+        s = hit.s
+        c0, c1 = hit.clause
+        limit = c1
+        if hit.cue and hit.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
+            limit = s.clauses[1][1]
+        return min(limit, hit.seg_end)
+
+    def _statement_sources(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
+                           attributed: list[Mention]) -> list[Mention]:
+        a0, a1 = hit.s.attribution
+        before = self._speaker(hit, before, attributed)
+        if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
+                and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
+            return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
+        return before
+
+    @staticmethod
+    def _verb_roles(before: list[Mention], after: list[Mention]) -> list[tuple[Mention, str]]:
+        """One named before and after the verb is its object unless it is the subject right before
+        it: "Nhận lời mời của Tây Ban Nha, A đã thăm Tây Ban Nha" (A visits Spain)."""
+        nearest = (before[-1].entity_id or before[-1].text) if before else None
+        objects = {m.entity_id or m.text for m in after}
+        return [(m, "source") for m in before if (m.entity_id or m.text) not in objects
+                or (m.entity_id or m.text) == nearest] + [(m, "target") for m in after]
+
+    def _noun_roles(self, hit: _Hit, before: list[Mention], after: list[Mention]) -> list[tuple[Mention, str]]:
+        """All take part, unless "với" introduces the target: "A có cuộc hội đàm với B"."""
+        text = hit.s.para.text
+        marked = [m for m in after if any(
+            re.search(rf"(?<!\w){re.escape(' '.join(p))}(?!\w)", text[hit.end:m.start].lower())
+            for p in self.lex.target_markers)]
+        if not marked:
+            return [(m, "participant") for m in before + after]
+        first = marked[0].start
+        return [(m, "source") for m in before] + [
+            (m, "target" if m.start >= first else "participant") for m in after]
+
+    @staticmethod
+    def _name_parties(hit: _Hit, seen: set[str]) -> list[_Part]:
+        """The parties written inside the event's name ("Hội nghị Bộ trưởng Môi trường ASEAN+3"
+        names ASEAN), from the document's participants by surface form."""
+        s, name = hit.s, hit.name
+        text = s.para.text
+        parts = []
+        for form, m in s.forms.items():
+            key = m.entity_id or m.canonical or m.text
+            if key in seen:
+                continue
+            at = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text[name.start:name.end])
+            if at is not None and (name.start + at.start(), name.start + at.end()) != (name.start, name.end):
+                seen.add(key)
+                parts.append(_Part(Participant(key, m.canonical or m.text, m.type, "participant"),
+                                   (s.para.index, name.start + at.start())))
+        return parts
+
+    def _speaker(self, hit: _Hit, before: list[Mention], attributed: list[Mention]) -> list[Mention]:
+        """Who makes a statement: a person named before the verb with the bodies after the name
+        ("ông A, Thứ trưởng Bộ X, Trưởng đoàn Việt Nam nhấn mạnh"); without a person, the bodies of
+        the verb's own clause ("Bộ Công Thương khẳng định"); with "Theo X, ..." also X."""
+        text = hit.s.para.text
+        stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)]
+        if stops:
+            before = [m for m in before if m.start >= stops[-1]]
+        people = [m for m in before if m.type == "PERSON"]
+        if people:
+            # The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B
+            # khẳng định"); a person named earlier in a title ("Đặc phái viên của Tổng thống Mỹ
+            # ... B") is not the speaker.
+            first = people[-1]
+            for prev in reversed(people[:-1]):
+                gap = text[prev.end:first.start]
+                if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap):
+                    first = prev
+                else:
+                    break
+            before = [m for m in before if m.start >= first.start]
+        else:
+            c0 = hit.clause[0]
+            before = [m for m in before if m.start >= c0]
+        return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+
+    def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
+        """Participants of the sentence before (else after) in the same paragraph."""
+        lex = self.lex
+        sents = by_para.get(hit.s.para.index, [])
+        k = next((n for n, x in enumerate(sents) if x is hit.s), None)
+        if k is None:
+            return []
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(sents):
+                continue
+            other = sents[n]
+            a0, a1 = other.attribution
+            parts: list[_Part] = []
+            seen: set[str] = set()
+            locs = {id(m) for m in self._location_mentions(other, other.start, None)}
+            for m in other.mentions:
+                if m.type not in lex.participant_types or id(m) in locs or (a0 <= m.start and m.end <= a1):
+                    continue
+                if any(n_ is not m and n_.type in ("EVENT", "TREATY") and n_.start <= m.start and m.end <= n_.end
+                       for n_ in other.mentions):
+                    continue
+                key = m.entity_id or m.canonical or m.text
+                if key not in seen:
+                    seen.add(key)
+                    parts.append(_Part(Participant(key, m.canonical or m.text, m.type, "participant"),
+                                       (other.para.index, m.start)))
+            if parts:
+                return parts
+        return []
+
+    def _location_mentions(self, s: _Sent, at: int, etype: str | None) -> list[Mention]:
+        """The place of an event whose trigger starts at ``at``: GPE/LOC after "tại", "ở" (and the
+        type's own markers), nearest after the trigger first, then before it."""
+        lex, w, text = self.lex, s.words, s.para.text
+        markers = lex.location_markers + (lex.types[etype].location_markers if etype else ())
+        a0, a1 = s.attribution
+        chains: list[list[Mention]] = []
+        for k in range(len(w.spans)):
+            marker = next((p for p in markers if w.match(k, p)), None)
+            if marker is None or (a0 <= w.spans[k][0] < a1):
+                continue
+            pos = self._after_fillers(s, k + len(marker))
+            first = next((m for m in s.mentions if m.start >= pos), None)
+            if first is None or first.type not in ("GPE", "LOC") or text[pos:first.start].strip():
+                continue
+            chains.append(self._place_chain(s, first))
+        if not chains:
+            return []
+        after = [c for c in chains if c[0].start >= at]
+        before = [c for c in chains if c[0].start < at]
+        if after:
+            return min(after, key=lambda c: c[0].start)
+        return max(before, key=lambda c: c[0].start)
+
+    def _after_fillers(self, s: _Sent, nk: int) -> int:
+        """The offset after the marker ending before word ``nk`` and the generic words that may
+        follow it before the name ("tại thủ đô Tokyo")."""
+        w = s.words
+        pos = w.spans[nk - 1][1]
+        moved = True
+        while moved and nk < len(w.spans):
+            moved = False
+            if any(m.start == w.spans[nk][0] for m in s.mentions):
+                break
+            for f in self.lex.location_fillers:
+                if w.match(nk, f) and w.gap_ok(nk):
+                    nk += len(f)
+                    pos = w.spans[nk - 1][1]
+                    moved = True
+                    break
+        return pos
+
+    def _place_chain(self, s: _Sent, first: Mention) -> list[Mention]:
+        """Several places in a row make one location ("Viên Chăn, CHDCND Lào")."""
+        text = s.para.text
+        chain = [first]
+        for m in s.mentions:
+            if m.start >= chain[-1].end and m.type in ("GPE", "LOC") \
+                    and self.lex.place_gap.fullmatch(text[chain[-1].end:m.start]):
+                chain.append(m)
+                continue
+            if m.start >= chain[-1].end:
+                break
+        return chain
+
+    def _args(self, hit: _Hit, rule: TriggerRule, by_para: dict[int, list[_Sent]],
+              headline: Paragraph | None, reference: dt.date | None) -> _Args:
+        settings = self.lex.types[rule.type]
+        args = _Args()
+        loc = self._event_place(hit, rule.type, settings.object_is_location)
+        args.location = ", ".join(m.canonical or m.text for m in loc)
+        location_ids = set() if settings.object_is_location else {id(m) for m in loc}
+        args.participants = self._participants(hit, rule, location_ids)
+        if rule.target_types:
+            # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
+            args.participants = [p for p in args.participants
+                                 if p.participant.role != "target" or p.participant.type in rule.target_types]
+        if not args.participants and rule.neighbour:
+            args.participants = self._neighbours(hit, by_para)
+            args.own = False
+        pick = self._instrument(hit, settings.instrument)
+        if pick is not None:
+            args.instrument = pick.canonical or pick.text
+            args.instrument_id = pick.entity_id or args.instrument
+            args.instrument_names = _names(pick)
+        if rule.type == "FUNDING" or any("amount" in n for n in rule.needs):
+            self._amount(hit, args)
+        self._date(hit, args, by_para, headline, reference, settings.said_after_words)
+        args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
+        return args
+
+    def _event_place(self, hit: _Hit, etype: str, object_is_location: bool) -> list[Mention]:
+        s = hit.s
+        loc = self._location_mentions(s, hit.start, etype)
+        if not loc and object_is_location:
+            # "chuyến thăm Việt Nam": the place visited is the object.
+            first = next((m for m in s.mentions if m.start >= hit.end and m.end <= hit.seg_end), None)
+            if first is not None and first.type in ("GPE", "LOC") and first.start - hit.end <= 3:
+                loc = [first]
+        return loc
+
+    @staticmethod
+    def _instrument(hit: _Hit, types: tuple[str, ...]) -> Mention | None:
+        """The name of the event itself, else the nearest TREATY/EVENT after the trigger in its
+        clause, else before it in its stretch of the sentence (types in order of preference)."""
+        s = hit.s
+        c1 = min(hit.clause[1], hit.seg_end)
+        for mtype in types:
+            if mtype == "EVENT" and hit.name is not None:
+                return hit.name
+            inside = [m for m in s.mentions if m.type == mtype and not any(
+                n is not m and n.start <= m.start and m.end <= n.end for n in s.mentions)]
+            after = [m for m in inside if m.start >= hit.end and m.end <= c1]
+            before = [m for m in inside if m.start >= hit.seg_start and m.end <= hit.start]
+            pick = after[0] if after else before[-1] if before else None
+            if pick is not None:
+                return pick
+        return None
+
+    def _amount(self, hit: _Hit, args: _Args) -> None:
+        """The sum nearest the trigger in its stretch of the sentence (else in the sentence)."""
+        s = hit.s
+        amounts = self.lex.money.find(s.para.text, s.start, s.end)
+        if amounts:
+            near = [x for x in amounts if hit.seg_start <= x[0] and x[1] <= hit.seg_end] or amounts
+            best = min(near, key=lambda x: (x[0] < hit.start, abs(x[0] - hit.end)))
+            args.amount, args.currency = best[2], best[3]
+
+    @staticmethod
+    def _satisfied(rule: TriggerRule, args: _Args, extra: tuple[frozenset[str], ...] = ()) -> bool:
+        have = {"participant": bool(args.participants),
+                "source": any(p.participant.role == "source" for p in args.participants),
+                "target": any(p.participant.role == "target" for p in args.participants),
+                "instrument": bool(args.instrument),
+                "amount": bool(args.amount),
+                "date": bool(args.date or args.date_text),
+                # a state or a body the gazetteer knows (not a name a rule found: a club, a company)
+                "body": any(p.participant.type in ("ORG", "GPE") and _NEW_ID not in p.participant.entity_id
+                            for p in args.participants)}
+        have["argument"] = have["participant"] or have["date"] or have["instrument"]
+        return all(any(have[x] for x in need) for need in rule.needs + extra)
+

@@ -1,0 +1,191 @@
+"""Dates: which date expressions of a sentence are an event's date, the paragraph's and the
+headline's date as fallbacks, and the date an event takes from the meeting it happened at."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import find_dates
+from ..model import Paragraph
+from .lexicon import Lexicon
+from .records import _Args, _Hit, _Record, _Sent, _set_date
+from .status import _status_by_date
+from .words import _QUOTED, _text_words
+
+
+class DatesMixin:
+    lex: Lexicon
+
+    def _dates(self, s: _Sent, reference: dt.date | None) -> list[tuple[int, int, str, str, str, str]]:
+        """Date expressions of the sentence that can be an event's date (paragraph offsets)."""
+        if s.dates is None:
+            lex = self.lex
+            found = []
+            quoted = [m.span() for m in _QUOTED.finditer(s.para.text, s.start, s.end)]
+            for d in find_dates(s.para.text[s.start:s.end], reference):
+                a, b = s.start + d.start, s.start + d.end
+                if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
+                    continue  # part of a name: "Kế hoạch ... vào năm 2050"
+                if any(q0 < a and b < q1 for q0, q1 in quoted):
+                    continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
+                s.timed = True
+                if self._not_when(s, d, a):
+                    continue
+                found.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
+            s.dates = found
+        return s.dates
+
+
+    def _not_when(self, s: _Sent, d, a: int) -> bool:
+        """A date of the sentence that says something else than when an event happens: a deadline,
+        a period, a starting point, a goal."""
+        lex = self.lex
+        k = s.words.at(a)
+        if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
+            return True  # "đến năm 2030": a deadline, not when it happens
+        if (d.precision == "year" and d.date_end) or (
+                k is not None and any(s.words.preceded_by(k, p) for p in lex.period_after)):
+            return True  # "giai đoạn 2016 - 2020": a period
+        clause = next(((c0, c1) for c0, c1 in s.clauses if c0 <= a < c1), (s.start, s.end))
+        if lex.since.search(s.para.text, clause[0], a):
+            return True  # "kể từ khi quân đội lật đổ chính quyền hôm 1/2": a starting point
+        # "mục tiêu trung hòa carbon vào năm 2050" (the words, not inside a name)
+        return d.precision in ("year", "month") and any(
+            not any(m.start <= g.start() < m.end for m in s.mentions)
+            for g in lex.goal_words.finditer(s.para.text, clause[0], a))
+
+    def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
+              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0) -> None:
+        """The sentence's date for the trigger (its clause, a clause before it, or a clause right
+        after that opens with a date), else a scene-setting date of the paragraph, else the headline's."""
+        s = hit.s
+        ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words)
+        if ranked:
+            chosen = min(ranked, key=lambda r: r[:2])[2]
+            # An unresolved date here ("ngày 20" with no article date) is the answer: empty, not
+            # the date of some other sentence.
+            if chosen[3]:
+                _set_date(args, chosen)
+            else:
+                args.date_text = chosen[2]  # "ngày 2 đến ngày 4-6" in an undated article: a date, unknown
+            return
+        if self.lex.same_day.search(s.para.text, s.start, s.end):
+            day = self._same_day(s, by_para, reference)
+            if day is not None:
+                _set_date(args, day)
+                args.date_end = ""
+                return
+        if s.timed:
+            # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
+            # are not this event's date: another sentence's date would be a guess.
+            return
+        borrowed = self._scene_date(s, by_para, headline, reference)
+        if borrowed is not None:
+            _set_date(args, borrowed)
+            args.borrowed_date = True
+
+    def _ranked_dates(self, hit: _Hit, dates: list, said_after_words: int) -> list:
+        """The sentence's dates ranked for the trigger: (rank, distance, date); rank 0 its clause,
+        1 a clause before, 2 a clause right after that opens with the date, 3 after a verb such as
+        "diễn ra" for a named event."""
+        s = hit.s
+        named = hit.name is not None or bool(hit.name_ids)
+        ci = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= hit.start < c1), 0)
+        ranked = []
+        for d in dates:
+            if said_after_words and d[0] >= hit.end and len(_text_words(s.para.text[hit.end:d[0]])) > said_after_words:
+                continue  # "Nga khẳng định hoạt động ... nhằm chuẩn bị cuộc diễn tập [date]": what was said
+            di = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= d[0] < c1), 0)
+            if di == ci:
+                ranked.append((0, abs(d[0] - hit.start), d))
+            elif di < ci:
+                ranked.append((1, hit.start - d[0], d))
+            elif di == ci + 1 and d[0] - s.clauses[di][0] <= 8:
+                ranked.append((2, d[0] - hit.end, d))
+            elif named and d[0] > hit.end and self._after_verb(s, d[0]):
+                # "Đối thoại A - B, Đối thoại A - C ..., được tổ chức vào ngày 2-3/8 tại Bogor"
+                ranked.append((3, d[0] - hit.end, d))
+        return ranked
+
+    def _same_day(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None):
+        """"Chiều cùng ngày, ...": the last day the article gave before the sentence."""
+        for para_index in sorted((i for i in by_para if i <= s.para.index), reverse=True):
+            for other in reversed(by_para[para_index]):
+                if (other.para.index, other.start) >= (s.para.index, s.start):
+                    continue
+                day = next((d for d in reversed(self._dates(other, reference)) if d[3] and d[5] == "day"), None)
+                if day is not None:
+                    return day
+        return None
+
+    def _scene_date(self, s: _Sent, by_para: dict[int, list[_Sent]], headline: Paragraph | None,
+                    reference: dt.date | None):
+        """The paragraph's scene-setting date: in the opening clause of its first sentence ("Sáng
+        5/6, A hội đàm với B. Hai bên đã ký ..."), else the headline's. A date further on in a
+        paragraph belongs to what that sentence tells (an anniversary, a cancelled visit)."""
+        sents = by_para.get(s.para.index, [])
+        if sents and sents[0] is not s:
+            opening = sents[0]
+            c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
+            for d in self._dates(opening, reference):
+                if d[3] and c0 <= d[0] < c1:
+                    return d
+        if headline is not None and headline.index != s.para.index:
+            for other in by_para.get(headline.index, []):
+                for d in self._dates(other, reference):
+                    if d[3]:
+                        return d
+        return None
+
+    def _after_verb(self, s: _Sent, at: int) -> bool:
+        """A date right after "tổ chức", "diễn ra" ... (and "vào"): when the events named before
+        it take place."""
+        w = s.words
+        k = next((n for n, (a, _) in enumerate(w.spans) if a >= at), None)
+        if k is None:
+            return False
+        if k > 0 and w.lower[k - 1] in self.lex.date_lead:
+            k -= 1
+        return any(w.preceded_by(k, v) for v in self.lex.mention_verbs)
+
+
+    def _inherit(self, records: list[_Record], reference: dt.date | None) -> None:
+        """Statements, signings and funding without a date take the date of the meeting they
+        happened at (see the module docstring). A planned meeting is nobody's venue yet."""
+        hosts = [r for r in records if self.lex.types[r.type].host and r.args.date and r.args.status != "planned"]
+        for r in records:
+            how = self.lex.types[r.type].inherit
+            if not how or r.args.date and not (r.args.borrowed_date and "sentence" in how):
+                continue
+            host = self._host_named_with(r, hosts) if "sentence" in how else None
+            if host is None and r.args.date:
+                continue  # only a meeting named in its own sentence beats a borrowed date
+            if host is None and "participant" in how:
+                host = self._host_of_source(r, hosts)
+            if host is None:
+                continue
+            a, h = r.args, host.args
+            a.date, a.date_end, a.precision, a.date_text = h.date, h.date_end, h.precision, h.date_text
+            a.date_relative = h.date_relative
+            if not a.location:
+                a.location = h.location
+            if a.status == "unspecified":
+                a.status = _status_by_date(a.date, a.precision, reference)
+
+    @staticmethod
+    def _host_named_with(r: _Record, hosts: list[_Record]) -> _Record | None:
+        """The meeting named where the event is told; one named before its trigger ("Phát biểu
+        tại hội đàm, A khẳng định, đây là chuyến thăm ...") is where it happened."""
+        key, at = r.hit.s.key, r.hit.start
+        named = [h for h in hosts if h is not r and any(k in h.sites for k in r.evidences)]
+        ranked = sorted(named, key=lambda h: (h.sites.get(key, at + 1) > at, abs(h.sites.get(key, 10**9) - at)))
+        return ranked[0] if ranked else None
+
+    @staticmethod
+    def _host_of_source(r: _Record, hosts: list[_Record]) -> _Record | None:
+        """The dated meeting the event's source (or any non-target) took part in: the last one
+        before it, else the first after."""
+        mine = {p.participant.entity_id for p in r.args.participants if p.participant.role != "target"}
+        sharing = [h for h in hosts if h is not r and h.ids() & mine]
+        earlier = [h for h in sharing if h.order < r.order]
+        return earlier[-1] if earlier else sharing[0] if sharing else None

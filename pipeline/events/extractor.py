@@ -1,0 +1,180 @@
+"""The event extractor: one interpreter of the frames (see the package docstring)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..config import EventsConfig
+from ..credits import Credits
+from ..dates import EstimatedDate, parse_iso_date
+from ..model import Document, Event, Evidence, Mention, Paragraph, Participant, Sentence
+from .arguments import ArgumentsMixin
+from .dates import DatesMixin
+from .lexicon import Lexicon
+from .merge import MergeMixin
+from .records import _cluster_id, _Record, _Sent
+from .status import StatusMixin
+from .triggers import TriggerMixin
+from .words import _CLAUSE_END, _WORD, _Words
+
+
+# -- the stage ------------------------------------------------------------------------------------
+
+
+class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, MergeMixin):
+    """``Doc -> Doc``: see the module docstring. Build once and reuse; holds no per-document state."""
+
+    def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None,
+                 event_dates: dict[str, tuple[str, str]] | None = None,
+                 multilateral: frozenset[str] = frozenset(), credits: Credits | None = None):
+        self.config = config
+        self.credits = credits or Credits.load()
+        self.lex = lexicon or Lexicon.load()
+        # Named events with known dates (COP23 -> 2017-11-06..2017-11-17), by canonical name.
+        self.event_dates = event_dates or {}
+        # International organisations and groupings (EU, ASEAN, G20): their meetings are conferences.
+        self.multilateral = multilateral
+        self._mention_verb_firsts = frozenset(v[0] for v in self.lex.mention_verbs)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.status not in ("ok", "duplicate"):
+            return doc
+        reference: dt.date | None = parse_iso_date(doc.published) if doc.published else None
+        basis = "published"
+        if reference is None and doc.year_estimate:
+            # A day and month without a year then resolve inside the estimated year, and say so.
+            reference, basis = EstimatedDate.of_year(int(doc.year_estimate)), "estimated"
+        sents = self._sentences(doc)
+        by_para: dict[int, list[_Sent]] = {}
+        for s in sents:
+            by_para.setdefault(s.para.index, []).append(s)
+        headline = next((p for p in doc.paragraphs if p.index == 0 and p.kind == "title"), None)
+        records: list[_Record] = []
+        for s in sents:
+            for hit in self._hits(s):
+                self._place(hit, by_para, headline, reference, records)
+        records = self._merge(records)
+        records = self._yield(records)
+        self._inherit(records, reference)
+        # Without a publication date or a year the text states, day dates cannot be resolved: a
+        # missing date is then no evidence against an event.
+        dateless = reference is None
+        events = [self._event(doc.doc_id, r, dateless, basis) for r in sorted(records, key=lambda r: r.order)]
+        for e in events:
+            # A named conference the text gives no date for happened when the gazetteer says it did.
+            if not e.date and e.type == "CONFERENCE" and e.instrument in self.event_dates:
+                e.date, e.date_end = self.event_dates[e.instrument]
+                e.date_precision, e.date_basis = "day", "gazetteer"
+                if reference is not None and not isinstance(reference, EstimatedDate) \
+                        and e.date > reference.isoformat():
+                    e.status = "planned"  # COP28 (2023-11-30) in an article of 2023-08-24 has not happened
+        for e in events:
+            e.cluster_id = _cluster_id(e)  # after the gazetteer's dates: COP23's reports share one
+        doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
+        return doc
+
+    # -- sentences ---------------------------------------------------------------------------
+    def _sentences(self, doc: Document) -> list[_Sent]:
+        by_para: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_para.setdefault(m.paragraph, []).append(m)
+        out: list[_Sent] = []
+        for para in sorted(doc.paragraphs, key=lambda p: p.index):
+            mentions = sorted(by_para.get(para.index, []), key=lambda m: (m.start, -m.end))
+            # An unsegmented paragraph is read as one sentence rather than skipped.
+            for sent in para.sentences or [Sentence(0, 0, len(para.text), para.text)]:
+                for start, end in self._pieces(para.text, sent.start, sent.end):
+                    self._add_sentence(out, para, sent, start, end, mentions)
+        # Every surface form of a participant in the document, to find the parties written inside
+        # an event's name ("Hội nghị Bộ trưởng Môi trường ASEAN+3" names ASEAN).
+        forms: dict[str, Mention] = {}
+        for m in sorted(doc.mentions, key=lambda m: (m.paragraph, m.start)):
+            if m.type in self.lex.participant_types and len(m.text) > 1:
+                forms.setdefault(m.text, m)
+        for s in out:
+            s.forms = forms
+        return out
+
+    def _pieces(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentence without its photo credits: a credit glued to the next sentence by a crawl
+        that lost line breaks ("(Ảnh: Lâm Khánh/TTXVN) Sáng 12/9, …") is cut by its own span, and
+        the text on both sides stays."""
+        pieces: list[tuple[int, int]] = []
+        for c0, c1 in self.credits.spans(text, start, end):
+            pieces.append((start, c0))
+            start = c1
+        pieces.append((start, end))
+        trimmed = []
+        for a, b in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if _WORD.search(text, a, b):  # not a credit and nothing else
+                trimmed.append((a, b))
+        return trimmed
+
+    def _add_sentence(self, out: list[_Sent], para: Paragraph, sent: Sentence, start: int, end: int,
+                      mentions: list[Mention]) -> None:
+        attr = self.lex.attribution.match(para.text[start:end])
+        attribution = (start, start + attr.end()) if attr else (start, start)
+        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)] + [end]
+        clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
+                         [m for m in mentions if start <= m.start and m.end <= end],
+                         attribution, clauses))
+
+
+    # -- output ------------------------------------------------------------------------------
+    def _confidence(self, r: _Record, dateless: bool = False) -> float:
+        w, a = self.lex.weights, r.args
+        score = r.strength
+        if a.participants:
+            score += w["participant"]
+        if len(a.participants) > 1:
+            score += w["two_participants"]
+        if a.date or a.date_text or dateless:  # (a date the text gives but the article's lacks resolving counts)
+            score += w["date"]
+        if a.instrument:
+            score += w["instrument"]
+        if a.location:
+            score += w["location"]
+        if a.amount:
+            score += w["amount"]
+        score += min(w["max_evidence"], w["evidence"] * (len(r.evidences) - 1))
+        return round(min(1.0, score), 3)
+
+    def _event(self, doc_id: str, r: _Record, dateless: bool = False, basis: str = "published") -> Event:
+        hit, a = r.hit, r.args
+        event_id = f"{doc_id}:E{hit.s.para.index}:{hit.start}"
+        evidences = [r.evidences[k] for k in sorted(r.evidences)]
+        first = r.evidences[hit.s.key]
+        return Event(
+            event_id=event_id,
+            doc_id=doc_id,
+            cluster_id="",  # set from the finished record: _cluster_id
+            type=r.type,
+            plover=r.plover,
+            status=a.status,
+            date=a.date,
+            date_end=a.date_end,
+            date_precision=a.precision,
+            date_basis=(basis if a.date_relative else "text") if a.date else "",
+            date_text=a.date_text,
+            location=a.location,
+            participants=[Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,
+                                      p.participant.role) for p in a.participants],
+            instrument=a.instrument,
+            amount=a.amount,
+            currency=a.currency,
+            trigger=hit.text,
+            evidence=first.text,
+            paragraph=first.paragraph,
+            sentence=first.sentence,
+            start=first.start,
+            end=first.end,
+            confidence=self._confidence(r, dateless),
+            evidences=[Evidence(e.paragraph, e.sentence, e.start, e.end, e.text) for e in evidences],
+        )
+
+

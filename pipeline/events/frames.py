@@ -1,0 +1,259 @@
+"""Event frames: one data file per event type in ``pipeline/data/frames/`` (keys described in
+``pipeline/data/frames/README.md``), read into typed rules.
+
+A frame holds its trigger groups (phrases, form, what each needs, the words around it that cancel
+it), its sense constraints (``[[trigger.sense]]``: words before, after or around a trigger that
+give it another sense, or that make it need more), its modality and background cues (``[cues]``:
+a refusal, wish, proposal, possibility, anniversary or opposition before the trigger in its
+clause means it is not this event), its argument settings (``[settings]``) and its examples and
+counter-examples, which ``vnews rules lint`` and ``tests/test_frame_examples.py`` run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from .words import _phrases, _word_regex
+
+__all__ = ["EVENT_TYPES", "TriggerRule", "TypeSettings", "Sense", "FrameExample", "FrameSpec", "load_frames",
+           "default_frames_dir"]
+
+EVENT_TYPES = ("MEETING", "DIALOGUE", "CONFERENCE", "VISIT", "SIGNING", "STATEMENT", "FUNDING", "WITHDRAWAL")
+_NEEDS = frozenset({"participant", "source", "target", "instrument", "amount", "date", "argument", "body"})
+_FORMS = ("verb", "noun")
+_INHERIT = frozenset({"sentence", "participant"})
+_TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "not_in_clause_before", "form", "phrases", "strength",
+                           "needs", "not_before", "not_after", "target_within", "source_within", "targets",
+                           "neighbour", "plover", "sense", "target_types"})
+_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
+_TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
+                        "yields_to", "one_host", "said_after_words", "multilateral_type",
+                        "multilateral_triggers"})
+_FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
+_CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
+_EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """Words that give a trigger another sense. ``before``: ending at most ``window`` words before
+    it, inside its clause; ``after``: starting at most ``window`` words after it; ``in_sentence``:
+    anywhere in its sentence. Without ``needs`` the trigger is then no event of its frame; with
+    ``needs`` it is one only when those hold too ("ký hợp đồng" needs a treaty)."""
+
+    before: tuple[tuple[str, ...], ...] = ()
+    after: tuple[tuple[str, ...], ...] = ()
+    in_sentence: tuple[tuple[str, ...], ...] = ()
+    window: int = 3
+    needs: tuple[frozenset[str], ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One ``[[trigger]]`` group of a frame (see ``pipeline/data/frames/README.md``)."""
+
+    type: str
+    form: str  # verb | noun
+    strength: float
+    needs: tuple[frozenset[str], ...]  # all must hold; each is a set of alternatives
+    not_before: tuple[tuple[str, ...], ...]
+    not_after: tuple[tuple[str, ...], ...]
+    target_within: int
+    source_within: int
+    targets: bool
+    neighbour: bool
+    plover: str
+    requires_quote: bool = False  # only in a sentence that quotes someone ("…", ông X nói)
+    not_nominal: bool = False  # not in a clause made a noun phrase by the nominaliser ([grammar])
+    not_in_clause_before: re.Pattern[str] | None = None  # words that, anywhere before it in its clause, cancel it
+    senses: tuple[Sense, ...] = ()  # its own sense constraints, then its frame's cues
+    target_types: frozenset[str] = frozenset()  # mention types a target may have (empty: any participant)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeSettings:
+    instrument: tuple[str, ...]
+    location_markers: tuple[tuple[str, ...], ...]
+    object_is_location: bool
+    inherit: tuple[str, ...]
+    host: bool
+    neighbour: bool
+    yields_to: tuple[str, ...] = ()
+    one_host: bool = False  # two different hosts with one guest are two events
+    said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
+    multilateral_type: str = ""  # the type of this trigger when an international body takes part
+    multilateral_triggers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class FrameExample:
+    """A text (one paragraph a line) with the article's date, and the record the frame must give
+    there (``date``, ``status``, one ``participant`` by canonical name or entity id) — or, for a
+    counter-example, must not give (no record of the frame's type)."""
+
+    text: str
+    published: str = ""
+    article: str = ""  # the bench document it comes from
+    date: str = ""
+    status: str = ""
+    participant: str = ""
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FrameSpec:
+    type: str
+    plover: str
+    description: str
+    settings: TypeSettings
+    triggers: tuple[tuple[TriggerRule, tuple[tuple[str, ...], ...]], ...]  # (rule, its phrases)
+    examples: tuple[FrameExample, ...] = ()
+    counter_examples: tuple[FrameExample, ...] = ()
+    origin: str = ""
+    phrases: dict[tuple[str, ...], int] = field(default_factory=dict)  # phrase -> trigger group number
+
+
+def default_frames_dir() -> Path:
+    return Path(str(resources.files("pipeline").joinpath("data", "frames")))
+
+
+def load_frames(folder: str | Path | None = None) -> list[FrameSpec]:
+    """Every frame of ``folder`` (the packaged ``pipeline/data/frames`` by default), in the order of
+    ``EVENT_TYPES``; exactly one per type, else :class:`ConfigError`."""
+    folder = Path(folder) if folder is not None else default_frames_dir()
+    found: dict[str, FrameSpec] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: unreadable frame ({exc}); fix the TOML") from None
+        try:
+            spec = _frame(raw, str(path))
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise ConfigError(f"{path}: unusable frame ({type(exc).__name__}: {exc}); fix the file") from None
+        if spec.type in found:
+            raise ConfigError(f"{path}: a second frame of type {spec.type} (the first is {found[spec.type].origin})")
+        found[spec.type] = spec
+    missing = [t for t in EVENT_TYPES if t not in found]
+    if missing:
+        raise ConfigError(f"{folder}: no frame for {', '.join(missing)}; add one file per event type")
+    return [found[t] for t in EVENT_TYPES]
+
+
+def _fail(where: str, msg: str) -> None:
+    raise ConfigError(f"{where}: {msg}")
+
+
+def _check_keys(raw: dict, known: frozenset[str], where: str) -> None:
+    if set(raw) - known:
+        # A key meant for the top level written after a table header lands in that table.
+        _fail(where, f"unknown key(s) {sorted(set(raw) - known)}; known: {sorted(known)}")
+
+
+def _needs(values: list[str], where: str) -> tuple[frozenset[str], ...]:
+    needs = tuple(frozenset(n.split("|")) for n in values)
+    unknown = set().union(*needs) - _NEEDS if needs else set()
+    if unknown:
+        _fail(where, f"needs {sorted(unknown)} unknown; known: {', '.join(sorted(_NEEDS))}")
+    return needs
+
+
+def _frame(raw: dict, origin: str) -> FrameSpec:
+    _check_keys(raw, _FRAME_KEYS, origin)
+    etype = raw["type"]
+    if etype not in EVENT_TYPES:
+        _fail(origin, f"type {etype!r} is not one of {', '.join(EVENT_TYPES)}")
+    settings = _settings(raw.get("settings", {}), f"{origin} [settings]")
+    cues = _cues(raw.get("cues", {}), f"{origin} [cues]")
+    plover = str(raw.get("plover", ""))
+    triggers = tuple(_trigger(t, etype, plover, settings, cues, f"{origin} [[trigger]] #{n}")
+                     for n, t in enumerate(raw.get("trigger", []), start=1))
+    phrases = {p: n for n, (_, ps) in enumerate(triggers, start=1) for p in ps}
+    return FrameSpec(etype, plover, str(raw.get("description", "")), settings, triggers,
+                     tuple(_example(x, f"{origin} [[example]]") for x in raw.get("example", [])),
+                     tuple(_example(x, f"{origin} [[counter_example]]") for x in raw.get("counter_example", [])),
+                     origin, phrases)
+
+
+def _settings(raw: dict, where: str) -> TypeSettings:
+    _check_keys(raw, _TYPE_KEYS, where)
+    inherit = tuple(raw.get("inherit", []))
+    if set(inherit) - _INHERIT:
+        _fail(where, f"inherit: unknown {sorted(set(inherit) - _INHERIT)}; known: {sorted(_INHERIT)}")
+    return TypeSettings(
+        instrument=tuple(raw.get("instrument", ["TREATY"])),
+        location_markers=_phrases(raw.get("location_markers", [])),
+        object_is_location=bool(raw.get("object_is_location", False)),
+        inherit=inherit,
+        host=bool(raw.get("host", False)),
+        neighbour=bool(raw.get("neighbour", True)),
+        yields_to=tuple(raw.get("yields_to", [])),
+        one_host=bool(raw.get("one_host", False)),
+        said_after_words=int(raw.get("said_after_words", 0)),
+        multilateral_type=str(raw.get("multilateral_type", "")),
+        multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
+    )
+
+
+def _cues(raw: dict, where: str) -> tuple[Sense, ...]:
+    """Modality and background cues: each kind is a list of words that, before the trigger in its
+    clause, make it no event of the frame (one :class:`Sense` per kind)."""
+    _check_keys(raw, _CUE_KINDS, where)
+    window = int(raw.get("window", 4))
+    return tuple(Sense(before=_phrases(raw[kind]), window=window, why=kind)
+                 for kind in sorted(_CUE_KINDS - {"window"}) if raw.get(kind))
+
+
+def _sense(raw: dict, where: str) -> Sense:
+    _check_keys(raw, _SENSE_KEYS, where)
+    sense = Sense(before=_phrases(raw.get("before", [])), after=_phrases(raw.get("after", [])),
+                  in_sentence=_phrases(raw.get("in_sentence", [])), window=int(raw.get("window", 3)),
+                  needs=_needs(raw.get("needs", []), where), why=str(raw.get("why", "")))
+    if not (sense.before or sense.after or sense.in_sentence):
+        _fail(where, "a sense needs words: before, after or in_sentence")
+    return sense
+
+
+def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: tuple[Sense, ...],
+             where: str) -> tuple[TriggerRule, tuple[tuple[str, ...], ...]]:
+    _check_keys(raw, _TRIGGER_KEYS, where)
+    form = raw.get("form", "noun")
+    if form not in _FORMS:
+        _fail(where, f"form {form!r} is not one of {', '.join(_FORMS)}")
+    strength = float(raw["strength"])
+    if not 0 <= strength <= 1:
+        _fail(where, f"strength must be between 0 and 1, got {strength}")
+    senses = tuple(_sense(s, f"{where} [[trigger.sense]]") for s in raw.get("sense", []))
+    clause_words = raw.get("not_in_clause_before")
+    rule = TriggerRule(
+        type=etype,
+        form=form,
+        strength=strength,
+        needs=_needs(raw.get("needs", ["argument"]), where),
+        not_before=_phrases(raw.get("not_before", [])),
+        not_after=_phrases(raw.get("not_after", [])),
+        target_within=int(raw.get("target_within", 0)),
+        source_within=int(raw.get("source_within", 0)),
+        targets=bool(raw.get("targets", True)),
+        neighbour=bool(raw.get("neighbour", settings.neighbour)),
+        plover=str(raw.get("plover", plover)),
+        requires_quote=bool(raw.get("requires_quote", False)),
+        not_nominal=bool(raw.get("not_nominal", False)),
+        not_in_clause_before=_word_regex([re.escape(w) for w in clause_words]) if clause_words else None,
+        senses=senses + cues,
+        target_types=frozenset(raw.get("target_types", [])),
+    )
+    return rule, _phrases(raw["phrases"])
+
+
+def _example(raw: dict, where: str) -> FrameExample:
+    _check_keys(raw, _EXAMPLE_KEYS, where)
+    if not raw.get("text"):
+        _fail(where, "an example needs a text")
+    return FrameExample(**{k: str(v) for k, v in raw.items()})

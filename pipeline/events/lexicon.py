@@ -1,0 +1,222 @@
+"""The events lexicon: the frames of ``pipeline/data/frames/`` and the shared rules of
+``pipeline/data/events.toml``, loaded into typed rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from .frames import EVENT_TYPES, FrameSpec, TriggerRule, TypeSettings, load_frames
+from .money import Money
+from .words import _phrases, _word_regex
+
+# The tables of events.toml and their keys: a key written after the wrong table header is an error.
+_SHARED_KEYS = {
+    "grammar": frozenset(["conjunctions", "date_lead", "list_joiners", "nominaliser"]),
+    "quotation": frozenset(["title_words"]),
+    "negation": frozenset(["words"]),
+    "event_mention": frozenset(["not_heads", "strength", "type", "verbs", "verbs_not_after"]),
+    "participants": frozenset(["attribution", "place_not_after", "target_markers", "types"]),
+    "location": frozenset(["fillers", "markers"]),
+    "anaphora": frozenset(["cues", "generic", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
+    "status": frozenset(["occurred", "planned"]),
+    "dates": frozenset(["goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
+    "money": frozenset(["currencies", "english_scales", "scales"]),
+    "confidence": frozenset(["amount", "date", "evidence", "instrument", "location", "max_evidence", "participant", "two_participants"]),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The events lexicon: ``pipeline/data/events.toml`` as typed rules."""
+
+    rules: tuple[TriggerRule, ...]
+    # first word of a phrase -> (phrase words, indices into ``rules``), longest phrase first
+    index: dict[str, tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
+    plover: dict[str, str]
+    types: dict[str, TypeSettings]
+    negation: tuple[tuple[str, ...], ...]
+    mention_rule: TriggerRule  # a named event (EVENT mention) with a verb
+    mention_verbs: tuple[tuple[str, ...], ...]
+    mention_verbs_not_after: tuple[tuple[str, ...], ...]
+    mention_not_heads: tuple[str, ...]  # lower case: named events that are no conferences
+    participant_types: frozenset[str]
+    place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
+    attribution: re.Pattern[str]
+    target_markers: tuple[tuple[str, ...], ...]
+    location_markers: tuple[tuple[str, ...], ...]
+    location_fillers: tuple[tuple[str, ...], ...]
+    anaphora_cues: tuple[tuple[str, ...], ...]
+    temporal_cues: tuple[tuple[str, ...], ...]
+    object_cues: tuple[tuple[str, ...], ...]
+    generic: tuple[tuple[str, ...], ...]
+    indefinite: tuple[tuple[str, ...], ...]
+    ordinal_window: re.Pattern[str]
+    ordinal_immediate: re.Pattern[str]
+    ordinal_words: dict[str, int]
+    planned: re.Pattern[str]
+    occurred: re.Pattern[str]
+    date_not_after: tuple[tuple[str, ...], ...]
+    period_after: tuple[tuple[str, ...], ...]
+    goal_words: re.Pattern[str]
+    since: re.Pattern[str]  # a date after these in its clause is a starting point
+    same_day: re.Pattern[str]  # "cùng ngày": the day of the last date given before
+    date_ignore_inside: frozenset[str]
+    money: Money
+    weights: dict[str, float]
+    nominal: re.Pattern[str]  # the nominaliser before a verb: its clause is a noun phrase
+    joined: re.Pattern[str]  # a conjunction joining two speakers ("A và B khẳng định")
+    place_gap: re.Pattern[str]  # what may stand between two places of one location
+    name_sep: re.Pattern[str]  # what may stand between two parties naming an event
+    date_lead: frozenset[str]  # a preposition before a date ("diễn ra vào ngày ...")
+    title_words: int  # a trigger inside a quotation of at most this many words is a title
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, frames: str | Path | None = None) -> "Lexicon":
+        """Load the shared rules (``events.toml``) and the frames (one file per type in
+        ``frames/``), the packaged ones by default; a bad file raises :class:`ConfigError`."""
+        if path is None:
+            text = resources.files("pipeline").joinpath("data/events.toml").read_text(encoding="utf-8")
+            origin = "pipeline/data/events.toml"
+        else:
+            text, origin = Path(path).read_text(encoding="utf-8"), str(path)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{origin}: unusable events lexicon ({exc}); fix the file") from None
+        specs = load_frames(frames)
+        try:
+            return cls._build(data, specs, origin)
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise ConfigError(
+                f"{origin}: unusable events lexicon ({type(exc).__name__}: {exc}); fix the file") from None
+
+    @classmethod
+    def _build(cls, data: dict, specs: list["FrameSpec"], origin: str) -> "Lexicon":
+        unknown = set(data) - set(_SHARED_KEYS)
+        if unknown:
+            raise ConfigError(f"{origin}: unknown table(s) {sorted(unknown)}; known: {sorted(_SHARED_KEYS)}")
+        for table, keys in _SHARED_KEYS.items():
+            if set(data.get(table, {})) - keys:
+                # A key meant for another table written after this table's header lands in it.
+                raise ConfigError(f"{origin}: [{table}] has unknown key(s) {sorted(set(data[table]) - keys)}; "
+                                  f"known: {sorted(keys)}")
+        frames = {f.type: f for f in specs}
+        plover = {t: frames[t].plover for t in EVENT_TYPES}
+        types = {t: frames[t].settings for t in EVENT_TYPES}
+        rules, index = _index(specs)
+        em = data["event_mention"]
+        if em["type"] not in EVENT_TYPES:
+            raise ConfigError(f"{origin}: [event_mention] type {em['type']!r} is not one of {', '.join(EVENT_TYPES)}")
+        ana = data["anaphora"]
+        status = data["status"]
+        dates = data["dates"]
+        grammar = data["grammar"]
+        conf = {k: float(v) for k, v in data["confidence"].items()}
+        for key in ("participant", "two_participants", "date", "instrument", "location", "amount",
+                    "evidence", "max_evidence"):
+            conf.setdefault(key, 0.0)
+        return cls(
+            rules=tuple(rules),
+            index=index,
+            plover=plover,
+            types=types,
+            negation=_phrases(data.get("negation", {}).get("words", [])),
+            mention_rule=TriggerRule(em["type"], "noun", float(em["strength"]), (frozenset({"argument"}),),
+                                     (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]]),
+            mention_verbs=_phrases(em["verbs"]),
+            mention_verbs_not_after=_phrases(em.get("verbs_not_after", [])),
+            mention_not_heads=tuple(h.lower() + " " for h in em.get("not_heads", [])),
+            participant_types=frozenset(data["participants"]["types"]),
+            place_not_after=re.compile(r"(?<!\w)(?:" + "|".join(
+                re.escape(w) for w in data["participants"].get("place_not_after", []) or ["(?!)"]) + r")\s$",
+                re.IGNORECASE),
+            attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
+            target_markers=_phrases(data["participants"].get("target_markers", [])),
+            location_markers=_phrases(data["location"]["markers"]),
+            location_fillers=_phrases(data["location"].get("fillers", [])),
+            anaphora_cues=_phrases(ana["cues"]),
+            temporal_cues=_phrases(ana.get("temporal_cues", [])),
+            object_cues=_phrases(ana.get("object_cues", [])),
+            generic=_phrases(ana["generic"]),
+            indefinite=_phrases(ana.get("indefinite", [])),
+            ordinal_window=re.compile(ana["ordinal_window"], re.IGNORECASE),
+            ordinal_immediate=re.compile(ana["ordinal_immediate"], re.IGNORECASE),
+            ordinal_words={k.lower() if not k.isupper() else k: int(v) for k, v in ana["ordinal_words"].items()},
+            planned=_word_regex(status["planned"]),
+            occurred=_word_regex(status["occurred"]),
+            date_not_after=_phrases(dates.get("not_after", [])),
+            period_after=_phrases(dates.get("period_after", [])),
+            goal_words=_word_regex([re.escape(w) for w in dates.get("goal_words", [])] or ["(?!)"]),
+            since=_word_regex([re.escape(w) for w in dates.get("since", [])] or ["(?!)"]),
+            same_day=_word_regex([re.escape(w) for w in dates.get("same_day", [])] or ["(?!)"]),
+            date_ignore_inside=frozenset(dates.get("ignore_inside", [])),
+            money=_money(data["money"]),
+            weights=conf,
+            **_grammar(grammar),
+            title_words=int(data["quotation"]["title_words"]),
+        )
+
+
+def _index(specs: list[FrameSpec]) -> tuple[list[TriggerRule], dict]:
+    """Every trigger rule of the frames, and the phrase index: first word -> (phrase, indices of
+    the rules with that phrase), longest phrase first."""
+    rules: list[TriggerRule] = []
+    by_first: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for f in specs:
+        for rule, phrases in f.triggers:
+            rules.append(rule)
+            for p in phrases:
+                by_first.setdefault(p[0], {}).setdefault(p, []).append(len(rules) - 1)
+    index = {
+        first: tuple(sorted(((p, tuple(ix)) for p, ix in group.items()), key=lambda x: -len(x[0])))
+        for first, group in by_first.items()
+    }
+    return rules, index
+
+
+def _grammar(grammar: dict) -> dict:
+    """Function words the interpreter reads around triggers and arguments (``[grammar]``)."""
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(grammar[key], key=len, reverse=True))
+
+    return {
+        "nominal": re.compile(rf"(?<!\w)(?:{alt('nominaliser')})\s", re.IGNORECASE),
+        "joined": re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.IGNORECASE),
+        "place_gap": re.compile(rf"\s*(?:[,(\-–]|{alt('list_joiners')})?\s*", re.IGNORECASE),
+        "name_sep": re.compile(rf"\s*(?:[-–—/&]|{alt('list_joiners')})\s*", re.IGNORECASE),
+        "date_lead": frozenset(w.lower() for w in grammar["date_lead"]),
+    }
+
+
+def _money(money: dict) -> Money:
+    """Money patterns from ``[money]``: Vietnamese order (number, scale, currency) and English
+    order (currency, number, scale)."""
+    scales = {k.lower(): Decimal(repr(v)) if not float(v).is_integer() else Decimal(int(v))
+              for k, v in money["scales"].items()}
+    en_scales = {k.lower(): Decimal(int(v)) for k, v in money["english_scales"].items()}
+    currencies: dict[str, str] = {}
+    for code, forms in money["currencies"].items():
+        for f in forms:
+            currencies[f.lower()] = code
+    cur_all = [re.escape(f) for f in currencies]
+    # English order takes codes and symbols only ("USD 5 million"), never a Vietnamese word.
+    cur_codes = [re.escape(f) for code, forms in money["currencies"].items() for f in forms
+                 if not any(c.islower() for c in f)]
+    number = r"(?P<num>\d+(?:[.,]\d+)*)"
+    vn_scale = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
+    any_scale = "|".join(re.escape(s) for s in sorted({**scales, **en_scales}, key=len, reverse=True))
+    cur_any = "|".join(sorted(cur_all, key=len, reverse=True))
+    vietnamese = re.compile(
+        rf"(?<![\w.,]){number}\s*(?:(?P<scale>{vn_scale})\s*)?(?P<cur>{cur_any})(?!\w)", re.IGNORECASE)
+    english = re.compile(
+        rf"(?<!\w)(?P<cur>{'|'.join(sorted(cur_codes, key=len, reverse=True))})\s*{number}"
+        rf"(?:\s*(?P<scale>{any_scale}))?(?!\w)",
+        re.IGNORECASE,
+    )
+    return Money(vietnamese, english, {**scales, **en_scales}, currencies)

@@ -1,0 +1,244 @@
+"""Triggers: the phrases of the frames found in a sentence, minus those whose sense, modality or
+surroundings cancel them; named events as conference triggers; determiners, cues and ordinals."""
+
+from __future__ import annotations
+
+import re
+
+from .frames import Sense
+from .lexicon import Lexicon, TriggerRule
+from .records import _Hit, _names, _Sent
+from .words import _OPENERS, _QUOTE, _QUOTED, _WORD
+
+_SPACE = re.compile(r"\s*")
+
+
+
+
+def _inside_name(start: int, end: int, mentions) -> bool:
+    """The trigger ``start:end`` overlaps a name other than an EVENT's and does not hold it whole."""
+    return any(m.start < end and start < m.end and m.type != "EVENT" and not (start < m.start and m.end <= end)
+               for m in mentions)
+
+class TriggerMixin:
+    lex: Lexicon
+    _mention_verb_firsts: frozenset[str]
+
+    def _hits(self, s: _Sent) -> list[_Hit]:
+        w, text = s.words, s.para.text
+        hits: list[_Hit] = []
+        i = 0
+        while i < len(w.spans):
+            found = self._phrase_at(s, i)
+            if found is None:
+                i += 1
+                continue
+            i0, j, start, end, rules = found
+            prev = hits[-1] if hits else None
+            if prev is not None and prev.rules[0].type == rules[0].type and text[prev.end:start].isspace() \
+                    and prev.name is None:
+                # "gặp gỡ, trao đổi với" without the comma, "viện trợ khẩn cấp gói viện trợ":
+                # one trigger, not two.
+                prev.end = end
+                prev.rules = prev.rules + tuple(r for r in rules if r not in prev.rules)
+                i = j
+                continue
+            name = next((m for m in s.mentions if m.type == "EVENT" and m.start <= start and end <= m.end), None)
+            hits.append(self._describe(_Hit(s, start, end, rules, rules[0].form, name), i0))
+            i = j
+        self._segment(s, hits)
+        # Named events: a conference when the sentence has one of the verbs and no trigger claims them.
+        # (Only a sentence with a named event needs the verb test: it is the costly part of this stage.)
+        if any(m.type == "EVENT" for m in s.mentions) and self._has_verb(s):
+            self._named_events(s, hits)
+        return hits
+
+    def _phrase_at(self, s: _Sent, i: int):
+        """The longest trigger phrase starting at word ``i`` that some rule allows there:
+        ``(i, j, start, end, rules)``, else None."""
+        lex, w = self.lex, s.words
+        for phrase, rule_ix in lex.index.get(w.lower[i], ()):
+            if not w.match(i, phrase):
+                continue
+            j = i + len(phrase)
+            start, end = w.spans[i][0], w.spans[j - 1][1]
+            rules = tuple(lex.rules[x] for x in rule_ix if self._allowed(lex.rules[x], s, i, j, start, end))
+            if rules:
+                return (i, j, start, end, rules)
+        return None
+
+    def _named_events(self, s: _Sent, hits: list[_Hit]) -> None:
+        """Each EVENT mention no trigger claims becomes a conference trigger of its own."""
+        lex = self.lex
+        claimed = {id(h.name) for h in hits if h.name is not None}
+        for m in s.mentions:
+            if m.type != "EVENT" or id(m) in claimed \
+                    or (m.text.lower() + " ").startswith(lex.mention_not_heads) \
+                    or (m.canonical.lower() + " ").startswith(lex.mention_not_heads):
+                continue
+            if any(h.start < m.end and m.start < h.end for h in hits):
+                continue
+            if any("EVENT" in lex.types[h.rules[0].type].instrument and h.name is None
+                   and h.seg_start <= m.start and m.end <= h.seg_end for h in hits):
+                continue  # "COP 23 là hội nghị ...": the name of that trigger's conference
+            hits.append(self._describe(_Hit(s, m.start, m.end, (lex.mention_rule,), "noun", m), s.words.at(m.start)))
+        hits.sort(key=lambda h: h.start)
+        self._segment(s, hits)
+
+    def _allowed(self, rule: TriggerRule, s: _Sent, i: int, j: int, start: int, end: int) -> bool:
+        text = s.para.text
+        if rule.requires_quote and not _QUOTE.search(text[s.start:s.end]) \
+                and not text[end:end + 2].lstrip().startswith(":"):
+            return False  # neither a quotation nor direct speech after a colon ("cho biết: ...")
+        if not self._words_allow(rule, s, i, j):
+            return False
+        c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
+        if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
+            return False  # "các thỏa thuận mà các bang ... ký": a relative clause
+        if rule.not_nominal and self.lex.nominal.search(text, c0, start):
+            return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
+        # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
+        # inside an EVENT name it is that event's own word. A trigger phrase that holds a whole
+        # name is no such case: "viết trên Facebook" names the medium it was said on.
+        if _inside_name(start, end, s.mentions):
+            return False
+        if rule.form == "verb" and text[start].isupper():
+            before = text[s.start:start].rstrip()
+            if before and before[-1] not in _OPENERS:
+                return False  # "Nguyễn Văn Ký": a capitalised verb mid-sentence is part of a name
+        if self._in_title(s, start, end):
+            return False  # the film “Gặp gỡ”: a title, not an event
+        return not any(not sense.needs and self._sense_holds(sense, s, i, j, c0) for sense in rule.senses)
+
+    def _words_allow(self, rule: TriggerRule, s: _Sent, i: int, j: int) -> bool:
+        """The words right before and after the trigger (words ``i``..``j``) do not cancel it:
+        "đăng ký", "ký hiệu", a negated verb ("chưa lên tiếng", "không gặp")."""
+        w = s.words
+        if any(w.preceded_by(i, p) for p in rule.not_before):
+            return False
+        if rule.form == "verb" and any(w.preceded_by(i, p) for p in self.lex.negation):
+            return False
+        return not any(w.followed_by(j, p) for p in rule.not_after)
+
+    def _in_title(self, s: _Sent, start: int, end: int) -> bool:
+        """Inside a short quotation (at most ``title_words`` words): a title."""
+        for q in _QUOTED.finditer(s.para.text, s.start, s.end):
+            if q.start() < start and end < q.end():
+                return len(_WORD.findall(q.group())) <= self.lex.title_words
+        return False
+
+    @staticmethod
+    def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
+        """The sense's words stand where it says: before the trigger (words ``i``..``j``) within its
+        window and clause (from ``c0``), after it within its window, or anywhere in the sentence."""
+        w = s.words
+        for p in sense.before:
+            for k in range(max(0, i - sense.window - len(p) + 1), i - len(p) + 1):
+                if w.spans[k][0] >= c0 and w.match(k, p):
+                    return True
+        for p in sense.after:
+            if any(w.match(k, p) for k in range(j, min(len(w.spans), j + sense.window))):
+                return True
+        return any(w.match(k, p) for p in sense.in_sentence for k in range(len(w.spans)))
+
+    def _sense_needs(self, rule: TriggerRule, hit: _Hit) -> tuple[frozenset[str], ...]:
+        """What the trigger's senses that hold add to the rule's needs ("ký hợp đồng" needs a treaty)."""
+        s = hit.s
+        i, j = s.words.at(hit.start), s.words.after(hit.end)
+        if i is None or not any(sense.needs for sense in rule.senses):
+            return ()
+        c0 = hit.clause[0]
+        return tuple(n for sense in rule.senses if sense.needs and self._sense_holds(sense, s, i, j, c0)
+                     for n in sense.needs)
+
+    def _describe(self, hit: _Hit, i: int | None) -> _Hit:
+        """Determiners, cues and ordinals around a trigger."""
+        s = hit.s
+        if i is not None:
+            self._determiners_and_cues(hit, i)
+        if hit.form == "noun" and hit.name is None:
+            self._named_by_parties(hit)
+        lex, text = self.lex, s.para.text
+        if hit.name is not None:
+            m = lex.ordinal_window.search(text, hit.name.start, hit.name.end)
+        else:
+            m = lex.ordinal_immediate.match(text, hit.end, s.end)
+            if m is None:
+                clause_end = next((c1 for c0, c1 in s.clauses if c0 <= hit.start < c1), s.end)
+                m = lex.ordinal_window.search(text, hit.end, min(clause_end, hit.end + 60))
+        if m is not None:
+            hit.ordinal = self._ordinal(m)
+        return hit
+
+    def _determiners_and_cues(self, hit: _Hit, i: int) -> None:
+        """"các cuộc họp", "một cuộc họp", "Tại cuộc họp", "sau hội đàm", "chủ trì hội nghị"; and
+        whether the trigger opens its sentence."""
+        lex, s = self.lex, hit.s
+        w = s.words
+        det = next((p for p in lex.generic if w.preceded_by(i, p)), None)
+        if det is None and i > 0 and w.lower[i - 1].isdigit() and w.gap_ok(i):
+            det = (w.lower[i - 1],)  # "2 cuộc họp"
+        hit.generic = det is not None
+        hit.indefinite = any(w.preceded_by(i, p) for p in lex.indefinite)
+        k = i - len(det) if det else i
+        hit.temporal = any(w.preceded_by(k, p) for p in lex.temporal_cues)
+        hit.cue = hit.temporal or any(w.preceded_by(k, p) for p in lex.anaphora_cues)
+        hit.object_cue = any(w.preceded_by(k, p) for p in lex.object_cues)
+        if hit.form == "verb" and (hit.cue or hit.object_cue) and hit.rules[0].type != "STATEMENT":
+            # "Phát biểu tại hội đàm", "Sau hội đàm", "chủ trì hội nghị": the verb names the event.
+            hit.form = "noun"
+        lead = s.para.text[s.start:w.spans[k][0]] if k < len(w.spans) else ""
+        hit.initial = not _WORD.search(lead)
+
+    def _named_by_parties(self, hit: _Hit) -> None:
+        """Parties written right after the noun name the event: "Đối thoại ASEAN - Hàn Quốc"."""
+        lex, s = self.lex, hit.s
+        text = s.para.text
+        ids: list[str] = []
+        texts: list[frozenset[str]] = []
+        pos = hit.end
+        for m in s.mentions:
+            if m.start < pos:
+                continue
+            sep = _SPACE if not ids else lex.name_sep
+            if m.type in lex.participant_types and sep.fullmatch(text[pos:m.start]) and text[pos:m.start] != "":
+                ids.append(m.entity_id or m.canonical or m.text)
+                texts.append(_names(m))
+                pos = m.end
+                continue
+            break
+        hit.name_ids = frozenset(ids)
+        hit.name_texts = tuple(texts)
+
+    def _ordinal(self, m: re.Match[str]) -> int | None:
+        groups = {k: v for k, v in m.groupdict().items() if v}
+        if "first" in groups:
+            return 1
+        raw = next(iter(groups.values()), "")
+        raw = " ".join(raw.split())
+        if raw.isdigit():
+            return int(raw)
+        return self.lex.ordinal_words.get(raw if raw.isupper() else raw.lower())
+
+    def _has_verb(self, s: _Sent) -> bool:
+        w = s.words
+        firsts = self._mention_verb_firsts
+        for i in range(len(w.spans)):
+            if w.lower[i] not in firsts:
+                continue
+            for verb in self.lex.mention_verbs:
+                if w.match(i, verb):
+                    j = i + len(verb)
+                    if any(w.followed_by(j, p) for p in self.lex.mention_verbs_not_after):
+                        continue
+                    a, b = w.spans[i][0], w.spans[j - 1][1]
+                    if not any(m.start < b and a < m.end for m in s.mentions):
+                        return True
+        return False
+
+    @staticmethod
+    def _segment(s: _Sent, hits: list[_Hit]) -> None:
+        """Each trigger's stretch of the sentence: from the previous trigger to the next one."""
+        for k, h in enumerate(hits):
+            h.seg_start = hits[k - 1].end if k > 0 else s.start
+            h.seg_end = hits[k + 1].start if k + 1 < len(hits) else s.end

@@ -1,0 +1,87 @@
+"""Words and clauses of a sentence: phrase matching on whole words, with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A quotation: the dates in it are what was said, not when anything reported happened.
+_QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
+# A quotation: at least a few words between quotation marks (not a quoted phrase such as
+# “cấp dưới thân tín”), or a colon that opens reported speech.
+_QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
+_WORD = re.compile(r"\w+")
+# A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
+_CLAUSE_END = re.compile(r"[,;:](?!\d)")
+_STRONG_STOP = re.compile(r"[;:]")
+# Quotes and brackets after which a capitalised verb still starts a sentence.
+_OPENERS = "\"“‘'(«[—–-:"
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+def _phrases(values: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(p for p in (_phrase(v) for v in values) if p)
+
+
+def _word_regex(values: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Alternation of regex fragments, longest first, as whole words."""
+    body = "|".join(sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+
+def _text_words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass(slots=True)
+class _Words:
+    """The words of a stretch of text with their offsets, for phrase matching."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    lower: list[str]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "_Words":
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+        return cls(text, spans, [text[s:e].lower() for s, e in spans])
+
+    def gap_ok(self, k: int) -> bool:
+        """Only whitespace between word k-1 and word k."""
+        a, b = self.spans[k - 1][1], self.spans[k][0]
+        return a < b and self.text[a:b].isspace()
+
+    def match(self, i: int, phrase: tuple[str, ...]) -> bool:
+        n = len(phrase)
+        if i < 0 or i + n > len(self.spans):
+            return False
+        return all(self.lower[i + k] == phrase[k] for k in range(n)) and all(
+            self.gap_ok(i + k) for k in range(1, n))
+
+    def preceded_by(self, i: int, phrase: tuple[str, ...]) -> bool:
+        """Words ``phrase`` end right before word ``i`` (only whitespace between)."""
+        j = i - len(phrase)
+        return j >= 0 and self.match(j, phrase) and self.gap_ok(i)
+
+    def followed_by(self, j: int, phrase: tuple[str, ...]) -> bool:
+        """Words ``phrase`` start right at word ``j``, after only whitespace."""
+        return 0 < j < len(self.spans) and self.match(j, phrase) and self.gap_ok(j)
+
+    def after(self, offset: int) -> int:
+        """Index of the first word starting at or after ``offset``."""
+        return next((k for k, (s, _) in enumerate(self.spans) if s >= offset), len(self.spans))
+
+    def at(self, offset: int) -> int | None:
+        """Index of the word starting at ``offset``."""
+        for k, (s, _) in enumerate(self.spans):
+            if s == offset:
+                return k
+            if s > offset:
+                break
+        return None
+
+
