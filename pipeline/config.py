@@ -76,6 +76,9 @@ class TagConfig:
     fuzzy_ratio: float
     fuzzy_min_chars: int
     tenure_score: float
+    ner_proposer: bool
+    ner_score: float
+    ner_types: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "tag.fuzzy_ratio": (0, 100),
     "tag.fuzzy_min_chars": (1, 1000),
     "tag.tenure_score": (0, 1),
+    "tag.ner_score": (0, 1),
     "events.min_confidence": (0, 1),
 }
 
@@ -153,6 +157,21 @@ def _check_ranges(data: dict) -> None:
         if not (math.isfinite(value) and lo <= value <= hi):
             upper = "no upper bound" if hi == _INF else f"{hi:g}"
             raise ConfigError(f"{name} = {value!r} is out of range: it must be a number from {lo:g} to {upper}")
+
+
+# Keys whose value is a list of names from a fixed set.
+CHOICES: dict[str, frozenset[str]] = {
+    "tag.ner_types": frozenset({"PERSON", "ORG", "GPE"}),
+}
+
+
+def _check_choices(data: dict) -> None:
+    for name, allowed in CHOICES.items():
+        section, key = name.split(".")
+        bad = [v for v in data[section][key] if v not in allowed]
+        if bad:
+            raise ConfigError(f"{name} = {data[section][key]!r}: {', '.join(map(repr, bad))} is not one of "
+                              f"{', '.join(sorted(allowed))}")
 
 
 def _defaults() -> dict:
@@ -196,4 +215,5 @@ def load_config(path: str | Path | None = None, **overrides: dict) -> Config:
     if overrides:
         data = _merge(data, overrides, "overrides")
     _check_ranges(data)
+    _check_choices(data)
     return Config(**{name: _CLASSES[name](**data[name]) for name in _SECTIONS})

@@ -14,6 +14,12 @@ _SPACE = re.compile(r"\s*")
 
 
 
+
+def _inside_name(start: int, end: int, mentions) -> bool:
+    """The trigger ``start:end`` overlaps a name other than an EVENT's and does not hold it whole."""
+    return any(m.start < end and start < m.end and m.type != "EVENT" and not (start < m.start and m.end <= end)
+               for m in mentions)
+
 class TriggerMixin:
     lex: Lexicon
     _mention_verb_firsts: frozenset[str]
@@ -92,8 +98,9 @@ class TriggerMixin:
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
-        # inside an EVENT name it is that event's own word.
-        if any(m.start < end and start < m.end and m.type != "EVENT" for m in s.mentions):
+        # inside an EVENT name it is that event's own word. A trigger phrase that holds a whole
+        # name is no such case: "viết trên Facebook" names the medium it was said on.
+        if _inside_name(start, end, s.mentions):
             return False
         if rule.form == "verb" and text[start].isupper():
             before = text[s.start:start].rstrip()

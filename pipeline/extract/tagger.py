@@ -23,6 +23,7 @@ from .candidates import Candidate, GazetteerMatcher
 from .doc import DocBuilder
 from .link import Linkers
 from .patterns import Patterns
+from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
@@ -132,6 +133,10 @@ class Tagger(Patterns, Linkers):
             if len(key) >= config.fuzzy_min_chars and " " in key:
                 by_first[key.split(" ", 1)[0]].append(key)
         self._fuzzy_index = dict(by_first)
+        self.proposer = NerProposer(
+            self.names, lambda ids: self._pick(ids, ""),
+            frozenset(rules.titles) | rules.not_name_start | rules.honorifics | {w.capitalize() for w in rules.stop_words},
+            config.ner_score, frozenset(config.ner_types)) if config.ner_proposer else None
 
     # -- entries -----------------------------------------------------------------------------
     def _pick(self, ids: tuple[str, ...] | list[str], day: str) -> Entry:
@@ -241,6 +246,11 @@ class Tagger(Patterns, Linkers):
         self._realign_acronyms(text, accepted, acronyms)
         rule("fuzzy")
         self._fuzzy(text, accepted, day, limit, free)
+        if self.proposer is not None:  # below every rule: only where none kept anything
+            accepted.rule, accepted.priority = "proposer.ner", 0
+            for c in self.proposer.propose(para):
+                if free(c.start, c.end):
+                    accepted.append(c)
         return accepted
 
     def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int, trace: list[Decision] | None,
