@@ -982,3 +982,23 @@ def test_a_match_a_title_and_a_career_are_no_events(stage):
     uk, eu = ("Anh", "GPE", "gpe:gb"), ("EU", "ORG", "org:eu")
     left = run(stage, "Ngày 31/1, Anh chính thức rút khỏi EU.", ents=[uk, eu], published="2020-02-01")
     assert only(left, "WITHDRAWAL").date == "2020-01-31"
+
+
+def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):
+    # "Ông cho biết, …" is the statement of the person the paragraph (or the one before) named last.
+    events = run(stage, "Chiều 24/11, Bộ trưởng Trần Hồng Hà làm việc với Nhật Bản tại Tokyo. Ông cho biết hai bên "
+                        "sẽ mở rộng hợp tác về khí hậu.", ents=[HA, JP, TOKYO], published="2021-11-24")
+    e = only(events, "STATEMENT")
+    assert roles(e) == {"Trần Hồng Hà": "source"} and e.trigger == "cho biết"
+    # The paragraph before counts too; two paragraphs back does not.
+    events = run(stage, "Bộ trưởng Trần Hồng Hà đã tới Tokyo.", "Ông cho biết hai bên sẽ mở rộng hợp tác.",
+                 ents=[HA, TOKYO], published="2021-11-24")
+    assert roles(only(events, "STATEMENT")) == {"Trần Hồng Hà": "source"}
+    far = run(stage, "Bộ trưởng Trần Hồng Hà đã tới Tokyo.", "Thời tiết ở Tokyo rất đẹp.",
+              "Ông cho biết hai bên sẽ mở rộng hợp tác.", ents=[HA, TOKYO], published="2021-11-24")
+    assert [e for e in far if e.type == "STATEMENT"] == []
+    # Nobody named before: nobody speaks; a noun subject is no pronoun.
+    assert [e for e in run(stage, "Ông cho biết hai bên sẽ mở rộng hợp tác.", ents=[], published="2021-11-24")
+            if e.type == "STATEMENT"] == []
+    assert [e for e in run(stage, "Bộ trưởng Trần Hồng Hà đã tới Tokyo. Phóng viên cho biết trời mưa.",
+                           ents=[HA, TOKYO], published="2021-11-24") if e.type == "STATEMENT"] == []

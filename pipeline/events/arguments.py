@@ -160,6 +160,25 @@ class ArgumentsMixin:
             before = [m for m in before if m.start >= c0]
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
 
+    @staticmethod
+    def _pronoun_speaker(hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
+        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the person
+        named last before it, in its paragraph or the one before (never further: a pronoun does
+        not reach across the article)."""
+        s = hit.s
+        subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
+        if subject not in pronouns:
+            return []
+        here = s.para.index
+        for para in (here, here - 1):
+            earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
+            people = [m for x in earlier for m in x.mentions if m.type == "PERSON"]
+            if people:
+                m = people[-1]
+                key = m.entity_id or m.canonical or m.text
+                return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
+        return []
+
     def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
         """Participants of the sentence before (else after) in the same paragraph."""
         lex = self.lex
@@ -257,6 +276,8 @@ class ArgumentsMixin:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
+        if not args.participants and settings.pronoun_speakers:
+            args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
             args.own = False

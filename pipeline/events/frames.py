@@ -33,7 +33,7 @@ _TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "not_in_clause_befor
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
-                        "multilateral_triggers"})
+                        "multilateral_triggers", "pronoun_speakers"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -89,6 +89,8 @@ class TypeSettings:
     said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
     multilateral_type: str = ""  # the type of this trigger when an international body takes part
     multilateral_triggers: frozenset[str] = frozenset()
+    # a clause opened by one of these ("Ông cho biết") speaks for the person named last before it
+    pronoun_speakers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         said_after_words=int(raw.get("said_after_words", 0)),
         multilateral_type=str(raw.get("multilateral_type", "")),
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
+        pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
     )
 
 
