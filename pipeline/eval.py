@@ -165,13 +165,18 @@ def _bool_field(obj: dict, key: str, where: str, fail: Callable[[str], None]) ->
     return value
 
 
-def _gold_entity(raw: object, i: int, fail: Callable[[str], None]) -> GoldEntity:
-    where = f"entities[{i}]"
+def _check_object(raw: object, allowed: set[str], where: str, fail: Callable[[str], None]) -> None:
+    """A gold entity or event is a JSON object with only the keys the format knows."""
     if not isinstance(raw, dict):
         fail(f"{where} must be an object")
-    unknown = set(raw) - _ENTITY_KEYS
+    unknown = set(raw) - allowed
     if unknown:
-        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_ENTITY_KEYS))}")
+        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(allowed))}")
+
+
+def _gold_entity(raw: object, i: int, fail: Callable[[str], None]) -> GoldEntity:
+    where = f"entities[{i}]"
+    _check_object(raw, _ENTITY_KEYS, where, fail)
     name = _str_field(raw, "name", where, fail)
     if not fold(name):
         fail(f"{where}: 'name' is empty")
@@ -188,11 +193,7 @@ def _gold_entity(raw: object, i: int, fail: Callable[[str], None]) -> GoldEntity
 def _gold_event(raw: object, i: int, names: set[str], by_form: dict[str, list[str]],
                 fail: Callable[[str], None]) -> GoldEvent:
     where = f"events[{i}]"
-    if not isinstance(raw, dict):
-        fail(f"{where} must be an object")
-    unknown = set(raw) - _EVENT_KEYS
-    if unknown:
-        fail(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_EVENT_KEYS))}")
+    _check_object(raw, _EVENT_KEYS, where, fail)
     etype = _str_field(raw, "type", where, fail)
     where = f"events[{i}] ({etype} {raw.get('trigger', '')!r})"
     if etype not in EVENT_TYPES:

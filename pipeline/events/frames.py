@@ -27,7 +27,7 @@ EVENT_TYPES = ("MEETING", "DIALOGUE", "CONFERENCE", "VISIT", "SIGNING", "STATEME
 _NEEDS = frozenset({"participant", "source", "target", "instrument", "amount", "date", "argument", "body"})
 _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
-_TRIGGER_KEYS = frozenset({"requires_quote", "not_nominal", "not_in_clause_before", "form", "phrases", "strength",
+_TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
@@ -69,7 +69,6 @@ class TriggerRule:
     targets: bool
     neighbour: bool
     plover: str
-    requires_quote: bool = False  # only in a sentence that quotes someone ("…", ông X nói)
     not_nominal: bool = False  # not in a clause made a noun phrase by the nominaliser ([grammar])
     not_in_clause_before: re.Pattern[str] | None = None  # words that, anywhere before it in its clause, cancel it
     senses: tuple[Sense, ...] = ()  # its own sense constraints, then its frame's cues
@@ -246,7 +245,6 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         targets=bool(raw.get("targets", True)),
         neighbour=bool(raw.get("neighbour", settings.neighbour)),
         plover=str(raw.get("plover", plover)),
-        requires_quote=bool(raw.get("requires_quote", False)),
         not_nominal=bool(raw.get("not_nominal", False)),
         not_in_clause_before=_word_regex([re.escape(w) for w in clause_words]) if clause_words else None,
         senses=senses + cues,

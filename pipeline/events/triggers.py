@@ -8,7 +8,7 @@ import re
 from .frames import Sense
 from .lexicon import Lexicon, TriggerRule
 from .records import _Hit, _names, _Sent
-from .words import _OPENERS, _QUOTE, _QUOTED, _WORD
+from .words import _OPENERS, _QUOTED, _WORD
 
 _SPACE = re.compile(r"\s*")
 
@@ -87,9 +87,6 @@ class TriggerMixin:
 
     def _allowed(self, rule: TriggerRule, s: _Sent, i: int, j: int, start: int, end: int) -> bool:
         text = s.para.text
-        if rule.requires_quote and not _QUOTE.search(text[s.start:s.end]) \
-                and not text[end:end + 2].lstrip().startswith(":"):
-            return False  # neither a quotation nor direct speech after a colon ("cho biết: ...")
         if not self._words_allow(rule, s, i, j):
             return False
         c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause

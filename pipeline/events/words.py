@@ -9,7 +9,6 @@ from dataclasses import dataclass
 _QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
 # A quotation: at least a few words between quotation marks (not a quoted phrase such as
 # “cấp dưới thân tín”), or a colon that opens reported speech.
-_QUOTE = re.compile(r"[\"“«][^\"“”«»]{25,}[\"”»]|:\s*[\"“]")
 _WORD = re.compile(r"\w+")
 # A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
 _CLAUSE_END = re.compile(r"[,;:](?!\d)")
