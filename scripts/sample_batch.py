@@ -6,6 +6,7 @@ Batch 4 (eval/blind4/, seed 20261201): two articles from each of the ten dantri 
 twenty baomoi articles of at least 800 characters.
 Batch 5 (eval/blind5/, seed 20261202): three articles from each dantri category (27 of 40 outside
 world news) and ten baomoi articles of at least 800 characters.
+Batch 6 (eval/blind6/, seed 20261203): drawn the same way as batch 5, excluding batches 4 and 5.
 A batch never repeats an article of the dev or held-out gold or of an earlier batch; later batches
 are left out of the exclusion, so every draw is reproducible whatever has been added since.
 Annotated from ../shared/ANNOTATION.md and the texts only, then scored once before anyone looked
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # batch -> (seed, articles per dantri category, baomoi articles)
-BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10)}
+BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10), 6: (20261203, 3, 10)}
 MIN_BAOMOI_CHARS = 800
 
 

@@ -390,14 +390,17 @@ def test_load_gold_rejects_bad_json_and_empty_dir(tmp_path):
         load_gold(tmp_path)
 
 
-@pytest.mark.parametrize("name", ["gold", "heldout", "blind4", "blind5"])
+@pytest.mark.parametrize("name", ["gold", "heldout", "blind4", "blind5", "blind6"])
 def test_project_gold_files_are_valid(name):
     root = Path(__file__).resolve().parents[1] / "eval" / name
     if not root.is_dir():
         pytest.skip(f"no eval/{name} in this checkout")
     golds = load_gold(root)
     assert len(golds) == len(list(root.glob("*.json")))
-    assert all(g.entities for g in golds)
+    # A blind draw may hold an article that names nobody (a workout guide); an empty gold is then
+    # the right answer. Most of a set must still name something, or the files were not read.
+    empty = [g.id for g in golds if not g.entities]
+    assert len(empty) <= (0 if name in ("gold", "heldout") else 2), empty
 
 
 def test_dev_and_held_out_sets_are_disjoint_and_from_both_corpora():
@@ -412,7 +415,7 @@ def test_dev_and_held_out_sets_are_disjoint_and_from_both_corpora():
     assert len(dev) >= 30  # the five seeds and at least 25 bench articles
 
 
-@pytest.mark.parametrize("batch", ["blind4", "blind5"])
+@pytest.mark.parametrize("batch", ["blind4", "blind5", "blind6"])
 def test_blind_batch_is_disjoint_from_dev_and_held_out_and_mostly_outside_politics(batch):
     root = Path(__file__).resolve().parents[1] / "eval"
     blind = load_gold(root / batch)
