@@ -179,3 +179,140 @@ def test_a_rule_firing_on_few_documents_needs_examples_from_three_articles():
     assert "fuzzy: fires on 2 documents; it needs examples from 3 different articles (has 0) or goes" in problems
     assert "fuzzy: no examples; add some to entities.toml" in problems
     assert Example("t", "s").article == ""
+
+
+# -- candidates, one resolver, then linkers (issue #13) ------------------------------------------
+
+LINKER_RULES = ("link.acronym-realign", "link.tenure", "link.credit", "link.coreference", "link.title-coreference",
+                "link.acronym-reuse")
+
+
+def _corpus_tagger_and_docs():
+    import json
+
+    from pipeline.config import load_config
+    from pipeline.credits import Credits
+    from pipeline.extract.explain import document_from_row
+    from pipeline.extract.tagger import Tagger
+    from pipeline.gazetteer import Gazetteer
+
+    config = load_config(tag={"gazetteers": str(ROOT / "gazetteers")})
+    tagger = Tagger(Gazetteer.load(ROOT / "gazetteers"), config.tag, credits=Credits.load())
+    with (ROOT / "outputs" / "documents.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return tagger, rows, document_from_row
+
+
+def _mentions(tagger, rows, document_from_row):
+    out = []
+    for row in rows:
+        doc = tagger(document_from_row(row))
+        out += [(m.mention_id, m.type, m.entity_id, m.canonical, m.acronym, m.title, m.method, m.score)
+                for m in doc.mentions]
+    return out
+
+
+def test_the_order_the_rule_families_run_in_does_not_change_the_mentions():
+    """Each family is a function of the paragraph's Context, and one resolver decides: any order of
+    running them gives the same mentions (here: the corpus, families shuffled five times)."""
+    import random
+
+    tagger, rows, from_row = _corpus_tagger_and_docs()
+    expected = _mentions(tagger, rows, from_row)
+    assert len(expected) > 100
+    names = list(tagger.families)
+    assert len(names) >= 12 and "pattern.org-head" in names
+    rng = random.Random(13)
+    orders = [list(reversed(names))] + [rng.sample(names, len(names)) for _ in range(4)]
+    for order in orders:
+        tagger.families = {name: tagger._families()[name] for name in order}
+        assert list(tagger.families) == order
+        assert _mentions(tagger, rows, from_row) == expected, order
+
+
+def test_every_dropped_candidate_names_the_rule_that_beat_it():
+    """In the trace of `vnews explain`, every candidate that lost or was removed names its winner's
+    rule, every rule proposing candidates is a known one, and every kept span the resolver chose is
+    either a mention or later removed by a named linker."""
+    from pipeline.extract.ruleset import RULE_NAMES
+
+    tagger, rows, from_row = _corpus_tagger_and_docs()
+    dropped = 0
+    for row in rows:
+        _, trace = tagger.explain(from_row(row))
+        won = {(d.paragraph, d.start, d.end) for d in trace if d.outcome == "won"}
+        for d in trace:
+            assert d.rule in RULE_NAMES, d
+            if d.outcome in ("lost", "removed"):
+                dropped += 1
+                assert d.by_rule in RULE_NAMES and d.reason, d
+            if d.outcome == "lost" and d.by_start >= 0:
+                assert d.by_end > d.by_start
+        for d in trace:
+            if d.outcome == "kept" and (d.paragraph, d.start, d.end) not in won:
+                assert any(x.outcome == "removed" and (x.paragraph, x.start, x.end, x.rule) ==
+                           (d.paragraph, d.start, d.end, d.rule) and x.by_rule in LINKER_RULES
+                           for x in trace), d
+    assert dropped > 50
+
+
+def test_the_linkers_run_after_the_resolver():
+    """In each paragraph every decision of the resolver (a family's candidate kept or lost) comes
+    before any decision of a linker; and a linker's removals are only of spans the resolver kept."""
+    tagger, rows, from_row = _corpus_tagger_and_docs()
+    seen_linker = 0
+    for row in rows:
+        _, trace = tagger.explain(from_row(row))
+        by_para: dict[int, list] = {}
+        for i, d in enumerate(trace):
+            by_para.setdefault(d.paragraph, []).append((i, d))
+        for decisions in by_para.values():
+            linker = [i for i, d in decisions if d.outcome != "won" and
+                      (d.rule in LINKER_RULES or d.by_rule in LINKER_RULES)]
+            resolver = [i for i, d in decisions if d.outcome in ("kept", "lost") and d.rule not in LINKER_RULES
+                        and d.by_rule not in LINKER_RULES]
+            if linker and resolver:
+                seen_linker += 1
+                assert max(resolver) < min(linker)
+            kept = {(d.start, d.end, d.rule) for _, d in decisions if d.outcome == "kept"}
+            for _, d in decisions:
+                if d.outcome == "removed":
+                    assert (d.start, d.end, d.rule) in kept, d
+    assert seen_linker > 5
+
+
+def test_a_correction_beats_what_it_grows_over_and_what_it_displaces_only():
+    """The resolver's one exception to priority: a candidate that grows over spans of the labels it
+    ``nests`` (after its first word), or names a span it ``displaces``, replaces them; a span it
+    ``holds`` stays beside it; anything else it overlaps beats it. The order of input never matters."""
+    import itertools
+
+    def cand(start, end, label, rule, priority, **kw):
+        c = Candidate(start, end, label, f"{label.lower()}:{rule}", rule, rule=rule, priority=priority)
+        for k, v in kw.items():
+            setattr(c, k, v)
+        return c
+
+    place = cand(10, 15, "GPE", "gazetteer", 9)
+    person = cand(20, 25, "PERSON", "pattern.surname", 8)
+    org = cand(0, 15, "ORG", "pattern.org-head", 3, nests=("GPE", "LOC", "ORG"))
+    for order in itertools.permutations([place, person, org]):
+        trace = []
+        kept = resolve(list(order), trace=trace)
+        assert [c.rule for c in kept] == ["pattern.org-head", "pattern.surname"]
+        assert [(d.rule, d.outcome, d.by_rule) for d in trace if d.outcome == "lost"] == [
+            ("gazetteer", "lost", "pattern.org-head")]
+    # growing over a PERSON it does not nest: the person wins, the organisation loses to it
+    grown = cand(0, 25, "ORG", "pattern.org-head", 3, nests=("GPE", "LOC", "ORG"))
+    assert [c.rule for c in resolve([place, person, grown])] == ["gazetteer", "pattern.surname"]
+    # a span starting where the correction starts holds its head word: not reached
+    head = cand(0, 4, "ORG", "gazetteer", 9)
+    assert [c.rule for c in resolve([head, org])] == ["gazetteer"]
+    # displaces: exactly the named span, whatever its label
+    title = cand(10, 15, "PERSON", "pattern.title+name", 5, displaces=((10, 15),))
+    assert [c.rule for c in resolve([place, title])] == ["pattern.title+name"]
+    # holds: a body named with its country keeps the country beside it
+    body = cand(0, 15, "ORG", "link.country-context", 8, holds=("GPE",), displaces=((0, 8),))
+    ministry = cand(0, 8, "ORG", "gazetteer", 9)
+    assert sorted((c.start, c.end) for c in resolve([ministry, place, body])) == [(0, 15), (10, 15)]
+

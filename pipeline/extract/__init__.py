@@ -1,10 +1,10 @@
 """Entity extraction as candidates, one precedence, then linkers.
 
-    candidates.py  Candidate, the gazetteer matcher
-    patterns.py    pattern matchers (names by shape and context), rule words from tagger.toml
-    resolve.py     the precedence (priority, length, score, start), the Ledger and its trace
-    link.py        linkers: country context, acronym definitions, coreference, tenure by date
-    tagger.py      the order of rule families (PASSES) and the Doc -> Doc tagger
+    candidates.py  Candidate, Context (what a rule family reads), Proposals, the gazetteer matcher
+    patterns.py    pattern rule families (names by shape and context), rule words from tagger.toml
+    resolve.py     the one resolver: precedence (priority, length, score, start), corrections, trace
+    link.py        context families (country, acronym definitions); linkers: tenure, coreference
+    tagger.py      the rule families and their priorities (PASSES), READS, the Doc -> Doc tagger
     explain.py     `vnews explain`: every candidate of one document and why it won or lost
     rules.py, text.py  the word lists and character-level helpers they share
 """

@@ -8,16 +8,21 @@ decides between overlapping candidates.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import ahocorasick
 
 from ..gazetteer import Entry, Gazetteer, is_acronym
+from ..model import Paragraph
 from .text import _DASHES, _bounded, _dash_spacings, _lower
 
-__all__ = ["Candidate", "GazetteerMatcher"]
+__all__ = ["Candidate", "Context", "GazetteerMatcher", "Proposals", "ANY_LABEL"]
+
+# ``Candidate.nests`` of a correction that beats every span nested inside it.
+ANY_LABEL = ("PERSON", "ORG", "GPE", "LOC", "TREATY", "EVENT", "TERM")
 
 
 @dataclass(slots=True)
@@ -36,6 +41,14 @@ class Candidate:
     score: float = 1.0
     rule: str = ""
     priority: int = 0
+    # A correction's reach (see ``resolve.resolve``): the labels of the spans nested inside it that
+    # it beats whatever their priority (a grown name over the names inside it), and the spans of
+    # its input it replaces by name (a place that is a syllable of a personal name).
+    nests: tuple[str, ...] = ()
+    displaces: tuple[tuple[int, int], ...] = ()
+    # The labels of spans that stay nested inside it as mentions of their own (the country of
+    # "Bộ Quốc phòng Hàn Quốc"): neither beats the other.
+    holds: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -43,6 +56,35 @@ class Candidate:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+
+@dataclass(slots=True)
+class Context:
+    """What every rule family of one paragraph reads, and nothing else: the paragraph (its text,
+    sentences and tokens), the article's day, and the gazetteer's candidates of the paragraph
+    (already resolved among themselves). No family sees what another family kept; the few that
+    read another's proposals say so (``READS`` in ``tagger.py``)."""
+
+    para: Paragraph
+    text: str  # the paragraph's text
+    limit: int  # its length
+    day: str
+    reference: dt.date | None
+    word_end: list[int]  # for each character, the end of the segmenter's word it is in
+    gazetteer: tuple[Candidate, ...]
+    # Each family's proposals once computed (a family that ``READS`` another's asks for them).
+    proposed: dict[str, "Proposals"] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Proposals:
+    """What one rule family returns: its candidates, and notes for the linkers that run after the
+    resolver (titles with no name after them, offices a tenure may resolve, acronym definitions)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    bare_titles: list[tuple[int, int]] = field(default_factory=list)
+    offices: list[tuple[int, int, tuple[int, ...]]] = field(default_factory=list)
+    definitions: list[tuple[str, Candidate]] = field(default_factory=list)
 
 
 class GazetteerMatcher:

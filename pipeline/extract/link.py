@@ -1,13 +1,24 @@
-"""Linkers: what is decided after the candidates, and across the document.
+"""Context rules and linkers.
 
-* country context — a ministry followed by a foreign country is that country's ministry ("Bộ
-  Ngoại giao Hàn Quốc"), an embassy is the one at the place the text names;
-* acronym definitions — "Long form (ACR)" in the text beats the gazetteer's entry of the same
-  letters: both forms become one entity and later bare uses of ACR resolve to it;
-* coreference — short references to a person or body named earlier in the document ("ông Hà",
-  "T&T Group"), a title alone that the article itself gives to one named person;
-* tenure — a title alone resolved to the office-holder on the sentence's own date
-  (``_sentence_day``), else the article's.
+Two rule families that correct the gazetteer by context: like every family they are functions of
+the paragraph's ``Context`` returning candidates, of a priority above the other patterns, and
+their candidates ``displace`` the gazetteer spans they correct (the resolver decides):
+
+* country context (``link.country-context``) — a ministry followed by a foreign country is that
+  country's ministry ("Bộ Ngoại giao Hàn Quốc"), an embassy is the one at the place the text names,
+  a bare body many countries have is the one foreign country's its paragraph is about;
+* acronym definitions (``link.acronym-definition``) — "Long form (ACR)" in the text beats the
+  gazetteer's entry of the same letters: both forms become one entity, and the definition is noted
+  so that later bare uses of ACR resolve to it.
+
+The linkers, which run after the resolver on the spans it kept and record what they change:
+
+* acronym realignment (``link.acronym-realign``) — an acronym after a name a pattern grew is that name's;
+* tenure (``link.tenure``) — a title alone resolved to the office-holder on the sentence's own date
+  (``_sentence_day``), else the article's;
+* coreference (``link.coreference``, ``link.acronym-reuse``, ``link.title-coreference``) — short
+  references to a person or body named earlier in the document ("ông Hà", "T&T Group"), defined
+  acronyms used bare, a title alone that the article itself gives to one named person.
 """
 
 from __future__ import annotations
@@ -15,11 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..dates import find_dates
 from ..model import Document, Paragraph
 from ..normalize import fold
-from .candidates import Candidate
+from .candidates import ANY_LABEL, Candidate, Context, Proposals
 from .resolve import Ledger
 from .text import _ACRONYM_DEF, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded, overlaps, slug
 
@@ -28,6 +40,12 @@ class Linkers:
     """Mixed into ``Tagger``: the linkers read its gazetteer, rules and compiled patterns."""
 
     # -- 2 -----------------------------------------------------------------------------------
+    def _country_context(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Bodies placed by the country after them or by their paragraph's country (rule
+        ``link.country-context``): candidates over the gazetteer's, which they displace."""
+        self._foreign_bodies(ctx.text, accepted)
+        self._shared_bodies(ctx.para, accepted)
+
     def _foreign_bodies(self, text: str, accepted: list[Candidate]) -> None:
         by_start = {a.start: a for a in accepted}
         for org in [a for a in accepted if a.type == "ORG"]:
@@ -43,6 +61,7 @@ class Linkers:
                 new = self._span_for(entry, org.start, nxt.end)
             else:
                 new = Candidate(org.start, nxt.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8)
+            new.holds = ("GPE",)  # the country stays a mention of its own
             accepted.remove(org)
             accepted.append(new)
         # "Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
@@ -157,15 +176,20 @@ class Linkers:
         return None
 
     @staticmethod
-    def _replace_inside(accepted: list[Candidate], span: Candidate) -> bool:
-        """Add ``span`` over mentions nested inside it; refuse if it would cut one in half."""
+    def _replace_inside(accepted: list[Candidate], span: Candidate, nests: tuple[str, ...] = ANY_LABEL) -> bool:
+        """Add ``span`` over mentions nested inside it; refuse if it would cut one in half. The
+        span is a correction: it ``nests`` (beats in the resolver) the spans of those labels inside it."""
         if any(a.start < span.end and span.start < a.end and not (span.start <= a.start and a.end <= span.end)
                for a in accepted):
             return False
+        span.nests = nests
         accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end)] + [span]
         return True
 
-    def _acronym_definitions(self, text, accepted, acronyms, limit, free) -> None:
+    def _acronym_definitions(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """"Long form (ACR)": the acronym and its long form are one entity; the definition is noted
+        for the document (``out.definitions``) so that later bare uses of ACR resolve to it."""
+        text, limit, free = ctx.text, ctx.limit, accepted.free
         for m in _ACRONYM_DEF.finditer(text, 0, limit):
             acr = m.group(1).rstrip(".-")
             if sum(c.isupper() for c in acr) < 2:
@@ -180,10 +204,10 @@ class Linkers:
                 span = Candidate(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
                              method="acronym", score=0.95)
                 accepted.append(span)
-                acronyms.setdefault(acr, span)
+                out.definitions.append((acr, span))
                 continue
             if inner is not None:
-                acronyms.setdefault(acr, inner)
+                out.definitions.append((acr, inner))
                 if prev is None:
                     lf = self._long_form(text, len(before), want=inner.type)
                     if lf:
@@ -203,12 +227,13 @@ class Linkers:
             if self._replace_inside(accepted, Candidate(lf[0], len(before), etype, span.entity_id, long_text, acr,
                                                     method="acronym", score=0.8)):
                 accepted.append(span)
-                acronyms.setdefault(acr, span)
+                out.definitions.append((acr, span))
 
     @staticmethod
-    def _realign_acronyms(text: str, accepted: list[Candidate], acronyms: dict[str, Candidate]) -> None:
-        """An acronym defined after a name that a later step grew ("Hãng thông tấn trung ương Triều
-        Tiên (KCNA)" over "Triều Tiên") is the grown name's, not the inner place's."""
+    def _realign_acronyms(text: str, accepted: Ledger, acronyms: dict[str, Candidate]) -> None:
+        """Linker ``link.acronym-realign``: an acronym defined after a name that a pattern grew
+        ("Hãng thông tấn trung ương Triều Tiên (KCNA)" over "Triều Tiên") is the grown name's, not
+        the inner place's. The acronym's span is replaced by one naming the grown name's entity."""
         ends = {a.end: a for a in accepted if a.method in ("pattern", "gazetteer")}
         for acr in [a for a in accepted if a.method == "acronym"]:
             m = re.search(r"\(\s*$", text[:acr.start])
@@ -217,11 +242,13 @@ class Linkers:
             name = ends.get(len(text[:m.start()].rstrip()))
             if name is None or acr.type != "GPE" or name.type == "GPE":
                 continue  # (an acronym in brackets never names the country a longer name ends with)
-            acr.type, acr.entity_id, acr.canonical = name.type, name.entity_id, name.canonical
-            acr.rule = "link.acronym-realign"
+            new = replace(acr, type=name.type, entity_id=name.entity_id, canonical=name.canonical,
+                          rule="link.acronym-realign")
+            accepted.remove(acr)
+            accepted.append(new)
             key = text[acr.start:acr.end]
             if key in acronyms:
-                acronyms[key] = acr
+                acronyms[key] = new
 
     def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
         """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
@@ -234,19 +261,19 @@ class Linkers:
                 return d.date if d.precision == "day" else d.date + "-15"
         return day
 
-    def _tenure(self, text, office, accepted, day, free) -> None:
+    def _tenure(self, text: str, office: tuple[int, int, tuple[int, ...]], spans: Ledger, day: str) -> None:
+        """Linker ``link.tenure``: a title without a name is the office-holder on its sentence's
+        day; the person's span goes over the title, and a body named inside it gives way."""
         s, e, idx = office
-        if not free(s, e):
-            # "Bộ trưởng Bộ Tài nguyên và Môi trường": the ORG inside the title stays; the person is added over it.
-            if any(a.type == "PERSON" and a.start < e and a.end > s for a in accepted):
-                return
+        if any(a.type == "PERSON" and a.start < e and a.end > s for a in spans):
+            return
         when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}
         if len(holders) == 1:
             entry = self.gaz.entries[holders.pop()]
             span = self._span_for(entry, s, e, method="tenure", score=self.config.tenure_score)
             span.title, span.rule = text[s:e], "link.tenure"
-            accepted[:] = [a for a in accepted if not (a.start >= s and a.end <= e and a.type == "ORG")] + [span]
+            spans[:] = [a for a in spans if not (a.start >= s and a.end <= e and a.type == "ORG")] + [span]
 
     # -- second pass: bare acronyms and coreference ---------------------------------------
     def _second_pass(self, doc: Document, per_para: dict[int, Ledger], acronyms: dict[str, Candidate],

@@ -2,23 +2,33 @@
 
 Title + name and Vietnamese personal names by family name, foreign names after a body or country,
 organisations, agreements and events by their head word, places by their designator, media and
-bodies named by a noun, variant spellings (fuzzy). Each proposes candidates to the paragraph's
-``Ledger`` under its rule name (``PASSES`` in ``tagger.py``); the word lists are data
-(``pipeline/data/tagger.toml``).
+bodies named by a noun, variant spellings (fuzzy). Each is a rule family: a function of the
+paragraph's ``Context`` (its text and tokens, the gazetteer's candidates) that returns candidates
+under its rule name (``PASSES`` in ``tagger.py``). It works on its own view of the gazetteer's
+candidates (a ``Ledger`` that starts as them): what it adds there is what it proposes, what it
+takes out there is what its candidates displace, and the resolver decides. No family reads
+another's candidates. The word lists are data (``pipeline/data/tagger.toml``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from ..normalize import fold
-from .candidates import Candidate
+from .candidates import Candidate, Context, Proposals
+from .resolve import Ledger
 from .name_end import NameEnd
 from .rules import NameShape
 from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
                    _bounded, _capitalised, _is_word_char, _lower, overlaps, slug)
+
+
+# What a name found by its head or designator word grows over (``Candidate.nests``): the places
+# and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention.
+_GROWS_OVER = ("GPE", "LOC", "ORG")
 
 
 class Patterns(NameEnd):
@@ -48,9 +58,11 @@ class Patterns(NameEnd):
                 break
         return (pos, end) if count else None
 
-    def _titled_people(self, text, accepted, day, reference, limit, free, bare_titles) -> None:
+    def _titled_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
-        no name after it is resolved by tenure (now) or by the article's own words (later)."""
+        no name after it is noted for the linkers, which resolve it by tenure or by the article's
+        own words."""
+        text, limit, day, free, bare_titles = ctx.text, ctx.limit, ctx.day, accepted.free, out.bare_titles
         office_hits = self._office_hits(text, limit)
         for m in self._title_re.finditer(text, 0, limit):
             title_start = m.start()
@@ -66,8 +78,8 @@ class Patterns(NameEnd):
             if run is None:
                 before = text[:title_start].split()[-1:]
                 generic = bool(before) and before[0] in self.rules.plural_determiners
-                if office and reference is not None and text[title_start].isupper() and not generic:
-                    self._tenure(text, office, accepted, day, free)
+                if office and ctx.reference is not None and text[title_start].isupper() and not generic:
+                    out.offices.append(office)
                 if text[title_start].isupper() and not generic and not honorific:
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
@@ -105,8 +117,9 @@ class Patterns(NameEnd):
             accepted.remove(existing)  # "ông Đức", "bà Lào"? a given name, not a country
             existing = None
         if existing is not None:
-            if existing.type == "PERSON" and not existing.title:
-                existing.title = title_text
+            if existing.type == "PERSON" and not existing.title:  # the person, proposed again with its title
+                accepted.remove(existing)
+                accepted.append(replace(existing, title=title_text, rule="", displaces=()))
             return True
         return False
 
@@ -176,7 +189,9 @@ class Patterns(NameEnd):
                                   score=0.6))
 
     # -- 5 -----------------------------------------------------------------------------------
-    def _surname_people(self, text, accepted, limit, free) -> None:
+    def _surname_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """A Vietnamese personal name of three or four words opened by a family name."""
+        text, limit, free = ctx.text, ctx.limit, accepted.free
         for m in _WORD.finditer(text, 0, limit):
             if m.group() not in self.rules.surnames or not free(m.start(), m.end()):
                 continue
@@ -214,9 +229,10 @@ class Patterns(NameEnd):
         accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
                                                    and " " not in text[a.start:a.end])]
 
-    def _foreign_people(self, text, accepted, limit, free) -> None:
+    def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
         "Cơ quan Bảo vệ môi trường Mỹ Scott Pruitt"."""
+        text, limit, free = ctx.text, ctx.limit, accepted.free
         for a in sorted(accepted, key=lambda a: a.start):
             if a.type not in ("GPE", "ORG") or a.end >= limit or text[a.end:a.end + 1] != " ":
                 continue
@@ -258,11 +274,11 @@ class Patterns(NameEnd):
                 return m.span()
         return None
 
-    def _named_by_noun(self, para, accepted, free) -> None:
+    def _named_by_noun(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A one-word medium or organisation: "Hãng tin Bernama", "tờ Nikkei", "tổ chức Germanwatch",
         "tập đoàn NASDAQ" (before the foreign names that may follow it). A spaCy Matcher rule of
         ``pipeline/data/rules/patterns.toml`` over the paragraph's Doc."""
-        rule = "pattern.named-by-noun"
+        rule, para, free = "pattern.named-by-noun", ctx.para, accepted.free
         if not self.token_rules.may_fire(para.text, rule):
             return
         spec = self.token_rules.rules[rule]
@@ -272,10 +288,11 @@ class Patterns(NameEnd):
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
 
-    def _foreign_names(self, text, accepted, limit, free) -> None:
+    def _foreign_names(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
         "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
         "phỏng vấn với Fox News")."""
+        text, limit, free = ctx.text, ctx.limit, accepted.free
         pos = 0
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
@@ -301,10 +318,11 @@ class Patterns(NameEnd):
         return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
                    and pos + len(n) >= covering for n in self.rules.noun_tokens)
 
-    def _pattern_named(self, text, accepted, limit, head_re: re.Pattern[str], etype: str, about: bool,
-                       word_end: list[int]) -> None:
+    def _pattern_named(self, ctx: Context, accepted: Ledger, head_re: re.Pattern[str], etype: str,
+                       about: bool) -> None:
         """Head word + name: organisations ("Cục …", "UBND tỉnh …"), and named agreements and
         events whose head is written with a capital ("Thỏa thuận về …", "Đối thoại ASEAN-… về …")."""
+        text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
             if self._head_taken(text, m.start(), etype, accepted):
@@ -316,7 +334,7 @@ class Patterns(NameEnd):
                 continue
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
                                     etype, accepted)
-            if span is not None and self._replace_inside(accepted, span):
+            if span is not None and self._replace_inside(accepted, span, _GROWS_OVER):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
     def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate]) -> bool:
@@ -405,9 +423,10 @@ class Patterns(NameEnd):
                             Candidate(s, e, "GPE", f"gpe:new:{slug(text[s:e])}", text[s:e], method="pattern", score=0.6))
             pos = e
 
-    def _pattern_places(self, text, accepted, limit) -> None:
+    def _pattern_places(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """An administrative unit or a geographic feature word + a capitalised name:
         "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
+        text, limit = ctx.text, ctx.limit
         starts = {a.start: a for a in accepted}
         for m in self._place_head_re.finditer(text, 0, limit):
             etype = self.rules.place_heads[m.group().lower()]
@@ -427,13 +446,15 @@ class Patterns(NameEnd):
             if ids:
                 entry = self._pick(ids, "")
                 span = self._span_for(entry, span_start, e)
-            if self._replace_inside(accepted, span):
+            if self._replace_inside(accepted, span, _GROWS_OVER):
                 starts = {a.start: a for a in accepted}
                 if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in self.grammar["country_counters"]:
                     self._place_list(text, e, limit, accepted)
 
     # -- 6 -----------------------------------------------------------------------------------
-    def _fuzzy(self, text, accepted, day, limit, free) -> None:
+    def _fuzzy(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Variant spellings of gazetteer names (rapidfuzz), compared with the names sharing their first word."""
+        text, limit, day = ctx.text, ctx.limit, ctx.day
         for m in _WORD.finditer(text, 0, limit):
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
             if not _capitalised(m.group()) or overlaps(m.start(), m.end(), accepted):

@@ -3,8 +3,8 @@
 Issue #14 asked what a statistical model adds to the rules on news nobody tuned them on. This
 module runs underthesea's own CRF chain (POS tags, chunks, then NER tags) over the words the
 segment stage already found, so the text is not segmented a second time, and offers each
-span it tags as a candidate of the lowest priority (rule ``proposer.ner``, after every rule
-family and without a place in ``PASSES``): the ledger keeps it only where no rule kept anything.
+span it tags as a candidate of the lowest priority (rule ``proposer.ner``, priority 0, without a
+place in ``PASSES``): the resolver keeps it only where no rule's candidate lies.
 PER is PERSON, ORG is ORG, LOC is GPE (the CRF does not tell countries from regions); which of
 them are proposed is ``tag.ner_types``. A span that is a gazetteer name takes the gazetteer's entry.
 What is kept: proper nouns (POS ``Np``) of two or more capitalised words, without digits, hyphens

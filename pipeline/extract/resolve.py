@@ -8,13 +8,18 @@
 3. then the higher score;
 4. then the earlier start.
 
-``resolve`` applies it to a batch of candidates (the gazetteer's). The rule families after the
-gazetteer read what was kept before them (a title needs the portfolio the gazetteer found); they
-offer their candidates to the ``Ledger``, which keeps a candidate only where nothing of higher
-priority lies (``Ledger.free``). A few named rules grow or correct a kept span (an acronym's long
-form over the names inside it, a tenure over the body inside a title, a ministry and the foreign
-country after it); they go through ``Ledger.remove``/slice assignment, and every such removal is
-recorded with the rule that made it. Nothing is dropped without a trace: ``vnews explain`` prints it.
+``resolve`` applies it once to all the candidates of a paragraph (and first to the gazetteer's
+alone, which the families read). One written exception, for corrections: a candidate beats the
+spans nested inside it after its first word whose label it ``nests`` (an organisation's name grown
+over the place inside it; a one-word reference not yet resolved is no obstacle either), and the
+spans it ``displaces`` by name (the places inside a Vietnamese personal name); a span whose label
+it ``holds`` stays beside it (the country inside "Bộ Quốc phòng Hàn Quốc"). Every loser is recorded
+with the rule that beat it.
+
+The ``Ledger`` is a list of spans whose changes are recorded. A rule family works on a
+provisional one (its own view of its input: what it adds is what it proposes); the linkers work on
+the resolver's winners, and every span they remove is recorded with their rule. Nothing is dropped
+without a trace: ``vnews explain`` prints it.
 """
 
 from __future__ import annotations
@@ -50,24 +55,54 @@ def precedence_key(c: Candidate) -> tuple[int, int, float, int]:
     return (-c.priority, -(c.end - c.start), -c.score, c.start)
 
 
-def resolve(candidates: Iterable[Candidate], kept: list[Candidate] | None = None,
-            trace: list[Decision] | None = None, paragraph: int = 0) -> list[Candidate]:
-    """Keep the candidates that win by ``precedence_key`` and overlap nothing kept before them.
+def resolve(candidates: Iterable[Candidate], trace: list[Decision] | None = None,
+            paragraph: int = 0, final: bool = True) -> list[Candidate]:
+    """Keep the candidates that win by ``precedence_key``; every loser is recorded with its winner.
 
-    ``kept`` are spans already decided (they beat every candidate here). With ``trace``, every
-    loser is recorded with the candidate that beat it. The sort is stable: among equal keys the
-    first proposed wins, so the outcome never depends on anything but the candidates.
+    Candidates are taken in precedence order; one that overlaps nothing kept so far is kept. One
+    that overlaps kept spans loses to the first of them, unless it is a correction that reaches
+    all of them: each is nested inside it with a label in its ``nests`` (an organisation's name
+    grown over the place inside it), or is a span it ``displaces`` by name. Then it replaces them
+    and they are recorded as lost to it. The sort is stable and the key total over what matters,
+    so the outcome depends only on the set of candidates, never on the order they come in.
+    Only a ``final`` resolution records its winners as ``kept`` (the gazetteer's own, which its
+    candidates go through first, records only its losers).
     """
-    winners: list[Candidate] = list(kept or [])
-    chosen: list[Candidate] = []
+    winners: list[Candidate] = []
     for c in sorted(candidates, key=precedence_key):
-        blocker = next((w for w in winners if w.overlaps(c.start, c.end)), None)
-        if blocker is None:
+        blockers = [w for w in winners if w.overlaps(c.start, c.end) and not _beside(c, w)]
+        if not blockers:
             winners.append(c)
-            chosen.append(c)
-        elif trace is not None:
-            trace.append(_lost(paragraph, c, blocker, "overlaps a span that wins by precedence"))
-    return chosen
+            continue
+        blocker = next((b for b in blockers if not _reaches(c, b)), None)
+        if blocker is not None:
+            if trace is not None:
+                trace.append(_lost(paragraph, c, blocker, "overlaps a span that wins by precedence"))
+            continue
+        for b in blockers:
+            winners.remove(b)
+            if trace is not None:
+                trace.append(_lost(paragraph, b, c, "nested in a correction that grows over it"
+                                   if (b.start, b.end) not in c.displaces else "replaced by a correction"))
+        winners.append(c)
+    if trace is not None and final:
+        trace.extend(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "kept") for c in winners)
+    return sorted(winners, key=lambda c: (c.start, c.end))
+
+
+def _beside(c: Candidate, w: Candidate) -> bool:
+    """One of the two is nested in the other, which ``holds`` its label: both stay."""
+    return (w.type in c.holds and c.start <= w.start and w.end <= c.end) or (
+        c.type in w.holds and w.start <= c.start and c.end <= w.end)
+
+
+def _reaches(c: Candidate, b: Candidate) -> bool:
+    """``c`` is a correction that beats ``b`` whatever their priorities: ``b`` is one of the
+    spans it displaces, or lies inside it after its first word (a span that starts where ``c``
+    does already holds the word that proposed ``c``: a head word, a title) with a label ``c``
+    nests or no entity yet (a one-word reference that coreference may still resolve)."""
+    return (b.start, b.end) in c.displaces or (
+        bool(c.nests) and (b.type in c.nests or not b.entity_id) and c.start < b.start and b.end <= c.end)
 
 
 def _lost(paragraph: int, c: Candidate, by: Candidate, reason: str) -> Decision:
@@ -81,12 +116,24 @@ class Ledger(list):
     for the rule now running (``rule``), ``remove`` and slice assignment record what a rule took
     out, ``free`` answers whether a span overlaps nothing kept and records the candidate that
     lost when it does not. Without a trace it records nothing and costs little.
+
+    A rule family's view is ``provisional``: it notes what the family ``added`` and ``dropped``
+    (its proposals and what they displace) and traces only the candidates the family did not
+    propose because its input already held the place.
     """
 
-    def __init__(self, items: Iterable[Candidate] = (), paragraph: int = 0, trace: list[Decision] | None = None):
+    __slots__ = ("paragraph", "trace", "provisional", "added", "dropped", "rule", "priority", "reason")
+
+    def __init__(self, items: Iterable[Candidate] = (), paragraph: int = 0, trace: list[Decision] | None = None,
+                 provisional: bool = False):
         super().__init__(items)
         self.paragraph = paragraph
         self.trace = trace
+        # A rule family's own view (its input and what it proposes): nothing in it is kept or
+        # removed for good, so only the candidates it does not propose (``free``) are recorded.
+        self.provisional = provisional
+        self.added: list[Candidate] = []  # in a view: what the family proposed, in order
+        self.dropped: list[Candidate] = []  # in a view: what it took out
         self.rule = ""
         self.priority = 0
         self.reason = "a later rule grew or corrected it"  # why the running rule removes spans
@@ -98,7 +145,9 @@ class Ledger(list):
     def _stamp(self, span: Candidate) -> None:
         if not span.rule:
             span.rule, span.priority = self.rule, self.priority
-        if self.trace is not None:
+        if self.provisional:
+            self.added.append(span)
+        elif self.trace is not None:
             self.trace.append(Decision(self.paragraph, span.start, span.end, span.type, span.entity_id, span.rule,
                                        "kept"))
 
@@ -121,10 +170,13 @@ class Ledger(list):
         blocker = next((a for a in self if a.start < end and start < a.end), None)
         if blocker is not None and self.trace is not None:
             self.trace.append(Decision(self.paragraph, start, end, "", "", self.rule, "lost", blocker.rule,
-                                       blocker.start, blocker.end, "overlaps a span kept by an earlier rule"))
+                                       blocker.start, blocker.end, "overlaps a span of higher priority"))
         return blocker is None
 
     def _removed(self, spans: list[Candidate], reason: str = "") -> None:
+        if self.provisional:
+            self.dropped.extend(spans)
+            return
         if self.trace is None:
             return
         for s in spans:

@@ -32,7 +32,7 @@ from .tagger import LINKERS, PASSES, Tagger
 
 __all__ = ["Example", "RuleSpec", "load_rules", "run_example", "lint_rules", "coverage", "RULE_NAMES"]
 
-RULE_NAMES = tuple(name for name, _ in PASSES) + ("link.tenure", "link.acronym-reuse") + LINKERS
+RULE_NAMES = tuple(name for name, _ in PASSES) + ("link.acronym-reuse",) + LINKERS
 # Rules that only take mentions away: their examples name a span that must not be a mention at all.
 FILTERS = frozenset({"link.credit"})
 

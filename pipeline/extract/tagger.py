@@ -1,10 +1,22 @@
-"""The tagger: candidates, one precedence, then linkers (see ``resolve.py`` for the precedence).
+"""The tagger: candidates, one resolver, then linkers (see ``resolve.py`` for the precedence).
 
 ``Tagger`` is the tag stage's ``Doc -> Doc`` callable (``pipeline/stages/tag.py`` wraps it). For one
-paragraph it runs the rule families of ``PASSES`` in their order of priority, each proposing
-candidates to the paragraph's ``Ledger``; then the linkers of ``link.py`` run over the whole
-document. ``Tagger.explain`` runs the same with a trace: every candidate, the rule that proposed
-it, and whether it was kept, lost (to which rule) or removed (by which rule).
+paragraph:
+
+1. the gazetteer matcher proposes every name it finds; a one-word country that is an ordinary
+   word goes; the gazetteer's candidates are resolved among themselves. They are the input of
+   every rule family, with the paragraph's text and tokens (a ``Context``);
+2. every rule family (``Tagger.families``; their priorities are ``PASSES``) is a function of that
+   ``Context`` returning candidates (``Proposals``). None sees what another kept, so the order they
+   run in does not matter (a test shuffles it). The few that read another family's *proposals*
+   say so in ``READS``; those are computed once per paragraph, whoever asks first;
+3. one ``resolve`` over all candidates decides every overlap by the written precedence and records
+   the winner of every loser;
+4. linkers on what was kept: in the paragraph acronym realignment and tenure, then over the whole
+   document credits, coreference and title coreference. Each records what it removed.
+
+``Tagger.explain`` runs the same with a trace: every candidate, the rule that proposed it, and
+whether it was kept, lost (to which rule) or removed (by which linker).
 """
 
 from __future__ import annotations
@@ -12,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from typing import Callable
 
 import ahocorasick
 
@@ -19,7 +32,7 @@ from ..config import TagConfig
 from ..credits import Credits
 from ..gazetteer import Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
-from .candidates import Candidate, GazetteerMatcher
+from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
 from .link import Linkers
 from .patterns import Patterns
@@ -31,16 +44,17 @@ from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
 
 __all__ = ["Tagger", "PASSES"]
 
-# The rule families of one paragraph, highest priority first: a span kept by an earlier family
-# is never overlapped by a later one's candidate (``Ledger.free``); the few named corrections
-# (acronym long forms, tenure over a title's body, ministry + foreign country, places inside a
-# Vietnamese name, "ông Đức") remove what they replace, and the trace records it.
+# The rule families of one paragraph, highest priority first: this order is the first key of the
+# resolver's precedence, never an order of running. A correction (an acronym's long form, a
+# ministry + its foreign country, a name grown over the places inside it, a family name over the
+# one-word places inside a Vietnamese name, "ông Đức") is a candidate that ``nests`` or
+# ``displaces`` what it corrects (``resolve.py``), and the trace records what it beat.
 PASSES = (
     ("gazetteer", "gazetteer names and aliases (Aho-Corasick), resolved longest first"),
     ("link.country-context", "a ministry + foreign country is that country's ministry; an embassy is the one the text places; "
                              "a bare national assembly in a paragraph about one foreign country is that country's"),
     ("link.acronym-definition", "'Long form (ACR)' in the text beats the gazetteer's entry of the same letters"),
-    ("pattern.title+name", "a title then a name; a title alone is the office-holder on the sentence's date (tenure)"),
+    ("pattern.title+name", "a title then a name; a title alone is noted for the tenure and title-coreference linkers"),
     ("pattern.surname", "Vietnamese personal names of three or four words opened by a family name"),
     ("pattern.place", "places by their designator word (a province, a river …)"),
     ("pattern.org-head", "organisations by their head word"),
@@ -49,12 +63,20 @@ PASSES = (
     ("pattern.named-by-noun", "a medium or body named after a noun (a news agency Bernama)"),
     ("pattern.foreign-person", "a Latin-script name right after a body or country"),
     ("pattern.foreign-name", "a Latin-script name where news writes a person or a medium"),
-    ("link.acronym-realign", "an acronym defined after a grown name belongs to the grown name"),
     ("fuzzy", "variant spellings of gazetteer names (rapidfuzz)"),
 )
-_PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)}
-# Document-level linkers, after every paragraph: lower than any paragraph rule.
-LINKERS = ("link.credit", "link.coreference", "link.title-coreference")
+# The families that read other families' proposals (never what the resolver kept): the name after
+# an organisation's, agreement's or meeting's head word runs over the places and stops at the
+# people other families find; a foreign name after a body needs the bodies found by their head.
+READS = {
+    "pattern.org-head": ("pattern.place", "pattern.title+name", "pattern.surname"),
+    "pattern.treaty-head": ("pattern.org-head",),
+    "pattern.event-head": ("pattern.org-head", "pattern.treaty-head"),
+    "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun", "link.country-context"),
+}
+_PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
+# The linkers, after the resolver: in each paragraph, then over the whole document.
+LINKERS = ("link.acronym-realign", "link.tenure", "link.credit", "link.coreference", "link.title-coreference")
 
 
 class Tagger(Patterns, Linkers):
@@ -137,6 +159,7 @@ class Tagger(Patterns, Linkers):
             self.names, lambda ids: self._pick(ids, ""),
             frozenset(rules.titles) | rules.not_name_start | rules.honorifics | {w.capitalize() for w in rules.stop_words},
             config.ner_score, frozenset(config.ner_types)) if config.ner_proposer else None
+        self.families = self._families()
 
     # -- entries -----------------------------------------------------------------------------
     def _pick(self, ids: tuple[str, ...] | list[str], day: str) -> Entry:
@@ -167,7 +190,10 @@ class Tagger(Patterns, Linkers):
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
-            spans = self._paragraph(para, day, reference, acronyms, bare_titles.setdefault(para.index, []), trace)
+            kept, notes = self._paragraph(para, day, reference, trace)
+            spans = Ledger(kept, paragraph=para.index, trace=trace)
+            self._paragraph_linkers(para.text, spans, notes, day, acronyms)
+            bare_titles[para.index] = notes.bare_titles
             spans.rule, spans.reason = "link.credit", "inside a photo credit, dateline or byline"
             spans[:] = [a for a in spans if not overlaps(a.start, a.end, credits[para.index])]
             per_para[para.index] = spans
@@ -181,8 +207,8 @@ class Tagger(Patterns, Linkers):
         for para in doc.paragraphs:
             taken: set[tuple[int, int]] = set()
             for s in sorted(per_para[para.index], key=lambda s: (s.start, s.end)):
-                # One span, one mention (its id is the primary key): the earlier pass wins, as
-                # later passes (coreference) only guess where the earlier ones found nothing.
+                # One span, one mention (its id is the primary key): the resolver's winner stays,
+                # as the document linkers (coreference) only guess where nothing was found.
                 if (s.start, s.end) in taken:
                     continue
                 taken.add((s.start, s.end))
@@ -191,67 +217,110 @@ class Tagger(Patterns, Linkers):
                     f"{doc.doc_id}:{para.index}:{s.start}-{s.end}", doc.doc_id, para.index, sent, s.start, s.end,
                     para.text[s.start:s.end], s.type, s.entity_id, s.canonical, s.acronym, s.title, s.method,
                     round(s.score, 3)))
-                if trace is not None:  # the rule it is a mention by (a correction may have renamed it)
+                if trace is not None:  # the rule it is a mention by (a linker may have renamed it)
                     trace.append(Decision(para.index, s.start, s.end, s.type, s.entity_id, s.rule, "won"))
         doc.mentions = mentions
         return doc
 
     def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
-                   acronyms: dict[str, Candidate], bare_titles: list[tuple[int, int]],
-                   trace: list[Decision] | None) -> Ledger:
+                   trace: list[Decision] | None) -> tuple[list[Candidate], Proposals]:
+        """The candidates of every rule family, then one resolver. The families run in the order of
+        ``self.families``, which does not matter: each is a function of the paragraph's ``Context``."""
         text = para.text
-        limit = len(text)
-        accepted = Ledger(paragraph=para.index, trace=trace)
-        free = accepted.free
-
-        def rule(name: str) -> None:
-            accepted.rule, accepted.priority = name, _PRIORITY[name]
-
-        rule("gazetteer")
-        found = self.matcher.propose(text, limit, lambda ids: self._pick(ids, day))
+        found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day))
         for c in found:
             c.priority = _PRIORITY["gazetteer"]
         openings = {sent.start for sent in para.sentences}
         found = self._not_ordinary_words(text, found, para.index, trace, openings)
-        for c in resolve(found, trace=trace, paragraph=para.index):
-            accepted.append(c)
-        rule("link.country-context")
-        self._foreign_bodies(text, accepted)
-        self._shared_bodies(para, accepted)
-        rule("link.acronym-definition")
-        self._acronym_definitions(text, accepted, acronyms, limit, free)
-        rule("pattern.title+name")
-        self._titled_people(text, accepted, day, reference, limit, free, bare_titles)
-        rule("pattern.surname")
-        self._surname_people(text, accepted, limit, free)
-        rule("pattern.place")
-        self._pattern_places(text, accepted, limit)
-        word_end = [0] * len(text)  # for each character, the end of the word (token) it is in
+        # The gazetteer's candidates resolved among themselves: the input every family reads.
+        gazetteer = tuple(resolve(found, trace=trace, paragraph=para.index, final=False))
+        word_end = [0] * len(text)
         for sent in para.sentences:
             for a, b in sent.tokens:
                 word_end[a:b] = [b] * (b - a)
-        rule("pattern.org-head")
-        self._pattern_named(text, accepted, limit, self._org_head_re, "ORG", False, word_end)
-        rule("pattern.treaty-head")
-        self._pattern_named(text, accepted, limit, self._treaty_head_re, "TREATY", True, word_end)
-        rule("pattern.event-head")
-        self._pattern_named(text, accepted, limit, self._event_head_re, "EVENT", True, word_end)
-        rule("pattern.named-by-noun")
-        self._named_by_noun(para, accepted, free)
-        rule("pattern.foreign-person")
-        self._foreign_people(text, accepted, limit, free)
-        rule("pattern.foreign-name")
-        self._foreign_names(text, accepted, limit, free)
-        rule("link.acronym-realign")
-        self._realign_acronyms(text, accepted, acronyms)
-        rule("fuzzy")
-        self._fuzzy(text, accepted, day, limit, free)
-        if self.proposer is not None:  # below every rule: only where none kept anything
-            accepted.rule, accepted.priority = "proposer.ner", 0
-            for c in self.proposer.propose(para):
-                if free(c.start, c.end):
-                    accepted.append(c)
-        return accepted
+        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer)
+        notes = Proposals()
+        candidates = list(gazetteer)
+        for name in self.families:
+            proposals = self._propose(name, self.families[name], ctx, trace)
+            candidates += proposals.candidates
+            notes.bare_titles += proposals.bare_titles
+            notes.offices += proposals.offices
+            notes.definitions += proposals.definitions
+        return resolve(candidates, trace=trace, paragraph=para.index), notes
+
+    def _families(self) -> dict[str, Callable[[Context, Ledger, Proposals], None]]:
+        """Each rule family by name: ``family(ctx, view, out)``, where ``view`` starts as the
+        gazetteer's candidates and holds only what this family adds to it."""
+        return {
+            "link.country-context": self._country_context,
+            "link.acronym-definition": self._acronym_definitions,
+            "pattern.title+name": self._titled_people,
+            "pattern.surname": self._surname_people,
+            "pattern.place": self._pattern_places,
+            "pattern.org-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._org_head_re, "ORG", False),
+            "pattern.treaty-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._treaty_head_re,
+                                                                             "TREATY", True),
+            "pattern.event-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._event_head_re,
+                                                                            "EVENT", True),
+            "pattern.named-by-noun": self._named_by_noun,
+            "pattern.foreign-person": self._foreign_people,
+            "pattern.foreign-name": self._foreign_names,
+            "fuzzy": self._fuzzy,
+        } | ({"proposer.ner": self._ner_proposals} if self.proposer is not None else {})
+
+    def _propose(self, name: str, family, ctx: Context, trace: list[Decision] | None) -> Proposals:
+        """One family's proposals (computed once per paragraph, whoever asks first).
+
+        The family works on its own view: the gazetteer's candidates, and the proposals of the
+        families it ``READS`` as the resolver would order them. What it adds to the view is what it
+        proposes; what it takes out of the view its candidates displace (the resolver decides)."""
+        out = ctx.proposed.get(name)
+        if out is not None:
+            return out
+        base: list[Candidate] | tuple[Candidate, ...] = ctx.gazetteer
+        if name in READS:
+            read = [c for other in READS[name] for c in self._propose(other, self.families[other], ctx, trace).candidates]
+            if read:
+                base = resolve([*base, *read])
+        view = Ledger(base, paragraph=ctx.para.index, trace=trace, provisional=True)
+        view.rule, view.priority = name, _PRIORITY[name]
+        out = Proposals()
+        family(ctx, view, out)
+        if view.added:
+            left = {id(a) for a in view}
+            given = {id(g) for g in base}
+            removed = [g for g in view.dropped if id(g) in given]
+            for c in view.added:
+                if id(c) not in left:
+                    continue  # replaced by a later proposal of the same family
+                if removed:
+                    c.displaces += tuple((g.start, g.end) for g in removed if g.overlaps(c.start, c.end))
+                out.candidates.append(c)
+        ctx.proposed[name] = out
+        return out
+
+    def _ner_proposals(self, ctx: Context, view: Ledger, out: Proposals) -> None:
+        """underthesea's CRF NER (``tag.ner_proposer``, off by default), below every rule: it wins
+        only where no rule's candidate lies."""
+        assert self.proposer is not None
+        for c in self.proposer.propose(ctx.para):
+            if view.free(c.start, c.end):
+                view.append(c)
+
+    def _paragraph_linkers(self, text: str, spans: Ledger, notes: Proposals, day: str,
+                           acronyms: dict[str, Candidate]) -> None:
+        """After the resolver, in one paragraph: acronym definitions registered for the document,
+        acronyms realigned with the grown names before them, titles resolved by tenure."""
+        kept = {id(a) for a in spans}
+        for acr, span in notes.definitions:
+            if id(span) in kept or span.rule == "gazetteer":
+                acronyms.setdefault(acr, span)
+        spans.rule = "link.acronym-realign"
+        self._realign_acronyms(text, spans, acronyms)
+        spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
+        for office in notes.offices:
+            self._tenure(text, office, spans, day)
 
     def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int, trace: list[Decision] | None,
                             openings: set[int]) -> list[Candidate]:
