@@ -39,8 +39,11 @@ class TokenRule:
 
 def _ends_clean(doc: Doc, end: int) -> bool:
     """The name ends before a space, punctuation other than "&", or the end of the paragraph."""
-    nxt = doc.text[doc[end - 1].idx + len(doc[end - 1]):][:1]
-    return not nxt or not (nxt.isalnum() or nxt == "_" or nxt == "&")
+    # The next character, read from the tokens: ``doc.text`` would rebuild the whole text.
+    if end >= len(doc) or doc[end - 1].whitespace_:
+        return True
+    nxt = doc[end].text[:1]
+    return not (nxt.isalnum() or nxt == "_" or nxt == "&")
 
 
 def _single_spaced(doc: Doc, start: int, end: int) -> int:
