@@ -455,9 +455,22 @@ class Patterns(NameEnd):
     def _fuzzy(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """Variant spellings of gazetteer names (rapidfuzz), compared with the names sharing their first word."""
         text, limit, day = ctx.text, ctx.limit, ctx.day
-        for m in _WORD.finditer(text, 0, limit):
+        index = self._fuzzy_index
+        low = _lower(text)  # same offsets as text
+        # Only a word that opens some gazetteer name can open a probe (the run's first word is the
+        # token, or the token cut at a dot): decided first, by set intersection, since it rules
+        # out nearly every word and most paragraphs.
+        words = _WORD.findall(low, 0, limit)
+        openers = index.keys() & set(words)
+        openers |= {v for w in words if "." in w for v in (w.rstrip("."), w.split(".", 1)[0]) if v in index}
+        if not openers:
+            return
+        for m in _WORD.finditer(low, 0, limit):
+            if m.group() not in openers and ("." not in m.group() or not openers & {
+                    m.group().rstrip("."), m.group().split(".", 1)[0]}):
+                continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
-            if not _capitalised(m.group()) or overlaps(m.start(), m.end(), accepted):
+            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted):
                 continue
             if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
                 continue  # not the start of a run
@@ -467,8 +480,8 @@ class Patterns(NameEnd):
             s, e = run
             if e - s < self.config.fuzzy_min_chars or " " not in text[s:e] or overlaps(s, e, accepted):
                 continue
-            key = _lower(text[s:e])
-            pool = self._fuzzy_index.get(key.split(" ", 1)[0])
+            key = low[s:e]
+            pool = index.get(key.split(" ", 1)[0])
             if not pool:
                 continue
             best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_ratio)
