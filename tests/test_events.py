@@ -1026,3 +1026,24 @@ def test_an_undated_statement_of_a_named_person_is_kept_and_one_of_a_body_is_not
     dated = run(stage, "Ngày 22/4, Ngân hàng Nhà nước cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
                 ents=[("Ngân hàng Nhà nước", "ORG", "org:sbv")], published="2021-04-22")
     assert only(dated, "STATEMENT").date == "2021-04-22"
+
+
+def test_a_place_that_says_where_the_speaker_is_is_no_speaker(stage):
+    hien = ("Nguyễn Thị Thu Hiền", "PERSON", "person:ntth")
+    hbt = ("Hai Bà Trưng", "GPE", "gpe:hbt")
+    e = only(run(stage, "Bà Nguyễn Thị Thu Hiền, Phó Trưởng phòng Giáo dục quận Hai Bà Trưng cho biết, nhà trường "
+                        "đã xác minh.", ents=[hien, hbt], published="2021-04-19"), "STATEMENT")
+    assert roles(e) == {"Nguyễn Thị Thu Hiền": "source"}
+    police = ("Công an thị xã Phú Mỹ", "ORG", "org:ca-phu-my")
+    brvt = ("Bà Rịa - Vũng Tàu", "GPE", "gpe:brvt")
+    e = only(run(stage, "Ngày 26/4, Công an thị xã Phú Mỹ (tỉnh Bà Rịa - Vũng Tàu) cho biết đã tiếp nhận tài xế.",
+                 ents=[police, brvt], published="2021-04-27"), "STATEMENT")
+    assert roles(e) == {"Công an thị xã Phú Mỹ": "source"}
+    # A province speaking alone is the speaker; so are countries side by side.
+    qn = ("Quảng Nam", "GPE", "gpe:qn")
+    e = only(run(stage, "Ngày 26/4, tỉnh Quảng Nam cho biết sẽ dừng dự án.", ents=[qn], published="2021-04-27"),
+             "STATEMENT")
+    assert roles(e) == {"Quảng Nam": "source"}
+    e = only(run(stage, "Ngày 26/4, Việt Nam và Nhật Bản cho biết sẽ mở rộng hợp tác.", ents=[VN, JP],
+                 published="2021-04-27"), "STATEMENT")
+    assert set(roles(e)) == {"Việt Nam", "Nhật Bản"}
