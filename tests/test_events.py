@@ -1047,3 +1047,27 @@ def test_a_place_that_says_where_the_speaker_is_is_no_speaker(stage):
     e = only(run(stage, "Ngày 26/4, Việt Nam và Nhật Bản cho biết sẽ mở rộng hợp tác.", ents=[VN, JP],
                  published="2021-04-27"), "STATEMENT")
     assert set(roles(e)) == {"Việt Nam", "Nhật Bản"}
+
+
+def test_who_is_named_inside_a_quotation_does_not_speak_it(stage):
+    dung = ("Hồ Quốc Dũng", "PERSON", "person:hqd")
+    pm = ("Phạm Minh Chính", "PERSON", "person:pmc")
+    text = ("\"Việc ông Phạm Minh Chính đồng ý miễn tiền thuê đất đã giải quyết được trăn trở của tỉnh\", "
+            "ông Hồ Quốc Dũng nói.")
+    e = only(run(stage, text, ents=[dung, pm], published="2021-04-08"), "STATEMENT")
+    assert roles(e) == {"Hồ Quốc Dũng": "source"}
+    # The tail of a quotation opened in the sentence before: the same.
+    two = run(stage, "“Chúng tôi rất vui. Ông Phạm Minh Chính đã đồng ý”, ông Hồ Quốc Dũng nói.",
+              ents=[dung, pm], published="2021-04-08")
+    assert {p for e in two if e.type == "STATEMENT" for p in roles(e)} == {"Hồ Quốc Dũng"}
+    # Nobody but the quoted: no speaker, no statement.
+    none = run(stage, "\"Ông Phạm Minh Chính đã đồng ý\", phóng viên nói.", ents=[pm], published="2021-04-08")
+    assert [e for e in none if e.type == "STATEMENT"] == []
+    # A straight quotation mark opening the quotation the verb stands in closes nothing; one
+    # closing a quotation of the sentence before does.
+    from pipeline.events.arguments import _quoted_before
+
+    opened = 'Việt Nam và Nhật Bản đưa ra tuyên bố chung "khẳng định hợp tác".'
+    assert _quoted_before(opened, 0, opened.index("khẳng")) == []
+    tail = 'hợp tác tốt", ông Dũng nói.'
+    assert _quoted_before(tail, 0, tail.index("nói")) == [(0, tail.index('"') + 1)]

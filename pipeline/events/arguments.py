@@ -9,11 +9,27 @@ import re
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _STRONG_STOP
+from .words import _QUOTED, _STRONG_STOP
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
 _NEW_ID = ":new:"
+
+
+def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted stretches of ``text[start:end]``: whole quotations, and the tail of one opened
+    in an earlier sentence (a closing mark with no opening before it). Who is named there is
+    quoted, not speaking: '"… Thủ tướng Chính phủ đồng ý …", ông Dũng nói'."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    first_open = min((i for i in (text.find("“", start, end), text.find("«", start, end)) if i >= 0), default=end)
+    close = text.find("”", start, first_open)
+    if close < 0 and text.count('"', start, end) % 2 == 1:
+        close = text.find('"', start, end)
+        if close + 1 < len(text) and text[close + 1].isalnum() and (close == 0 or text[close - 1].isspace()):
+            close = -1  # '… tuyên bố chung "khẳng định …': it opens the quotation the trigger is in
+    if close >= 0 and not any(a <= close < b for a, b in spans):
+        spans.append((start, close + 1))
+    return spans
 
 
 class ArgumentsMixin:
@@ -155,6 +171,8 @@ class ArgumentsMixin:
         ("ông A, Thứ trưởng Bộ X, Trưởng đoàn Việt Nam nhấn mạnh"); without a person, the bodies of
         the verb's own clause ("Bộ Công Thương khẳng định"); with "Theo X, ..." also X."""
         text = hit.s.para.text
+        quoted = _quoted_before(text, hit.s.start, hit.start)
+        before = [m for m in before if not any(a <= m.start and m.end <= b for a, b in quoted)]
         stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)]
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
