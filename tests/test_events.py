@@ -834,8 +834,11 @@ def test_an_undated_article_does_not_count_a_missing_date_against_an_event(lexic
     text = "Tại cuộc gặp, ông Donald Trump khẳng định sẽ thăm Việt Nam."
     undated = stage(make(text, ents=[trump, VN])).events
     assert [e.type for e in undated if e.type == "STATEMENT"] == ["STATEMENT"]
-    dated_article = stage(make(text, ents=[trump, VN], published="2017-07-08")).events
+    dated_article = stage(make(text, "Đoàn Mỹ tới Hà Nội ngày 7/7.", ents=[trump, VN], published="2017-07-08")).events
     assert [e for e in dated_article if e.type == "STATEMENT"] == []  # the article had a date to give
+    # A dated article that gives no day anywhere: the statement had no dated occasion (undated_speakers).
+    no_day = stage(make(text, ents=[trump, VN], published="2017-07-08")).events
+    assert [(e.type, e.date) for e in no_day if e.type == "STATEMENT"] == [("STATEMENT", "")]
     shangri = run(stage, "Đối thoại Shangri-La với Nhật Bản diễn ra ngày 3/6.", ents=[JP])
     e = only(shangri, "DIALOGUE")
     assert (e.date, e.date_text) == ("", "ngày 3/6")  # a date the text gives, unresolvable
@@ -982,6 +985,28 @@ def test_a_match_a_title_and_a_career_are_no_events(stage):
     uk, eu = ("Anh", "GPE", "gpe:gb"), ("EU", "ORG", "org:eu")
     left = run(stage, "Ngày 31/1, Anh chính thức rút khỏi EU.", ents=[uk, eu], published="2020-02-01")
     assert only(left, "WITHDRAWAL").date == "2020-01-31"
+
+
+def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_article(stage):
+    # ANNOTATION.md: a statement takes its occasion's date; one with no dated occasion is dated "".
+    tourist = ("Nguyễn Thị Hồng Phương", "PERSON", "person:new:phuong")
+    said = "Cô Nguyễn Thị Hồng Phương cho biết mọi người vẫn đeo khẩu trang."
+    # The lead opens with a day: the article's occasion, so the statement's date.
+    e = only(run(stage, "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", said,
+                 ents=[tourist], published="2021-04-30"), "STATEMENT")
+    assert (e.date, e.status, e.date_text) == ("2021-04-29", "occurred", "Chiều 29/4")
+    # The article gives no day at all: no date, and the full date weight (0.45 + 0.2 + 0.15).
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", said, ents=[tourist],
+                 published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.8)
+    # A day later in the article (not opening it) may be the statement's occasion: no date, no weight.
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", said,
+                 "Bãi biển đông nhất vào chiều 29/4.", ents=[tourist], published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.65)
+    # A place is no such speaker: its statement keeps its lower confidence.
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển.", "Đà Nẵng cho biết bãi biển vẫn mở cửa.",
+                 ents=[("Đà Nẵng", "GPE", "gpe:vn-da-nang")], published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.65)
 
 
 def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):

@@ -33,7 +33,8 @@ _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phras
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
-                        "multilateral_triggers", "pronoun_speakers"})
+                        "multilateral_triggers", "pronoun_speakers", "undated_speakers",
+                        "lead_date_words"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -90,6 +91,10 @@ class TypeSettings:
     multilateral_triggers: frozenset[str] = frozenset()
     # a clause opened by one of these ("Ông cho biết") speaks for the person named last before it
     pronoun_speakers: frozenset[str] = frozenset()
+    # a record without a date of its own that names one of these types takes the article's lead
+    # date; in an article that dates nothing to the day it needs none
+    undated_speakers: frozenset[str] = frozenset()
+    lead_date_words: int = 0  # the lead's day date opens its first sentence within this many words
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +205,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         multilateral_type=str(raw.get("multilateral_type", "")),
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
+        undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
+        lead_date_words=int(raw.get("lead_date_words", 0)),
     )
 
 
