@@ -1009,6 +1009,16 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     assert e.date == "" and e.confidence == pytest.approx(0.65)
 
 
+def test_a_news_medium_is_no_speaker(stage):
+    # ANNOTATION.md: a medium cited only as the source of a report is not a speaker (not_speakers).
+    reuters = ("Reuters", "ORG", "org:reuters")
+    assert [e for e in run(stage, "Ngày 20/4, Reuters cho biết giá dầu tăng mạnh.", ents=[reuters],
+                           published="2021-04-21") if e.type == "STATEMENT"] == []
+    e = only(run(stage, "Ngày 20/4, Reuters cho biết Bộ trưởng Trần Hồng Hà khẳng định giá dầu tăng.",
+                 ents=[reuters, HA], published="2021-04-21"), "STATEMENT")
+    assert roles(e) == {"Trần Hồng Hà": "source"}
+
+
 def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):
     # "Ông cho biết, …" is the statement of the person the paragraph (or the one before) named last.
     events = run(stage, "Chiều 24/11, Bộ trưởng Trần Hồng Hà làm việc với Nhật Bản tại Tokyo. Ông cho biết hai bên "

@@ -34,7 +34,7 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "w
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
-                        "lead_date_words"})
+                        "lead_date_words", "not_speakers"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -95,6 +95,7 @@ class TypeSettings:
     # date; in an article that dates nothing to the day it needs none
     undated_speakers: frozenset[str] = frozenset()
     lead_date_words: int = 0  # the lead's day date opens its first sentence within this many words
+    not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
+        not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
     )
 
 
