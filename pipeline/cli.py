@@ -201,7 +201,7 @@ def rules_lint(
     frame without examples or whose examples fail."""
     from .config import gazetteer_dir
     from .events import EventExtractor
-    from .events.examples import frame_coverage, lint_frames
+    from .events.examples import frame_coverage, lint_frames, lint_trigger_groups
     from .events.frames import load_frames
     from .extract.ruleset import RULE_NAMES, coverage as run_coverage, lint_rules, load_rules
     from .extract.tagger import Tagger
@@ -226,7 +226,10 @@ def rules_lint(
         spec = by_name.get(name)
         row = f"{name:<28} {len(spec.examples) if spec else 0:>8} {len(spec.counter_examples) if spec else 0:>7}"
         typer.echo(row + (f" {len(fired.get(name, ())):>9}" if fired is not None else ""))
-    _print_frames(frames, frame_coverage(coverage, frames) if coverage else None)
+    covered = frame_coverage(coverage, frames) if coverage else None
+    if covered is not None:
+        problems += lint_trigger_groups(frames, covered[0])
+    _print_frames(frames, covered)
     for problem in problems:
         typer.echo(problem)
     typer.echo(f"vnews: {len(specs)} rules, {len(frames)} frames, {len(problems)} problems", err=True)

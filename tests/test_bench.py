@@ -35,6 +35,10 @@ def test_bench_measures_stages_baseline_and_whole_runs(tmp_path):
     stages = {s["stage"] for s in data["stages"]}
     assert {"Cleaner", "Segmenter", "Tagger", "EventExtractor", "ingest (read, decode)"} <= stages
     assert data["baseline"]["name"] == "underthesea word_tokenize" and data["baseline"]["seconds"] > 0
+    # Two fresh baseline runs bracket the one-worker run; the yardstick is their mean.
+    runs = data["baseline"]["runs_seconds"]
+    assert len(runs) == 2 and abs(sum(runs) / 2 - data["baseline"]["seconds"]) < 0.002
+    assert "mean of fresh runs" in result.output
     one, two = data["runs"]
     assert (one["workers"], two["workers"]) == (1, 2)
     assert one["summary"] == "4 ok, 0 duplicate, 0 empty, 0 errors" == two["summary"]

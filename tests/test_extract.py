@@ -1,6 +1,7 @@
 """The extraction package: one precedence with a trace, and `vnews explain`."""
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -166,6 +167,47 @@ def test_named_by_noun_is_a_matcher_rule_from_data():
     assert names("theo hãng AT&T cho biết") == []          # a name does not end before "&"
     assert names("tổ chức Climate Central2 cho biết") == ["Climate"]  # nor before a digit
     assert names("báo cáo của Ngân hàng Thế giới") == []     # no Latin-script name after it
+
+
+def test_named_by_noun_prefilter_never_hides_a_match(bench_root):
+    """``may_fire`` decides whether a paragraph's Doc is built at all: it must be true wherever
+    the Matcher would find a name (checked on bench paragraphs) and false on most paragraphs."""
+    import json
+
+    from pipeline.extract.doc import DocBuilder
+    from pipeline.extract.rules import TaggerRules
+    from pipeline.extract.token_rules import TokenRules
+
+    words = TaggerRules.load()
+    build = DocBuilder(words)
+    rules = TokenRules(build.vocab, words)
+    rule = "pattern.named-by-noun"
+    texts = ["theo hãng AT&T cho biết", "HÃNG TIN Bernama", "Hãng tin  Bernama", "tờ\u00a0Nikkei"]
+    with (bench_root / "baomoi-2017.jsonl").open(encoding="utf-8") as fh:
+        for _, row in zip(range(150), fh):
+            texts += json.loads(row)["text"].splitlines()
+    fired = 0
+    for text in texts:
+        found = rules.names(build(_para(text)), rule)
+        if found:
+            assert rules.may_fire(text, rule), text
+        fired += rules.may_fire(text, rule)
+    assert 0 < fired < len(texts) / 2
+    assert rules.may_fire("HÃNG TIN Bernama", rule) and not rules.may_fire("Hãng tin  Bernama", rule)
+
+
+def test_a_token_rule_whose_name_can_start_elsewhere_is_refused(tmp_path):
+    from pipeline.errors import ConfigError
+    from pipeline.extract.doc import DocBuilder
+    from pipeline.extract.rules import TaggerRules
+    from pipeline.extract.token_rules import TokenRules
+
+    words = TaggerRules.load()
+    bad = tmp_path / "patterns.toml"
+    bad.write_text('[[pattern]]\nrule = "x"\nlabel = "ORG"\nbefore = ["media_nouns"]\nname_starts = "[A-Z]"\n'
+                   'name = [[{ TEXT = { REGEX = "^[0-9]+$" } }]]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="name_starts"):
+        TokenRules(DocBuilder(words).vocab, words, bad)
 
 
 def test_a_rule_firing_on_few_documents_needs_examples_from_three_articles():

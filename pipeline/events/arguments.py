@@ -216,7 +216,10 @@ class ArgumentsMixin:
         markers = lex.location_markers + (lex.types[etype].location_markers if etype else ())
         a0, a1 = s.attribution
         chains: list[list[Mention]] = []
+        firsts = {p[0] for p in markers}  # most words open no marker: skip them at once
         for k in range(len(w.spans)):
+            if w.lower[k] not in firsts:
+                continue
             marker = next((p for p in markers if w.match(k, p)), None)
             if marker is None or (a0 <= w.spans[k][0] < a1):
                 continue

@@ -19,7 +19,7 @@ from ..model import Document, Event, Paragraph
 from .frames import FrameExample, FrameSpec
 from .words import _phrase
 
-__all__ = ["run_frame_example", "lint_frames", "frame_coverage"]
+__all__ = ["run_frame_example", "lint_frames", "lint_trigger_groups", "frame_coverage"]
 
 Pipeline = Callable[[Document], Document]  # segment, tag and extract events
 
@@ -52,6 +52,30 @@ def run_frame_example(pipeline: Pipeline, frame: str, example: FrameExample, cou
         return ""
     want = f"{frame} {example.date or '-'} {example.status or '-'} with {example.participant or 'anyone'}"
     return f"should give {want} in {example.text!r}; got {_describe(events)}"
+
+
+def _uses(text: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Does ``text`` hold one of ``phrases`` as whole words?"""
+    words = _phrase(text)
+    return any(words[i:i + len(p)] == p for p in phrases for i in range(len(words) - len(p) + 1))
+
+
+def lint_trigger_groups(frames: list[FrameSpec], fired: dict[tuple[str, int], set[str]],
+                        min_documents: int = 3) -> list[str]:
+    """A trigger group that gave events on fewer than ``min_documents`` documents of the run needs
+    examples from that many different articles that use one of its phrases, or goes."""
+    problems = []
+    for f in frames:
+        for n, (_, phrases) in enumerate(f.triggers, start=1):
+            docs = len(fired.get((f.type, n), ()))
+            if docs >= min_documents:
+                continue
+            articles = {ex.article or ex.text for ex in f.examples if _uses(ex.text, phrases)}
+            if len(articles) < min_documents:
+                problems.append(f"frame {f.type}: trigger group #{n} ({' '.join(phrases[0])!r}) fires on {docs} "
+                                f"documents; it needs examples from {min_documents} different articles that use "
+                                f"it (has {len(articles)}) or goes ({f.origin})")
+    return problems
 
 
 def lint_frames(frames: list[FrameSpec], pipeline: Pipeline, min_articles: int = 3) -> list[str]:

@@ -27,11 +27,14 @@ class TriggerMixin:
     def _hits(self, s: _Sent) -> list[_Hit]:
         w, text = s.words, s.para.text
         hits: list[_Hit] = []
-        i = 0
-        while i < len(w.spans):
+        # Only a word that opens some trigger phrase can start one: the others are skipped at once.
+        index = self.lex.index
+        nxt = 0  # words before this one are inside the last trigger
+        for i in [k for k, low in enumerate(w.lower) if low in index]:
+            if i < nxt:
+                continue
             found = self._phrase_at(s, i)
             if found is None:
-                i += 1
                 continue
             i0, j, start, end, rules = found
             prev = hits[-1] if hits else None
@@ -41,11 +44,11 @@ class TriggerMixin:
                 # one trigger, not two.
                 prev.end = end
                 prev.rules = prev.rules + tuple(r for r in rules if r not in prev.rules)
-                i = j
+                nxt = j
                 continue
             name = next((m for m in s.mentions if m.type == "EVENT" and m.start <= start and end <= m.end), None)
             hits.append(self._describe(_Hit(s, start, end, rules, rules[0].form, name), i0))
-            i = j
+            nxt = j
         self._segment(s, hits)
         # Named events: a conference when the sentence has one of the verbs and no trigger claims them.
         # (Only a sentence with a named event needs the verb test: it is the costly part of this stage.)

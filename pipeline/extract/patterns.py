@@ -440,9 +440,16 @@ class Patterns(NameEnd):
 
     # -- 6 -----------------------------------------------------------------------------------
     def _fuzzy(self, text, accepted, day, limit, free) -> None:
-        for m in _WORD.finditer(text, 0, limit):
+        index = self._fuzzy_index
+        low = _lower(text)  # same offsets as text
+        for m in _WORD.finditer(low, 0, limit):
+            # Only a word that opens some gazetteer name can open a probe (the run's first word is
+            # the token, or the token cut at a dot): decided first, since it rules out nearly all.
+            w = m.group()
+            if w not in index and w.rstrip(".") not in index and w.split(".", 1)[0] not in index:
+                continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
-            if not _capitalised(m.group()) or overlaps(m.start(), m.end(), accepted):
+            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted):
                 continue
             if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
                 continue  # not the start of a run
@@ -452,8 +459,8 @@ class Patterns(NameEnd):
             s, e = run
             if e - s < self.config.fuzzy_min_chars or " " not in text[s:e] or overlaps(s, e, accepted):
                 continue
-            key = _lower(text[s:e])
-            pool = self._fuzzy_index.get(key.split(" ", 1)[0])
+            key = low[s:e]
+            pool = index.get(key.split(" ", 1)[0])
             if not pool:
                 continue
             best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_ratio)

@@ -9,6 +9,7 @@ the longest does not). Overlapping proposals of one rule keep the first, as a le
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -31,12 +32,18 @@ class TokenRule:
     score: float
     before: tuple[tuple[str, ...], ...]  # the words before the name, as lower-cased syllables
     name: tuple[list[dict], ...]  # Matcher patterns of the name, in order of preference
+    may_fire: re.Pattern[str]  # a word before, one space, a character the name can start with
+    leads: tuple[str, ...]  # the words before, lower-cased, each with its one space after
+    name_start: re.Pattern[str]  # name_starts
 
 
 def _ends_clean(doc: Doc, end: int) -> bool:
     """The name ends before a space, punctuation other than "&", or the end of the paragraph."""
-    nxt = doc.text[doc[end - 1].idx + len(doc[end - 1]):][:1]
-    return not nxt or not (nxt.isalnum() or nxt == "_" or nxt == "&")
+    # The next character, read from the tokens: ``doc.text`` would rebuild the whole text.
+    if end >= len(doc) or doc[end - 1].whitespace_:
+        return True
+    nxt = doc[end].text[:1]
+    return not (nxt.isalnum() or nxt == "_" or nxt == "&")
 
 
 def _single_spaced(doc: Doc, start: int, end: int) -> int:
@@ -45,6 +52,19 @@ def _single_spaced(doc: Doc, start: int, end: int) -> int:
         if doc[i].whitespace_ != " " or doc[i + 1].is_space:
             return i + 1
     return end
+
+
+def _prefilter(path: Path, raw: dict, before: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """The rule's ``may_fire`` pattern: a word before (any case, as the Matcher's ``LOWER``), one
+    space, then ``name_starts``, which every alternative's first token must begin with."""
+    starts = raw.get("name_starts", "")
+    for alt in raw["name"]:
+        first = alt[0].get("TEXT", {}).get("REGEX", "") if isinstance(alt[0].get("TEXT"), dict) else ""
+        if not starts or not first.startswith("^" + starts):
+            raise ConfigError(f"{path}: rule {raw['rule']}: every name alternative's first token must be "
+                              f'TEXT REGEX "^{starts or "<name_starts>"}…" (name_starts); fix the TOML')
+    words = "|".join(re.escape(" ".join(b)) for b in sorted(before, key=lambda b: -len(" ".join(b))))
+    return re.compile(rf"(?i:{words}) (?={starts})")
 
 
 class TokenRules:
@@ -61,7 +81,9 @@ class TokenRules:
         for raw in data.get("pattern", []):
             lists = [getattr(words, name) for name in raw["before"]]
             before = tuple(sorted({tuple(w.lower().split()) for ws in lists for w in ws}))
-            rule = TokenRule(raw["rule"], raw["label"], float(raw.get("score", 0.6)), before, tuple(raw["name"]))
+            rule = TokenRule(raw["rule"], raw["label"], float(raw.get("score", 0.6)), before, tuple(raw["name"]),
+                             _prefilter(path, raw, before), tuple(" ".join(b) + " " for b in before),
+                             re.compile(raw["name_starts"]))
             self.rules[rule.rule] = rule
             for alt, pattern in enumerate(rule.name):
                 for n in sorted({len(b) for b in before}):
@@ -69,10 +91,21 @@ class TokenRules:
                     self._matcher.add(f"{rule.rule}|{alt}|{n}", [w + pattern for w in lead])
 
     def may_fire(self, text: str, rule: str) -> bool:
-        """False when ``text`` has none of the words ``rule`` needs before a name (then no Doc is
-        built for it: exact, since a match needs those words in the text, and it saves the Doc)."""
+        """False when ``text`` has none of the words ``rule`` needs before a name followed by one
+        space and a character a name can start with (then no Doc is built for it: exact, since a
+        match needs exactly that, and it saves the Doc)."""
+        spec = self.rules[rule]
         low = text.lower()
-        return any(" ".join(b) in low for b in self.rules[rule].before)
+        if len(low) != len(text):  # a letter whose lower case is longer: offsets differ, ask the regex
+            return spec.may_fire.search(text) is not None
+        # Substring scans of the lower-cased text (much cheaper than the regex's alternation).
+        for lead in spec.leads:
+            i = low.find(lead)
+            while i >= 0:
+                if spec.name_start.match(text, i + len(lead)):
+                    return True
+                i = low.find(lead, i + 1)
+        return False
 
     def names(self, doc: Doc, rule: str) -> list[tuple[int, int]]:
         """Character spans of the names ``rule`` finds in ``doc``, left to right, none overlapping."""

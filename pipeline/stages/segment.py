@@ -4,9 +4,13 @@ Requires: cleaned, deduplicated ``paragraphs``. Sets: each paragraph's ``sentenc
 ``start``/``end`` into the paragraph text and ``tokens`` as ``(start, end)`` pairs into the same
 text, and the document's ``sentences`` count.
 
-underthesea returns strings, not offsets, and may change spacing inside them (a multi-syllable
-word "Bộ Tài nguyên" comes back with single spaces); each string is found again in the paragraph
-by walking both texts and skipping whitespace, so every span slices back to what the text says.
+Words come from ``pipeline.wordseg.WordSegmenter``: underthesea's own word segmentation model,
+driven so that each word keeps the offsets of the syllables it was built from (the words are
+``word_tokenize``'s exactly). ``word_tokenize`` itself returns normalised strings — "Hoà Phát"
+comes back as "Hòa Phát" — which could not always be found again in the text, and such words
+used to be dropped from a sentence's tokens. Sentences still come from ``sent_tokenize`` as
+strings, found again in the paragraph by ``align`` (walking both texts, skipping whitespace), so
+every span slices back to what the text says.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document, Sentence
+from ..wordseg import WordSegmenter
 
 __all__ = ["Segmenter", "align"]
 
@@ -65,19 +70,31 @@ def align(text: str, pieces: list[str], start: int = 0, end: int | None = None) 
 
 
 class Segmenter:
-    """``Doc -> Doc``: see the module docstring. Tokenizers are injected for tests."""
+    """``Doc -> Doc``: see the module docstring. Tokenizers are injected for tests: an injected
+    ``word_tokenize`` returns strings, which are aligned like the sentences."""
 
     def __init__(
         self,
         sent_tokenize: Callable[[str], list[str]] | None = None,
         word_tokenize: Callable[[str], list[str]] | None = None,
     ):
-        if sent_tokenize is None or word_tokenize is None:
-            from underthesea import sent_tokenize as st, word_tokenize as wt
-
-            sent_tokenize, word_tokenize = sent_tokenize or st, word_tokenize or wt
+        if sent_tokenize is None:
+            from underthesea import sent_tokenize
         self.sent_tokenize = sent_tokenize
         self.word_tokenize = word_tokenize
+        self.words = WordSegmenter() if word_tokenize is None else None
+        if word_tokenize is None:
+            from underthesea import word_tokenize as wt
+
+            # Only for a text not in NFC (WordSegmenter.spans says so); the cleaner prevents it.
+            self.word_tokenize = wt
+
+    def _tokens(self, text: str, s: int, e: int) -> list[tuple[int, int]]:
+        if self.words is not None:
+            spans = self.words.spans(text[s:e], s)
+            if spans is not None:
+                return spans
+        return align(text, self.word_tokenize(text[s:e]), s, e)
 
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
@@ -99,7 +116,7 @@ class Segmenter:
             for s, e in fixed:
                 sent_text = text[s:e].rstrip()
                 e = s + len(sent_text)
-                tokens = align(text, self.word_tokenize(sent_text), s, e)
+                tokens = self._tokens(text, s, e)
                 sentences.append(Sentence(len(sentences), s, e, sent_text, tokens))
             para.sentences = sentences
             total += len(sentences)
