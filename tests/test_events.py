@@ -1003,6 +1003,14 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", said,
                  "Bãi biển đông nhất vào chiều 29/4.", ents=[tourist], published="2021-04-30"), "STATEMENT")
     assert e.date == "" and e.confidence == pytest.approx(0.65)
+    # A day anywhere in the lead's first sentence counts; not for a sentence with time words of its own.
+    e = only(run(stage, "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", said,
+                 ents=[tourist], published="2021-04-30"), "STATEMENT")
+    assert e.date == "2021-04-29"
+    timed = "Cô Nguyễn Thị Hồng Phương cho biết từ năm 2019 mọi người vẫn đeo khẩu trang."
+    e = only(run(stage, "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", timed,
+                 ents=[tourist], published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.65)
     # A place is no such speaker: its statement keeps its lower confidence.
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển.", "Đà Nẵng cho biết bãi biển vẫn mở cửa.",
                  ents=[("Đà Nẵng", "GPE", "gpe:vn-da-nang")], published="2021-04-30"), "STATEMENT")

@@ -185,7 +185,9 @@ class DatesMixin:
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in waiting))
         if lead is not None:
             for r in waiting:
-                if self.lex.types[r.type].lead_date_words:
+                # A sentence with time words of its own that did not date it ("hôm 26/4" of a call
+                # it reports) is not simply told at the lead's occasion.
+                if self.lex.types[r.type].lead_date_words and not r.hit.s.timed:
                     _set_date(r.args, lead)
                     if r.args.status == "unspecified":
                         r.args.status = _status_by_date(r.args.date, r.args.precision, reference)
