@@ -419,6 +419,9 @@ def test_people_named_by_what_they_do(tagger, segmenter):
                                  "Anh Vũ Hoàng ở Chiêm Hóa cho biết, ve sầu xuất hiện nhiều."])
     people = {m.text for m in ms if m.type == "PERSON"}
     assert {"Tóc Tiên", "Công Phượng", "Vũ Hoàng"} <= people
+    # After a person noun a name may open with "Công", "Văn", "Trung" (given names), not with a body.
+    ms = tag(tagger, segmenter, ["Hậu vệ Văn Thanh ghi bàn. Hiệu trưởng Trường ĐH Bách khoa cho biết."])
+    assert [m.text for m in ms if m.type == "PERSON"] == ["Văn Thanh"]
     # Alone, a person noun names nobody in particular: not the singer of the paragraph before.
     ms = tag(tagger, segmenter, ["Ca sĩ Tóc Tiên đăng ảnh.", "Ca sĩ cho biết cô rất vui."])
     assert [m.text for m in ms if m.type == "PERSON"] == ["Tóc Tiên"]

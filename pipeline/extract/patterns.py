@@ -128,15 +128,19 @@ class Patterns(NameEnd):
             if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
                 run = fr
         words = text[run[0]:run[1]].split() if run is not None else []
-        # After a person noun a name may open with such a word if it is no body's head:
-        # "cầu thủ Công Phượng", "nghệ sĩ Trung Dân" (not "cầu thủ Công an Hà Nội").
-        named = person_noun and len(words) >= 2 and not self._org_head_re.match(text, run[0])
-        if run is not None and (words[0] in self.rules.not_name_start and not named
+        if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
                                 or all(w.isupper() for w in words)):
             if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _given_name(self, text: str, run: tuple[int, int], person_noun: bool) -> bool:
+        """After a person noun a name may open with a word that otherwise cannot, if it is no
+        body's head: "cầu thủ Công Phượng", "nghệ sĩ Trung Dân" (not "cầu thủ Công an Hà Nội")."""
+        words = text[run[0]:run[1]].split()
+        return person_noun and len(words) >= 2 and words[0] in self.rules.person_noun_name_starts \
+            and not self._org_head_re.match(text, run[0])
 
     def _titled_person(self, text, run, m, title_text, honorific, day, accepted, free, bare_titles) -> None:
         """The person a title names: known (gazetteer), new, or one word for coreference to resolve."""

@@ -51,6 +51,7 @@ class TaggerRules:
     lone_name: re.Pattern[str]  # a one-word foreign name that may stand alone after a title
     eponym_heads: frozenset[str]  # heads of bodies named after a person ("Bệnh viện Nguyễn Tri Phương")
     person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
+    person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
 
     @classmethod
@@ -103,6 +104,7 @@ class TaggerRules:
             lone_name=re.compile(data["lone_name"]),
             eponym_heads=frozenset(data["eponym_heads"]),
             person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),
+            person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
         )
 
