@@ -93,7 +93,23 @@ class ArgumentsMixin:
         if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
-        return before
+        # (after the distance test: a qualifier at the end of a long title keeps its speaker near)
+        return self._qualifiers_out(hit.s, before)
+
+    def _qualifiers_out(self, s: _Sent, speakers: list[Mention]) -> list[Mention]:
+        """Without the places that only say where a person or body speaking is (``qualifier_after``,
+        or in brackets): "bà X, Phó Trưởng phòng Giáo dục quận Hai Bà Trưng cho biết"."""
+        if not any(m.type in ("PERSON", "ORG") for m in speakers):
+            return speakers
+        text = s.para.text
+
+        def qualifier(m: Mention) -> bool:
+            if m.type not in ("GPE", "LOC"):
+                return False
+            bracketed = text.rfind("(", s.start, m.start) > text.rfind(")", s.start, m.start)
+            return bracketed or self.lex.qualifier_after.search(text, max(0, m.start - 15), m.start) is not None
+
+        return [m for m in speakers if not qualifier(m)]
 
     @staticmethod
     def _verb_roles(before: list[Mention], after: list[Mention]) -> list[tuple[Mention, str]]:

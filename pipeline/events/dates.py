@@ -173,13 +173,13 @@ class DatesMixin:
                 a.status = _status_by_date(a.date, a.precision, reference)
 
     def _date_by_article(self, records: list[_Record], sents: list[_Sent], reference: dt.date | None) -> set[int]:
-        """Records of a frame with ``undated_speakers`` that name such a speaker and have no date
+        """Records of a frame with ``occasion_speakers`` that name such a speaker and have no date
         after :meth:`_inherit`: when the article's lead opens with a day ("Chiều 29/4, nhiều người
         dân …"), that day is the occasion they were said at; when no record and no sentence of the
         article gives a date (a day, for sentences), they had no dated occasion and ANNOTATION.md dates them "" itself. Returns the ids
         of the records of the second kind: their missing date is no evidence against them."""
         waiting = [r for r in records if not r.args.date and any(
-            p.participant.type in self.lex.types[r.type].undated_speakers for p in r.args.participants)]
+            p.participant.type in self.lex.types[r.type].occasion_speakers for p in r.args.participants)]
         if not waiting:
             return set()
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in waiting))

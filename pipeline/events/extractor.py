@@ -135,7 +135,11 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
             score += w["participant"]
         if len(a.participants) > 1:
             score += w["two_participants"]
-        if a.date or a.date_text or dateless:  # (a date the text gives but the article's lacks resolving counts)
+        undated = self.lex.types[r.type].undated_speakers
+        if a.date or a.date_text or dateless \
+                or (undated and any(p.participant.type in undated for p in a.participants)):
+            # a date the text gives but the article's lacks resolving counts; so does a record the
+            # guide writes without a date (a named person's statement with no dated occasion)
             score += w["date"]
         if a.instrument:
             score += w["instrument"]

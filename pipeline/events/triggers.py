@@ -77,7 +77,8 @@ class TriggerMixin:
         for m in s.mentions:
             if m.type != "EVENT" or id(m) in claimed \
                     or (m.text.lower() + " ").startswith(lex.mention_not_heads) \
-                    or (m.canonical.lower() + " ").startswith(lex.mention_not_heads):
+                    or (m.canonical.lower() + " ").startswith(lex.mention_not_heads) \
+                    or lex.mention_not_words.search(m.text) or lex.mention_not_words.search(m.canonical):
                 continue
             if any(h.start < m.end and m.start < h.end for h in hits):
                 continue

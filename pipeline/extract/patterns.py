@@ -446,11 +446,17 @@ class Patterns(NameEnd):
     def _fuzzy(self, text, accepted, day, limit, free) -> None:
         index = self._fuzzy_index
         low = _lower(text)  # same offsets as text
+        # Only a word that opens some gazetteer name can open a probe (the run's first word is the
+        # token, or the token cut at a dot): decided first, by set intersection, since it rules
+        # out nearly every word and most paragraphs.
+        words = _WORD.findall(low, 0, limit)
+        openers = index.keys() & set(words)
+        openers |= {v for w in words if "." in w for v in (w.rstrip("."), w.split(".", 1)[0]) if v in index}
+        if not openers:
+            return
         for m in _WORD.finditer(low, 0, limit):
-            # Only a word that opens some gazetteer name can open a probe (the run's first word is
-            # the token, or the token cut at a dot): decided first, since it rules out nearly all.
-            w = m.group()
-            if w not in index and w.rstrip(".") not in index and w.split(".", 1)[0] not in index:
+            if m.group() not in openers and ("." not in m.group() or not openers & {
+                    m.group().rstrip("."), m.group().split(".", 1)[0]}):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
             if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted):
