@@ -313,6 +313,9 @@ class ArgumentsMixin:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
+        if settings.not_speakers:
+            # "Reuters cho biết, …": a news medium reports what others said; it says nothing itself.
+            args.participants = [p for p in args.participants if p.participant.entity_id not in settings.not_speakers]
         if not args.participants and settings.pronoun_speakers:
             args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
         if not args.participants and rule.neighbour:
