@@ -834,13 +834,16 @@ def test_an_undated_article_does_not_count_a_missing_date_against_an_event(lexic
     text = "Tại cuộc gặp, ông Donald Trump khẳng định sẽ thăm Việt Nam."
     undated = stage(make(text, ents=[trump, VN])).events
     assert [e.type for e in undated if e.type == "STATEMENT"] == ["STATEMENT"]
-    # In a dated article a missing date counts against a body's statement (the article had a date
-    # to give), not against a named person's (test_an_undated_statement_of_a_named_person_…).
+    # In a dated article that gives a day elsewhere a missing date counts against a body's statement
+    # (the article had a date to give), not against a named person's (test_an_undated_statement_of_a_named_person_…).
     mofa = ("Bộ Ngoại giao", "ORG", "org:mofa")
     body = "Tại cuộc gặp, Bộ Ngoại giao khẳng định sẽ thăm Việt Nam."
-    dated_article = stage(make(body, ents=[mofa, VN], published="2017-07-08")).events
+    dated_article = stage(make(body, "Đoàn Mỹ tới Hà Nội ngày 7/7.", ents=[mofa, VN], published="2017-07-08")).events
     assert [e for e in dated_article if e.type == "STATEMENT"] == []
     assert [e.type for e in stage(make(body, ents=[mofa, VN])).events if e.type == "STATEMENT"] == ["STATEMENT"]
+    # A dated article that gives no day anywhere: the statement had no dated occasion (occasion_speakers).
+    no_day = stage(make(body, ents=[mofa, VN], published="2017-07-08")).events
+    assert [(e.type, e.date) for e in no_day if e.type == "STATEMENT"] == [("STATEMENT", "")]
     shangri = run(stage, "Đối thoại Shangri-La với Nhật Bản diễn ra ngày 3/6.", ents=[JP])
     e = only(shangri, "DIALOGUE")
     assert (e.date, e.date_text) == ("", "ngày 3/6")  # a date the text gives, unresolvable
@@ -989,6 +992,49 @@ def test_a_match_a_title_and_a_career_are_no_events(stage):
     assert only(left, "WITHDRAWAL").date == "2020-01-31"
 
 
+def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_article(stage):
+    # ANNOTATION.md: a statement takes its occasion's date; one with no dated occasion is dated "".
+    # (A named person's statement needs no date anyway, undated_speakers: a body shows the weight.)
+    tourist = ("Nguyễn Thị Hồng Phương", "PERSON", "person:new:phuong")
+    said = "Cô Nguyễn Thị Hồng Phương cho biết mọi người vẫn đeo khẩu trang."
+    board = ("Sở Du lịch", "ORG", "org:new:so-du-lich")
+    told = "Sở Du lịch cho biết mọi người vẫn đeo khẩu trang."
+    # The lead opens with a day: the article's occasion, so the statement's date.
+    e = only(run(stage, "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", said,
+                 ents=[tourist], published="2021-04-30"), "STATEMENT")
+    assert (e.date, e.status, e.date_text) == ("2021-04-29", "occurred", "Chiều 29/4")
+    # The article gives no day at all: no date, and the full date weight (0.45 + 0.2 + 0.15).
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board],
+                 published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.8)
+    # A day later in the article (not opening it) may be the statement's occasion: no date, no weight.
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told,
+                 "Bãi biển đông nhất vào chiều 29/4.", ents=[board], published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.65)
+    # A day anywhere in the lead's first sentence counts; not for a sentence with time words of its own.
+    e = only(run(stage, "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", told,
+                 ents=[board], published="2021-04-30"), "STATEMENT")
+    assert e.date == "2021-04-29"
+    timed = "Sở Du lịch cho biết từ năm 2019 mọi người vẫn đeo khẩu trang."
+    e = only(run(stage, "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", timed,
+                 ents=[board], published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.65)
+    # A place is no such speaker: its statement keeps its lower confidence.
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển.", "Đà Nẵng cho biết bãi biển vẫn mở cửa.",
+                 ents=[("Đà Nẵng", "GPE", "gpe:vn-da-nang")], published="2021-04-30"), "STATEMENT")
+    assert e.date == "" and e.confidence == pytest.approx(0.65)
+
+
+def test_a_news_medium_is_no_speaker(stage):
+    # ANNOTATION.md: a medium cited only as the source of a report is not a speaker (not_speakers).
+    reuters = ("Reuters", "ORG", "org:reuters")
+    assert [e for e in run(stage, "Ngày 20/4, Reuters cho biết giá dầu tăng mạnh.", ents=[reuters],
+                           published="2021-04-21") if e.type == "STATEMENT"] == []
+    e = only(run(stage, "Ngày 20/4, Reuters cho biết Bộ trưởng Trần Hồng Hà khẳng định giá dầu tăng.",
+                 ents=[reuters, HA], published="2021-04-21"), "STATEMENT")
+    assert roles(e) == {"Trần Hồng Hà": "source"}
+
+
 def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):
     # "Ông cho biết, …" is the statement of the person the paragraph (or the one before) named last.
     events = run(stage, "Chiều 24/11, Bộ trưởng Trần Hồng Hà làm việc với Nhật Bản tại Tokyo. Ông cho biết hai bên "
@@ -1019,10 +1065,58 @@ def test_an_undated_statement_of_a_named_person_is_kept_and_one_of_a_body_is_not
     e = only(person, "STATEMENT")
     assert e.date == "" and roles(e) == {"Nguyễn Tuấn Anh": "source"}
     assert e.confidence >= 0.75  # the shipped min_confidence (pipeline/data/defaults.toml)
+    # (In an article that gives a day elsewhere, which may be its occasion; in one that gives no day
+    # at all the body's statement is kept too, occasion_speakers: see the test above.)
     body = run(stage, "Ngân hàng Nhà nước cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
+               "Thông tin trên được đưa ra chiều 22/4.",
                ents=[("Ngân hàng Nhà nước", "ORG", "org:sbv")], published="2021-04-22")
     assert [e for e in body if e.type == "STATEMENT"] == []
     # Dated, the body's statement is kept: the date, not the speaker's type, was what it lacked.
     dated = run(stage, "Ngày 22/4, Ngân hàng Nhà nước cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
                 ents=[("Ngân hàng Nhà nước", "ORG", "org:sbv")], published="2021-04-22")
     assert only(dated, "STATEMENT").date == "2021-04-22"
+
+
+def test_a_place_that_says_where_the_speaker_is_is_no_speaker(stage):
+    hien = ("Nguyễn Thị Thu Hiền", "PERSON", "person:ntth")
+    hbt = ("Hai Bà Trưng", "GPE", "gpe:hbt")
+    e = only(run(stage, "Bà Nguyễn Thị Thu Hiền, Phó Trưởng phòng Giáo dục quận Hai Bà Trưng cho biết, nhà trường "
+                        "đã xác minh.", ents=[hien, hbt], published="2021-04-19"), "STATEMENT")
+    assert roles(e) == {"Nguyễn Thị Thu Hiền": "source"}
+    police = ("Công an thị xã Phú Mỹ", "ORG", "org:ca-phu-my")
+    brvt = ("Bà Rịa - Vũng Tàu", "GPE", "gpe:brvt")
+    e = only(run(stage, "Ngày 26/4, Công an thị xã Phú Mỹ (tỉnh Bà Rịa - Vũng Tàu) cho biết đã tiếp nhận tài xế.",
+                 ents=[police, brvt], published="2021-04-27"), "STATEMENT")
+    assert roles(e) == {"Công an thị xã Phú Mỹ": "source"}
+    # A province speaking alone is the speaker; so are countries side by side.
+    qn = ("Quảng Nam", "GPE", "gpe:qn")
+    e = only(run(stage, "Ngày 26/4, tỉnh Quảng Nam cho biết sẽ dừng dự án.", ents=[qn], published="2021-04-27"),
+             "STATEMENT")
+    assert roles(e) == {"Quảng Nam": "source"}
+    e = only(run(stage, "Ngày 26/4, Việt Nam và Nhật Bản cho biết sẽ mở rộng hợp tác.", ents=[VN, JP],
+                 published="2021-04-27"), "STATEMENT")
+    assert set(roles(e)) == {"Việt Nam", "Nhật Bản"}
+
+
+def test_who_is_named_inside_a_quotation_does_not_speak_it(stage):
+    dung = ("Hồ Quốc Dũng", "PERSON", "person:hqd")
+    pm = ("Phạm Minh Chính", "PERSON", "person:pmc")
+    text = ("\"Việc ông Phạm Minh Chính đồng ý miễn tiền thuê đất đã giải quyết được trăn trở của tỉnh\", "
+            "ông Hồ Quốc Dũng nói.")
+    e = only(run(stage, text, ents=[dung, pm], published="2021-04-08"), "STATEMENT")
+    assert roles(e) == {"Hồ Quốc Dũng": "source"}
+    # The tail of a quotation opened in the sentence before: the same.
+    two = run(stage, "“Chúng tôi rất vui. Ông Phạm Minh Chính đã đồng ý”, ông Hồ Quốc Dũng nói.",
+              ents=[dung, pm], published="2021-04-08")
+    assert {p for e in two if e.type == "STATEMENT" for p in roles(e)} == {"Hồ Quốc Dũng"}
+    # Nobody but the quoted: no speaker, no statement.
+    none = run(stage, "\"Ông Phạm Minh Chính đã đồng ý\", phóng viên nói.", ents=[pm], published="2021-04-08")
+    assert [e for e in none if e.type == "STATEMENT"] == []
+    # A straight quotation mark opening the quotation the verb stands in closes nothing; one
+    # closing a quotation of the sentence before does.
+    from pipeline.events.arguments import _quoted_before
+
+    opened = 'Việt Nam và Nhật Bản đưa ra tuyên bố chung "khẳng định hợp tác".'
+    assert _quoted_before(opened, 0, opened.index("khẳng")) == []
+    tail = 'hợp tác tốt", ông Dũng nói.'
+    assert _quoted_before(tail, 0, tail.index("nói")) == [(0, tail.index('"') + 1)]

@@ -11,7 +11,7 @@ from pipeline.model import Document, Paragraph
 from pipeline.normalize import fold
 from pipeline.stages.segment import Segmenter
 
-SPORT = "Trong trận đấu tối qua, tiền vệ Hùng Dũng và Quế Ngọc Hải đã ghi bàn cho đội bóng thủ đô."
+SPORT = "Trong trận đấu tối qua, tiền vệ Hùng Dũng và Trọng Hoàng đã ghi bàn cho đội bóng thủ đô."
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +36,14 @@ def test_off_by_default(gazetteer, segmenter):
     assert tagger.proposer is None
     doc = _tag(tagger, segmenter, SPORT)
     assert [m for m in doc.mentions if m.method == "ner"] == []
-    assert "Quế Ngọc Hải" not in [m.text for m in doc.mentions]
+    assert "Trọng Hoàng" not in [m.text for m in doc.mentions]
 
 
 def test_on_it_adds_a_person_no_rule_found(gazetteer, segmenter):
     cfg = load_config(None, tag={"ner_proposer": True})
     doc = _tag(Tagger(gazetteer, cfg.tag), segmenter, SPORT)
     found = [(m.text, m.type, m.method, m.score) for m in doc.mentions]
-    assert ("Quế Ngọc Hải", "PERSON", "ner", cfg.tag.ner_score) in found
+    assert ("Trọng Hoàng", "PERSON", "ner", cfg.tag.ner_score) in found
 
 
 def test_it_never_overrides_a_rule(gazetteer, segmenter):

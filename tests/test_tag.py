@@ -411,3 +411,36 @@ def test_a_function_word_opening_the_sentence_is_no_first_name(project_tagger, s
     ms = tag(project_tagger, segmenter, ["Theo Daily Mail, những bức ảnh này được chụp ở Kenya. Theo Zing News, ông Trump nói."])
     assert not any(m.text.startswith("Theo") for m in ms)
     assert "Zing News" in [m.text for m in ms]
+
+
+def test_people_named_by_what_they_do(tagger, segmenter):
+    # Ordinary news names people by a person noun, not an office (tagger.toml person_nouns).
+    ms = tag(tagger, segmenter, ["Ca sĩ Tóc Tiên và cầu thủ Công Phượng dự lễ.",
+                                 "Anh Vũ Hoàng ở Chiêm Hóa cho biết, ve sầu xuất hiện nhiều."])
+    people = {m.text for m in ms if m.type == "PERSON"}
+    assert {"Tóc Tiên", "Công Phượng", "Vũ Hoàng"} <= people
+    # After a person noun a name may open with "Công", "Văn", "Trung" (given names), not with a body.
+    ms = tag(tagger, segmenter, ["Hậu vệ Văn Thanh ghi bàn. Hiệu trưởng Trường ĐH Bách khoa cho biết."])
+    assert [m.text for m in ms if m.type == "PERSON"] == ["Văn Thanh"]
+    # Alone, a person noun names nobody in particular: not the singer of the paragraph before.
+    ms = tag(tagger, segmenter, ["Ca sĩ Tóc Tiên đăng ảnh.", "Ca sĩ cho biết cô rất vui."])
+    assert [m.text for m in ms if m.type == "PERSON"] == ["Tóc Tiên"]
+
+
+def test_a_foreign_name_alone_after_a_persons_title_is_a_person(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["HLV Kiatisuk cho biết đội chơi tốt. Hoàng tử Harry hé lộ lý do."])
+    assert {(m.text, m.entity_id) for m in ms if m.type == "PERSON"} == {
+        ("Kiatisuk", "person:new:kiatisuk"), ("Harry", "person:new:harry")}
+    # After the title of a body's head the word is the body; a Vietnamese given name alone stays a
+    # reference to a fuller name the article does not give.
+    ms = tag(tagger, segmenter, ["Bà Trang giữ chức Giám đốc Fossil. HLV Minh cho biết đội chơi tốt."])
+    assert not any(m.text in ("Fossil", "Minh") and m.type == "PERSON" for m in ms)
+
+
+def test_a_school_or_hospital_named_after_a_person_is_the_body(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Bệnh nhân chuyển tới Bệnh viện Nguyễn Tri Phương, học ở Trường Tiểu học Lý Thái Tổ."])
+    assert {(m.text, m.type) for m in ms} == {("Bệnh viện Nguyễn Tri Phương", "ORG"),
+                                              ("Trường Tiểu học Lý Thái Tổ", "ORG")}
+    # A person after the body's own name is not part of it.
+    ms = tag(tagger, segmenter, ["Bệnh viện Bạch Mai, bác sĩ Nguyễn Văn Hùng cho biết."])
+    assert ("Nguyễn Văn Hùng", "PERSON") in {(m.text, m.type) for m in ms}

@@ -9,11 +9,27 @@ import re
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _STRONG_STOP
+from .words import _QUOTED, _STRONG_STOP
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
 _NEW_ID = ":new:"
+
+
+def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted stretches of ``text[start:end]``: whole quotations, and the tail of one opened
+    in an earlier sentence (a closing mark with no opening before it). Who is named there is
+    quoted, not speaking: '"… Thủ tướng Chính phủ đồng ý …", ông Dũng nói'."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    first_open = min((i for i in (text.find("“", start, end), text.find("«", start, end)) if i >= 0), default=end)
+    close = text.find("”", start, first_open)
+    if close < 0 and text.count('"', start, end) % 2 == 1:
+        close = text.find('"', start, end)
+        if close + 1 < len(text) and text[close + 1].isalnum() and (close == 0 or text[close - 1].isspace()):
+            close = -1  # '… tuyên bố chung "khẳng định …': it opens the quotation the trigger is in
+    if close >= 0 and not any(a <= close < b for a, b in spans):
+        spans.append((start, close + 1))
+    return spans
 
 
 class ArgumentsMixin:
@@ -93,7 +109,23 @@ class ArgumentsMixin:
         if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
-        return before
+        # (after the distance test: a qualifier at the end of a long title keeps its speaker near)
+        return self._qualifiers_out(hit.s, before)
+
+    def _qualifiers_out(self, s: _Sent, speakers: list[Mention]) -> list[Mention]:
+        """Without the places that only say where a person or body speaking is (``qualifier_after``,
+        or in brackets): "bà X, Phó Trưởng phòng Giáo dục quận Hai Bà Trưng cho biết"."""
+        if not any(m.type in ("PERSON", "ORG") for m in speakers):
+            return speakers
+        text = s.para.text
+
+        def qualifier(m: Mention) -> bool:
+            if m.type not in ("GPE", "LOC"):
+                return False
+            bracketed = text.rfind("(", s.start, m.start) > text.rfind(")", s.start, m.start)
+            return bracketed or self.lex.qualifier_after.search(text, max(0, m.start - 15), m.start) is not None
+
+        return [m for m in speakers if not qualifier(m)]
 
     @staticmethod
     def _verb_roles(before: list[Mention], after: list[Mention]) -> list[tuple[Mention, str]]:
@@ -139,6 +171,8 @@ class ArgumentsMixin:
         ("ông A, Thứ trưởng Bộ X, Trưởng đoàn Việt Nam nhấn mạnh"); without a person, the bodies of
         the verb's own clause ("Bộ Công Thương khẳng định"); with "Theo X, ..." also X."""
         text = hit.s.para.text
+        quoted = _quoted_before(text, hit.s.start, hit.start)
+        before = [m for m in before if not any(a <= m.start and m.end <= b for a, b in quoted)]
         stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)]
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
@@ -279,6 +313,9 @@ class ArgumentsMixin:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
+        if settings.not_speakers:
+            # "Reuters cho biết, …": a news medium reports what others said; it says nothing itself.
+            args.participants = [p for p in args.participants if p.participant.entity_id not in settings.not_speakers]
         if not args.participants and settings.pronoun_speakers:
             args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
         if not args.participants and rule.neighbour:

@@ -172,6 +172,40 @@ class DatesMixin:
             if a.status == "unspecified":
                 a.status = _status_by_date(a.date, a.precision, reference)
 
+    def _date_by_article(self, records: list[_Record], sents: list[_Sent], reference: dt.date | None) -> set[int]:
+        """Records of a frame with ``occasion_speakers`` that name such a speaker and have no date
+        after :meth:`_inherit`: when the article's lead opens with a day ("Chiều 29/4, nhiều người
+        dân …"), that day is the occasion they were said at; when no record and no sentence of the
+        article gives a date (a day, for sentences), they had no dated occasion and ANNOTATION.md dates them "" itself. Returns the ids
+        of the records of the second kind: their missing date is no evidence against them."""
+        waiting = [r for r in records if not r.args.date and any(
+            p.participant.type in self.lex.types[r.type].occasion_speakers for p in r.args.participants)]
+        if not waiting:
+            return set()
+        lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in waiting))
+        if lead is not None:
+            for r in waiting:
+                # A sentence with time words of its own that did not date it ("hôm 26/4" of a call
+                # it reports) is not simply told at the lead's occasion.
+                if self.lex.types[r.type].lead_date_words and not r.hit.s.timed:
+                    _set_date(r.args, lead)
+                    if r.args.status == "unspecified":
+                        r.args.status = _status_by_date(r.args.date, r.args.precision, reference)
+            return set()
+        if any(r.args.date for r in records) or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
+            return set()
+        return {id(r) for r in waiting}
+
+    def _lead_date(self, sents: list[_Sent], reference: dt.date | None, words: int):
+        """The day the article's first body sentence opens with ("Sáng 14/6, CATP Hà Nội …")."""
+        first = next((s for s in sents if s.para.kind == "body"), None)
+        if first is None or not words:
+            return None
+        for d in self._dates(first, reference):
+            if d[5] == "day" and d[3] and len(_text_words(first.para.text[first.start:d[0]])) <= words:
+                return d
+        return None
+
     @staticmethod
     def _host_named_with(r: _Record, hosts: list[_Record]) -> _Record | None:
         """The meeting named where the event is told; one named before its trigger ("Phát biểu

@@ -56,10 +56,12 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         records = self._merge(records)
         records = self._yield(records)
         self._inherit(records, reference)
+        undated = self._date_by_article(records, sents, reference)
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.
         dateless = reference is None
-        events = [self._event(doc.doc_id, r, dateless, basis) for r in sorted(records, key=lambda r: r.order)]
+        events = [self._event(doc.doc_id, r, dateless or id(r) in undated, basis)
+                  for r in sorted(records, key=lambda r: r.order)]
         for e in events:
             # A named conference the text gives no date for happened when the gazetteer says it did.
             if not e.date and e.type == "CONFERENCE" and e.instrument in self.event_dates:

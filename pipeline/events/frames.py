@@ -33,7 +33,8 @@ _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phras
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
-                        "multilateral_triggers", "pronoun_speakers", "undated_speakers"})
+                        "multilateral_triggers", "pronoun_speakers", "undated_speakers",
+                        "occasion_speakers", "lead_date_words", "not_speakers"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -93,6 +94,11 @@ class TypeSettings:
     # a record with a participant of these types is complete without a date (the date weight of
     # the confidence is given): "X cho biết, …" with no occasion dated is a STATEMENT dated ""
     undated_speakers: frozenset[str] = frozenset()
+    # a record without a date of its own that names one of these types takes the day the article's
+    # first sentence gives; in an article that gives no day it needs none
+    occasion_speakers: frozenset[str] = frozenset()
+    lead_date_words: int = 0  # the lead's day counts within this many words of its first sentence
+    not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +210,9 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
+        occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
+        lead_date_words=int(raw.get("lead_date_words", 0)),
+        not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
     )
 
 

@@ -21,7 +21,7 @@ _SHARED_KEYS = {
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
-    "participants": frozenset(["attribution", "place_not_after", "target_markers", "types"]),
+    "participants": frozenset(["attribution", "place_not_after", "qualifier_after", "target_markers", "types"]),
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
@@ -48,6 +48,7 @@ class Lexicon:
     mention_not_words: re.Pattern[str]  # a word of a competition's name: no conference either
     participant_types: frozenset[str]
     place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
+    qualifier_after: re.Pattern[str]  # "…, Chủ tịch UBND phường X, thành phố Bắc Ninh": where, not who
     attribution: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
     location_markers: tuple[tuple[str, ...], ...]
@@ -136,6 +137,9 @@ class Lexicon:
             mention_not_words=re.compile(r"(?<!\w)(?:" + "|".join(
                 re.escape(w) for w in em.get("not_words", []) or ["(?!)"]) + r")(?!\w)", re.IGNORECASE),
             participant_types=frozenset(data["participants"]["types"]),
+            qualifier_after=re.compile(r"(?<!\w)(?:" + "|".join(
+                re.escape(w) for w in data["participants"].get("qualifier_after", []) or ["(?!)"]) + r")\s$",
+                re.IGNORECASE),
             place_not_after=re.compile(r"(?<!\w)(?:" + "|".join(
                 re.escape(w) for w in data["participants"].get("place_not_after", []) or ["(?!)"]) + r")\s$",
                 re.IGNORECASE),

@@ -331,8 +331,16 @@ class Linkers:
         match = next((p for p in people if word in p.canonical.split()
                       or any(word in n.split() for n in self._names_of(p.entity_id))), None)
         if match is None:
-            return False
-        span.entity_id, span.canonical = match.entity_id, match.canonical
+            # A foreign name after a person's title or noun ("HLV Kiatisuk", "Hoàng tử Harry") is
+            # a person of its own, not a reference; a Vietnamese given name alone stays one, and
+            # after a head's title ("Giám đốc Fossil") the word is the body.
+            title = span.title.lower()
+            if not self.rules.lone_name.fullmatch(word) or any(
+                    title == t or title.startswith(t + " ") for t in self.rules.lone_name_not_after):
+                return False
+            span.entity_id, span.method = f"person:new:{slug(word)}", "pattern"
+        else:
+            span.entity_id, span.canonical = match.entity_id, match.canonical
         span.score = 0.8
         return True
 
@@ -431,7 +439,7 @@ class Linkers:
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for s, e in bare_titles.get(para.index, []):
-                if overlaps(s, e, credits[para.index]):
+                if overlaps(s, e, credits[para.index]) or self._person_noun_at(text, s):
                     continue
                 key = fold(text[s:e])
                 ids = titles.get(key) or set().union(
@@ -450,6 +458,11 @@ class Linkers:
                 # The body named in the title stays a mention of its own ("Bộ Quốc phòng").
                 spans.append(Candidate(s, e, "PERSON", pid, canon[pid], entry.acronym if entry else "",
                                    text[s:e], "coref", 0.8))
+
+    def _person_noun_at(self, text: str, s: int) -> bool:
+        """"Ca sĩ cho biết", "Cô bé": a person noun alone names no one holder of an office."""
+        return any(text.startswith(n, s) and not text[s + len(n):s + len(n) + 1].isalnum()
+                   for n in self.rules.person_nouns)
 
     def _names_of(self, entity_id: str) -> tuple[str, ...]:
         entry = self.gaz.entries.get(entity_id)

@@ -92,7 +92,10 @@ class NameEnd:
             scan.prev_end = w.end()  # inside a mention the name already runs over ("Châu Á - Thái Bình Dương")
             return _NEXT
         hit = scan.starts.get(w.start())
-        if hit is not None and hit.type not in ("GPE", "LOC", "ORG"):
+        if hit is not None and hit.type not in ("GPE", "LOC", "ORG") \
+                and not (scan.shape.eponym and end is None and hit.type == "PERSON" and hit.method == "pattern"):
+            # A person ends the name, but a school or hospital may be named after one, right
+            # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
         if end is not None and scan.word_end and end - 1 < len(scan.word_end) \
                 and scan.word_end[end - 1] >= w.start() + len(bare) and not (len(bare) >= 2 and bare.isupper()):

@@ -27,7 +27,8 @@ from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _U
 
 
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
-# and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention.
+# and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
+# the person a school or hospital is named after, ``eponym_heads``).
 _GROWS_OVER = ("GPE", "LOC", "ORG")
 
 
@@ -74,7 +75,8 @@ class Patterns(NameEnd):
             honorific = m.group() in self.rules.honorifics
             if self._titles_existing(text, pos, honorific, title_text, accepted):
                 continue
-            run = self._name_after_title(text, pos, limit, honorific, accepted, free)
+            run = self._name_after_title(text, pos, limit, honorific, accepted, free,
+                                         m.group() in self.rules.person_nouns)
             if run is None:
                 before = text[:title_start].split()[-1:]
                 generic = bool(before) and before[0] in self.rules.plural_determiners
@@ -123,7 +125,7 @@ class Patterns(NameEnd):
             return True
         return False
 
-    def _name_after_title(self, text, pos, limit, honorific, accepted, free) -> tuple[int, int] | None:
+    def _name_after_title(self, text, pos, limit, honorific, accepted, free, person_noun=False) -> tuple[int, int] | None:
         """The name's run of capitalised words after the title and portfolio, if it is a name."""
         run = self._name_run(text, pos, limit)
         if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
@@ -139,12 +141,20 @@ class Patterns(NameEnd):
                 fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
             if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
                 run = fr
-        if run is not None and (text[run[0]:run[1]].split()[0] in self.rules.not_name_start
-                                or all(w.isupper() for w in text[run[0]:run[1]].split())):
+        words = text[run[0]:run[1]].split() if run is not None else []
+        if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
+                                or all(w.isupper() for w in words)):
             if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _given_name(self, text: str, run: tuple[int, int], person_noun: bool) -> bool:
+        """After a person noun a name may open with a word that otherwise cannot, if it is no
+        body's head: "cầu thủ Công Phượng", "nghệ sĩ Trung Dân" (not "cầu thủ Công an Hà Nội")."""
+        words = text[run[0]:run[1]].split()
+        return person_noun and len(words) >= 2 and words[0] in self.rules.person_noun_name_starts \
+            and not self._org_head_re.match(text, run[0])
 
     def _titled_person(self, text, run, m, title_text, honorific, day, accepted, free, bare_titles) -> None:
         """The person a title names: known (gazetteer), new, or one word for coreference to resolve."""
@@ -334,7 +344,9 @@ class Patterns(NameEnd):
                 continue
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
                                     etype, accepted)
-            if span is not None and self._replace_inside(accepted, span, _GROWS_OVER):
+            # A school or hospital named after a person grows over the person's name too.
+            nests = _GROWS_OVER + ("PERSON",) if m.group() in self.rules.eponym_heads else _GROWS_OVER
+            if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
     def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate]) -> bool:
@@ -365,7 +377,8 @@ class Patterns(NameEnd):
             # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
             lead_lower=etype == "ORG" and not self._title_re.match(text, m.start())
             and not (word_end and word_end[m.start()] > m.end()),
-            numbered=etype == "EVENT")  # "Đại hội 19", "Hội nghị Cấp cao 25"
+            numbered=etype == "EVENT",  # "Đại hội 19", "Hội nghị Cấp cao 25"
+            eponym=head in self.rules.eponym_heads)
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:

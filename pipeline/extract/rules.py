@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -47,13 +48,20 @@ class TaggerRules:
     clause_words: frozenset[str]
     correspondent_openers: tuple[str, ...]
     correspondent_at: tuple[str, ...]
+    lone_name: re.Pattern[str]  # a one-word foreign name that may stand alone after a title
+    eponym_heads: frozenset[str]  # heads of bodies named after a person ("Bệnh viện Nguyễn Tri Phương")
+    person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
+    person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
+    lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
 
     @classmethod
     def load(cls) -> "TaggerRules":
         data = tomllib.loads(resources.files("pipeline").joinpath("data/tagger.toml").read_text(encoding="utf-8"))
         heads = sorted(((h, t) for t, hs in data["acronym_heads"].items() for h in hs), key=lambda x: -len(x[0]))
-        titles = set(data["titles"])
-        titles |= {t[0].lower() + t[1:] for t in data["titles"]}
+        titles = set(data["titles"]) | set(data["person_nouns"])
+        titles |= {t[0].lower() + t[1:] for t in titles} | {t[0].upper() + t[1:] for t in titles}
+        person_nouns = {t[0].lower() + t[1:] for t in data["person_nouns"]} | {
+            t[0].upper() + t[1:] for t in data["person_nouns"]}
         return cls(
             titles=tuple(sorted(titles, key=len, reverse=True)),
             surnames=frozenset(data["surnames"]),
@@ -93,6 +101,11 @@ class TaggerRules:
             clause_words=frozenset(data["clause_words"]),
             correspondent_openers=tuple(data["correspondent_openers"]),
             correspondent_at=tuple(data["correspondent_at"]),
+            lone_name=re.compile(data["lone_name"]),
+            eponym_heads=frozenset(data["eponym_heads"]),
+            person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),
+            person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
+            lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
         )
 
 
@@ -106,4 +119,5 @@ class NameShape:
     tail: bool = False  # lower-case words at the end: "Luật Bảo vệ môi trường"
     lead_lower: bool = False  # lower-case words before a known name: "Hội đồng chấp hành UNESCO"
     numbered: bool = False  # a number right after the head: "Đại hội 19"
+    eponym: bool = False  # a person's name found by its form may be the body's: "Trường THPT Chu Văn An"
 
