@@ -28,8 +28,11 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 from dataclasses import dataclass
-from typing import Callable
+from importlib import resources
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 __all__ = ["DateMention", "EstimatedDate", "find_dates", "parse_iso_date"]
 
@@ -47,8 +50,71 @@ class EstimatedDate(datetime.date):
         return cls(year, 7, 1)  # mid-year: "6/2" and "28/12" both fall in the year itself
 
 
+
+# ---------------------------------------------------------------------------
+# The words of the grammar, read once from pipeline/data/dates.toml.
+# ---------------------------------------------------------------------------
+
+
+def _frozen(value):
+    """A parsed TOML value made read-only: tables become mapping proxies, lists tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def _load_words() -> Mapping:
+    """The words of pipeline/data/dates.toml, read once at import, read-only."""
+    text = resources.files("pipeline").joinpath("data/dates.toml").read_text(encoding="utf-8")
+    return _frozen(tomllib.loads(text))
+
+
+_DATA = _load_words()
+
+
+def _alt(words) -> str:
+    """A regex alternation of words in the given order; a space matches one space, and
+    everything else literally."""
+    return "|".join(re.escape(word).replace("\\ ", "[ ]") for word in words)
+
+
+def _word(key: str) -> str:
+    """One word of the ``[words]`` table as a regex."""
+    return _alt([_DATA["words"][key]])
+
+
+def _list(key: str) -> str:
+    """A list of the ``[lists]`` table as a regex alternation."""
+    return _alt(_DATA["lists"][key])
+
+
+def _context(key: str) -> str:
+    """A list of the ``[context]`` table as a regex alternation."""
+    return _alt(_DATA["context"][key])
+
+
+def _table(key: str) -> Mapping[str, int | str]:
+    """A lookup table of the data file (read-only), in the file's order."""
+    return _DATA[key]
+
+
+_DAY = _word("day")
+_PAST_DAY = _word("past_day")
+_MONTH = _word("month")
+_YEAR = _word("year")
+_WEEK = _word("week")
+_QUARTER = _word("quarter")
+_THIS = _word("this")
+_COMING = _word("coming")
+_PASSED = _word("passed")
+_PARTS = _list("parts")
+# "ngày" as the lowered text of a cue, which alone does not make "thứ hai" a weekday.
+_DAY_WORD = _DATA["words"]["day"]
+
 # With an estimated year, an expression resolves only when it writes its month out.
-_MONTH_GIVEN = re.compile(r"\d{1,2}[ ]?[/.\-][ ]?\d{1,2}|tháng[ ]\d{1,2}", re.IGNORECASE)
+_MONTH_GIVEN = re.compile(rf"\d{{1,2}}[ ]?[/.\-][ ]?\d{{1,2}}|{_MONTH}[ ]\d{{1,2}}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +156,8 @@ class _Found:
 _FLAGS = re.IGNORECASE
 _MIN_YEAR = 1000
 _MAX_YEAR = 2999
-# How far back the context checks look; the longest cue ("Quyết định số ") is shorter.
+# How far back the context checks look; the longest cue ("Quyết định số ") is shorter, and so
+# must be every [context] entry of pipeline/data/dates.toml (tests/test_vietnamese_in_data.py).
 _LOOKBACK = 40
 
 # ---------------------------------------------------------------------------
@@ -98,18 +165,24 @@ _LOOKBACK = 40
 # "\s+": a date never runs across a line break.
 # ---------------------------------------------------------------------------
 
-_TOD = r"(?:rạng[ ]sáng|sáng[ ]sớm|chiều[ ]tối|nửa[ ]đêm|sáng|trưa|chiều|tối|đêm|khuya)"
+_TOD = f"(?:{_list('times_of_day')})"
 # Words that announce a day of the month: "ngày 24/11", "sáng 11/1", "hôm 28/4",
 # "chiều ngày 23/5", "ngày mùng 2/9".
-_DAY_CUE = rf"(?:(?:{_TOD}(?:[ ](?:ngày|hôm))?|ngày|hôm)(?:[ ](?:mùng|mồng))?|mùng|mồng)"
-_WEEKDAY_WORD = r"(?:hai|ba|tư|năm|sáu|bảy|bẩy)"
+_DAY_CUE = (
+    rf"(?:(?:{_TOD}(?:[ ](?:{_DAY}|{_PAST_DAY}))?|{_DAY}|{_PAST_DAY})"
+    rf"(?:[ ](?:{_list('day_ordinals')}))?|{_list('day_ordinals')})"
+)
+_WEEKDAYS = _table("weekdays")
+_WEEKDAY_WORD = f"(?:{_alt(_WEEKDAYS)})"
 # "ngày 24/11 (thứ Tư)": the bracketed weekday belongs to the date's span.
-_WEEKDAY_PAREN = rf"(?:[ ]?\([ ]?(?:thứ[ ](?:{_WEEKDAY_WORD}|[2-7])|chủ[ ]nhật)[ ]?\))?"
+_WEEKDAY_PAREN = (
+    rf"(?:[ ]?\([ ]?(?:{_word('weekday')}[ ](?:{_WEEKDAY_WORD}|[2-7])|{_word('sunday')})[ ]?\))?"
+)
 # A lunar date must not be read as a solar one.
-_LUNAR = r"(?P<lunar>[ ]\([ ]?(?:âm[ ]lịch|ÂL)[ ]?\)|[ ](?:âm[ ]lịch|ÂL)(?!\w))?"
+_LUNAR = rf"(?P<lunar>[ ]\([ ]?(?:{_list('lunar')})[ ]?\)|[ ](?:{_list('lunar')})(?!\w))?"
 # Connectors of a range; "và" only between two days of one month ("ngày 20 và 21/11").
-_CONN = r"(?:[ ]?[-–—][ ]?|[ ](?:đến|tới)[ ])"
-_CONN_DAYS = r"(?:[ ]?[-–—][ ]?|[ ](?:đến|tới|và)[ ])"
+_CONN = rf"(?:[ ]?[-–—][ ]?|[ ](?:{_list('range_connectors')})[ ])"
+_CONN_DAYS = rf"(?:[ ]?[-–—][ ]?|[ ](?:{_list('day_range_connectors')})[ ])"
 # A date ends here: no more digits, no "/QĐ-TTg", no "24/11/21".
 _NUM_END = r"(?![\d/]|[.\-,]\d)"
 
@@ -124,9 +197,9 @@ def _day_month(tag: str, seps: str = r"/.\-", closed: bool = True) -> str:
     """
     return (
         rf"(?:(?P<{tag}d>\d{{1,2}})(?P<{tag}s>[{seps}])(?P<{tag}m>\d{{1,2}})"
-        rf"(?:(?P={tag}s)(?P<{tag}y>\d{{4}})|[ ]năm[ ](?P<{tag}ny>\d{{4}}))?"
-        rf"|(?P<{tag}vd>\d{{1,2}})[ ]tháng[ ](?P<{tag}vm>\d{{1,2}})"
-        rf"(?:,?[ ]năm[ ](?P<{tag}vy>\d{{4}})|[ ]?/[ ]?(?P<{tag}sy>\d{{4}}))?)"
+        rf"(?:(?P={tag}s)(?P<{tag}y>\d{{4}})|[ ]{_YEAR}[ ](?P<{tag}ny>\d{{4}}))?"
+        rf"|(?P<{tag}vd>\d{{1,2}})[ ]{_MONTH}[ ](?P<{tag}vm>\d{{1,2}})"
+        rf"(?:,?[ ]{_YEAR}[ ](?P<{tag}vy>\d{{4}})|[ ]?/[ ]?(?P<{tag}sy>\d{{4}}))?)"
         + (_NUM_END if closed else r"(?![\d/])")
     )
 
@@ -134,29 +207,17 @@ def _day_month(tag: str, seps: str = r"/.\-", closed: bool = True) -> str:
 def _qualifier(tag: str) -> str:
     """Regex for the optional word after a yearless date that says which year it is."""
     return (
-        rf"(?:[ ](?P<{tag}>tới[ ]đây|sắp[ ]tới|vừa[ ]qua"
-        rf"|năm[ ](?:nay|ngoái|trước|sau|tới)(?![ ]?\d)"
-        rf"|này|tới(?![ ](?:nay|thứ|chủ|ngày|hôm|tháng|năm|khi|lúc|cuối|đầu|giữa|{_TOD}|\d)))"
+        rf"(?:[ ](?P<{tag}>{_list('qualifier_phrases')}"
+        rf"|{_YEAR}[ ](?:{_list('qualifier_years')})(?![ ]?\d)"
+        rf"|{_THIS}|{_COMING}(?![ ](?:{_list('coming_not_before')}|{_TOD}|\d)))"
         rf"(?!\w))?"
     )
 
 
 # Which way a qualifier points.
-_QUALIFIER_KIND = {
-    "tới": "future",
-    "tới đây": "future",
-    "sắp tới": "future",
-    "vừa qua": "past",
-    "này": "this",
-    "năm nay": "this",
-    "năm ngoái": "prev",
-    "năm trước": "prev",
-    "năm sau": "next",
-    "năm tới": "next",
-}
+_QUALIFIER_KIND = _table("qualifier_kinds")
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
 
 # ---------------------------------------------------------------------------
 # Context checks: each pattern ends in "$" and is searched in the text just
@@ -164,51 +225,28 @@ _WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "b�
 # ---------------------------------------------------------------------------
 
 # Prepositions that make a bare "24/11" or "23 - 24/8" a date.
-_TEMPORAL_BEFORE = re.compile(
-    r"(?<!\w)(?:từ|đến|tới|trước|sau|vào|dịp|hết|nay|trong|kể[ ]từ|tính[ ]đến)[ ]$", _FLAGS
-)
+_TEMPORAL_BEFORE = re.compile(rf"(?<!\w)(?:{_context('temporal_before')})[ ]$", _FLAGS)
 # Prepositions that make a bare "2030" or "6/2024" a year or month.
-_YEAR_BEFORE = re.compile(
-    r"(?<!\w)(?:trong|đến|tới|vào|từ|trước|sau|hết|suốt|sang|tầm[ ]nhìn)[ ]$", _FLAGS
-)
+_YEAR_BEFORE = re.compile(rf"(?<!\w)(?:{_context('year_before')})[ ]$", _FLAGS)
 # Nouns that make a bare "2021-2030" a span of years.
-_PERIOD_BEFORE = re.compile(
-    r"(?<!\w)(?:giai[ ]đoạn|nhiệm[ ]kỳ|thời[ ]kỳ|niên[ ]khóa|niên[ ]độ|khóa|mùa[ ]giải)[ ]$", _FLAGS
-)
+_PERIOD_BEFORE = re.compile(rf"(?<!\w)(?:{_context('period_before')})[ ]$", _FLAGS)
 # Numbers of legal documents and articles look like dates: "Nghị định 06/2022",
 # "Quyết định số 13/2020/QĐ-TTg", "Điều 6.2".
-_LEGAL_BEFORE = re.compile(
-    r"(?<!\w)(?:điều|khoản|điểm|mục|số|nghị[ ]định|quyết[ ]định|thông[ ]tư|nghị[ ]quyết"
-    r"|chỉ[ ]thị|công[ ]văn|văn[ ]bản|luật|pháp[ ]lệnh|tỷ[ ]lệ|mã|ký[ ]hiệu)[ ]?$",
-    _FLAGS,
-)
+_LEGAL_BEFORE = re.compile(rf"(?<!\w)(?:{_context('legal_before')})[ ]?$", _FLAGS)
 # "lần thứ hai", "Thế chiến thứ Hai": ordinals, not weekdays.
-_ORDINAL_BEFORE = re.compile(
-    r"(?<!\w)(?:lần|lớp|hạng|khóa|kỳ|phiên|vòng|đợt|người|đứng|xếp|chiến|giải|hệ|bậc|cấp"
-    r"|tập|chương|phần|đời|con|cháu|quý|điều|khoản|số)[ ]$",
-    _FLAGS,
-)
+_ORDINAL_BEFORE = re.compile(rf"(?<!\w)(?:{_context('ordinal_before')})[ ]$", _FLAGS)
 # Prepositions that make a lowercase "thứ hai" a weekday ("vào thứ hai").
-_WEEKDAY_BEFORE = re.compile(r"(?<!\w)(?:vào|từ|đến|hết)[ ]$", _FLAGS)
+_WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?:{_context('weekday_before')})[ ]$", _FLAGS)
 # "2 năm trước", "những tháng tới", "một tuần sau": durations, not calendar periods.
 _QUANTITY_BEFORE = re.compile(
-    r"(?<!\w)(?:\d+(?:[.,]\d+)?|một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|mươi|lăm|trăm"
-    r"|vài|mấy|nhiều|những|các|mỗi|mọi|hằng|hàng|bao|nửa|từng)[ ]$",
-    _FLAGS,
+    rf"(?<!\w)(?:\d+(?:[.,]\d+)?|{_context('quantity_before')})[ ]$", _FLAGS
 )
 # "3 ngày 2 đêm", "mỗi ngày 2 lần", "mỗi tháng 2 lần".
-_EVERY_BEFORE = re.compile(r"(?<!\w)(?:\d+|mỗi|mọi|hằng|hàng|một)[ ]$", _FLAGS)
+_EVERY_BEFORE = re.compile(rf"(?<!\w)(?:\d+|{_context('every_before')})[ ]$", _FLAGS)
 # A count follows a day or month number: "ngày 2 lần", "mỗi tháng 2 buổi", "3 ngày 2 đêm".
-# ("người" is left out: "Ngày 20 người dân..." is a date more often than a head count.)
-_COUNT_AFTER = re.compile(
-    r"[ ]?(?:%|lần|lượt|bữa|buổi|chuyến|đợt|giờ|tiếng|phút|đêm|ngày|tuần|năm)(?!\w)", _FLAGS
-)
+_COUNT_AFTER = re.compile(rf"[ ]?(?:%|{_context('count_after')})(?!\w)", _FLAGS)
 # A quantity follows a four-digit number: "đến 2030 tỷ đồng", "từ 1950 lên 2000".
-_AMOUNT_AFTER = re.compile(
-    r"[ ]?(?:%|phần[ ]trăm|lần|lượt|triệu|tỷ|nghìn|ngàn|trăm|đồng|USD|VND|euro|ha|km|kg|tấn"
-    r"|người|lên|xuống)(?!\w)",
-    _FLAGS,
-)
+_AMOUNT_AFTER = re.compile(rf"[ ]?(?:%|{_context('amount_after')})(?!\w)", _FLAGS)
 
 
 def _preceded_by(pattern: re.Pattern[str], text: str, pos: int) -> bool:
@@ -400,7 +438,7 @@ _Handler = Callable[[re.Match[str], str, "datetime.date | None"], "_Found | None
 # "ngày 24/11", "24/11/2021", "24.11.2021", "sáng 11/1", "ngày 24 tháng 11 năm 2021",
 # "ngày 24/11 tới", "ngày 24/11 (thứ Tư)".
 _DATE_RE = re.compile(
-    rf"(?<![\w/.\-])(?:(?P<cue>{_DAY_CUE})[ ])?(?P<dm>{_day_month('a')})(?![ ]tháng[ ]\d)"
+    rf"(?<![\w/.\-])(?:(?P<cue>{_DAY_CUE})[ ])?(?P<dm>{_day_month('a')})(?![ ]{_MONTH}[ ]\d)"
     rf"{_qualifier('q')}{_LUNAR}{_WEEKDAY_PAREN}",
     _FLAGS,
 )
@@ -436,8 +474,8 @@ def _on_date(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found |
 
 # "ngày 23 đến 24 tháng 8 năm 2023", "ngày 2-3 tháng 8 năm 2023", "từ 23 - 24/8", "ngày 23-25/5".
 _DAY_RANGE_RE = re.compile(
-    rf"(?<![\w/.\-])(?:(?P<cue>{_DAY_CUE})[ ])?(?P<d1>\d{{1,2}}){_CONN_DAYS}(?:(?:ngày|hôm)[ ])?"
-    rf"(?P<dm>{_day_month('b', r'/.')})(?![ ]tháng[ ]\d){_qualifier('q')}",
+    rf"(?<![\w/.\-])(?:(?P<cue>{_DAY_CUE})[ ])?(?P<d1>\d{{1,2}}){_CONN_DAYS}(?:(?:{_DAY}|{_PAST_DAY})[ ])?"
+    rf"(?P<dm>{_day_month('b', r'/.')})(?![ ]{_MONTH}[ ]\d){_qualifier('q')}",
     _FLAGS,
 )
 
@@ -525,15 +563,19 @@ def _on_date_range(m: re.Match[str], text: str, ref: datetime.date | None) -> _F
     return _day_found(start, end, begin, relative, finish)
 
 
+# "tuần/tháng/quý" + word: how many periods from the reference's one.
+_PERIOD_OFFSETS = _table("period_offsets")
+_PERIOD_WORDS = _alt(_PERIOD_OFFSETS)
+
 # "thứ Hai tuần tới", "thứ Sáu vừa qua", "sáng thứ Ba", "Chủ nhật", "thứ Ba (23/11)",
 # "thứ Năm, ngày 25/11/2021".
 _WEEKDAY_RE = re.compile(
-    rf"(?<!\w)(?:(?P<pre>{_TOD}(?:[ ](?:ngày|hôm))?|hôm|ngày)[ ])?"
-    rf"(?:thứ[ ](?P<wd>{_WEEKDAY_WORD}|[2-7])|(?P<sun>chủ[ ]nhật))(?!\w)"
-    rf"(?:[ ](?P<q>tuần[ ](?:này|tới|sau|trước|rồi|vừa[ ]qua)|vừa[ ]qua|này"
-    rf"|tới(?![ ](?:thứ|chủ|ngày|\d)))(?!\w))?"
-    rf"(?:[ ]?\([ ]?(?:ngày[ ])?{_day_month('a')}[ ]?\)"
-    rf"|,?[ ](?:ngày[ ])?{_day_month('b', r'/.')})?",
+    rf"(?<!\w)(?:(?P<pre>{_TOD}(?:[ ](?:{_DAY}|{_PAST_DAY}))?|{_PAST_DAY}|{_DAY})[ ])?"
+    rf"(?:{_word('weekday')}[ ](?P<wd>{_WEEKDAY_WORD}|[2-7])|(?P<sun>{_word('sunday')}))(?!\w)"
+    rf"(?:[ ](?P<q>{_WEEK}[ ](?:{_PERIOD_WORDS})|{_PASSED}|{_THIS}"
+    rf"|{_COMING}(?![ ](?:{_list('weekday_coming_not_before')}|\d)))(?!\w))?"
+    rf"(?:[ ]?\([ ]?(?:{_DAY}[ ])?{_day_month('a')}[ ]?\)"
+    rf"|,?[ ](?:{_DAY}[ ])?{_day_month('b', r'/.')})?",
     _FLAGS,
 )
 
@@ -553,7 +595,7 @@ def _on_weekday(m: re.Match[str], text: str, ref: datetime.date | None) -> _Foun
         cued = (
             bool(m.group("q"))
             or explicit is not None
-            or (pre != "" and pre != "ngày")
+            or (pre != "" and pre != _DAY_WORD)
             or _bracketed(text, start, end)
             or _preceded_by(_WEEKDAY_BEFORE, text, start)
         )
@@ -567,16 +609,17 @@ def _on_weekday(m: re.Match[str], text: str, ref: datetime.date | None) -> _Foun
     if ref is None:
         return _unresolved(start, end)
     q = " ".join((m.group("q") or "").lower().split())
-    if q == "tuần này" or q == "này":
+    week, _, word = q.partition(" ")
+    kind = _QUALIFIER_KIND.get(q)
+    if word and week == _DATA["words"]["week"]:
+        # "thứ Hai tuần tới": that weekday of the week counted from the reference's.
+        day = _monday(ref, _PERIOD_OFFSETS[word]) + datetime.timedelta(days=weekday)
+    elif kind == "this":
         day = _monday(ref) + datetime.timedelta(days=weekday)
-    elif q in ("tuần tới", "tuần sau"):
-        day = _monday(ref, 1) + datetime.timedelta(days=weekday)
-    elif q in ("tuần trước", "tuần rồi", "tuần vừa qua"):
-        day = _monday(ref, -1) + datetime.timedelta(days=weekday)
-    elif q == "vừa qua":
+    elif kind == "past":
         # Strictly before: on a Friday, "thứ Sáu vừa qua" is a week ago.
         day = ref - datetime.timedelta(days=(ref.weekday() - weekday) % 7 or 7)
-    elif q == "tới":
+    elif kind == "future":
         day = ref + datetime.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
     else:
         # A bare weekday in a report: the latest one on or before the article's date.
@@ -584,17 +627,21 @@ def _on_weekday(m: re.Match[str], text: str, ref: datetime.date | None) -> _Foun
     return _day_found(start, end, day, True)
 
 
+# Days counted from the reference after "hôm", after "ngày" and after a part of the day.
+_AFTER_PAST_DAY = _table("days_after_past_day")
+_AFTER_DAY = _table("days_after_day")
+_AFTER_TOD = _table("days_after_time_of_day")
+
 # "hôm nay", "hôm qua", "ngày mai", "tối qua", "trưa nay", "sáng hôm nay (12/5)", "hôm nay (1-6)",
 # "sáng nay 30/4", "hôm nay (thứ Ba)".
 _RELATIVE_DAY_RE = re.compile(
-    rf"(?<!\w)(?P<core>(?:{_TOD}[ ])?(?:ngày[ ])?hôm[ ](?P<w1>nay|qua|kia)"
-    rf"|(?:{_TOD}[ ])?ngày[ ](?P<w2>mai|mốt|kia)"
-    rf"|{_TOD}[ ](?P<w3>nay|qua|mai|mốt))(?!\w)"
-    rf"(?:[ ]?\([ ]?(?:ngày[ ])?{_day_month('a')}[ ]?\)|,?[ ](?:ngày[ ])?{_day_month('b', r'/.')}"
+    rf"(?<!\w)(?P<core>(?:{_TOD}[ ])?(?:{_DAY}[ ])?{_PAST_DAY}[ ](?P<w1>{_alt(_AFTER_PAST_DAY)})"
+    rf"|(?:{_TOD}[ ])?{_DAY}[ ](?P<w2>{_alt(_AFTER_DAY)})"
+    rf"|{_TOD}[ ](?P<w3>{_alt(_AFTER_TOD)}))(?!\w)"
+    rf"(?:[ ]?\([ ]?(?:{_DAY}[ ])?{_day_month('a')}[ ]?\)|,?[ ](?:{_DAY}[ ])?{_day_month('b', r'/.')}"
     rf"|{_WEEKDAY_PAREN})",
     _FLAGS,
 )
-_DAY_OFFSETS = {"nay": 0, "qua": -1, "mai": 1, "mốt": 2}
 
 
 def _on_relative_day(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
@@ -611,22 +658,20 @@ def _on_relative_day(m: re.Match[str], text: str, ref: datetime.date | None) -> 
     if ref is None:
         return _unresolved(start, end)
     if m.group("w1"):
-        offset = -2 if m.group("w1").lower() == "kia" else _DAY_OFFSETS[m.group("w1").lower()]
+        offset = _AFTER_PAST_DAY[m.group("w1").lower()]
     elif m.group("w2"):
-        offset = 2 if m.group("w2").lower() == "kia" else _DAY_OFFSETS[m.group("w2").lower()]
+        offset = _AFTER_DAY[m.group("w2").lower()]
     else:
-        offset = _DAY_OFFSETS[m.group("w3").lower()]
+        offset = _AFTER_TOD[m.group("w3").lower()]
     return _day_found(start, end, ref + datetime.timedelta(days=offset), True)
 
 
 # "tuần tới", "tuần sau", "tuần trước", "tuần này", "cuối tuần này".
 _RELATIVE_WEEK_RE = re.compile(
-    r"(?<!\w)(?:(?P<part>cuối)[ ])?tuần[ ](?P<w>này|tới|sau|trước|rồi|vừa[ ]qua)(?!\w)"
-    r"(?![ ](?:đó|nữa))",
+    rf"(?<!\w)(?:(?P<part>{_word('end')})[ ])?{_WEEK}[ ](?P<w>{_PERIOD_WORDS})(?!\w)"
+    rf"(?![ ](?:{_list('not_after_period')}))",
     _FLAGS,
 )
-# "tuần/tháng/quý" + word: how many periods from the reference's one.
-_PERIOD_OFFSETS = {"này": 0, "tới": 1, "sau": 1, "trước": -1, "rồi": -1, "vừa qua": -1}
 
 
 def _on_relative_week(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
@@ -644,9 +689,9 @@ def _on_relative_week(m: re.Match[str], text: str, ref: datetime.date | None) ->
 
 # "tháng tới", "tháng sau", "tháng trước", "cuối tháng này", and a bare "cuối tháng".
 _RELATIVE_MONTH_RE = re.compile(
-    r"(?<!\w)(?:(?:(?:đầu|cuối|giữa)[ ])?tháng[ ](?P<w>này|tới|sau|trước|rồi|vừa[ ]qua)(?!\w)"
-    r"(?![ ](?:đó|nữa))"
-    r"|(?:đầu|cuối|giữa)[ ]tháng(?![ ]?\d|\w|[ ](?:giêng|chạp|âm)))",
+    rf"(?<!\w)(?:(?:(?:{_PARTS})[ ])?{_MONTH}[ ](?P<w>{_PERIOD_WORDS})(?!\w)"
+    rf"(?![ ](?:{_list('not_after_period')}))"
+    rf"|(?:{_PARTS})[ ]{_MONTH}(?![ ]?\d|\w|[ ](?:{_list('not_after_bare_month')})))",
     _FLAGS,
 )
 
@@ -663,16 +708,17 @@ def _on_relative_month(m: re.Match[str], text: str, ref: datetime.date | None) -
     return _Found(start, end, _month_iso(year, month), "", "month", True)
 
 
+_YEAR_OFFSETS = _table("year_offsets")
+
 # "năm nay", "năm sau", "năm tới", "năm ngoái", "năm trước", "cuối năm nay", "sang năm",
 # and a bare "cuối năm" / "đầu năm".
 _RELATIVE_YEAR_RE = re.compile(
-    r"(?<!\w)(?:(?:(?P<part>đầu|cuối|giữa)[ ])?năm[ ](?P<w>nay|tới|sau|ngoái|trước|kia|rồi)(?!\w)"
-    r"(?![ ](?:đó|nữa|khi))"
-    r"|(?P<next>sang[ ]năm)(?![ ]?\d|\w)"
-    r"|(?P<bare>đầu|cuối|giữa)[ ]năm(?![ ]?\d|\w|[ ](?:học|tài[ ]chính|tài[ ]khóa|âm[ ]lịch)))",
+    rf"(?<!\w)(?:(?:(?P<part>{_PARTS})[ ])?{_YEAR}[ ](?P<w>{_alt(_YEAR_OFFSETS)})(?!\w)"
+    rf"(?![ ](?:{_list('not_after_year')}))"
+    rf"|(?P<next>{_word('next_year')})(?![ ]?\d|\w)"
+    rf"|(?P<bare>{_PARTS})[ ]{_YEAR}(?![ ]?\d|\w|[ ](?:{_list('not_after_bare_year')})))",
     _FLAGS,
 )
-_YEAR_OFFSETS = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "rồi": -1, "kia": -2}
 
 
 def _on_relative_year(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found | None:
@@ -691,12 +737,12 @@ def _on_relative_year(m: re.Match[str], text: str, ref: datetime.date | None) ->
     return _Found(start, end, _year_iso(ref.year + offset), "", "year", True)
 
 
-_MONTH_PART = r"(?:đầu|cuối|giữa|thượng[ ]tuần|trung[ ]tuần|hạ[ ]tuần)"
+_MONTH_PART = f"(?:{_PARTS}|{_list('month_thirds')})"
 
 # "tháng 11", "tháng 11/2021", "tháng 11 năm 2021", "cuối tháng 12", "tháng 11 tới đây".
 _MONTH_RE = re.compile(
-    rf"(?<![\w/.\-])(?:{_MONTH_PART}[ ])?tháng[ ](?P<m>\d{{1,2}})"
-    rf"(?:[ ]?[/.\-][ ]?(?P<y>\d{{4}})|,?[ ]năm[ ](?P<ny>\d{{4}}))?{_NUM_END}{_qualifier('q')}",
+    rf"(?<![\w/.\-])(?:{_MONTH_PART}[ ])?{_MONTH}[ ](?P<m>\d{{1,2}})"
+    rf"(?:[ ]?[/.\-][ ]?(?P<y>\d{{4}})|,?[ ]{_YEAR}[ ](?P<ny>\d{{4}}))?{_NUM_END}{_qualifier('q')}",
     _FLAGS,
 )
 
@@ -727,10 +773,10 @@ def _on_month(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found 
 
 # "tháng 11-12/2021", "tháng 3 đến tháng 5 năm 2024", "tháng 11/2021 - tháng 2/2022".
 _MONTH_RANGE_RE = re.compile(
-    r"(?<![\w/.\-])tháng[ ](?P<m1>\d{1,2})"
-    r"(?:[ ]?[/.\-][ ]?(?P<y1>\d{4})|,?[ ]năm[ ](?P<ny1>\d{4}))?"
-    rf"{_CONN}(?:tháng[ ])?(?P<m2>\d{{1,2}})"
-    rf"(?:[ ]?[/.\-][ ]?(?P<y2>\d{{4}})|,?[ ]năm[ ](?P<ny2>\d{{4}}))?{_NUM_END}",
+    rf"(?<![\w/.\-]){_MONTH}[ ](?P<m1>\d{{1,2}})"
+    rf"(?:[ ]?[/.\-][ ]?(?P<y1>\d{{4}})|,?[ ]{_YEAR}[ ](?P<ny1>\d{{4}}))?"
+    rf"{_CONN}(?:{_MONTH}[ ])?(?P<m2>\d{{1,2}})"
+    rf"(?:[ ]?[/.\-][ ]?(?P<y2>\d{{4}})|,?[ ]{_YEAR}[ ](?P<ny2>\d{{4}}))?{_NUM_END}",
     _FLAGS,
 )
 
@@ -761,10 +807,10 @@ def _on_month_range(m: re.Match[str], text: str, ref: datetime.date | None) -> _
 
 # "quý 1/2024", "quý I năm 2024", "quý IV", "quý tới".
 _QUARTER_RE = re.compile(
-    r"(?<!\w)(?:(?:đầu|cuối|giữa)[ ])?quý[ ](?:(?P<q>[1-4]|IV|I{1,3})(?!\w)"
-    rf"(?:[ ]?[/\-][ ]?(?P<y>\d{{4}}){_NUM_END}|,?[ ]năm[ ](?P<ny>\d{{4}}){_NUM_END}"
-    r"|[ ]năm[ ](?P<rel>nay|tới|sau|ngoái|trước)(?!\w))?"
-    r"|(?P<w>này|tới|sau|trước|rồi|vừa[ ]qua)(?!\w)(?![ ](?:đó|nữa)))",
+    rf"(?<!\w)(?:(?:{_PARTS})[ ])?{_QUARTER}[ ](?:(?P<q>[1-4]|IV|I{{1,3}})(?!\w)"
+    rf"(?:[ ]?[/\-][ ]?(?P<y>\d{{4}}){_NUM_END}|,?[ ]{_YEAR}[ ](?P<ny>\d{{4}}){_NUM_END}"
+    rf"|[ ]{_YEAR}[ ](?P<rel>{_list('quarter_years')})(?!\w))?"
+    rf"|(?P<w>{_PERIOD_WORDS})(?!\w)(?![ ](?:{_list('not_after_period')})))",
     _FLAGS,
 )
 
@@ -816,8 +862,8 @@ def _on_quarter(m: re.Match[str], text: str, ref: datetime.date | None) -> _Foun
 
 # "năm 2023", "cuối năm 2023", "năm 2020-2021".
 _YEAR_RE = re.compile(
-    r"(?<!\w)(?:(?:đầu|cuối|giữa)[ ])?năm[ ](?P<y>\d{4})"
-    rf"(?:{_CONN}(?:năm[ ])?(?P<y2>\d{{4}}))?{_NUM_END}(?!\w)",
+    rf"(?<!\w)(?:(?:{_PARTS})[ ])?{_YEAR}[ ](?P<y>\d{{4}})"
+    rf"(?:{_CONN}(?:{_YEAR}[ ])?(?P<y2>\d{{4}}))?{_NUM_END}(?!\w)",
     _FLAGS,
 )
 
@@ -839,7 +885,7 @@ def _on_year(m: re.Match[str], text: str, ref: datetime.date | None) -> _Found |
 # A year without "năm": "trong 2021", "đến 2030", "cuối 2024", "giai đoạn 2021-2030",
 # "từ 6/2024".  Only after a preposition or period noun, never before a unit.
 _BARE_YEAR_RE = re.compile(
-    r"(?<![\w/.\-,])(?:(?P<part>đầu|cuối|giữa)[ ])?(?:(?P<m>\d{1,2})[/.\-])?"
+    rf"(?<![\w/.\-,])(?:(?P<part>{_PARTS})[ ])?(?:(?P<m>\d{{1,2}})[/.\-])?"
     r"(?P<y>(?:19|20)\d{2})(?:[ ]?[-–][ ]?(?P<y2>(?:19|20)\d{2}))?(?![\d/]|[.,\-]\d)(?!\w)",
     _FLAGS,
 )
@@ -873,7 +919,7 @@ def _on_bare_year(m: re.Match[str], text: str, ref: datetime.date | None) -> _Fo
 # "ngày 20", "ngày 20 tới": a day of the month without the month.
 _DAY_ONLY_RE = re.compile(
     rf"(?<!\w)(?P<cue>{_DAY_CUE})[ ](?P<d>\d{{1,2}})"
-    rf"(?!\w|[/.\-,:]\d|[ ]?(?:[-–—]|đến|tới|và)[ ]?\d|[ ]tháng[ ]\d)"
+    rf"(?!\w|[/.\-,:]\d|[ ]?(?:[-–—]|{_list('day_range_connectors')})[ ]?\d|[ ]{_MONTH}[ ]\d)"
     rf"{_qualifier('q')}{_WEEKDAY_PAREN}",
     _FLAGS,
 )
