@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from .frames import EVENT_TYPES, FrameSpec, TriggerRule, TypeSettings, load_frames
 from .money import Money
-from .words import _phrases, _word_regex
+from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
@@ -134,15 +134,10 @@ class Lexicon:
             mention_verbs=_phrases(em["verbs"]),
             mention_verbs_not_after=_phrases(em.get("verbs_not_after", [])),
             mention_not_heads=tuple(h.lower() + " " for h in em.get("not_heads", [])),
-            mention_not_words=re.compile(r"(?<!\w)(?:" + "|".join(
-                re.escape(w) for w in em.get("not_words", []) or ["(?!)"]) + r")(?!\w)", re.IGNORECASE),
+            mention_not_words=_literal_words(em.get("not_words", [])),
             participant_types=frozenset(data["participants"]["types"]),
-            qualifier_after=re.compile(r"(?<!\w)(?:" + "|".join(
-                re.escape(w) for w in data["participants"].get("qualifier_after", []) or ["(?!)"]) + r")\s$",
-                re.IGNORECASE),
-            place_not_after=re.compile(r"(?<!\w)(?:" + "|".join(
-                re.escape(w) for w in data["participants"].get("place_not_after", []) or ["(?!)"]) + r")\s$",
-                re.IGNORECASE),
+            qualifier_after=_ending_words(data["participants"].get("qualifier_after", [])),
+            place_not_after=_ending_words(data["participants"].get("place_not_after", [])),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
             target_markers=_phrases(data["participants"].get("target_markers", [])),
             location_markers=_phrases(data["location"]["markers"]),
@@ -159,9 +154,9 @@ class Lexicon:
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
             period_after=_phrases(dates.get("period_after", [])),
-            goal_words=_word_regex([re.escape(w) for w in dates.get("goal_words", [])] or ["(?!)"]),
-            since=_word_regex([re.escape(w) for w in dates.get("since", [])] or ["(?!)"]),
-            same_day=_word_regex([re.escape(w) for w in dates.get("same_day", [])] or ["(?!)"]),
+            goal_words=_literal_words(dates.get("goal_words", [])),
+            since=_literal_words(dates.get("since", [])),
+            same_day=_literal_words(dates.get("same_day", [])),
             date_ignore_inside=frozenset(dates.get("ignore_inside", [])),
             money=_money(data["money"]),
             weights=conf,

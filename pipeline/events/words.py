@@ -32,6 +32,19 @@ def _word_regex(values: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str
 
 
 
+def _literal_words(values: list[str]) -> re.Pattern[str]:
+    """Any of ``values`` (plain words, not regexes) as a whole word, any case; never matches
+    when there are none."""
+    return _word_regex([re.escape(v) for v in values] or ["(?!)"])
+
+
+def _ending_words(values: list[str]) -> re.Pattern[str]:
+    """Any of ``values`` (plain words) then one space, ending the stretch searched: what stands
+    right before a name ("khách Tây Ban Nha", "quận Hai Bà Trưng")."""
+    body = "|".join(re.escape(v) for v in values) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{body})\s$", re.IGNORECASE)
+
+
 def _text_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
