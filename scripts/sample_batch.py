@@ -7,6 +7,7 @@ twenty baomoi articles of at least 800 characters.
 Batch 5 (eval/blind5/, seed 20261202): three articles from each dantri category (27 of 40 outside
 world news) and ten baomoi articles of at least 800 characters.
 Batch 6 (eval/blind6/, seed 20261203): drawn the same way as batch 5, excluding batches 4 and 5.
+Batch 7 (eval/blind7/, seed 20261204): drawn the same way, excluding batches 4, 5 and 6.
 A batch never repeats an article of the dev or held-out gold or of an earlier batch; later batches
 are left out of the exclusion, so every draw is reproducible whatever has been added since.
 Annotated from ../shared/ANNOTATION.md and the texts only, then scored once before anyone looked
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # batch -> (seed, articles per dantri category, baomoi articles)
-BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10), 6: (20261203, 3, 10)}
+BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10), 6: (20261203, 3, 10), 7: (20261204, 3, 10)}
 MIN_BAOMOI_CHARS = 800
 
 
