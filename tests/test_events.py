@@ -1120,3 +1120,25 @@ def test_who_is_named_inside_a_quotation_does_not_speak_it(stage):
     assert _quoted_before(opened, 0, opened.index("khẳng")) == []
     tail = 'hợp tác tốt", ông Dũng nói.'
     assert _quoted_before(tail, 0, tail.index("nói")) == [(0, tail.index('"') + 1)]
+
+
+def test_theo_x_opening_a_clause_makes_x_the_speaker_of_an_undated_statement(stage):
+    # ANNOTATION.md: "X cho biết, …" counts with or without a verb of saying; "Theo X, …" too. What
+    # X says ("tháng 1/2021 …") does not date the statement; a plan, "theo dõi" or a medium are no
+    # speakers, and "theo" inside a clause ("làm theo Bộ Y tế") is no attribution.
+    thinh = ("Nguyễn Hưng Thịnh", "PERSON", "person:nht")
+    e = only(run(stage, "Theo ông Nguyễn Hưng Thịnh, tháng 1/2021, nhà máy đã từng xảy ra hiện tượng gây khói bụi.",
+                 ents=[thinh], published="2021-04-28"), "STATEMENT")
+    assert roles(e) == {"Nguyễn Hưng Thịnh": "source"} and e.date == "" and e.trigger == "Theo"
+    lam = ("Nguyễn Văn Lâm", "PERSON", "person:nvl")
+    nhi = ("Bệnh viện Nhi Trung ương", "ORG", "org:nhp")
+    e = only(run(stage, "Tuy nhiên, theo TS Nguyễn Văn Lâm - Trưởng khoa Truyền nhiễm (Bệnh viện Nhi Trung ương), "
+                        "trẻ nhỏ rất dễ mắc bệnh.", ents=[lam, nhi], published="2017-06-01"), "STATEMENT")
+    assert set(roles(e)) == {"Nguyễn Văn Lâm", "Bệnh viện Nhi Trung ương"}
+    moh = ("Bộ Y tế", "ORG", "org:moh")
+    for text in ("Theo kế hoạch của Bộ Y tế, đợt tiêm chủng sẽ bắt đầu trong tháng 5.",
+                 "Các bệnh viện làm theo Bộ Y tế, tiếp tục tiêm chủng.",
+                 "Theo dõi Bộ Y tế, người dân cập nhật thông tin.",
+                 "Theo Forbes, Lawrence Stroll có 3,2 tỷ USD."):
+        found = run(stage, text, ents=[moh, ("Forbes", "ORG", "org:forbes")], published="2021-04-28")
+        assert [e for e in found if e.type == "STATEMENT"] == [], text

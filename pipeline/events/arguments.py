@@ -48,6 +48,8 @@ class ArgumentsMixin:
         limit = self._object_limit(hit)
         before = [m for m in usable if lo <= m.start and m.end <= hit.start]
         after = [m for m in usable if m.start >= hit.end and m.end <= limit]
+        if rule.speaker_after:
+            return self._speaker_after(hit, rule, usable)
         if statement:
             before = self._statement_sources(hit, rule, before, [m for m in usable if a0 <= m.start and m.end <= a1])
         else:
@@ -65,6 +67,17 @@ class ArgumentsMixin:
         if hit.name is not None:
             parts += self._name_parties(hit, seen)
         return sorted(parts, key=lambda p: p.order)
+
+    def _speaker_after(self, hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[_Part]:
+        """"Theo X, …": the names of the trigger's clause after it speak, when the first stands within
+        ``source_within`` of it (further on, "Theo kết quả khảo sát của X" cites a document)."""
+        c1 = hit.clause[1]
+        after = [m for m in usable if m.start >= hit.end and m.end <= c1]
+        if not after or (rule.source_within and after[0].start - hit.end > rule.source_within):
+            return []
+        speakers = self._qualifiers_out(hit.s, after)
+        return sorted(self._as_parts(hit.s.para.index, [(m, "source") for m in speakers], set()),
+                      key=lambda p: p.order)
 
     @staticmethod
     def _as_parts(para: int, roles: list[tuple[Mention, str]], seen: set[str]) -> list[_Part]:

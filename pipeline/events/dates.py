@@ -91,8 +91,11 @@ class DatesMixin:
         s = hit.s
         named = hit.name is not None or bool(hit.name_ids)
         ci = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= hit.start < c1), 0)
+        said_from = hit.clause[1] if any(r.speaker_after for r in hit.rules) else None
         ranked = []
         for d in dates:
+            if said_from is not None and d[0] >= said_from:
+                continue  # "Theo ông Thịnh, tháng 1/2021, …": what he said, after his clause
             if said_after_words and d[0] >= hit.end and len(_text_words(s.para.text[hit.end:d[0]])) > said_after_words:
                 continue  # "Nga khẳng định hoạt động ... nhằm chuẩn bị cuộc diễn tập [date]": what was said
             di = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= d[0] < c1), 0)

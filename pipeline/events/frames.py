@@ -29,7 +29,7 @@ _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
-                           "neighbour", "plover", "sense", "target_types"})
+                           "neighbour", "plover", "sense", "target_types", "speaker_after"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
@@ -74,6 +74,8 @@ class TriggerRule:
     not_in_clause_before: re.Pattern[str] | None = None  # words that, anywhere before it in its clause, cancel it
     senses: tuple[Sense, ...] = ()  # its own sense constraints, then its frame's cues
     target_types: frozenset[str] = frozenset()  # mention types a target may have (empty: any participant)
+    # The trigger opens its clause and the speaker follows it there, within source_within: "Theo X, …"
+    speaker_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +264,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         not_in_clause_before=_word_regex([re.escape(w) for w in clause_words]) if clause_words else None,
         senses=senses + cues,
         target_types=frozenset(raw.get("target_types", [])),
+        speaker_after=bool(raw.get("speaker_after", False)),
     )
     return rule, _phrases(raw["phrases"])
 

@@ -96,6 +96,8 @@ class TriggerMixin:
         c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
         if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
             return False  # "các thỏa thuận mà các bang ... ký": a relative clause
+        if rule.speaker_after and _WORD.search(text, c0, start):
+            return False  # "Theo X, …" opens its clause; mid-clause "theo" follows or complies
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
