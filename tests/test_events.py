@@ -834,12 +834,14 @@ def test_an_undated_article_does_not_count_a_missing_date_against_an_event(lexic
     text = "Tại cuộc gặp, ông Donald Trump khẳng định sẽ thăm Việt Nam."
     undated = stage(make(text, ents=[trump, VN])).events
     assert [e.type for e in undated if e.type == "STATEMENT"] == ["STATEMENT"]
-    # In a dated article that gives a day elsewhere a missing date counts against a body's statement
-    # (the article had a date to give), not against a named person's (test_an_undated_statement_of_a_named_person_…).
+    # In a dated article that gives a day elsewhere a missing date counts against a country's statement
+    # (the article had a date to give), not against a named person's or body's
+    # (test_an_undated_statement_of_a_named_person_or_body_is_kept_…).
+    country = "Tại cuộc gặp, Nhật Bản khẳng định sẽ thăm Việt Nam."
+    dated_article = stage(make(country, "Đoàn Mỹ tới Hà Nội ngày 7/7.", ents=[JP, VN], published="2017-07-08")).events
+    assert [e for e in dated_article if e.type == "STATEMENT"] == []
     mofa = ("Bộ Ngoại giao", "ORG", "org:mofa")
     body = "Tại cuộc gặp, Bộ Ngoại giao khẳng định sẽ thăm Việt Nam."
-    dated_article = stage(make(body, "Đoàn Mỹ tới Hà Nội ngày 7/7.", ents=[mofa, VN], published="2017-07-08")).events
-    assert [e for e in dated_article if e.type == "STATEMENT"] == []
     assert [e.type for e in stage(make(body, ents=[mofa, VN])).events if e.type == "STATEMENT"] == ["STATEMENT"]
     # A dated article that gives no day anywhere: the statement had no dated occasion (occasion_speakers).
     no_day = stage(make(body, ents=[mofa, VN], published="2017-07-08")).events
@@ -994,7 +996,8 @@ def test_a_match_a_title_and_a_career_are_no_events(stage):
 
 def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_article(stage):
     # ANNOTATION.md: a statement takes its occasion's date; one with no dated occasion is dated "".
-    # (A named person's statement needs no date anyway, undated_speakers: a body shows the weight.)
+    # (A named person's or body's statement needs no date anyway, undated_speakers: its confidence keeps
+    # the date weight; a place's, below, shows the weight lost.)
     tourist = ("Nguyễn Thị Hồng Phương", "PERSON", "person:new:phuong")
     said = "Cô Nguyễn Thị Hồng Phương cho biết mọi người vẫn đeo khẩu trang."
     board = ("Sở Du lịch", "ORG", "org:new:so-du-lich")
@@ -1007,10 +1010,10 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board],
                  published="2021-04-30"), "STATEMENT")
     assert e.date == "" and e.confidence == pytest.approx(0.8)
-    # A day later in the article (not opening it) may be the statement's occasion: no date, no weight.
+    # A day later in the article (not opening it) may be the statement's occasion: no date.
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told,
                  "Bãi biển đông nhất vào chiều 29/4.", ents=[board], published="2021-04-30"), "STATEMENT")
-    assert e.date == "" and e.confidence == pytest.approx(0.65)
+    assert e.date == "" and e.confidence == pytest.approx(0.8)
     # A day anywhere in the lead's first sentence counts; not for a sentence with time words of its own.
     e = only(run(stage, "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", told,
                  ents=[board], published="2021-04-30"), "STATEMENT")
@@ -1018,7 +1021,7 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     timed = "Sở Du lịch cho biết từ năm 2019 mọi người vẫn đeo khẩu trang."
     e = only(run(stage, "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", timed,
                  ents=[board], published="2021-04-30"), "STATEMENT")
-    assert e.date == "" and e.confidence == pytest.approx(0.65)
+    assert e.date == "" and e.confidence == pytest.approx(0.8)
     # A place is no such speaker: its statement keeps its lower confidence.
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển.", "Đà Nẵng cho biết bãi biển vẫn mở cửa.",
                  ents=[("Đà Nẵng", "GPE", "gpe:vn-da-nang")], published="2021-04-30"), "STATEMENT")
@@ -1055,25 +1058,30 @@ def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):
                            ents=[HA, TOKYO], published="2021-11-24") if e.type == "STATEMENT"] == []
 
 
-def test_an_undated_statement_of_a_named_person_is_kept_and_one_of_a_body_is_not(lexicon):
-    # ANNOTATION.md: "X cho biết, …" is a STATEMENT dated "" when no occasion is dated. With the
-    # shipped threshold a person's undated statement is kept; a ministry's undated one is not
-    # (bodies "cho biết" in passing far more often than they make statements).
+def test_an_undated_statement_of_a_named_person_or_body_is_kept_and_one_of_a_country_is_not(lexicon):
+    # ANNOTATION.md: "X cho biết, …" is a STATEMENT dated "" when no occasion is dated, X a named
+    # person or body. With the shipped threshold a person's and a ministry's undated statements are
+    # kept (issue #14: on dev, held-out and blind batches 4-6 the bodies' undated statements the
+    # gold has outnumber those it lacks); a country's undated one is not (on ordinary news a place
+    # "speaks" mostly for its media, teams or people: "truyền thông Trung Quốc").
     stage = EventExtractor(EventsConfig(min_confidence=0.75), lexicon)
     person = run(stage, "Ông Nguyễn Tuấn Anh cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
                  ents=[("Nguyễn Tuấn Anh", "PERSON", "person:nta")], published="2021-04-22")
     e = only(person, "STATEMENT")
     assert e.date == "" and roles(e) == {"Nguyễn Tuấn Anh": "source"}
     assert e.confidence >= 0.75  # the shipped min_confidence (pipeline/data/defaults.toml)
-    # (In an article that gives a day elsewhere, which may be its occasion; in one that gives no day
-    # at all the body's statement is kept too, occasion_speakers: see the test above.)
     body = run(stage, "Ngân hàng Nhà nước cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
                "Thông tin trên được đưa ra chiều 22/4.",
                ents=[("Ngân hàng Nhà nước", "ORG", "org:sbv")], published="2021-04-22")
-    assert [e for e in body if e.type == "STATEMENT"] == []
-    # Dated, the body's statement is kept: the date, not the speaker's type, was what it lacked.
-    dated = run(stage, "Ngày 22/4, Ngân hàng Nhà nước cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
-                ents=[("Ngân hàng Nhà nước", "ORG", "org:sbv")], published="2021-04-22")
+    e = only(body, "STATEMENT")
+    assert e.date == "" and roles(e) == {"Ngân hàng Nhà nước": "source"}
+    country = run(stage, "Ba Lan cũng thông báo trục xuất 3 nhà ngoại giao của Nga.",
+                  "Thông tin trên được đưa ra chiều 22/4.",
+                  ents=[("Ba Lan", "GPE", "gpe:pl")], published="2021-04-22")
+    assert [e for e in country if e.type == "STATEMENT"] == []
+    # Dated, the country's statement is kept: the date, not the speaker's type, was what it lacked.
+    dated = run(stage, "Ngày 22/4, Ba Lan thông báo trục xuất 3 nhà ngoại giao của Nga.",
+                ents=[("Ba Lan", "GPE", "gpe:pl")], published="2021-04-22")
     assert only(dated, "STATEMENT").date == "2021-04-22"
 
 
