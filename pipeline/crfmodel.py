@@ -86,7 +86,7 @@ class CrfSegmenterModel:
 
     __slots__ = ("_dictionary", "_uni_raw", "_uni_lower", "_uni_flags", "_uni_edge",
                  "_bi_raw", "_bi_lower", "_bi_flags", "_bi_edge",
-                 "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "inside")
+                 "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "_bi_full", "_tri_full", "inside")
 
     def __init__(self, labels: list[str], attributes: list[str],
                  features: list[tuple[int, int, int, float]], dictionary: set[str]) -> None:
@@ -145,6 +145,12 @@ class CrfSegmenterModel:
         # on the syllable alone, so it is summed here once (the same sum ``_syllable`` makes).
         self._uni_full = {w: self._syllable(w, w, "True" if w in dictionary else "False")
                           for w in {*self._uni_raw, *self._uni_lower} if w == w.lower()}
+        # The same for pairs and triples of lower-case syllables (split on the space that joins
+        # them: a key whose syllables hold a space of their own is left to the general path).
+        self._bi_full = {k: self._pair(k, k, all(_istitle(p) == "True" for p in parts))
+                         for k in {*self._bi_raw, *self._bi_lower} if k == k.lower() and len(parts := k.split(" ")) == 2}
+        self._tri_full = {k: self._triple(k, k, all(_istitle(p) == "True" for p in parts))
+                          for k in self._tri_raw if k == k.lower() and len(parts := k.split(" ")) == 3}
 
     @classmethod
     def load(cls, model_dir: Path, dictionary: set[str]) -> "CrfSegmenterModel":
@@ -186,6 +192,20 @@ class CrfSegmenterModel:
         f = self._uni_flags[(_isdigit(token), _istitle(token), in_dict)]
         return tuple([a + b + c for a, b, c in zip(r, lo, f)])
 
+    def _pair(self, raw: str, low: str, title: bool) -> tuple[float, ...] | list[float]:
+        """Two syllables' weights at the four offsets: text + lower case + flags, in that order."""
+        f = self._bi_flags[("True" if title else "False", "True" if low in self._dictionary else "False")]
+        r, lo = self._bi_raw.get(raw), self._bi_lower.get(low)
+        if r is None and lo is None:
+            return f  # 0.0 + 0.0 + x is x
+        return tuple([a + b + c for a, b, c in zip(r or _ZERO8, lo or _ZERO8, f)])
+
+    def _triple(self, raw: str, low: str, title: bool) -> tuple[float, ...] | list[float]:
+        """Three syllables' weights at the three offsets: text + flags."""
+        f = self._tri_flags[("True" if title else "False", "True" if low in self._dictionary else "False")]
+        r = self._tri_raw.get(raw)
+        return f if r is None else tuple([a + b for a, b in zip(r, f)])
+
     def tags(self, tokens: list[str]) -> list[int]:
         """The label index of each token (0 opens a word, 1 continues one)."""
         n = len(tokens)
@@ -202,23 +222,25 @@ class CrfSegmenterModel:
             v = full.get(tok) if tok == low else None
             uni.append(v if v is not None else self._syllable(tok, low, "True" if low in dictionary else "False"))
         uni += [eos, eos]
-        bi_raw, bi_lower, bi_flags = self._bi_raw, self._bi_lower, self._bi_flags
+        is_low = [t == lo for t, lo in zip(tokens, lower)]
         bi = [self._bi_edge[_BOS]] * 2  # pairs starting at -2, -1
+        bi_full = self._bi_full
         for j in range(n - 1):
-            lo = lower[j] + " " + lower[j + 1]
-            r = bi_raw.get(tokens[j] + " " + tokens[j + 1], _ZERO8)
-            low = bi_lower.get(lo, _ZERO8)
-            f = bi_flags[("True" if title[j] and title[j + 1] else "False", "True" if lo in dictionary else "False")]
-            bi.append([a + b + c for a, b, c in zip(r, low, f)])
+            key = lower[j] + " " + lower[j + 1]
+            v = bi_full.get(key) if is_low[j] and is_low[j + 1] else None
+            if v is None:
+                v = self._pair(tokens[j] + " " + tokens[j + 1], key, title[j] and title[j + 1])
+            bi.append(v)
         bi += [self._bi_edge[_EOS]] * 2  # pairs starting at n - 1, n
-        tri_raw, tri_flags = self._tri_raw, self._tri_flags
         tri = [self._tri_edge[_BOS]] * 2
+        tri_full = self._tri_full
         for j in range(n - 2):
-            lo = lower[j] + " " + lower[j + 1] + " " + lower[j + 2]
-            r = tri_raw.get(tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2], _ZERO6)
-            f = tri_flags[("True" if title[j] and title[j + 1] and title[j + 2] else "False",
-                           "True" if lo in dictionary else "False")]
-            tri.append([a + b for a, b in zip(r, f)])
+            key = lower[j] + " " + lower[j + 1] + " " + lower[j + 2]
+            v = tri_full.get(key) if is_low[j] and is_low[j + 1] and is_low[j + 2] else None
+            if v is None:
+                v = self._triple(tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2], key,
+                                 title[j] and title[j + 1] and title[j + 2])
+            tri.append(v)
         tri += [self._tri_edge[_EOS]] * min(n, 2)
         # Token t sees position t+k of the padded lists (index t+k+2) at offset k: one term per
         # template group, added in a fixed order.

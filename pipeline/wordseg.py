@@ -72,31 +72,30 @@ class WordSegmenter:
                 text = text.replace(bad, good)
         return text
 
-    def _tag(self, text: str) -> tuple[list[tuple[int, int, str]], list[str]]:
-        """underthesea's tokens of ``text`` (offsets and normalised form) and the model's tags."""
-        matches = []
-        for m in self._pattern.finditer(self._normalise(text)):
-            tok = m.group()
-            if len(tok) <= self._long:
-                tok = self._normalise(tok)
-                tok = self._token_map.get(tok, tok)
-            matches.append((m.start(), m.end(), tok))
-        if not matches:
-            return [], []
+    def _tag(self, text: str) -> tuple[list[tuple[int, int]], list[str], list[str]]:
+        """underthesea's tokens of ``text``: their offsets, their normalised form, the model's tags."""
+        text = self._normalise(text)
+        spans = [m.span() for m in self._pattern.finditer(text)]
+        if not spans:
+            return [], [], []
+        # The whole text is already in NFC with the character map applied (one character for one,
+        # so offsets hold); what underthesea's per-token normalisation adds is the token table.
+        token_map, long = self._token_map, self._long
+        tokens = [text[s:e] for s, e in spans]
+        tokens = [token_map.get(t, t) if len(t) <= long else t for t in tokens]
         if self._model is not None:
             inside = self._model.inside
-            return matches, [_INSIDE if x == inside else _OPENS for x in self._model.tags([t for _, _, t in matches])]
-        return matches, self._tagger.tag(self._featurizer.process([[[t] for _, _, t in matches]])[0])
+            return spans, tokens, [_INSIDE if x == inside else _OPENS for x in self._model.tags(tokens)]
+        return spans, tokens, self._tagger.tag(self._featurizer.process([[[t] for t in tokens]])[0])
 
     def spans(self, text: str, start: int = 0) -> list[tuple[int, int]] | None:
         """The words of ``text`` as ``(start, end)`` offsets (shifted by ``start``), or ``None``
         when ``text`` is not in NFC (see the module docstring)."""
         if not unicodedata.is_normalized("NFC", text):
             return None
-        # The character map is one-for-one (ð -> đ), so offsets survive it.
-        matches, tags = self._tag(text)
+        spans, _, tags = self._tag(text)
         out: list[tuple[int, int]] = []
-        for n, (tag, (s, e, _)) in enumerate(zip(tags, matches)):
+        for n, (tag, (s, e)) in enumerate(zip(tags, spans)):
             if tag == _INSIDE and n > 0:
                 out[-1] = (out[-1][0], start + e)
             else:
@@ -105,9 +104,9 @@ class WordSegmenter:
 
     def words(self, text: str) -> list[str]:
         """What ``underthesea.word_tokenize(text)`` returns (the equivalence the tests check)."""
-        matches, tags = self._tag(text)
+        _, tokens, tags = self._tag(text)
         out: list[str] = []
-        for n, (tag, (_, _, tok)) in enumerate(zip(tags, matches)):
+        for n, (tag, tok) in enumerate(zip(tags, tokens)):
             if tag == _INSIDE and n > 0:
                 out[-1] = out[-1] + " " + tok
             else:
