@@ -1150,3 +1150,19 @@ def test_theo_x_opening_a_clause_makes_x_the_speaker_of_an_undated_statement(sta
                  "Theo Forbes, Lawrence Stroll có 3,2 tỷ USD."):
         found = run(stage, text, ents=[moh, ("Forbes", "ORG", "org:forbes")], published="2021-04-28")
         assert [e for e in found if e.type == "STATEMENT"] == [], text
+
+
+def test_a_name_after_a_medium_word_is_no_speaker(stage):
+    # ANNOTATION.md: a medium cited as the source of a report is not a speaker, whether or not the
+    # gazetteer knows it (medium_after: "tờ", "tạp chí", "kênh" …); a person it quotes still is.
+    sun = ("The Sun", "ORG", "org:new:the-sun")
+    uk = ("Anh", "GPE", "gpe:gb")
+    found = run(stage, "Ngày 20/4, tờ The Sun của Anh thì tin rằng Mata cố tình chơi xấu.", ents=[sun, uk],
+                published="2021-04-21")
+    assert [e for e in found if e.type == "STATEMENT"] == []
+    e = only(run(stage, "Ngày 20/4, The Sun tin rằng Mata cố tình chơi xấu.", ents=[sun], published="2021-04-21"),
+             "STATEMENT")
+    assert roles(e) == {"The Sun": "source"}  # without the word, a body like any other
+    e = only(run(stage, "Ngày 20/4, tờ The Sun dẫn lời ông Trần Hồng Hà khẳng định giá dầu tăng.", ents=[sun, HA],
+                 published="2021-04-21"), "STATEMENT")
+    assert roles(e) == {"Trần Hồng Hà": "source"}

@@ -39,6 +39,9 @@ class ArgumentsMixin:
         s = hit.s
         a0, a1 = s.attribution
         usable = self._usable_mentions(s, location_ids)
+        medium = self.lex.types[rule.type].medium_after
+        if medium is not None:
+            usable = self._media_out(s, usable, medium)
         # The subject of the sentence's first trigger may stand clauses before it ("Bộ Ngoại giao
         # Hàn Quốc cho biết ..., cuộc họp ..."); a later trigger's is in its own clause, the text
         # before belongs to the trigger before ("Đối thoại A - B về ..., Đối thoại A - C ...").
@@ -67,6 +70,22 @@ class ArgumentsMixin:
         if hit.name is not None:
             parts += self._name_parties(hit, seen)
         return sorted(parts, key=lambda p: p.order)
+
+    def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str]) -> list[Mention]:
+        """Without the names a medium word stands before ("Tờ Athletic", "tờ The Sun") and the place
+        that owns such a medium ("tờ The Sun của Anh", "kênh TNT Sports (Argentina)"): media report,
+        they do not speak."""
+        text = s.para.text
+        out: list[Mention] = []
+        medium_end = -1
+        for m in sorted(mentions, key=lambda m: m.start):
+            if medium.search(text, max(0, m.start - 30), m.start):
+                medium_end = m.end
+                continue
+            if m.type == "GPE" and medium_end >= 0 and self.lex.owner_gap.fullmatch(text, medium_end, m.start):
+                continue
+            out.append(m)
+        return out
 
     def _speaker_after(self, hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[_Part]:
         """"Theo X, …": the names of the trigger's clause after it speak, when the first stands within

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from .words import _phrases, _word_regex
+from .words import _ending_words, _phrases, _word_regex
 
 __all__ = ["EVENT_TYPES", "TriggerRule", "TypeSettings", "Sense", "FrameExample", "FrameSpec", "load_frames",
            "default_frames_dir"]
@@ -34,7 +34,7 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "w
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
-                        "occasion_speakers", "lead_date_words", "not_speakers"})
+                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -101,6 +101,8 @@ class TypeSettings:
     occasion_speakers: frozenset[str] = frozenset()
     lead_date_words: int = 0  # the lead's day counts within this many words of its first sentence
     not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
+    # words right before a name that make it a news medium, never a participant ("tờ The Sun")
+    medium_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +217,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
         not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
+        medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
     )
 
 
