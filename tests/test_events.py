@@ -1143,6 +1143,10 @@ def test_theo_x_opening_a_clause_makes_x_the_speaker_of_an_undated_statement(sta
     e = only(run(stage, "Tuy nhiên, theo TS Nguyễn Văn Lâm - Trưởng khoa Truyền nhiễm (Bệnh viện Nhi Trung ương), "
                         "trẻ nhỏ rất dễ mắc bệnh.", ents=[lam, nhi], published="2017-06-01"), "STATEMENT")
     assert set(roles(e)) == {"Nguyễn Văn Lâm", "Bệnh viện Nhi Trung ương"}
+    # A heading the crawl glued to the sentence: the capital "Theo" still opens it.
+    e = only(run(stage, "Thách thức trong quản lý đô thị Theo ông Nguyễn Hưng Thịnh, đô thị hóa là nhiệm vụ khó.",
+                 ents=[thinh], published="2017-05-14"), "STATEMENT")
+    assert roles(e) == {"Nguyễn Hưng Thịnh": "source"}
     moh = ("Bộ Y tế", "ORG", "org:moh")
     for text in ("Theo kế hoạch của Bộ Y tế, đợt tiêm chủng sẽ bắt đầu trong tháng 5.",
                  "Các bệnh viện làm theo Bộ Y tế, tiếp tục tiêm chủng.",

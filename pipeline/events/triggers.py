@@ -96,8 +96,11 @@ class TriggerMixin:
         c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
         if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
             return False  # "các thỏa thuận mà các bang ... ký": a relative clause
-        if rule.speaker_after and _WORD.search(text, c0, start):
-            return False  # "Theo X, …" opens its clause; mid-clause "theo" follows or complies
+        # "Theo X, …" opens its clause (mid-clause "theo" follows or complies); a capital "Theo" opens
+        # a sentence even glued to a heading the crawl ran into it ("… đô thị Theo Thứ trưởng X, …").
+        glued = rule.speaker_after and text[start].isupper()
+        if rule.speaker_after and not glued and _WORD.search(text, c0, start):
+            return False
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
@@ -105,7 +108,7 @@ class TriggerMixin:
         # name is no such case: "viết trên Facebook" names the medium it was said on.
         if _inside_name(start, end, s.mentions):
             return False
-        if rule.form == "verb" and text[start].isupper():
+        if rule.form == "verb" and text[start].isupper() and not glued:
             before = text[s.start:start].rstrip()
             if before and before[-1] not in _OPENERS:
                 return False  # "Nguyễn Văn Ký": a capitalised verb mid-sentence is part of a name
