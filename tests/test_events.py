@@ -1170,3 +1170,17 @@ def test_a_name_after_a_medium_word_is_no_speaker(stage):
     e = only(run(stage, "Ngày 20/4, tờ The Sun dẫn lời ông Trần Hồng Hà khẳng định giá dầu tăng.", ents=[sun, HA],
                  published="2021-04-21"), "STATEMENT")
     assert roles(e) == {"Trần Hồng Hà": "source"}
+
+
+def test_a_verb_after_a_semicolon_speaks_for_the_sentence_subject(stage):
+    # "X chào mừng …; nhấn mạnh …": the clause after the semicolon has no subject of its own; the
+    # person the sentence opens with speaks, not the last person named before the verb (McCain).
+    lich = ("Ngô Xuân Lịch", "PERSON", "person:nxl")
+    mccain = ("John McCain", "PERSON", "person:mccain")
+    e = only(run(stage, "Ngày 2/6, Đại tướng Ngô Xuân Lịch chào mừng Thượng nghị sỹ John McCain; nhấn mạnh, hai nước "
+                        "cần mở rộng hợp tác.", ents=[lich, mccain], published="2017-06-02"), "STATEMENT")
+    assert roles(e) == {"Ngô Xuân Lịch": "source"}
+    # A clause after the semicolon with a subject of its own is not elided.
+    found = run(stage, "Ngày 2/6, Đại tướng Ngô Xuân Lịch chào mừng Thượng nghị sỹ John McCain; phía Mỹ nhấn mạnh hai "
+                       "nước cần mở rộng hợp tác.", ents=[lich, mccain], published="2017-06-02")
+    assert [e for e in found if e.type == "STATEMENT"] == []

@@ -55,6 +55,8 @@ class ArgumentsMixin:
             return self._speaker_after(hit, rule, usable)
         if statement:
             before = self._statement_sources(hit, rule, before, [m for m in usable if a0 <= m.start and m.end <= a1])
+            if not before:
+                before = self._elided_subject(hit, rule, usable)
         else:
             before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
         if not rule.targets:
@@ -86,6 +88,19 @@ class ArgumentsMixin:
                 continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _elided_subject(hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[Mention]:
+        """"Đại tướng X chào mừng …; nhấn mạnh, …": a verb opening the clause after a semicolon has
+        the sentence's subject, the person its first words name (within ``source_within``)."""
+        s, text = hit.s, hit.s.para.text
+        stop = text.rfind(";", s.start, hit.start)
+        if stop < 0 or text[stop + 1:hit.start].strip(" ,"):
+            return []
+        first = next((m for m in usable if m.start < stop and m.type == "PERSON"), None)
+        if first is None or first.start - s.start > (rule.source_within or len(text)):
+            return []
+        return [first]
 
     def _speaker_after(self, hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[_Part]:
         """"Theo X, …": the names of the trigger's clause after it speak, when the first stands within
