@@ -38,10 +38,7 @@ class ArgumentsMixin:
     def _participants(self, hit: _Hit, rule: TriggerRule, location_ids: set[int]) -> list[_Part]:
         s = hit.s
         a0, a1 = s.attribution
-        usable = self._usable_mentions(s, location_ids)
-        medium = self.lex.types[rule.type].medium_after
-        if medium is not None:
-            usable = self._media_out(s, usable, medium)
+        usable = self._usable_mentions(s, location_ids, rule.type)
         # The subject of the sentence's first trigger may stand clauses before it ("Bộ Ngoại giao
         # Hàn Quốc cho biết ..., cuộc họp ..."); a later trigger's is in its own clause, the text
         # before belongs to the trigger before ("Đối thoại A - B về ..., Đối thoại A - C ...").
@@ -124,9 +121,11 @@ class ArgumentsMixin:
                 parts.append(_Part(Participant(key, m.canonical or m.text, m.type, role), (para, m.start)))
         return parts
 
-    def _usable_mentions(self, s: _Sent, location_ids: set[int]) -> list[Mention]:
+    def _usable_mentions(self, s: _Sent, location_ids: set[int], etype: str) -> list[Mention]:
         nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
-        return [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
+        usable = [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
+        medium = self.lex.types[etype].medium_after
+        return usable if medium is None else self._media_out(s, usable, medium)
 
     def _usable(self, m: Mention, text: str, location_ids: set[int], nested: list[Mention]) -> bool:
         """A mention that can take part: a participant type, not the event's place, not a place
