@@ -114,8 +114,13 @@ class CrfSegmenterModel:
         self._tri_flags: dict[tuple[str, str], list[float]] = {}
         self._tri_edge: dict[str, list[float]] = {_BOS: [0.0] * 6, _EOS: [0.0] * 6}
         flag_weights: dict[tuple[str, int, str], dict[str, list[float]]] = {}
+        templates: dict[str, tuple] = {}  # 43 template names, parsed once each
         for attr_id, (wb, wi) in weights.items():
-            self._fold(attributes[attr_id], wb, wi, flag_weights)
+            name, _, value = attributes[attr_id].partition("=")
+            template = templates.get(name)
+            if template is None:
+                template = templates[name] = self._template(name)
+            self._fold(template, value, wb, wi, flag_weights)
         # Flag combinations (number, title case, dictionary) of one syllable, and title case and
         # dictionary membership of pairs and triples: every combination, from the flag weights.
         for digit in ("True", "False"):
@@ -157,31 +162,33 @@ class CrfSegmenterModel:
         labels, attributes, features = _read_crfsuite(Path(model_dir) / "models.bin")
         return cls(labels, attributes, features, dictionary)
 
-    def _fold(self, attribute: str, wb: float, wi: float,
-              flag_weights: dict[tuple[str, int, str], dict[str, list[float]]]) -> None:
-        name, _, value = attribute.partition("=")
+    def _template(self, name: str) -> tuple[str, int, int, str, dict[str, list[float]] | None]:
+        """(table, offset, offset index, kind, the value table it adds to) of a template name."""
         m = _TEMPLATE.match(name)
         if m is None:
             raise ValueError(f"unknown feature template {name!r}")
         a, b, kind = int(m.group(1)), m.group(2), m.group(3) or "raw"
-        span = 0 if b is None else int(b) - a
-        table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[span]
-        i = offsets.index(a)
-        edge = value in (_BOS, _EOS)
-        if edge:
+        table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[0 if b is None else int(b) - a]
+        values = {("uni", "raw"): self._uni_raw, ("uni", "lower"): self._uni_lower, ("bi", "raw"): self._bi_raw,
+                  ("bi", "lower"): self._bi_lower, ("tri", "raw"): self._tri_raw}.get((table, kind))
+        return table, a, offsets.index(a), kind, values
+
+    def _fold(self, template: tuple[str, int, int, str, dict[str, list[float]] | None], value: str,
+              wb: float, wi: float, flag_weights: dict[tuple[str, int, str], dict[str, list[float]]]) -> None:
+        table, a, i, kind, values = template
+        if value in (_BOS, _EOS):
             target = {"uni": self._uni_edge, "bi": self._bi_edge, "tri": self._tri_edge}[table][value]
             if (table, kind) == ("uni", "raw"):  # a syllable that is literally "BOS" or "EOS"
                 raw = self._uni_raw.setdefault(value, [0.0] * 10)
                 raw[2 * i] += wb
                 raw[2 * i + 1] += wi
-        elif kind in ("isdigit", "istitle", "is_in_dict"):
+        elif values is None:  # isdigit, istitle, is_in_dict
             flag_weights.setdefault((kind, a, value), {})[table] = [wb, wi]
             return
         else:
-            tables = {("uni", "raw"): self._uni_raw, ("uni", "lower"): self._uni_lower,
-                      ("bi", "raw"): self._bi_raw, ("bi", "lower"): self._bi_lower, ("tri", "raw"): self._tri_raw}
-            size = 2 * len(offsets)
-            target = tables[(table, kind)].setdefault(value, [0.0] * size)
+            target = values.get(value)
+            if target is None:
+                target = values[value] = [0.0] * {"uni": 10, "bi": 8, "tri": 6}[table]
         target[2 * i] += wb
         target[2 * i + 1] += wi
 
