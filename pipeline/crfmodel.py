@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import struct
+from itertools import product
 from pathlib import Path
 
 __all__ = ["CrfSegmenterModel"]
@@ -80,6 +81,23 @@ def _isdigit(token: str) -> str:
     return "True" if _INT32.fullmatch(token) and -2**31 <= int(token) < 2**31 else "False"
 
 
+def _flag_table(flag_weights: dict[tuple[str, int, str], dict[str, list[float]]], table: str,
+                offsets: tuple[int, ...], names: tuple[str, ...]) -> dict[tuple[str, ...], list[float]]:
+    """For every combination of the flags ``names`` ("True"/"False" each), their summed weights
+    at each offset of ``table``, flag by flag in the order of ``names``."""
+    out = {}
+    for values in product(("True", "False"), repeat=len(names)):
+        vec = [0.0] * (2 * len(offsets))
+        for i, k in enumerate(offsets):
+            for name, value in zip(names, values):
+                w = flag_weights.get((name, k, value), {}).get(table)
+                if w:
+                    vec[2 * i] += w[0]
+                    vec[2 * i + 1] += w[1]
+        out[values] = vec
+    return out
+
+
 class CrfSegmenterModel:
     """The folded weights of one model; ``tags(tokens)`` gives the label index of each token
     (0: opens a word, 1: continues one)."""
@@ -104,43 +122,25 @@ class CrfSegmenterModel:
         # Tables: key -> flat list of floats, [offset index * 2 + label].
         self._uni_raw: dict[str, list[float]] = {}
         self._uni_lower: dict[str, list[float]] = {}
-        self._uni_flags: dict[tuple[str, str, str], list[float]] = {}
         self._uni_edge: dict[str, list[float]] = {_BOS: [0.0] * 10, _EOS: [0.0] * 10}
         self._bi_raw: dict[str, list[float]] = {}
         self._bi_lower: dict[str, list[float]] = {}
-        self._bi_flags: dict[tuple[str, str], list[float]] = {}
         self._bi_edge: dict[str, list[float]] = {_BOS: [0.0] * 8, _EOS: [0.0] * 8}
         self._tri_raw: dict[str, list[float]] = {}
-        self._tri_flags: dict[tuple[str, str], list[float]] = {}
         self._tri_edge: dict[str, list[float]] = {_BOS: [0.0] * 6, _EOS: [0.0] * 6}
         flag_weights: dict[tuple[str, int, str], dict[str, list[float]]] = {}
+        templates: dict[str, tuple] = {}  # 43 template names, parsed once each
         for attr_id, (wb, wi) in weights.items():
-            self._fold(attributes[attr_id], wb, wi, flag_weights)
+            name, _, value = attributes[attr_id].partition("=")
+            template = templates.get(name)
+            if template is None:
+                template = templates[name] = self._template(name)
+            self._fold(template, value, wb, wi, flag_weights)
         # Flag combinations (number, title case, dictionary) of one syllable, and title case and
         # dictionary membership of pairs and triples: every combination, from the flag weights.
-        for digit in ("True", "False"):
-            for title in ("True", "False"):
-                for in_dict in ("True", "False"):
-                    vec = [0.0] * 10
-                    for i, k in enumerate(_UNI):
-                        for name, value in (("isdigit", digit), ("istitle", title), ("is_in_dict", in_dict)):
-                            w = flag_weights.get((name, k, value), {}).get("uni")
-                            if w:
-                                vec[2 * i] += w[0]
-                                vec[2 * i + 1] += w[1]
-                    self._uni_flags[(digit, title, in_dict)] = vec
-        for title in ("True", "False"):
-            for in_dict in ("True", "False"):
-                bi, tri = [0.0] * 8, [0.0] * 6
-                for table, offsets, vec in (("bi", _BI, bi), ("tri", _TRI, tri)):
-                    for i, k in enumerate(offsets):
-                        for name, value in (("istitle", title), ("is_in_dict", in_dict)):
-                            w = flag_weights.get((name, k, value), {}).get(table)
-                            if w:
-                                vec[2 * i] += w[0]
-                                vec[2 * i + 1] += w[1]
-                self._bi_flags[(title, in_dict)] = bi
-                self._tri_flags[(title, in_dict)] = tri
+        self._uni_flags = _flag_table(flag_weights, "uni", _UNI, ("isdigit", "istitle", "is_in_dict"))
+        self._bi_flags = _flag_table(flag_weights, "bi", _BI, ("istitle", "is_in_dict"))
+        self._tri_flags = _flag_table(flag_weights, "tri", _TRI, ("istitle", "is_in_dict"))
         # Most syllables are written in lower case: their whole vector, flags included, depends
         # on the syllable alone, so it is summed here once (the same sum ``_syllable`` makes).
         self._uni_full = {w: self._syllable(w, w, "True" if w in dictionary else "False")
@@ -157,31 +157,33 @@ class CrfSegmenterModel:
         labels, attributes, features = _read_crfsuite(Path(model_dir) / "models.bin")
         return cls(labels, attributes, features, dictionary)
 
-    def _fold(self, attribute: str, wb: float, wi: float,
-              flag_weights: dict[tuple[str, int, str], dict[str, list[float]]]) -> None:
-        name, _, value = attribute.partition("=")
+    def _template(self, name: str) -> tuple[str, int, int, str, dict[str, list[float]] | None]:
+        """(table, offset, offset index, kind, the value table it adds to) of a template name."""
         m = _TEMPLATE.match(name)
         if m is None:
             raise ValueError(f"unknown feature template {name!r}")
         a, b, kind = int(m.group(1)), m.group(2), m.group(3) or "raw"
-        span = 0 if b is None else int(b) - a
-        table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[span]
-        i = offsets.index(a)
-        edge = value in (_BOS, _EOS)
-        if edge:
+        table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[0 if b is None else int(b) - a]
+        values = {("uni", "raw"): self._uni_raw, ("uni", "lower"): self._uni_lower, ("bi", "raw"): self._bi_raw,
+                  ("bi", "lower"): self._bi_lower, ("tri", "raw"): self._tri_raw}.get((table, kind))
+        return table, a, offsets.index(a), kind, values
+
+    def _fold(self, template: tuple[str, int, int, str, dict[str, list[float]] | None], value: str,
+              wb: float, wi: float, flag_weights: dict[tuple[str, int, str], dict[str, list[float]]]) -> None:
+        table, a, i, kind, values = template
+        if value in (_BOS, _EOS):
             target = {"uni": self._uni_edge, "bi": self._bi_edge, "tri": self._tri_edge}[table][value]
             if (table, kind) == ("uni", "raw"):  # a syllable that is literally "BOS" or "EOS"
                 raw = self._uni_raw.setdefault(value, [0.0] * 10)
                 raw[2 * i] += wb
                 raw[2 * i + 1] += wi
-        elif kind in ("isdigit", "istitle", "is_in_dict"):
+        elif values is None:  # isdigit, istitle, is_in_dict
             flag_weights.setdefault((kind, a, value), {})[table] = [wb, wi]
             return
         else:
-            tables = {("uni", "raw"): self._uni_raw, ("uni", "lower"): self._uni_lower,
-                      ("bi", "raw"): self._bi_raw, ("bi", "lower"): self._bi_lower, ("tri", "raw"): self._tri_raw}
-            size = 2 * len(offsets)
-            target = tables[(table, kind)].setdefault(value, [0.0] * size)
+            target = values.get(value)
+            if target is None:
+                target = values[value] = [0.0] * {"uni": 10, "bi": 8, "tri": 6}[table]
         target[2 * i] += wb
         target[2 * i + 1] += wi
 

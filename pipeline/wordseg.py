@@ -30,6 +30,20 @@ _INSIDE = "I-W"  # the model's tag for a syllable that continues the word before
 _OPENS = "B-W"
 
 
+def _load_pickled(path: str):
+    """A joblib file of plain Python objects, read by the C unpickler (joblib's own reader is pure
+    Python: 0.10 s against 0.02 s for the 72 547 words of the dictionary); joblib if that fails."""
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        import joblib
+
+        return joblib.load(path)
+
+
 class WordSegmenter:
     """Built once (the model loads in about a tenth of a second); call ``spans`` per sentence."""
 
@@ -53,7 +67,7 @@ class WordSegmenter:
         # token_normalize leaves tokens longer than this untouched (underthesea's own rule).
         self._long = 6
         model = join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727")
-        dictionary = joblib.load(join(model, "dictionary.bin"))
+        dictionary = _load_pickled(join(model, "dictionary.bin"))
         self._model: CrfSegmenterModel | None
         self._featurizer = self._tagger = None
         try:
