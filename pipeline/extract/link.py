@@ -31,24 +31,44 @@ from dataclasses import replace
 from ..dates import find_dates
 from ..model import Document, Paragraph
 from ..normalize import fold
-from .candidates import ANY_LABEL, Candidate, Context, Proposals
+from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
 from .text import _ACRONYM_DEF, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded, overlaps, slug
+
+
+# The spans country context reads a body and its country from: the gazetteer's names, and its own
+# corrections (an embassy the text places may be a ministry it placed first).
+_BY_NAME = frozenset({"gazetteer", "link.country-context"})
 
 
 class Linkers:
     """Mixed into ``Tagger``: the linkers read its gazetteer, rules and compiled patterns."""
 
-    # -- 2 -----------------------------------------------------------------------------------
-    def _country_context(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
-        """Bodies placed by the country after them or by their paragraph's country (rule
-        ``link.country-context``): candidates over the gazetteer's, which they displace."""
-        self._foreign_bodies(ctx.text, accepted)
-        self._shared_bodies(ctx.para, accepted)
+    # -- country context -----------------------------------------------------------------------
+    def _country_context(self, para: Paragraph, spans: Ledger, gazetteer: tuple[Candidate, ...]) -> None:
+        """Linker ``link.country-context``, on the spans the resolver kept: a body followed by a
+        foreign country is that country's, an embassy is the one at the place the text names, and a
+        bare body many countries have is the one foreign country's its paragraph is about. Each
+        replaces the kept span it corrects (recorded as removed by this rule).
+
+        What a paragraph is about is read from every name the gazetteer finds in it
+        (``gazetteer``), as corrected here, not only from the kept spans: "Hải quân Mỹ", a name
+        grown over its country, still names the United States."""
+        before = {id(a) for a in spans}
+        self._foreign_bodies(para.text, spans)
+        now = {id(a) for a in spans}
+        evidence = [g for g in gazetteer if id(g) not in before or id(g) in now]
+        evidence += [a for a in spans if id(a) not in before]
+        self._shared_bodies(para, spans, evidence)
 
     def _foreign_bodies(self, text: str, accepted: list[Candidate]) -> None:
-        by_start = {a.start: a for a in accepted}
-        for org in [a for a in accepted if a.type == "ORG"]:
+        """A body the gazetteer names, followed by a foreign country the gazetteer names ("Bộ Tư
+        pháp Mỹ"), or an embassy it names followed by "tại" and a place. Only the gazetteer's own
+        names: a name a pattern found already ends where its rule ends it ("Intech Energy Đà Nẵng"
+        is a company's address line, not a body placed by its country)."""
+        named = [a for a in accepted if a.rule in _BY_NAME]
+        by_start = {a.start: a for a in named}
+        for org in [a for a in named if a.type == "ORG"]:
             nxt = by_start.get(org.end + 1)
             if nxt is None or nxt.type != "GPE" or text[org.end] != " " or nxt.entity_id == "gpe:vn":
                 continue
@@ -66,8 +86,8 @@ class Linkers:
             accepted.append(new)
         # "Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
         # the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says.
-        by_start = {a.start: a for a in accepted}
-        for org in [a for a in accepted if a.type == "ORG"]:
+        by_start = {a.start: a for a in accepted if a.rule in _BY_NAME}
+        for org in [a for a in accepted if a.type == "ORG" and a.rule in _BY_NAME]:
             at = f" {self.grammar['at']} "
             if not text.startswith(at, org.end) or not any(
                     text.startswith(h + " ", org.start) for h in self.rules.embassy_heads):
@@ -82,7 +102,7 @@ class Linkers:
             accepted.append(self._span_for(self._pick(ids, ""), org.start, place.end) if ids else Candidate(
                 org.start, place.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8))
 
-    def _shared_bodies(self, para: Paragraph, accepted: list[Candidate]) -> None:
+    def _shared_bodies(self, para: Paragraph, accepted: list[Candidate], evidence: list[Candidate]) -> None:
         """A body many countries have, named bare ("Quốc hội", "Bộ Ngoại giao": the gazetteer's
         Vietnamese ones), is the body of the one foreign country its paragraph is about.
 
@@ -91,14 +111,15 @@ class Linkers:
         Vietnamese (Việt Nam, a province, a Vietnamese body other than these shared names, a
         Vietnamese office-holder), nor a Vietnamese personal name. Then "Quốc hội" is that country's ("Quốc hội Mỹ", the gazetteer's
         United States Congress); otherwise it stays Việt Nam's. The country right after the body is
-        ``_foreign_bodies``'s ("Bộ Ngoại giao Hàn Quốc")."""
+        ``_foreign_bodies``'s ("Bộ Ngoại giao Hàn Quốc"). The places and bodies named are those of
+        ``evidence``; the bodies corrected, those of ``accepted`` (the kept spans)."""
         text = para.text
         shared = [a for a in accepted if a.type == "ORG" and text[a.start:a.end] in self.rules.shared_bodies
                   and self._country_of(a.entity_id) == "VN"]
         if not shared:
             return
-        countries = {a.start: self._country_of(a.entity_id) for a in accepted if a.type in ("GPE", "LOC")}
-        if any(self._country_of(a.entity_id) == "VN" for a in accepted if a not in shared) \
+        countries = {a.start: self._country_of(a.entity_id) for a in evidence if a.type in ("GPE", "LOC")}
+        if any(self._country_of(a.entity_id) == "VN" for a in evidence if a not in shared) \
                 or self._vietnamese_name_in(text):
             return  # a Vietnamese paragraph: its bodies are Việt Nam's
         for body in shared:
@@ -107,7 +128,7 @@ class Linkers:
             if len(named) != 1:
                 continue
             code = named.pop()
-            country = next(a for a in accepted if a.start < sentence_end and countries.get(a.start) == code)
+            country = next(a for a in evidence if a.start < sentence_end and countries.get(a.start) == code)
             self._foreign_body(text, body, country, accepted)
 
     def _vietnamese_name_in(self, text: str) -> bool:
@@ -139,7 +160,7 @@ class Linkers:
         accepted.remove(body)
         accepted.append(new)
 
-    # -- 3 -----------------------------------------------------------------------------------
+    # -- acronyms ------------------------------------------------------------------------------
     def _long_form(self, text: str, end: int, want: str = "") -> tuple[int, str] | None:
         """The long form before "(" at ``end``, opened by a head word ("Kế hoạch …", "Hội nghị …").
 
@@ -186,11 +207,35 @@ class Linkers:
         accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end)] + [span]
         return True
 
-    def _acronym_definitions(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
-        """"Long form (ACR)": the acronym and its long form are one entity; the definition is noted
-        for the document (``out.definitions``) so that later bare uses of ACR resolve to it."""
-        text, limit, free = ctx.text, ctx.limit, accepted.free
-        for m in _ACRONYM_DEF.finditer(text, 0, limit):
+    def _acronym_definitions(self, text: str, spans: Ledger, gazetteer: tuple[Candidate, ...],
+                             above: frozenset[str]) -> list[tuple[str, Candidate]]:
+        """Linker ``link.acronym-definition``: "Long form (ACR)" in the text makes the acronym and
+        its long form one entity, whatever the gazetteer's entry of the same letters says.
+
+        What the paragraph defines is read against what the gazetteer names there (its candidates,
+        ``gazetteer``: the name right before the bracket, the entry of the letters inside it), then
+        each correction goes among the spans the resolver kept by its precedence
+        (``Ledger.correct``): it displaces the gazetteer spans it corrects and the pattern spans it
+        overlaps, and loses only to a gazetteer or country-context span it does not reach or to a
+        name that grows over it. Returns the definitions (ACR, the span it was defined as), which
+        the document's later bare uses of ACR resolve to."""
+        view = Ledger(gazetteer, paragraph=spans.paragraph, trace=spans.trace, provisional=True)
+        view.rule = spans.rule
+        definitions = self._defined(text, view)
+        given = {id(g) for g in gazetteer}
+        replaced = [g for g in view.dropped if id(g) in given]
+        left = {id(a) for a in view}
+        for c in view.added:
+            if id(c) in left:  # not replaced by a later definition of the same paragraph
+                c.displaces += tuple((g.start, g.end) for g in replaced if g.overlaps(c.start, c.end))
+                spans.correct(c, above)
+        return definitions
+
+    def _defined(self, text: str, accepted: Ledger) -> list[tuple[str, Candidate]]:
+        """The definitions of one paragraph on ``accepted``, the gazetteer's view of it: what is
+        added there is a correction, what is taken out there it displaces."""
+        free, definitions = accepted.free, []
+        for m in _ACRONYM_DEF.finditer(text):
             acr = m.group(1).rstrip(".-")
             if sum(c.isupper() for c in acr) < 2:
                 continue
@@ -202,12 +247,12 @@ class Linkers:
             if prev is not None and inner is None and free(a_start, a_end):
                 # "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)" with only the long form known.
                 span = Candidate(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
-                             method="acronym", score=0.95)
+                                 method="acronym", score=0.95)
                 accepted.append(span)
-                out.definitions.append((acr, span))
+                definitions.append((acr, span))
                 continue
             if inner is not None:
-                out.definitions.append((acr, inner))
+                definitions.append((acr, inner))
                 if prev is None:
                     lf = self._long_form(text, len(before), want=inner.type)
                     if lf:
@@ -223,11 +268,12 @@ class Linkers:
             long_text = text[lf[0]:len(before)]
             etype = lf[1]
             span = Candidate(a_start, a_end, etype, f"{etype.lower()}:new:{slug(acr)}", long_text, acr,
-                         method="acronym", score=0.8)
+                             method="acronym", score=0.8)
             if self._replace_inside(accepted, Candidate(lf[0], len(before), etype, span.entity_id, long_text, acr,
-                                                    method="acronym", score=0.8)):
+                                                        method="acronym", score=0.8)):
                 accepted.append(span)
-                out.definitions.append((acr, span))
+                definitions.append((acr, span))
+        return definitions
 
     @staticmethod
     def _realign_acronyms(text: str, accepted: Ledger, acronyms: dict[str, Candidate]) -> None:
