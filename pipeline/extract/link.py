@@ -1,24 +1,27 @@
-"""Context rules and linkers.
+"""The linkers: they run after the one resolver, on the spans it kept, and record what they change.
 
-Two rule families that correct the gazetteer by context: like every family they are functions of
-the paragraph's ``Context`` returning candidates, of a priority above the other patterns, and
-their candidates ``displace`` the gazetteer spans they correct (the resolver decides):
+In each paragraph, in this order (``Tagger._paragraph_linkers``):
 
-* country context (``link.country-context``) — a ministry followed by a foreign country is that
-  country's ministry ("Bộ Ngoại giao Hàn Quốc"), an embassy is the one at the place the text names,
-  a bare body many countries have is the one foreign country's its paragraph is about;
+* country context (``link.country-context``) — a body the gazetteer names followed by a foreign
+  country is that country's ("Bộ Ngoại giao Hàn Quốc"), an embassy is the one at the place the text
+  names, a bare body many countries have ("Quốc hội") is the one foreign country's its paragraph is
+  about (read from every name the gazetteer finds in the paragraph, including the country inside a
+  grown name such as "Hải quân Mỹ");
 * acronym definitions (``link.acronym-definition``) — "Long form (ACR)" in the text beats the
-  gazetteer's entry of the same letters: both forms become one entity, and the definition is noted
-  so that later bare uses of ACR resolve to it.
-
-The linkers, which run after the resolver on the spans it kept and record what they change:
-
+  gazetteer's entry of the same letters: both forms become one entity, which later bare uses of
+  ACR in the document resolve to. A definition displaces what the resolver kept there by the
+  resolver's own precedence (``Ledger.correct``): it yields only to a gazetteer name or a
+  country-context body it does not grow over, and to a name that grows over it;
 * acronym realignment (``link.acronym-realign``) — an acronym after a name a pattern grew is that name's;
 * tenure (``link.tenure``) — a title alone resolved to the office-holder on the sentence's own date
-  (``_sentence_day``), else the article's;
-* coreference (``link.coreference``, ``link.acronym-reuse``, ``link.title-coreference``) — short
-  references to a person or body named earlier in the document ("ông Hà", "T&T Group"), defined
-  acronyms used bare, a title alone that the article itself gives to one named person.
+  (``_sentence_day``), else the article's.
+
+Then over the whole document: credits (in ``tagger.py``), coreference (``link.coreference``,
+``link.acronym-reuse``, ``link.title-coreference``) — short references to a person or body named
+earlier in the document ("ông Hà", "T&T Group"), defined acronyms used bare, a title alone that the
+article itself gives to one named person. Every span a linker adds is recorded as kept under its
+rule, every span it takes out as removed by it, every correction it gives up as lost to the span
+that beats it: ``vnews explain`` prints them after the resolver's decisions.
 """
 
 from __future__ import annotations
@@ -251,6 +254,17 @@ class Linkers:
                 accepted.append(span)
                 definitions.append((acr, span))
                 continue
+            if inner is not None and prev is not None and prev.entity_id and prev.entity_id != inner.entity_id \
+                    and prev.type == inner.type and prev.type not in ("GPE", "LOC"):
+                # "Ngân hàng Á Châu (ACB)" where the gazetteer knows both the bank and another ACB:
+                # the article's definition, not the gazetteer's entry of the same letters. (Not
+                # after a place: "… vào Việt Nam (FDI)", nor a person's club: "Công Phượng (HAGL)".)
+                accepted.remove(inner)
+                span = Candidate(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
+                                 method="acronym", score=0.95)
+                accepted.append(span)
+                definitions.append((acr, span))
+                continue
             if inner is not None:
                 definitions.append((acr, inner))
                 if prev is None:
@@ -332,10 +346,24 @@ class Linkers:
         forms += [(acr, target, target.acronym or acr, "acronym", 0.9) for acr, target in acronyms.items()]
         for para in doc.paragraphs:
             spans = per_para[para.index]
+            spans.rule, spans.reason = "link.acronym-reuse", "the article defines these letters otherwise"
+            self._defined_letters(para.text, spans, acronyms)
+            spans.rule = "link.coreference"
             self._find_forms(para.text, spans, forms, credits[para.index])
             resolved = [span for span in spans if self._resolve_one_word(span, people)]
             spans.reason = "a one-word reference to nobody the document names"
             spans[:] = resolved
+
+    @staticmethod
+    def _defined_letters(text: str, spans: Ledger, acronyms: dict[str, Candidate]) -> None:
+        """The gazetteer's entry of letters the article defines as another entity of the same type
+        gives way to the definition everywhere in the article (rule ``link.acronym-reuse``)."""
+        for s in [a for a in spans if a.rule == "gazetteer" and text[a.start:a.end] in acronyms]:
+            target = acronyms[text[s.start:s.end]]
+            if target.entity_id != s.entity_id and target.type == s.type:
+                spans[:] = [a for a in spans if a is not s] + [Candidate(
+                    s.start, s.end, target.type, target.entity_id, target.canonical,
+                    target.acronym or text[s.start:s.end], method="acronym", score=0.9)]
 
     def _short_forms(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, Candidate]:
         """The forms a name found once travels under in the rest of the article."""

@@ -18,8 +18,9 @@ with the rule that beat it.
 
 The ``Ledger`` is a list of spans whose changes are recorded. A rule family works on a
 provisional one (its own view of its input: what it adds is what it proposes); the linkers work on
-the resolver's winners, and every span they remove is recorded with their rule. Nothing is dropped
-without a trace: ``vnews explain`` prints it.
+the resolver's winners, and every span they remove is recorded with their rule. A linker's
+correction that may meet other kept spans (an acronym's definition) goes in by the same precedence
+(``Ledger.correct``). Nothing is dropped without a trace: ``vnews explain`` prints it.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ paragraph:
    say so in ``READS``; those are computed once per paragraph, whoever asks first;
 3. one ``resolve`` over all candidates decides every overlap by the written precedence and records
    the winner of every loser;
-4. linkers on what was kept: in the paragraph acronym realignment and tenure, then over the whole
-   document credits, coreference and title coreference. Each records what it removed.
+4. linkers (``LINKERS``, ``link.py``) on what was kept: in the paragraph country context, acronym
+   definitions, acronym realignment and tenure, then over the whole document credits,
+   coreference and title coreference. Each records what it adds, removes or gives up.
 
 ``Tagger.explain`` runs the same with a trace: every candidate, the rule that proposed it, and
 whether it was kept, lost (to which rule) or removed (by which linker).
@@ -45,10 +46,11 @@ from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
 __all__ = ["Tagger", "PASSES"]
 
 # The rule families of one paragraph, highest priority first: this order is the first key of the
-# resolver's precedence, never an order of running. A correction (an acronym's long form, a
-# ministry + its foreign country, a name grown over the places inside it, a family name over the
-# one-word places inside a Vietnamese name, "ông Đức") is a candidate that ``nests`` or
-# ``displaces`` what it corrects (``resolve.py``), and the trace records what it beat.
+# resolver's precedence, never an order of running. A correction (a name grown over the places
+# inside it, a family name over the one-word places inside a Vietnamese name, "ông Đức") is a
+# candidate that ``nests`` or ``displaces`` what it corrects (``resolve.py``), and the trace records
+# what it beat. Corrections that need the resolved paragraph (a body's country, an acronym's
+# definition) are linkers (``LINKERS``), not families.
 PASSES = (
     ("gazetteer", "gazetteer names and aliases (Aho-Corasick), resolved longest first"),
     ("pattern.title+name", "a title then a name; a title alone is noted for the tenure and title-coreference linkers"),
@@ -64,7 +66,8 @@ PASSES = (
 )
 # The families that read other families' proposals (never what the resolver kept): the name after
 # an organisation's, agreement's or meeting's head word runs over the places and stops at the
-# people other families find; a foreign name after a body needs the bodies found by their head.
+# people other families find; a foreign name after a body needs the bodies found by their head or
+# noun (a body the gazetteer names, with or without its country, is in every family's input).
 READS = {
     "pattern.org-head": ("pattern.place", "pattern.title+name", "pattern.surname"),
     "pattern.treaty-head": ("pattern.org-head",),
@@ -72,10 +75,10 @@ READS = {
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
-# The linkers, after the resolver: in each paragraph, then over the whole document.
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
+# The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.tenure", "link.credit",
            "link.coreference", "link.title-coreference")
 
