@@ -87,8 +87,11 @@ class Linkers:
             new.holds = ("GPE",)  # the country stays a mention of its own
             accepted.remove(org)
             accepted.append(new)
-        # "Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
-        # the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says.
+        self._embassies(text, accepted)
+
+    def _embassies(self, text: str, accepted: list[Candidate]) -> None:
+        """"Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
+        the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says."""
         by_start = {a.start: a for a in accepted if a.rule in _BY_NAME}
         for org in [a for a in accepted if a.type == "ORG" and a.rule in _BY_NAME]:
             at = f" {self.grammar['at']} "
@@ -254,15 +257,7 @@ class Linkers:
                 accepted.append(span)
                 definitions.append((acr, span))
                 continue
-            if inner is not None and prev is not None and prev.entity_id and prev.entity_id != inner.entity_id \
-                    and prev.type == inner.type and prev.type not in ("GPE", "LOC"):
-                # "Ngân hàng Á Châu (ACB)" where the gazetteer knows both the bank and another ACB:
-                # the article's definition, not the gazetteer's entry of the same letters. (Not
-                # after a place: "… vào Việt Nam (FDI)", nor a person's club: "Công Phượng (HAGL)".)
-                accepted.remove(inner)
-                span = Candidate(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
-                                 method="acronym", score=0.95)
-                accepted.append(span)
+            if inner is not None and prev is not None and (span := self._defined_otherwise(acr, prev, inner, accepted)):
                 definitions.append((acr, span))
                 continue
             if inner is not None:
@@ -288,6 +283,20 @@ class Linkers:
                 accepted.append(span)
                 definitions.append((acr, span))
         return definitions
+
+    @staticmethod
+    def _defined_otherwise(acr: str, prev: Candidate, inner: Candidate, accepted: Ledger) -> Candidate | None:
+        """"Ngân hàng Phát triển châu Á (ACB)" where the gazetteer knows the bank and another ACB:
+        the article's definition, not the gazetteer's entry of the same letters. Not after a place
+        ("… vào Việt Nam (FDI)") nor after a name of another type (a player's club: "Công Phượng (HAGL)")."""
+        if not prev.entity_id or prev.entity_id == inner.entity_id or prev.type != inner.type \
+                or prev.type in ("GPE", "LOC"):
+            return None
+        accepted.remove(inner)
+        span = Candidate(inner.start, inner.end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
+                         method="acronym", score=0.95)
+        accepted.append(span)
+        return span
 
     @staticmethod
     def _realign_acronyms(text: str, accepted: Ledger, acronyms: dict[str, Candidate]) -> None:
