@@ -231,7 +231,7 @@ class Tagger(Patterns, Linkers):
         """The candidates of every rule family, then one resolver. The families run in the order of
         ``self.families``, which does not matter: each is a function of the paragraph's ``Context``.
         Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
-        (what the acronym-definition linker reads the definitions against)."""
+        (what the country-context and acronym-definition linkers read the paragraph against)."""
         text = para.text
         found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day))
         for c in found:
