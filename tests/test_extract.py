@@ -376,6 +376,10 @@ def test_country_context_and_acronym_definitions_are_linkers_after_the_resolver(
                          ("link.acronym-definition", "kept", "")]
     assert ("gazetteer", "removed", "link.acronym-reuse") in [
         (d.rule, d.outcome, d.by_rule) for d in trace if d.paragraph == 2 and d.entity_id == "org:acb"]
+    # Only the letters known: the long form read from its head word is taken for that entry's name.
+    doc, _ = _explain(["Hai bên bàn về đóng góp do quốc gia tự quyết định (NDC) trong năm nay."])
+    assert {(m.text, m.entity_id, m.method) for m in doc.mentions} >= {
+        ("đóng góp do quốc gia tự quyết định", "term:ndc", "acronym"), ("NDC", "term:ndc", "gazetteer")}
     # Not after a place ("… vào Việt Nam (FDI)" is no definition of FDI as Việt Nam) nor a person.
     doc, _ = _explain(["Vốn đầu tư trực tiếp nước ngoài vào Việt Nam (FDI) tăng."])
     assert [m.entity_id for m in doc.mentions if m.text == "FDI"] == ["term:fdi"]
