@@ -78,3 +78,74 @@ def test_text_not_in_nfc_falls_back_to_aligned_strings(ws):
 def test_empty_and_punctuation_only(ws):
     assert ws.spans("") == [] and ws.words("") == []
     assert ws.spans("...") == [(0, 3)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The model scored in Python (pipeline/crfmodel.py) against underthesea's Rust featurizer/tagger
+
+_TRICKY = ["BOS", "EOS", "bos", "12", "-5", "+5", "007", "2147483647", "2147483648", "-2147483648",
+           "-2147483649", "99999999999999999999999", "-", "+", "1_0", "½", "١", "²", "０", "ABC", "Ab",
+           "aB", "ÀB", "Đ", "đ", "İ", "ΣΑΣ", "'s", "(A", "x.y", "1,5", "Ａ", "Hà", "Nội", "ª", "º", "ˢ", "ǅ", "ǈ", "ß", "ﬁ", "ⅰ", "Ⅰ", "ᵃ"]
+
+
+@pytest.fixture(scope="module")
+def rust():
+    """underthesea's own featurizer and tagger over the same model files."""
+    from os.path import dirname, join
+
+    import joblib
+    import underthesea.pipeline.word_tokenize as wt
+    from underthesea_core import CRFFeaturizer, CRFTagger
+
+    model = join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727")
+    tagger = CRFTagger()
+    tagger.load(join(model, "models.bin"))
+    featurizer = CRFFeaturizer(joblib.load(join(model, "features.bin")), joblib.load(join(model, "dictionary.bin")))
+    return featurizer, tagger
+
+
+def test_the_python_model_is_in_use(ws):
+    # The fast path must not silently fall back to the Rust featurizer on the installed model.
+    assert ws._model is not None
+
+
+def test_feature_flags_are_those_of_underthesea_featurizer(ws, rust):
+    from pipeline.crfmodel import _isdigit, _istitle
+
+    featurizer, _ = rust
+    feats = featurizer.process([[[t] for t in _TRICKY]])[0]
+    for token, row in zip(_TRICKY, feats):
+        got = dict(f.split("=", 1) for f in row if f.startswith("T[0]."))
+        assert got["T[0].isdigit"] == _isdigit(token), token
+        assert got["T[0].istitle"] == _istitle(token), token
+        assert got["T[0].lower"] == token.lower(), token
+        assert got["T[0].is_in_dict"] == ("True" if token.lower() in ws._model._dictionary else "False"), token
+
+
+def test_python_model_tags_are_underthesea_tags(ws, rust):
+    featurizer, tagger = rust
+    sentences = [ws._tag(line)[0] for line in _lines()]
+    sentences = [[t for _, _, t in s] for s in sentences if s]
+    # Short sentences and every edge case: one, two and three tokens, literal BOS/EOS, numbers.
+    sentences += [[t] for t in _TRICKY] + [_TRICKY[i:i + 2] for i in range(len(_TRICKY))] + [_TRICKY]
+    labels = ["B-W", "I-W"]
+    for tokens in sentences:
+        want = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
+        assert [labels[x] for x in ws._model.tags(tokens)] == want, tokens
+
+
+def test_an_unknown_model_layout_falls_back_to_underthesea(monkeypatch, tmp_path):
+    from pipeline import crfmodel
+
+    (tmp_path / "models.bin").write_bytes(b"not a CRFsuite model")
+    with pytest.raises(ValueError, match="CRFsuite"):
+        crfmodel.CrfSegmenterModel.load(tmp_path, set())
+
+    def broken(*args, **kwargs):
+        raise ValueError("another layout")
+
+    monkeypatch.setattr(crfmodel.CrfSegmenterModel, "load", broken)
+    fallback = WordSegmenter()
+    assert fallback._model is None
+    text = "Bộ trưởng Ngoại giao Việt Nam tiếp Đại sứ Hoa Kỳ tại Hà Nội."
+    assert fallback.words(text) == word_tokenize(text)
