@@ -453,7 +453,8 @@ class Patterns(NameEnd):
             if run is None or (existing is not None and existing.end >= run[1]):
                 continue
             s, e = run
-            if text[s:e].split()[0] in self.rules.not_name_start:
+            first = text[s:e].split()[0]
+            if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
                 continue
             # "Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower
             # case after the capitalised run, which is then no name
