@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import struct
+from itertools import product
 from pathlib import Path
 
 __all__ = ["CrfSegmenterModel"]
@@ -80,13 +81,30 @@ def _isdigit(token: str) -> str:
     return "True" if _INT32.fullmatch(token) and -2**31 <= int(token) < 2**31 else "False"
 
 
+def _flag_table(flag_weights: dict[tuple[str, int, str], dict[str, list[float]]], table: str,
+                offsets: tuple[int, ...], names: tuple[str, ...]) -> dict[tuple[str, ...], list[float]]:
+    """For every combination of the flags ``names`` ("True"/"False" each), their summed weights
+    at each offset of ``table``, flag by flag in the order of ``names``."""
+    out = {}
+    for values in product(("True", "False"), repeat=len(names)):
+        vec = [0.0] * (2 * len(offsets))
+        for i, k in enumerate(offsets):
+            for name, value in zip(names, values):
+                w = flag_weights.get((name, k, value), {}).get(table)
+                if w:
+                    vec[2 * i] += w[0]
+                    vec[2 * i + 1] += w[1]
+        out[values] = vec
+    return out
+
+
 class CrfSegmenterModel:
     """The folded weights of one model; ``tags(tokens)`` gives the label index of each token
     (0: opens a word, 1: continues one)."""
 
     __slots__ = ("_dictionary", "_uni_raw", "_uni_lower", "_uni_flags", "_uni_edge",
                  "_bi_raw", "_bi_lower", "_bi_flags", "_bi_edge",
-                 "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "inside")
+                 "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "_bi_full", "_tri_full", "inside")
 
     def __init__(self, labels: list[str], attributes: list[str],
                  features: list[tuple[int, int, int, float]], dictionary: set[str]) -> None:
@@ -104,78 +122,68 @@ class CrfSegmenterModel:
         # Tables: key -> flat list of floats, [offset index * 2 + label].
         self._uni_raw: dict[str, list[float]] = {}
         self._uni_lower: dict[str, list[float]] = {}
-        self._uni_flags: dict[tuple[str, str, str], list[float]] = {}
         self._uni_edge: dict[str, list[float]] = {_BOS: [0.0] * 10, _EOS: [0.0] * 10}
         self._bi_raw: dict[str, list[float]] = {}
         self._bi_lower: dict[str, list[float]] = {}
-        self._bi_flags: dict[tuple[str, str], list[float]] = {}
         self._bi_edge: dict[str, list[float]] = {_BOS: [0.0] * 8, _EOS: [0.0] * 8}
         self._tri_raw: dict[str, list[float]] = {}
-        self._tri_flags: dict[tuple[str, str], list[float]] = {}
         self._tri_edge: dict[str, list[float]] = {_BOS: [0.0] * 6, _EOS: [0.0] * 6}
         flag_weights: dict[tuple[str, int, str], dict[str, list[float]]] = {}
+        templates: dict[str, tuple] = {}  # 43 template names, parsed once each
         for attr_id, (wb, wi) in weights.items():
-            self._fold(attributes[attr_id], wb, wi, flag_weights)
+            name, _, value = attributes[attr_id].partition("=")
+            template = templates.get(name)
+            if template is None:
+                template = templates[name] = self._template(name)
+            self._fold(template, value, wb, wi, flag_weights)
         # Flag combinations (number, title case, dictionary) of one syllable, and title case and
         # dictionary membership of pairs and triples: every combination, from the flag weights.
-        for digit in ("True", "False"):
-            for title in ("True", "False"):
-                for in_dict in ("True", "False"):
-                    vec = [0.0] * 10
-                    for i, k in enumerate(_UNI):
-                        for name, value in (("isdigit", digit), ("istitle", title), ("is_in_dict", in_dict)):
-                            w = flag_weights.get((name, k, value), {}).get("uni")
-                            if w:
-                                vec[2 * i] += w[0]
-                                vec[2 * i + 1] += w[1]
-                    self._uni_flags[(digit, title, in_dict)] = vec
-        for title in ("True", "False"):
-            for in_dict in ("True", "False"):
-                bi, tri = [0.0] * 8, [0.0] * 6
-                for table, offsets, vec in (("bi", _BI, bi), ("tri", _TRI, tri)):
-                    for i, k in enumerate(offsets):
-                        for name, value in (("istitle", title), ("is_in_dict", in_dict)):
-                            w = flag_weights.get((name, k, value), {}).get(table)
-                            if w:
-                                vec[2 * i] += w[0]
-                                vec[2 * i + 1] += w[1]
-                self._bi_flags[(title, in_dict)] = bi
-                self._tri_flags[(title, in_dict)] = tri
+        self._uni_flags = _flag_table(flag_weights, "uni", _UNI, ("isdigit", "istitle", "is_in_dict"))
+        self._bi_flags = _flag_table(flag_weights, "bi", _BI, ("istitle", "is_in_dict"))
+        self._tri_flags = _flag_table(flag_weights, "tri", _TRI, ("istitle", "is_in_dict"))
         # Most syllables are written in lower case: their whole vector, flags included, depends
         # on the syllable alone, so it is summed here once (the same sum ``_syllable`` makes).
         self._uni_full = {w: self._syllable(w, w, "True" if w in dictionary else "False")
                           for w in {*self._uni_raw, *self._uni_lower} if w == w.lower()}
+        # The same for pairs and triples of lower-case syllables (split on the space that joins
+        # them: a key whose syllables hold a space of their own is left to the general path).
+        self._bi_full = {k: self._pair(k, k, all(_istitle(p) == "True" for p in parts))
+                         for k in {*self._bi_raw, *self._bi_lower} if k == k.lower() and len(parts := k.split(" ")) == 2}
+        self._tri_full = {k: self._triple(k, k, all(_istitle(p) == "True" for p in parts))
+                          for k in self._tri_raw if k == k.lower() and len(parts := k.split(" ")) == 3}
 
     @classmethod
     def load(cls, model_dir: Path, dictionary: set[str]) -> "CrfSegmenterModel":
         labels, attributes, features = _read_crfsuite(Path(model_dir) / "models.bin")
         return cls(labels, attributes, features, dictionary)
 
-    def _fold(self, attribute: str, wb: float, wi: float,
-              flag_weights: dict[tuple[str, int, str], dict[str, list[float]]]) -> None:
-        name, _, value = attribute.partition("=")
+    def _template(self, name: str) -> tuple[str, int, int, str, dict[str, list[float]] | None]:
+        """(table, offset, offset index, kind, the value table it adds to) of a template name."""
         m = _TEMPLATE.match(name)
         if m is None:
             raise ValueError(f"unknown feature template {name!r}")
         a, b, kind = int(m.group(1)), m.group(2), m.group(3) or "raw"
-        span = 0 if b is None else int(b) - a
-        table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[span]
-        i = offsets.index(a)
-        edge = value in (_BOS, _EOS)
-        if edge:
+        table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[0 if b is None else int(b) - a]
+        values = {("uni", "raw"): self._uni_raw, ("uni", "lower"): self._uni_lower, ("bi", "raw"): self._bi_raw,
+                  ("bi", "lower"): self._bi_lower, ("tri", "raw"): self._tri_raw}.get((table, kind))
+        return table, a, offsets.index(a), kind, values
+
+    def _fold(self, template: tuple[str, int, int, str, dict[str, list[float]] | None], value: str,
+              wb: float, wi: float, flag_weights: dict[tuple[str, int, str], dict[str, list[float]]]) -> None:
+        table, a, i, kind, values = template
+        if value in (_BOS, _EOS):
             target = {"uni": self._uni_edge, "bi": self._bi_edge, "tri": self._tri_edge}[table][value]
             if (table, kind) == ("uni", "raw"):  # a syllable that is literally "BOS" or "EOS"
                 raw = self._uni_raw.setdefault(value, [0.0] * 10)
                 raw[2 * i] += wb
                 raw[2 * i + 1] += wi
-        elif kind in ("isdigit", "istitle", "is_in_dict"):
+        elif values is None:  # isdigit, istitle, is_in_dict
             flag_weights.setdefault((kind, a, value), {})[table] = [wb, wi]
             return
         else:
-            tables = {("uni", "raw"): self._uni_raw, ("uni", "lower"): self._uni_lower,
-                      ("bi", "raw"): self._bi_raw, ("bi", "lower"): self._bi_lower, ("tri", "raw"): self._tri_raw}
-            size = 2 * len(offsets)
-            target = tables[(table, kind)].setdefault(value, [0.0] * size)
+            target = values.get(value)
+            if target is None:
+                target = values[value] = [0.0] * {"uni": 10, "bi": 8, "tri": 6}[table]
         target[2 * i] += wb
         target[2 * i + 1] += wi
 
@@ -185,6 +193,20 @@ class CrfSegmenterModel:
         lo = self._uni_lower.get(low, _ZERO10)
         f = self._uni_flags[(_isdigit(token), _istitle(token), in_dict)]
         return tuple([a + b + c for a, b, c in zip(r, lo, f)])
+
+    def _pair(self, raw: str, low: str, title: bool) -> tuple[float, ...] | list[float]:
+        """Two syllables' weights at the four offsets: text + lower case + flags, in that order."""
+        f = self._bi_flags[("True" if title else "False", "True" if low in self._dictionary else "False")]
+        r, lo = self._bi_raw.get(raw), self._bi_lower.get(low)
+        if r is None and lo is None:
+            return f  # 0.0 + 0.0 + x is x
+        return tuple([a + b + c for a, b, c in zip(r or _ZERO8, lo or _ZERO8, f)])
+
+    def _triple(self, raw: str, low: str, title: bool) -> tuple[float, ...] | list[float]:
+        """Three syllables' weights at the three offsets: text + flags."""
+        f = self._tri_flags[("True" if title else "False", "True" if low in self._dictionary else "False")]
+        r = self._tri_raw.get(raw)
+        return f if r is None else tuple([a + b for a, b in zip(r, f)])
 
     def tags(self, tokens: list[str]) -> list[int]:
         """The label index of each token (0 opens a word, 1 continues one)."""
@@ -202,23 +224,25 @@ class CrfSegmenterModel:
             v = full.get(tok) if tok == low else None
             uni.append(v if v is not None else self._syllable(tok, low, "True" if low in dictionary else "False"))
         uni += [eos, eos]
-        bi_raw, bi_lower, bi_flags = self._bi_raw, self._bi_lower, self._bi_flags
+        is_low = [t == lo for t, lo in zip(tokens, lower)]
         bi = [self._bi_edge[_BOS]] * 2  # pairs starting at -2, -1
+        bi_full = self._bi_full
         for j in range(n - 1):
-            lo = lower[j] + " " + lower[j + 1]
-            r = bi_raw.get(tokens[j] + " " + tokens[j + 1], _ZERO8)
-            low = bi_lower.get(lo, _ZERO8)
-            f = bi_flags[("True" if title[j] and title[j + 1] else "False", "True" if lo in dictionary else "False")]
-            bi.append([a + b + c for a, b, c in zip(r, low, f)])
+            key = lower[j] + " " + lower[j + 1]
+            v = bi_full.get(key) if is_low[j] and is_low[j + 1] else None
+            if v is None:
+                v = self._pair(tokens[j] + " " + tokens[j + 1], key, title[j] and title[j + 1])
+            bi.append(v)
         bi += [self._bi_edge[_EOS]] * 2  # pairs starting at n - 1, n
-        tri_raw, tri_flags = self._tri_raw, self._tri_flags
         tri = [self._tri_edge[_BOS]] * 2
+        tri_full = self._tri_full
         for j in range(n - 2):
-            lo = lower[j] + " " + lower[j + 1] + " " + lower[j + 2]
-            r = tri_raw.get(tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2], _ZERO6)
-            f = tri_flags[("True" if title[j] and title[j + 1] and title[j + 2] else "False",
-                           "True" if lo in dictionary else "False")]
-            tri.append([a + b for a, b in zip(r, f)])
+            key = lower[j] + " " + lower[j + 1] + " " + lower[j + 2]
+            v = tri_full.get(key) if is_low[j] and is_low[j + 1] and is_low[j + 2] else None
+            if v is None:
+                v = self._triple(tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2], key,
+                                 title[j] and title[j + 1] and title[j + 2])
+            tri.append(v)
         tri += [self._tri_edge[_EOS]] * min(n, 2)
         # Token t sees position t+k of the padded lists (index t+k+2) at offset k: one term per
         # template group, added in a fixed order.
