@@ -225,8 +225,8 @@ def test_a_rule_firing_on_few_documents_needs_examples_from_three_articles():
 
 # -- candidates, one resolver, then linkers (issue #13) ------------------------------------------
 
-LINKER_RULES = ("link.acronym-realign", "link.tenure", "link.credit", "link.coreference", "link.title-coreference",
-                "link.acronym-reuse")
+LINKER_RULES = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.tenure",
+                "link.credit", "link.coreference", "link.title-coreference", "link.acronym-reuse")
 
 
 def _corpus_tagger_and_docs():
@@ -263,7 +263,8 @@ def test_the_order_the_rule_families_run_in_does_not_change_the_mentions():
     expected = _mentions(tagger, rows, from_row)
     assert len(expected) > 100
     names = list(tagger.families)
-    assert len(names) >= 12 and "pattern.org-head" in names
+    assert len(names) >= 10 and "pattern.org-head" in names
+    assert "link.country-context" not in names and "link.acronym-definition" not in names  # linkers now
     rng = random.Random(13)
     orders = [list(reversed(names))] + [rng.sample(names, len(names)) for _ in range(4)]
     for order in orders:
@@ -321,6 +322,96 @@ def test_the_linkers_run_after_the_resolver():
                 if d.outcome == "removed":
                     assert (d.start, d.end, d.rule) in kept, d
     assert seen_linker > 5
+
+
+def _explain(texts):
+    from pipeline.config import gazetteer_dir, load_config
+    from pipeline.extract.tagger import Tagger
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.model import Paragraph
+    from pipeline.stages.segment import Segmenter
+
+    from conftest import make_doc
+
+    cfg = load_config()
+    doc = make_doc([], published="2021-11-24")
+    doc.paragraphs = [Paragraph(i + 1, "body", t, i + 1) for i, t in enumerate(texts)]
+    return Tagger(Gazetteer.load(gazetteer_dir(cfg)), cfg.tag).explain(Segmenter()(doc))
+
+
+def test_country_context_and_acronym_definitions_are_linkers_after_the_resolver():
+    """Neither is a rule family any more: each changes what the resolver kept, under its own rule,
+    and the trace shows its decisions after the resolver's, with the span it replaced."""
+    from pipeline.extract.tagger import LINKERS, PASSES, READS
+
+    families = {name for name, _ in PASSES}
+    for rule in ("link.country-context", "link.acronym-definition"):
+        assert rule in LINKERS and rule not in families
+        assert not any(rule in read for read in READS.values())
+    assert LINKERS.index("link.country-context") < LINKERS.index("link.acronym-definition") \
+        < LINKERS.index("link.acronym-realign")
+
+    # "Quốc hội" in a paragraph about the United States is the US Congress, not Việt Nam's.
+    doc, trace = _explain(["Tổng thống Mỹ thúc giục Quốc hội thông qua gói cứu trợ."])
+    body = [m for m in doc.mentions if m.text == "Quốc hội"]
+    assert [m.entity_id for m in body] == ["org:congress-us"]
+    s, e = body[0].start, body[0].end
+    at = {(d.rule, d.outcome): i for i, d in enumerate(trace) if (d.start, d.end) == (s, e)}
+    removed = next(d for d in trace if (d.start, d.end, d.outcome) == (s, e, "removed"))
+    assert (removed.entity_id, removed.rule, removed.by_rule) == (
+        "org:national-assembly-vn", "gazetteer", "link.country-context") and removed.reason
+    assert at[("gazetteer", "kept")] < at[("gazetteer", "removed")] < at[("link.country-context", "kept")]
+    last_of_resolver = max(i for i, d in enumerate(trace) if d.outcome in ("kept", "lost")
+                           and d.rule not in LINKERS)
+    assert last_of_resolver < at[("link.country-context", "kept")]
+    assert at[("link.country-context", "won")] > at[("link.country-context", "kept")]
+
+    # An acronym the article defines is not the gazetteer's entry of the same letters (org:acb is
+    # the ASEAN biodiversity centre): here and in the rest of the article it is the bank defined.
+    doc, trace = _explain(["Theo Ngân hàng Phát triển châu Á (ACB), kinh tế tăng trưởng.", "ACB dự báo lạm phát giảm."])
+    acb = [(m.paragraph, m.entity_id, m.method) for m in doc.mentions if m.text == "ACB"]
+    assert acb == [(1, "org:adb", "acronym"), (2, "org:adb", "acronym")]
+    first = [(d.rule, d.outcome, d.by_rule) for d in trace if d.paragraph == 1 and d.start == 34 and d.entity_id]
+    assert first[:3] == [("gazetteer", "kept", ""), ("gazetteer", "removed", "link.acronym-definition"),
+                         ("link.acronym-definition", "kept", "")]
+    assert ("gazetteer", "removed", "link.acronym-reuse") in [
+        (d.rule, d.outcome, d.by_rule) for d in trace if d.paragraph == 2 and d.entity_id == "org:acb"]
+    # Only the letters known: the long form read from its head word is taken for that entry's name.
+    doc, _ = _explain(["Hai bên bàn về đóng góp do quốc gia tự quyết định (NDC) trong năm nay."])
+    assert {(m.text, m.entity_id, m.method) for m in doc.mentions} >= {
+        ("đóng góp do quốc gia tự quyết định", "term:ndc", "acronym"), ("NDC", "term:ndc", "gazetteer")}
+    # Not after a place ("… vào Việt Nam (FDI)" is no definition of FDI as Việt Nam) nor a person.
+    doc, _ = _explain(["Vốn đầu tư trực tiếp nước ngoài vào Việt Nam (FDI) tăng."])
+    assert [m.entity_id for m in doc.mentions if m.text == "FDI"] == ["term:fdi"]
+
+
+def test_a_linker_correction_goes_in_by_the_resolvers_precedence():
+    """``Ledger.correct``: a correction replaces what it overlaps unless a span of a rule above it
+    that it does not reach, or a span that reaches it (a name grown over it), is kept there."""
+    above = frozenset({"gazetteer"})
+
+    def ledger(*spans):
+        trace = []
+        out = Ledger(list(spans), paragraph=1, trace=trace)
+        out.rule, out.reason = "link.acronym-definition", "defined"
+        return out, trace
+
+    gaz = Candidate(10, 13, "ORG", "org:gaz", "G", rule="gazetteer")
+    fix = Candidate(10, 13, "ORG", "org:fix", "F")
+    kept, trace = ledger(gaz)
+    assert not kept.correct(fix, above) and kept == [gaz]  # the gazetteer's span, not reached
+    assert (trace[-1].rule, trace[-1].outcome, trace[-1].by_rule) == ("link.acronym-definition", "lost", "gazetteer")
+    fix = Candidate(10, 13, "ORG", "org:fix", "F", displaces=((10, 13),))
+    kept, trace = ledger(gaz)
+    assert kept.correct(fix, above) and [a.entity_id for a in kept] == ["org:fix"]  # it names it: replaced
+    assert [(d.rule, d.outcome, d.by_rule) for d in trace] == [
+        ("gazetteer", "removed", "link.acronym-definition"), ("link.acronym-definition", "kept", "")]
+    plain = Candidate(5, 13, "ORG", "org:fix", "F")
+    kept, _ = ledger(Candidate(0, 8, "PERSON", "person:x", "X", rule="pattern.surname"))
+    assert kept.correct(plain, above) and [a.entity_id for a in kept] == ["org:fix"]  # below it: replaced
+    grown = Candidate(0, 13, "ORG", "org:p", "P", rule="pattern.org-head", nests=("ORG",))
+    kept, _ = ledger(grown)
+    assert not kept.correct(Candidate(5, 13, "ORG", "org:fix", "F"), above) and kept == [grown]  # grows over it
 
 
 def test_a_correction_beats_what_it_grows_over_and_what_it_displaces_only():

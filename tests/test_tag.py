@@ -405,6 +405,8 @@ def test_a_bare_body_many_countries_have_takes_the_country_of_its_paragraph(proj
         "org:national-assembly-vn"]  # two foreign countries
     assert body("Quốc hội họp. Tổng thống Mỹ phát biểu sau đó.") == [
         "org:national-assembly-vn"]  # the country comes only after the body's sentence
+    # the country inside a longer name the resolver kept still names the country
+    assert body("Hải quân Mỹ cần thêm tàu, nhưng Quốc hội chưa duyệt ngân sách.") == ["org:congress-us"]
 
 
 def test_a_function_word_opening_the_sentence_is_no_first_name(project_tagger, segmenter):

@@ -79,12 +79,11 @@ class Context:
 @dataclass(slots=True)
 class Proposals:
     """What one rule family returns: its candidates, and notes for the linkers that run after the
-    resolver (titles with no name after them, offices a tenure may resolve, acronym definitions)."""
+    resolver (titles with no name after them, offices a tenure may resolve)."""
 
     candidates: list[Candidate] = field(default_factory=list)
     bare_titles: list[tuple[int, int]] = field(default_factory=list)
     offices: list[tuple[int, int, tuple[int, ...]]] = field(default_factory=list)
-    definitions: list[tuple[str, Candidate]] = field(default_factory=list)
 
 
 class GazetteerMatcher:

@@ -1,24 +1,27 @@
-"""Context rules and linkers.
+"""The linkers: they run after the one resolver, on the spans it kept, and record what they change.
 
-Two rule families that correct the gazetteer by context: like every family they are functions of
-the paragraph's ``Context`` returning candidates, of a priority above the other patterns, and
-their candidates ``displace`` the gazetteer spans they correct (the resolver decides):
+In each paragraph, in this order (``Tagger._paragraph_linkers``):
 
-* country context (``link.country-context``) — a ministry followed by a foreign country is that
-  country's ministry ("Bộ Ngoại giao Hàn Quốc"), an embassy is the one at the place the text names,
-  a bare body many countries have is the one foreign country's its paragraph is about;
+* country context (``link.country-context``) — a body the gazetteer names followed by a foreign
+  country is that country's ("Bộ Ngoại giao Hàn Quốc"), an embassy is the one at the place the text
+  names, a bare body many countries have ("Quốc hội") is the one foreign country's its paragraph is
+  about (read from every name the gazetteer finds in the paragraph, including the country inside a
+  grown name such as "Hải quân Mỹ");
 * acronym definitions (``link.acronym-definition``) — "Long form (ACR)" in the text beats the
-  gazetteer's entry of the same letters: both forms become one entity, and the definition is noted
-  so that later bare uses of ACR resolve to it.
-
-The linkers, which run after the resolver on the spans it kept and record what they change:
-
+  gazetteer's entry of the same letters: both forms become one entity, which later bare uses of
+  ACR in the document resolve to. A definition displaces what the resolver kept there by the
+  resolver's own precedence (``Ledger.correct``): it yields only to a gazetteer name or a
+  country-context body it does not grow over, and to a name that grows over it;
 * acronym realignment (``link.acronym-realign``) — an acronym after a name a pattern grew is that name's;
 * tenure (``link.tenure``) — a title alone resolved to the office-holder on the sentence's own date
-  (``_sentence_day``), else the article's;
-* coreference (``link.coreference``, ``link.acronym-reuse``, ``link.title-coreference``) — short
-  references to a person or body named earlier in the document ("ông Hà", "T&T Group"), defined
-  acronyms used bare, a title alone that the article itself gives to one named person.
+  (``_sentence_day``), else the article's.
+
+Then over the whole document: credits (in ``tagger.py``), coreference (``link.coreference``,
+``link.acronym-reuse``, ``link.title-coreference``) — short references to a person or body named
+earlier in the document ("ông Hà", "T&T Group"), defined acronyms used bare, a title alone that the
+article itself gives to one named person. Every span a linker adds is recorded as kept under its
+rule, every span it takes out as removed by it, every correction it gives up as lost to the span
+that beats it: ``vnews explain`` prints them after the resolver's decisions.
 """
 
 from __future__ import annotations
@@ -31,24 +34,44 @@ from dataclasses import replace
 from ..dates import find_dates
 from ..model import Document, Paragraph
 from ..normalize import fold
-from .candidates import ANY_LABEL, Candidate, Context, Proposals
+from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
 from .text import _ACRONYM_DEF, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded, overlaps, slug
+
+
+# The spans country context reads a body and its country from: the gazetteer's names, and its own
+# corrections (an embassy the text places may be a ministry it placed first).
+_BY_NAME = frozenset({"gazetteer", "link.country-context"})
 
 
 class Linkers:
     """Mixed into ``Tagger``: the linkers read its gazetteer, rules and compiled patterns."""
 
-    # -- 2 -----------------------------------------------------------------------------------
-    def _country_context(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
-        """Bodies placed by the country after them or by their paragraph's country (rule
-        ``link.country-context``): candidates over the gazetteer's, which they displace."""
-        self._foreign_bodies(ctx.text, accepted)
-        self._shared_bodies(ctx.para, accepted)
+    # -- country context -----------------------------------------------------------------------
+    def _country_context(self, para: Paragraph, spans: Ledger, gazetteer: tuple[Candidate, ...]) -> None:
+        """Linker ``link.country-context``, on the spans the resolver kept: a body followed by a
+        foreign country is that country's, an embassy is the one at the place the text names, and a
+        bare body many countries have is the one foreign country's its paragraph is about. Each
+        replaces the kept span it corrects (recorded as removed by this rule).
+
+        What a paragraph is about is read from every name the gazetteer finds in it
+        (``gazetteer``), as corrected here, not only from the kept spans: "Hải quân Mỹ", a name
+        grown over its country, still names the United States."""
+        before = {id(a) for a in spans}
+        self._foreign_bodies(para.text, spans)
+        now = {id(a) for a in spans}
+        evidence = [g for g in gazetteer if id(g) not in before or id(g) in now]
+        evidence += [a for a in spans if id(a) not in before]
+        self._shared_bodies(para, spans, evidence)
 
     def _foreign_bodies(self, text: str, accepted: list[Candidate]) -> None:
-        by_start = {a.start: a for a in accepted}
-        for org in [a for a in accepted if a.type == "ORG"]:
+        """A body the gazetteer names, followed by a foreign country the gazetteer names ("Bộ Tư
+        pháp Mỹ"), or an embassy it names followed by "tại" and a place. Only the gazetteer's own
+        names: a name a pattern found already ends where its rule ends it ("Intech Energy Đà Nẵng"
+        is a company's address line, not a body placed by its country)."""
+        named = [a for a in accepted if a.rule in _BY_NAME]
+        by_start = {a.start: a for a in named}
+        for org in [a for a in named if a.type == "ORG"]:
             nxt = by_start.get(org.end + 1)
             if nxt is None or nxt.type != "GPE" or text[org.end] != " " or nxt.entity_id == "gpe:vn":
                 continue
@@ -64,10 +87,13 @@ class Linkers:
             new.holds = ("GPE",)  # the country stays a mention of its own
             accepted.remove(org)
             accepted.append(new)
-        # "Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
-        # the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says.
-        by_start = {a.start: a for a in accepted}
-        for org in [a for a in accepted if a.type == "ORG"]:
+        self._embassies(text, accepted)
+
+    def _embassies(self, text: str, accepted: list[Candidate]) -> None:
+        """"Đại sứ quán Mỹ tại Ấn Độ": an embassy is the one at the place the text names, whatever
+        the gazetteer's "Đại sứ quán Mỹ" (the one in Hà Nội) says."""
+        by_start = {a.start: a for a in accepted if a.rule in _BY_NAME}
+        for org in [a for a in accepted if a.type == "ORG" and a.rule in _BY_NAME]:
             at = f" {self.grammar['at']} "
             if not text.startswith(at, org.end) or not any(
                     text.startswith(h + " ", org.start) for h in self.rules.embassy_heads):
@@ -82,7 +108,7 @@ class Linkers:
             accepted.append(self._span_for(self._pick(ids, ""), org.start, place.end) if ids else Candidate(
                 org.start, place.end, "ORG", f"org:new:{slug(combined)}", combined, method="pattern", score=0.8))
 
-    def _shared_bodies(self, para: Paragraph, accepted: list[Candidate]) -> None:
+    def _shared_bodies(self, para: Paragraph, accepted: list[Candidate], evidence: list[Candidate]) -> None:
         """A body many countries have, named bare ("Quốc hội", "Bộ Ngoại giao": the gazetteer's
         Vietnamese ones), is the body of the one foreign country its paragraph is about.
 
@@ -91,14 +117,15 @@ class Linkers:
         Vietnamese (Việt Nam, a province, a Vietnamese body other than these shared names, a
         Vietnamese office-holder), nor a Vietnamese personal name. Then "Quốc hội" is that country's ("Quốc hội Mỹ", the gazetteer's
         United States Congress); otherwise it stays Việt Nam's. The country right after the body is
-        ``_foreign_bodies``'s ("Bộ Ngoại giao Hàn Quốc")."""
+        ``_foreign_bodies``'s ("Bộ Ngoại giao Hàn Quốc"). The places and bodies named are those of
+        ``evidence``; the bodies corrected, those of ``accepted`` (the kept spans)."""
         text = para.text
         shared = [a for a in accepted if a.type == "ORG" and text[a.start:a.end] in self.rules.shared_bodies
                   and self._country_of(a.entity_id) == "VN"]
         if not shared:
             return
-        countries = {a.start: self._country_of(a.entity_id) for a in accepted if a.type in ("GPE", "LOC")}
-        if any(self._country_of(a.entity_id) == "VN" for a in accepted if a not in shared) \
+        countries = {a.start: self._country_of(a.entity_id) for a in evidence if a.type in ("GPE", "LOC")}
+        if any(self._country_of(a.entity_id) == "VN" for a in evidence if a not in shared) \
                 or self._vietnamese_name_in(text):
             return  # a Vietnamese paragraph: its bodies are Việt Nam's
         for body in shared:
@@ -107,7 +134,7 @@ class Linkers:
             if len(named) != 1:
                 continue
             code = named.pop()
-            country = next(a for a in accepted if a.start < sentence_end and countries.get(a.start) == code)
+            country = next(a for a in evidence if a.start < sentence_end and countries.get(a.start) == code)
             self._foreign_body(text, body, country, accepted)
 
     def _vietnamese_name_in(self, text: str) -> bool:
@@ -139,7 +166,7 @@ class Linkers:
         accepted.remove(body)
         accepted.append(new)
 
-    # -- 3 -----------------------------------------------------------------------------------
+    # -- acronyms ------------------------------------------------------------------------------
     def _long_form(self, text: str, end: int, want: str = "") -> tuple[int, str] | None:
         """The long form before "(" at ``end``, opened by a head word ("Kế hoạch …", "Hội nghị …").
 
@@ -186,11 +213,35 @@ class Linkers:
         accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end)] + [span]
         return True
 
-    def _acronym_definitions(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
-        """"Long form (ACR)": the acronym and its long form are one entity; the definition is noted
-        for the document (``out.definitions``) so that later bare uses of ACR resolve to it."""
-        text, limit, free = ctx.text, ctx.limit, accepted.free
-        for m in _ACRONYM_DEF.finditer(text, 0, limit):
+    def _acronym_definitions(self, text: str, spans: Ledger, gazetteer: tuple[Candidate, ...],
+                             above: frozenset[str]) -> list[tuple[str, Candidate]]:
+        """Linker ``link.acronym-definition``: "Long form (ACR)" in the text makes the acronym and
+        its long form one entity, whatever the gazetteer's entry of the same letters says.
+
+        What the paragraph defines is read against what the gazetteer names there (its candidates,
+        ``gazetteer``: the name right before the bracket, the entry of the letters inside it), then
+        each correction goes among the spans the resolver kept by its precedence
+        (``Ledger.correct``): it displaces the gazetteer spans it corrects and the pattern spans it
+        overlaps, and loses only to a gazetteer or country-context span it does not reach or to a
+        name that grows over it. Returns the definitions (ACR, the span it was defined as), which
+        the document's later bare uses of ACR resolve to."""
+        view = Ledger(gazetteer, paragraph=spans.paragraph, trace=spans.trace, provisional=True)
+        view.rule = spans.rule
+        definitions = self._defined(text, view)
+        given = {id(g) for g in gazetteer}
+        replaced = [g for g in view.dropped if id(g) in given]
+        left = {id(a) for a in view}
+        for c in view.added:
+            if id(c) in left:  # not replaced by a later definition of the same paragraph
+                c.displaces += tuple((g.start, g.end) for g in replaced if g.overlaps(c.start, c.end))
+                spans.correct(c, above)
+        return definitions
+
+    def _defined(self, text: str, accepted: Ledger) -> list[tuple[str, Candidate]]:
+        """The definitions of one paragraph on ``accepted``, the gazetteer's view of it: what is
+        added there is a correction, what is taken out there it displaces."""
+        free, definitions = accepted.free, []
+        for m in _ACRONYM_DEF.finditer(text):
             acr = m.group(1).rstrip(".-")
             if sum(c.isupper() for c in acr) < 2:
                 continue
@@ -202,12 +253,15 @@ class Linkers:
             if prev is not None and inner is None and free(a_start, a_end):
                 # "Cơ quan Hợp tác quốc tế Nhật Bản (JICA)" with only the long form known.
                 span = Candidate(a_start, a_end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
-                             method="acronym", score=0.95)
+                                 method="acronym", score=0.95)
                 accepted.append(span)
-                out.definitions.append((acr, span))
+                definitions.append((acr, span))
+                continue
+            if inner is not None and prev is not None and (span := self._defined_otherwise(acr, prev, inner, accepted)):
+                definitions.append((acr, span))
                 continue
             if inner is not None:
-                out.definitions.append((acr, inner))
+                definitions.append((acr, inner))
                 if prev is None:
                     lf = self._long_form(text, len(before), want=inner.type)
                     if lf:
@@ -223,11 +277,26 @@ class Linkers:
             long_text = text[lf[0]:len(before)]
             etype = lf[1]
             span = Candidate(a_start, a_end, etype, f"{etype.lower()}:new:{slug(acr)}", long_text, acr,
-                         method="acronym", score=0.8)
+                             method="acronym", score=0.8)
             if self._replace_inside(accepted, Candidate(lf[0], len(before), etype, span.entity_id, long_text, acr,
-                                                    method="acronym", score=0.8)):
+                                                        method="acronym", score=0.8)):
                 accepted.append(span)
-                out.definitions.append((acr, span))
+                definitions.append((acr, span))
+        return definitions
+
+    @staticmethod
+    def _defined_otherwise(acr: str, prev: Candidate, inner: Candidate, accepted: Ledger) -> Candidate | None:
+        """"Ngân hàng Phát triển châu Á (ACB)" where the gazetteer knows the bank and another ACB:
+        the article's definition, not the gazetteer's entry of the same letters. Not after a place
+        ("… vào Việt Nam (FDI)") nor after a name of another type (a player's club: "Công Phượng (HAGL)")."""
+        if not prev.entity_id or prev.entity_id == inner.entity_id or prev.type != inner.type \
+                or prev.type in ("GPE", "LOC"):
+            return None
+        accepted.remove(inner)
+        span = Candidate(inner.start, inner.end, prev.type, prev.entity_id, prev.canonical, prev.acronym or acr,
+                         method="acronym", score=0.95)
+        accepted.append(span)
+        return span
 
     @staticmethod
     def _realign_acronyms(text: str, accepted: Ledger, acronyms: dict[str, Candidate]) -> None:
@@ -286,10 +355,24 @@ class Linkers:
         forms += [(acr, target, target.acronym or acr, "acronym", 0.9) for acr, target in acronyms.items()]
         for para in doc.paragraphs:
             spans = per_para[para.index]
+            spans.rule, spans.reason = "link.acronym-reuse", "the article defines these letters otherwise"
+            self._defined_letters(para.text, spans, acronyms)
+            spans.rule = "link.coreference"
             self._find_forms(para.text, spans, forms, credits[para.index])
             resolved = [span for span in spans if self._resolve_one_word(span, people)]
             spans.reason = "a one-word reference to nobody the document names"
             spans[:] = resolved
+
+    @staticmethod
+    def _defined_letters(text: str, spans: Ledger, acronyms: dict[str, Candidate]) -> None:
+        """The gazetteer's entry of letters the article defines as another entity of the same type
+        gives way to the definition everywhere in the article (rule ``link.acronym-reuse``)."""
+        for s in [a for a in spans if a.rule == "gazetteer" and text[a.start:a.end] in acronyms]:
+            target = acronyms[text[s.start:s.end]]
+            if target.entity_id != s.entity_id and target.type == s.type:
+                spans[:] = [a for a in spans if a is not s] + [Candidate(
+                    s.start, s.end, target.type, target.entity_id, target.canonical,
+                    target.acronym or text[s.start:s.end], method="acronym", score=0.9)]
 
     def _short_forms(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, Candidate]:
         """The forms a name found once travels under in the rest of the article."""

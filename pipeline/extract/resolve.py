@@ -18,8 +18,9 @@ with the rule that beat it.
 
 The ``Ledger`` is a list of spans whose changes are recorded. A rule family works on a
 provisional one (its own view of its input: what it adds is what it proposes); the linkers work on
-the resolver's winners, and every span they remove is recorded with their rule. Nothing is dropped
-without a trace: ``vnews explain`` prints it.
+the resolver's winners, and every span they remove is recorded with their rule. A linker's
+correction that may meet other kept spans (an acronym's definition) goes in by the same precedence
+(``Ledger.correct``). Nothing is dropped without a trace: ``vnews explain`` prints it.
 """
 
 from __future__ import annotations
@@ -164,6 +165,23 @@ class Ledger(list):
                 if not any(v is a for a in self):
                     self._stamp(v)
         super().__setitem__(key, value)
+
+    def correct(self, span: Candidate, above: frozenset[str]) -> bool:
+        """A linker's correction put among the kept spans by the resolver's own precedence, as if it
+        had been a candidate ranked below the rules ``above`` and above every other: a kept span of
+        a rule ``above`` beats it unless it reaches that span (grows over or displaces it), any
+        other kept span beats it only by reaching it. Either it replaces every span it overlaps
+        (recorded as removed by the running rule) or it is recorded as lost to the one that beats it."""
+        span.rule = span.rule or self.rule
+        blockers = [k for k in self if k.overlaps(span.start, span.end) and not _beside(span, k)]
+        winner = next((b for b in blockers if (_reaches(b, span) if b.rule not in above else not _reaches(span, b))),
+                      None)
+        if winner is not None:
+            if self.trace is not None:
+                self.trace.append(_lost(self.paragraph, span, winner, "overlaps a span that wins by precedence"))
+            return False
+        self[:] = [k for k in self if all(k is not b for b in blockers)] + [span]
+        return True
 
     def free(self, start: int, end: int) -> bool:
         """No kept span overlaps ``start:end``; otherwise the rule running lost there."""

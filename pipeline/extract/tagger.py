@@ -12,8 +12,9 @@ paragraph:
    say so in ``READS``; those are computed once per paragraph, whoever asks first;
 3. one ``resolve`` over all candidates decides every overlap by the written precedence and records
    the winner of every loser;
-4. linkers on what was kept: in the paragraph acronym realignment and tenure, then over the whole
-   document credits, coreference and title coreference. Each records what it removed.
+4. linkers (``LINKERS``, ``link.py``) on what was kept: in the paragraph country context, acronym
+   definitions, acronym realignment and tenure, then over the whole document credits,
+   coreference and title coreference. Each records what it adds, removes or gives up.
 
 ``Tagger.explain`` runs the same with a trace: every candidate, the rule that proposed it, and
 whether it was kept, lost (to which rule) or removed (by which linker).
@@ -45,15 +46,13 @@ from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
 __all__ = ["Tagger", "PASSES"]
 
 # The rule families of one paragraph, highest priority first: this order is the first key of the
-# resolver's precedence, never an order of running. A correction (an acronym's long form, a
-# ministry + its foreign country, a name grown over the places inside it, a family name over the
-# one-word places inside a Vietnamese name, "ông Đức") is a candidate that ``nests`` or
-# ``displaces`` what it corrects (``resolve.py``), and the trace records what it beat.
+# resolver's precedence, never an order of running. A correction (a name grown over the places
+# inside it, a family name over the one-word places inside a Vietnamese name, "ông Đức") is a
+# candidate that ``nests`` or ``displaces`` what it corrects (``resolve.py``), and the trace records
+# what it beat. Corrections that need the resolved paragraph (a body's country, an acronym's
+# definition) are linkers (``LINKERS``), not families.
 PASSES = (
     ("gazetteer", "gazetteer names and aliases (Aho-Corasick), resolved longest first"),
-    ("link.country-context", "a ministry + foreign country is that country's ministry; an embassy is the one the text places; "
-                             "a bare national assembly in a paragraph about one foreign country is that country's"),
-    ("link.acronym-definition", "'Long form (ACR)' in the text beats the gazetteer's entry of the same letters"),
     ("pattern.title+name", "a title then a name; a title alone is noted for the tenure and title-coreference linkers"),
     ("pattern.surname", "Vietnamese personal names of three or four words opened by a family name"),
     ("pattern.place", "places by their designator word (a province, a river …)"),
@@ -67,16 +66,21 @@ PASSES = (
 )
 # The families that read other families' proposals (never what the resolver kept): the name after
 # an organisation's, agreement's or meeting's head word runs over the places and stops at the
-# people other families find; a foreign name after a body needs the bodies found by their head.
+# people other families find; a foreign name after a body needs the bodies found by their head or
+# noun (a body the gazetteer names, with or without its country, is in every family's input).
 READS = {
     "pattern.org-head": ("pattern.place", "pattern.title+name", "pattern.surname"),
     "pattern.treaty-head": ("pattern.org-head",),
     "pattern.event-head": ("pattern.org-head", "pattern.treaty-head"),
-    "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun", "link.country-context"),
+    "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
-# The linkers, after the resolver: in each paragraph, then over the whole document.
-LINKERS = ("link.acronym-realign", "link.tenure", "link.credit", "link.coreference", "link.title-coreference")
+# What an acronym's definition does not displace unless it reaches it (grows over it, names it):
+# the gazetteer's own names and the bodies country context placed.
+_ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
+# The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
+LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.tenure", "link.credit",
+           "link.coreference", "link.title-coreference")
 
 
 class Tagger(Patterns, Linkers):
@@ -192,9 +196,9 @@ class Tagger(Patterns, Linkers):
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
-            kept, notes = self._paragraph(para, day, reference, trace)
+            kept, notes, gazetteer = self._paragraph(para, day, reference, trace)
             spans = Ledger(kept, paragraph=para.index, trace=trace)
-            self._paragraph_linkers(para.text, spans, notes, day, acronyms)
+            self._paragraph_linkers(para, spans, notes, gazetteer, day, acronyms)
             bare_titles[para.index] = notes.bare_titles
             spans.rule, spans.reason = "link.credit", "inside a photo credit, dateline or byline"
             spans[:] = [a for a in spans if not overlaps(a.start, a.end, credits[para.index])]
@@ -225,9 +229,11 @@ class Tagger(Patterns, Linkers):
         return doc
 
     def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
-                   trace: list[Decision] | None) -> tuple[list[Candidate], Proposals]:
+                   trace: list[Decision] | None) -> tuple[list[Candidate], Proposals, tuple[Candidate, ...]]:
         """The candidates of every rule family, then one resolver. The families run in the order of
-        ``self.families``, which does not matter: each is a function of the paragraph's ``Context``."""
+        ``self.families``, which does not matter: each is a function of the paragraph's ``Context``.
+        Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
+        (what the country-context and acronym-definition linkers read the paragraph against)."""
         text = para.text
         found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day))
         for c in found:
@@ -248,15 +254,12 @@ class Tagger(Patterns, Linkers):
             candidates += proposals.candidates
             notes.bare_titles += proposals.bare_titles
             notes.offices += proposals.offices
-            notes.definitions += proposals.definitions
-        return resolve(candidates, trace=trace, paragraph=para.index), notes
+        return resolve(candidates, trace=trace, paragraph=para.index), notes, gazetteer
 
     def _families(self) -> dict[str, Callable[[Context, Ledger, Proposals], None]]:
         """Each rule family by name: ``family(ctx, view, out)``, where ``view`` starts as the
         gazetteer's candidates and holds only what this family adds to it."""
         return {
-            "link.country-context": self._country_context,
-            "link.acronym-definition": self._acronym_definitions,
             "pattern.title+name": self._titled_people,
             "pattern.surname": self._surname_people,
             "pattern.place": self._pattern_places,
@@ -310,15 +313,24 @@ class Tagger(Patterns, Linkers):
             if view.free(c.start, c.end):
                 view.append(c)
 
-    def _paragraph_linkers(self, text: str, spans: Ledger, notes: Proposals, day: str,
-                           acronyms: dict[str, Candidate]) -> None:
-        """After the resolver, in one paragraph: acronym definitions registered for the document,
-        acronyms realigned with the grown names before them, titles resolved by tenure."""
+    def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
+                           day: str, acronyms: dict[str, Candidate]) -> None:
+        """After the resolver, in one paragraph: country context, acronym definitions (registered
+        for the document), acronyms realigned with the grown names before them, titles resolved
+        by tenure. Each changes the kept spans under its own rule name, and the trace says so."""
+        text = para.text
+        spans.rule, spans.reason = "link.country-context", "a body placed by its country or its paragraph's country"
+        self._country_context(para, spans, gazetteer)
+        spans.rule, spans.reason = "link.acronym-definition", "'Long form (ACR)' in the text defines it otherwise"
+        definitions = self._acronym_definitions(text, spans, gazetteer, _ABOVE_DEFINITIONS)
+        # In text order again, as the resolver handed them over: the linkers below read the first
+        # span of an end or a start.
+        spans.sort(key=lambda a: (a.start, a.end))
         kept = {id(a) for a in spans}
-        for acr, span in notes.definitions:
+        for acr, span in definitions:
             if id(span) in kept or span.rule == "gazetteer":
                 acronyms.setdefault(acr, span)
-        spans.rule = "link.acronym-realign"
+        spans.rule, spans.reason = "link.acronym-realign", "a later rule grew or corrected it"
         self._realign_acronyms(text, spans, acronyms)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
         for office in notes.offices:
