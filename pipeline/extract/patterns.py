@@ -207,6 +207,9 @@ class Patterns(NameEnd):
                 continue
             if m.start() > 0 and text[m.start() - 1] not in " (\"“'‘":
                 continue
+            # "đường Trần Hưng Đạo", "phường Phạm Ngũ Lão": a place named after a person (pattern.place)
+            if self._place_head_end_re.search(text, max(0, m.start() - 20), m.start()):
+                continue
             run = self._name_run(text, m.start(), limit, max_words=4)
             if run is None:
                 continue
@@ -441,6 +444,7 @@ class Patterns(NameEnd):
         "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
         text, limit = ctx.text, ctx.limit
         starts = {a.start: a for a in accepted}
+        word_end = ctx.word_end
         for m in self._place_head_re.finditer(text, 0, limit):
             etype = self.rules.place_heads[m.group().lower()]
             pos = m.end() + 1
@@ -449,7 +453,12 @@ class Patterns(NameEnd):
             if run is None or (existing is not None and existing.end >= run[1]):
                 continue
             s, e = run
-            if text[s:e].split()[0] in self.rules.not_name_start:
+            first = text[s:e].split()[0]
+            if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
+                continue
+            # "Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower
+            # case after the capitalised run, which is then no name
+            if word_end and word_end[e - 1] > e:
                 continue
             name_only = text[s:e]
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not

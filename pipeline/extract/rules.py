@@ -19,6 +19,7 @@ class TaggerRules:
     acronym_heads: tuple[tuple[str, str], ...]  # (head words, type), longest head first
     not_name_start: frozenset[str]
     not_in_name: frozenset[str]
+    place_name_starts: frozenset[str]  # not_name_start words a place's name may open with
     honorifics: frozenset[str]
     plural_determiners: frozenset[str]
     foreign_org_words: frozenset[str]
@@ -71,6 +72,7 @@ class TaggerRules:
             acronym_heads=tuple(heads),
             not_name_start=frozenset(data["not_name_start"]) | frozenset(data["org_heads"]),
             not_in_name=frozenset(data["not_in_name"]),
+            place_name_starts=frozenset(data["place_name_starts"]),
             honorifics=frozenset(data["honorifics"]),
             plural_determiners=frozenset(data["plural_determiners"]),
             foreign_org_words=frozenset(data["foreign_org_words"]),

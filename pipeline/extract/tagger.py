@@ -132,6 +132,8 @@ class Tagger(Patterns, Linkers):
         self._treaty_head_re = head_re(self.rules.treaty_heads)
         self._event_head_re = head_re(self.rules.event_heads)
         self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
+        # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
+        self._place_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.place_heads)}) $", re.IGNORECASE)
         g = self.grammar = rules.grammar
         and_ = re.escape(str(g["and"]))
         # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": a ministry's fields listed with commas.
