@@ -104,7 +104,7 @@ class CrfSegmenterModel:
 
     __slots__ = ("_dictionary", "_uni_raw", "_uni_lower", "_uni_flags", "_uni_edge",
                  "_bi_raw", "_bi_lower", "_bi_flags", "_bi_edge",
-                 "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "_bi_full", "_tri_full", "inside")
+                 "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "_bi_full", "_tri_full", "_known", "inside")
 
     def __init__(self, labels: list[str], attributes: list[str],
                  features: list[tuple[int, int, int, float]], dictionary: set[str]) -> None:
@@ -151,6 +151,9 @@ class CrfSegmenterModel:
                          for k in {*self._bi_raw, *self._bi_lower} if k == k.lower() and len(parts := k.split(" ")) == 2}
         self._tri_full = {k: self._triple(k, k, all(_istitle(p) == "True" for p in parts))
                           for k in self._tri_raw if k == k.lower() and len(parts := k.split(" ")) == 3}
+        # Every text the model has a weight for (syllables, pairs, triples): a lower-case one
+        # outside this set is scored by its flags alone.
+        self._known = frozenset({*self._uni_raw, *self._uni_lower, *self._bi_raw, *self._bi_lower, *self._tri_raw})
 
     @classmethod
     def load(cls, model_dir: Path, dictionary: set[str]) -> "CrfSegmenterModel":
@@ -213,37 +216,12 @@ class CrfSegmenterModel:
         n = len(tokens)
         if n == 0:
             return []
-        dictionary = self._dictionary
         lower = [t.lower() for t in tokens]
         title = [t[:1].upper() == t[:1] for t in tokens]
-        full = self._uni_full
-        bos, eos = self._uni_edge[_BOS], self._uni_edge[_EOS]
-        # One vector per position, the sentence's edges included (two on each side).
-        uni = [bos, bos]
-        for tok, low in zip(tokens, lower):
-            v = full.get(tok) if tok == low else None
-            uni.append(v if v is not None else self._syllable(tok, low, "True" if low in dictionary else "False"))
-        uni += [eos, eos]
         is_low = [t == lo for t, lo in zip(tokens, lower)]
-        bi = [self._bi_edge[_BOS]] * 2  # pairs starting at -2, -1
-        bi_full = self._bi_full
-        for j in range(n - 1):
-            key = lower[j] + " " + lower[j + 1]
-            v = bi_full.get(key) if is_low[j] and is_low[j + 1] else None
-            if v is None:
-                v = self._pair(tokens[j] + " " + tokens[j + 1], key, title[j] and title[j + 1])
-            bi.append(v)
-        bi += [self._bi_edge[_EOS]] * 2  # pairs starting at n - 1, n
-        tri = [self._tri_edge[_BOS]] * 2
-        tri_full = self._tri_full
-        for j in range(n - 2):
-            key = lower[j] + " " + lower[j + 1] + " " + lower[j + 2]
-            v = tri_full.get(key) if is_low[j] and is_low[j + 1] and is_low[j + 2] else None
-            if v is None:
-                v = self._triple(tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2], key,
-                                 title[j] and title[j + 1] and title[j + 2])
-            tri.append(v)
-        tri += [self._tri_edge[_EOS]] * min(n, 2)
+        uni = self._syllable_vectors(tokens, lower, is_low)
+        bi = self._pair_vectors(tokens, lower, title, is_low)
+        tri = self._triple_vectors(tokens, lower, title, is_low)
         # Token t sees position t+k of the padded lists (index t+k+2) at offset k: one term per
         # template group, added in a fixed order.
         groups = (uni, uni[1:], uni[2:], uni[3:], uni[4:], bi, bi[1:], bi[2:], bi[3:], tri, tri[1:], tri[2:])
@@ -252,6 +230,55 @@ class CrfSegmenterModel:
         si = [u0[1] + u1[3] + u2[5] + u3[7] + u4[9] + b0[1] + b1[3] + b2[5] + b3[7] + t0[1] + t1[3] + t2[5]
               for u0, u1, u2, u3, u4, b0, b1, b2, b3, t0, t1, t2 in zip(*groups)]
         return self._viterbi(sb, si)
+
+    def _syllable_vectors(self, tokens: list[str], lower: list[str], is_low: list[bool]) -> list:
+        """One vector per position, the sentence's edges included (two on each side). A lower-case
+        syllable the model has no weight for is its flags alone (0.0 + 0.0 + x is x)."""
+        dictionary, full, uni_flags, known = self._dictionary, self._uni_full, self._uni_flags, self._known
+        bos, eos = self._uni_edge[_BOS], self._uni_edge[_EOS]
+        uni = [bos, bos]
+        for tok, low, lo_case in zip(tokens, lower, is_low):
+            v = full.get(tok) if lo_case else None
+            if v is None:
+                in_dict = "True" if low in dictionary else "False"
+                v = (self._syllable(tok, low, in_dict) if not lo_case or tok in known
+                     else uni_flags[(_isdigit(tok), _istitle(tok), in_dict)])
+            uni.append(v)
+        return uni + [eos, eos]
+
+    def _pair_vectors(self, tokens: list[str], lower: list[str], title: list[bool], is_low: list[bool]) -> list:
+        """One vector per pair start, from -2 to n (edges: BOS before 0, EOS from n - 1)."""
+        dictionary, bi_full, bi_flags, known = self._dictionary, self._bi_full, self._bi_flags, self._known
+        bi = [self._bi_edge[_BOS]] * 2
+        for j in range(len(tokens) - 1):
+            key = lower[j] + " " + lower[j + 1]
+            both_low = is_low[j] and is_low[j + 1]
+            v = bi_full.get(key) if both_low else None
+            if v is None:
+                title2 = title[j] and title[j + 1]
+                if both_low and key not in known:
+                    v = bi_flags[("True" if title2 else "False", "True" if key in dictionary else "False")]
+                else:
+                    v = self._pair(tokens[j] + " " + tokens[j + 1], key, title2)
+            bi.append(v)
+        return bi + [self._bi_edge[_EOS]] * 2
+
+    def _triple_vectors(self, tokens: list[str], lower: list[str], title: list[bool], is_low: list[bool]) -> list:
+        """One vector per triple start, from -2 to n - 1 (edges: BOS before 0, EOS from n - 2)."""
+        dictionary, tri_full, tri_flags, known = self._dictionary, self._tri_full, self._tri_flags, self._known
+        tri = [self._tri_edge[_BOS]] * 2
+        for j in range(len(tokens) - 2):
+            key = lower[j] + " " + lower[j + 1] + " " + lower[j + 2]
+            all_low = is_low[j] and is_low[j + 1] and is_low[j + 2]
+            v = tri_full.get(key) if all_low else None
+            if v is None:
+                title3 = title[j] and title[j + 1] and title[j + 2]
+                if all_low and key not in known:
+                    v = tri_flags[("True" if title3 else "False", "True" if key in dictionary else "False")]
+                else:
+                    v = self._triple(tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2], key, title3)
+            tri.append(v)
+        return tri + [self._tri_edge[_EOS]] * min(len(tokens), 2)
 
     def _viterbi(self, state_b: list[float], state_i: list[float]) -> list[int]:
         (t00, t01), (t10, t11) = self._trans

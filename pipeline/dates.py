@@ -944,28 +944,34 @@ def _on_day_only(m: re.Match[str], text: str, ref: datetime.date | None) -> _Fou
     return _day_found(start, end, _day_near(ref, day, kind), True)
 
 
-_RECOGNISERS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_DATE_RANGE_RE, _on_date_range),
-    (_DAY_RANGE_RE, _on_day_range),
-    (_DATE_RE, _on_date),
-    (_WEEKDAY_RE, _on_weekday),
-    (_RELATIVE_DAY_RE, _on_relative_day),
-    (_RELATIVE_WEEK_RE, _on_relative_week),
-    (_MONTH_RANGE_RE, _on_month_range),
-    (_MONTH_RE, _on_month),
-    (_RELATIVE_MONTH_RE, _on_relative_month),
-    (_QUARTER_RE, _on_quarter),
-    (_YEAR_RE, _on_year),
-    (_RELATIVE_YEAR_RE, _on_relative_year),
-    (_BARE_YEAR_RE, _on_bare_year),
-    (_DAY_ONLY_RE, _on_day_only),
+# Each recogniser, and whether every match of it holds a digit (then a text without one skips it:
+# most sentences of news have none, and the searches are the cost of ``find_dates``).
+_RECOGNISERS: tuple[tuple[re.Pattern[str], _Handler, bool], ...] = (
+    (_DATE_RANGE_RE, _on_date_range, True),
+    (_DAY_RANGE_RE, _on_day_range, True),
+    (_DATE_RE, _on_date, True),
+    (_WEEKDAY_RE, _on_weekday, False),
+    (_RELATIVE_DAY_RE, _on_relative_day, False),
+    (_RELATIVE_WEEK_RE, _on_relative_week, False),
+    (_MONTH_RANGE_RE, _on_month_range, True),
+    (_MONTH_RE, _on_month, True),
+    (_RELATIVE_MONTH_RE, _on_relative_month, False),
+    (_QUARTER_RE, _on_quarter, False),
+    (_YEAR_RE, _on_year, True),
+    (_RELATIVE_YEAR_RE, _on_relative_year, False),
+    (_BARE_YEAR_RE, _on_bare_year, True),
+    (_DAY_ONLY_RE, _on_day_only, True),
 )
+_ANY_DIGIT = re.compile(r"\d")  # the same digits as the recognisers' \d
 
 
 def _candidates(text: str, ref: datetime.date | None) -> list[_Found]:
     """Every accepted match of every recogniser, overlapping ones included."""
     found: list[_Found] = []
-    for pattern, handler in _RECOGNISERS:
+    has_digit = _ANY_DIGIT.search(text) is not None
+    for pattern, handler, needs_digit in _RECOGNISERS:
+        if needs_digit and not has_digit:
+            continue
         pos = 0
         # Restart one character after each match start rather than after its
         # end, so that a rejected long match does not hide a shorter one inside it.

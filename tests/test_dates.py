@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from pipeline.dates import DateMention, find_dates, parse_iso_date
+from conftest import ROOT
 
 D = datetime.date
 # A Wednesday: its week runs Monday 22 to Sunday 28 November 2021.
@@ -434,3 +435,28 @@ def test_an_estimated_year_resolves_only_dates_that_write_their_month():
     assert by_text["ngày 20"].date == ""
     # With the real publication date they resolve.
     assert {d.text: d.date for d in find_dates("hôm qua ký", datetime.date(2017, 2, 7))} == {"hôm qua": "2017-02-06"}
+
+
+def test_recognisers_marked_as_needing_a_digit_never_match_without_one(monkeypatch):
+    # find_dates skips them on a text without a digit; that must change no result. Sentences of
+    # the corpus without digits, plus date words of every recogniser without their numbers.
+    import re as _re
+
+    from pipeline import dates as dates_module
+
+    texts = [s for p in sorted((ROOT / "corpus").rglob("*.txt"))
+             for s in p.read_text(encoding="utf-8").replace("\n", " ").split(". ") if not _re.search(r"\d", s)]
+    texts += ["ngày tháng năm", "từ ngày đến ngày tháng", "tháng Năm năm ngoái", "quý IV năm nay",
+              "thứ Hai tuần trước", "hôm qua", "đầu năm", "ngày hai mươi tháng mười"]
+    assert len(texts) > 50
+    for pattern, _, needs_digit in dates_module._RECOGNISERS:
+        if needs_digit:
+            assert not any(pattern.search(t) for t in texts), pattern.pattern[:60]
+    # And the candidates with the skip are those without it, on texts with and without digits.
+    ref = datetime.date(2021, 4, 27)
+    for text in texts[:200] + ["ngày 20/11/2021", "tháng 5 năm 2020", "năm 2019", "quý 3/2020"]:
+        with_skip = dates_module._candidates(text, ref)
+        with monkeypatch.context() as m:
+            m.setattr(dates_module, "_ANY_DIGIT", _re.compile(""))  # every text "has a digit"
+            without = dates_module._candidates(text, ref)
+        assert with_skip == without, text
