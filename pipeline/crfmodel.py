@@ -31,9 +31,19 @@ import struct
 from itertools import product
 from pathlib import Path
 
-__all__ = ["CrfSegmenterModel"]
+__all__ = ["CrfSegmenterModel", "TEMPLATES"]
 
 _BOS, _EOS = "BOS", "EOS"
+# The featurizer's templates this scorer computes, in the order of underthesea's features.bin.
+TEMPLATES = (
+    "T[-2]", "T[-1]", "T[0]", "T[1]", "T[2]", "T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]", "T[-2,0]", "T[-1,1]",
+    "T[0,2]", "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower", "T[-2,-1].lower",
+    "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower", "T[-1].isdigit", "T[0].isdigit", "T[1].isdigit",
+    "T[-2].istitle", "T[-1].istitle", "T[0].istitle", "T[1].istitle", "T[2].istitle", "T[0,1].istitle",
+    "T[0,2].istitle", "T[-2].is_in_dict", "T[-1].is_in_dict", "T[0].is_in_dict", "T[1].is_in_dict",
+    "T[2].is_in_dict", "T[-2,-1].is_in_dict", "T[-1,0].is_in_dict", "T[0,1].is_in_dict", "T[1,2].is_in_dict",
+    "T[-2,0].is_in_dict", "T[-1,1].is_in_dict", "T[0,2].is_in_dict",
+)
 _UNI = (-2, -1, 0, 1, 2)  # offsets of the one-syllable templates
 _BI = (-2, -1, 0, 1)  # T[k,k+1]
 _TRI = (-2, -1, 0)  # T[k,k+2]
@@ -156,14 +166,18 @@ class CrfSegmenterModel:
         self._known = frozenset({*self._uni_raw, *self._uni_lower, *self._bi_raw, *self._bi_lower, *self._tri_raw})
 
     @classmethod
-    def load(cls, model_dir: Path, dictionary: set[str]) -> "CrfSegmenterModel":
+    def load(cls, model_dir: Path, dictionary: set[str], templates: list[str]) -> "CrfSegmenterModel":
+        """The model of ``model_dir``; ``templates`` are the featurizer's (``features.bin``): any
+        other set than the 43 this module computes raises ``ValueError``."""
+        if list(templates) != list(TEMPLATES):
+            raise ValueError(f"{model_dir}: feature templates other than the 43 this scorer computes")
         labels, attributes, features = _read_crfsuite(Path(model_dir) / "models.bin")
         return cls(labels, attributes, features, dictionary)
 
     def _template(self, name: str) -> tuple[str, int, int, str, dict[str, list[float]] | None]:
         """(table, offset, offset index, kind, the value table it adds to) of a template name."""
         m = _TEMPLATE.match(name)
-        if m is None:
+        if m is None or name not in TEMPLATES:
             raise ValueError(f"unknown feature template {name!r}")
         a, b, kind = int(m.group(1)), m.group(2), m.group(3) or "raw"
         table, offsets = (("uni", _UNI), ("bi", _BI), ("tri", _TRI))[0 if b is None else int(b) - a]

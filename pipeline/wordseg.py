@@ -72,7 +72,7 @@ class WordSegmenter:
         self._featurizer = self._tagger = None
         try:
             # The same model scored from its weights, three times faster (pipeline/crfmodel.py).
-            self._model = CrfSegmenterModel.load(Path(model), dictionary)
+            self._model = CrfSegmenterModel.load(Path(model), dictionary, _load_pickled(join(model, "features.bin")))
         except ValueError:
             # A model file of another layout: underthesea's own featurizer and tagger.
             self._model = None

@@ -138,7 +138,10 @@ def test_an_unknown_model_layout_falls_back_to_underthesea(monkeypatch, tmp_path
 
     (tmp_path / "models.bin").write_bytes(b"not a CRFsuite model")
     with pytest.raises(ValueError, match="CRFsuite"):
-        crfmodel.CrfSegmenterModel.load(tmp_path, set())
+        crfmodel.CrfSegmenterModel.load(tmp_path, set(), list(crfmodel.TEMPLATES))
+    # A featurizer with a template this scorer does not compute is another model, whatever its file.
+    with pytest.raises(ValueError, match="templates"):
+        crfmodel.CrfSegmenterModel.load(tmp_path, set(), [*crfmodel.TEMPLATES, "T[0,3]"])
 
     def broken(*args, **kwargs):
         raise ValueError("another layout")
