@@ -49,7 +49,7 @@ _BI = (-2, -1, 0, 1)  # T[k,k+1]
 _TRI = (-2, -1, 0)  # T[k,k+2]
 _TEMPLATE = re.compile(r"T\[(-?\d)(?:,(-?\d))?\](?:\.(lower|isdigit|istitle|is_in_dict))?$")
 _INT32 = re.compile(r"[+-]?[0-9]+")
-_ZERO10, _ZERO8, _ZERO6 = (0.0,) * 10, (0.0,) * 8, (0.0,) * 6
+_ZERO10, _ZERO8 = (0.0,) * 10, (0.0,) * 8
 
 
 def _read_crfsuite(path: Path) -> tuple[list[str], list[str], list[tuple[int, int, int, float]]]:
