@@ -32,6 +32,17 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Between a person and a second person set off as his apposition: a comma and a few words of kinship
+# or title ("ông Prahlad Modi, em trai Thủ tướng Modi, thông báo"); after it, the closing comma.
+_APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
+_APPOSITION_END = re.compile(r"\s*,")
+
+
+def _bracketed(text: str, start: int, at: int) -> bool:
+    """Is offset ``at`` inside brackets opened after ``start``?"""
+    return text.rfind("(", start, at) > text.rfind(")", start, at)
+
+
 class ArgumentsMixin:
     lex: Lexicon
 
@@ -222,13 +233,22 @@ class ArgumentsMixin:
         stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)]
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
-        people = [m for m in before if m.type == "PERSON"]
+        # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
+        aside = {id(m) for m in before if m.type == "PERSON" and _bracketed(text, hit.s.start, m.start)}
+        people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
         if people:
+            before = [m for m in before if id(m) not in aside]
             # The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B
             # khẳng định"); a person named earlier in a title ("Đặc phái viên của Tổng thống Mỹ
             # ... B") is not the speaker.
             first = people[-1]
-            for prev in reversed(people[:-1]):
+            if len(people) > 1 and _APPOSED.fullmatch(text, people[-2].end, first.start) \
+                    and _APPOSITION_END.match(text, first.end, hit.start):
+                # "ông Prahlad Modi, em trai Thủ tướng Modi, thông báo": the one set off by commas
+                # after a name says who that person is; the name before speaks.
+                before = [m for m in before if m is not first]
+                first = people[-2]
+            for prev in reversed(people[:people.index(first)]):
                 gap = text[prev.end:first.start]
                 if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap):
                     first = prev
@@ -247,12 +267,20 @@ class ArgumentsMixin:
         not reach across the article)."""
         s = hit.s
         subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
-        if subject not in pronouns:
+        # A leading adverbial clause may stand before the pronoun ("Chia sẻ về quyết tâm …, cô cho
+        # biết: …"): the subject is then the trigger's own clause.
+        clause_subject = s.para.text[max(hit.seg_start, hit.clause[0]):hit.start].strip(" ,").lower()
+        if subject not in pronouns and clause_subject not in pronouns:
             return []
-        here = s.para.index
+        here, text = s.para.index, s.para.text
+        # Its own sentence first, before the pronoun's clause ("Dù đã ngoài 60 tuổi, … bà Đào Kim Anh
+        # vẫn đứng bán hàng …, bà chia sẻ: …"), leaving out a person in brackets, who only describes
+        # the subject ("Bà X (em dâu bà Kim Anh) …, bà nói").
+        own = [m for m in s.mentions if m.type == "PERSON" and m.end <= hit.clause[0]
+               and not _bracketed(text, s.start, m.start)]
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
-            people = [m for x in earlier for m in x.mentions if m.type == "PERSON"]
+            people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])
             if people:
                 m = people[-1]
                 key = m.entity_id or m.canonical or m.text
