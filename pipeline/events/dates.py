@@ -61,7 +61,10 @@ class DatesMixin:
         s = hit.s
         ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words)
         if ranked:
-            chosen = min(ranked, key=lambda r: r[:2])[2]
+            # For an event named by a noun, the most precise date of the nearest clause: "nội dung
+            # kinh tế-xã hội tháng 5 trong chương trình Phiên họp thường kỳ Chính phủ ngày 3/6" met on 3/6.
+            finer = {"day": 0, "month": 1} if hit.form == "noun" else {}
+            chosen = min(ranked, key=lambda r: (r[0], finer.get(r[2][5], 2), r[1]))[2]
             # An unresolved date here ("ngày 20" with no article date) is the answer: empty, not
             # the date of some other sentence.
             if chosen[3]:
