@@ -81,7 +81,8 @@ class ArgumentsMixin:
             parts += self._name_parties(hit, seen)
         return sorted(parts, key=lambda p: p.order)
 
-    def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str]) -> list[Mention]:
+    def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
+                   owner: re.Pattern[str] | None = None) -> list[Mention]:
         """Without the names a medium word stands before ("Tờ Athletic", "tờ The Sun") and the place
         that owns such a medium ("tờ The Sun của Anh", "kênh TNT Sports (Argentina)"): media report,
         they do not speak."""
@@ -94,6 +95,8 @@ class ArgumentsMixin:
                 continue
             if m.type == "GPE" and medium_end >= 0 and self.lex.owner_gap.fullmatch(text, medium_end, m.start):
                 continue
+            if m.type == "GPE" and owner is not None and owner.search(text, max(s.start, m.start - 80), m.start):
+                continue  # "kênh truyền hình TNT Sports của Argentina": the name the tagger missed is the medium
             out.append(m)
         return out
 
@@ -135,15 +138,17 @@ class ArgumentsMixin:
     def _usable_mentions(self, s: _Sent, location_ids: set[int], etype: str) -> list[Mention]:
         nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
         usable = [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
-        medium = self.lex.types[etype].medium_after
-        return usable if medium is None else self._media_out(s, usable, medium)
+        settings = self.lex.types[etype]
+        medium = settings.medium_after
+        return usable if medium is None else self._media_out(s, usable, medium, settings.medium_owner)
 
     def _usable(self, m: Mention, text: str, location_ids: set[int], nested: list[Mention]) -> bool:
         """A mention that can take part: a participant type, not the event's place, not a place
         standing for its people or goods, not inside a treaty's or an event's name."""
         if m.type not in self.lex.participant_types or id(m) in location_ids:
             return False
-        if m.type == "GPE" and self.lex.place_not_after.search(text, max(0, m.start - 20), m.start):
+        if m.type == "GPE" and self.lex.place_not_after.search(text, max(0, m.start - self.lex.place_not_after_reach),
+                                                               m.start):
             return False  # "58.000 khách Tây Ban Nha đến thăm": tourists, not Spain
         # "Liên hợp quốc" inside "Công ước khung của Liên hợp quốc ..."
         return not any(n is not m and n.start <= m.start and m.end <= n.end for n in nested)
@@ -172,15 +177,16 @@ class ArgumentsMixin:
     def _qualifiers_out(self, s: _Sent, speakers: list[Mention]) -> list[Mention]:
         """Without the places that only say where a person or body speaking is (``qualifier_after``,
         or in brackets): "bà X, Phó Trưởng phòng Giáo dục quận Hai Bà Trưng cho biết"."""
+        text = s.para.text
+        # A place in brackets only says where the speaker is, even when the tagger missed the speaker
+        # ("Đồn Biên phòng Ba Tầng (Bộ đội Biên phòng Quảng Trị) xác nhận").
+        speakers = [m for m in speakers if m.type not in ("GPE", "LOC") or not _bracketed(text, s.start, m.start)]
         if not any(m.type in ("PERSON", "ORG") for m in speakers):
             return speakers
-        text = s.para.text
 
         def qualifier(m: Mention) -> bool:
-            if m.type not in ("GPE", "LOC"):
-                return False
-            bracketed = text.rfind("(", s.start, m.start) > text.rfind(")", s.start, m.start)
-            return bracketed or self.lex.qualifier_after.search(text, max(0, m.start - 15), m.start) is not None
+            return m.type in ("GPE", "LOC") \
+                and self.lex.qualifier_after.search(text, max(0, m.start - 15), m.start) is not None
 
         return [m for m in speakers if not qualifier(m)]
 

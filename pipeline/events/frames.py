@@ -103,6 +103,9 @@ class TypeSettings:
     not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
     # words right before a name that make it a news medium, never a participant ("tờ The Sun")
     medium_after: re.Pattern[str] | None = None
+    # a medium word, a capitalised name the tagger may have missed and "của" or a bracket, ending right
+    # before a place: the place owns that medium ("kênh truyền hình TNT Sports của Argentina")
+    medium_owner: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +221,16 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         lead_date_words=int(raw.get("lead_date_words", 0)),
         not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
+        medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
     )
+
+
+def _owner_words(values: list[str]) -> re.Pattern[str]:
+    """A medium word, then a name of at most five capitalised words, then "của" or "(", ending the
+    stretch searched (see ``TypeSettings.medium_owner``)."""
+    body = "|".join(re.escape(v) for v in values)
+    name = r"[A-ZĐ][^\s,;:()]*(?:\s+[A-ZĐ0-9][^\s,;:()]*){0,4}"
+    return re.compile(rf"(?<!\w)(?i:{body})\s+{name}\s*(?:(?i:của)\s|\(\s*)$")
 
 
 def _cues(raw: dict, where: str) -> tuple[Sense, ...]:

@@ -48,6 +48,7 @@ class Lexicon:
     mention_not_words: re.Pattern[str]  # a word of a competition's name: no conference either
     participant_types: frozenset[str]
     place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
+    place_not_after_reach: int  # how far before a place those words can start (the longest, and a space)
     qualifier_after: re.Pattern[str]  # "…, Chủ tịch UBND phường X, thành phố Bắc Ninh": where, not who
     attribution: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
@@ -139,6 +140,7 @@ class Lexicon:
             participant_types=frozenset(data["participants"]["types"]),
             qualifier_after=_ending_words(data["participants"].get("qualifier_after", [])),
             place_not_after=_ending_words(data["participants"].get("place_not_after", [])),
+            place_not_after_reach=1 + max((len(v) for v in data["participants"].get("place_not_after", [])), default=0),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
             target_markers=_phrases(data["participants"].get("target_markers", [])),
             location_markers=_phrases(data["location"]["markers"]),
