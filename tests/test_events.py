@@ -1058,6 +1058,56 @@ def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):
                            ents=[HA, TOKYO], published="2021-11-24") if e.type == "STATEMENT"] == []
 
 
+def test_a_pronoun_after_a_leading_clause_and_a_person_set_off_after_a_name(stage):
+    # "Về việc mua mỏ, ông cho biết …": the pronoun opens the trigger's own clause (issue #14).
+    long_ = ("Ông Trần Đình Long trả lời cổ đông.", "Về việc mua mỏ, ông cho biết hiện tại rất thuận lợi.")
+    events = run(stage, *long_, ents=[("Trần Đình Long", "PERSON", "person:tdl")], published="2021-04-22")
+    assert roles(only(events, "STATEMENT")) == {"Trần Đình Long": "source"}
+    # Its own sentence counts, but not a person in brackets, who describes the subject.
+    events = run(stage, "Bà Nguyễn Thị Ánh Điệp (em dâu bà Kim Anh) luôn tay lật các vỉ nướng chả và rán nem cua "
+                        "bể, bà nói: \"Ngày mới về làm dâu tôi rất bất ngờ\".",
+                 ents=[("Nguyễn Thị Ánh Điệp", "PERSON", "person:ntad"), ("Kim Anh", "PERSON", "person:ka")],
+                 published="2021-04-21")
+    assert roles(only(events, "STATEMENT")) == {"Nguyễn Thị Ánh Điệp": "source"}
+    # "ông Prahlad Modi, em trai Thủ tướng Modi, thông báo": the name before the apposition speaks.
+    events = run(stage, "\"Bà đã qua đời hôm nay\", ông Prahlad Modi, em trai Thủ tướng Modi, thông báo với "
+                        "truyền thông hôm 27/4.",
+                 ents=[("Prahlad Modi", "PERSON", "person:pm"), ("Thủ tướng Modi", "PERSON", "person:nm")],
+                 published="2021-04-28")
+    assert roles(only(events, "STATEMENT")) == {"Prahlad Modi": "source"}
+    # Without the closing comma the nearest person speaks, as before.
+    events = run(stage, "Ông Prahlad Modi, em trai Thủ tướng Modi cho biết bà đã qua đời.",
+                 ents=[("Prahlad Modi", "PERSON", "person:pm"), ("Thủ tướng Modi", "PERSON", "person:nm")],
+                 published="2021-04-28")
+    assert "Thủ tướng Modi" in roles(only(events, "STATEMENT"))
+
+
+def test_a_date_in_an_open_quotation_is_what_was_said(stage):
+    # "chia sẻ: “Tối nay tôi đã …" with the quotation closed in a later sentence: "tối nay" is what
+    # was said; the statement takes the lead's day (issue #14, batch 6).
+    events = run(stage, "Đêm 30/9, đông đảo du khách đổ về Hội An đón trung thu.",
+                 "Ông Hoàng Văn Lan phấn khởi chia sẻ: “Tối nay tôi đã đưa được 3 chuyến khách. Vui lắm”.",
+                 ents=[("Hoàng Văn Lan", "PERSON", "person:hvl"), ("Hội An", "GPE", "gpe:hoi-an")],
+                 published="2020-10-01")
+    assert only(events, "STATEMENT").date == "2020-09-30"
+
+
+def test_a_place_does_not_speak_for_its_company_its_medium_or_from_brackets(stage):
+    sg = ("Singapore", "GPE", "gpe:sg")
+    assert [e for e in run(stage, "Ngày 2/9, hãng hàng không quốc tế Singapore thông báo sẽ cắt giảm 4.300 vị trí.",
+                           ents=[sg], published="2020-09-05") if e.type == "STATEMENT"] == []
+    ar = ("Argentina", "GPE", "gpe:ar")
+    assert [e for e in run(stage, "Ngày 28/4, kênh truyền hình TNT Sports của Argentina tiết lộ PSG đã đưa ra lời "
+                                  "đề nghị.", ents=[ar], published="2021-04-28") if e.type == "STATEMENT"] == []
+    qt = ("Quảng Trị", "GPE", "gpe:quang-tri")
+    assert [e for e in run(stage, "Ngày 30/4, Đồn Biên phòng Ba Tầng (Bộ đội Biên phòng Quảng Trị) xác nhận, đơn vị "
+                                  "đã phát hiện 14 trường hợp.", ents=[qt], published="2021-04-30")
+            if e.type == "STATEMENT"] == []
+    # The state itself still speaks.
+    assert roles(only(run(stage, "Ngày 2/9, Singapore thông báo sẽ mở cửa biên giới.", ents=[sg],
+                          published="2020-09-05"), "STATEMENT")) == {"Singapore": "source"}
+
+
 def test_an_undated_statement_of_a_named_person_or_body_is_kept_and_one_of_a_country_is_not(lexicon):
     # ANNOTATION.md: "X cho biết, …" is a STATEMENT dated "" when no occasion is dated, X a named
     # person or body. With the shipped threshold a person's and a ministry's undated statements are

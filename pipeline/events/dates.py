@@ -28,6 +28,8 @@ class DatesMixin:
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
+                if s.para.text.rfind("“", s.start, a) > s.para.text.rfind("”", s.start, a):
+                    continue  # a quotation opened and not yet closed: "X chia sẻ: “Tối nay tôi đã …"
                 s.timed = True
                 if self._not_when(s, d, a):
                     continue
