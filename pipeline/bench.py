@@ -254,6 +254,7 @@ def time_stages(inputs: list[str], config: Config) -> tuple[list[StageTime], lis
     """
     from .gazetteer import Gazetteer
     from .io.readers import DumpReader
+    from .memory import building, kept_for_the_run
     from .runner import Pipeline
     from .stages.dedupe import DocumentDeduper
 
@@ -268,26 +269,28 @@ def time_stages(inputs: list[str], config: Config) -> tuple[list[StageTime], lis
         return now
 
     t = _cpu()
-    pipeline = Pipeline(config, Gazetteer.load(gazetteer_dir(config)))
-    deduper = DocumentDeduper(config.dedupe)
+    with building():  # as extract() builds them
+        pipeline = Pipeline(config, Gazetteer.load(gazetteer_dir(config)))
+        deduper = DocumentDeduper(config.dedupe)
     t = clock("start-up (gazetteers, stages)", t)
-    docs: Iterator = iter(DumpReader(inputs))
-    while True:
-        doc = next(docs, None)
-        t = clock("ingest (read, decode)", t)
-        if doc is None:
-            break
-        n += 1
-        texts.extend(doc.lines)
-        for stage in pipeline.stages:
-            doc = stage(doc)
-            t = clock(type(stage).__name__, t)
-            if doc.status == "error":
+    with kept_for_the_run():  # as extract() runs them
+        docs: Iterator = iter(DumpReader(inputs))
+        while True:
+            doc = next(docs, None)
+            t = clock("ingest (read, decode)", t)
+            if doc is None:
                 break
-        doc = deduper(doc)
-        t = clock(type(deduper).__name__, t)
-        json.dumps(doc.as_dict(), ensure_ascii=False)
-        t = clock("serialise (as_dict, JSON)", t)
+            n += 1
+            texts.extend(doc.lines)
+            for stage in pipeline.stages:
+                doc = stage(doc)
+                t = clock(type(stage).__name__, t)
+                if doc.status == "error":
+                    break
+            doc = deduper(doc)
+            t = clock(type(deduper).__name__, t)
+            json.dumps(doc.as_dict(), ensure_ascii=False)
+            t = clock("serialise (as_dict, JSON)", t)
     chars = sum(len(x) for x in texts)
     return [StageTime(name, secs, n, chars) for name, secs in times.items()], texts, n
 

@@ -17,7 +17,6 @@ that the verdicts the others wait for are never held up behind its extraction.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import queue
@@ -26,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import WorkerError
+from ..memory import kept_for_the_run
 from .work import DocumentWork, Result, Summary, Verdict, portable
 
 __all__ = ["LocalEngine"]
@@ -68,15 +68,13 @@ class LocalEngine:
         ctx = multiprocessing.get_context("fork")
         inboxes = [ctx.Queue() for _ in range(self.workers)]
         results = ctx.Queue()
-        gc.freeze()  # the pipeline's objects stay shared: a collection in a worker would copy their pages
-        try:
+        # The pipeline's objects stay shared: a collection in a worker would copy their pages.
+        with kept_for_the_run():
             for i, inbox in enumerate(inboxes):
                 proc = ctx.Process(target=_serve, args=(self.make_work, i, inbox, results, os.getpid()),
                                    name=f"vnews-worker-{i}", daemon=True)
                 proc.start()
                 self._procs.append(proc)
-        finally:
-            gc.unfreeze()
         return inboxes, results
 
     def _run_forked(self, items: Iterator, decide: Callable[[Summary], Verdict]) -> Iterator[Result]:
