@@ -3,7 +3,7 @@
 With several workers the calling process only reads bytes, decides and merges:
 
 * it reads the dump as bytes (:meth:`DumpReader.raw`: file I/O, no decoding) and hands them out
-  in small batches, each to the worker with the fewest documents in hand;
+  in small batches, each to the worker with the fewest bytes in hand;
 * a worker parses, looks up the cache, prepares and answers with summaries
   (:class:`~pipeline.engines.work.Summary`); it keeps the prepared documents;
 * the calling process decides every summary in input order (ids, copies) and sends the verdicts
@@ -80,7 +80,8 @@ class LocalEngine:
     def _run_forked(self, items: Iterator, decide: Callable[[Summary], Verdict]) -> Iterator[Result]:
         inboxes, results = self._start()
         owner: dict[int, int] = {}  # batch -> worker
-        load = [0] * self.workers  # documents in hand per worker
+        weight: dict[int, int] = {}  # batch -> its bytes
+        load = [0] * self.workers  # bytes in hand per worker: what is left to do, more nearly than a count
         prepared: dict[int, list[Summary]] = {}
         next_batch = next_decision = 0
         exhausted = False
@@ -93,7 +94,8 @@ class LocalEngine:
                 w = load.index(min(load))
                 inboxes[w].put(("prepare", next_batch, batch))
                 owner[next_batch] = w
-                load[w] += len(batch)
+                weight[next_batch] = sum(_size(item) for item in batch)
+                load[w] += weight[next_batch]
                 next_batch += 1
             if not owner:
                 break
@@ -105,7 +107,7 @@ class LocalEngine:
                     inboxes[owner[next_decision]].put(("finish", next_decision, verdicts))
                     next_decision += 1
             else:
-                load[owner.pop(batch_id)] -= len(payload)
+                load[owner.pop(batch_id)] -= weight.pop(batch_id)
                 yield from payload
         for inbox in inboxes:
             inbox.put(("stop", 0, None))
@@ -138,6 +140,11 @@ class LocalEngine:
         for proc in self._procs:
             proc.join()
         self._procs = []
+
+
+def _size(item: Any) -> int:
+    """An item's share of the work: its bytes (a refused file, already a Document, counts one)."""
+    return len(getattr(item, "data", b"")) + 1
 
 
 def _serve(make_work: Callable[[], DocumentWork], index: int, inbox: Any, results: Any, parent: int) -> None:
