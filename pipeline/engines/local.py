@@ -32,9 +32,9 @@ __all__ = ["LocalEngine"]
 
 # Documents per batch: big enough that messages cost little per document, small enough that
 # the last batches of a run end close together.
-_BATCH = 4
+_BATCH = 8
 # Batches in hand per worker: enough that its verdicts are decided long before it needs them.
-_BATCHES_PER_WORKER = 6
+_BATCHES_PER_WORKER = 3
 _POLL_S = 1.0  # how often a waiting process checks that the other side is still alive
 
 
