@@ -38,6 +38,10 @@ _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
 _APPOSITION_END = re.compile(r"\s*,")
 
 
+# Between a body and the name in apposition after it: a comma alone.
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
 def _bracketed(text: str, start: int, at: int) -> bool:
     """Is offset ``at`` inside brackets opened after ``start``?"""
     return text.rfind("(", start, at) > text.rfind(")", start, at)
@@ -263,7 +267,21 @@ class ArgumentsMixin:
             before = [m for m in before if m.start >= first.start]
         else:
             c0 = hit.clause[0]
-            before = [m for m in before if m.start >= c0]
+            own = [m for m in before if m.start >= c0]
+            # "Công an thành phố Vinh, Nghệ An cho biết", "ông chủ của Liverpool, John W Henry cũng lên
+            # tiếng": a clause whose subject is a capitalised name with no body tagged in it stands in
+            # apposition to the body named right before its comma, which speaks too.
+            body = next((m for m in reversed(before) if m.end <= c0), None)
+            subject = text[c0:hit.start].strip()
+            for filler in self.lex.location_fillers:  # "Công an huyện Kế Sách, tỉnh Sóc Trăng cho biết"
+                head = " ".join(filler) + " "
+                if subject.lower().startswith(head):
+                    subject = subject[len(head):]
+                    break
+            if body is not None and body.type == "ORG" and not any(m.type == "ORG" for m in own) \
+                    and _COMMA_GAP.fullmatch(text, body.end, c0) and subject[:1].isupper():
+                own = [body] + own
+            before = own
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
 
     @staticmethod
