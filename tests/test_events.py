@@ -1108,6 +1108,29 @@ def test_a_place_does_not_speak_for_its_company_its_medium_or_from_brackets(stag
                           published="2020-09-05"), "STATEMENT")) == {"Singapore": "source"}
 
 
+def test_a_name_after_a_body_and_its_comma_is_that_body_speaking(stage):
+    # "Công an thành phố Vinh, Nghệ An cho biết": the body before the comma speaks (issue #14).
+    vinh = [("Công an thành phố Vinh", "ORG", "org:new:ca-vinh"), ("Nghệ An", "GPE", "gpe:nghe-an")]
+    e = only(run(stage, "Sáng 27/4, Công an thành phố Vinh, Nghệ An cho biết, đã xử lý đối tượng.", ents=vinh,
+                 published="2021-04-27"), "STATEMENT")
+    assert "Công an thành phố Vinh" in roles(e)
+    # A pronoun after the comma is no name: the body is whom he met, and nobody named speaks.
+    assert [e for e in run(stage, "Sau khi làm việc với Công an thành phố Vinh, anh cho biết sẽ gỡ bài.", ents=vinh,
+                           published="2021-04-27") if e.type == "STATEMENT"] == []
+
+
+def test_who_cites_reports_and_a_medium_by_its_name_does_not_speak(stage):
+    news = ("US Blasting News", "ORG", "org:new:usbn")
+    assert [e for e in run(stage, "Ngày 2/5, US Blasting News dẫn ý kiến nhiều nhà phân tích cho rằng đó là kế hoạch "
+                                  "khẩn cấp.", ents=[news], published="2021-05-02") if e.type == "STATEMENT"] == []
+    assert [e for e in run(stage, "Ngày 2/5, theo US Blasting News, Nga sẽ không phản ứng.", ents=[news],
+                           published="2021-05-02") if e.type == "STATEMENT"] == []
+    austin = ("Lloyd Austin", "PERSON", "person:la")
+    e = only(run(stage, "Ngày 2/5, US Blasting News dẫn lời Bộ trưởng Lloyd Austin cho biết Mỹ sẽ rút quân.",
+                 ents=[news, austin], published="2021-05-02"), "STATEMENT")
+    assert roles(e) == {"Lloyd Austin": "source"}
+
+
 def test_an_undated_statement_of_a_named_person_or_body_is_kept_and_one_of_a_country_is_not(lexicon):
     # ANNOTATION.md: "X cho biết, …" is a STATEMENT dated "" when no occasion is dated, X a named
     # person or body. With the shipped threshold a person's and a ministry's undated statements are

@@ -243,6 +243,8 @@ class ArgumentsMixin:
         stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)]
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
+        # "US Blasting News dẫn ý kiến nhiều nhà phân tích cho rằng": who cites only reports.
+        before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)]
         # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
         aside = {id(m) for m in before if m.type == "PERSON" and _bracketed(text, hit.s.start, m.start)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
@@ -411,9 +413,12 @@ class ArgumentsMixin:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
-        if settings.not_speakers:
+        if settings.not_speakers or settings.medium_names is not None:
             # "Reuters cho biết, …": a news medium reports what others said; it says nothing itself.
-            args.participants = [p for p in args.participants if p.participant.entity_id not in settings.not_speakers]
+            names = settings.medium_names
+            args.participants = [p for p in args.participants if p.participant.entity_id not in settings.not_speakers
+                                 and not (names is not None and p.participant.type == "ORG"
+                                          and names.search(p.participant.canonical))]
         if not args.participants and settings.pronoun_speakers:
             args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
         if not args.participants and rule.neighbour:

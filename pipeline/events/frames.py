@@ -34,7 +34,7 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "w
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
-                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after"})
+                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -106,6 +106,8 @@ class TypeSettings:
     # a medium word, a capitalised name the tagger may have missed and "của" or a bracket, ending right
     # before a place: the place owns that medium ("kênh truyền hình TNT Sports của Argentina")
     medium_owner: re.Pattern[str] | None = None
+    # words inside a name that make it a news medium whatever its id ("US Blasting News", "Daily Mail")
+    medium_names: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +224,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
+        medium_names=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in raw['medium_names'])})(?!\w)")
+        if raw.get("medium_names") else None,
     )
 
 
