@@ -38,6 +38,11 @@ _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
 _APPOSITION_END = re.compile(r"\s*,")
 
 
+# How far before a place the possessive joining it to a medium may start ("của " and spaces), and how
+# far before that the medium word and its name (five words) may start.
+_OWNER_GAP_CHARS = 8
+_OWNER_NAME_CHARS = 80
+
 # Between a body and the name in apposition after it: a comma alone.
 _COMMA_GAP = re.compile(r"\s*,\s*")
 
@@ -45,6 +50,13 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 def _bracketed(text: str, start: int, at: int) -> bool:
     """Is offset ``at`` inside brackets opened after ``start``?"""
     return text.rfind("(", start, at) > text.rfind(")", start, at)
+
+
+def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None) -> list[_Part]:
+    """"Reuters cho biết, …", "Theo US Blasting News, …": a news medium (by id, or an ORG by a word of
+    its name) reports what others said; it says nothing itself."""
+    return [p for p in parts if p.participant.entity_id not in ids
+            and not (names is not None and p.participant.type == "ORG" and names.search(p.participant.canonical))]
 
 
 class ArgumentsMixin:
@@ -99,10 +111,18 @@ class ArgumentsMixin:
                 continue
             if m.type == "GPE" and medium_end >= 0 and self.lex.owner_gap.fullmatch(text, medium_end, m.start):
                 continue
-            if m.type == "GPE" and owner is not None and owner.search(text, max(s.start, m.start - 80), m.start):
+            if m.type == "GPE" and owner is not None and self._owns_medium(s, m, owner):
                 continue  # "kênh truyền hình TNT Sports của Argentina": the name the tagger missed is the medium
             out.append(m)
         return out
+
+    def _owns_medium(self, s: _Sent, m: Mention, owner: re.Pattern[str]) -> bool:
+        """A possessive ("của", a bracket) right before the place, and before it a medium word and a name."""
+        text = s.para.text
+        for k in range(max(s.start, m.start - _OWNER_GAP_CHARS), m.start):
+            if self.lex.owner_gap.fullmatch(text, k, m.start):
+                return owner.search(text, max(s.start, k - _OWNER_NAME_CHARS), k) is not None
+        return False
 
     @staticmethod
     def _elided_subject(hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[Mention]:
@@ -249,42 +269,48 @@ class ArgumentsMixin:
         aside = {id(m) for m in before if m.type == "PERSON" and _bracketed(text, hit.s.start, m.start)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
         if people:
-            before = [m for m in before if id(m) not in aside]
-            # The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B
-            # khẳng định"); a person named earlier in a title ("Đặc phái viên của Tổng thống Mỹ
-            # ... B") is not the speaker.
-            first = people[-1]
-            if len(people) > 1 and _APPOSED.fullmatch(text, people[-2].end, first.start) \
-                    and _APPOSITION_END.match(text, first.end, hit.start):
-                # "ông Prahlad Modi, em trai Thủ tướng Modi, thông báo": the one set off by commas
-                # after a name says who that person is; the name before speaks.
-                before = [m for m in before if m is not first]
-                first = people[-2]
-            for prev in reversed(people[:people.index(first)]):
-                gap = text[prev.end:first.start]
-                if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap):
-                    first = prev
-                else:
-                    break
-            before = [m for m in before if m.start >= first.start]
+            before = self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
         else:
-            c0 = hit.clause[0]
-            own = [m for m in before if m.start >= c0]
-            # "Công an thành phố Vinh, Nghệ An cho biết", "ông chủ của Liverpool, John W Henry cũng lên
-            # tiếng": a clause whose subject is a capitalised name with no body tagged in it stands in
-            # apposition to the body named right before its comma, which speaks too.
-            body = next((m for m in reversed(before) if m.end <= c0), None)
-            subject = text[c0:hit.start].strip()
-            for filler in self.lex.location_fillers:  # "Công an huyện Kế Sách, tỉnh Sóc Trăng cho biết"
-                head = " ".join(filler) + " "
-                if subject.lower().startswith(head):
-                    subject = subject[len(head):]
-                    break
-            if body is not None and body.type == "ORG" and not any(m.type == "ORG" for m in own) \
-                    and _COMMA_GAP.fullmatch(text, body.end, c0) and subject[:1].isupper():
-                own = [body] + own
-            before = own
+            before = self._body_speaking(hit, before)
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+
+    def _person_speaking(self, hit: _Hit, before: list[Mention], people: list[Mention]) -> list[Mention]:
+        """The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B khẳng
+        định"), and the bodies after; a person named earlier in a title ("Đặc phái viên của Tổng
+        thống Mỹ ... B") is not the speaker."""
+        text = hit.s.para.text
+        first = people[-1]
+        if len(people) > 1 and _APPOSED.fullmatch(text, people[-2].end, first.start) \
+                and _APPOSITION_END.match(text, first.end, hit.start):
+            # "ông Prahlad Modi, em trai Thủ tướng Modi, thông báo": the one set off by commas
+            # after a name says who that person is; the name before speaks.
+            before = [m for m in before if m is not first]
+            first = people[-2]
+        for prev in reversed(people[:people.index(first)]):
+            gap = text[prev.end:first.start]
+            if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap):
+                first = prev
+            else:
+                break
+        return [m for m in before if m.start >= first.start]
+
+    def _body_speaking(self, hit: _Hit, before: list[Mention]) -> list[Mention]:
+        """Without a person: the names of the verb's own clause, and the body named right before its
+        comma when that clause's subject is a capitalised name with no body tagged in it ("Công an
+        thành phố Vinh, Nghệ An cho biết", "ông chủ của Liverpool, John W Henry cũng lên tiếng")."""
+        text, c0 = hit.s.para.text, hit.clause[0]
+        own = [m for m in before if m.start >= c0]
+        body = next((m for m in reversed(before) if m.end <= c0), None)
+        if body is None or body.type != "ORG" or any(m.type == "ORG" for m in own) \
+                or not _COMMA_GAP.fullmatch(text, body.end, c0):
+            return own
+        subject = text[c0:hit.start].strip()
+        for filler in self.lex.location_fillers:  # "Công an huyện Kế Sách, tỉnh Sóc Trăng cho biết"
+            head = " ".join(filler) + " "
+            if subject.lower().startswith(head):
+                subject = subject[len(head):]
+                break
+        return [body] + own if subject[:1].isupper() else own
 
     @staticmethod
     def _pronoun_speaker(hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
@@ -414,11 +440,7 @@ class ArgumentsMixin:
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
         if settings.not_speakers or settings.medium_names is not None:
-            # "Reuters cho biết, …": a news medium reports what others said; it says nothing itself.
-            names = settings.medium_names
-            args.participants = [p for p in args.participants if p.participant.entity_id not in settings.not_speakers
-                                 and not (names is not None and p.participant.type == "ORG"
-                                          and names.search(p.participant.canonical))]
+            args.participants = _no_media(args.participants, settings.not_speakers, settings.medium_names)
         if not args.participants and settings.pronoun_speakers:
             args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
         if not args.participants and rule.neighbour:

@@ -103,8 +103,8 @@ class TypeSettings:
     not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
     # words right before a name that make it a news medium, never a participant ("tờ The Sun")
     medium_after: re.Pattern[str] | None = None
-    # a medium word, a capitalised name the tagger may have missed and "của" or a bracket, ending right
-    # before a place: the place owns that medium ("kênh truyền hình TNT Sports của Argentina")
+    # a medium word and a capitalised name the tagger may have missed, ending where the possessive
+    # before a place begins: the place owns that medium ("kênh truyền hình TNT Sports của Argentina")
     medium_owner: re.Pattern[str] | None = None
     # words inside a name that make it a news medium whatever its id ("US Blasting News", "Daily Mail")
     medium_names: re.Pattern[str] | None = None
@@ -230,11 +230,11 @@ def _settings(raw: dict, where: str) -> TypeSettings:
 
 
 def _owner_words(values: list[str]) -> re.Pattern[str]:
-    """A medium word, then a name of at most five capitalised words, then "của" or "(", ending the
-    stretch searched (see ``TypeSettings.medium_owner``)."""
+    """A medium word, then a name of at most five capitalised words, ending the stretch searched (see
+    ``TypeSettings.medium_owner``; what joins the place to it is ``[grammar] possessive``)."""
     body = "|".join(re.escape(v) for v in values)
     name = r"[A-ZĐ][^\s,;:()]*(?:\s+[A-ZĐ0-9][^\s,;:()]*){0,4}"
-    return re.compile(rf"(?<!\w)(?i:{body})\s+{name}\s*(?:(?i:của)\s|\(\s*)$")
+    return re.compile(rf"(?<!\w)(?i:{body})\s+{name}$")
 
 
 def _cues(raw: dict, where: str) -> tuple[Sense, ...]:
