@@ -79,8 +79,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
-LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.tenure", "link.credit",
-           "link.coreference", "link.title-coreference")
+LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.tenure",
+           "link.credit", "link.coreference", "link.title-coreference")
 
 
 class Tagger(Patterns, Linkers):
@@ -143,6 +143,9 @@ class Tagger(Patterns, Linkers):
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
+        # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
+        self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
@@ -332,6 +335,8 @@ class Tagger(Patterns, Linkers):
                 acronyms.setdefault(acr, span)
         spans.rule, spans.reason = "link.acronym-realign", "a later rule grew or corrected it"
         self._realign_acronyms(text, spans, acronyms)
+        spans.rule, spans.reason = "link.person-list", "a name listed with people"
+        self._person_lists(text, spans)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
         for office in notes.offices:
             self._tenure(text, office, spans, day)
