@@ -319,6 +319,21 @@ class Linkers:
             if key in acronyms:
                 acronyms[key] = new
 
+    # -- event editions -------------------------------------------------------------------------
+
+    def _event_editions(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.event-edition``: a competition, contest or meeting the gazetteer (or any
+        rule) names is followed by its year or edition, which belongs to its name ("Techfest 2020",
+        "World Cup 2022", "Hoa hậu Hoàn vũ Việt Nam 2017", "Đại hội … lần thứ VII năm 2017"). The
+        mention grows over it and keeps its entity."""
+        for span in [a for a in spans if a.type == "EVENT"]:
+            m = self._event_edition_re.match(text, span.end)
+            if m is None or not m.group().strip() or overlaps(span.end, m.end(), spans):
+                continue
+            grown = replace(span, end=m.end(), rule="link.event-edition")
+            spans.remove(span)
+            spans.append(grown)
+
     # -- person lists --------------------------------------------------------------------------
 
     def _person_lists(self, text: str, spans: Ledger) -> None:

@@ -79,8 +79,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
-LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.tenure",
-           "link.credit", "link.coreference", "link.title-coreference")
+LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list",
+           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference")
 
 
 class Tagger(Patterns, Linkers):
@@ -148,6 +148,11 @@ class Tagger(Patterns, Linkers):
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
+        # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
+        # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
+        self._event_edition_re = re.compile(
+            rf"(?: {re.escape(str(g['edition']))} [\dIVXLC]+\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
+            rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
         side, countries = g["about_side"], g["countries"]
@@ -337,6 +342,8 @@ class Tagger(Patterns, Linkers):
         self._realign_acronyms(text, spans, acronyms)
         spans.rule, spans.reason = "link.person-list", "a name listed with people"
         self._person_lists(text, spans)
+        spans.rule, spans.reason = "link.event-edition", "grown over its edition or year"
+        self._event_editions(text, spans)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
         for office in notes.offices:
             self._tenure(text, office, spans, day)
