@@ -163,6 +163,8 @@ class Tagger(Patterns, Linkers):
         self._correspondent_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.correspondent_openers)}) [A-ZĐ][A-ZĐ&]+"
             rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)")
+        outlets = alternation(rules.outlet_datelines)
+        self._outlet_dateline_re = re.compile(rf"^(?:{outlets})(?= [A-ZĐ])|(?<=[.!?…\"”] )(?:{outlets})\s*$")
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in self.matcher.keys:
@@ -406,6 +408,7 @@ class Tagger(Patterns, Linkers):
         credits = self.credits.spans(text, stop_at=lambda pos: self._title_re.match(text, pos) is not None)
         credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
         credits += [m.span() for m in self._correspondent_re.finditer(text)]
+        credits += [m.span() for m in self._outlet_dateline_re.finditer(text)]
         if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
             start = m.start()
             # Only before an agency ("(TTXVN)", "(Theo Reuters)"), not a caption's "(giữa)".
