@@ -194,7 +194,8 @@ class Patterns(NameEnd):
 
     def _acronym_body(self, start: int, acr: str, accepted: list[Candidate], free) -> None:
         """An acronym the gazetteers do not know, after a title, names the body the title is held in."""
-        if _UNKNOWN_ACRONYM.fullmatch(acr) and free(start, start + len(acr)) and not self.names.get(fold(acr)):
+        if _UNKNOWN_ACRONYM.fullmatch(acr) and acr not in self.rules.generic_acronyms and free(start, start + len(acr)) \
+                and not self.names.get(fold(acr)):
             accepted.append(Candidate(start, start + len(acr), "ORG", f"org:new:{slug(acr)}", acr, method="pattern",
                                   score=0.6))
 
