@@ -144,7 +144,8 @@ class Patterns(NameEnd):
         words = text[run[0]:run[1]].split() if run is not None else []
         if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
                                 or all(w.isupper() for w in words)):
-            if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
+            if not (honorific or person_noun):  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is
+                # held in; a person noun is held in no body ("ngư dân VN", "thí sinh THPT")
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
