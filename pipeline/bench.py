@@ -67,6 +67,7 @@ class WholeRun:
     documents: int
     characters: int
     main_cpu_seconds: float = 0.0  # the main process alone (all of cpu_seconds with one worker)
+    wall_runs: list[float] = field(default_factory=list)  # with --repeat: every run's wall seconds, in order
 
     @property
     def workers_cpu_seconds(self) -> float:
@@ -80,6 +81,7 @@ class WholeRun:
                 "docs_per_s_wall": _rate(self.documents, self.wall_seconds),
                 "chars_per_s_wall": _rate(self.characters, self.wall_seconds),
                 "main_rss_mb": round(self.main_rss_mb, 1), "worker_rss_mb": round(self.worker_rss_mb, 1),
+                "wall_runs_seconds": [round(w, 3) for w in self.wall_runs or [self.wall_seconds]],
                 "summary": self.summary}
 
 
@@ -161,6 +163,9 @@ class BenchReport:
             if r.workers > 1:
                 lines.append(f"{'  of which main process / workers':<34} {r.main_cpu_seconds:>8.2f} "
                              f"{r.workers_cpu_seconds:>8.2f} (cpu s)")
+            if len(r.wall_runs) > 1:
+                lines.append(f"{f'  (median of {len(r.wall_runs)} runs; wall s of each)':<34} "
+                             + " ".join(f"{x:.2f}" for x in r.wall_runs))
         lines += ["", f"whole pipeline / bare word_tokenize (one core, CPU time): {self.ratio():.2f}"]
         for r in self.runs:
             if r.workers > 1:
@@ -254,6 +259,7 @@ def time_stages(inputs: list[str], config: Config) -> tuple[list[StageTime], lis
     """
     from .gazetteer import Gazetteer
     from .io.readers import DumpReader
+    from .memory import building, kept_for_the_run
     from .runner import Pipeline
     from .stages.dedupe import DocumentDeduper
 
@@ -268,26 +274,28 @@ def time_stages(inputs: list[str], config: Config) -> tuple[list[StageTime], lis
         return now
 
     t = _cpu()
-    pipeline = Pipeline(config, Gazetteer.load(gazetteer_dir(config)))
-    deduper = DocumentDeduper(config.dedupe)
+    with building():  # as extract() builds them
+        pipeline = Pipeline(config, Gazetteer.load(gazetteer_dir(config)))
+        deduper = DocumentDeduper(config.dedupe)
     t = clock("start-up (gazetteers, stages)", t)
-    docs: Iterator = iter(DumpReader(inputs))
-    while True:
-        doc = next(docs, None)
-        t = clock("ingest (read, decode)", t)
-        if doc is None:
-            break
-        n += 1
-        texts.extend(doc.lines)
-        for stage in pipeline.stages:
-            doc = stage(doc)
-            t = clock(type(stage).__name__, t)
-            if doc.status == "error":
+    with kept_for_the_run():  # as extract() runs them
+        docs: Iterator = iter(DumpReader(inputs))
+        while True:
+            doc = next(docs, None)
+            t = clock("ingest (read, decode)", t)
+            if doc is None:
                 break
-        doc = deduper(doc)
-        t = clock(type(deduper).__name__, t)
-        json.dumps(doc.as_dict(), ensure_ascii=False)
-        t = clock("serialise (as_dict, JSON)", t)
+            n += 1
+            texts.extend(doc.lines)
+            for stage in pipeline.stages:
+                doc = stage(doc)
+                t = clock(type(stage).__name__, t)
+                if doc.status == "error":
+                    break
+            doc = deduper(doc)
+            t = clock(type(deduper).__name__, t)
+            json.dumps(doc.as_dict(), ensure_ascii=False)
+            t = clock("serialise (as_dict, JSON)", t)
     chars = sum(len(x) for x in texts)
     return [StageTime(name, secs, n, chars) for name, secs in times.items()], texts, n
 
@@ -331,9 +339,20 @@ def _child(argv: list[str]) -> None:
     }))
 
 
+def _median_run(runs: list[WholeRun]) -> WholeRun:
+    """The run of median wall time (of an even number, the slower middle one), with every run's
+    wall time beside it: a shared or virtual machine's noise moves single runs by 10 % and more."""
+    median = sorted(runs, key=lambda r: r.wall_seconds)[len(runs) // 2]
+    median.wall_runs = [r.wall_seconds for r in runs]
+    return median
+
+
 def run_bench(bench: Path, limit: int, workers: tuple[int, ...] = (1, 2), config: Config | None = None,
-              progress=None) -> BenchReport:
-    """Measure the bench sample: baseline, stages, whole runs. ``progress(message)`` is told each step."""
+              progress=None, repeat: int = 1) -> BenchReport:
+    """Measure the bench sample: baseline, stages, whole runs. ``progress(message)`` is told each step.
+
+    With ``repeat`` > 1 the whole runs are repeated, the worker counts taking turns (1, 2, 1, 2, …)
+    so that drifting load weighs on each alike, and each count reports its median run."""
     config = config or load_config(run={"cache_dir": ""})
     say = progress or (lambda message: None)
     with tempfile.TemporaryDirectory(prefix="vnews-bench-") as tmp:
@@ -348,13 +367,15 @@ def run_bench(bench: Path, limit: int, workers: tuple[int, ...] = (1, 2), config
         # both sides of the ratio alike.
         say("baseline")
         baselines = [time_baseline_fresh(texts_file)]
-        runs = []
-        for w in workers:
-            say(f"extract, {w} worker(s)")
-            runs.append(time_whole(inputs, Path(tmp) / f"out{w}", config, w, n, chars))
-            if w == 1:
-                say("baseline again")
-                baselines.append(time_baseline_fresh(texts_file))
+        by_count: dict[int, list[WholeRun]] = {w: [] for w in workers}
+        for turn in range(repeat):
+            for w in workers:
+                say(f"extract, {w} worker(s)" + (f", run {turn + 1} of {repeat}" if repeat > 1 else ""))
+                by_count[w].append(time_whole(inputs, Path(tmp) / f"out{w}", config, w, n, chars))
+                if w == 1:
+                    say("baseline again")
+                    baselines.append(time_baseline_fresh(texts_file))
+        runs = [_median_run(by_count[w]) if repeat > 1 else by_count[w][0] for w in workers]
     base_cpu = sum(b[0] for b in baselines) / len(baselines)
     base_wall = sum(b[1] for b in baselines) / len(baselines)
     return BenchReport(n, chars, base_cpu, base_wall, stages, runs, _machine(),

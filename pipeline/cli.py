@@ -144,6 +144,7 @@ def bench(
     config: Annotated[Optional[Path], typer.Option("--config", "-c", help="TOML file overriding defaults.")] = None,
     gazetteers: Annotated[Optional[Path], typer.Option("--gazetteers", help="Gazetteer directory (default: config tag.gazetteers).")] = None,
     as_json: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures to this file.")] = None,
+    repeat: Annotated[int, typer.Option("--repeat", "-r", help="Whole runs per worker count, taking turns; each count reports its median run.")] = 1,
 ) -> None:
     """Throughput per stage and of the whole pipeline, peak memory, against bare underthesea word_tokenize."""
     import json
@@ -154,15 +155,15 @@ def bench(
         counts = tuple(int(w) for w in workers.split(","))
     except ValueError:
         _fail(f"--workers {workers!r}: give worker counts such as 1,2", 2)
-    if limit < 1 or any(w < 1 for w in counts):
-        _fail("--limit and --workers must be >= 1", 2)
+    if limit < 1 or repeat < 1 or any(w < 1 for w in counts):
+        _fail("--limit, --workers and --repeat must be >= 1", 2)
     try:
         overrides: dict = {"run": {"cache_dir": ""}}
         if gazetteers is not None:
             overrides["tag"] = {"gazetteers": str(gazetteers.resolve())}
         cfg = load_config(config, **overrides)
         report = run_bench(bench_dir, limit, counts, cfg,
-                           progress=lambda step: typer.echo(f"vnews bench: {step}", err=True))
+                           progress=lambda step: typer.echo(f"vnews bench: {step}", err=True), repeat=repeat)
     except (UsageError, ConfigError, GazetteerError) as exc:
         _fail(str(exc), 2)
     typer.echo(report.to_text())

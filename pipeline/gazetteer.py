@@ -13,12 +13,13 @@ import io
 import re
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from .errors import GazetteerError
-from .normalize import fold, normalize_text
+from .normalize import fold, fold_normalised, normalize_text
 
 __all__ = ["Entry", "Office", "Gazetteer", "Conventions", "ENTITY_FILES", "ENTITY_COLUMNS", "OFFICE_COLUMNS",
            "ID_RULE", "is_acronym", "name_key", "date_bounds", "read_table", "write_table"]
@@ -145,7 +146,27 @@ def _date_problems(origin: str, what: str, valid_from: str, valid_to: str) -> li
     return problems
 
 
-def _entry_problems(e: "Entry", conv: Conventions) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """The normal form, the ``fold`` and the ``name_key`` of every text of some entries: the lint
+    reads each several times, and normalising is most of its cost."""
+
+    normal: dict[str, str]
+    folded: dict[str, str]
+    keys: dict[str, str]
+
+    @classmethod
+    def of(cls, entries: Iterable["Entry"]) -> "_Forms":
+        normal: dict[str, str] = {}
+        for e in entries:
+            for text in (e.canonical, *e.aliases, e.english, e.acronym, e.source):
+                if text not in normal:
+                    normal[text] = normalize_text(text)
+        folded = {text: fold_normalised(n) for text, n in normal.items()}
+        return cls(normal, folded, {text: text if is_acronym(text) else f for text, f in folded.items()})
+
+
+def _entry_problems(e: "Entry", conv: Conventions, forms: _Forms) -> list[str]:
     """What is wrong with one entry on its own."""
     problems = []
     if not ID_RULE.fullmatch(e.id) or _prefix(e.id) != e.type.lower():
@@ -159,30 +180,31 @@ def _entry_problems(e: "Entry", conv: Conventions) -> list[str]:
     if e.country and not _COUNTRY.fullmatch(e.country):
         problems.append(f"{e.origin}: {e.id} country {e.country!r} is not an ISO 3166-1 alpha-2 code")
     for text in (e.canonical, *e.aliases, e.english, e.acronym, e.source):
-        if text and normalize_text(text) != text:
+        if text and forms.normal[text] != text:
             problems.append(f"{e.origin}: {e.id} {text!r} is not in normal form "
-                            f"(expected {normalize_text(text)!r})")
+                            f"(expected {forms.normal[text]!r})")
     if not e.source:
         problems.append(f"{e.origin}: {e.id} cites no source")
-    problems.extend(_name_problems(e, conv))
+    problems.extend(_name_problems(e, conv, forms))
     return problems
 
 
-def _name_problems(e: "Entry", conv: Conventions) -> list[str]:
+def _name_problems(e: "Entry", conv: Conventions, forms: _Forms) -> list[str]:
     """Aliases given twice, generic words as aliases, an acronym that is no name, bare person names."""
     problems = []
-    seen = {name_key(e.canonical)}
+    keys, folded = forms.keys, forms.folded
+    seen = {keys[e.canonical]}
     for alias in e.aliases:
-        if name_key(alias) in seen:
+        if keys[alias] in seen:
             problems.append(f"{e.origin}: {e.id} alias {alias!r} is given twice (or equals the canonical)")
-        seen.add(name_key(alias))
-        if fold(alias) in conv.generic_aliases:
+        seen.add(keys[alias])
+        if folded[alias] in conv.generic_aliases:
             problems.append(f"{e.origin}: {e.id} alias {alias!r} is a generic word that matches common text")
-    if e.acronym and fold(e.acronym) not in {fold(n) for n in (e.canonical, *e.aliases)}:
+    if e.acronym and folded[e.acronym] not in {folded[n] for n in (e.canonical, *e.aliases)}:
         problems.append(f"{e.origin}: {e.id} acronym {e.acronym!r} is not among its names")
     if e.type == "PERSON":
         for name in (e.canonical, *e.aliases):
-            key = fold(name)
+            key = folded[name]
             if len(key.split()) < 2 and not set(".-") & set(key) and key not in conv.person_mononyms:
                 problems.append(f"{e.origin}: {e.id} name {name!r} is one word (a bare surname or given name?)")
     return problems
@@ -379,14 +401,15 @@ class Gazetteer:
         """Every problem that makes the gazetteers unsafe to match with, as 'file:line: message'."""
         conv = conventions or Conventions.load()
         problems = list(self.problems)
+        forms = _Forms.of(self.entries.values())
         for e in self.entries.values():
-            problems.extend(_entry_problems(e, conv))
+            problems.extend(_entry_problems(e, conv, forms))
             for alias in e.aliases:
                 if sum(c.isalnum() for c in alias) < MIN_ALIAS_CHARS and alias not in (e.acronym, *self.short_aliases):
                     problems.append(f"{e.origin}: {e.id} alias {alias!r} is shorter than {MIN_ALIAS_CHARS} letters "
                                     f"and would match stray letters; drop it, or list it in the acronym column or "
                                     f"{SHORT_ALIASES} if it really is a name")
-        problems.extend(self._ambiguous_aliases())
+        problems.extend(self._ambiguous_aliases(forms))
         problems.extend(self._parent_problems())
         known_orgs = {i for i, e in self.entries.items() if e.type == "ORG"}
         for o in self.offices:
@@ -423,14 +446,14 @@ class Gazetteer:
                 problems.append(f"{e.origin}: parent {e.parent!r} of {e.id} is not an id")
         return problems
 
-    def _ambiguous_aliases(self) -> list[str]:
+    def _ambiguous_aliases(self, forms: _Forms) -> list[str]:
         """Two entries answering to one name at the same time, with nothing to tell them apart.
 
         Entries whose validity windows do not overlap are told apart by the article's date.
         """
         by_key: dict[str, list[Entry]] = defaultdict(list)
         for e in self.entries.values():
-            for n in {name_key(n) for n in e.names}:
+            for n in {forms.keys[n] for n in e.names}:
                 by_key[n].append(e)
         problems = []
         for key, entries in sorted(by_key.items()):

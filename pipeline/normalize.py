@@ -102,4 +102,9 @@ def fold(text: str) -> str:
     Used where two forms count as the same name whatever their case or tone placement
     (evaluation, alias lookups).  Not for display.
     """
-    return " ".join(normalize_text(text).casefold().split())
+    return fold_normalised(normalize_text(text))
+
+
+def fold_normalised(normal: str) -> str:
+    """``fold`` of a text that is already ``normalize_text``'s result (its second half)."""
+    return " ".join(normal.casefold().split())

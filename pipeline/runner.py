@@ -31,6 +31,7 @@ from .io.schema import ENTITIES, STATUSES, TABLES
 from .io.publish import JOURNAL, OutputLock, Stage, is_no_space, new_run_id, no_space, recover
 from .io.store import Cache, Spill
 from .io.writers import CsvRows, CsvTable, datapackage, dump_json, sha256_file
+from .memory import building, kept_for_the_run
 from .model import Document
 from .stages.clean import Cleaner, FurnitureRules
 from .stages.dedupe import DocumentDeduper, ParagraphDeduper
@@ -224,17 +225,18 @@ def extract(
     reader = DumpReader(inputs, exclude=[out], max_bytes=config.ingest.max_document_bytes)
     _check_out_dir(out, run_id)
     gaz_dir = gazetteer_dir(config)
-    gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
-    gazetteers = gazetteer_digest(gaz_dir)
-    libraries = library_versions()
-    # The cache key leaves the gazetteers out: an entry tagged with other gazetteers keeps its
-    # segmentation and is only re-tagged (pipeline.engines).
-    salt = json.dumps([__version__, code_digest(), config.digest(), libraries], sort_keys=True)
-    # Built before the lock is taken: a config the stages cannot honour stops the run here (exit 2).
-    run = _Run(reader, Pipeline(config, gazetteer), DocumentDeduper(config.dedupe), gazetteer, gazetteers,
-               libraries, salt, config, out, run_id)
+    with building():
+        gazetteer = Gazetteer.load(gaz_dir)  # unusable gazetteers stop the run here, before any work
+        gazetteers = gazetteer_digest(gaz_dir)
+        libraries = library_versions()
+        # The cache key leaves the gazetteers out: an entry tagged with other gazetteers keeps its
+        # segmentation and is only re-tagged (pipeline.engines).
+        salt = json.dumps([__version__, code_digest(), config.digest(), libraries], sort_keys=True)
+        # Built before the lock is taken: a config the stages cannot honour stops the run here (exit 2).
+        run = _Run(reader, Pipeline(config, gazetteer), DocumentDeduper(config.dedupe), gazetteer, gazetteers,
+                   libraries, salt, config, out, run_id)
     try:
-        with OutputLock(out):
+        with kept_for_the_run(), OutputLock(out):
             recover(out, locked=True)
             summary = _locked_run(run, progress, started)
     except (OSError, sqlite3.OperationalError) as exc:  # SQLite says "database or disk is full"

@@ -3,7 +3,7 @@
 With several workers the calling process only reads bytes, decides and merges:
 
 * it reads the dump as bytes (:meth:`DumpReader.raw`: file I/O, no decoding) and hands them out
-  in small batches, each to the worker with the fewest documents in hand;
+  in small batches, each to the worker with the fewest bytes in hand;
 * a worker parses, looks up the cache, prepares and answers with summaries
   (:class:`~pipeline.engines.work.Summary`); it keeps the prepared documents;
 * the calling process decides every summary in input order (ids, copies) and sends the verdicts
@@ -17,7 +17,6 @@ that the verdicts the others wait for are never held up behind its extraction.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import queue
@@ -26,15 +25,16 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import WorkerError
+from ..memory import kept_for_the_run
 from .work import DocumentWork, Result, Summary, Verdict, portable
 
 __all__ = ["LocalEngine"]
 
 # Documents per batch: big enough that messages cost little per document, small enough that
 # the last batches of a run end close together.
-_BATCH = 4
+_BATCH = 8
 # Batches in hand per worker: enough that its verdicts are decided long before it needs them.
-_BATCHES_PER_WORKER = 6
+_BATCHES_PER_WORKER = 3
 _POLL_S = 1.0  # how often a waiting process checks that the other side is still alive
 
 
@@ -68,21 +68,20 @@ class LocalEngine:
         ctx = multiprocessing.get_context("fork")
         inboxes = [ctx.Queue() for _ in range(self.workers)]
         results = ctx.Queue()
-        gc.freeze()  # the pipeline's objects stay shared: a collection in a worker would copy their pages
-        try:
+        # The pipeline's objects stay shared: a collection in a worker would copy their pages.
+        with kept_for_the_run():
             for i, inbox in enumerate(inboxes):
                 proc = ctx.Process(target=_serve, args=(self.make_work, i, inbox, results, os.getpid()),
                                    name=f"vnews-worker-{i}", daemon=True)
                 proc.start()
                 self._procs.append(proc)
-        finally:
-            gc.unfreeze()
         return inboxes, results
 
     def _run_forked(self, items: Iterator, decide: Callable[[Summary], Verdict]) -> Iterator[Result]:
         inboxes, results = self._start()
         owner: dict[int, int] = {}  # batch -> worker
-        load = [0] * self.workers  # documents in hand per worker
+        weight: dict[int, int] = {}  # batch -> its bytes
+        load = [0] * self.workers  # bytes in hand per worker: what is left to do, more nearly than a count
         prepared: dict[int, list[Summary]] = {}
         next_batch = next_decision = 0
         exhausted = False
@@ -95,7 +94,8 @@ class LocalEngine:
                 w = load.index(min(load))
                 inboxes[w].put(("prepare", next_batch, batch))
                 owner[next_batch] = w
-                load[w] += len(batch)
+                weight[next_batch] = sum(_size(item) for item in batch)
+                load[w] += weight[next_batch]
                 next_batch += 1
             if not owner:
                 break
@@ -107,7 +107,7 @@ class LocalEngine:
                     inboxes[owner[next_decision]].put(("finish", next_decision, verdicts))
                     next_decision += 1
             else:
-                load[owner.pop(batch_id)] -= len(payload)
+                load[owner.pop(batch_id)] -= weight.pop(batch_id)
                 yield from payload
         for inbox in inboxes:
             inbox.put(("stop", 0, None))
@@ -140,6 +140,11 @@ class LocalEngine:
         for proc in self._procs:
             proc.join()
         self._procs = []
+
+
+def _size(item: Any) -> int:
+    """An item's share of the work: its bytes (a refused file, already a Document, counts one)."""
+    return len(getattr(item, "data", b"")) + 1
 
 
 def _serve(make_work: Callable[[], DocumentWork], index: int, inbox: Any, results: Any, parent: int) -> None:

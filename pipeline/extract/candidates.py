@@ -9,6 +9,7 @@ decides between overlapping candidates.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -23,6 +24,8 @@ __all__ = ["Candidate", "Context", "GazetteerMatcher", "Proposals", "ANY_LABEL"]
 
 # ``Candidate.nests`` of a correction that beats every span nested inside it.
 ANY_LABEL = ("PERSON", "ORG", "GPE", "LOC", "TREATY", "EVENT", "TERM")
+# The first character after a space or a hyphen: where a word other than the first opens.
+_WORD_OPENING = re.compile(r"(?<=[ -]).")
 
 
 @dataclass(slots=True)
@@ -114,11 +117,11 @@ class GazetteerMatcher:
                     # capital initial in the text: otherwise "anh", "hòa bình" (peace) would be places.
                     # Its other capitalised words may stand in for the first: "thỏa thuận Paris".
                     capital_initial[key] = capital_initial.get(key, True) and n[:1].isupper()
-                    inner = frozenset(i for i in range(1, len(variant)) if variant[i].isupper()
-                                      and variant[i - 1] in " -" and len(key) == len(variant)
-                                      and key.split()[0] not in stop_words)
-                    if e.type in ("GPE", "LOC", "PERSON") or len(key.split()) < 3:
-                        inner = frozenset()  # "Lai Châu" is no "tương lai Châu Á"
+                    words = key.split()
+                    # "Lai Châu" is no "tương lai Châu Á": places, people and short names have none.
+                    inner = frozenset() if e.type in ("GPE", "LOC", "PERSON") or len(words) < 3 \
+                        or len(key) != len(variant) or words[0] in stop_words \
+                        else frozenset(m.start() for m in _WORD_OPENING.finditer(variant) if m.group().isupper())
                     capital_inner[key] = capital_inner.get(key, inner) & inner
                     if e.id not in ci_keys[key]:
                         ci_keys[key].append(e.id)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-import spacy
+from spacy.lang.xx import MultiLanguage
 from spacy.tokens import Doc, Token
+from spacy.vocab import create_vocab
 
 from ..model import Paragraph
 from .rules import TaggerRules
@@ -55,7 +56,8 @@ class DocBuilder:
     """Paragraph -> spaCy Doc. Build once (the vocabulary and the word-class lists) and reuse."""
 
     def __init__(self, rules: TaggerRules):
-        self.vocab = spacy.blank("xx").vocab
+        # The vocabulary spacy.blank("xx") would make, without building a Language and its tokenizer.
+        self.vocab = create_vocab("xx", MultiLanguage.Defaults)
         if not Token.has_extension("word_class"):
             Token.set_extension("word_class", getter=_word_classes)
         classes = {"title": rules.titles, "org_head": rules.org_heads, "surname": tuple(rules.surnames),

@@ -33,6 +33,8 @@ _END_AUTHOR = re.compile(r"(?:^|[.!?…\"”]\s+)(?P<author>(?:(?:[A-ZĐÂĂÊÔ
 def _dash_spacings(key: str) -> list[str]:
     """The spellings of a name with a dash between words that texts use: "châu Á-Thái Bình
     Dương", "châu Á - Thái Bình Dương", "châu Á- Thái Bình Dương" (up to two dashes)."""
+    if "-" not in key:
+        return [key]
     parts = re.split(r"\s*-\s*", key)
     if len(parts) == 1 or len(parts) > 3:
         return [key]
