@@ -162,7 +162,13 @@ class Patterns(NameEnd):
         title_start = m.start()
         s, e = run
         self._drop_places_in_vietnamese_name(text, s, e, accepted)
-        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
+        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.), but for a
+        # known person's short name ending a fuller Vietnamese name ("ông Lê Văn Quyết" is not
+        # "Văn Quyết", Nguyễn Văn Quyết): the fuller name displaces it.
+        fuller = [a for a in accepted if a.type == "PERSON" and s < a.start and a.end == e
+                  and text[s:e].split()[0] in self.rules.surnames and len(text[s:e].split()) >= 3]
+        if fuller:
+            accepted[:] = [a for a in accepted if a not in fuller]
         inner = [a for a in accepted if s <= a.start < e]
         if inner:
             e = min(a.start for a in inner) - 1
@@ -191,6 +197,7 @@ class Patterns(NameEnd):
         else:
             span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
                              score=0.85)
+        span.displaces += tuple((a.start, a.end) for a in fuller)
         accepted.append(span)
 
     def _acronym_body(self, start: int, acr: str, accepted: list[Candidate], free) -> None:
