@@ -319,6 +319,106 @@ class Linkers:
             if key in acronyms:
                 acronyms[key] = new
 
+    # -- event editions -------------------------------------------------------------------------
+
+    def _event_editions(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.event-edition``: a competition, contest or meeting the gazetteer (or any
+        rule) names is followed by its year or edition, which belongs to its name ("Techfest 2020",
+        "World Cup 2022", "Hoa hậu Hoàn vũ Việt Nam 2017", "Đại hội … lần thứ VII năm 2017"). The
+        mention grows over it and keeps its entity."""
+        for span in [a for a in spans if a.type == "EVENT"]:
+            m = self._event_edition_re.match(text, span.end)
+            if m is None or not m.group().strip() or overlaps(span.end, m.end(), spans):
+                continue
+            grown = replace(span, end=m.end(), rule="link.event-edition")
+            spans.remove(span)
+            spans.append(grown)
+
+    # -- person lists --------------------------------------------------------------------------
+
+    def _person_lists(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.person-list``: a list of names ("A, B, C và D") one of which is a person the
+        rules found is a list of people: each unmarked item of two to four capitalised words is a
+        person too ("HLV Ngọc Sơn, Mr. Đàm, Quang Lê, Lệ Quyên"; "các diễn viên Bạch Cúc, Hồng
+        Đăng, Việt Anh"). A list that also holds a place or a body ("ông A, Hoàng Mai, Hà Nội") is
+        an address or a mixed list: nothing is added from it; nor is an item a title, a head word
+        or a word that opens no name opens ("ông A, Giám đốc …", "bà B và Bộ Y tế")."""
+        people = [a for a in spans if a.type == "PERSON" and a.entity_id]
+        if not people:
+            return
+        starts = {a.start: a for a in spans}
+        ends = {a.end: a for a in spans}
+        seen: set[tuple[int, int]] = set()
+        for person in sorted(people, key=lambda a: a.start):
+            found: list[tuple[int, int]] = []
+            mixed = self._list_after(text, person.end, starts, spans, found) \
+                or self._list_before(text, person.start, ends, spans, found)
+            if mixed:
+                continue
+            for s, e in found:
+                if (s, e) in seen or not spans.free(s, e):
+                    continue
+                seen.add((s, e))
+                name = text[s:e]
+                spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
+                                       score=0.6, rule="link.person-list"))
+
+    def _list_item(self, text: str, s: int, e: int, spans: Ledger) -> bool:
+        """Two to four capitalised words no mention covers, that no title, head word or word that
+        opens no name opens, and that end where a list item ends."""
+        words = text[s:e].split()
+        if not 2 <= len(words) <= 4 or words[0] in self.rules.not_name_start or self._title_re.match(text, s):
+            return False
+        if any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) or (w.endswith(".") and len(w) > 2)
+               for w in words):
+            return False  # a number, an acronym, or a sentence's end inside ("… Dragon Lord. Song")
+        return bool(self._list_item_end_re.match(text, e)) and not overlaps(s, e, spans)
+
+    def _list_after(self, text: str, pos: int, starts: dict, spans: Ledger, found: list) -> bool:
+        """Items after a person, to the list's end; True when the list holds something else."""
+        while (m := self._list_joint_re.match(text, pos)) is not None:
+            q = m.end()
+            hit = starts.get(q)
+            if hit is not None:
+                if hit.type != "PERSON":
+                    return True
+                pos = hit.end
+                continue
+            run = self._name_run(text, q, len(text), 4)
+            if run is None or not self._list_item(text, run[0], run[1], spans):
+                return False
+            found.append(run)
+            pos = run[1]
+        return False
+
+    def _list_before(self, text: str, pos: int, ends: dict, spans: Ledger, found: list) -> bool:
+        """Items before a person, to the list's start; True when the list holds something else."""
+        while (m := self._list_joint_before_re.search(text, 0, pos)) is not None:
+            q = m.start()
+            hit = ends.get(q)
+            if hit is not None:
+                if hit.type != "PERSON":
+                    return True
+                pos = hit.start
+                continue
+            run = self._run_before(text, q)
+            if run is None or not self._list_item(text, run[0], run[1], spans):
+                return False
+            found.append(run)
+            pos = run[0]
+        return False
+
+    @staticmethod
+    def _run_before(text: str, end: int) -> tuple[int, int] | None:
+        """The capitalised words ending at ``end``, after a lower-case word or punctuation."""
+        words = list(_WORD.finditer(text, max(0, end - 80), end))
+        start = None
+        for w in reversed(words):
+            if w.end() != (end if start is None else start - 1) or not w.group()[:1].isupper():
+                break
+            start = w.start()
+        return None if start is None else (start, end)
+
     def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
         """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
         … Quyết định 281 của Thủ tướng" is 2014's prime minister), else the article's. A range, a

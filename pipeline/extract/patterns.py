@@ -144,7 +144,8 @@ class Patterns(NameEnd):
         words = text[run[0]:run[1]].split() if run is not None else []
         if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
                                 or all(w.isupper() for w in words)):
-            if not honorific:  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is held in
+            if not (honorific or person_noun):  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is
+                # held in; a person noun is held in no body ("ngư dân VN", "thí sinh THPT")
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
@@ -161,7 +162,13 @@ class Patterns(NameEnd):
         title_start = m.start()
         s, e = run
         self._drop_places_in_vietnamese_name(text, s, e, accepted)
-        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.).
+        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.), but for a
+        # known person's short name ending a fuller Vietnamese name ("ông Lê Văn Quyết" is not
+        # "Văn Quyết", Nguyễn Văn Quyết): the fuller name displaces it.
+        fuller = [a for a in accepted if a.type == "PERSON" and s < a.start and a.end == e
+                  and text[s:e].split()[0] in self.rules.surnames and len(text[s:e].split()) >= 3]
+        if fuller:
+            accepted[:] = [a for a in accepted if a not in fuller]
         inner = [a for a in accepted if s <= a.start < e]
         if inner:
             e = min(a.start for a in inner) - 1
@@ -190,11 +197,13 @@ class Patterns(NameEnd):
         else:
             span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
                              score=0.85)
+        span.displaces += tuple((a.start, a.end) for a in fuller)
         accepted.append(span)
 
     def _acronym_body(self, start: int, acr: str, accepted: list[Candidate], free) -> None:
         """An acronym the gazetteers do not know, after a title, names the body the title is held in."""
-        if _UNKNOWN_ACRONYM.fullmatch(acr) and free(start, start + len(acr)) and not self.names.get(fold(acr)):
+        if _UNKNOWN_ACRONYM.fullmatch(acr) and acr not in self.rules.generic_acronyms and free(start, start + len(acr)) \
+                and not self.names.get(fold(acr)):
             accepted.append(Candidate(start, start + len(acr), "ORG", f"org:new:{slug(acr)}", acr, method="pattern",
                                   score=0.6))
 

@@ -49,6 +49,8 @@ class TaggerRules:
     clause_words: frozenset[str]
     correspondent_openers: tuple[str, ...]
     correspondent_at: tuple[str, ...]
+    outlet_datelines: tuple[str, ...]  # outlets whose bare name opens or closes a paragraph as a credit
+    generic_acronyms: frozenset[str]  # acronyms of a kind of body (and capitalised heads and titles)
     lone_name: re.Pattern[str]  # a one-word foreign name that may stand alone after a title
     eponym_heads: frozenset[str]  # heads of bodies named after a person ("Bệnh viện Nguyễn Tri Phương")
     person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
@@ -103,6 +105,9 @@ class TaggerRules:
             clause_words=frozenset(data["clause_words"]),
             correspondent_openers=tuple(data["correspondent_openers"]),
             correspondent_at=tuple(data["correspondent_at"]),
+            outlet_datelines=tuple(data["outlet_datelines"]),
+            generic_acronyms=frozenset(data["generic_acronyms"]) | frozenset(
+                w for w in (*data["org_heads"], *data["titles"]) if w.isupper()),
             lone_name=re.compile(data["lone_name"]),
             eponym_heads=frozenset(data["eponym_heads"]),
             person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),

@@ -79,8 +79,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
-LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.tenure", "link.credit",
-           "link.coreference", "link.title-coreference")
+LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list",
+           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference")
 
 
 class Tagger(Patterns, Linkers):
@@ -143,8 +143,16 @@ class Tagger(Patterns, Linkers):
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
+        # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
+        self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
+        # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
+        # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
+        self._event_edition_re = re.compile(
+            rf"(?: {re.escape(str(g['edition']))} [\dIVXLC]+\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
+            rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
         side, countries = g["about_side"], g["countries"]
@@ -155,6 +163,8 @@ class Tagger(Patterns, Linkers):
         self._correspondent_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.correspondent_openers)}) [A-ZĐ][A-ZĐ&]+"
             rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)")
+        outlets = alternation(rules.outlet_datelines)
+        self._outlet_dateline_re = re.compile(rf"^(?:{outlets})(?= [A-ZĐ])|(?<=[.!?…\"”] )(?:{outlets})\s*$")
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in self.matcher.keys:
@@ -332,6 +342,10 @@ class Tagger(Patterns, Linkers):
                 acronyms.setdefault(acr, span)
         spans.rule, spans.reason = "link.acronym-realign", "a later rule grew or corrected it"
         self._realign_acronyms(text, spans, acronyms)
+        spans.rule, spans.reason = "link.person-list", "a name listed with people"
+        self._person_lists(text, spans)
+        spans.rule, spans.reason = "link.event-edition", "grown over its edition or year"
+        self._event_editions(text, spans)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
         for office in notes.offices:
             self._tenure(text, office, spans, day)
@@ -394,6 +408,7 @@ class Tagger(Patterns, Linkers):
         credits = self.credits.spans(text, stop_at=lambda pos: self._title_re.match(text, pos) is not None)
         credits += [m.span() for m in (_DATELINE.match(text),) if m and len(m.group().split()) <= 5]
         credits += [m.span() for m in self._correspondent_re.finditer(text)]
+        credits += [m.span() for m in self._outlet_dateline_re.finditer(text)]
         if (m := _END_CREDIT.search(text)) and len(m.group().split()) <= 5:
             start = m.start()
             # Only before an agency ("(TTXVN)", "(Theo Reuters)"), not a caption's "(giữa)".
