@@ -96,6 +96,8 @@ class BenchReport:
     machine: str = ""
     date: str = ""
     baseline_runs: list[float] = field(default_factory=list)  # CPU seconds of each baseline run
+    # workers -> wall seconds of each run of the baseline split among that many processes at once
+    baseline_split: dict[int, list[float]] = field(default_factory=dict)
 
     def ratio(self) -> float:
         """Whole-pipeline throughput (one worker, CPU time) over bare word_tokenize throughput."""
@@ -107,6 +109,14 @@ class BenchReport:
         one = next((r for r in self.runs if r.workers == 1), None)
         many = next((r for r in self.runs if r.workers == workers), None)
         return round(one.wall_seconds / many.wall_seconds, 2) if one and many and many.wall_seconds else 0.0
+
+    def machine_speedup(self, workers: int) -> float:
+        """What ``workers`` processes at once give bare word_tokenize on this machine (one process's
+        wall time over the median wall time of the split runs): the ceiling of :meth:`speedup`."""
+        walls = sorted(self.baseline_split.get(workers, []))
+        if not walls or not self.baseline_wall:
+            return 0.0
+        return round(self.baseline_wall / walls[len(walls) // 2], 2)
 
     def speedup_estimate(self, workers: int) -> float:
         """The speed-up ``workers`` workers would reach on as many free cores, from CPU time alone
@@ -134,6 +144,8 @@ class BenchReport:
             "speedup": {str(r.workers): self.speedup(r.workers) for r in self.runs if r.workers > 1},
             "speedup_estimate_free_cores": {str(r.workers): self.speedup_estimate(r.workers)
                                             for r in self.runs if r.workers > 1},
+            "baseline_split_wall_seconds": {str(w): walls for w, walls in self.baseline_split.items()},
+            "machine_speedup": {str(w): self.machine_speedup(w) for w in self.baseline_split},
         }
 
     def to_text(self) -> str:
@@ -171,6 +183,10 @@ class BenchReport:
             if r.workers > 1:
                 lines.append(f"{r.workers} workers / 1 worker (wall time): {self.speedup(r.workers):.2f}x; "
                              f"from CPU time, on {r.workers} free cores: {self.speedup_estimate(r.workers):.2f}x")
+                if r.workers in self.baseline_split:
+                    lines.append(f"  bare word_tokenize split among {r.workers} processes at once: "
+                                 f"{self.machine_speedup(r.workers):.2f}x (this machine's ceiling; wall s of each: "
+                                 + " ".join(f"{x:.2f}" for x in self.baseline_split[r.workers]) + ")")
         lines.append(f"summary: {self.runs[0].summary}" if self.runs else "")
         return "\n".join(lines)
 
@@ -237,9 +253,28 @@ def time_baseline_fresh(texts_file: Path) -> tuple[float, float]:
     return data["cpu"], data["wall"]
 
 
-def _child_baseline(texts_file: str) -> None:
-    """Subprocess body of :func:`time_baseline_fresh`: one JSON line of its costs."""
-    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+def time_baseline_split(texts_file: Path, processes: int) -> float:
+    """Wall seconds of bare ``word_tokenize`` over the same texts split among ``processes`` fresh
+    processes running at once (each its share ``texts[i::processes]``; the slowest one's time).
+    Against one process's wall time, it is what this machine gives any CPU-bound work run on that
+    many cores at once: the ceiling of a speed-up from workers."""
+    cmd = [sys.executable, "-c", "import sys; from pipeline.bench import _child_baseline; "
+           "_child_baseline(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))", str(texts_file)]
+    procs = [subprocess.Popen([*cmd, str(i), str(processes)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for i in range(processes)]
+    walls = []
+    for proc in procs:
+        out, err = proc.communicate()
+        if proc.returncode != 0:
+            raise RuntimeError(f"bench baseline failed: {err.strip()[-2000:]}")
+        walls.append(json.loads(out.strip().splitlines()[-1])["wall"])
+    return max(walls)
+
+
+def _child_baseline(texts_file: str, share: int = 0, shares: int = 1) -> None:
+    """Subprocess body of :func:`time_baseline_fresh` (and of a share of :func:`time_baseline_split`):
+    one JSON line of its costs."""
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))[share::shares]
     cpu, wall = time_baseline(texts)
     print(json.dumps({"cpu": cpu, "wall": wall}))
 
@@ -376,8 +411,14 @@ def run_bench(bench: Path, limit: int, workers: tuple[int, ...] = (1, 2), config
                     say("baseline again")
                     baselines.append(time_baseline_fresh(texts_file))
         runs = [_median_run(by_count[w]) if repeat > 1 else by_count[w][0] for w in workers]
+        split: dict[int, list[float]] = {}
+        for w in workers:
+            if w > 1:
+                say(f"baseline split among {w} processes at once")
+                split[w] = [time_baseline_split(texts_file, w) for _ in range(repeat)]
     base_cpu = sum(b[0] for b in baselines) / len(baselines)
     base_wall = sum(b[1] for b in baselines) / len(baselines)
     return BenchReport(n, chars, base_cpu, base_wall, stages, runs, _machine(),
                        datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                       [round(b[0], 3) for b in baselines])
+                       [round(b[0], 3) for b in baselines],
+                       {w: [round(x, 3) for x in walls] for w, walls in split.items()})

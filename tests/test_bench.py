@@ -48,6 +48,9 @@ def test_bench_measures_stages_baseline_and_whole_runs(tmp_path):
     assert two["workers_cpu_seconds"] > 0 and two["main_cpu_seconds"] > 0
     assert one["workers_cpu_seconds"] == 0 and one["main_cpu_seconds"] == one["cpu_seconds"]
     assert data["speedup_estimate_free_cores"]["2"] > 0 and "from CPU time, on 2 free cores" in result.output
+    # The machine's own ceiling: bare word_tokenize split between two processes run at once.
+    assert len(data["baseline_split_wall_seconds"]["2"]) == 1 and data["machine_speedup"]["2"] > 0
+    assert "split among 2 processes at once" in result.output
     assert "whole pipeline / bare word_tokenize" in result.output
 
 
@@ -66,6 +69,9 @@ def test_ratio_is_baseline_throughput_over_pipeline_throughput():
     assert report.ratio() == 0.75  # pipeline 0.5 docs/s vs baseline 0.667 docs/s
     assert report.speedup(2) == 1.75
     assert report.speedup_estimate(2) == 1.67  # 20 s on one core against 2 s + 20 s / 2 on two
+    assert report.machine_speedup(2) == 0.0  # not measured
+    report.baseline_split = {2: [9.0, 8.0, 10.0]}
+    assert report.machine_speedup(2) == 1.67  # 15 s alone against the median 9 s split in two
     assert report.to_json()["stages"][0] == {"stage": "Segmenter", "seconds": 10.0, "docs_per_s": 1.0,
                                              "chars_per_s": 100.0}
 
