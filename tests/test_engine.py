@@ -165,3 +165,38 @@ def test_workers_do_not_outlive_a_killed_run(tmp_path, sig):
     for w in left:  # never leave them running, even when the test fails
         os.kill(w, signal.SIGKILL)
     assert not left, "worker processes outlived the run"
+
+
+class _Item:
+    def __init__(self, index: int, size: int):
+        self.index, self.data = index, b"x" * size
+
+
+class _Cache:
+    rejected = skipped = 0
+
+    def close(self) -> None:
+        pass
+
+
+class _Work:
+    """A worker's side that does nothing but say which process finished which item."""
+
+    cache = _Cache()
+
+    def prepare(self, item):
+        return item.index, item.index
+
+    def finish(self, held, verdict):
+        return (held, os.getpid())
+
+
+def test_batches_go_to_the_worker_with_the_fewest_bytes_in_hand():
+    # One large document in the first batch: by bytes, every later batch in hand goes to the other
+    # worker (by count of documents they would alternate).
+    items = [_Item(0, 200_000)] + [_Item(i, 100) for i in range(1, 48)]
+    engine = LocalEngine(_Work, workers=2)
+    done = dict(engine.run(items, decide=lambda summary: None))
+    assert sorted(done) == list(range(48))
+    first = done[0]
+    assert sorted(i for i, pid in done.items() if pid == first) == list(range(8))  # the first batch alone
