@@ -9,7 +9,7 @@ import re
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _QUOTED, _STRONG_STOP
+from .words import _QUOTED, _STRONG_STOP, _opened
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
@@ -45,11 +45,6 @@ _OWNER_NAME_CHARS = 80
 
 # Between a body and the name in apposition after it: a comma alone.
 _COMMA_GAP = re.compile(r"\s*,\s*")
-
-
-def _bracketed(text: str, start: int, at: int) -> bool:
-    """Is offset ``at`` inside brackets opened after ``start``?"""
-    return text.rfind("(", start, at) > text.rfind(")", start, at)
 
 
 def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None) -> list[_Part]:
@@ -204,7 +199,7 @@ class ArgumentsMixin:
         text = s.para.text
         # A place in brackets only says where the speaker is, even when the tagger missed the speaker
         # ("Đồn Biên phòng Ba Tầng (Bộ đội Biên phòng Quảng Trị) xác nhận").
-        speakers = [m for m in speakers if m.type not in ("GPE", "LOC") or not _bracketed(text, s.start, m.start)]
+        speakers = [m for m in speakers if m.type not in ("GPE", "LOC") or not _opened(text, s.start, m.start)]
         if not any(m.type in ("PERSON", "ORG") for m in speakers):
             return speakers
 
@@ -266,7 +261,7 @@ class ArgumentsMixin:
         # "US Blasting News dẫn ý kiến nhiều nhà phân tích cho rằng": who cites only reports.
         before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)]
         # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
-        aside = {id(m) for m in before if m.type == "PERSON" and _bracketed(text, hit.s.start, m.start)}
+        aside = {id(m) for m in before if m.type == "PERSON" and _opened(text, hit.s.start, m.start)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
         if people:
             before = self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
@@ -329,7 +324,7 @@ class ArgumentsMixin:
         # vẫn đứng bán hàng …, bà chia sẻ: …"), leaving out a person in brackets, who only describes
         # the subject ("Bà X (em dâu bà Kim Anh) …, bà nói").
         own = [m for m in s.mentions if m.type == "PERSON" and m.end <= hit.clause[0]
-               and not _bracketed(text, s.start, m.start)]
+               and not _opened(text, s.start, m.start)]
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
             people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])

@@ -10,7 +10,7 @@ from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
 from .status import _status_by_date
-from .words import _QUOTED, _text_words
+from .words import _QUOTED, _opened, _text_words
 
 
 class DatesMixin:
@@ -28,7 +28,7 @@ class DatesMixin:
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
-                if s.para.text.rfind("“", s.start, a) > s.para.text.rfind("”", s.start, a):
+                if _opened(s.para.text, s.start, a, "“", "”"):
                     continue  # a quotation opened and not yet closed: "X chia sẻ: “Tối nay tôi đã …"
                 s.timed = True
                 if self._not_when(s, d, a):

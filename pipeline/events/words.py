@@ -17,6 +17,11 @@ _STRONG_STOP = re.compile(r"[;:]")
 _OPENERS = "\"“‘'(«[—–-:"
 
 
+def _opened(text: str, start: int, at: int, opening: str = "(", closing: str = ")") -> bool:
+    """Is offset ``at`` inside a bracket (or quotation) opened after ``start`` and not yet closed?"""
+    return text.rfind(opening, start, at) > text.rfind(closing, start, at)
+
+
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(text))
 
