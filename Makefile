@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -70,6 +70,13 @@ gazetteers: $(STAMP)
 gazetteers-snapshot: $(STAMP)
 	$(BIN)/python scripts/build_gazetteers.py --snapshot
 	$(BIN)/vnews gazetteer lint gazetteers
+
+# The district level before the 2025 reform is only in vietnam-provinces 0.6.0 (data of 2025-01-04):
+# download that wheel with pip into a temporary folder and refresh its snapshot (review the diff).
+gazetteers-snapshot-districts: $(STAMP)
+	d=$$(mktemp -d) && $(BIN)/pip download --no-deps --quiet -d $$d vietnam-provinces==0.6.0 && \
+	$(BIN)/python scripts/build_gazetteers.py --districts-wheel $$d/vietnam_provinces-0.6.0-py3-none-any.whl; \
+	rc=$$?; rm -rf $$d; exit $$rc
 
 bench: $(STAMP)
 	$(BIN)/vnews bench $(BENCH) $(ARGS)

@@ -9,6 +9,11 @@ steps, kept apart so that a rebuild is reproducible whatever library versions ar
 2. ``build`` (``make gazetteers``): turn the committed snapshots into ``gazetteers/imported/*.csv``
    (committed, byte for byte reproducible: a test rebuilds them into a temporary folder).
 
+The district level (quận, huyện, thị xã, thành phố thuộc tỉnh of the 63 provinces, abolished on
+2025-07-01) is no longer in the current vietnam-provinces: ``snapshot_districts`` reads it from
+the wheel of the last release that had it (0.6.0, data of 2025-01-04), which
+``make gazetteers-snapshot-districts`` downloads with pip.
+
 The validator (``Gazetteer.lint``/``Gazetteer.warnings``) then compares ``gpe.csv`` with the
 imported files: a territory or province the import knows and ``gpe.csv`` lacks, or a name it
 gives that ``gpe.csv`` does not list, is reported for a person to decide — never copied over.
@@ -18,15 +23,26 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 from .gazetteer import ENTITY_COLUMNS, write_table
 from .normalize import normalize_text
 
-__all__ = ["snapshot", "build", "SNAPSHOT_FILES", "IMPORTED_FILES"]
+__all__ = ["snapshot", "snapshot_districts", "build", "SNAPSHOT_FILES", "IMPORTED_FILES"]
 
-SNAPSHOT_FILES = {"cldr": "cldr-territories.json", "provinces": "vietnam-provinces.json"}
-IMPORTED_FILES = {"cldr": "cldr-territories.csv", "provinces": "vietnam-provinces.csv"}
+SNAPSHOT_FILES = {"cldr": "cldr-territories.json", "provinces": "vietnam-provinces.json",
+                  "districts": "vietnam-districts-2025.json"}
+IMPORTED_FILES = {"cldr": "cldr-territories.csv", "provinces": "vietnam-provinces.csv",
+                  "districts": "vietnam-districts-2025.csv"}
+# The district level ended with the 2025 reform (Luật Tổ chức chính quyền địa phương 2025).
+DISTRICTS_VALID_TO = "2025-06-30"
+# The head word of a district's official name -> its division type (vietnam-provinces' enum names).
+# The library's own division_type field says HUYEN for every district of 0.6.0, so the name decides.
+DIVISION_TYPES = {"quận": "QUAN", "huyện": "HUYEN", "thị xã": "THI_XA", "thành phố": "THANH_PHO"}
+# The short form of the head word in an id, where the bare name is also a province's ("TP Hà Giang").
+_ID_HEADS = {"QUAN": "quan", "HUYEN": "huyen", "THI_XA": "tx", "THANH_PHO": "tp"}
+_HEAD = re.compile(r"(quận|huyện|thị xã|thành phố) (.+)", re.IGNORECASE)
 
 # CLDR codes that are not GPEs of their own: pseudo / unknown / groupings (ZZ, QO, XA, XB, EZ);
 # organisations, which live in org.csv (EU, UN); AQ Antarctica, no government: the LOC "Nam Cực".
@@ -59,6 +75,30 @@ def snapshot(snapshot_dir: Path) -> list[Path]:
     return written
 
 
+def snapshot_districts(wheel: Path, snapshot_dir: Path) -> Path:
+    """Write the district level of a vietnam-provinces wheel (0.6.0: the 63 provinces before the
+    2025 reform) into ``snapshot_dir``: per province, each district's name, division type and codename."""
+    with zipfile.ZipFile(wheel) as zf:
+        data = json.loads(zf.read("vietnam_provinces/data/nested-divisions.json"))
+        version = next((re.search(r"__version__ = '([^']+)'", zf.read(n).decode()) for n in zf.namelist()
+                        if n == "vietnam_provinces/__init__.py"), None)
+    provinces = {}
+    for p in data:
+        districts = []
+        for d in p["districts"]:
+            m = _HEAD.fullmatch(normalize_text(d["name"]))
+            if m is None:
+                raise ValueError(f"{wheel}: district {d['name']!r} of {p['name']} has no known head word "
+                                 f"({', '.join(DIVISION_TYPES)}); extend DIVISION_TYPES")
+            districts.append({"codename": d["short_codename"], "division_type": DIVISION_TYPES[m.group(1).lower()],
+                              "name": m.group(2)})
+        provinces[p["codename"]] = {"name": normalize_text(p["name"]),
+                                    "districts": sorted(districts, key=lambda d: d["codename"])}
+    path = snapshot_dir / SNAPSHOT_FILES["districts"]
+    _dump(path, {"library": f"vietnam-provinces {version.group(1) if version else '?'}", "provinces": provinces})
+    return path
+
+
 def _row(**fields: str) -> dict[str, str]:
     return {c: fields.get(c, "") for c in ENTITY_COLUMNS}
 
@@ -85,11 +125,40 @@ def province_rows(data: dict) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["id"])
 
 
+def _province_id(codename: str) -> str:
+    return "gpe:vn-" + re.sub(r"^(tinh|thanh_pho)_", "", codename).replace("_", "-")
+
+
+def _district_ids(data: dict) -> list[str]:
+    """``gpe:vn-<name>``, in the order of ``data``; ``gpe:vn-<head>-<name>`` where the name is a
+    number or also a province's (``gpe:vn-tp-ha-giang``, ``gpe:vn-huyen-dien-bien``, ``gpe:vn-quan-1``);
+    then ``-<province>`` after a name several districts share (``gpe:vn-chau-thanh-tien-giang``)."""
+    provinces = {_province_id(c) for c in data["provinces"]}
+    bases = []
+    for p in data["provinces"].values():
+        for d in p["districts"]:
+            name = d["codename"].replace("_", "-")
+            typed = name.isdigit() or f"gpe:vn-{name}" in provinces
+            bases.append(f"gpe:vn-{_ID_HEADS[d['division_type']]}-{name}" if typed else f"gpe:vn-{name}")
+    owners = [_province_id(c) for c, p in data["provinces"].items() for _ in p["districts"]]
+    return [b if bases.count(b) == 1 else b + "-" + o.removeprefix("gpe:vn-") for b, o in zip(bases, owners)]
+
+
+def district_rows(data: dict) -> list[dict[str, str]]:
+    """One row per district, named as the library writes it ("Huyện Thường Tín"), under its province."""
+    heads = {v: k for k, v in DIVISION_TYPES.items()}
+    districts = [(c, d) for c, p in data["provinces"].items() for d in p["districts"]]
+    rows = [_row(id=i, type="GPE", canonical=f"{heads[d['division_type']].capitalize()} {d['name']}",
+                 parent=_province_id(c), country="VN", valid_to=DISTRICTS_VALID_TO, source=data["library"])
+            for i, (c, d) in zip(_district_ids(data), districts)]
+    return sorted(rows, key=lambda r: r["id"])
+
+
 def build(snapshot_dir: Path, out_dir: Path) -> list[Path]:
     """Generate ``out_dir/*.csv`` from the committed snapshots; the same snapshots give the same bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for key, make in (("cldr", cldr_rows), ("provinces", province_rows)):
+    for key, make in (("cldr", cldr_rows), ("provinces", province_rows), ("districts", district_rows)):
         data = json.loads((snapshot_dir / SNAPSHOT_FILES[key]).read_text(encoding="utf-8"))
         path = out_dir / IMPORTED_FILES[key]
         write_table(path, ENTITY_COLUMNS, make(data))

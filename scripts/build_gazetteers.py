@@ -3,6 +3,8 @@
 
     python scripts/build_gazetteers.py              # gazetteers/imported/*.csv from the committed snapshots
     python scripts/build_gazetteers.py --snapshot   # first refresh the snapshots from the installed libraries
+    python scripts/build_gazetteers.py --districts-wheel vietnam_provinces-0.6.0-py3-none-any.whl
+                                                    # first refresh the pre-2025 district snapshot from that wheel
 
 The hand-edited CSVs of ``gazetteers/`` are never written: they are the source of truth. What
 the imported CLDR / vietnam-provinces data knows and they do not is printed as a warning.
@@ -19,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import GazetteerError  # noqa: E402
 from pipeline.gazetteer import Gazetteer  # noqa: E402
-from pipeline.gazetteer_import import build, snapshot  # noqa: E402
+from pipeline.gazetteer_import import build, snapshot, snapshot_districts  # noqa: E402
 
 GAZ = ROOT / "gazetteers"
 
@@ -27,10 +29,15 @@ GAZ = ROOT / "gazetteers"
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--snapshot", action="store_true", help="refresh gazetteers/src/snapshots from Babel and vietnam-provinces")
+    ap.add_argument("--districts-wheel", type=Path, metavar="WHEEL",
+                    help="refresh the pre-2025 district snapshot from this vietnam-provinces wheel (0.6.0: "
+                         "the last release with the district level; `make gazetteers-snapshot-districts` downloads it)")
     args = ap.parse_args(argv)
     if args.snapshot:
         for path in snapshot(GAZ / "src" / "snapshots"):
             print(f"wrote {path.relative_to(ROOT)}")
+    if args.districts_wheel:
+        print(f"wrote {snapshot_districts(args.districts_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     for path in build(GAZ / "src" / "snapshots", GAZ / "imported"):
         print(f"wrote {path.relative_to(ROOT)}")
     try:

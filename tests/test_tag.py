@@ -446,3 +446,37 @@ def test_a_school_or_hospital_named_after_a_person_is_the_body(tagger, segmenter
     # A person after the body's own name is not part of it.
     ms = tag(tagger, segmenter, ["Bệnh viện Bạch Mai, bác sĩ Nguyễn Văn Hùng cho biết."])
     assert ("Nguyễn Văn Hùng", "PERSON") in {(m.text, m.type) for m in ms}
+
+
+@pytest.fixture(scope="module")
+def project_tagger():
+    from pipeline.config import load_config
+    from pipeline.gazetteer import Gazetteer
+
+    from conftest import ROOT
+
+    config = load_config(tag={"gazetteers": str(ROOT / "gazetteers")}, run={"cache_dir": ""})
+    return Tagger(Gazetteer.load(ROOT / "gazetteers"), config.tag)
+
+
+def test_a_pre_2025_district_in_an_address_is_a_gpe_under_its_province(project_tagger, segmenter):
+    """gpe.csv's district level (issue #14): an address names the district bare, news of 2017-2021
+    names it with its head word; a provincial city named like its province is the city with "TP"."""
+    ms = tag(project_tagger, segmenter, [
+        "Bệnh nhân N.V.A. (Minh Cường, Thường Tín, Hà Nội) đã xuất viện.",
+        "Các ca bệnh ở huyện Hóc Môn và TP Hà Giang, tỉnh Hà Giang."], published="2020-08-01")
+    f = {(m.text, m.type, m.entity_id) for m in ms}
+    assert ("Thường Tín", "GPE", "gpe:vn-thuong-tin") in f
+    assert project_tagger.gaz.entries["gpe:vn-thuong-tin"].parent == "gpe:vn-ha-noi"
+    assert ("huyện Hóc Môn", "GPE", "gpe:vn-hoc-mon") in f
+    assert ("TP Hà Giang", "GPE", "gpe:vn-tp-ha-giang") in f
+    assert ("Hà Giang", "GPE", "gpe:vn-ha-giang") in f
+
+
+def test_a_district_named_like_a_person_is_only_matched_with_its_head_word(project_tagger, segmenter):
+    """"Thanh Bình" is a district of Đồng Tháp and a given name ("Phan Thanh Bình"): gpe.csv lists
+    it only as "huyện Thanh Bình", so the person keeps his name."""
+    ms = tag(project_tagger, segmenter, ["Ông Phan Thanh Bình cho biết lũ đã tới huyện Thanh Bình."],
+             published="2017-05-01")
+    assert {(m.text, m.type, m.entity_id) for m in ms} == {
+        ("Phan Thanh Bình", "PERSON", "person:new:phan-thanh-binh"), ("huyện Thanh Bình", "GPE", "gpe:vn-thanh-binh")}
