@@ -146,7 +146,7 @@ def test_project_gazetteer_warnings_are_known():
     # (names that collide, numbered districts: gazetteers/README.md) are one count, not a line each.
     assert imported == [
         "imported/cldr-territories.csv:52: gpe:cq (Sark) is not in gpe.csv; add a row if the news needs it",
-        "imported/vietnam-districts-2025.csv: 32 of 696 units below the province level are not in gpe.csv "
+        "imported/vietnam-districts-2025.csv: 38 of 696 units below the province level are not in gpe.csv "
         "(left out where their names collide, see gazetteers/README.md)"]
     assert all("is not in the gazetteers (yet)" in w and " of event:" in w for w in warnings if w not in imported)
 
@@ -219,3 +219,16 @@ def test_district_snapshot_reads_the_wheel_and_takes_the_type_from_the_name(tmp_
         "name": "Tỉnh Bắc Kạn", "districts": [
             {"codename": "ba_be", "division_type": "HUYEN", "name": "Ba Bể"},
             {"codename": "bac_kan", "division_type": "THANH_PHO", "name": "Bắc Kạn"}]}}}
+
+
+def test_district_rows_of_gpe_csv_agree_with_the_import():
+    """A district row of gpe.csv drawn from the import has the import's id and province and ends with
+    the district level (2025-06-30). (Cities kept after 2025, Biên Hòa or Hội An, are older rows.)"""
+    gaz = Gazetteer.load(ROOT / "gazetteers")
+    imported = {e.id: e for e in gaz.imported if e.origin.startswith("imported/vietnam-districts-2025.csv")}
+    rows = [e for e in gaz.entries.values() if e.source.startswith("vietnam-provinces 0.6.0")]
+    assert all(e.id in imported for e in rows)
+    assert len(rows) >= 600
+    assert [e.id for e in rows if e.parent != imported[e.id].parent or e.valid_to != "2025-06-30"] == []
+    assert gaz.entries["gpe:vn-thuong-tin"].names == ("Thường Tín", "huyện Thường Tín", "Thuong Tin district")
+    assert "Hà Giang" not in gaz.entries["gpe:vn-tp-ha-giang"].names  # the province keeps the bare name
