@@ -51,6 +51,7 @@ class Conventions:
     person_mononyms: frozenset[str]
     multi_seat_office_prefixes: tuple[str, ...]
     multi_seat_offices: frozenset[str]
+    unit_designations: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Conventions":
@@ -64,6 +65,7 @@ class Conventions:
             person_mononyms=frozenset(fold(x) for x in data.get("person_mononyms", [])),
             multi_seat_office_prefixes=tuple(data.get("multi_seat_office_prefixes", [])),
             multi_seat_offices=frozenset(data.get("multi_seat_offices", [])),
+            unit_designations=tuple(fold(x) for x in data.get("unit_designations", [])),
         )
 
 
@@ -114,20 +116,16 @@ def _entry(row: dict[str, str], origin: str) -> "Entry":
     return Entry(aliases=aliases, origin=origin, **values)
 
 
-# The designation vietnam-provinces writes before a unit's name ("Tỉnh X", "Thành phố X", "Huyện X").
-_DESIGNATION = re.compile(r"(?:tỉnh|thành phố|quận|huyện|thị xã) (.+)")
-
-
-def _bare(imported: "Entry") -> str:
-    """The folded name of an imported unit without its designation: "Huyện Thường Tín" -> "thường tín"."""
+def _bare(imported: "Entry", designations: tuple[str, ...]) -> str:
+    """The folded name of an imported unit without its designation (``unit_designations`` of the
+    conventions): "Huyện Thường Tín" -> "thường tín"."""
     key = fold(imported.canonical)
-    m = _DESIGNATION.fullmatch(key)
-    return m.group(1) if m else key
+    return next((key[len(d) + 1:] for d in designations if key.startswith(d + " ")), key)
 
 
-def _designated(imported: "Entry", entry: "Entry") -> bool:
+def _designated(imported: "Entry", entry: "Entry", designations: tuple[str, ...]) -> bool:
     """vietnam-provinces writes "Tỉnh X" / "Thành phố X"; the gazetteer's name for it contains X."""
-    tail = _bare(imported)
+    tail = _bare(imported, designations)
     return any(tail and tail in fold(n) for n in entry.names)
 
 
@@ -427,22 +425,23 @@ class Gazetteer:
         problems.extend(_seat_overlaps(self.offices, conv))
         return problems
 
-    def warnings(self) -> list[str]:
+    def warnings(self, conventions: "Conventions | None" = None) -> list[str]:
         """What deserves a look but is not wrong: parents in another gazetteer that is not written
         yet, and what the imported CLDR / vietnam-provinces data knows that the hand-edited CSVs do not."""
         found = list(self.notes)
         found += [f"{e.origin}: parent {e.parent} of {e.id} is not in the gazetteers (yet)"
                  for e in self.entries.values()
                  if e.parent and e.parent not in self.entries and _prefix(e.parent) != _prefix(e.id)]
+        designations = (conventions or Conventions.load()).unit_designations
         missing: dict[str, list[Entry]] = defaultdict(list)
         for imp in self.imported:
-            entry = self.entries.get(imp.id) or self._same_unit(imp)
+            entry = self.entries.get(imp.id) or self._same_unit(imp, designations)
             if entry is None and self._below_first_level(imp):
                 missing[imp.origin.split(":", 1)[0]].append(imp)
             elif entry is None:
                 found.append(f"{imp.origin}: {imp.id} ({imp.canonical}) is not in {imp.type.lower()}.csv; "
                              "add a row if the news needs it")
-            elif fold(imp.canonical) not in {fold(n) for n in entry.names} and not _designated(imp, entry):
+            elif fold(imp.canonical) not in {fold(n) for n in entry.names} and not _designated(imp, entry, designations):
                 found.append(f"{imp.origin}: {imp.id} is called {imp.canonical!r} by {imp.source}; "
                              f"{entry.origin} does not list it")
         # Districts and below: hundreds of units, many left out on purpose (their names collide, see
@@ -458,12 +457,12 @@ class Gazetteer:
         parent = self.entries.get(imp.parent)
         return parent is not None and bool(parent.parent)
 
-    def _same_unit(self, imp: Entry) -> Entry | None:
+    def _same_unit(self, imp: Entry, designations: tuple[str, ...]) -> Entry | None:
         """The hand-edited entry under the same parent that lists the unit's bare name, whatever its id
         ("quận Tân Phú" of TP.HCM is ``gpe:vn-tan-phu`` in gpe.csv, ``gpe:vn-tan-phu-ho-chi-minh`` imported)."""
         if not imp.parent:
             return None
-        bare = _bare(imp)
+        bare = _bare(imp, designations)
         return next((e for e in self.entries.values()
                      if e.parent == imp.parent and e.type == imp.type and bare in {fold(n) for n in e.names}), None)
 
