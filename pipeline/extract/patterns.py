@@ -519,7 +519,8 @@ class Patterns(NameEnd):
             if run is None and etype == "GPE":
                 self._numbered_unit(text, m, accepted)
                 continue
-            if run is None or (existing is not None and existing.end >= run[1]):
+            if run is None or (existing is not None and existing.end >= run[1]
+                               and m.group().lower() not in self.grammar["parks"]):
                 continue
             s, e = run
             first = text[s:e].split()[0]
@@ -533,7 +534,8 @@ class Patterns(NameEnd):
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
             span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
                          method="pattern", score=0.6)
-            ids = self.names.get(fold(text[span_start:e])) or self.names.get(fold(name_only))
+            ids = self.names.get(fold(text[span_start:e])) or (
+                self.names.get(fold(name_only)) if m.group().lower() not in self.grammar["parks"] else None)
             if ids:
                 entry = self._pick(ids, "")
                 span = self._span_for(entry, span_start, e)
