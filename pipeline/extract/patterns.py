@@ -230,6 +230,14 @@ class Patterns(NameEnd):
                 continue
             s, e = run
             words = text[s:e].split()
+            # "Ông Đoàn Gia Cường" opening a sentence: "Ông" is the honorific (and a family name);
+            # the name starts at the family name after it, the next word of this loop
+            if len(words) > 1 and words[0].lower() in self.rules.honorifics and words[1] in self.rules.surnames:
+                continue
+            # "ông Nguyễn Bá Diệp Phó Chủ tịch …": a title after the name without a comma
+            if len(words) == 4 and self._title_re.match(text, e - len(words[-1])):
+                e -= len(words[-1]) + 1
+                words = words[:-1]
             # Two-word runs ("Mai Hà", "Vũ Dũng") are as often places, bylines or parts of names:
             # without a title only full three- or four-word names count.
             if not 3 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
