@@ -483,10 +483,9 @@ class Patterns(NameEnd):
         units, "(Minh Cường, Thường Tín, Hà Nội)"; a name another rule found stays what it is."""
         for m in self._address_re.finditer(text, 0, limit):
             parts = m.group(1).split(", ")
-            last = parts[-1]
-            head = self._unit_before_re.search(last + " ", 0, len(last) + 1)
-            ids = self.names.get(fold(last)) or (self.names.get(fold(last.split(" ", 1)[-1])) if " " in last else None)
-            if not ids or not any(self.gaz.entries[i].parent == self.grammar["province_parent"] for i in ids) or head:
+            last = parts[-1]  # "Hà Nội", or with its head word: "tỉnh Quảng Trị"
+            ids = self.names.get(fold(last)) or self.names.get(fold(last.split(" ", 1)[-1]))
+            if not ids or not any(self.gaz.entries[i].parent == self.grammar["province_parent"] for i in ids):
                 continue
             pos = m.start(1)
             for part in parts[:-1]:
