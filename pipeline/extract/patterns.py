@@ -349,6 +349,8 @@ class Patterns(NameEnd):
         for m in head_re.finditer(text, 0, limit):
             if self._head_taken(text, m.start(), etype, accepted):
                 continue
+            if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
+                continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._named_end(text, pos, limit, starts, head_re, word_end,
                                   self._name_shape(text, m, etype, about, word_end))
@@ -358,6 +360,9 @@ class Patterns(NameEnd):
                                     etype, accepted)
             # A school or hospital named after a person grows over the person's name too.
             nests = _GROWS_OVER + ("PERSON",) if m.group() in self.rules.eponym_heads else _GROWS_OVER
+            if span is not None and m.group() in self.rules.embassy_heads and any(
+                    f" {w} " in text[m.end():end] for w in self.grammar["embassy_at"]):
+                span.holds = ("GPE",)  # "Đại sứ quán Nga ở Bratislava": the city stays a place of its own
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
@@ -421,6 +426,8 @@ class Patterns(NameEnd):
             return None
         if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
             return None
+        if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside):
+            return None  # "Chi nhánh Hà Nội": a company's branch named by its place alone
         if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
                                                      for w in name.split()[len(m.group().split()):]):
             return None  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name

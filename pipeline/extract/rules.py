@@ -56,6 +56,7 @@ class TaggerRules:
     person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
     person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
+    branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -113,6 +114,7 @@ class TaggerRules:
             person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),
             person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
+            branch_heads=frozenset(data["branch_heads"]),
         )
 
 

@@ -127,6 +127,7 @@ class Tagger(Patterns, Linkers):
         self.doc_builder = DocBuilder(rules)
         self.token_rules = TokenRules(self.doc_builder.vocab, rules)
         self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
+        self._amount_after_re = re.compile(rf" ?(?:{alternation(rules.grammar['amount_units'])})(?!\w)")
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
         self._treaty_head_re = head_re(self.rules.treaty_heads)
