@@ -426,7 +426,8 @@ class Patterns(NameEnd):
             return None
         if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
             return None
-        if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside):
+        if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
+                and not self._org_head_re.match(text, pos):
             return None  # "Chi nhánh Hà Nội": a company's branch named by its place alone
         if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
                                                      for w in name.split()[len(m.group().split()):]):
