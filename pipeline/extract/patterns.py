@@ -347,10 +347,12 @@ class Patterns(NameEnd):
         text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
-            if self._head_taken(text, m.start(), etype, accepted):
+            if self._head_taken(text, m.start(), etype, accepted, word_end):
                 continue
             if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
                 continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
+            if m.group()[0].islower() and etype == "TREATY" and not self._law_in_lower_case(text, m, word_end, starts):
+                continue
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._named_end(text, pos, limit, starts, head_re, word_end,
                                   self._name_shape(text, m, etype, about, word_end))
@@ -366,13 +368,49 @@ class Patterns(NameEnd):
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
-    def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate]) -> bool:
+    def _treaties(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Agreements and laws by their head word, and legal documents by their number and code
+        ("Thông tư 26/2020/TT-BGDĐT", "Quyết định số 2830/QĐ-UBND")."""
+        self._pattern_named(ctx, accepted, self._treaty_head_re, "TREATY", True)
+        text, free = ctx.text, accepted.free
+        for m in self._numbered_document_re.finditer(text, 0, ctx.limit):
+            s, e = m.span()
+            if free(s, e):
+                ids = self.names.get(fold(m.group()))
+                accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                    s, e, "TREATY", f"treaty:new:{slug(m.group())}", m.group(), method="pattern", score=0.7))
+
+    @staticmethod
+    def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate]) -> bool:
+        """A head in lower case ("luật Đất đai") names a law only when it is a word of its own (not
+        "luật pháp", "định luật") and a capitalised word follows that is no place, body or acronym
+        the tagger knows ("luật Việt Nam", "luật VFF" name no law)."""
+        nxt = text[m.end() + 1:m.end() + 40].split(" ", 1)[0]
+        whole = not word_end or (word_end[m.start()] <= m.end() and (m.start() < 2 or word_end[m.start() - 2] < m.start()))
+        return whole and nxt[:1].isupper() and not nxt.isupper() and (m.end() + 1) not in starts
+
+    def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate], word_end: list[int]) -> bool:
         """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
         if any(a.start <= s < a.end for a in accepted):
             return True
         before = text[max(0, s - 30):s]
-        # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy
-        return etype == "TREATY" and before.endswith(" ") and any(
+        if etype != "TREATY" or not before.endswith(" "):
+            return False
+        # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy; "viện Chính
+        # sách Chiến lược Australia": a capitalised word before it, whole or the segmenter's word's first
+        # syllable, makes it a word of another name (not "Theo Hiệp định …")
+        words = before.rstrip().split(" ")
+        prev = words[-1]
+        prev_end = s - (len(before) - len(before.rstrip()))
+        at = prev_end - len(prev)  # where ``prev`` starts
+        if len(words) >= 2 and not _capitalised(prev) and word_end:
+            at2 = at - 1 - len(words[-2])  # where the word before ``prev`` starts
+            if 0 <= at2 < len(word_end) and word_end[at2] >= prev_end:
+                prev, at = words[-2], at2  # "Chính sách": one word, its first syllable capitalised
+        # A capitalised word opening the sentence is no name's ("Dự thảo Luật Chứng khoán").
+        opens = not text[:at].strip() or text[:at].rstrip()[-1] in ".!?:;\"“”'(-–…"
+        return (_capitalised(prev) and not opens and prev.lower() not in self.rules.stop_words
+                and prev[-1:].isalpha()) or any(
             r.search(before.rstrip() + " ") for r in (self._event_head_end_re, self._org_head_end_re))
 
     def _past_admin(self, text: str, pos: int, etype: str) -> int:

@@ -57,6 +57,7 @@ class TaggerRules:
     person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
     branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
+    numbered_documents: tuple[str, ...]  # legal documents named by number and code ("Thông tư 26/2020/TT-BGDĐT")
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -115,6 +116,7 @@ class TaggerRules:
             person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
             branch_heads=frozenset(data["branch_heads"]),
+            numbered_documents=tuple(sorted(data["numbered_documents"], key=len, reverse=True)),
         )
 
 

@@ -131,6 +131,13 @@ class Tagger(Patterns, Linkers):
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
         self._treaty_head_re = head_re(self.rules.treaty_heads)
+        # "Thông tư 26/2020/TT-BGDĐT", "Nghị quyết số 59-NQ/TƯ", "Quyết định số 587": a number and a code, or "số" + number.
+        number = re.escape(str(g_number := rules.grammar["number"]))
+        del g_number
+        self._numbered_document_re = re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
+            rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) {number} \d+(?![\w/,.]\w)")
         self._event_head_re = head_re(self.rules.event_heads)
         self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
@@ -275,8 +282,7 @@ class Tagger(Patterns, Linkers):
             "pattern.surname": self._surname_people,
             "pattern.place": self._pattern_places,
             "pattern.org-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._org_head_re, "ORG", False),
-            "pattern.treaty-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._treaty_head_re,
-                                                                             "TREATY", True),
+            "pattern.treaty-head": self._treaties,
             "pattern.event-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._event_head_re,
                                                                             "EVENT", True),
             "pattern.named-by-noun": self._named_by_noun,
