@@ -323,7 +323,11 @@ class Patterns(NameEnd):
                 continue
             before = text[max(0, s - 25):s]
             after = text[e:e + 25]
-            if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
+            if text[s:e].split()[-1] in self.rules.foreign_event_words:
+                # "Nickelodeon Kids' Choice Awards", "Glastonbury Festival"
+                accepted.append(Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                          score=0.6))
+            elif self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                     or text[s:e].split()[-1] in self.rules.foreign_org_words:
                 # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
                 accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
@@ -351,7 +355,7 @@ class Patterns(NameEnd):
                 continue
             if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
                 continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
-            if m.group()[0].islower() and etype == "TREATY" and not self._law_in_lower_case(text, m, word_end, starts):
+            if m.group()[0].islower() and etype != "ORG" and not self._law_in_lower_case(text, m, word_end, starts, etype):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._named_end(text, pos, limit, starts, head_re, word_end,
@@ -380,14 +384,36 @@ class Patterns(NameEnd):
                 accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
                     s, e, "TREATY", f"treaty:new:{slug(m.group())}", m.group(), method="pattern", score=0.7))
 
+    def _events(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Meetings by their head word; sessions by their number in lower case ("phiên họp thứ
+        55"); contests by the name in quotation marks after their noun (cuộc thi “Hiểu đúng về tiền”)."""
+        self._pattern_named(ctx, accepted, self._event_head_re, "EVENT", True)
+        text, free = ctx.text, accepted.free
+        # (span, canonical): a contest's canonical name keeps its noun ("cuộc thi Hiểu đúng về tiền"),
+        # which tells the event frames it is no conference
+        spans = [(m.span(), m.group()) for m in self._session_re.finditer(text, 0, ctx.limit)]
+        spans += [(m.span("name"), f"{m.group('noun')} {m.group('name').strip()}")
+                  for m in self._contest_re.finditer(text, 0, ctx.limit)]
+        for (s, e), canonical in spans:
+            name = text[s:e].strip()
+            e = s + len(name)
+            if free(s, e):
+                ids = self.names.get(fold(name))
+                accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                    s, e, "EVENT", f"event:new:{slug(name)}", canonical, method="pattern", score=0.7))
+
     @staticmethod
-    def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate]) -> bool:
-        """A head in lower case ("luật Đất đai") names a law only when it is a word of its own (not
-        "luật pháp", "định luật") and a capitalised word follows that is no place, body or acronym
-        the tagger knows ("luật Việt Nam", "luật VFF" name no law)."""
+    def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate],
+                           etype: str) -> bool:
+        """A head in lower case ("luật Đất đai", "hội nghị G20") names a law or meeting only when it
+        is a word of its own (not "luật pháp", "định luật") and a capitalised word follows that is no
+        place the tagger knows; a law's, no body or acronym either ("luật Việt Nam", "luật VFF")."""
         nxt = text[m.end() + 1:m.end() + 40].split(" ", 1)[0]
         whole = not word_end or (word_end[m.start()] <= m.end() and (m.start() < 2 or word_end[m.start() - 2] < m.start()))
-        return whole and nxt[:1].isupper() and not nxt.isupper() and (m.end() + 1) not in starts
+        known = starts.get(m.end() + 1)
+        if known is not None and (etype == "TREATY" or known.type in ("GPE", "LOC")):
+            return False
+        return whole and nxt[:1].isupper() and (etype != "TREATY" or not nxt.isupper())
 
     def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate], word_end: list[int]) -> bool:
         """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
