@@ -136,14 +136,20 @@ class Tagger(Patterns, Linkers):
                                       rf"(?:\d+|[IVXLC]+|{alternation(rules.ordinal_words)})(?![\w/])")
         self._contest_re = re.compile(rf"(?<![\w&])(?P<noun>{alternation(rules.contest_nouns)}) [“\"](?P<name>[A-ZĐÀ-Ỹ][^”\"]{{2,70}})[”\"]")
         # "Thông tư 26/2020/TT-BGDĐT", "Nghị quyết số 59-NQ/TƯ", "Quyết định số 587": a number and a code, or "số" + number.
-        number = re.escape(str(g_number := rules.grammar["number"]))
-        del g_number
+        number = re.escape(str(rules.grammar["number"]))
         self._numbered_document_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
             rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) {number} \d+(?![\w/,.]\w)")
+        units = [h for h, t in rules.place_heads.items() if t == "GPE"]
+        self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
+        # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
+        self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
+        self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
         self._event_head_re = head_re(self.rules.event_heads)
-        self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
+        # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
+        self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
+                                         re.IGNORECASE)
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
         self._place_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.place_heads)}) $", re.IGNORECASE)
         g = self.grammar = rules.grammar
@@ -370,16 +376,31 @@ class Tagger(Patterns, Linkers):
         or a mention, nor before a foreign name ("Thủ tướng Anh Theresa May")."""
         starts = {c.start for c in found}
         ends = {c.end for c in found}
+        by_start = {c.start: c for c in found}
         keep = []
         for c in found:
             if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends)
                                     or self._word_or_pronoun(text, c, openings)):
-                if trace is not None:
-                    trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
-                                          reason="a language or a syllable of a personal name, not the country"))
+                reason = "a language or a syllable of a personal name, not the country"
+            elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
+                reason = "a part of the foreign place written after it, not Vietnam's region"
+            else:
+                keep.append(c)
                 continue
-            keep.append(c)
+            if trace is not None:
+                trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
+                                      reason=reason))
         return keep
+
+    def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
+        """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written
+        after them when that place is not Vietnam's: "miền nam Utah (Mỹ)", "miền nam Trung Quốc"."""
+        if _lower(text[c.start:c.end]) not in self.grammar["compass_regions"] or text[c.end:c.end + 1] != " " \
+                or not text[c.end + 1:c.end + 2].isupper():
+            return False
+        nxt = by_start.get(c.end + 1)
+        entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
+        return entry is None or entry.country != self.grammar["home_country"]
 
     def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int]) -> bool:
         """A one-word country that is the first syllable of a common word (``country_syllable_words``:
