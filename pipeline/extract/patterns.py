@@ -26,6 +26,8 @@ from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _U
                    _bounded, _capitalised, _is_word_char, _lower, overlaps, slug)
 
 
+# An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
+_NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
@@ -325,6 +327,19 @@ class Patterns(NameEnd):
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
             pos = e
+            if text[s:e].split()[-1] in self.rules.foreign_org_words:
+                # "Taiwan News", "China Daily": a medium or company named after its country or city
+                # displaces the place its name opens with
+                places = [a for a in accepted if a.start == s and a.end < e and a.type == "GPE"
+                          and self._country_of(a.entity_id) != "VN"]  # not "Hòa Bình Centre", a building
+                if places and all(not a.overlaps(s, e) or a in places for a in accepted) \
+                        and not _NAME_GOES_ON.match(text, e):
+                    for a in places:
+                        accepted.remove(a)
+                    if not self.names.get(fold(text[s:e])):
+                        accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                                  score=0.6, displaces=tuple((a.start, a.end) for a in places)))
+                    continue
             if not free(s, e) or self.names.get(fold(text[s:e])):
                 continue
             before = text[max(0, s - 25):s]
