@@ -202,14 +202,7 @@ class NameEnd:
         text, shape, end = scan.text, scan.shape, scan.end
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
-        # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
-        # Not a count or an amount: "Hội nghị 2 ngày", "Ngân hàng Đầu tư Hạ tầng Châu Á 50 tỉ USD".
-        # Only right after the name's capitalised words: not after lower-case ones ("Công ty vàng bạc đá
-        # quý Sài Gòn cao hơn thế giới khoảng 3,24 …") but a company's trades ("Công ty cổ phần Tư vấn
-        # xây dựng điện 3"), a meeting's term or a law's number ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2015 – 2020").
-        number = bare.isdigit() and (end is not None and (not scan.pending or scan.company or shape.numbered or shape.tail)
-                                     or end is None and shape.numbered and not self._unit_after_re.match(text, w.end()))
-        if _capitalised(bare) or number or hit is not None:
+        if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
             if end is None and scan.pending and not shape.about and not scan.company \
                     and (hit is None or hit.type not in ("ORG", "GPE")):
                 return True  # lower-case words after an organisation's head lead only to a known name
@@ -231,6 +224,20 @@ class NameEnd:
         # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         return _words_in(scan.pending, scan.word_end) > (8 if scan.topic or scan.company else 4)
+
+    def _number_in_name(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6". Only right after the
+        name's capitalised words, not after lower-case ones ("Công ty vàng bạc đá quý Sài Gòn cao
+        hơn thế giới khoảng 3,24 …"), but for a company's trades ("Công ty cổ phần Tư vấn xây dựng
+        điện 3"), a meeting's term or a law's number ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2015 – 2020");
+        right after a meeting's head, an edition that is no count ("Đại hội 19", not "Hội nghị 2
+        ngày"). An amount ends the name before it (``_stops``)."""
+        if not bare.isdigit():
+            return False
+        shape = scan.shape
+        if scan.end is not None:
+            return not scan.pending or scan.company or shape.numbered or shape.tail
+        return shape.numbered and not self._unit_after_re.match(scan.text, w.end())
 
     def _before_admin(self, scan: _Scan) -> list[re.Match[str]]:
         """The pending lower-case words without an administrative word ending them ("… tỉnh")."""

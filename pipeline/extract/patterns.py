@@ -327,36 +327,47 @@ class Patterns(NameEnd):
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
             pos = e
-            if text[s:e].split()[-1] in self.rules.foreign_org_words:
-                # "Taiwan News", "China Daily": a medium or company named after its country or city
-                # displaces the place its name opens with
-                places = [a for a in accepted if a.start == s and a.end < e and a.type == "GPE"
-                          and self._country_of(a.entity_id) != "VN"]  # not "Hòa Bình Centre", a building
-                if places and all(not a.overlaps(s, e) or a in places for a in accepted) \
-                        and not _NAME_GOES_ON.match(text, e):
-                    for a in places:
-                        accepted.remove(a)
-                    if not self.names.get(fold(text[s:e])):
-                        accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                                  score=0.6, displaces=tuple((a.start, a.end) for a in places)))
-                    continue
+            if self._medium_named_after_place(text, s, e, accepted):
+                continue
             if not free(s, e) or self.names.get(fold(text[s:e])):
                 continue
-            before = text[max(0, s - 25):s]
-            after = text[e:e + 25]
-            if text[s:e].split()[-1] in self.rules.foreign_event_words:
-                # "Nickelodeon Kids' Choice Awards", "Glastonbury Festival"
-                accepted.append(Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                          score=0.6))
-            elif self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
-                    or text[s:e].split()[-1] in self.rules.foreign_org_words:
-                # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
-                accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6))
-            elif self._person_before_re.search(before) and self._person_after_re.match(after) \
-                    and not any(len(w) >= 2 and w.isupper() for w in text[s:e].split()):
-                accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6))
+            label = self._foreign_name_label(text, s, e)
+            if label:
+                accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
+                                          method="pattern", score=0.6))
+
+    def _foreign_name_label(self, text: str, s: int, e: int) -> str:
+        """What the Latin-script run ``text[s:e]`` names by its last word and the words around it:
+        an event ("Nickelodeon Kids' Choice Awards"), an organisation ("nhật báo Rodong Sinmun",
+        "tổ chức Climate Central", "RWR Advisory Group"), a person, or nothing ("")."""
+        words = text[s:e].split()
+        before, after = text[max(0, s - 25):s], text[e:e + 25]
+        if words[-1] in self.rules.foreign_event_words:
+            return "EVENT"
+        if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
+                or words[-1] in self.rules.foreign_org_words:
+            return "ORG"
+        if self._person_before_re.search(before) and self._person_after_re.match(after) \
+                and not any(len(w) >= 2 and w.isupper() for w in words) and words[0] not in self.rules.foreign_title_starts:
+            return "PERSON"
+        return ""
+
+    def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
+        """"Taiwan News", "New York Post": a medium or company named after a foreign country or city
+        displaces the place its name opens with (not "Hòa Bình Centre", a building, nor "Moscow
+        Institute of …", a longer name). True when the run is taken."""
+        if text[s:e].split()[-1] not in self.rules.foreign_org_words or _NAME_GOES_ON.match(text, e):
+            return False
+        places = [a for a in accepted if a.start == s and a.end < e and a.type == "GPE"
+                  and self._country_of(a.entity_id) != "VN"]
+        if not places or any(a.overlaps(s, e) and a not in places for a in accepted):
+            return False
+        for a in places:
+            accepted.remove(a)
+        if not self.names.get(fold(text[s:e])):
+            accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6, displaces=tuple((a.start, a.end) for a in places)))
+        return True
 
     def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
@@ -509,14 +520,8 @@ class Patterns(NameEnd):
         inside = [a for a in accepted if a.start < end and s < a.end]
         if any(a.start < s or a.end > end for a in inside):
             return None
-        if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
+        if not self._names_something(text, m, pos, name, etype, inside):
             return None
-        if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
-                and not self._org_head_re.match(text, pos):
-            return None  # "Chi nhánh Hà Nội": a company's branch named by its place alone
-        if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
-                                                     for w in name.split()[len(m.group().split()):]):
-            return None  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
         ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
@@ -528,6 +533,19 @@ class Patterns(NameEnd):
             admin = text[m.end() + 1:pos].strip()
             span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
         return span
+
+    def _names_something(self, text: str, m: re.Match[str], pos: int, name: str, etype: str,
+                         inside: list[Candidate]) -> bool:
+        """Head + name is a name: not a body opening with another body the head is a word of, a
+        branch of nothing but a place ("Chi nhánh Hà Nội"), nor a common noun phrase after an
+        agreement's or meeting's head ("Thỏa thuận hợp tác chung")."""
+        if etype == "ORG" and any(a.type == "ORG" and a.start == m.start() for a in inside):
+            return False
+        if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
+                and not self._org_head_re.match(text, pos):
+            return False
+        return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit()
+                                                     for w in name.split()[len(m.group().split()):])
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""

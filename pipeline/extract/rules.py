@@ -62,6 +62,7 @@ class TaggerRules:
     ordinal_words: tuple[str, ...]
     contest_nouns: tuple[str, ...]  # a contest named in quotation marks after them ("cuộc thi “…”")
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
+    foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -125,6 +126,7 @@ class TaggerRules:
             ordinal_words=tuple(data["ordinal_words"]),
             contest_nouns=tuple(sorted(data["contest_nouns"], key=len, reverse=True)),
             foreign_event_words=frozenset(data["foreign_event_words"]),
+            foreign_title_starts=frozenset(data["foreign_title_starts"]),
         )
 
 
