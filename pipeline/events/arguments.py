@@ -9,7 +9,7 @@ import re
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _QUOTED, _STRONG_STOP, _opened
+from .words import _QUOTED, _STRONG_STOP, _WORD, _opened
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
@@ -73,7 +73,9 @@ class ArgumentsMixin:
         if rule.speaker_after:
             return self._speaker_after(hit, rule, usable)
         if statement:
-            before = self._statement_sources(hit, rule, before, [m for m in usable if a0 <= m.start and m.end <= a1])
+            subject = self._coordinated_subject(hit, usable)
+            before = self._statement_sources(hit, rule, subject or before,
+                                             [m for m in usable if a0 <= m.start and m.end <= a1], subject is None)
             if not before:
                 before = self._elided_subject(hit, rule, usable)
         else:
@@ -158,6 +160,10 @@ class ArgumentsMixin:
         nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
         usable = [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
         settings = self.lex.types[etype]
+        if settings.unnamed_after is not None:
+            # "Quan chức Nhà Trắng cũng cảnh báo": unnamed officials speak, not the White House.
+            text = s.para.text
+            usable = [m for m in usable if not settings.unnamed_after.search(text, max(0, m.start - 40), m.start)]
         medium = settings.medium_after
         return usable if medium is None else self._media_out(s, usable, medium, settings.medium_owner)
 
@@ -184,10 +190,12 @@ class ArgumentsMixin:
         return min(limit, hit.seg_end)
 
     def _statement_sources(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
-                           attributed: list[Mention]) -> list[Mention]:
+                           attributed: list[Mention], near: bool = True) -> list[Mention]:
+        """The speaker, within ``source_within`` of the verb unless ``near`` is False (the subject of
+        the verb it is coordinated with: "A chúc mừng B, và bày tỏ …")."""
         a0, a1 = hit.s.attribution
         before = self._speaker(hit, before, attributed)
-        if rule.source_within and before and hit.start - before[-1].end > rule.source_within \
+        if near and rule.source_within and before and hit.start - before[-1].end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         # (after the distance test: a qualifier at the end of a long title keeps its speaker near)
@@ -269,6 +277,29 @@ class ArgumentsMixin:
             before = self._body_speaking(hit, before)
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
 
+    def _coordinated_subject(self, hit: _Hit, before: list[Mention]) -> list[Mention] | None:
+        """"Bộ Ngoại giao Nga ngày 20/4 đã triệu tập Đại sứ Bulgaria Atanas Krystin và thông báo": a
+        verb joined to the verb before it (``[grammar] coordinators``) has that verb's subject; the
+        names between the two verbs are its object. The subject is the names opening the clause up to
+        the first lower-case word other than a conjunction; None when the clause is not built so."""
+        text, c0 = hit.s.para.text, hit.clause[0]
+        if self.lex.coordinated.fullmatch(text, c0, hit.start):
+            # ", và bày tỏ …", ", đồng thời tuyên bố …": the clause before has the verb it continues
+            c0 = next((a for a, b in reversed(hit.s.clauses) if b <= c0), c0)
+        own = [m for m in before if m.start >= c0 and m.end <= hit.start]
+        if len(own) < 2 or not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
+            return None
+        subject = own[:1]
+        for m in own[1:]:
+            if self._has_verb_word(text[subject[-1].end:m.start]):
+                return subject
+            subject.append(m)
+        return None
+
+    def _has_verb_word(self, gap: str) -> bool:
+        """A lower-case word other than a conjunction ("đã triệu tập", not "và")."""
+        return any(w[:1].islower() and not self.lex.joined.fullmatch(w) for w in _WORD.findall(gap))
+
     def _person_speaking(self, hit: _Hit, before: list[Mention], people: list[Mention]) -> list[Mention]:
         """The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B khẳng
         định"), and the bodies after; a person named earlier in a title ("Đặc phái viên của Tổng
@@ -305,7 +336,10 @@ class ArgumentsMixin:
             if subject.lower().startswith(head):
                 subject = subject[len(head):]
                 break
-        return [body] + own if subject[:1].isupper() else own
+        first = subject.split()[0] if subject.split() else ""
+        # A capitalised name, not a person by what he does written in capitals ("Sau trận đấu với
+        # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
+        return [body] + own if first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
     @staticmethod
     def _pronoun_speaker(hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:

@@ -206,13 +206,19 @@ class DatesMixin:
         return {id(r) for r in waiting}
 
     def _lead_date(self, sents: list[_Sent], reference: dt.date | None, words: int):
-        """The day the article's first body sentence opens with ("Sáng 14/6, CATP Hà Nội …")."""
-        first = next((s for s in sents if s.para.kind == "body"), None)
-        if first is None or not words:
+        """The first day the article's body gives within its first ``words`` words: the lead's ("Sáng
+        14/6, CATP Hà Nội …"), also after a summary of one or two sentences that gives none
+        ("PGS.TS X cho rằng, … Sáng nay (1/10), tại lễ phát động …")."""
+        if not words:
             return None
-        for d in self._dates(first, reference):
-            if d[5] == "day" and d[3] and len(_text_words(first.para.text[first.start:d[0]])) <= words:
-                return d
+        seen = 0
+        for s in (s for s in sents if s.para.kind == "body"):
+            for d in self._dates(s, reference):
+                if d[5] == "day" and d[3] and seen + len(_text_words(s.para.text[s.start:d[0]])) <= words:
+                    return d
+            seen += len(_text_words(s.para.text[s.start:s.end]))
+            if seen > words:
+                return None
         return None
 
     @staticmethod

@@ -17,7 +17,8 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
-    "grammar": frozenset(["citing", "conjunctions", "date_lead", "list_joiners", "nominaliser", "possessive"]),
+    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead",
+                          "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
@@ -74,6 +75,9 @@ class Lexicon:
     weights: dict[str, float]
     nominal: re.Pattern[str]  # the nominaliser before a verb: its clause is a noun phrase
     joined: re.Pattern[str]  # a conjunction joining two speakers ("A và B khẳng định")
+    # a conjunction joining a statement's verb to the verb before it, and the adverbs that may follow it
+    # ("A triệu tập Đại sứ B và thông báo": A does both)
+    coordinated: re.Pattern[str]
     citing: re.Pattern[str]  # a verb of citing: who stands before it reports, who follows speaks
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
@@ -194,6 +198,8 @@ def _grammar(grammar: dict) -> dict:
     return {
         "nominal": re.compile(rf"(?<!\w)(?:{alt('nominaliser')})\s", re.IGNORECASE),
         "joined": re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.IGNORECASE),
+        "coordinated": re.compile(rf"\s*,?\s*(?:{alt('coordinators')})(?:\s+(?:{alt('coordinator_adverbs')}))*\s*",
+                                  re.IGNORECASE) if grammar.get("coordinators") else re.compile("(?!)"),
         "place_gap": re.compile(rf"\s*(?:[,(\-–]|{alt('list_joiners')})?\s*", re.IGNORECASE),
         "owner_gap": re.compile(rf"\s*(?:\(|{alt('possessive')})\s*", re.IGNORECASE),
         "name_sep": re.compile(rf"\s*(?:[-–—/&]|{alt('list_joiners')})\s*", re.IGNORECASE),
