@@ -1028,6 +1028,22 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     assert e.date == "" and e.confidence == pytest.approx(0.65)
 
 
+def test_the_lead_day_may_follow_a_summary_but_not_a_later_paragraphs_news(stage):
+    # issue #14, batch 8: a summary sentence without a day, then the lead opening with one ("Sáng nay
+    # (1/10), …"): that day is the occasion of the statements the article tells without a date.
+    board = ("Sở Du lịch", "ORG", "org:new:so-du-lich")
+    told = "Sở Du lịch cho biết mọi người vẫn đeo khẩu trang."
+    e = only(run(stage, "Người dân vẫn đeo khẩu trang khi tắm biển.",
+                 "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board],
+                 published="2021-04-30"), "STATEMENT")
+    assert e.date == "2021-04-29"
+    # Further into a later paragraph's sentence the day is that sentence's news, not the article's occasion.
+    e = only(run(stage, "Người dân vẫn đeo khẩu trang khi tắm biển.",
+                 "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", told, ents=[board],
+                 published="2021-04-30"), "STATEMENT")
+    assert e.date == ""
+
+
 def test_a_news_medium_is_no_speaker(stage):
     # ANNOTATION.md: a medium cited only as the source of a report is not a speaker (not_speakers).
     reuters = ("Reuters", "ORG", "org:reuters")
