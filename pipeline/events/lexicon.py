@@ -43,6 +43,8 @@ class Lexicon:
     types: dict[str, TypeSettings]
     negation: tuple[tuple[str, ...], ...]
     mention_rule: TriggerRule  # a named event (EVENT mention) with a verb
+    # per type with quotation_speech_words: the rule of a name's words before a colon opening a quotation
+    quotation_rules: dict[str, TriggerRule]
     mention_verbs: tuple[tuple[str, ...], ...]
     mention_verbs_not_after: tuple[tuple[str, ...], ...]
     mention_not_heads: tuple[str, ...]  # lower case: named events that are no conferences
@@ -138,6 +140,9 @@ class Lexicon:
             negation=_phrases(data.get("negation", {}).get("words", [])),
             mention_rule=TriggerRule(em["type"], "noun", float(em["strength"]), (frozenset({"argument"}),),
                                      (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]]),
+            quotation_rules={t: TriggerRule(t, "verb", types[t].quotation_speech_strength, (frozenset({"source"}),), (),
+                                            (), 0, 0, False, False, plover[t])
+                             for t in EVENT_TYPES if types[t].quotation_speech_words},
             mention_verbs=_phrases(em["verbs"]),
             mention_verbs_not_after=_phrases(em.get("verbs_not_after", [])),
             mention_not_heads=tuple(h.lower() + " " for h in em.get("not_heads", [])),
