@@ -330,16 +330,18 @@ class ArgumentsMixin:
         if body is None or body.type != "ORG" or any(m.type == "ORG" for m in own) \
                 or not _COMMA_GAP.fullmatch(text, body.end, c0):
             return own
-        subject = text[c0:hit.start].strip()
+        at = c0 + len(text[c0:hit.start]) - len(text[c0:hit.start].lstrip())  # where the subject starts
+        subject = text[at:hit.start].rstrip()
         for filler in self.lex.location_fillers:  # "Công an huyện Kế Sách, tỉnh Sóc Trăng cho biết"
             head = " ".join(filler) + " "
             if subject.lower().startswith(head):
-                subject = subject[len(head):]
+                subject, at = subject[len(head):], at + len(head)
                 break
         first = subject.split()[0] if subject.split() else ""
+        named = any(m.start == at for m in own)  # "…, TP.HCM cho biết": a place the tagger names
         # A capitalised name, not a person by what he does written in capitals ("Sau trận đấu với
         # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
-        return [body] + own if first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
+        return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
     @staticmethod
     def _pronoun_speaker(hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
