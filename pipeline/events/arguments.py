@@ -195,7 +195,13 @@ class ArgumentsMixin:
         the verb it is coordinated with: "A chúc mừng B, và bày tỏ …")."""
         a0, a1 = hit.s.attribution
         before = self._speaker(hit, before, attributed)
-        if near and rule.source_within and before and hit.start - before[-1].end > rule.source_within \
+        end = before[-1].end if before else 0
+        # the places that end a speaker's title (the event's place among them) keep the speaker near:
+        # "ông A, đại diện một cửa hàng tại đường X, Quận 10, TP.HCM chia sẻ"
+        for m in hit.s.mentions:
+            if m.type in ("GPE", "LOC") and end <= m.start and m.end <= hit.start:
+                end = m.end
+        if near and rule.source_within and before and hit.start - end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         # (after the distance test: a qualifier at the end of a long title keeps its speaker near)

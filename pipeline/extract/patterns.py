@@ -32,6 +32,12 @@ from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _U
 _GROWS_OVER = ("GPE", "LOC", "ORG")
 
 
+def _glued(text: str) -> bool:
+    """A lower-case letter right before a capital: words whose space was lost ("vàquậnTân"), where
+    the segmenter's words say nothing of the names."""
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
 class Patterns(NameEnd):
     """Mixed into ``Tagger``: the pattern matchers read its gazetteer, rules and compiled patterns."""
 
@@ -448,6 +454,55 @@ class Patterns(NameEnd):
                             Candidate(s, e, "GPE", f"gpe:new:{slug(text[s:e])}", text[s:e], method="pattern", score=0.6))
             pos = e
 
+    def _numbered_unit(self, text: str, head: re.Match[str], accepted: list[Candidate]) -> None:
+        """Urban units known by a number: "quận 1", "Quận 10", "phường 5" (the head is the name's part)."""
+        if head.group().lower() not in self.grammar["numbered_units"]:
+            return
+        number = self._unit_number_re.match(text, head.end())
+        if number is None:
+            return
+        s, e = head.start(), number.end()
+        # "ở quận 5 năm 2000": a number followed by a measure counts something else
+        after = text[e:e + 12].split(maxsplit=1)
+        if after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"]:
+            return
+        name = text[s:e]
+        self._replace_inside(accepted, Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name[:1].lower() + name[1:],
+                                                 method="pattern", score=0.6), _GROWS_OVER)
+
+    def _address_places(self, text: str, limit: int, accepted: list[Candidate]) -> None:
+        """An address in brackets that ends with a province: the names before it are its smaller
+        units, "(Minh Cường, Thường Tín, Hà Nội)"; a name another rule found stays what it is."""
+        for m in self._address_re.finditer(text, 0, limit):
+            parts = m.group(1).split(", ")
+            last = parts[-1]
+            head = self._unit_before_re.search(last + " ", 0, len(last) + 1)
+            ids = self.names.get(fold(last)) or (self.names.get(fold(last.split(" ", 1)[-1])) if " " in last else None)
+            if not ids or not any(self.gaz.entries[i].parent == self.grammar["province_parent"] for i in ids) or head:
+                continue
+            pos = m.start(1)
+            for part in parts[:-1]:
+                s, e = pos, pos + len(part)
+                pos = e + 2
+                run = self._name_run(text, s, e, max_words=3)
+                words = part.split()
+                if (run != (s, e) or words[0] in self.rules.not_name_start and words[0] not in self.rules.place_name_starts
+                        or (len(words) == 3 and words[0] in self.rules.surnames)
+                        or any(a.start < e and s < a.end for a in accepted)):
+                    continue
+                accepted.append(Candidate(s, e, "GPE", f"gpe:new:{slug(part)}", part, method="pattern", score=0.5))
+
+    def _name_after_head(self, text: str, head: re.Match[str], etype: str) -> int | None:
+        """Where the name after a place's head word starts, or None when the word heads no name here."""
+        glued = not text[head.end()].isspace()
+        # "vàquậnTân Bình": a space lost before the name; the head is lower case and the name
+        # capitalised ("TPHCM" is no head glued to a name)
+        if glued and not (text[head.end() - 1].islower() and text[head.end()].isupper()):
+            return None
+        if etype == "LOC" and text[head.start()].isupper() and self._unit_before_re.search(text, 0, head.start()):
+            return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
+        return head.end() + (0 if glued else 1)
+
     def _pattern_places(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """An administrative unit or a geographic feature word + a capitalised name:
         "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
@@ -456,9 +511,14 @@ class Patterns(NameEnd):
         word_end = ctx.word_end
         for m in self._place_head_re.finditer(text, 0, limit):
             etype = self.rules.place_heads[m.group().lower()]
-            pos = m.end() + 1
+            pos = self._name_after_head(text, m, etype)
+            if pos is None:
+                continue
             existing = starts.get(pos)
             run = self._name_run(text, pos, limit, max_words=4)
+            if run is None and etype == "GPE":
+                self._numbered_unit(text, m, accepted)
+                continue
             if run is None or (existing is not None and existing.end >= run[1]):
                 continue
             s, e = run
@@ -467,7 +527,7 @@ class Patterns(NameEnd):
                 continue
             # "Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower
             # case after the capitalised run, which is then no name
-            if word_end and word_end[e - 1] > e:
+            if word_end and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]):
                 continue
             name_only = text[s:e]
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
@@ -481,6 +541,7 @@ class Patterns(NameEnd):
                 starts = {a.start: a for a in accepted}
                 if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in self.grammar["country_counters"]:
                     self._place_list(text, e, limit, accepted)
+        self._address_places(text, limit, accepted)
 
     # -- 6 -----------------------------------------------------------------------------------
     def _fuzzy(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:

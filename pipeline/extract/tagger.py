@@ -130,8 +130,15 @@ class Tagger(Patterns, Linkers):
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
         self._treaty_head_re = head_re(self.rules.treaty_heads)
+        units = [h for h, t in rules.place_heads.items() if t == "GPE"]
+        self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
+        # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
+        self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
+        self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
         self._event_head_re = head_re(self.rules.event_heads)
-        self._place_head_re = head_re(self.rules.place_heads, re.IGNORECASE)
+        # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
+        self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
+                                         re.IGNORECASE)
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
         self._place_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.place_heads)}) $", re.IGNORECASE)
         g = self.grammar = rules.grammar
