@@ -1273,3 +1273,25 @@ def test_a_verb_after_a_semicolon_speaks_for_the_sentence_subject(stage):
     found = run(stage, "Ngày 2/6, Đại tướng Ngô Xuân Lịch chào mừng Thượng nghị sỹ John McCain; phía Mỹ nhấn mạnh hai "
                        "nước cần mở rộng hợp tác.", ents=[lich, mccain], published="2017-06-02")
     assert [e for e in found if e.type == "STATEMENT"] == []
+
+
+def test_a_pronoun_does_not_mean_one_named_in_what_was_reported(stage):
+    # issue #14, batch 7: "Koeman cũng xác nhận rằng Barcelona sắp đón tân binh Sergio Dest. Ông nói thêm: …"
+    # — Dest is in what Koeman confirmed; "Ông" is Koeman.
+    koeman = ("Ronald Koeman", "PERSON", "person:ronald-koeman")
+    dest = ("Sergio Dest", "PERSON", "person:new:sergio-dest")
+    events = run(stage, "Ngoài ra, HLV Ronald Koeman cũng xác nhận rằng Barcelona sắp đón tân binh Sergio Dest.",
+                 "Ông nói thêm: “Cầu thủ này đã kiểm tra y tế.”", ents=[koeman, dest], published="2020-10-01")
+    speakers = {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants}
+    assert speakers == {"Ronald Koeman"}
+    # With nobody else named, the one in what was reported is still the only candidate.
+    e = only(run(stage, "Báo chí đưa tin rằng Sergio Dest đã tới Barcelona.", "Ông nói thêm: “Tôi rất vui.”",
+                 ents=[dest], published="2020-10-01"), "STATEMENT")
+    assert [p.canonical for p in e.participants] == ["Sergio Dest"]
+
+
+def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
+    # issue #14, batch 8: the tagger did not end the medium's name before "dẫn lời".
+    run_on = ("Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức", "ORG", "org:new:bao-buu-dien")
+    assert [e for e in run(stage, "Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức cho hay, dầu đã bị tràn ra biển.",
+                           ents=[run_on], published="2021-04-28") if e.type == "STATEMENT"] == []

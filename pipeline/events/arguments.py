@@ -273,7 +273,11 @@ class ArgumentsMixin:
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
         # "US Blasting News dẫn ý kiến nhiều nhà phân tích cho rằng": who cites only reports.
-        before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)]
+        # A name holding the verb of citing is the medium run on into it ("Báo Bưu điện Hoa Nam Buổi sáng
+        # dẫn lời một quan chức", a span the tagger did not end): it reports too.
+        before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)
+                  and not self.lex.citing.search(text, m.start, m.end)]
+        attributed = [m for m in attributed if not self.lex.citing.search(text, m.start, m.end)]
         # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
         aside = {id(m) for m in before if m.type == "PERSON" and _opened(text, hit.s.start, m.start)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
@@ -349,8 +353,7 @@ class ArgumentsMixin:
         # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
         return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
-    @staticmethod
-    def _pronoun_speaker(hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
+    def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
         """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the person
         named last before it, in its paragraph or the one before (never further: a pronoun does
         not reach across the article)."""
@@ -370,11 +373,21 @@ class ArgumentsMixin:
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
             people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])
+            # One named in what an earlier sentence reports ("Koeman cũng xác nhận rằng Barcelona sắp đón
+            # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named.
+            speaking = [m for x in earlier for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)]
+            people = (speaking + (own if para == here else [])) or people
             if people:
                 m = people[-1]
                 key = m.entity_id or m.canonical or m.text
                 return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
         return []
+
+    def _reported(self, s: _Sent, m: Mention) -> bool:
+        """``m`` stands in what its sentence reports: in a quotation, or after ``[grammar] reported``."""
+        text = s.para.text
+        return any(q0 < m.start < q1 for q0, q1 in (q.span() for q in _QUOTED.finditer(text, s.start, s.end))) \
+            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None
 
     def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
         """Participants of the sentence before (else after) in the same paragraph."""

@@ -17,7 +17,7 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
-    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead",
+    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
@@ -80,6 +80,7 @@ class Lexicon:
     # a conjunction joining a statement's verb to the verb before it, and the adverbs that may follow it
     # ("A triệu tập Đại sứ B và thông báo": A does both)
     coordinated: re.Pattern[str]
+    reported: re.Pattern[str]  # what follows these in a sentence is what was said ("xác nhận rằng …")
     citing: re.Pattern[str]  # a verb of citing: who stands before it reports, who follows speaks
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
@@ -209,6 +210,8 @@ def _grammar(grammar: dict) -> dict:
         "owner_gap": re.compile(rf"\s*(?:\(|{alt('possessive')})\s*", re.IGNORECASE),
         "name_sep": re.compile(rf"\s*(?:[-–—/&]|{alt('list_joiners')})\s*", re.IGNORECASE),
         "date_lead": frozenset(w.lower() for w in grammar["date_lead"]),
+        "reported": re.compile(rf"(?<!\w)(?:{alt('reported')})(?!\w)", re.IGNORECASE) if grammar.get("reported")
+        else re.compile("(?!)"),
         "citing": re.compile(rf"(?<!\w)(?:{alt('citing')})(?!\w)", re.IGNORECASE) if grammar.get("citing")
         else re.compile("(?!)"),
     }
