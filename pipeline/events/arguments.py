@@ -73,11 +73,7 @@ class ArgumentsMixin:
         if rule.speaker_after:
             return self._speaker_after(hit, rule, usable)
         if statement:
-            subject = self._coordinated_subject(hit, usable)
-            before = self._statement_sources(hit, rule, subject or before,
-                                             [m for m in usable if a0 <= m.start and m.end <= a1], subject is None)
-            if not before:
-                before = self._elided_subject(hit, rule, usable)
+            before = self._statement_speakers(hit, rule, before, usable)
         else:
             before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
         if not rule.targets:
@@ -93,6 +89,16 @@ class ArgumentsMixin:
         if hit.name is not None:
             parts += self._name_parties(hit, seen)
         return sorted(parts, key=lambda p: p.order)
+
+    def _statement_speakers(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
+                            usable: list[Mention]) -> list[Mention]:
+        """Who speaks: the subject of the verb this one is coordinated with, else the speaker before
+        the verb (with the source a lead-in attributes), else the subject before a semicolon."""
+        a0, a1 = hit.s.attribution
+        subject = self._coordinated_subject(hit, usable)
+        speakers = self._statement_sources(hit, rule, subject or before,
+                                           [m for m in usable if a0 <= m.start and m.end <= a1], subject is None)
+        return speakers or self._elided_subject(hit, rule, usable)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:
