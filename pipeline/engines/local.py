@@ -20,6 +20,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -46,6 +48,8 @@ class LocalEngine:
         self.workers = workers
         self.rejected = self.skipped = 0  # cache entries the workers found corrupt / could not write
         self._procs: list[Any] = []
+        self._inboxes: list[Any] = []
+        self._finished = False  # every message sent was read: nothing is left to flush
 
     def run(self, items: Iterable, decide: Callable[[Summary], Verdict]) -> Iterator[Result]:
         if self.workers <= 1:
@@ -79,6 +83,14 @@ class LocalEngine:
 
     def _run_forked(self, items: Iterator, decide: Callable[[Summary], Verdict]) -> Iterator[Result]:
         inboxes, results = self._start()
+        self._inboxes = inboxes
+        with _Interrupts() as interrupts:
+            yield from self._serve_workers(items, decide, inboxes, results, interrupts)
+        self._finished = True
+        self.close()
+
+    def _serve_workers(self, items: Iterator, decide: Callable[[Summary], Verdict], inboxes: list[Any],
+                       results: Any, interrupts: "_Interrupts") -> Iterator[Result]:
         owner: dict[int, int] = {}  # batch -> worker
         weight: dict[int, int] = {}  # batch -> its bytes
         load = [0] * self.workers  # bytes in hand per worker: what is left to do, more nearly than a count
@@ -86,6 +98,7 @@ class LocalEngine:
         next_batch = next_decision = 0
         exhausted = False
         while True:
+            interrupts.check()
             while not exhausted and len(owner) < _BATCHES_PER_WORKER * self.workers:
                 batch = [item for _, item in zip(range(_BATCH), items)]
                 if not batch:
@@ -99,7 +112,7 @@ class LocalEngine:
                 next_batch += 1
             if not owner:
                 break
-            kind, batch_id, payload = self._receive(results)
+            kind, batch_id, payload = self._receive(results, interrupts)
             if kind == "prepared":
                 prepared[batch_id] = payload
                 while next_decision in prepared:
@@ -112,12 +125,12 @@ class LocalEngine:
         for inbox in inboxes:
             inbox.put(("stop", 0, None))
         for _ in inboxes:
-            kind, _, payload = self._receive(results)
+            kind, _, payload = self._receive(results, interrupts)
             self._add_stats(*payload)
-        self.close()
 
-    def _receive(self, results: Any) -> tuple[str, int, Any]:
+    def _receive(self, results: Any, interrupts: "_Interrupts") -> tuple[str, int, Any]:
         while True:
+            interrupts.check()
             try:
                 kind, batch_id, payload = results.get(timeout=_POLL_S)
             except queue.Empty:
@@ -134,12 +147,45 @@ class LocalEngine:
             return kind, batch_id, payload
 
     def close(self) -> None:
+        if not self._finished:
+            # Stopped early (Ctrl-C, an error): what is still queued for the workers will never be
+            # read, and waiting at exit to flush it into a pipe nobody reads would hang the process.
+            for inbox in self._inboxes:
+                inbox.cancel_join_thread()
         for proc in self._procs:
             if proc.is_alive():
                 proc.terminate()
         for proc in self._procs:
             proc.join()
         self._procs = []
+
+
+class _Interrupts:
+    """Ctrl-C noted while the workers are served, and raised as KeyboardInterrupt at the next safe
+    point (before a message is sent, while waiting for one; within ``_POLL_S``). Raised where it
+    strikes, it could stop the process inside a queue's own bookkeeping (between starting a
+    queue's feeder thread and registering how to stop it), which then hangs the process at exit.
+    Only the main thread may set a signal handler; elsewhere it does nothing."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._previous: Any = None
+
+    def __enter__(self) -> "_Interrupts":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum: int, frame: Any) -> None:
+        self.seen = True
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _size(item: Any) -> int:

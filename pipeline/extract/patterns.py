@@ -230,6 +230,14 @@ class Patterns(NameEnd):
                 continue
             s, e = run
             words = text[s:e].split()
+            # "Ông Đoàn Gia Cường" opening a sentence: "Ông" is the honorific (and a family name);
+            # the name starts at the family name after it, the next word of this loop
+            if len(words) > 1 and words[0].lower() in self.rules.honorifics and words[1] in self.rules.surnames:
+                continue
+            # "ông Nguyễn Bá Diệp Phó Chủ tịch …": a title after the name without a comma
+            if len(words) == 4 and self._title_re.match(text, e - len(words[-1])):
+                e -= len(words[-1]) + 1
+                words = words[:-1]
             # Two-word runs ("Mai Hà", "Vũ Dũng") are as often places, bylines or parts of names:
             # without a title only full three- or four-word names count.
             if not 3 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
@@ -475,10 +483,9 @@ class Patterns(NameEnd):
         units, "(Minh Cường, Thường Tín, Hà Nội)"; a name another rule found stays what it is."""
         for m in self._address_re.finditer(text, 0, limit):
             parts = m.group(1).split(", ")
-            last = parts[-1]
-            head = self._unit_before_re.search(last + " ", 0, len(last) + 1)
-            ids = self.names.get(fold(last)) or (self.names.get(fold(last.split(" ", 1)[-1])) if " " in last else None)
-            if not ids or not any(self.gaz.entries[i].parent == self.grammar["province_parent"] for i in ids) or head:
+            last = parts[-1]  # "Hà Nội", or with its head word: "tỉnh Quảng Trị"
+            ids = self.names.get(fold(last)) or self.names.get(fold(last.split(" ", 1)[-1]))
+            if not ids or not any(self.gaz.entries[i].parent == self.grammar["province_parent"] for i in ids):
                 continue
             pos = m.start(1)
             for part in parts[:-1]:
@@ -519,7 +526,8 @@ class Patterns(NameEnd):
             if run is None and etype == "GPE":
                 self._numbered_unit(text, m, accepted)
                 continue
-            if run is None or (existing is not None and existing.end >= run[1]):
+            if run is None or (existing is not None and existing.end >= run[1]
+                               and m.group().lower() not in self.grammar["parks"]):
                 continue
             s, e = run
             first = text[s:e].split()[0]
@@ -533,7 +541,8 @@ class Patterns(NameEnd):
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
             span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
                          method="pattern", score=0.6)
-            ids = self.names.get(fold(text[span_start:e])) or self.names.get(fold(name_only))
+            ids = self.names.get(fold(text[span_start:e])) or (
+                self.names.get(fold(name_only)) if m.group().lower() not in self.grammar["parks"] else None)
             if ids:
                 entry = self._pick(ids, "")
                 span = self._span_for(entry, span_start, e)

@@ -367,16 +367,31 @@ class Tagger(Patterns, Linkers):
         or a mention, nor before a foreign name ("Thủ tướng Anh Theresa May")."""
         starts = {c.start for c in found}
         ends = {c.end for c in found}
+        by_start = {c.start: c for c in found}
         keep = []
         for c in found:
             if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends)
                                     or self._word_or_pronoun(text, c, openings, starts)):
-                if trace is not None:
-                    trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
-                                          reason="a language or a syllable of a personal name, not the country"))
+                reason = "a language or a syllable of a personal name, not the country"
+            elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
+                reason = "a part of the foreign place written after it, not Vietnam's region"
+            else:
+                keep.append(c)
                 continue
-            keep.append(c)
+            if trace is not None:
+                trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
+                                      reason=reason))
         return keep
+
+    def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
+        """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written
+        after them when that place is not Vietnam's: "miền nam Utah (Mỹ)", "miền nam Trung Quốc"."""
+        if _lower(text[c.start:c.end]) not in self.grammar["compass_regions"] or text[c.end:c.end + 1] != " " \
+                or not text[c.end + 1:c.end + 2].isupper():
+            return False
+        nxt = by_start.get(c.end + 1)
+        entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
+        return entry is None or entry.country != self.grammar["home_country"]
 
     def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int]) -> bool:
         """A one-word country that is the first syllable of a common word (``country_syllable_words``:
