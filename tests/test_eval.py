@@ -654,3 +654,15 @@ def test_event_rates_per_category(tmp_path):
     result = CliRunner().invoke(app, ["rates", str(tmp_path), "--json"])
     assert result.exit_code == 0 and '"sport"' in result.output
     assert CliRunner().invoke(app, ["rates", str(tmp_path / "nope")]).exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["ordinary-news-events50.jsonl", "ordinary-news-events50-2026-12-02.jsonl",
+                                  "ordinary-news-events50-2026-12-02b.jsonl"])
+def test_hand_checked_event_samples_hold_fifty_verdicts(name):
+    # The README's precision on ordinary news is counted from these files: every row a verdict.
+    path = Path(__file__).resolve().parents[1] / "eval" / name
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == 50 and len({r["event_id"] for r in rows}) == 50
+    assert all(isinstance(r["correct"], bool) and isinstance(r["date_ok"], bool) for r in rows)
+    assert all(r["reason"] for r in rows if not r["correct"])  # every error says what it is
+    assert not any(r["doc_id"].startswith("news_world_") for r in rows)
