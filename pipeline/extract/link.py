@@ -210,7 +210,8 @@ class Linkers:
                for a in accepted):
             return False
         span.nests = nests
-        accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end)] + [span]
+        accepted[:] = [a for a in accepted if not (span.start <= a.start and a.end <= span.end and a.type not in span.holds)
+                       ] + [span]
         return True
 
     def _acronym_definitions(self, text: str, spans: Ledger, gazetteer: tuple[Candidate, ...],
@@ -599,14 +600,19 @@ class Linkers:
         function word, punctuation or name, at most eight words on."""
         end = pos
         last_cap = -1
+        prev = pos
         for k, w in enumerate(_WORD.finditer(text, pos)):
             word = w.group()
             bare = word.rstrip(".")
             head = self._org_head_re.match(text, last_cap) if last_cap >= 0 else None
             inside_head = head is not None and head.end() >= w.start() + len(bare)  # "Ủy ban": not the verb "ban"
+            # nor a noun that holds a verb's syllable ("Ban Công tác đại biểu", "Trung tâm đáp ứng khẩn cấp")
+            noun = self._noun_token_at(text, w.start()) or self._noun_token_at(text, prev, w.end())
             if k == 8 or text[end:w.start()].strip() or (stops and w.start() in stops) \
-                    or bare.lower() in self.rules.stop_words or (bare in self.rules.verbs and not inside_head):
+                    or bare.lower() in self.rules.stop_words or (bare in self.rules.verbs and not inside_head
+                                                                 and not noun):
                 break
+            prev = w.start()
             if bare[:1].isupper():
                 last_cap = w.start()
             end = w.start() + len(bare)

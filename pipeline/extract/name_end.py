@@ -24,6 +24,8 @@ __all__ = ["NameEnd"]
 
 # What a step tells the scan: go to the next syllable, end the name here, or let the next step decide.
 _NEXT, _STOP = "next", "stop"
+# A full stop and a space inside a segmenter's word: a sentence ends there ("B. Thông tin").
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 
 
 @dataclass(slots=True)
@@ -43,6 +45,7 @@ class _Scan:
     topic: bool = False  # "về"/"giữa" seen: a lower-case topic may finish the name
     verb_at: int | None = None  # index in ``pending`` of the first verb of a topic
     prev_word: re.Match[str] | None = None
+    prev2_word: re.Match[str] | None = None  # the syllable before ``prev_word``
     in_place: bool = False  # the name so far ends with a place the tagger knows ("Sở GD&ĐT Hà Nội")
 
     def word_end_at(self, pos: int) -> int:
@@ -74,7 +77,7 @@ class NameEnd:
                 break
             if step == _NEXT:
                 continue
-            scan.prev_end, scan.prev_word = w.end(), w
+            scan.prev_end, scan.prev2_word, scan.prev_word = w.end(), scan.prev_word, w
             if len(w.group().rstrip(".")) < len(w.group()):
                 break  # a full stop ends the name
         return None if scan.end is None else self._finish(scan)
@@ -115,7 +118,7 @@ class NameEnd:
         lowered = word.lower()
         if shape.about and lowered == self._side_word and text.startswith(self._side_next, w.end() + 1):
             return _STOP  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
-        if shape.after_tai and lowered == g["at"] and scan.end is not None \
+        if shape.after_tai and lowered in g["embassy_at"] and scan.end is not None \
                 and (nxt := scan.starts.get(w.end() + 1)) and nxt.type == "GPE":
             scan.end, scan.prev_end, scan.pending = nxt.end, nxt.end, []
             return _STOP
@@ -142,6 +145,8 @@ class NameEnd:
             return True
         if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
             return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
+        if end is not None and bare.isdigit() and self._amount_after_re.match(text, w.end()):
+            return True  # an amount after the name: "Ngân hàng Đầu tư Hạ tầng Châu Á 50 tỉ USD"
         if self._is_verb(scan, w, bare):
             if not (scan.company or scan.topic):
                 return True
@@ -152,12 +157,28 @@ class NameEnd:
         if word == self.grammar["and"] and (scan.head_re.match(text, w.end() + 1)
                                             or self._org_head_re.match(text, w.end() + 1)):
             return True
+        if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
+                and self._clause_after_and(text, w.end() + 1, scan.limit):
+            return True
         return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare))
 
+    def _clause_after_and(self, text: str, pos: int, limit: int) -> bool:
+        """After "và" in a body's name: a verb, or lower-case words and then another body's head,
+        open the next clause ("Quỹ Con đường Tơ lụa và thành lập Ngân hàng …"), not a field of
+        the name ("Viện Nghiên cứu và phát triển TP.HCM")."""
+        for i, nxt in enumerate(_WORD.finditer(text, pos, limit)):
+            if i == 3 or not nxt.group().islower():
+                return bool(i) and self._org_head_re.match(text, nxt.start()) is not None
+            if i == 0 and nxt.group() in self.rules.verbs and not self._noun_token_at(text, nxt.start()):
+                return True
+        return False
+
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
-        """A verb's syllable that is not the start of a noun ("dự án") nor the end of one."""
+        """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
+        one of the two syllables before it ("đầu tư công", "đầu tư xây dựng")."""
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
-            and not (scan.prev_word is not None and self._noun_token_at(scan.text, scan.prev_word.start(), w.end()))
+            and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
+                        for p in (scan.prev_word, scan.prev2_word))
 
     def _person_starts(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """"Bộ Ngoại giao Bùi Thanh Sơn": a family name opening a name of two words or more."""
@@ -181,9 +202,7 @@ class NameEnd:
         text, shape, end = scan.text, scan.shape, scan.end
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
-        # A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6".
-        number = bare.isdigit() and (end is not None or shape.numbered and not self._unit_after_re.match(text, w.end()))
-        if _capitalised(bare) or number or hit is not None:
+        if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
             if end is None and scan.pending and not shape.about and not scan.company \
                     and (hit is None or hit.type not in ("ORG", "GPE")):
                 return True  # lower-case words after an organisation's head lead only to a known name
@@ -194,8 +213,10 @@ class NameEnd:
         scan.pending.append(w)
         if end is None and not shape.about and not scan.company:
             # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
-            # words, then a body or country the tagger knows.
-            return len(scan.pending) > 2 or not shape.lead_lower
+            # words, then a body or country the tagger knows; two words, and an administrative word
+            # before the place ("Bệnh viện đa khoa thị xã Phước Long", "Cơ quan an toàn hàng hải
+            # tỉnh Sơn Đông").
+            return not shape.lead_lower or _words_in(self._before_admin(scan), scan.word_end) > 2
         if end is None:
             # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
             # lower-case words may come before the name's first capitalised word.
@@ -203,6 +224,27 @@ class NameEnd:
         # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         return _words_in(scan.pending, scan.word_end) > (8 if scan.topic or scan.company else 4)
+
+    def _number_in_name(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6". Only right after the
+        name's capitalised words, not after lower-case ones ("Công ty vàng bạc đá quý Sài Gòn cao
+        hơn thế giới khoảng 3,24 …"), but for a company's trades ("Công ty cổ phần Tư vấn xây dựng
+        điện 3"), a meeting's term or a law's number ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2015 – 2020");
+        right after a meeting's head, an edition that is no count ("Đại hội 19", not "Hội nghị 2
+        ngày"). An amount ends the name before it (``_stops``)."""
+        if not bare.isdigit():
+            return False
+        shape = scan.shape
+        if scan.end is not None:
+            return not scan.pending or scan.company or shape.numbered or shape.tail
+        return shape.numbered and not self._unit_after_re.match(scan.text, w.end())
+
+    def _before_admin(self, scan: _Scan) -> list[re.Match[str]]:
+        """The pending lower-case words without an administrative word ending them ("… tỉnh")."""
+        pending = scan.pending
+        tail = scan.text[pending[0].start():pending[-1].end()] if pending else ""
+        admin = next((a for a in self.rules.org_admin_words if tail == a or tail.endswith(" " + a)), None)
+        return pending[:len(pending) - len(admin.split())] if admin else pending
 
     def _finish(self, scan: _Scan) -> int:
         """The name's end: grown to the end of the segmenter's word it stops in, then over a
@@ -214,7 +256,8 @@ class NameEnd:
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
         grown = scan.word_end_at(end - 1)
-        if grown > end and not any(len(x) >= 2 and x.isupper() for x in text[end:grown].split()):
+        if grown > end and not any(len(x) >= 2 and x.isupper() for x in text[end:grown].split()) \
+                and not _SENTENCE_END.search(text, end - 1, grown):  # "… Bình Thắng B. Thông tin": a new sentence
             pending = [w for w in pending if w.start() >= grown]
             end = grown
         # Lower-case words after the last capitalised one finish a name ("… khí hậu") unless they

@@ -26,6 +26,8 @@ from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _U
                    _bounded, _capitalised, _is_word_char, _lower, overlaps, slug)
 
 
+# An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
+_NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
@@ -333,19 +335,47 @@ class Patterns(NameEnd):
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
             pos = e
+            if self._medium_named_after_place(text, s, e, accepted):
+                continue
             if not free(s, e) or self.names.get(fold(text[s:e])):
                 continue
-            before = text[max(0, s - 25):s]
-            after = text[e:e + 25]
-            if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
-                    or text[s:e].split()[-1] in self.rules.foreign_org_words:
-                # "nhật báo Rodong Sinmun", "tổ chức Climate Central", "RWR Advisory Group"
-                accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6))
-            elif self._person_before_re.search(before) and self._person_after_re.match(after) \
-                    and not any(len(w) >= 2 and w.isupper() for w in text[s:e].split()):
-                accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6))
+            label = self._foreign_name_label(text, s, e)
+            if label:
+                accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
+                                          method="pattern", score=0.6))
+
+    def _foreign_name_label(self, text: str, s: int, e: int) -> str:
+        """What the Latin-script run ``text[s:e]`` names by its last word and the words around it:
+        an event ("Nickelodeon Kids' Choice Awards"), an organisation ("nhật báo Rodong Sinmun",
+        "tổ chức Climate Central", "RWR Advisory Group"), a person, or nothing ("")."""
+        words = text[s:e].split()
+        before, after = text[max(0, s - 25):s], text[e:e + 25]
+        if words[-1] in self.rules.foreign_event_words:
+            return "EVENT"
+        if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
+                or words[-1] in self.rules.foreign_org_words:
+            return "ORG"
+        if self._person_before_re.search(before) and self._person_after_re.match(after) \
+                and not any(len(w) >= 2 and w.isupper() for w in words) and words[0] not in self.rules.foreign_title_starts:
+            return "PERSON"
+        return ""
+
+    def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
+        """"Taiwan News", "New York Post": a medium or company named after a foreign country or city
+        displaces the place its name opens with (not "Hòa Bình Centre", a building, nor "Moscow
+        Institute of …", a longer name). True when the run is taken."""
+        if text[s:e].split()[-1] not in self.rules.foreign_org_words or _NAME_GOES_ON.match(text, e):
+            return False
+        places = [a for a in accepted if a.start == s and a.end < e and a.type == "GPE"
+                  and self._country_of(a.entity_id) != "VN"]
+        if not places or any(a.overlaps(s, e) and a not in places for a in accepted):
+            return False
+        for a in places:
+            accepted.remove(a)
+        if not self.names.get(fold(text[s:e])):
+            accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6, displaces=tuple((a.start, a.end) for a in places)))
+        return True
 
     def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
@@ -361,7 +391,11 @@ class Patterns(NameEnd):
         text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
-            if self._head_taken(text, m.start(), etype, accepted):
+            if self._head_taken(text, m.start(), etype, accepted, word_end):
+                continue
+            if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
+                continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
+            if m.group()[0].islower() and etype != "ORG" and not self._law_in_lower_case(text, m, word_end, starts, etype):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._named_end(text, pos, limit, starts, head_re, word_end,
@@ -372,16 +406,77 @@ class Patterns(NameEnd):
                                     etype, accepted)
             # A school or hospital named after a person grows over the person's name too.
             nests = _GROWS_OVER + ("PERSON",) if m.group() in self.rules.eponym_heads else _GROWS_OVER
+            if span is not None and m.group() in self.rules.embassy_heads and any(
+                    f" {w} " in text[m.end():end] for w in self.grammar["embassy_at"]):
+                span.holds = ("GPE",)  # "Đại sứ quán Nga ở Bratislava": the city stays a place of its own
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
-    def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate]) -> bool:
+    def _treaties(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Agreements and laws by their head word, and legal documents by their number and code
+        ("Thông tư 26/2020/TT-BGDĐT", "Quyết định số 2830/QĐ-UBND")."""
+        self._pattern_named(ctx, accepted, self._treaty_head_re, "TREATY", True)
+        text, free = ctx.text, accepted.free
+        for m in self._numbered_document_re.finditer(text, 0, ctx.limit):
+            s, e = m.span()
+            if free(s, e):
+                ids = self.names.get(fold(m.group()))
+                accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                    s, e, "TREATY", f"treaty:new:{slug(m.group())}", m.group(), method="pattern", score=0.7))
+
+    def _events(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Meetings by their head word; sessions by their number in lower case ("phiên họp thứ
+        55"); contests by the name in quotation marks after their noun (cuộc thi “Hiểu đúng về tiền”)."""
+        self._pattern_named(ctx, accepted, self._event_head_re, "EVENT", True)
+        text, free = ctx.text, accepted.free
+        # (span, canonical): a contest's canonical name keeps its noun ("cuộc thi Hiểu đúng về tiền"),
+        # which tells the event frames it is no conference
+        spans = [(m.span(), m.group()) for m in self._session_re.finditer(text, 0, ctx.limit)]
+        spans += [(m.span("name"), f"{m.group('noun')} {m.group('name').strip()}")
+                  for m in self._contest_re.finditer(text, 0, ctx.limit)]
+        for (s, e), canonical in spans:
+            name = text[s:e].strip()
+            e = s + len(name)
+            if free(s, e):
+                ids = self.names.get(fold(name))
+                accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                    s, e, "EVENT", f"event:new:{slug(name)}", canonical, method="pattern", score=0.7))
+
+    @staticmethod
+    def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate],
+                           etype: str) -> bool:
+        """A head in lower case ("luật Đất đai", "hội nghị G20") names a law or meeting only when it
+        is a word of its own (not "luật pháp", "định luật") and a capitalised word follows that is no
+        place the tagger knows; a law's, no body or acronym either ("luật Việt Nam", "luật VFF")."""
+        nxt = text[m.end() + 1:m.end() + 40].split(" ", 1)[0]
+        whole = not word_end or (word_end[m.start()] <= m.end() and (m.start() < 2 or word_end[m.start() - 2] < m.start()))
+        known = starts.get(m.end() + 1)
+        if known is not None and (etype == "TREATY" or known.type in ("GPE", "LOC")):
+            return False
+        return whole and nxt[:1].isupper() and (etype != "TREATY" or not nxt.isupper())
+
+    def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate], word_end: list[int]) -> bool:
         """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
         if any(a.start <= s < a.end for a in accepted):
             return True
         before = text[max(0, s - 30):s]
-        # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy
-        return etype == "TREATY" and before.endswith(" ") and any(
+        if etype != "TREATY" or not before.endswith(" "):
+            return False
+        # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy; "viện Chính
+        # sách Chiến lược Australia": a capitalised word before it, whole or the segmenter's word's first
+        # syllable, makes it a word of another name (not "Theo Hiệp định …")
+        words = before.rstrip().split(" ")
+        prev = words[-1]
+        prev_end = s - (len(before) - len(before.rstrip()))
+        at = prev_end - len(prev)  # where ``prev`` starts
+        if len(words) >= 2 and not _capitalised(prev) and word_end:
+            at2 = at - 1 - len(words[-2])  # where the word before ``prev`` starts
+            if 0 <= at2 < len(word_end) and word_end[at2] >= prev_end:
+                prev, at = words[-2], at2  # "Chính sách": one word, its first syllable capitalised
+        # A capitalised word opening the sentence is no name's ("Dự thảo Luật Chứng khoán").
+        opens = not text[:at].strip() or text[:at].rstrip()[-1] in ".!?:;\"“”'(-–…"
+        return (_capitalised(prev) and not opens and prev.lower() not in self.rules.stop_words
+                and prev[-1:].isalpha()) or any(
             r.search(before.rstrip() + " ") for r in (self._event_head_end_re, self._org_head_end_re))
 
     def _past_admin(self, text: str, pos: int, etype: str) -> int:
@@ -433,11 +528,8 @@ class Patterns(NameEnd):
         inside = [a for a in accepted if a.start < end and s < a.end]
         if any(a.start < s or a.end > end for a in inside):
             return None
-        if etype == "ORG" and any(a.type == "ORG" and a.start == s for a in inside):
+        if not self._names_something(text, m, pos, name, etype, inside):
             return None
-        if etype != "ORG" and not inside and not any(_capitalised(w) or w.isdigit()
-                                                     for w in name.split()[len(m.group().split()):]):
-            return None  # "Thỏa thuận hợp tác chung": a common noun phrase, not a name
         ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
@@ -449,6 +541,19 @@ class Patterns(NameEnd):
             admin = text[m.end() + 1:pos].strip()
             span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
         return span
+
+    def _names_something(self, text: str, m: re.Match[str], pos: int, name: str, etype: str,
+                         inside: list[Candidate]) -> bool:
+        """Head + name is a name: not a body opening with another body the head is a word of, a
+        branch of nothing but a place ("Chi nhánh Hà Nội"), nor a common noun phrase after an
+        agreement's or meeting's head ("Thỏa thuận hợp tác chung")."""
+        if etype == "ORG" and any(a.type == "ORG" and a.start == m.start() for a in inside):
+            return False
+        if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
+                and not self._org_head_re.match(text, pos):
+            return False
+        return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit()
+                                                     for w in name.split()[len(m.group().split()):])
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""

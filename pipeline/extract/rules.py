@@ -56,6 +56,13 @@ class TaggerRules:
     person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
     person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
+    branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
+    numbered_documents: tuple[str, ...]  # legal documents named by number and code ("Thông tư 26/2020/TT-BGDĐT")
+    session_heads: tuple[str, ...]  # meetings named by number in lower case ("phiên họp thứ 55")
+    ordinal_words: tuple[str, ...]
+    contest_nouns: tuple[str, ...]  # a contest named in quotation marks after them ("cuộc thi “…”")
+    foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
+    foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -113,6 +120,13 @@ class TaggerRules:
             person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),
             person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
+            branch_heads=frozenset(data["branch_heads"]),
+            numbered_documents=tuple(sorted(data["numbered_documents"], key=len, reverse=True)),
+            session_heads=tuple(sorted(data["session_heads"], key=len, reverse=True)),
+            ordinal_words=tuple(data["ordinal_words"]),
+            contest_nouns=tuple(sorted(data["contest_nouns"], key=len, reverse=True)),
+            foreign_event_words=frozenset(data["foreign_event_words"]),
+            foreign_title_starts=frozenset(data["foreign_title_starts"]),
         )
 
 

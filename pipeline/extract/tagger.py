@@ -127,9 +127,20 @@ class Tagger(Patterns, Linkers):
         self.doc_builder = DocBuilder(rules)
         self.token_rules = TokenRules(self.doc_builder.vocab, rules)
         self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
+        self._amount_after_re = re.compile(rf" ?(?:{alternation(rules.grammar['amount_units'])})(?!\w)")
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
         self._treaty_head_re = head_re(self.rules.treaty_heads)
+        # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
+        self._session_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.session_heads)}) {re.escape(str(rules.grammar['ordinal']))} "
+                                      rf"(?:\d+|[IVXLC]+|{alternation(rules.ordinal_words)})(?![\w/])")
+        self._contest_re = re.compile(rf"(?<![\w&])(?P<noun>{alternation(rules.contest_nouns)}) [“\"](?P<name>[A-ZĐÀ-Ỹ][^”\"]{{2,70}})[”\"]")
+        # "Thông tư 26/2020/TT-BGDĐT", "Nghị quyết số 59-NQ/TƯ", "Quyết định số 587": a number and a code, or "số" + number.
+        number = re.escape(str(rules.grammar["number"]))
+        self._numbered_document_re = re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
+            rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) {number} \d+(?![\w/,.]\w)")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
@@ -281,10 +292,8 @@ class Tagger(Patterns, Linkers):
             "pattern.surname": self._surname_people,
             "pattern.place": self._pattern_places,
             "pattern.org-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._org_head_re, "ORG", False),
-            "pattern.treaty-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._treaty_head_re,
-                                                                             "TREATY", True),
-            "pattern.event-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._event_head_re,
-                                                                            "EVENT", True),
+            "pattern.treaty-head": self._treaties,
+            "pattern.event-head": self._events,
             "pattern.named-by-noun": self._named_by_noun,
             "pattern.foreign-person": self._foreign_people,
             "pattern.foreign-name": self._foreign_names,
