@@ -1028,6 +1028,22 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     assert e.date == "" and e.confidence == pytest.approx(0.65)
 
 
+def test_the_lead_day_may_follow_a_summary_but_not_a_later_paragraphs_news(stage):
+    # issue #14, batch 8: a summary sentence without a day, then the lead opening with one ("Sáng nay
+    # (1/10), …"): that day is the occasion of the statements the article tells without a date.
+    board = ("Sở Du lịch", "ORG", "org:new:so-du-lich")
+    told = "Sở Du lịch cho biết mọi người vẫn đeo khẩu trang."
+    e = only(run(stage, "Người dân vẫn đeo khẩu trang khi tắm biển.",
+                 "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board],
+                 published="2021-04-30"), "STATEMENT")
+    assert e.date == "2021-04-29"
+    # Further into a later paragraph's sentence the day is that sentence's news, not the article's occasion.
+    e = only(run(stage, "Người dân vẫn đeo khẩu trang khi tắm biển.",
+                 "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", told, ents=[board],
+                 published="2021-04-30"), "STATEMENT")
+    assert e.date == ""
+
+
 def test_a_news_medium_is_no_speaker(stage):
     # ANNOTATION.md: a medium cited only as the source of a report is not a speaker (not_speakers).
     reuters = ("Reuters", "ORG", "org:reuters")
@@ -1257,3 +1273,25 @@ def test_a_verb_after_a_semicolon_speaks_for_the_sentence_subject(stage):
     found = run(stage, "Ngày 2/6, Đại tướng Ngô Xuân Lịch chào mừng Thượng nghị sỹ John McCain; phía Mỹ nhấn mạnh hai "
                        "nước cần mở rộng hợp tác.", ents=[lich, mccain], published="2017-06-02")
     assert [e for e in found if e.type == "STATEMENT"] == []
+
+
+def test_a_pronoun_does_not_mean_one_named_in_what_was_reported(stage):
+    # issue #14, batch 7: "Koeman cũng xác nhận rằng Barcelona sắp đón tân binh Sergio Dest. Ông nói thêm: …"
+    # — Dest is in what Koeman confirmed; "Ông" is Koeman.
+    koeman = ("Ronald Koeman", "PERSON", "person:ronald-koeman")
+    dest = ("Sergio Dest", "PERSON", "person:new:sergio-dest")
+    events = run(stage, "Ngoài ra, HLV Ronald Koeman cũng xác nhận rằng Barcelona sắp đón tân binh Sergio Dest.",
+                 "Ông nói thêm: “Cầu thủ này đã kiểm tra y tế.”", ents=[koeman, dest], published="2020-10-01")
+    speakers = {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants}
+    assert speakers == {"Ronald Koeman"}
+    # With nobody else named, the one in what was reported is still the only candidate.
+    e = only(run(stage, "Báo chí đưa tin rằng Sergio Dest đã tới Barcelona.", "Ông nói thêm: “Tôi rất vui.”",
+                 ents=[dest], published="2020-10-01"), "STATEMENT")
+    assert [p.canonical for p in e.participants] == ["Sergio Dest"]
+
+
+def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
+    # issue #14, batch 8: the tagger did not end the medium's name before "dẫn lời".
+    run_on = ("Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức", "ORG", "org:new:bao-buu-dien")
+    assert [e for e in run(stage, "Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức cho hay, dầu đã bị tràn ra biển.",
+                           ents=[run_on], published="2021-04-28") if e.type == "STATEMENT"] == []

@@ -9,7 +9,7 @@ import re
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _QUOTED, _STRONG_STOP, _opened
+from .words import _QUOTED, _STRONG_STOP, _WORD, _opened
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
@@ -73,9 +73,7 @@ class ArgumentsMixin:
         if rule.speaker_after:
             return self._speaker_after(hit, rule, usable)
         if statement:
-            before = self._statement_sources(hit, rule, before, [m for m in usable if a0 <= m.start and m.end <= a1])
-            if not before:
-                before = self._elided_subject(hit, rule, usable)
+            before = self._statement_speakers(hit, rule, before, usable)
         else:
             before = [m for m in before if not (a0 <= m.start and m.end <= a1)]
         if not rule.targets:
@@ -91,6 +89,16 @@ class ArgumentsMixin:
         if hit.name is not None:
             parts += self._name_parties(hit, seen)
         return sorted(parts, key=lambda p: p.order)
+
+    def _statement_speakers(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
+                            usable: list[Mention]) -> list[Mention]:
+        """Who speaks: the subject of the verb this one is coordinated with, else the speaker before
+        the verb (with the source a lead-in attributes), else the subject before a semicolon."""
+        a0, a1 = hit.s.attribution
+        subject = self._coordinated_subject(hit, usable)
+        speakers = self._statement_sources(hit, rule, subject or before,
+                                           [m for m in usable if a0 <= m.start and m.end <= a1], subject is None)
+        return speakers or self._elided_subject(hit, rule, usable)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:
@@ -158,6 +166,10 @@ class ArgumentsMixin:
         nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
         usable = [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
         settings = self.lex.types[etype]
+        if settings.unnamed_after is not None:
+            # "Quan chức Nhà Trắng cũng cảnh báo": unnamed officials speak, not the White House.
+            text = s.para.text
+            usable = [m for m in usable if not settings.unnamed_after.search(text, max(0, m.start - 40), m.start)]
         medium = settings.medium_after
         return usable if medium is None else self._media_out(s, usable, medium, settings.medium_owner)
 
@@ -184,16 +196,18 @@ class ArgumentsMixin:
         return min(limit, hit.seg_end)
 
     def _statement_sources(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
-                           attributed: list[Mention]) -> list[Mention]:
+                           attributed: list[Mention], near: bool = True) -> list[Mention]:
+        """The speaker, within ``source_within`` of the verb unless ``near`` is False (the subject of
+        the verb it is coordinated with: "A chúc mừng B, và bày tỏ …")."""
         a0, a1 = hit.s.attribution
         before = self._speaker(hit, before, attributed)
-        near = before[-1].end if before else 0
+        end = before[-1].end if before else 0
         # the places that end a speaker's title (the event's place among them) keep the speaker near:
         # "ông A, đại diện một cửa hàng tại đường X, Quận 10, TP.HCM chia sẻ"
         for m in hit.s.mentions:
-            if m.type in ("GPE", "LOC") and near <= m.start and m.end <= hit.start:
-                near = m.end
-        if rule.source_within and before and hit.start - near > rule.source_within \
+            if m.type in ("GPE", "LOC") and end <= m.start and m.end <= hit.start:
+                end = m.end
+        if near and rule.source_within and before and hit.start - end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         # (after the distance test: a qualifier at the end of a long title keeps its speaker near)
@@ -265,7 +279,11 @@ class ArgumentsMixin:
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
         # "US Blasting News dẫn ý kiến nhiều nhà phân tích cho rằng": who cites only reports.
-        before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)]
+        # A name holding the verb of citing is the medium run on into it ("Báo Bưu điện Hoa Nam Buổi sáng
+        # dẫn lời một quan chức", a span the tagger did not end): it reports too.
+        before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)
+                  and not self.lex.citing.search(text, m.start, m.end)]
+        attributed = [m for m in attributed if not self.lex.citing.search(text, m.start, m.end)]
         # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
         aside = {id(m) for m in before if m.type == "PERSON" and _opened(text, hit.s.start, m.start)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
@@ -274,6 +292,29 @@ class ArgumentsMixin:
         else:
             before = self._body_speaking(hit, before)
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+
+    def _coordinated_subject(self, hit: _Hit, before: list[Mention]) -> list[Mention] | None:
+        """"Bộ Ngoại giao Nga ngày 20/4 đã triệu tập Đại sứ Bulgaria Atanas Krystin và thông báo": a
+        verb joined to the verb before it (``[grammar] coordinators``) has that verb's subject; the
+        names between the two verbs are its object. The subject is the names opening the clause up to
+        the first lower-case word other than a conjunction; None when the clause is not built so."""
+        text, c0 = hit.s.para.text, hit.clause[0]
+        if self.lex.coordinated.fullmatch(text, c0, hit.start):
+            # ", và bày tỏ …", ", đồng thời tuyên bố …": the clause before has the verb it continues
+            c0 = next((a for a, b in reversed(hit.s.clauses) if b <= c0), c0)
+        own = [m for m in before if m.start >= c0 and m.end <= hit.start]
+        if len(own) < 2 or not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
+            return None
+        subject = own[:1]
+        for m in own[1:]:
+            if self._has_verb_word(text[subject[-1].end:m.start]):
+                return subject
+            subject.append(m)
+        return None
+
+    def _has_verb_word(self, gap: str) -> bool:
+        """A lower-case word other than a conjunction ("đã triệu tập", not "và")."""
+        return any(w[:1].islower() and not self.lex.joined.fullmatch(w) for w in _WORD.findall(gap))
 
     def _person_speaking(self, hit: _Hit, before: list[Mention], people: list[Mention]) -> list[Mention]:
         """The person nearest the verb, with those joined to it ("Bộ trưởng A và Bộ trưởng B khẳng
@@ -305,16 +346,20 @@ class ArgumentsMixin:
         if body is None or body.type != "ORG" or any(m.type == "ORG" for m in own) \
                 or not _COMMA_GAP.fullmatch(text, body.end, c0):
             return own
-        subject = text[c0:hit.start].strip()
+        at = c0 + len(text[c0:hit.start]) - len(text[c0:hit.start].lstrip())  # where the subject starts
+        subject = text[at:hit.start].rstrip()
         for filler in self.lex.location_fillers:  # "Công an huyện Kế Sách, tỉnh Sóc Trăng cho biết"
             head = " ".join(filler) + " "
             if subject.lower().startswith(head):
-                subject = subject[len(head):]
+                subject, at = subject[len(head):], at + len(head)
                 break
-        return [body] + own if subject[:1].isupper() else own
+        first = subject.split()[0] if subject.split() else ""
+        named = any(m.start == at for m in own)  # "…, TP.HCM cho biết": a place the tagger names
+        # A capitalised name, not a person by what he does written in capitals ("Sau trận đấu với
+        # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
+        return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
-    @staticmethod
-    def _pronoun_speaker(hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
+    def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
         """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the person
         named last before it, in its paragraph or the one before (never further: a pronoun does
         not reach across the article)."""
@@ -334,11 +379,21 @@ class ArgumentsMixin:
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
             people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])
+            # One named in what an earlier sentence reports ("Koeman cũng xác nhận rằng Barcelona sắp đón
+            # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named.
+            speaking = [m for x in earlier for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)]
+            people = (speaking + (own if para == here else [])) or people
             if people:
                 m = people[-1]
                 key = m.entity_id or m.canonical or m.text
                 return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
         return []
+
+    def _reported(self, s: _Sent, m: Mention) -> bool:
+        """``m`` stands in what its sentence reports: in a quotation, or after ``[grammar] reported``."""
+        text = s.para.text
+        return any(q0 < m.start < q1 for q0, q1 in (q.span() for q in _QUOTED.finditer(text, s.start, s.end))) \
+            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None
 
     def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
         """Participants of the sentence before (else after) in the same paragraph."""

@@ -13,6 +13,10 @@ from .status import _status_by_date
 from .words import _QUOTED, _opened, _text_words
 
 
+# A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
+_OPENING_WORDS = 2
+
+
 class DatesMixin:
     lex: Lexicon
 
@@ -206,13 +210,24 @@ class DatesMixin:
         return {id(r) for r in waiting}
 
     def _lead_date(self, sents: list[_Sent], reference: dt.date | None, words: int):
-        """The day the article's first body sentence opens with ("Sáng 14/6, CATP Hà Nội …")."""
-        first = next((s for s in sents if s.para.kind == "body"), None)
-        if first is None or not words:
+        """The first day the article's body gives within its first ``words`` words: anywhere in its
+        first paragraph ("Sáng 14/6, CATP Hà Nội …", "… vào ngày hôm nay, 27/4", a quotation "…, X nói
+        trong cuộc họp trực tuyến ngày 20/4"), or opening a later sentence, after a summary that gives
+        none ("PGS.TS X cho rằng, … Sáng nay (1/10), tại lễ phát động …"); a day further into a later
+        paragraph's sentence tells that sentence's own news."""
+        if not words:
             return None
-        for d in self._dates(first, reference):
-            if d[5] == "day" and d[3] and len(_text_words(first.para.text[first.start:d[0]])) <= words:
-                return d
+        seen = 0
+        body = [s for s in sents if s.para.kind == "body"]
+        for s in body:
+            for d in self._dates(s, reference):
+                before = len(_text_words(s.para.text[s.start:d[0]]))
+                if d[5] == "day" and d[3] and seen + before <= words \
+                        and (s.para is body[0].para or before <= _OPENING_WORDS):
+                    return d
+            seen += len(_text_words(s.para.text[s.start:s.end]))
+            if seen > words:
+                return None
         return None
 
     @staticmethod

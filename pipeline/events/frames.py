@@ -34,7 +34,9 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "w
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
-                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names"})
+                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names",
+                        "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
+                        "quotation_speakers", "quotation_speech_not"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -108,6 +110,17 @@ class TypeSettings:
     medium_owner: re.Pattern[str] | None = None
     # words inside a name that make it a news medium whatever its id ("US Blasting News", "Daily Mail")
     medium_names: re.Pattern[str] | None = None
+    # words right before a name that make it whose unnamed people speak ("quan chức Nhà Trắng", "giới
+    # chức Moskva", "đa số bạn đọc Người Lao Động Online"): the name is no participant
+    unnamed_after: re.Pattern[str] | None = None
+    # a name, at most this many lower-case words and a colon opening a quotation: the name speaks
+    # ("bạn đọc Trần Thảo Dân cảm thán: “…”", "Trấn Thành rưng rưng: “…”"); 0: never
+    quotation_speech_words: int = 0
+    quotation_speech_strength: float = 0.0
+    # the mention types such a name may have, and words between it and the colon that make it no speech
+    # ("Facebook cá nhân: “…”", "với chủ đề: “…”", "Ajax và nói: “…”")
+    quotation_speakers: frozenset[str] = frozenset()
+    quotation_speech_not: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +239,11 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_names=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in raw['medium_names'])})(?!\w)")
         if raw.get("medium_names") else None,
+        unnamed_after=_ending_words(raw["unnamed_after"]) if raw.get("unnamed_after") else None,
+        quotation_speech_words=int(raw.get("quotation_speech_words", 0)),
+        quotation_speech_strength=float(raw.get("quotation_speech_strength", 0.0)),
+        quotation_speakers=frozenset(str(x) for x in raw.get("quotation_speakers", [])),
+        quotation_speech_not=_phrases(raw.get("quotation_speech_not", [])),
     )
 
 

@@ -17,7 +17,8 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
-    "grammar": frozenset(["citing", "conjunctions", "date_lead", "list_joiners", "nominaliser", "possessive"]),
+    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "reported",
+                          "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
@@ -42,6 +43,8 @@ class Lexicon:
     types: dict[str, TypeSettings]
     negation: tuple[tuple[str, ...], ...]
     mention_rule: TriggerRule  # a named event (EVENT mention) with a verb
+    # per type with quotation_speech_words: the rule of a name's words before a colon opening a quotation
+    quotation_rules: dict[str, TriggerRule]
     mention_verbs: tuple[tuple[str, ...], ...]
     mention_verbs_not_after: tuple[tuple[str, ...], ...]
     mention_not_heads: tuple[str, ...]  # lower case: named events that are no conferences
@@ -74,6 +77,10 @@ class Lexicon:
     weights: dict[str, float]
     nominal: re.Pattern[str]  # the nominaliser before a verb: its clause is a noun phrase
     joined: re.Pattern[str]  # a conjunction joining two speakers ("A và B khẳng định")
+    # a conjunction joining a statement's verb to the verb before it, and the adverbs that may follow it
+    # ("A triệu tập Đại sứ B và thông báo": A does both)
+    coordinated: re.Pattern[str]
+    reported: re.Pattern[str]  # what follows these in a sentence is what was said ("xác nhận rằng …")
     citing: re.Pattern[str]  # a verb of citing: who stands before it reports, who follows speaks
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
@@ -134,6 +141,9 @@ class Lexicon:
             negation=_phrases(data.get("negation", {}).get("words", [])),
             mention_rule=TriggerRule(em["type"], "noun", float(em["strength"]), (frozenset({"argument"}),),
                                      (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]]),
+            quotation_rules={t: TriggerRule(t, "verb", types[t].quotation_speech_strength, (frozenset({"source"}),), (),
+                                            (), 0, 0, False, False, plover[t])
+                             for t in EVENT_TYPES if types[t].quotation_speech_words},
             mention_verbs=_phrases(em["verbs"]),
             mention_verbs_not_after=_phrases(em.get("verbs_not_after", [])),
             mention_not_heads=tuple(h.lower() + " " for h in em.get("not_heads", [])),
@@ -194,10 +204,14 @@ def _grammar(grammar: dict) -> dict:
     return {
         "nominal": re.compile(rf"(?<!\w)(?:{alt('nominaliser')})\s", re.IGNORECASE),
         "joined": re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.IGNORECASE),
+        "coordinated": re.compile(rf"\s*,?\s*(?:{alt('coordinators')})(?:\s+(?:{alt('coordinator_adverbs')}))*\s*",
+                                  re.IGNORECASE) if grammar.get("coordinators") else re.compile("(?!)"),
         "place_gap": re.compile(rf"\s*(?:[,(\-–]|{alt('list_joiners')})?\s*", re.IGNORECASE),
         "owner_gap": re.compile(rf"\s*(?:\(|{alt('possessive')})\s*", re.IGNORECASE),
         "name_sep": re.compile(rf"\s*(?:[-–—/&]|{alt('list_joiners')})\s*", re.IGNORECASE),
         "date_lead": frozenset(w.lower() for w in grammar["date_lead"]),
+        "reported": re.compile(rf"(?<!\w)(?:{alt('reported')})(?!\w)", re.IGNORECASE) if grammar.get("reported")
+        else re.compile("(?!)"),
         "citing": re.compile(rf"(?<!\w)(?:{alt('citing')})(?!\w)", re.IGNORECASE) if grammar.get("citing")
         else re.compile("(?!)"),
     }

@@ -8,6 +8,7 @@ import datetime as dt
 from ..dates import EstimatedDate
 from .lexicon import Lexicon
 from .records import _Args, _Hit
+from .words import _QUOTED, _opened
 
 
 def _status_by_date(date: str, precision: str, reference: dt.date | None) -> str:
@@ -43,10 +44,13 @@ class StatusMixin:
         else:
             hi = min(c1, hit.seg_end)
         best: tuple[int, str] | None = None
+        quoted = [q.span() for q in _QUOTED.finditer(text, s.start, s.end)]
         for pattern, status in ((self.lex.planned, "planned"), (self.lex.occurred, "occurred")):
             for m in pattern.finditer(text, lo, hi):
                 if hit.start <= m.start() < hit.end:
                     continue
+                if any(q0 < m.start() < q1 for q0, q1 in quoted) or _opened(text, s.start, m.start(), "“", "”"):
+                    continue  # "… điện đàm hôm 26/4 rằng: “chúng tôi sẽ làm điều đó”": what was said
                 if any(x.start < m.end() and m.start() < x.end for x in s.mentions):
                     continue  # "Kế hoạch hợp tác chung" is a name, not a plan
                 dist = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end

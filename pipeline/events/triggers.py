@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .frames import Sense
+from .frames import Sense, TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Hit, _names, _Sent
 from .words import _OPENERS, _QUOTED, _WORD
 
 _SPACE = re.compile(r"\s*")
+# A colon opening a quotation, and the lower-case words that may stand between a name and it.
+_SPEECH_COLON = re.compile(r":\s*[\"“«]")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
 
 
@@ -49,12 +52,39 @@ class TriggerMixin:
             name = next((m for m in s.mentions if m.type == "EVENT" and m.start <= start and end <= m.end), None)
             hits.append(self._describe(_Hit(s, start, end, rules, rules[0].form, name), i0))
             nxt = j
+        for etype, rule in self.lex.quotation_rules.items():
+            self._quotation_speech(s, hits, rule, self.lex.types[etype])
         self._segment(s, hits)
         # Named events: a conference when the sentence has one of the verbs and no trigger claims them.
         # (Only a sentence with a named event needs the verb test: it is the costly part of this stage.)
         if any(m.type == "EVENT" for m in s.mentions) and self._has_verb(s):
             self._named_events(s, hits)
         return hits
+
+    def _quotation_speech(self, s: _Sent, hits: list[_Hit], rule: TriggerRule, settings: TypeSettings) -> None:
+        """A name of ``quotation_speakers``, at most ``quotation_speech_words`` lower-case words and a
+        colon opening a quotation: those words introduce what the name says ("bạn đọc Trần Thảo Dân
+        cảm thán: “…”", "Trấn Thành rưng rưng: “…”"), a trigger of ``rule`` when no trigger of the
+        sentence stands there already and no word of ``quotation_speech_not`` is among them."""
+        text, w = s.para.text, s.words
+        for q in _SPEECH_COLON.finditer(text, s.start, s.end):
+            colon = q.start()
+            name = next((m for m in reversed(s.mentions) if m.end <= colon), None)
+            if name is None or name.type not in settings.quotation_speakers:
+                continue
+            gap = text[name.end:colon]
+            words = _WORD.findall(gap)
+            if not 0 < len(words) <= settings.quotation_speech_words or not _WORD_RUN.fullmatch(gap.strip()) \
+                    or not all(x[0].islower() for x in words) or any(h.start < colon and name.end < h.end for h in hits):
+                continue
+            i = w.after(name.end)
+            if any(w.preceded_by(i, p) for p in self.lex.negation) \
+                    or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
+                continue
+            start = w.spans[i][0]
+            end = start + len(gap.strip())
+            hits.append(self._describe(_Hit(s, start, end, (rule,), "verb", None), i))
+        hits.sort(key=lambda h: h.start)
 
     def _phrase_at(self, s: _Sent, i: int):
         """The longest trigger phrase starting at word ``i`` that some rule allows there:

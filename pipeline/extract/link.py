@@ -460,7 +460,7 @@ class Linkers:
             self._defined_letters(para.text, spans, acronyms)
             spans.rule = "link.coreference"
             self._find_forms(para.text, spans, forms, credits[para.index])
-            resolved = [span for span in spans if self._resolve_one_word(span, people)]
+            resolved = [span for span in spans if self._resolve_one_word(span, people, para.text)]
             spans.reason = "a one-word reference to nobody the document names"
             spans[:] = resolved
 
@@ -507,7 +507,7 @@ class Linkers:
                                            method=method, score=score,
                                            rule="link.acronym-reuse" if method == "acronym" else spans.rule))
 
-    def _resolve_one_word(self, span: Candidate, people: list[Candidate]) -> bool:
+    def _resolve_one_word(self, span: Candidate, people: list[Candidate], text: str = "") -> bool:
         """Resolve a one-word reference to a named person; False when there is nobody to refer to."""
         if span.method != "coref" or span.entity_id:
             return True
@@ -519,6 +519,11 @@ class Linkers:
             # a person of its own, not a reference; a Vietnamese given name alone stays one, and
             # after a head's title ("Giám đốc Fossil") the word is the body.
             title = span.title.lower()
+            if self._given_name_alone(word, span.title, text[span.end:span.end + 3]):
+                # "Ông Lâm (người dân) cho biết", "Anh Huynh nhận xét": a person the article names by his
+                # given name only, addressed by an honorific (ANNOTATION.md: a named person).
+                span.entity_id, span.method, span.score = f"person:new:{slug(word)}", "pattern", 0.8
+                return True
             if not self.rules.lone_name.fullmatch(word) or any(
                     title == t or title.startswith(t + " ") for t in self.rules.lone_name_not_after):
                 return False
@@ -527,6 +532,13 @@ class Linkers:
             span.entity_id, span.canonical = match.entity_id, match.canonical
         span.score = 0.8
         return True
+
+    def _given_name_alone(self, word: str, title: str, after: str) -> bool:
+        """A capitalised word after an honorific alone ("ông", "Anh": ``honorifics``) with nobody else
+        in the document to refer to: a given name (not an acronym, not a word of a body's name), unless
+        a capitalised word follows it (``after``): a longer name cut short ("chị Huỳnh Như Phụng")."""
+        return title in self.rules.honorifics and word.isalpha() and word[:1].isupper() and not word.isupper() \
+            and word not in self.rules.not_name_start and not (after[:1] == " " and after[1:2].isupper())
 
     def _person_titles(self, text: str, spans: list[Candidate]) -> list[tuple[str, str]]:
         """(folded title phrase, person id) for the titles written next to a named person: a chain

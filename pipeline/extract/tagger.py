@@ -380,7 +380,7 @@ class Tagger(Patterns, Linkers):
         keep = []
         for c in found:
             if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends)
-                                    or self._word_or_pronoun(text, c, openings)):
+                                    or self._word_or_pronoun(text, c, openings, starts)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
@@ -402,14 +402,19 @@ class Tagger(Patterns, Linkers):
         entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
         return entry is None or entry.country != self.grammar["home_country"]
 
-    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int]) -> bool:
+    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int]) -> bool:
         """A one-word country that is the first syllable of a common word (``country_syllable_words``:
         "Mỹ thuật", "Ý tưởng", "Anh hùng", "Pháp luật"), or "Anh" opening a sentence before a lower-case word other
-        than a conjunction ("Anh chia sẻ": he; not "Anh và các quốc gia")."""
+        than a conjunction ("Anh chia sẻ": he; not "Anh và các quốc gia"), or before one capitalised word
+        nothing else names and a lower-case word ("Anh Huynh nhận xét": a reader addressed by his name)."""
         name = text[c.start:c.end]
         if name not in self.rules.common_word_countries or text[c.end:c.end + 1] != " ":
             return False
-        nxt = text[c.end + 1:].split(maxsplit=1)[:1]
+        nxt = text[c.end + 1:].split(maxsplit=2)[:2]
+        if nxt and name in self.rules.pronoun_countries and c.start in openings and len(nxt) == 2 \
+                and nxt[0][:1].isupper() and not nxt[0].isupper() and nxt[0].isalpha() \
+                and c.end + 1 not in starts and nxt[1][:1].islower() and nxt[1] not in self.rules.country_then:
+            return True
         if not nxt or not nxt[0][:1].islower():
             return False
         if any(text.startswith(w, c.start) and not text[c.start + len(w):c.start + len(w) + 1].isalpha()
