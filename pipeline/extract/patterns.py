@@ -600,7 +600,7 @@ class Patterns(NameEnd):
                 words = part.split()
                 if (run != (s, e) or words[0] in self.rules.not_name_start and words[0] not in self.rules.place_name_starts
                         or (len(words) == 3 and words[0] in self.rules.surnames)
-                        or any(a.start < e and s < a.end for a in accepted)):
+                        or overlaps(s, e, accepted)):
                     continue
                 accepted.append(Candidate(s, e, "GPE", f"gpe:new:{slug(part)}", part, method="pattern", score=0.5))
 
