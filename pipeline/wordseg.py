@@ -24,10 +24,11 @@ from pathlib import Path
 
 from .crfmodel import CrfSegmenterModel
 
-__all__ = ["WordSegmenter"]
+__all__ = ["WordSegmenter", "dictionary_words"]
 
 _INSIDE = "I-W"  # the model's tag for a syllable that continues the word before it
 _OPENS = "B-W"
+_MODEL = "ws_crf_vlsp2013_20230727"  # the segmentation model's folder inside underthesea
 
 
 def _load_pickled(path: str):
@@ -42,6 +43,19 @@ def _load_pickled(path: str):
         import joblib
 
         return joblib.load(path)
+
+
+def dictionary_words() -> frozenset[str]:
+    """The words (lower case, syllables one space apart) of the segmentation model's dictionary,
+    read from the installed package without importing it: the tagger asks whether a segmenter's
+    word is a word of the language ("trung ương") or two words it joined ("Tâm góp")."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = join(spec.submodule_search_locations[0], "pipeline", "word_tokenize", "models", _MODEL, "dictionary.bin")
+    return frozenset(_load_pickled(path))
 
 
 class WordSegmenter:
@@ -65,7 +79,7 @@ class WordSegmenter:
         self._char_map = tuple(character_map.items())
         # token_normalize leaves tokens longer than this untouched (underthesea's own rule).
         self._long = 6
-        model = join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727")
+        model = join(dirname(wt.__file__), "models", _MODEL)
         dictionary = _load_pickled(join(model, "dictionary.bin"))
         self._model: CrfSegmenterModel | None
         self._featurizer = self._tagger = None

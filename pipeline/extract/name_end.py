@@ -100,12 +100,13 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
-        if end is not None and scan.word_end and end - 1 < len(scan.word_end) \
+        if end is not None and not (scan.in_place and bare.islower()) and scan.word_end and end - 1 < len(scan.word_end) \
                 and scan.word_end[end - 1] >= w.start() + len(bare) and not (len(bare) >= 2 and bare.isupper()):
             # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
             # even when the syllable alone is a stop word or a verb ("ban", "hóa").
             scan.end = max(end, w.start() + len(bare))
-            scan.in_place = scan.in_place and scan.end == end
+            # "Quỹ Thiện Tâm": a word of capitalised syllables is a proper name; "Ủy ban" goes on
+            scan.in_place = scan.in_place and scan.end == end or self._ends_proper(scan, w, bare, None, True)
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
@@ -143,6 +144,9 @@ class NameEnd:
         bare = word.rstrip(".")
         if word in self.rules.stop_words or bare in self.rules.stop_words:
             return True
+        if scan.in_place and not (scan.shape.about or scan.topic) and bare.islower() \
+                and bare not in self.grammar["joiners"] and not self._admin_word_at(text, w.start()):
+            return True  # after a proper name, a lower-case word opens the predicate ("Quỹ Thiện Tâm góp")
         if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
             return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
         if end is not None and bare.isdigit() and self._amount_after_re.match(text, w.end()):
@@ -207,8 +211,9 @@ class NameEnd:
                     and (hit is None or hit.type not in ("ORG", "GPE")):
                 return True  # lower-case words after an organisation's head lead only to a known name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
+            contiguous = not scan.pending
             scan.pending, scan.verb_at = [], None
-            scan.in_place = hit is not None and hit.type == "GPE" and scan.end == hit.end
+            scan.in_place = self._ends_proper(scan, w, bare, hit, contiguous)
             return False
         scan.pending.append(w)
         if end is None and not shape.about and not scan.company:
@@ -225,6 +230,31 @@ class NameEnd:
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         return _words_in(scan.pending, scan.word_end) > (8 if scan.topic or scan.company else 4)
 
+    def _ends_proper(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None, contiguous: bool) -> bool:
+        """The name so far ends with a proper name: a place the tagger knows ("Sở GD&ĐT Hà Nội",
+        "Công an huyện Phú Xuyên"), two capitalised syllables in a row ("Quỹ Thiện Tâm", "… Cửa
+        khẩu quốc tế Cầu Treo") or a foreign word ("ĐH Toulon"). Vietnamese capitalises only the
+        first syllable of a descriptive word inside a name ("Trung tâm Kiểm soát bệnh tật"), so after
+        a proper name the lower-case words are the sentence's predicate ("… góp", "… cấp bằng")."""
+        if hit is not None and hit.type == "GPE" and scan.end == hit.end:
+            return True
+        if any(a.end == scan.end and a.type == "GPE" and a.start < w.start() for a in scan.starts.values()):
+            return True
+        if bare.isupper() or not bare[:1].isupper():
+            return False  # an acronym ("Cục CSGT đường bộ"), a number
+        if self.rules.lone_name.fullmatch(bare):
+            return True
+        prev = scan.prev_word
+        if not contiguous or prev is None or prev.end() + 1 != w.start():
+            return False
+        before = prev.group().rstrip(".")
+        if not before[:1].isupper() or before.isupper() or before in self.rules.not_in_name:
+            return False
+        # "Bệnh viện Nhi Trung ương": a word of the language whose first syllable only is capitalised
+        # is descriptive; a segmenter's word that is none ("Tâm góp") joined the name to the verb
+        word_end = scan.word_end_at(w.start())
+        return word_end <= w.end() or scan.text[w.start():word_end].lower() not in self.lexicon
+
     def _number_in_name(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6". Only right after the
         name's capitalised words, not after lower-case ones ("Công ty vàng bạc đá quý Sài Gòn cao
@@ -238,6 +268,11 @@ class NameEnd:
         if scan.end is not None:
             return not scan.pending or scan.company or shape.numbered or shape.tail
         return shape.numbered and not self._unit_after_re.match(scan.text, w.end())
+
+    def _admin_word_at(self, text: str, pos: int) -> bool:
+        """An administrative word opens a place that may still be the body's ("Trường Mầm non Hoa Sen quận 3")."""
+        return any(text.startswith(a, pos) and not text[pos + len(a):pos + len(a) + 1].isalpha()
+                   for a in self.rules.org_admin_words)
 
     def _before_admin(self, scan: _Scan) -> list[re.Match[str]]:
         """The pending lower-case words without an administrative word ending them ("… tỉnh")."""
@@ -255,7 +290,7 @@ class NameEnd:
             pending = pending[:scan.verb_at]
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
-        grown = scan.word_end_at(end - 1)
+        grown = end if scan.in_place and not scan.topic else scan.word_end_at(end - 1)
         if grown > end and not any(len(x) >= 2 and x.isupper() for x in text[end:grown].split()) \
                 and not _SENTENCE_END.search(text, end - 1, grown):  # "… Bình Thắng B. Thông tin": a new sentence
             pending = [w for w in pending if w.start() >= grown]

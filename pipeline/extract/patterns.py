@@ -567,6 +567,10 @@ class Patterns(NameEnd):
                             Candidate(s, e, "GPE", f"gpe:new:{slug(text[s:e])}", text[s:e], method="pattern", score=0.6))
             pos = e
 
+    def _plural_before(self, text: str, pos: int) -> bool:
+        """A plural or a count before a unit's head word: "các huyện", "hai tỉnh"."""
+        return text[max(0, pos - 4):pos].strip().lower() in self.grammar["country_counters"]
+
     def _numbered_unit(self, text: str, head: re.Match[str], accepted: list[Candidate]) -> None:
         """Urban units known by a number: "quận 1", "Quận 10", "phường 5" (the head is the name's part)."""
         if head.group().lower() not in self.grammar["numbered_units"]:
@@ -631,8 +635,14 @@ class Patterns(NameEnd):
             if run is None and etype == "GPE":
                 self._numbered_unit(text, m, accepted)
                 continue
-            if run is None or (existing is not None and existing.end >= run[1]
-                               and m.group().lower() not in self.grammar["parks"]):
+            if run is None:
+                continue
+            if etype == "GPE" and self._plural_before(text, m.start()) and (known := next(
+                    (a for a in accepted if a.type == "GPE" and a.start in (m.start(), pos) and a.end >= run[1]), None)):
+                # "các huyện Cờ Đỏ, Vĩnh Thạnh": the list goes on after a unit the gazetteer names
+                self._place_list(text, known.end, limit, accepted)
+                continue
+            if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"]:
                 continue
             s, e = run
             first = text[s:e].split()[0]
@@ -653,7 +663,7 @@ class Patterns(NameEnd):
                 span = self._span_for(entry, span_start, e)
             if self._replace_inside(accepted, span, _GROWS_OVER):
                 starts = {a.start: a for a in accepted}
-                if etype == "GPE" and text[max(0, m.start() - 4):m.start()].strip().lower() in self.grammar["country_counters"]:
+                if etype == "GPE" and self._plural_before(text, m.start()):
                     self._place_list(text, e, limit, accepted)
         self._address_places(text, limit, accepted)
 

@@ -33,6 +33,7 @@ from ..config import TagConfig
 from ..credits import Credits
 from ..gazetteer import Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
+from ..wordseg import dictionary_words
 from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
 from .link import Linkers
@@ -93,6 +94,7 @@ class Tagger(Patterns, Linkers):
         self.rules = rules or TaggerRules.load()
         self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
+        self.lexicon = dictionary_words()
         self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words)
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices = ahocorasick.Automaton()

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+")
+# A word; a curly apostrophe between two letters is inside it ("O’Brien", "D’Alessandro"), one after
+# a word closes a quotation (‘Nhật Bản’).
+_WORD = re.compile(r"[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+(?:’(?=[^\W\d_])[^\s,;:!?()\[\]{}\"“”‘’«»…/|]+)*")
 _ACRONYM_DEF = re.compile(r"\(\s*([A-ZĐ0-9][A-Za-zĐđ0-9&+\-.]{1,14})\s*\)")
 # A word of a Latin-script foreign name: no Vietnamese-only letters (ă â đ ê ô ơ ư, tone marks on them).
 _FOREIGN_WORD = re.compile(r"[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’.\-]+")
