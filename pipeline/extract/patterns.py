@@ -355,10 +355,12 @@ class Patterns(NameEnd):
         if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
-        if self._person_before_re.search(before) and self._person_after_re.match(after) \
-                and not any(len(w) >= 2 and w.isupper() for w in words) and words[0] not in self.rules.foreign_title_starts:
+        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts:
+            return ""
+        if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
-        return ""
+        # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands
+        return "PERSON" if words[0] in self.rules.foreign_given_names and len(words) <= 3 else ""
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city

@@ -63,6 +63,7 @@ class TaggerRules:
     contest_nouns: tuple[str, ...]  # a contest named in quotation marks after them ("cuộc thi “…”")
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
+    foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -127,6 +128,7 @@ class TaggerRules:
             contest_nouns=tuple(sorted(data["contest_nouns"], key=len, reverse=True)),
             foreign_event_words=frozenset(data["foreign_event_words"]),
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
+            foreign_given_names=frozenset(data["foreign_given_names"]),
         )
 
 
