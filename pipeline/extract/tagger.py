@@ -75,6 +75,8 @@ READS = {
     "pattern.event-head": ("pattern.org-head", "pattern.treaty-head"),
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
+# Quotation marks, dashes and brackets a sentence may open with before its first word.
+_OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
 # the gazetteer's own names and the bodies country context placed.
@@ -268,7 +270,9 @@ class Tagger(Patterns, Linkers):
         found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day))
         for c in found:
             c.priority = _PRIORITY["gazetteer"]
-        openings = {sent.start for sent in para.sentences}
+        # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
+        openings = {sent.start for sent in para.sentences} | {
+            _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences}
         found = self._not_ordinary_words(text, found, para.index, trace, openings)
         # The gazetteer's candidates resolved among themselves: the input every family reads.
         gazetteer = tuple(resolve(found, trace=trace, paragraph=para.index, final=False))
