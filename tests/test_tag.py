@@ -322,9 +322,11 @@ def test_unknown_acronyms_after_titles_are_bodies_not_names(tagger, segmenter):
 
 
 def test_a_person_found_once_is_the_same_name_elsewhere(tagger, segmenter):
-    ms = tag(tagger, segmenter, ["Chỉ vài phút trước đó, ông Bob McCooey đã ký.",
-                                 "Buổi tiếp diễn ra sau khi Bob McCooey ký kết thỏa thuận."])
-    assert [(m.paragraph, m.text, m.method) for m in ms] == [(1, "Bob McCooey", "pattern"), (2, "Bob McCooey", "coref")]
+    # a given name of no list (tagger.toml foreign_given_names): only the title finds it the first time
+    ms = tag(tagger, segmenter, ["Chỉ vài phút trước đó, ông Seamus McCooey đã ký.",
+                                 "Buổi tiếp diễn ra sau khi Seamus McCooey ký kết thỏa thuận."])
+    assert [(m.paragraph, m.text, m.method) for m in ms] == [(1, "Seamus McCooey", "pattern"),
+                                                             (2, "Seamus McCooey", "coref")]
 
 
 def test_tenure_uses_the_sentences_own_date(tagger, segmenter):

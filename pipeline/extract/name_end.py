@@ -100,8 +100,7 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
-        if end is not None and not (scan.in_place and bare.islower()) and scan.word_end and end - 1 < len(scan.word_end) \
-                and scan.word_end[end - 1] >= w.start() + len(bare) and not (len(bare) >= 2 and bare.isupper()):
+        if self._rest_of_word(scan, w, bare):
             # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
             # even when the syllable alone is a stop word or a verb ("ban", "hóa").
             scan.end = max(end, w.start() + len(bare))
@@ -110,6 +109,15 @@ class NameEnd:
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
+
+    @staticmethod
+    def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """The syllable ends the segmenter's word the name stopped in ("Ủy ban"), unless a proper name
+        ended the name and the syllable is lower case ("Quỹ Thiện Tâm góp": the segmenter joined the verb)."""
+        end = scan.end
+        return end is not None and not (scan.in_place and bare.islower()) and bool(scan.word_end) \
+            and end - 1 < len(scan.word_end) and scan.word_end[end - 1] >= w.start() + len(bare) \
+            and not (len(bare) >= 2 and bare.isupper())
 
     def _function_word(self, scan: _Scan, w: re.Match[str]) -> str | None:
         """The words of a name's grammar: "về phía" ends it, "tại" + a place ends it after the
@@ -144,9 +152,8 @@ class NameEnd:
         bare = word.rstrip(".")
         if word in self.rules.stop_words or bare in self.rules.stop_words:
             return True
-        if scan.in_place and not (scan.shape.about or scan.topic) and bare.islower() \
-                and bare not in self.grammar["joiners"] and not self._admin_word_at(text, w.start()):
-            return True  # after a proper name, a lower-case word opens the predicate ("Quỹ Thiện Tâm góp")
+        if self._predicate_after_proper(scan, w, bare):
+            return True
         if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
             return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
         if end is not None and bare.isdigit() and self._amount_after_re.match(text, w.end()):
@@ -268,6 +275,12 @@ class NameEnd:
         if scan.end is not None:
             return not scan.pending or scan.company or shape.numbered or shape.tail
         return shape.numbered and not self._unit_after_re.match(scan.text, w.end())
+
+    def _predicate_after_proper(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """After a proper name a body's name ends: a lower-case word opens the predicate ("Quỹ Thiện
+        Tâm góp"), but for a joiner ("Bộ Văn hóa Thể Thao và Du lịch") or an administrative word."""
+        return scan.in_place and not (scan.shape.about or scan.topic) and bare.islower() \
+            and bare not in self.grammar["joiners"] and not self._admin_word_at(scan.text, w.start())
 
     def _admin_word_at(self, text: str, pos: int) -> bool:
         """An administrative word opens a place that may still be the body's ("Trường Mầm non Hoa Sen quận 3")."""

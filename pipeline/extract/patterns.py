@@ -569,6 +569,18 @@ class Patterns(NameEnd):
                             Candidate(s, e, "GPE", f"gpe:new:{slug(text[s:e])}", text[s:e], method="pattern", score=0.6))
             pos = e
 
+    def _list_after_known(self, text: str, head: re.Match[str], pos: int, end: int, limit: int,
+                          accepted: list[Candidate]) -> bool:
+        """"các huyện Cờ Đỏ, Vĩnh Thạnh": after a plural unit the gazetteer names (with or without its
+        head word), the list goes on. True when the unit is known."""
+        if not self._plural_before(text, head.start()):
+            return False
+        known = next((a for a in accepted if a.type == "GPE" and a.start in (head.start(), pos) and a.end >= end), None)
+        if known is None:
+            return False
+        self._place_list(text, known.end, limit, accepted)
+        return True
+
     def _plural_before(self, text: str, pos: int) -> bool:
         """A plural or a count before a unit's head word: "các huyện", "hai tỉnh"."""
         return text[max(0, pos - 4):pos].strip().lower() in self.grammar["country_counters"]
@@ -639,10 +651,7 @@ class Patterns(NameEnd):
                 continue
             if run is None:
                 continue
-            if etype == "GPE" and self._plural_before(text, m.start()) and (known := next(
-                    (a for a in accepted if a.type == "GPE" and a.start in (m.start(), pos) and a.end >= run[1]), None)):
-                # "các huyện Cờ Đỏ, Vĩnh Thạnh": the list goes on after a unit the gazetteer names
-                self._place_list(text, known.end, limit, accepted)
+            if etype == "GPE" and self._list_after_known(text, m, pos, run[1], limit, accepted):
                 continue
             if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"]:
                 continue
