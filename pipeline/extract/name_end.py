@@ -165,7 +165,7 @@ class NameEnd:
             # it ends the name only if no capitalised word follows.
             if scan.verb_at is None:
                 scan.verb_at = len(scan.pending)
-        if word == self.grammar["and"] and (scan.head_re.match(text, w.end() + 1)
+        if word == self.grammar["and"] and (scan.shape.no_and or scan.head_re.match(text, w.end() + 1)
                                             or self._org_head_re.match(text, w.end() + 1)):
             return True
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \

@@ -501,7 +501,8 @@ class Patterns(NameEnd):
             lead_lower=etype == "ORG" and not self._title_re.match(text, m.start())
             and not (word_end and word_end[m.start()] > m.end()),
             numbered=etype == "EVENT",  # "Đại hội 19", "Hội nghị Cấp cao 25"
-            eponym=head in self.rules.eponym_heads)
+            eponym=head in self.rules.eponym_heads,
+            no_and=head in self.rules.no_and_heads)
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:

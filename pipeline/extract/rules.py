@@ -64,6 +64,7 @@ class TaggerRules:
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
+    no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -129,6 +130,7 @@ class TaggerRules:
             foreign_event_words=frozenset(data["foreign_event_words"]),
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
+            no_and_heads=frozenset(data["no_and_heads"]),
         )
 
 
@@ -143,4 +145,5 @@ class NameShape:
     lead_lower: bool = False  # lower-case words before a known name: "Hội đồng chấp hành UNESCO"
     numbered: bool = False  # a number right after the head: "Đại hội 19"
     eponym: bool = False  # a person's name found by its form may be the body's: "Trường THPT Chu Văn An"
+    no_and: bool = False  # the name never holds "và": "CLB Hải Phòng và SL Nghệ An" are two clubs
 
