@@ -36,7 +36,8 @@ from ..model import Document, Paragraph
 from ..normalize import fold
 from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
-from .text import _ACRONYM_DEF, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded, overlaps, slug
+from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded,
+                   overlaps, slug)
 
 
 # The spans country context reads a body and its country from: the gazetteer's names, and its own
@@ -363,6 +364,62 @@ class Linkers:
                 name = text[s:e]
                 spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
                                        score=0.6, rule="link.person-list"))
+
+    def _org_lists(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.org-list``: a list of three or more names ("A, B, C và D") two of which are
+        bodies the rules found and none a place, a person or any other kind, is a list of bodies:
+        each item that is a Latin-script name of one to four words becomes a body, over the places
+        or people a rule saw in it ("Canon, Panasonic, Tokyo Gas, Idemitsu, Taiyo Nippon Sanso,
+        Mitsubishi UFJ Leasing": "Tokyo" is no place there, "Fast Retail" no person)."""
+        for items in self._comma_lists(text):
+            kinds = [self._item_kind(text, s, e, spans) for s, e in items]
+            if len(items) < 3 or kinds.count("ORG") < 2 or "other" in kinds:
+                continue
+            for (s, e), kind in zip(items, kinds):
+                if kind != "foreign":
+                    continue
+                for a in [a for a in spans if a.start < e and s < a.end]:
+                    spans.remove(a)
+                name = text[s:e]
+                ids = self.names.get(fold(name))
+                spans.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                    s, e, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.5, rule="link.org-list"))
+
+    def _comma_lists(self, text: str) -> list[list[tuple[int, int]]]:
+        """The lists of a paragraph as the spans of their items: runs of capitalised words joined by
+        ", " or " và ", each item between two joints a whole run (the first item is the run that
+        ends at its joint, the last one the run that starts at its joint)."""
+        lists: list[list[tuple[int, int]]] = []
+        current: list[tuple[int, int]] = []
+        for m in self._list_joint_re.finditer(text):
+            before = self._run_before(text, m.start())
+            after = self._name_run(text, m.end(), len(text), 4) if before is not None else None
+            if before is None or (current and current[-1] != before):
+                lists.append(current)
+                current = [] if before is None else [before]
+            elif not current:
+                current = [before]
+            if after is None:
+                lists.append(current)
+                current = []
+            else:
+                current.append(after)
+        lists.append(current)
+        return [items for items in lists if len(items) >= 2]
+
+    @staticmethod
+    def _item_kind(text: str, s: int, e: int, spans: Ledger) -> str:
+        """"ORG": a body a rule found is the whole item; "other": a mention of another kind is the whole
+        item (a place, a person by title) or an item of Vietnamese words; "foreign": a Latin-script
+        name of one to four words that no rule found whole but by a foreign name's form."""
+        whole = next((a for a in spans if a.start == s and a.end == e), None)
+        if whole is not None and whole.type == "ORG":
+            return "ORG"
+        words = text[s:e].split()
+        latin = 1 <= len(words) <= 4 and all(_FOREIGN_WORD.fullmatch(w) or (w.isupper() and w.isalpha()) for w in words)
+        if whole is not None and not (latin and whole.rule in ("pattern.foreign-name", "pattern.foreign-person")):
+            return "other"
+        return "foreign" if latin else "other"
 
     def _list_item(self, text: str, s: int, e: int, spans: Ledger) -> bool:
         """Two to four capitalised words no mention covers, that no title, head word or word that

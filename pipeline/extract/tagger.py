@@ -82,7 +82,7 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
-LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list",
+LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
            "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference")
 
 
@@ -366,6 +366,8 @@ class Tagger(Patterns, Linkers):
         self._realign_acronyms(text, spans, acronyms)
         spans.rule, spans.reason = "link.person-list", "a name listed with people"
         self._person_lists(text, spans)
+        spans.rule, spans.reason = "link.org-list", "a name listed with bodies"
+        self._org_lists(text, spans)
         spans.rule, spans.reason = "link.event-edition", "grown over its edition or year"
         self._event_editions(text, spans)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
