@@ -150,6 +150,8 @@ class Patterns(NameEnd):
             if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
                 run = fr
         words = text[run[0]:run[1]].split() if run is not None else []
+        if self._body_word_ends(words):
+            return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
         if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
                                 or all(w.isupper() for w in words)):
             if not (honorific or person_noun):  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is
@@ -157,6 +159,10 @@ class Patterns(NameEnd):
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _body_word_ends(self, words: list[str]) -> bool:
+        """A run of two words or more whose last makes it a body's name ("… Investment", "… Group")."""
+        return len(words) >= 2 and words[-1] in self.rules.foreign_org_words
 
     def _given_name(self, text: str, run: tuple[int, int], person_noun: bool) -> bool:
         """After a person noun a name may open with a word that otherwise cannot, if it is no
