@@ -392,7 +392,7 @@ class Linkers:
         lists: list[list[tuple[int, int]]] = []
         current: list[tuple[int, int]] = []
         for m in self._list_joint_re.finditer(text):
-            before = self._run_before(text, m.start())
+            before = self._trim_lead(text, self._run_before(text, m.start()))
             after = self._name_run(text, m.end(), len(text), 4) if before is not None else None
             if before is None or (current and current[-1] != before):
                 lists.append(current)
@@ -407,6 +407,19 @@ class Linkers:
         lists.append(current)
         return [items for items in lists if len(items) >= 2]
 
+    def _trim_lead(self, text: str, run: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A list's first item without the capitalised function words opening its sentence ("Theo
+        Reuters", "Các CLB West Brom", "Ngoài Barcelona")."""
+        if run is None:
+            return None
+        s, e = run
+        for w in text[s:e].split()[:-1]:
+            low = w.lower()
+            if low not in self.rules.stop_words and low not in self.rules.verbs and w not in self.rules.plural_determiners:
+                break
+            s += len(w) + 1
+        return s, e
+
     @staticmethod
     def _item_kind(text: str, s: int, e: int, spans: Ledger) -> str:
         """"ORG": a body a rule found is the whole item; "other": a mention of another kind is the whole
@@ -416,6 +429,8 @@ class Linkers:
         if whole is not None and whole.type == "ORG":
             return "ORG"
         words = text[s:e].split()
+        if any(w.endswith(".") for w in words[:-1]):
+            return "other"  # a sentence ends inside: "European Super League. Atletico"
         latin = 1 <= len(words) <= 4 and all(_FOREIGN_WORD.fullmatch(w) or (w.isupper() and w.isalpha()) for w in words)
         if whole is not None and not (latin and whole.rule in ("pattern.foreign-name", "pattern.foreign-person")):
             return "other"
