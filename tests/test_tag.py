@@ -482,3 +482,49 @@ def test_a_district_named_like_a_person_is_only_matched_with_its_head_word(proje
              published="2017-05-01")
     assert {(m.text, m.type, m.entity_id) for m in ms} == {
         ("Phan Thanh Bình", "PERSON", "person:new:phan-thanh-binh"), ("huyện Thanh Bình", "GPE", "gpe:vn-thanh-binh")}
+
+
+def test_a_body_name_ends_after_its_proper_name(tagger, segmenter):
+    # issue #14, batch 9: after a place, two capitalised syllables or a foreign word the lower-case
+    # words are the predicate; "và", an administrative word and a descriptive word ("Trung ương") go on
+    ms = tag(tagger, segmenter, ["Công an huyện Phú Xuyên trồng cây xanh tại trụ sở.",
+                                 "Quỹ Thiện Tâm góp 77 triệu USD làm thiện nguyện.",
+                                 "Ông cho biết ĐH Toulon cấp bằng cho sinh viên.",
+                                 "Trường Mầm non Hoa Sen quận 3 tổ chức lễ khai giảng.",
+                                 "Bộ Văn hóa Thể Thao và Du lịch ban hành kế hoạch.",
+                                 "Bệnh viện Nhi Trung ương tiếp nhận bệnh nhân."])
+    orgs = {m.text for m in ms if m.type == "ORG"}
+    assert {"Công an huyện Phú Xuyên", "Quỹ Thiện Tâm", "ĐH Toulon", "Trường Mầm non Hoa Sen quận 3",
+            "Bộ Văn hóa Thể Thao và Du lịch", "Bệnh viện Nhi Trung ương"} <= orgs
+    assert not any(w in o for o in orgs for w in ("trồng", "góp", "cấp", "tổ chức", "ban hành", "tiếp nhận"))
+
+
+def test_a_club_name_holds_no_and(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Trận đấu giữa CLB Thanh Hóa và HA Gia Lai diễn ra tối nay."])
+    assert "CLB Thanh Hóa" in {m.text for m in ms if m.type == "ORG"}
+    assert not any(" và " in m.text for m in ms)
+
+
+def test_a_common_foreign_given_name_opens_a_person(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Sự phát triển vắc-xin của Jonas Salk vào năm 1953 được ghi nhận.",
+                                 "Các nhà khoa học của Max Planck Institute công bố kết quả."])
+    by_text = {m.text: m.type for m in ms}
+    assert by_text.get("Jonas Salk") == "PERSON"
+    assert by_text.get("Max Planck Institute") != "PERSON"
+
+
+def test_a_curly_apostrophe_stays_inside_a_name(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Theo ông O’Brien, hơn 60 tàu khu trục sẽ được trang bị tên lửa."])
+    assert ("O’Brien", "PERSON") in {(m.text, m.type) for m in ms}
+
+
+def test_a_list_of_bodies_makes_its_foreign_items_bodies(tagger, segmenter):
+    # two bodies by their last word ("Corporation", "Corp"), no other kind: the other items are bodies
+    ms = tag(tagger, segmenter, ["Cùng dự có lãnh đạo các tập đoàn như Nipro Corporation, Taisei Corp, "
+                                 "Tokyo Gas, Idemitsu và Fast Retail."])
+    by_text = {m.text: (m.type, m.method) for m in ms}
+    assert by_text["Tokyo Gas"] == by_text["Idemitsu"] == by_text["Fast Retail"] == ("ORG", "pattern")
+    assert "Tokyo" not in by_text
+    # a list that also holds a Vietnamese name (a place, a person) is mixed: nothing is added
+    ms = tag(tagger, segmenter, ["Nipro Corporation, Taisei Corp, Nam Định và Idemitsu cùng tham dự."])
+    assert "Idemitsu" not in {m.text for m in ms}

@@ -11,7 +11,7 @@ from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
 from pipeline.model import Paragraph
 from pipeline.stages.segment import Segmenter
-from pipeline.wordseg import WordSegmenter
+from pipeline.wordseg import WordSegmenter, dictionary_words
 
 from conftest import ROOT, find_bench, make_doc
 
@@ -151,3 +151,10 @@ def test_an_unknown_model_layout_falls_back_to_underthesea(monkeypatch, tmp_path
     assert fallback._model is None
     text = "Bộ trưởng Ngoại giao Việt Nam tiếp Đại sứ Hoa Kỳ tại Hà Nội."
     assert fallback.words(text) == word_tokenize(text)
+
+
+def test_the_dictionary_tells_a_word_from_two_words_the_segmenter_joined():
+    words = dictionary_words()
+    assert len(words) > 50_000
+    assert "trung ương" in words and "nhiệt đới" in words
+    assert "tâm góp" not in words
