@@ -528,3 +528,12 @@ def test_a_list_of_bodies_makes_its_foreign_items_bodies(tagger, segmenter):
     # a list that also holds a Vietnamese name (a place, a person) is mixed: nothing is added
     ms = tag(tagger, segmenter, ["Nipro Corporation, Taisei Corp, Nam Định và Idemitsu cùng tham dự."])
     assert "Idemitsu" not in {m.text for m in ms}
+
+
+def test_a_street_named_after_a_person_stays_the_street(tagger, segmenter):
+    ms = tag(tagger, segmenter, ["Vũ trường trên phố Lương Ngọc Quyến đã đóng cửa.",
+                                 "Đặc biệt ở các phố như Tạ Hiện, Lương Ngọc Quyến vẫn đông người.",
+                                 "Ông Lương Ngọc Quyến là một nhà yêu nước."])
+    by_para = {(m.paragraph, m.text): m.type for m in ms}
+    assert by_para[(2, "Lương Ngọc Quyến")] == "LOC"
+    assert by_para[(3, "Lương Ngọc Quyến")] == "PERSON"  # with a title: the person

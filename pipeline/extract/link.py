@@ -517,6 +517,28 @@ class Linkers:
             span.title, span.rule = text[s:e], "link.tenure"
             spans[:] = [a for a in spans if not (a.start >= s and a.end <= e and a.type == "ORG")] + [span]
 
+    # -- streets named after people -------------------------------------------------------
+    def _streets_by_name(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """A name the document gives to a street or square by its head word ("phố Tạ Hiện", "đường
+        Trần Hưng Đạo") is that street where it stands bare too ("các phố như Tạ Hiện, Lương Ngọc
+        Quyến"), not the person a rule found by its form (rule ``link.coreference``); a person the
+        gazetteer knows, or one with a title, stays a person."""
+        streets: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                head, _, name = para.text[a.start:a.end].partition(" ")
+                if a.type == "LOC" and name and self.rules.place_heads.get(head.lower()) == "LOC":
+                    streets.setdefault(name, a)
+        if not streets:
+            return
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:") and not a.title]:
+                street = streets.get(para.text[a.start:a.end])
+                if street is not None:
+                    spans[:] = [b for b in spans if b is not a] + [Candidate(
+                        a.start, a.end, "LOC", street.entity_id, street.canonical, method="coref", score=0.7)]
+
     # -- second pass: bare acronyms and coreference ---------------------------------------
     def _second_pass(self, doc: Document, per_para: dict[int, Ledger], acronyms: dict[str, Candidate],
                      credits: dict[int, list[tuple[int, int]]]) -> None:

@@ -237,6 +237,7 @@ class Tagger(Patterns, Linkers):
             per_para[para.index] = spans
         for spans in per_para.values():
             spans.rule, spans.priority = "link.coreference", 0
+        self._streets_by_name(doc, per_para)
         self._second_pass(doc, per_para, acronyms, credits)
         for spans in per_para.values():
             spans.rule = "link.title-coreference"
