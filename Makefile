@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-blind9 eval-blind8 eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-blind9 eval-blind8 eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts gazetteers-snapshot-companies bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -82,6 +82,15 @@ gazetteers-snapshot: $(STAMP)
 gazetteers-snapshot-districts: $(STAMP)
 	d=$$(mktemp -d) && $(BIN)/pip download --no-deps --quiet -d $$d vietnam-provinces==0.6.0 && \
 	$(BIN)/python scripts/build_gazetteers.py --districts-wheel $$d/vietnam_provinces-0.6.0-py3-none-any.whl; \
+	rc=$$?; rm -rf $$d; exit $$rc
+
+# The companies listed on HOSE, HNX and UPCoM: vnstock's listing file at the pinned commit
+# (pipeline/gazetteer_import.py LISTED_COMPANIES_PIN; move the pin there to refresh, review the diff).
+PIN_COMMIT = $$($(BIN)/python -c "from pipeline.gazetteer_import import LISTED_COMPANIES_PIN as p; print(p['commit'])")
+gazetteers-snapshot-companies: $(STAMP)
+	d=$$(mktemp -d) && curl -fsSL -o $$d/listing.csv \
+	  https://raw.githubusercontent.com/thinh-vu/vnstock/$(PIN_COMMIT)/assets/data/symbols_by_exchange.csv && \
+	$(BIN)/python scripts/build_gazetteers.py --companies-csv $$d/listing.csv; \
 	rc=$$?; rm -rf $$d; exit $$rc
 
 bench: $(STAMP)

@@ -434,9 +434,11 @@ class Gazetteer:
                  if e.parent and e.parent not in self.entries and _prefix(e.parent) != _prefix(e.id)]
         designations = (conventions or Conventions.load()).unit_designations
         missing: dict[str, list[Entry]] = defaultdict(list)
+        by_name = self._org_names()
         for imp in self.imported:
-            entry = self.entries.get(imp.id) or self._same_unit(imp, designations)
-            if entry is None and self._below_first_level(imp):
+            entry = self.entries.get(imp.id) or self._same_unit(imp, designations) or (
+                by_name.get(fold(imp.canonical)) if imp.type == "ORG" else None)
+            if entry is None and (imp.type == "ORG" or self._below_first_level(imp)):
                 missing[imp.origin.split(":", 1)[0]].append(imp)
             elif entry is None:
                 found.append(f"{imp.origin}: {imp.id} ({imp.canonical}) is not in {imp.type.lower()}.csv; "
@@ -444,13 +446,20 @@ class Gazetteer:
             elif fold(imp.canonical) not in {fold(n) for n in entry.names} and not _designated(imp, entry, designations):
                 found.append(f"{imp.origin}: {imp.id} is called {imp.canonical!r} by {imp.source}; "
                              f"{entry.origin} does not list it")
-        # Districts and below: hundreds of units, many left out on purpose (their names collide, see
-        # gazetteers/README.md), so one count per file rather than a line each.
+        # Districts and below, listed companies: hundreds of rows, many left out on purpose (their
+        # names collide, see gazetteers/README.md), so one count per file rather than a line each.
         for origin, units in sorted(missing.items()):
             total = sum(1 for imp in self.imported if imp.origin.split(":", 1)[0] == origin)
-            found.append(f"{origin}: {len(units)} of {total} units below the province level are not in "
+            what = "companies" if units[0].type == "ORG" else "units below the province level"
+            found.append(f"{origin}: {len(units)} of {total} {what} are not in "
                          f"{units[0].type.lower()}.csv (left out where their names collide, see gazetteers/README.md)")
         return found
+
+    def _org_names(self) -> dict[str, Entry]:
+        """Every folded name of an org.csv row: a listed company is found under another id
+        (``org:vinamilk`` is the import's ``org:vn-vnm``) when its row lists the legal name."""
+        return {fold(n): e for e in sorted(self.entries.values(), key=lambda e: e.id) if e.type == "ORG"
+                for n in e.names}
 
     def _below_first_level(self, imp: Entry) -> bool:
         """The unit's parent has a parent itself: a district of a province of a country."""

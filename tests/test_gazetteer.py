@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import GazetteerError
-from pipeline.gazetteer import Gazetteer
+from pipeline.gazetteer import Gazetteer, name_key
+from pipeline.normalize import fold
 
 from conftest import ROOT, TEST_GAZ
 
@@ -147,6 +148,8 @@ def test_project_gazetteer_warnings_are_known():
     assert imported == [
         "imported/cldr-territories.csv:52: gpe:cq (Sark) is not in gpe.csv; add a row if the news needs it",
         "imported/vietnam-districts-2025.csv: 38 of 696 units below the province level are not in gpe.csv "
+        "(left out where their names collide, see gazetteers/README.md)",
+        "imported/vietnam-listed-companies.csv: 1138 of 1590 companies are not in org.csv "
         "(left out where their names collide, see gazetteers/README.md)"]
     assert all("is not in the gazetteers (yet)" in w and " of event:" in w for w in warnings if w not in imported)
 
@@ -232,3 +235,98 @@ def test_district_rows_of_gpe_csv_agree_with_the_import():
     assert [e.id for e in rows if e.parent != imported[e.id].parent or e.valid_to != "2025-06-30"] == []
     assert gaz.entries["gpe:vn-thuong-tin"].names == ("Thường Tín", "huyện Thường Tín", "Thuong Tin district")
     assert "Hà Giang" not in gaz.entries["gpe:vn-tp-ha-giang"].names  # the province keeps the bare name
+
+
+_LISTING = ("symbol,exchange,type,organ_short_name,organ_name\n"
+            "VNM,HSX,STOCK,VINAMILK,Công ty Cổ phần Sữa Việt Nam\n"
+            "NET,HNX,STOCK,Bột giặt NET,Công ty Cổ phần Bột giặt NET\n"
+            "CVNM2501,HSX,CW,VNM/KIS/M/Au/T/A1,Chứng quyền VNM/KIS/M/Au/T/A1\n"
+            "ABC,DELISTED,STOCK,ABC,Công ty Cổ phần ABC\n"
+            "E1VFVN30,HSX,ETF,Quỹ ETF VFMVN30,Quỹ ETF VFMVN30\n")
+
+
+def test_company_snapshot_keeps_the_listed_shares_of_the_vnstock_listing(tmp_path):
+    """Warrants, funds and delisted tickers on the same boards are no companies of the news."""
+    import json
+
+    from pipeline.gazetteer_import import LISTED_COMPANIES_PIN, snapshot_companies
+
+    listing = tmp_path / "symbols_by_exchange.csv"
+    listing.write_text(_LISTING, encoding="utf-8")
+    data = json.loads(snapshot_companies(listing, tmp_path / "snap").read_text(encoding="utf-8"))
+    assert data["source"] == LISTED_COMPANIES_PIN
+    assert data["companies"] == {
+        "VNM": {"exchange": "HSX", "name": "Công ty Cổ phần Sữa Việt Nam", "short_name": "VINAMILK"},
+        "NET": {"exchange": "HNX", "name": "Công ty Cổ phần Bột giặt NET", "short_name": "Bột giặt NET"}}
+
+
+def test_company_snapshot_refuses_a_file_that_is_not_the_listing(tmp_path):
+    from pipeline.gazetteer_import import snapshot_companies
+
+    other = tmp_path / "other.csv"
+    other.write_text("symbol,name\nVNM,Vinamilk\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no column exchange, organ_name, organ_short_name, type"):
+        snapshot_companies(other, tmp_path)
+
+
+def test_company_rows_take_the_ticker_for_id_and_acronym_and_cite_the_pin():
+    from pipeline.gazetteer_import import company_rows
+
+    data = {"source": {"repository": "r", "commit": "c4d2c3b4d81df0b54ad708b51ad2b3cb6f9b23af", "path": "p.csv"},
+            "companies": {"VNM": {"exchange": "HSX", "name": "Công ty Cổ phần Sữa Việt Nam", "short_name": "VINAMILK"},
+                          "A32": {"exchange": "UPCOM", "name": "Công ty Cổ phần 32", "short_name": "Công ty cổ phần 32"}}}
+    rows = {r["id"]: (r["canonical"], r["aliases"], r["acronym"], r["source"]) for r in company_rows(data)}
+    assert rows == {"org:vn-a32": ("Công ty Cổ phần 32", "", "A32", "vnstock p.csv @ c4d2c3b4d81d (UPCOM)"),
+                    "org:vn-vnm": ("Công ty Cổ phần Sữa Việt Nam", "VINAMILK", "VNM", "vnstock p.csv @ c4d2c3b4d81d (HSX)")}
+
+
+_COMPANIES = ("id,type,canonical,aliases,english,acronym,parent,country,valid_from,valid_to,wikidata,source\n"
+              "org:vn-net,ORG,Công ty Cổ phần Bột giặt NET,Bột giặt NET,,NET,,VN,,,,vnstock\n"
+              "org:vn-vnm,ORG,Công ty Cổ phần Sữa Việt Nam,VINAMILK,,VNM,,VN,,,,vnstock\n"
+              "org:vn-x26,ORG,Công ty Cổ phần 26,Công ty 26,,X26,,VN,,,,vnstock\n")
+
+
+def test_missing_companies_are_counted_and_found_by_their_legal_name_whatever_their_id(tmp_path):
+    """A listed company org.csv has under another id (``org:vinamilk``) is found by the legal name it
+    lists; the companies left out are one count, not a warning each."""
+    gaz_dir = _copy(tmp_path)
+    _append(gaz_dir / "org.csv", "org:vinamilk,ORG,Vinamilk,Công ty CP Sữa Việt Nam | Công ty cổ phần Sữa Việt Nam,"
+                                 ",,,VN,,,,test")
+    (gaz_dir / "imported").mkdir()
+    (gaz_dir / "imported" / "vietnam-listed-companies.csv").write_text(_COMPANIES, encoding="utf-8")
+    warnings = [w for w in Gazetteer.load(gaz_dir).warnings() if "imported/" in w]
+    assert warnings == ["imported/vietnam-listed-companies.csv: 2 of 3 companies are not in org.csv "
+                        "(left out where their names collide, see gazetteers/README.md)"]
+
+
+def test_listed_company_rows_of_org_csv_agree_with_the_import():
+    """A row drawn from the import lists the exchange's legal name and cites the pinned listing; no
+    row answers to a bare ticker (ACB is also the ASEAN biodiversity centre, CDC a US agency)."""
+    gaz = Gazetteer.load(ROOT / "gazetteers")
+    imported = {e.id: e for e in gaz.imported if e.origin.startswith("imported/vietnam-listed-companies.csv")}
+    rows = [e for e in gaz.entries.values() if e.id in imported]
+    assert len(rows) > 400
+    assert [e.id for e in rows if fold(imported[e.id].canonical) not in {fold(n) for n in e.names}] == []
+    assert [e.id for e in rows if not e.source.startswith("vnstock assets/data/symbols_by_exchange.csv @ c4d2c3b4d81d")] == []
+    assert [e.id for e in rows if imported[e.id].acronym in e.names] == []
+    assert gaz.entries["org:vn-gmd"].names == ("Công ty Cổ phần Gemadept", "Công ty CP Gemadept", "CTCP Gemadept",
+                                               "Công ty Gemadept", "Gemadept")
+    # Every HOSE company has its row, but for names two companies share or a phrase of common words.
+    names = gaz._org_names()
+    assert sorted(i.canonical for i in imported.values() if i.source.endswith("(HSX)") and i.id not in gaz.entries
+                  and fold(i.canonical) not in names) == [
+        "Công ty Cổ phần Miền Đông", "Công ty Cổ phần Nam Việt", "Công ty Cổ phần Nam Việt", "Công ty Cổ phần Xây dựng số 5"]
+    assert "Hàng Tiêu Dùng MaSan" in gaz.entries["org:vn-mch"].names  # a short name with a brand in it
+    assert "Công ty Cổ phần Sữa Việt Nam" in gaz.entries["org:vinamilk"].names
+
+
+def test_a_bare_cdc_is_no_agency_but_cdc_my_is_the_us_one():
+    """Vietnamese news writes "CDC Hà Nam" for a province's disease-control centre: only the
+    Vietnamese names and "CDC Mỹ" name the US agency; FDA, alone, is the US one."""
+    index = Gazetteer.load(ROOT / "gazetteers").name_index()
+    assert "CDC" not in index
+    assert index[name_key("CDC Mỹ")] == ["org:cdc-us"]
+    assert index["FDA"] == ["org:fda-us"]
+    assert index["HSX"] == index["HOSE"] == ["org:hose"]
+    assert "RT" not in index  # "RT-PCR"; Russia Today is "Đài RT"
+    assert index[name_key("Đài RT")] == ["org:rt"]
