@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
@@ -42,6 +43,12 @@ _APPOSITION_END = re.compile(r"\s*,")
 # far before that the medium word and its name (five words) may start.
 _OWNER_GAP_CHARS = 8
 _OWNER_NAME_CHARS = 80
+
+# Between two names of one list ("Úc, Canada, Đan Mạch và Greenland").
+_LIST_GAP = re.compile(r"\s*(?:,|và)\s*")
+
+# The possessive right before a name ("tiết mục của Chu Hoàng Tuấn").
+_POSSESSIVE_END = re.compile(r"(?<!\w)của\s+$", re.IGNORECASE)
 
 # Between a body and the name in apposition after it: a comma alone.
 _COMMA_GAP = re.compile(r"\s*,\s*")
@@ -166,12 +173,58 @@ class ArgumentsMixin:
         nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
         usable = [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
         settings = self.lex.types[etype]
+        text = s.para.text
         if settings.unnamed_after is not None:
             # "Quan chức Nhà Trắng cũng cảnh báo": unnamed officials speak, not the White House.
-            text = s.para.text
-            usable = [m for m in usable if not settings.unnamed_after.search(text, max(0, m.start - 40), m.start)]
+            source = settings.source_after
+            usable = self._listed_out(text, usable, lambda m: settings.unnamed_after.search(
+                text, max(0, m.start - 40), m.start) is not None and not (
+                    source is not None and source.search(text, max(0, m.start - 40), m.start)))
+        if settings.member_after is not None:
+            # "Một lãnh đạo huyện ủy Hương Khê cho hay": an unnamed member of the body speaks.
+            usable = [m for m in usable if m.type == "PERSON"
+                      or not settings.member_after.search(text, max(0, m.start - 40), m.start)]
+        if settings.owner_speaks is not None:
+            usable = [m for m in usable if not self._owned(s, m, usable, settings.owner_speaks)]
         medium = settings.medium_after
         return usable if medium is None else self._media_out(s, usable, medium, settings.medium_owner)
+
+    @staticmethod
+    def _listed_out(text: str, mentions: list[Mention], out: Callable[[Mention], bool]) -> list[Mention]:
+        """Without the mentions ``out`` rejects and those listed right after one of them ("các nhà nghiên
+        cứu từ Úc, Canada, Đan Mạch và Greenland": all four say where the researchers come from)."""
+        kept: list[Mention] = []
+        previous: Mention | None = None
+        dropped = False
+        for m in sorted(mentions, key=lambda m: m.start):
+            listed = dropped and previous is not None and _LIST_GAP.fullmatch(text, previous.end, m.start) is not None
+            dropped = listed or out(m)
+            if not dropped:
+                kept.append(m)
+            previous = m
+        return kept
+
+    def _owned(self, s: _Sent, m: Mention, usable: list[Mention], speaks: tuple[tuple[str, ...], ...]) -> bool:
+        """"phần đông khán giả khi xem tiết mục của Chu Hoàng Tuấn đã bày tỏ", "người cũ của Juventus
+        đã kêu gọi": a name after the possessive of a lower-case head (from its clause's start or the
+        name before) owns what the head names; the head, not the name, is the subject. A head that
+        capitalises a word after its first is a title ("Bộ trưởng Ngoại giao của Mỹ"); one holding
+        ``speaks`` ("thông báo của Bộ Y tế") lets its owner speak."""
+        text = s.para.text
+        gap = _POSSESSIVE_END.search(text, max(s.start, m.start - 12), m.start)
+        if gap is None:
+            return False
+        c0 = next((a for a, b in s.clauses if a <= m.start < b), s.start)
+        prior = [n.end for n in s.mentions if c0 <= n.end <= gap.start() and n is not m]
+        h0 = max([c0] + prior)
+        words = _WORD.findall(text, h0, gap.start())
+        if not words:
+            return False
+        first = 1 if h0 == c0 else 0  # a clause's first word is capitalised whatever it is
+        if any(w[:1].isupper() for w in words[first:]):
+            return False
+        head = tuple(w.lower() for w in words)
+        return not any(head[k:k + len(p)] == p for p in speaks for k in range(len(head) - len(p) + 1))
 
     def _usable(self, m: Mention, text: str, location_ids: set[int], nested: list[Mention]) -> bool:
         """A mention that can take part: a participant type, not the event's place, not a place

@@ -60,6 +60,9 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.
         dateless = reference is None
+        # A type the guide only annotates dated: a signing the text gives no date for, even one an
+        # undated article cannot resolve, is history the article recalls.
+        records = [r for r in records if r.args.date or r.args.date_text or not self.lex.types[r.type].dated]
         events = [self._event(doc.doc_id, r, dateless or id(r) in undated, basis)
                   for r in sorted(records, key=lambda r: r.order)]
         for e in events:
