@@ -154,6 +154,9 @@ class ArgumentsMixin:
         after = [m for m in usable if m.start >= hit.end and m.end <= c1]
         if not after or (rule.source_within and after[0].start - hit.end > rule.source_within):
             return []
+        owned = self._owners(hit.s, after, rule.type)
+        if not any(m.type == "PERSON" and id(m) not in owned for m in after):
+            after = self._members_out(hit.s, [m for m in after if id(m) not in owned], rule.type)
         speakers = self._qualifiers_out(hit.s, after)
         return sorted(self._as_parts(hit.s.para.index, [(m, "source") for m in speakers], set()),
                       key=lambda p: p.order)
@@ -180,14 +183,18 @@ class ArgumentsMixin:
             usable = self._listed_out(text, usable, lambda m: settings.unnamed_after.search(
                 text, max(0, m.start - 40), m.start) is not None and not (
                     source is not None and source.search(text, max(0, m.start - 40), m.start)))
-        if settings.member_after is not None:
-            # "Một lãnh đạo huyện ủy Hương Khê cho hay": an unnamed member of the body speaks.
-            usable = [m for m in usable if m.type == "PERSON"
-                      or not settings.member_after.search(text, max(0, m.start - 40), m.start)]
-        if settings.owner_speaks is not None:
-            usable = [m for m in usable if not self._owned(s, m, usable, settings.owner_speaks)]
         medium = settings.medium_after
         return usable if medium is None else self._media_out(s, usable, medium, settings.medium_owner)
+
+    def _members_out(self, s: _Sent, mentions: list[Mention], etype: str) -> list[Mention]:
+        """Without a person speaking: no body or place an unnamed member of it stands before ("Một lãnh
+        đạo huyện ủy Hương Khê cho hay"); with one, the body after his title stays his ("ông A, Tổng giám
+        đốc Masan")."""
+        member = self.lex.types[etype].member_after
+        if member is None or any(m.type == "PERSON" for m in mentions):
+            return mentions
+        text = s.para.text
+        return [m for m in mentions if not member.search(text, max(0, m.start - 40), m.start)]
 
     @staticmethod
     def _listed_out(text: str, mentions: list[Mention], out: Callable[[Mention], bool]) -> list[Mention]:
@@ -204,7 +211,14 @@ class ArgumentsMixin:
             previous = m
         return kept
 
-    def _owned(self, s: _Sent, m: Mention, usable: list[Mention], speaks: tuple[tuple[str, ...], ...]) -> bool:
+    def _owners(self, s: _Sent, mentions: list[Mention], etype: str) -> set[int]:
+        """The ids of the mentions that own a lower-case head before them (``_owned``)."""
+        speaks = self.lex.types[etype].owner_speaks
+        if speaks is None:
+            return set()
+        return {id(m) for m in mentions if self._owned(s, m, speaks)}
+
+    def _owned(self, s: _Sent, m: Mention, speaks: tuple[tuple[str, ...], ...]) -> bool:
         """"phần đông khán giả khi xem tiết mục của Chu Hoàng Tuấn đã bày tỏ", "người cũ của Juventus
         đã kêu gọi": a name after the possessive of a lower-case head (from its clause's start or the
         name before) owns what the head names; the head, not the name, is the subject. A head that
@@ -339,11 +353,16 @@ class ArgumentsMixin:
         attributed = [m for m in attributed if not self.lex.citing.search(text, m.start, m.end)]
         # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
         aside = {id(m) for m in before if m.type == "PERSON" and _opened(text, hit.s.start, m.start)}
+        # "tiết mục của Chu Hoàng Tuấn": an owner is no speaker; a body owning a speaking person's title
+        # stays his ("Alan Garten, luật sư của Trump Organization").
+        owned = self._owners(hit.s, before, hit.rules[0].type)
+        aside |= {k for k in owned if any(id(m) == k and m.type == "PERSON" for m in before)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
         if people:
             before = self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
         else:
-            before = self._body_speaking(hit, before)
+            before = self._body_speaking(hit, self._members_out(
+                hit.s, [m for m in before if id(m) not in owned], hit.rules[0].type))
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
 
     def _coordinated_subject(self, hit: _Hit, before: list[Mention]) -> list[Mention] | None:
