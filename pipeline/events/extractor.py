@@ -63,6 +63,9 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         # A type the guide only annotates dated: a signing the text gives no date for, even one an
         # undated article cannot resolve, is history the article recalls.
         records = [r for r in records if r.args.date or r.args.date_text or not self.lex.types[r.type].dated]
+        # A type the guide only annotates with someone taking part: "Phát biểu khai mạc Hội nghị, …" with
+        # nobody named is a conference reported elsewhere in the article, or none.
+        records = [r for r in records if r.args.participants or not self.lex.types[r.type].attended]
         events = [self._event(doc.doc_id, r, dateless or id(r) in undated, basis)
                   for r in sorted(records, key=lambda r: r.order)]
         for e in events:

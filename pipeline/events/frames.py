@@ -37,7 +37,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated"})
+                        "quoted", "dated", "attended"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -135,6 +135,8 @@ class TypeSettings:
     quoted: bool = True
     # True: a record with no date after inheritance (and in an article that has one) is dropped
     dated: bool = False
+    # True: a record with no participant once its reports are merged is dropped
+    attended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         owner_speaks=_phrases(raw["owner_speaks"]) if "owner_speaks" in raw else None,
         quoted=bool(raw.get("quoted", True)),
         dated=bool(raw.get("dated", False)),
+        attended=bool(raw.get("attended", False)),
     )
 
 
