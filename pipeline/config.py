@@ -70,6 +70,17 @@ def gazetteer_dir(config: "Config") -> Path:
     return Path(value) if value != PACKAGED_GAZETTEERS else _packaged_gazetteers()
 
 
+def names_model_path(tag: "TagConfig") -> Path:
+    """The names model the run reads: tag.names_model (relative to the current folder), or the
+    packaged one (trained on the project's gold) when it is empty."""
+    value = tag.names_model
+    path = Path(value) if value else Path(str(resources.files("pipeline").joinpath("data", "names_model.json")))
+    if not path.is_file():
+        raise ConfigError(f"tag.names_model = {value!r}: {path} is not a file; give a model written by "
+                          "scripts/train_names.py, or leave it empty for the packaged one")
+    return path
+
+
 @dataclass(frozen=True, slots=True)
 class TagConfig:
     gazetteers: str
@@ -79,6 +90,11 @@ class TagConfig:
     ner_proposer: bool
     ner_score: float
     ner_types: list[str]
+    names_proposer: bool
+    names_model: str
+    names_threshold: float
+    names_score: float
+    names_types: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +162,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "tag.fuzzy_min_chars": (1, 1000),
     "tag.tenure_score": (0, 1),
     "tag.ner_score": (0, 1),
+    "tag.names_threshold": (0, 1),
+    "tag.names_score": (0, 1),
     "events.min_confidence": (0, 1),
 }
 
@@ -162,6 +180,7 @@ def _check_ranges(data: dict) -> None:
 # Keys whose value is a list of names from a fixed set.
 CHOICES: dict[str, frozenset[str]] = {
     "tag.ner_types": frozenset({"PERSON", "ORG", "GPE"}),
+    "tag.names_types": frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT"}),
 }
 
 

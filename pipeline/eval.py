@@ -795,40 +795,40 @@ def _score_gold_entities(g: GoldDoc, pred_ents: list[PredEntity], forms: list[fr
             f"tagged as {', '.join(tagged_as)}" if tagged_as else ""))
 
 
+def _predicted_forms(pred_ents: list[PredEntity], pred_events: list[PredEvent]) -> list[set[str]]:
+    """Each predicted event's participants by every form their entity has in this document."""
+    entity_forms: dict[str, set[str]] = defaultdict(set)  # entity_id -> forms in this doc (any type)
+    for p in pred_ents:
+        entity_forms[p.entity_id] |= p.forms()
+    out: list[set[str]] = []
+    for ev in pred_events:
+        forms: set[str] = set()
+        for part in ev.participants:
+            if fold(part.canonical):
+                forms.add(fold(part.canonical))
+            if part.entity_id:
+                forms |= entity_forms.get(part.entity_id, set())
+        out.append(forms)
+    return out
+
+
 def _score_events(g: GoldDoc, pred_ents: list[PredEntity], pred_events: list[PredEvent],
                   result: SystemResult) -> None:
     """One document's events: a predicted event matches a gold one of its type, date and a
     common participant (by any form of the participant's entity in this document)."""
-    entity_forms: dict[str, set[str]] = defaultdict(set)  # entity_id -> forms in this doc (any type)
-    for p in pred_ents:
-        entity_forms[p.entity_id] |= p.forms()
     name_forms: dict[str, set[str]] = defaultdict(set)
     for e in g.entities:
         name_forms[e.name] |= e.forms()
-
-    def participant_forms(ev: PredEvent) -> set[str]:
-        out: set[str] = set()
-        for part in ev.participants:
-            if fold(part.canonical):
-                out.add(fold(part.canonical))
-            if part.entity_id:
-                out |= entity_forms.get(part.entity_id, set())
-        return out
-
-    pev_forms = [participant_forms(ev) for ev in pred_events]
+    pev_forms = _predicted_forms(pred_ents, pred_events)
 
     def shares(ge: GoldEvent, pf: set[str]) -> bool:
-        if not ge.participants:
-            return True
-        return any(name_forms[n] & pf for n in ge.participants)
-
-    def matches(ge: GoldEvent, ev: PredEvent, pf: set[str]) -> bool:
-        return ev.type == ge.type and date_agrees(ge.date, ev.date) and shares(ge, pf)
+        return not ge.participants or any(name_forms[n] & pf for n in ge.participants)
 
     event_found = [False] * len(g.events)
     for ev, pf in zip(pred_events, pev_forms):
         c = result.events[ev.type]
-        hits = [i for i, ge in enumerate(g.events) if matches(ge, ev, pf)]
+        hits = [i for i, ge in enumerate(g.events)
+                if ev.type == ge.type and date_agrees(ge.date, ev.date) and shares(ge, pf)]
         for i in hits:
             event_found[i] = True
         if any(not g.events[i].optional for i in hits):
@@ -840,13 +840,13 @@ def _score_events(g: GoldDoc, pred_ents: list[PredEntity], pred_events: list[Pre
             names = " | ".join(p.canonical for p in ev.participants)
             result.event_false_positives.append(Item(
                 g.id, ev.type, ev.trigger, ev.evidence, f"date {ev.date or '-'}; participants {names or '-'}"))
-    for i, ge in enumerate(g.events):
+    for ge, found in zip(g.events, event_found):
         c = result.events[ge.type]
         if ge.optional:
-            c.optional_found += int(event_found[i])
+            c.optional_found += int(found)
             continue
         c.gold += 1
-        if event_found[i]:
+        if found:
             c.found += 1
             continue
         why = _event_miss_reason(ge, pred_events, pev_forms, shares)
@@ -952,72 +952,66 @@ class Report:
                    f"(+{self.optional_events} optional).")
         where = f" (outputs: {self.meta['out_dir']})" if self.meta.get("out_dir") else ""
         out.append(f"System: {sys_r.label}{where}" + (f"    Baseline: {base.label}" if base else ""))
-        for w in sys_r.warnings:
-            out.append(f"warning: {w}")
+        out.extend(f"warning: {w}" for w in sys_r.warnings)
         if base:
-            for w in base.warnings:
-                out.append(f"warning (baseline): {w}")
+            out.extend(f"warning (baseline): {w}" for w in base.warnings)
         out.append("")
-
-        def prf(c: Counts | None) -> str:
-            if c is None or c.empty:
-                return f"{'-':>6} {'-':>6} {'-':>6}"
-            return f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
-
-        def table(title: str, rows: dict[str, Counts], micro: Counts,
-                  base_rows: dict[str, Counts] | None, base_micro: Counts | None) -> None:
-            width = max([len("micro")] + [len(t) for t in rows])
-            head = f"{'type':<{width}} {'gold':>5} {'found':>5} {'tp':>5} {'fp':>5} | {'P':>6} {'R':>6} {'F1':>6}"
-            if base_rows is not None:
-                head += f" | {'base P':>6} {'base R':>6} {'base F1':>6}"
-            out.append(title)
-            out.append(head)
-            out.append("-" * len(head))
-            for t, c in list(rows.items()) + [("micro", micro)]:
-                if t == "micro":
-                    out.append("-" * len(head))
-                line = f"{t:<{width}} {c.gold:>5} {c.found:>5} {c.tp:>5} {c.fp:>5} | {prf(c)}"
-                if base_rows is not None:
-                    line += " | " + prf(base_micro if t == "micro" else base_rows.get(t))
-                out.append(line)
-            out.append("")
-
-        table("Entities (document level; P over predicted entities, R over required gold entities)",
-              sys_r.entities, sys_r.entity_micro, base.entities if base else None,
-              base.entity_micro if base else None)
+        out.extend(_table_lines("Entities (document level; P over predicted entities, R over required gold entities)",
+                                sys_r.entities, sys_r.entity_micro, base.entities if base else None,
+                                base.entity_micro if base else None))
         if sys_r.split:
-            out.append(f"{sys_r.split} required gold entities matched by more than one predicted entity id.")
-            out.append("")
+            out += [f"{sys_r.split} required gold entities matched by more than one predicted entity id.", ""]
         if sys_r.has_events:
-            table("Events", sys_r.events, sys_r.event_micro, None, None)
+            out.extend(_table_lines("Events", sys_r.events, sys_r.event_micro, None, None))
         else:
-            out.append("Events: the output has no events.csv.")
-            out.append("")
-
+            out += ["Events: the output has no events.csv.", ""]
         for r in (sys_r, base):
             if r is not None:
                 out.extend(_confusion_lines(r))
-
-        def listing(title: str, items: list[Item]) -> None:
-            shown = items[:limit]
-            more = f", first {len(shown)}" if len(items) > len(shown) else ""
-            out.append(f"{title} ({len(items)}{more}):")
-            for it in shown:
-                line = f"  {it.doc_id}  {it.type:<10} {it.name}"
-                if it.note:
-                    line += f"  [{it.note}]"
-                out.append(line)
-                if it.evidence:
-                    ev = it.evidence if len(it.evidence) <= 160 else it.evidence[:157] + "..."
-                    out.append(f"      {ev}")
-            out.append("")
-
-        listing("Missed entities", sys_r.entity_misses)
-        listing("False-positive entities", sys_r.entity_false_positives)
+        out.extend(_listing_lines("Missed entities", sys_r.entity_misses, limit))
+        out.extend(_listing_lines("False-positive entities", sys_r.entity_false_positives, limit))
         if sys_r.has_events:
-            listing("Missed events", sys_r.event_misses)
-            listing("False-positive events", sys_r.event_false_positives)
+            out.extend(_listing_lines("Missed events", sys_r.event_misses, limit))
+            out.extend(_listing_lines("False-positive events", sys_r.event_false_positives, limit))
         return "\n".join(out).rstrip() + "\n"
+
+
+def _prf(c: Counts | None) -> str:
+    if c is None or c.empty:
+        return f"{'-':>6} {'-':>6} {'-':>6}"
+    return f"{c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}"
+
+
+def _table_lines(title: str, rows: dict[str, Counts], micro: Counts,
+                 base_rows: dict[str, Counts] | None, base_micro: Counts | None) -> list[str]:
+    width = max([len("micro")] + [len(t) for t in rows])
+    head = f"{'type':<{width}} {'gold':>5} {'found':>5} {'tp':>5} {'fp':>5} | {'P':>6} {'R':>6} {'F1':>6}"
+    if base_rows is not None:
+        head += f" | {'base P':>6} {'base R':>6} {'base F1':>6}"
+    out = [title, head, "-" * len(head)]
+    for t, c in list(rows.items()) + [("micro", micro)]:
+        if t == "micro":
+            out.append("-" * len(head))
+        line = f"{t:<{width}} {c.gold:>5} {c.found:>5} {c.tp:>5} {c.fp:>5} | {_prf(c)}"
+        if base_rows is not None:
+            line += " | " + _prf(base_micro if t == "micro" else base_rows.get(t))
+        out.append(line)
+    return out + [""]
+
+
+def _listing_lines(title: str, items: list[Item], limit: int) -> list[str]:
+    shown = items[:limit]
+    more = f", first {len(shown)}" if len(items) > len(shown) else ""
+    out = [f"{title} ({len(items)}{more}):"]
+    for it in shown:
+        line = f"  {it.doc_id}  {it.type:<10} {it.name}"
+        if it.note:
+            line += f"  [{it.note}]"
+        out.append(line)
+        if it.evidence:
+            ev = it.evidence if len(it.evidence) <= 160 else it.evidence[:157] + "..."
+            out.append(f"      {ev}")
+    return out + [""]
 
 
 def score(golds: Sequence[GoldDoc], predictions: Predictions, baseline: Predictions | None = None) -> Report:

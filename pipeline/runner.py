@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .config import Config, gazetteer_dir
+from .config import Config, gazetteer_dir, names_model_path
 from .credits import Credits
 from .engines import Job, run_documents
 from .engines.local import LocalEngine
@@ -57,13 +57,14 @@ def _files_digest(root: Path, suffixes: tuple[str, ...]) -> str:
 
 def code_digest() -> str:
     """sha256 of the package's code and rules: a cached document is reused only by the same code."""
-    return _files_digest(Path(__file__).resolve().parent, (".py", ".toml"))
+    return _files_digest(Path(__file__).resolve().parent, (".py", ".toml", ".json"))
 
 
 def rules_digest() -> str:
-    """sha256 of the rule files (pipeline/data/**/*.toml): the manifest records it so that `vnews
-    diff` can say "the rules changed" when a run's code version is the same."""
-    return _files_digest(Path(__file__).resolve().parent / "data", (".toml",))
+    """sha256 of the rule files (pipeline/data/**/*.toml, and the names model's weights): the
+    manifest records it so that `vnews diff` can say "the rules changed" when a run's code version
+    is the same."""
+    return _files_digest(Path(__file__).resolve().parent / "data", (".toml", ".json"))
 
 
 # The installed libraries whose behaviour shapes outputs: an upgrade must not mix old and new results.
@@ -231,7 +232,9 @@ def extract(
         libraries = library_versions()
         # The cache key leaves the gazetteers out: an entry tagged with other gazetteers keeps its
         # segmentation and is only re-tagged (pipeline.engines).
-        salt = json.dumps([__version__, code_digest(), config.digest(), libraries], sort_keys=True)
+        # A names model given by path is data outside the package: its bytes are part of the key.
+        model = sha256_file(names_model_path(config.tag)) if config.tag.names_model else ""
+        salt = json.dumps([__version__, code_digest(), config.digest(), libraries, model], sort_keys=True)
         # Built before the lock is taken: a config the stages cannot honour stops the run here (exit 2).
         run = _Run(reader, Pipeline(config, gazetteer), DocumentDeduper(config.dedupe), gazetteer, gazetteers,
                    libraries, salt, config, out, run_id)

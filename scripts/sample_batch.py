@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # batch -> (seed, articles per dantri category, baomoi articles)
-BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10), 6: (20261203, 3, 10), 7: (20261204, 3, 10), 8: (20261205, 3, 10), 9: (20261206, 3, 10)}
+BATCHES = {4: (20261201, 2, 20), 5: (20261202, 3, 10), 6: (20261203, 3, 10), 7: (20261204, 3, 10), 8: (20261205, 3, 10), 9: (20261206, 3, 10), 10: (20261207, 3, 10)}
 MIN_BAOMOI_CHARS = 800
 
 

@@ -30,8 +30,10 @@ def _tag(tagger, segmenter, *lines):
 
 
 def test_off_by_default(gazetteer, segmenter):
-    cfg = load_config()
-    assert cfg.tag.ner_proposer is False and cfg.tag.ner_types == ["PERSON"]
+    assert load_config().tag.ner_proposer is False
+    # The names model (tests/test_namemodel.py) finds this player too: off here, to see the rules alone.
+    cfg = load_config(None, tag={"names_proposer": False})
+    assert cfg.tag.ner_types == ["PERSON"]
     tagger = Tagger(gazetteer, cfg.tag)
     assert tagger.proposer is None
     doc = _tag(tagger, segmenter, SPORT)
@@ -40,7 +42,7 @@ def test_off_by_default(gazetteer, segmenter):
 
 
 def test_on_it_adds_a_person_no_rule_found(gazetteer, segmenter):
-    cfg = load_config(None, tag={"ner_proposer": True})
+    cfg = load_config(None, tag={"ner_proposer": True, "names_proposer": False})
     doc = _tag(Tagger(gazetteer, cfg.tag), segmenter, SPORT)
     found = [(m.text, m.type, m.method, m.score) for m in doc.mentions]
     assert ("Trọng Hoàng", "PERSON", "ner", cfg.tag.ner_score) in found
@@ -48,8 +50,8 @@ def test_on_it_adds_a_person_no_rule_found(gazetteer, segmenter):
 
 def test_it_never_overrides_a_rule(gazetteer, segmenter):
     """A span a rule kept stays the rule's: the proposer has the lowest priority."""
-    on = Tagger(gazetteer, load_config(None, tag={"ner_proposer": True}).tag)
-    off = Tagger(gazetteer, load_config().tag)
+    on = Tagger(gazetteer, load_config(None, tag={"ner_proposer": True, "names_proposer": False}).tag)
+    off = Tagger(gazetteer, load_config(None, tag={"names_proposer": False}).tag)
     text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội."
     rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, segmenter, text).mentions}
     with_ner = {(m.start, m.end, m.type, m.method) for m in _tag(on, segmenter, text).mentions}

@@ -97,72 +97,79 @@ def run_documents(jobs: Iterable[Job], executor: Executor, deduper: DocumentDedu
     sorted by id when written); the deduper sees them in input order. A cached document that
     stays what it was is passed on as the cached dict, never rebuilt.
     """
-    undecided: deque[_Slot] = deque()  # input order, waiting for prepare and the deduper
-    extracting: deque[_Slot] = deque()  # decided, waiting for extraction
+    run = _DocumentRun(executor, deduper, gazetteers)
+    for job in jobs:
+        slot = _Slot(job)
+        if job.cached is None:
+            slot.pending = executor.submit("prepare", job.doc)
+        run.undecided.append(slot)
+        yield from run.drain(window)
+    yield from run.drain(0)
 
-    def copy_of(slot: _Slot, doc_id: str, fingerprint: list[int]) -> str:
-        return deduper.first_copy(doc_id, *slot.text_key, fingerprint)
 
-    def decide(slot: _Slot) -> Finished | None:
+class _DocumentRun:
+    """The two queues of ``run_documents`` and what moves a document from one to the next."""
+
+    __slots__ = ("executor", "deduper", "gazetteers", "undecided", "extracting")
+
+    def __init__(self, executor: Executor, deduper: DocumentDeduper, gazetteers: str) -> None:
+        self.executor, self.deduper, self.gazetteers = executor, deduper, gazetteers
+        self.undecided: deque[_Slot] = deque()  # input order, waiting for prepare and the deduper
+        self.extracting: deque[_Slot] = deque()  # decided, waiting for extraction
+
+    def decide(self, slot: _Slot) -> Finished | None:
         job, cached = slot.job, slot.job.cached
         if cached is None:
             doc = slot.pending.get()
             slot.pending = None
             if doc.status != "ok":  # empty or unreadable: settled before tagging, whatever the gazetteers
                 record = doc.as_dict()
-                return Finished(job.key, record, False, _payload(record, gazetteers, ("", 0)))
+                return Finished(job.key, record, False, _payload(record, self.gazetteers, ("", 0)))
             slot.text_key = text_key(doc)
         elif cached["status"] != "ok":
             return Finished(job.key, _public(cached), True, None)
         else:
             slot.text_key = (cached[_TEXT_SHA256], cached[_WORDS])
             doc = None
-        first = copy_of(slot, doc.doc_id if doc else cached["doc_id"],
-                        doc.fingerprint if doc else cached["fingerprint"])
+        first = self.deduper.first_copy(doc.doc_id if doc else cached["doc_id"], *slot.text_key,
+                                        doc.fingerprint if doc else cached["fingerprint"])
         if first:
             # A copy is never extracted. Whether it is one depends on the documents before it, so
             # what is cached is the prepared document, extracted by a later run where it is no copy.
             prepared = _payload(doc.as_dict(), "", slot.text_key) if doc else None
             if prepared is not None:
                 prepared[_PREPARED] = True
-            return Finished(job.key, deduper.mark(doc or document_from_dict(cached), first).as_dict(),
+            return Finished(job.key, self.deduper.mark(doc or document_from_dict(cached), first).as_dict(),
                             cached is not None, prepared)
-        if cached is not None and cached.get(GAZETTEERS_FIELD) == gazetteers:
+        if cached is not None and cached.get(GAZETTEERS_FIELD) == self.gazetteers:
             return Finished(job.key, _public(cached), True, None)
         step = "analyse" if doc is None and not cached.get(_PREPARED) else "extract"
-        slot.pending = executor.submit(step, doc or document_from_dict(cached))
-        extracting.append(slot)
+        slot.pending = self.executor.submit(step, doc or document_from_dict(cached))
+        self.extracting.append(slot)
         return None
 
-    def collect(slot: _Slot) -> Finished:
+    def collect(self, slot: _Slot) -> Finished:
         record = slot.pending.get().as_dict()
         # An internal error while extracting is not kept: the next run tries again.
-        fresh = _payload(record, gazetteers, slot.text_key) if record["status"] == "ok" else None
+        fresh = _payload(record, self.gazetteers, slot.text_key) if record["status"] == "ok" else None
         return Finished(slot.job.key, record, slot.job.cached is not None, fresh)
 
-    def drain(limit: int) -> Iterator[Finished]:
-        # Take every head that is ready; block on a head while its queue is over ``limit``.
+    def drain(self, limit: int) -> Iterator[Finished]:
+        """Take every head that is ready; block on a head while its queue is over ``limit``."""
+        undecided, extracting = self.undecided, self.extracting
         while True:
             moved = False
             if undecided and (len(undecided) > limit or undecided[0].pending is None
                               or undecided[0].pending.ready()):
-                done = decide(undecided.popleft())
+                done = self.decide(undecided.popleft())
                 if done is not None:
                     yield done
                 moved = True
             if extracting and (len(extracting) > limit or extracting[0].pending.ready()):
-                yield collect(extracting.popleft())
+                yield self.collect(extracting.popleft())
                 moved = True
             if not moved:
                 return
-
-    for job in jobs:
-        slot = _Slot(job)
-        if job.cached is None:
-            slot.pending = executor.submit("prepare", job.doc)
-        undecided.append(slot)
-        yield from drain(window)
-    yield from drain(0)
 
 
 # Private fields of a cached payload (a Document field never starts with "_").

@@ -29,14 +29,16 @@ from typing import Callable
 
 import ahocorasick
 
-from ..config import TagConfig
+from ..config import TagConfig, names_model_path
 from ..credits import Credits
 from ..gazetteer import Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
+from ..normalize import fold
 from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
 from .link import Linkers
 from .patterns import Patterns
+from .namemodel import NameModel
 from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
@@ -80,7 +82,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list",
-           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference")
+           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference",
+           "link.names-model")
 
 
 class Tagger(Patterns, Linkers):
@@ -193,6 +196,10 @@ class Tagger(Patterns, Linkers):
             self.names, lambda ids: self._pick(ids, ""),
             frozenset(rules.titles) | rules.not_name_start | rules.honorifics | {w.capitalize() for w in rules.stop_words},
             config.ner_score, frozenset(config.ner_types)) if config.ner_proposer else None
+        self.name_model = NameModel.load(names_model_path(config)) if config.names_proposer else None
+        # What the names model never proposes: a title, a word no name opens, an honorific alone.
+        self._not_model_names = frozenset(fold(w) for w in (
+            *rules.titles, *rules.not_name_start, *rules.honorifics, *rules.stop_words))
         self.families = self._families()
 
     # -- entries -----------------------------------------------------------------------------
@@ -237,6 +244,10 @@ class Tagger(Patterns, Linkers):
         for spans in per_para.values():
             spans.rule = "link.title-coreference"
         self._title_coreference(doc, per_para, bare_titles, credits)
+        if self.name_model is not None:
+            for spans in per_para.values():
+                spans.rule, spans.priority = "link.names-model", 0
+            self._model_names(doc, per_para, credits)
         mentions: list[Mention] = []
         for para in doc.paragraphs:
             taken: set[tuple[int, int]] = set()
@@ -338,6 +349,20 @@ class Tagger(Patterns, Linkers):
         for c in self.proposer.propose(ctx.para):
             if view.free(c.start, c.end):
                 view.append(c)
+
+    def _model_names(self, doc: Document, per_para: dict[int, Ledger],
+                     credits: dict[int, list[tuple[int, int]]]) -> None:
+        """The names model (``tag.names_proposer``), the last linker: a run it scores as a name
+        is kept only where every rule and linker left the text free, outside credits and bylines."""
+        assert self.name_model is not None
+        config = self.config
+        types = frozenset(config.names_types)
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
+                                             self._not_model_names):
+                if not overlaps(c.start, c.end, credits[para.index]) and spans.free(c.start, c.end):
+                    spans.append(c)
 
     def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
                            day: str, acronyms: dict[str, Candidate]) -> None:

@@ -1,0 +1,69 @@
+"""Train the names model (pipeline/extract/namemodel.py) on the project's gold and write it.
+
+    python scripts/train_names.py [--sets gold blind4 …] [--out pipeline/data/names_model.json]
+
+The default sets are the dev gold and the blind batches already opened for development: never
+the held-out set nor the newest blind batch, which measure what the model adds on text it was not
+trained on. The documents are cleaned and segmented as a run does (no tagging: the model reads
+the text, not the rules' output, so a rule change never makes it stale). Same gold, same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.config import load_config  # noqa: E402
+from pipeline.eval import load_gold, materialise_inputs  # noqa: E402
+from pipeline.extract.namemodel import LABELS, labelled_runs, model_json, train  # noqa: E402
+from pipeline.io.readers import DumpReader  # noqa: E402
+from pipeline.stages.clean import Cleaner, FurnitureRules  # noqa: E402
+from pipeline.stages.dedupe import ParagraphDeduper  # noqa: E402
+from pipeline.stages.segment import Segmenter  # noqa: E402
+
+TRAIN_SETS = ("gold", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+
+
+def examples(sets: list[str], bench: str) -> list[tuple[list[str], str]]:
+    config = load_config()
+    stages = [Cleaner(FurnitureRules.load(), config.clean), ParagraphDeduper(config.dedupe), Segmenter()]
+    out: list[tuple[list[str], str]] = []
+    for name in sets:
+        golds = {g.id: g for g in load_gold(ROOT / "eval" / name)}
+        with tempfile.TemporaryDirectory() as work:
+            inputs = materialise_inputs(list(golds.values()), ROOT, bench, work)
+            docs = []
+            for doc in DumpReader(inputs):
+                for stage in stages:
+                    doc = stage(doc)
+                docs.append(doc)
+        for doc in sorted(docs, key=lambda d: d.doc_id):
+            gold = golds.get(doc.doc_id)
+            if gold is None or doc.status != "ok":
+                continue
+            required = {f: e.type for e in gold.entities if not e.optional for f in e.forms()}
+            optional = frozenset(f for e in gold.entities if e.optional for f in e.forms())
+            out.extend(labelled_runs(doc.paragraphs, required, optional))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", default=list(TRAIN_SETS), help="eval/ folders to train on")
+    parser.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
+    parser.add_argument("--out", default=str(ROOT / "pipeline" / "data" / "names_model.json"))
+    args = parser.parse_args(argv)
+    data = examples(args.sets, args.bench)
+    weights = train(data, list(LABELS))
+    Path(args.out).write_text(model_json(weights, args.sets), encoding="utf-8")
+    print(f"{args.out}: {len(data)} runs of {len(args.sets)} gold sets, {len(weights)} features")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
