@@ -351,19 +351,23 @@ class ArgumentsMixin:
         before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)
                   and not self.lex.citing.search(text, m.start, m.end)]
         attributed = [m for m in attributed if not self.lex.citing.search(text, m.start, m.end)]
-        # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
+        before = self._who_speaks(hit, before)
+        return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+
+    def _who_speaks(self, hit: _Hit, before: list[Mention]) -> list[Mention]:
+        """A person (not one in brackets describing the one before: "Bà X (em dâu bà Kim Anh) …, bà
+        nói") with the bodies after him, else the bodies. An owner is no speaker ("tiết mục của Chu
+        Hoàng Tuấn"); a body owning a speaking person's title stays his ("Alan Garten, luật sư của
+        Trump Organization")."""
+        text = hit.s.para.text
         aside = {id(m) for m in before if m.type == "PERSON" and _opened(text, hit.s.start, m.start)}
-        # "tiết mục của Chu Hoàng Tuấn": an owner is no speaker; a body owning a speaking person's title
-        # stays his ("Alan Garten, luật sư của Trump Organization").
         owned = self._owners(hit.s, before, hit.rules[0].type)
         aside |= {k for k in owned if any(id(m) == k and m.type == "PERSON" for m in before)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
         if people:
-            before = self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
-        else:
-            before = self._body_speaking(hit, self._members_out(
-                hit.s, [m for m in before if id(m) not in owned], hit.rules[0].type))
-        return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+            return self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
+        return self._body_speaking(hit, self._members_out(
+            hit.s, [m for m in before if id(m) not in owned], hit.rules[0].type))
 
     def _coordinated_subject(self, hit: _Hit, before: list[Mention]) -> list[Mention] | None:
         """"Bộ Ngoại giao Nga ngày 20/4 đã triệu tập Đại sứ Bulgaria Atanas Krystin và thông báo": a
