@@ -44,12 +44,6 @@ _APPOSITION_END = re.compile(r"\s*,")
 _OWNER_GAP_CHARS = 8
 _OWNER_NAME_CHARS = 80
 
-# Between two names of one list ("Úc, Canada, Đan Mạch và Greenland").
-_LIST_GAP = re.compile(r"\s*(?:,|và)\s*")
-
-# The possessive right before a name ("tiết mục của Chu Hoàng Tuấn").
-_POSSESSIVE_END = re.compile(r"(?<!\w)của\s+$", re.IGNORECASE)
-
 # Between a body and the name in apposition after it: a comma alone.
 _COMMA_GAP = re.compile(r"\s*,\s*")
 
@@ -196,15 +190,14 @@ class ArgumentsMixin:
         text = s.para.text
         return [m for m in mentions if not member.search(text, max(0, m.start - 40), m.start)]
 
-    @staticmethod
-    def _listed_out(text: str, mentions: list[Mention], out: Callable[[Mention], bool]) -> list[Mention]:
+    def _listed_out(self, text: str, mentions: list[Mention], out: Callable[[Mention], bool]) -> list[Mention]:
         """Without the mentions ``out`` rejects and those listed right after one of them ("các nhà nghiên
         cứu từ Úc, Canada, Đan Mạch và Greenland": all four say where the researchers come from)."""
         kept: list[Mention] = []
         previous: Mention | None = None
         dropped = False
         for m in sorted(mentions, key=lambda m: m.start):
-            listed = dropped and previous is not None and _LIST_GAP.fullmatch(text, previous.end, m.start) is not None
+            listed = dropped and previous is not None and self.lex.place_gap.fullmatch(text, previous.end, m.start) is not None
             dropped = listed or out(m)
             if not dropped:
                 kept.append(m)
@@ -225,7 +218,7 @@ class ArgumentsMixin:
         capitalises a word after its first is a title ("Bộ trưởng Ngoại giao của Mỹ"); one holding
         ``speaks`` ("thông báo của Bộ Y tế") lets its owner speak."""
         text = s.para.text
-        gap = _POSSESSIVE_END.search(text, max(s.start, m.start - 12), m.start)
+        gap = self.lex.possessive_end.search(text, max(s.start, m.start - 12), m.start)
         if gap is None:
             return False
         c0 = next((a for a, b in s.clauses if a <= m.start < b), s.start)

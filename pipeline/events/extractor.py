@@ -78,13 +78,13 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
 
     def _complete(self, r: _Record) -> bool:
         """A type the guide only annotates dated (``dated``: a signing the text gives no date for, even
-        one an undated article cannot resolve, is history the article recalls) or with someone taking
-        part (``attended``: "Phát biểu khai mạc Hội nghị, …" with nobody named is a conference reported
-        elsewhere, or none) has what it needs."""
+        one an undated article cannot resolve, named agreement or not, is history the article recalls) or
+        with someone taking part (``attended``: "Phát biểu khai mạc Hội nghị, …" with nobody named, not
+        itself a name ("COP26 được tổ chức …"), is a conference reported elsewhere, or none) has what it needs."""
         settings = self.lex.types[r.type]
         if settings.dated and not (r.args.date or r.args.date_text):
             return False
-        return bool(r.args.participants) or not settings.attended
+        return bool(r.args.participants) or r.hit.name is not None or not settings.attended
 
     # -- sentences ---------------------------------------------------------------------------
     def _sentences(self, doc: Document) -> list[_Sent]:
