@@ -181,3 +181,25 @@ def test_progress_bar_shows_done_of_total_rate_and_eta():
     bar.stop()
     shown = buf.getvalue()
     assert "4/10" in shown and "40%" in shown and "docs/s" in shown and "ETA" in shown
+
+
+def test_a_names_model_given_by_path_is_part_of_the_cache_key(tmp_path):
+    """A model file outside the package (tag.names_model) is data: editing it re-runs what it shapes."""
+    from pipeline.config import names_model_path
+
+    model = tmp_path / "names.json"
+    shutil.copy(names_model_path(load_config().tag), model)
+    dump = _dump(tmp_path / "d", [("e.txt", "Bàn thắng muộn\nPhút 86, Jota đưa bóng vào lưới và mang về chiến thắng.\n")])
+
+    def cfg(cache=".cache"):
+        return load_config(tag={"gazetteers": str(TEST_GAZ), "names_model": str(model)}, run={"cache_dir": cache})
+
+    extract([str(dump)], tmp_path / "o", cfg())
+    assert ",Jota,PERSON," in (tmp_path / "o" / "mentions.csv").read_text(encoding="utf-8")
+    data = json.loads(model.read_text(encoding="utf-8"))
+    data["weights"]["bias"] = [50.0, 0.0, 0.0, 0.0, 0.0, 0.0]  # nothing is a name any more
+    model.write_text(json.dumps(data), encoding="utf-8")
+    extract([str(dump)], tmp_path / "o", cfg())
+    assert ",Jota,PERSON," not in (tmp_path / "o" / "mentions.csv").read_text(encoding="utf-8")
+    extract([str(dump)], tmp_path / "plain", cfg(cache=""))
+    assert _outputs(tmp_path / "o") == _outputs(tmp_path / "plain")

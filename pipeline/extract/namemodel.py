@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,22 +141,23 @@ class NameModel:
         return cls(data["labels"], data["weights"], data["trained_on"])
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
-        z = [0.0] * len(self.labels)
-        for f in set(feats):
-            w = self.weights.get(f)
-            if w is not None:
-                z = [a + b for a, b in zip(z, w)]
+        weights = self.weights
+        rows = [w for w in map(weights.get, set(feats)) if w is not None]
+        z = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self.labels)
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return {label: v / total for label, v in zip(self.labels, e)}
 
     def propose(self, para: Paragraph, types: frozenset[str], threshold: float, score: float,
-                not_names: frozenset[str]) -> list[Candidate]:
-        """A candidate for each run whose likeliest type is one of ``types`` at ``threshold`` or more."""
+                not_names: frozenset[str], taken: Callable[[int, int], bool] = lambda s, e: False) -> list[Candidate]:
+        """A candidate for each run whose likeliest type is one of ``types`` at ``threshold`` or
+        more; runs for which ``taken(start, end)`` is true (a rule found something there) are not scored."""
         text = para.text
         out = []
         for run in runs(para):
+            if taken(run.start, run.end):
+                continue
             name = text[run.start:run.end]
             if fold(name) in not_names or name == text.strip():
                 continue  # a title or a word the rules know is none; a line that is a name is a byline

@@ -359,8 +359,11 @@ class Tagger(Patterns, Linkers):
         types = frozenset(config.names_types)
         for para in doc.paragraphs:
             spans = per_para[para.index]
+            def taken(start: int, end: int, spans: Ledger = spans) -> bool:
+                return any(a.start < end and start < a.end for a in spans)
+
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
-                                             self._not_model_names):
+                                             self._not_model_names, taken):
                 if not overlaps(c.start, c.end, credits[para.index]) and spans.free(c.start, c.end):
                     spans.append(c)
 
