@@ -44,7 +44,7 @@ LABELS = (NONE, "PERSON", "ORG", "GPE", "LOC", "EVENT")
 # Letters Vietnamese writes and Latin-script foreign names often do not ("Jota", "Fornals").
 _FOREIGN_LETTERS = re.compile(r"[fjwz]")
 _VIETNAMESE_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
-_UPPER, _LOWER, _DIGIT = re.compile(r"[^\W\d_]", re.U), re.compile(r"[a-zà-ỹđ]"), re.compile(r"\d")
+_UPPER, _LOWER, _DIGIT = re.compile(r"[^\W\d_]", re.U), re.compile(r"[a-z\u00e0-\u1ef9\u0111]"), re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
