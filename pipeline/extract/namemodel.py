@@ -44,7 +44,7 @@ LABELS = (NONE, "PERSON", "ORG", "GPE", "LOC", "EVENT")
 # Letters Vietnamese writes and Latin-script foreign names often do not ("Jota", "Fornals").
 _FOREIGN_LETTERS = re.compile(r"[fjwz]")
 _VIETNAMESE_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
-_UPPER, _LOWER, _DIGIT = re.compile(r"[^\W\d_]", re.U), re.compile(r"[a-z\u00e0-\u1ef9\u0111]"), re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +93,7 @@ def runs(para: Paragraph) -> Iterator[Run]:
 
 
 def _shape(word: str) -> str:
-    s = _DIGIT.sub("9", _LOWER.sub("x", word))
-    s = "".join("X" if c.isupper() else c for c in s)
+    s = "".join("X" if c.isupper() else "x" if c.islower() else "9" if c.isdigit() else c for c in word)
     return re.sub(r"(.)\1+", r"\1\1", s)
 
 
