@@ -199,8 +199,8 @@ def test_visit_words_that_are_not_visits(stage):
 
 
 def test_signing_with_instrument_and_no_named_signatory(stage):
-    events = run(stage, "Kết thúc hội đàm, hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
-                 ents=[PLAN])
+    events = run(stage, "Ngày 24/11, kết thúc hội đàm, hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",
+                 ents=[PLAN], published="2021-11-24")
     e = only(events, "SIGNING")
     assert e.trigger == "ký"
     assert e.plover == "AGREE"
@@ -885,7 +885,7 @@ def test_bracketed_credit_glued_to_the_next_sentence_keeps_the_meeting(stage):
 
 
 def test_bare_credit_glued_to_the_next_sentence_keeps_the_signing(stage):
-    events = run(stage, "Hai Bộ trưởng tại lễ ký kết Ảnh: VGP Sau hội đàm, hai Bộ trưởng Trần Hồng Hà và "
+    events = run(stage, "Hai Bộ trưởng tại lễ ký kết Ảnh: VGP Sau hội đàm ngày 24/11, hai Bộ trưởng Trần Hồng Hà và "
                         "Tsuyoshi Yamaguchi đã ký 3 văn kiện hợp tác.",
                  ents=[HA, YAMAGUCHI, ("VGP", "ORG", "org:vgp")], published="2021-11-24")
     e = only(events, "SIGNING")
@@ -1295,3 +1295,20 @@ def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
     run_on = ("Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức", "ORG", "org:new:bao-buu-dien")
     assert [e for e in run(stage, "Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức cho hay, dầu đã bị tràn ra biển.",
                            ents=[run_on], published="2021-04-28") if e.type == "STATEMENT"] == []
+
+
+def test_a_signing_without_a_date_is_history_recalled(stage):
+    # SIGNING is ``dated``: every required signing of the gold is dated; "đã ký 12 Hiệp định" with no
+    # date is the country's record, not a signing of the article's time (issue #14, batch 9).
+    text = "Việt Nam đã ký Kế hoạch hợp tác chung về biến đổi khí hậu."
+    assert [e for e in run(stage, text, ents=[VN, PLAN], published="2021-11-24") if e.type == "SIGNING"] == []
+    dated = run(stage, "Ngày 24/11, " + text[0].lower() + text[1:], ents=[VN, PLAN], published="2021-11-24")
+    assert only(dated, "SIGNING").date == "2021-11-24"
+
+
+def test_a_conference_nobody_attends_is_dropped_unless_it_is_a_name(stage):
+    # CONFERENCE is ``attended``: a bare "Hội nghị" with nobody named is dropped; a named one stays.
+    assert [e for e in run(stage, "Hội nghị diễn ra thành công ngày 24/11.", ents=[], published="2021-11-24")
+            if e.type == "CONFERENCE"] == []
+    named = run(stage, "COP26 được tổ chức thành công vào ngày 12/11/2021.", ents=[("COP26", "EVENT", "event:cop26")])
+    assert only(named, "CONFERENCE").instrument

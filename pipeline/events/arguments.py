@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
@@ -147,6 +148,9 @@ class ArgumentsMixin:
         after = [m for m in usable if m.start >= hit.end and m.end <= c1]
         if not after or (rule.source_within and after[0].start - hit.end > rule.source_within):
             return []
+        owned = self._owners(hit.s, after, rule.type)
+        if not any(m.type == "PERSON" and id(m) not in owned for m in after):
+            after = self._members_out(hit.s, [m for m in after if id(m) not in owned], rule.type)
         speakers = self._qualifiers_out(hit.s, after)
         return sorted(self._as_parts(hit.s.para.index, [(m, "source") for m in speakers], set()),
                       key=lambda p: p.order)
@@ -166,12 +170,68 @@ class ArgumentsMixin:
         nested = [m for m in s.mentions if m.type in ("EVENT", "TREATY")]
         usable = [m for m in s.mentions if self._usable(m, s.para.text, location_ids, nested)]
         settings = self.lex.types[etype]
+        text = s.para.text
         if settings.unnamed_after is not None:
             # "Quan chức Nhà Trắng cũng cảnh báo": unnamed officials speak, not the White House.
-            text = s.para.text
-            usable = [m for m in usable if not settings.unnamed_after.search(text, max(0, m.start - 40), m.start)]
+            source = settings.source_after
+            usable = self._listed_out(text, usable, lambda m: settings.unnamed_after.search(
+                text, max(0, m.start - 40), m.start) is not None and not (
+                    source is not None and source.search(text, max(0, m.start - 40), m.start)))
         medium = settings.medium_after
         return usable if medium is None else self._media_out(s, usable, medium, settings.medium_owner)
+
+    def _members_out(self, s: _Sent, mentions: list[Mention], etype: str) -> list[Mention]:
+        """Without a person speaking: no body or place an unnamed member of it stands before ("Một lãnh
+        đạo huyện ủy Hương Khê cho hay"); with one, the body after his title stays his ("ông A, Tổng giám
+        đốc Masan")."""
+        member = self.lex.types[etype].member_after
+        if member is None or any(m.type == "PERSON" for m in mentions):
+            return mentions
+        text = s.para.text
+        return [m for m in mentions if not member.search(text, max(0, m.start - 40), m.start)]
+
+    def _listed_out(self, text: str, mentions: list[Mention], out: Callable[[Mention], bool]) -> list[Mention]:
+        """Without the mentions ``out`` rejects and those listed right after one of them ("các nhà nghiên
+        cứu từ Úc, Canada, Đan Mạch và Greenland": all four say where the researchers come from)."""
+        kept: list[Mention] = []
+        previous: Mention | None = None
+        dropped = False
+        for m in sorted(mentions, key=lambda m: m.start):
+            listed = dropped and previous is not None and self.lex.place_gap.fullmatch(text, previous.end, m.start) is not None
+            dropped = listed or out(m)
+            if not dropped:
+                kept.append(m)
+            previous = m
+        return kept
+
+    def _owners(self, s: _Sent, mentions: list[Mention], etype: str) -> set[int]:
+        """The ids of the mentions that own a lower-case head before them (``_owned``)."""
+        speaks = self.lex.types[etype].owner_speaks
+        if speaks is None:
+            return set()
+        return {id(m) for m in mentions if self._owned(s, m, speaks)}
+
+    def _owned(self, s: _Sent, m: Mention, speaks: tuple[tuple[str, ...], ...]) -> bool:
+        """"phần đông khán giả khi xem tiết mục của Chu Hoàng Tuấn đã bày tỏ", "người cũ của Juventus
+        đã kêu gọi": a name after the possessive of a lower-case head (from its clause's start or the
+        name before) owns what the head names; the head, not the name, is the subject. A head that
+        capitalises a word after its first is a title ("Bộ trưởng Ngoại giao của Mỹ"); one holding
+        ``speaks`` ("thông báo của Bộ Y tế") lets its owner speak."""
+        text = s.para.text
+        gap = self.lex.possessive_end.search(text, max(s.start, m.start - 12), m.start)
+        if gap is None:
+            return False
+        c0 = next((a for a, b in s.clauses if a <= m.start < b), s.start)
+        prior = [n.end for n in s.mentions if c0 <= n.end <= gap.start() and n is not m]
+        h0 = max([c0] + prior)
+        words = _WORD.findall(text, h0, gap.start())
+        if not words:
+            return False
+        first = 1 if h0 == c0 else 0  # a clause's first word is capitalised whatever it is
+        if any(w[:1].isupper() for w in words[first:]):
+            return False
+        head = tuple(w.lower() for w in words)
+        return not any(head[k:k + len(p)] == p for p in speaks for k in range(len(head) - len(p) + 1))
 
     def _usable(self, m: Mention, text: str, location_ids: set[int], nested: list[Mention]) -> bool:
         """A mention that can take part: a participant type, not the event's place, not a place
@@ -284,14 +344,23 @@ class ArgumentsMixin:
         before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)
                   and not self.lex.citing.search(text, m.start, m.end)]
         attributed = [m for m in attributed if not self.lex.citing.search(text, m.start, m.end)]
-        # A person in brackets describes the one before ("Bà X (em dâu bà Kim Anh) …, bà nói"): no speaker.
+        before = self._who_speaks(hit, before)
+        return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+
+    def _who_speaks(self, hit: _Hit, before: list[Mention]) -> list[Mention]:
+        """A person (not one in brackets describing the one before: "Bà X (em dâu bà Kim Anh) …, bà
+        nói") with the bodies after him, else the bodies. An owner is no speaker ("tiết mục của Chu
+        Hoàng Tuấn"); a body owning a speaking person's title stays his ("Alan Garten, luật sư của
+        Trump Organization")."""
+        text = hit.s.para.text
         aside = {id(m) for m in before if m.type == "PERSON" and _opened(text, hit.s.start, m.start)}
+        owned = self._owners(hit.s, before, hit.rules[0].type)
+        aside |= {k for k in owned if any(id(m) == k and m.type == "PERSON" for m in before)}
         people = [m for m in before if m.type == "PERSON" and id(m) not in aside]
         if people:
-            before = self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
-        else:
-            before = self._body_speaking(hit, before)
-        return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
+            return self._person_speaking(hit, [m for m in before if id(m) not in aside], people)
+        return self._body_speaking(hit, self._members_out(
+            hit.s, [m for m in before if id(m) not in owned], hit.rules[0].type))
 
     def _coordinated_subject(self, hit: _Hit, before: list[Mention]) -> list[Mention] | None:
         """"Bộ Ngoại giao Nga ngày 20/4 đã triệu tập Đại sứ Bulgaria Atanas Krystin và thông báo": a

@@ -60,6 +60,7 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.
         dateless = reference is None
+        records = [r for r in records if self._complete(r)]
         events = [self._event(doc.doc_id, r, dateless or id(r) in undated, basis)
                   for r in sorted(records, key=lambda r: r.order)]
         for e in events:
@@ -74,6 +75,16 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
             e.cluster_id = _cluster_id(e)  # after the gazetteer's dates: COP23's reports share one
         doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
         return doc
+
+    def _complete(self, r: _Record) -> bool:
+        """A type the guide only annotates dated (``dated``: a signing the text gives no date for, even
+        one an undated article cannot resolve, named agreement or not, is history the article recalls) or
+        with someone taking part (``attended``: "Phát biểu khai mạc Hội nghị, …" with nobody named, not
+        itself a name ("COP26 được tổ chức …"), is a conference reported elsewhere, or none) has what it needs."""
+        settings = self.lex.types[r.type]
+        if settings.dated and not (r.args.date or r.args.date_text):
+            return False
+        return bool(r.args.participants) or r.hit.name is not None or not settings.attended
 
     # -- sentences ---------------------------------------------------------------------------
     def _sentences(self, doc: Document) -> list[_Sent]:

@@ -36,7 +36,8 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
-                        "quotation_speakers", "quotation_speech_not"})
+                        "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
+                        "quoted", "dated", "attended"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -113,6 +114,8 @@ class TypeSettings:
     # words right before a name that make it whose unnamed people speak ("quan chức Nhà Trắng", "giới
     # chức Moskva", "đa số bạn đọc Người Lao Động Online"): the name is no participant
     unnamed_after: re.Pattern[str] | None = None
+    # words right before a name that keep it a speaker where unnamed_after would not ("công bố từ VNG")
+    source_after: re.Pattern[str] | None = None
     # a name, at most this many lower-case words and a colon opening a quotation: the name speaks
     # ("bạn đọc Trần Thảo Dân cảm thán: “…”", "Trấn Thành rưng rưng: “…”"); 0: never
     quotation_speech_words: int = 0
@@ -121,6 +124,19 @@ class TypeSettings:
     # ("Facebook cá nhân: “…”", "với chủ đề: “…”", "Ajax và nói: “…”")
     quotation_speakers: frozenset[str] = frozenset()
     quotation_speech_not: tuple[tuple[str, ...], ...] = ()
+    # words right before a body or a place (never a person) that make it whose unnamed member speaks
+    # ("một lãnh đạo huyện ủy Hương Khê", "cựu HLV CLB Thể Công"): the name is no participant
+    member_after: re.Pattern[str] | None = None
+    # a name after the possessive ("của") of a lower-case head is whose thing or people the head is
+    # ("tiết mục của Chu Hoàng Tuấn", "người cũ của Juventus"), no participant, unless the head is one
+    # of these, whose owner speaks through it ("thông báo của Bộ Y tế"); None: the rule is off
+    owner_speaks: tuple[tuple[str, ...], ...] | None = None
+    # False: a trigger inside a quotation is part of what was said, not an event of its own
+    quoted: bool = True
+    # True: a record with no date after inheritance (and in an article that has one) is dropped
+    dated: bool = False
+    # True: a record with no participant once its reports are merged is dropped
+    attended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,10 +256,16 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         medium_names=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in raw['medium_names'])})(?!\w)")
         if raw.get("medium_names") else None,
         unnamed_after=_ending_words(raw["unnamed_after"]) if raw.get("unnamed_after") else None,
+        source_after=_ending_words(raw["source_after"]) if raw.get("source_after") else None,
         quotation_speech_words=int(raw.get("quotation_speech_words", 0)),
         quotation_speech_strength=float(raw.get("quotation_speech_strength", 0.0)),
         quotation_speakers=frozenset(str(x) for x in raw.get("quotation_speakers", [])),
         quotation_speech_not=_phrases(raw.get("quotation_speech_not", [])),
+        member_after=_ending_words(raw["member_after"]) if raw.get("member_after") else None,
+        owner_speaks=_phrases(raw["owner_speaks"]) if "owner_speaks" in raw else None,
+        quoted=bool(raw.get("quoted", True)),
+        dated=bool(raw.get("dated", False)),
+        attended=bool(raw.get("attended", False)),
     )
 
 

@@ -84,6 +84,7 @@ class Lexicon:
     citing: re.Pattern[str]  # a verb of citing: who stands before it reports, who follows speaks
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
+    possessive_end: re.Pattern[str]  # the possessive right before a name, ending the stretch searched
     name_sep: re.Pattern[str]  # what may stand between two parties naming an event
     date_lead: frozenset[str]  # a preposition before a date ("diễn ra vào ngày ...")
     title_words: int  # a trigger inside a quotation of at most this many words is a title
@@ -208,6 +209,7 @@ def _grammar(grammar: dict) -> dict:
                                   re.IGNORECASE) if grammar.get("coordinators") else re.compile("(?!)"),
         "place_gap": re.compile(rf"\s*(?:[,(\-–]|{alt('list_joiners')})?\s*", re.IGNORECASE),
         "owner_gap": re.compile(rf"\s*(?:\(|{alt('possessive')})\s*", re.IGNORECASE),
+        "possessive_end": re.compile(rf"(?<!\w)(?:{alt('possessive')})\s+$", re.IGNORECASE),
         "name_sep": re.compile(rf"\s*(?:[-–—/&]|{alt('list_joiners')})\s*", re.IGNORECASE),
         "date_lead": frozenset(w.lower() for w in grammar["date_lead"]),
         "reported": re.compile(rf"(?<!\w)(?:{alt('reported')})(?!\w)", re.IGNORECASE) if grammar.get("reported")

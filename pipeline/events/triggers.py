@@ -144,6 +144,8 @@ class TriggerMixin:
                 return False  # "Nguyễn Văn Ký": a capitalised verb mid-sentence is part of a name
         if self._in_title(s, start, end):
             return False  # the film “Gặp gỡ”: a title, not an event
+        if not self.lex.types[rule.type].quoted and self._in_quotation(s, start, end):
+            return False  # “Chúng tôi … đề xuất các dự án mới”: what was said, not a statement
         return not any(not sense.needs and self._sense_holds(sense, s, i, j, c0) for sense in rule.senses)
 
     def _words_allow(self, rule: TriggerRule, s: _Sent, i: int, j: int) -> bool:
@@ -162,6 +164,20 @@ class TriggerMixin:
             if q.start() < start and end < q.end():
                 return len(_WORD.findall(q.group())) <= self.lex.title_words
         return False
+
+    @staticmethod
+    def _in_quotation(s: _Sent, start: int, end: int) -> bool:
+        """Inside a quotation of its sentence, or after an opening curly quote of its paragraph not yet
+        closed (a quotation running over several sentences; a straight quote may close it). A quotation
+        that opens with the verb quotes the speaker's own words of the report ('… tuyên bố chung ngày
+        10.7 "khẳng định thất bại …"'): the verb stays a trigger."""
+        text = s.para.text
+        for q in _QUOTED.finditer(text, s.start, s.end):
+            if q.start() < start and end < q.end():
+                return bool(text[q.start() + 1:start].strip())
+        opened = text.rfind("“", 0, start)
+        return opened > max(text.rfind("”", 0, start), text.rfind('"', 0, start)) \
+            and bool(text[opened + 1:start].strip())
 
     @staticmethod
     def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
