@@ -77,6 +77,7 @@ class ParagraphDeduper:
         kept = []
         kept_keys: list[str] = []  # folded texts long enough for fuzzy comparison
         kept_at: list[int] = []    # their positions in `kept`
+        kept_words: list[frozenset[str]] = []  # their words, lower case, punctuation stripped
         pending: list[tuple[Removal, int]] = []
         for para in doc.paragraphs:
             key = fold_clean(para.text)
@@ -84,7 +85,8 @@ class ParagraphDeduper:
                 pending.append((Removal(doc.doc_id, para.line, para.text, "duplicate", similarity=100.0), seen[key]))
                 continue
             if fuzzy and len(key) >= cfg.near_duplicate_min_chars and kept_keys:
-                hit = self._near(key, kept_keys)
+                # Its last word may be where a truncated copy was cut ("… tại Hà Nộ").
+                hit = self._near(key, kept_keys, facts(para.text.rsplit(None, 1)[0]), kept_words)
                 if hit is not None:
                     pos, score = hit
                     pending.append((Removal(doc.doc_id, para.line, para.text, "near_duplicate",
@@ -94,6 +96,7 @@ class ParagraphDeduper:
             if len(key) >= cfg.near_duplicate_min_chars:
                 kept_keys.append(key)
                 kept_at.append(len(kept))
+                kept_words.append(words_of(para.text))
             kept.append(para)
         # Renumber: the headline stays 0, the body runs 1..n without gaps.
         first = 0 if kept and kept[0].kind == "title" else 1
@@ -108,11 +111,20 @@ class ParagraphDeduper:
         doc.fingerprint = fingerprint(fold_clean(doc.text()), cfg, self.permutations)
         return doc
 
-    def _near(self, key: str, kept_keys: list[str]) -> tuple[int, float] | None:
+    def _near(self, key: str, kept_keys: list[str], own: frozenset[str],
+              kept_words: list[frozenset[str]]) -> tuple[int, float] | None:
+        """The kept paragraph ``key`` copies with small edits or a cut, if any. A copy never brings
+        a number or a name its original lacks: formulaic paragraphs (one case report a patient, one
+        line a result) differ only there, and each is news of its own."""
         cfg = self.config
-        best = process.extractOne(key, kept_keys, scorer=fuzz.ratio, score_cutoff=cfg.near_duplicate_ratio)
+        # Only paragraphs holding every fact of `key` can be its original.
+        candidates = [i for i, w in enumerate(kept_words) if own <= w]
+        if not candidates:
+            return None
+        keys = [kept_keys[i] for i in candidates]
+        best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cfg.near_duplicate_ratio)
         if best is not None:
-            return best[2], best[1]
+            return candidates[best[2]], best[1]
         # A truncated copy: the whole of `key` appears (almost) verbatim inside a longer kept paragraph.
         # partial_ratio aligns `key` with a window w (|w| <= |key|) of the longer text and scores
         # 100 * (1 - d / (|key| + |w|)), d the characters inserted or deleted. A word of `key` that
@@ -122,7 +134,7 @@ class ParagraphDeduper:
         # keeps rounding from ever ruling out a pair that would score at the cutoff.
         words = key.split()
         allowed = 2 * len(key) * (100 - cfg.contained_ratio) / 100 + 1
-        longer = [i for i, k in enumerate(kept_keys) if len(k) > len(key) and _few_missing(words, k, allowed)]
+        longer = [i for i in candidates if len(kept_keys[i]) > len(key) and _few_missing(words, kept_keys[i], allowed)]
         if not longer:
             return None
         best = process.extractOne(key, [kept_keys[i] for i in longer], scorer=fuzz.partial_ratio,
@@ -130,6 +142,28 @@ class ParagraphDeduper:
         if best is not None:
             return longer[best[2]], best[1]
         return None
+
+
+def facts(text: str) -> frozenset[str]:
+    """The numbers and the capitalised words inside sentences of a paragraph, in lower case and
+    without punctuation: what a copy keeps. A sentence's first word is no name by its capital."""
+    out = set()
+    opening = True
+    for raw in text.split():
+        word = raw.strip(_PUNCTUATION)
+        if any(c.isdigit() for c in word) or (word[:1].isupper() and not opening):
+            out.add(word.lower())
+        opening = raw[-1:] in _SENTENCE_ENDS
+    return frozenset(out)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Every word of a paragraph, in lower case and without punctuation (what ``facts`` is checked against)."""
+    return frozenset(raw.strip(_PUNCTUATION).lower() for raw in text.split())
+
+
+_PUNCTUATION = "\"'“”‘’()[]{}.,;:!?…-–—/"
+_SENTENCE_ENDS = ".!?…:\"”"
 
 
 def _few_missing(words: list[str], text: str, allowed: float) -> bool:
