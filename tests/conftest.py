@@ -24,6 +24,21 @@ def test_gazetteer():
     return Gazetteer.load(TEST_GAZ)
 
 
+@pytest.fixture(scope="session")
+def project_gazetteer():
+    """The gazetteers that ship with vnews (what a default run tags with)."""
+    from pipeline.config import gazetteer_dir
+
+    return Gazetteer.load(gazetteer_dir(load_config()))
+
+
+@pytest.fixture(scope="session")
+def project_segmenter():
+    from pipeline.stages.segment import Segmenter
+
+    return Segmenter()
+
+
 def make_doc(lines: list[str], doc_id: str = "d1", **meta) -> Document:
     return Document(doc_id=doc_id, origin=f"{doc_id}.txt", lines=list(lines), **meta)
 

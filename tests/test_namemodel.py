@@ -6,23 +6,11 @@ import json
 import pytest
 
 from conftest import ROOT
-from pipeline.config import gazetteer_dir, load_config, names_model_path
+from pipeline.config import load_config, names_model_path
 from pipeline.errors import ConfigError
 from pipeline.extract.namemodel import LABELS, NameModel, features, labelled_runs, model_json, runs, train
 from pipeline.extract.tagger import Tagger
-from pipeline.gazetteer import Gazetteer
 from pipeline.model import Document, Paragraph, Sentence
-from pipeline.stages.segment import Segmenter
-
-
-@pytest.fixture(scope="module")
-def segmenter():
-    return Segmenter()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load(gazetteer_dir(load_config()))
 
 
 def _para(text, tokens):
@@ -105,21 +93,21 @@ def _tag(tagger, segmenter, *lines):
 SPORT = "Phút 86, Jota đưa bóng vào lưới và mang về chiến thắng cho Liverpool."
 
 
-def test_the_packaged_model_adds_a_player_named_alone(gazetteer, segmenter):
+def test_the_packaged_model_adds_a_player_named_alone(project_gazetteer, project_segmenter):
     on = load_config()
     off = load_config(None, tag={"names_proposer": False})
     assert on.tag.names_proposer and on.tag.names_types == ["PERSON"]
-    found = {(m.text, m.type, m.method) for m in _tag(Tagger(gazetteer, on.tag), segmenter, SPORT).mentions}
+    found = {(m.text, m.type, m.method) for m in _tag(Tagger(project_gazetteer, on.tag), project_segmenter, SPORT).mentions}
     assert ("Jota", "PERSON", "names") in found
-    assert "Jota" not in {m.text for m in _tag(Tagger(gazetteer, off.tag), segmenter, SPORT).mentions}
+    assert "Jota" not in {m.text for m in _tag(Tagger(project_gazetteer, off.tag), project_segmenter, SPORT).mentions}
 
 
-def test_it_never_overrides_a_rule(gazetteer, segmenter):
-    on = Tagger(gazetteer, load_config().tag)
-    off = Tagger(gazetteer, load_config(None, tag={"names_proposer": False}).tag)
+def test_it_never_overrides_a_rule(project_gazetteer, project_segmenter):
+    on = Tagger(project_gazetteer, load_config().tag)
+    off = Tagger(project_gazetteer, load_config(None, tag={"names_proposer": False}).tag)
     text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội, rồi Jota ghi bàn."
-    rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, segmenter, text).mentions}
-    with_model = {(m.start, m.end, m.type, m.method) for m in _tag(on, segmenter, text).mentions}
+    rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, project_segmenter, text).mentions}
+    with_model = {(m.start, m.end, m.type, m.method) for m in _tag(on, project_segmenter, text).mentions}
     assert rules <= with_model
     assert {m[3] for m in with_model - rules} == {"names"}
 

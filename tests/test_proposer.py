@@ -2,26 +2,14 @@
 
 import pytest
 
-from pipeline.config import gazetteer_dir, load_config
+from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.extract.proposer import NerProposer
 from pipeline.extract.tagger import Tagger
-from pipeline.gazetteer import Gazetteer
 from pipeline.model import Document, Paragraph
 from pipeline.normalize import fold
-from pipeline.stages.segment import Segmenter
 
 SPORT = "Trong trận đấu tối qua, tiền vệ Hùng Dũng và Trọng Hoàng đã ghi bàn cho đội bóng thủ đô."
-
-
-@pytest.fixture(scope="module")
-def segmenter():
-    return Segmenter()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load(gazetteer_dir(load_config()))
 
 
 def _tag(tagger, segmenter, *lines):
@@ -29,32 +17,32 @@ def _tag(tagger, segmenter, *lines):
     return tagger(segmenter(Document(doc_id="t", paragraphs=paragraphs)))
 
 
-def test_off_by_default(gazetteer, segmenter):
+def test_off_by_default(project_gazetteer, project_segmenter):
     assert load_config().tag.ner_proposer is False
     # The names model (tests/test_namemodel.py) finds this player too: off here, to see the rules alone.
     cfg = load_config(None, tag={"names_proposer": False})
     assert cfg.tag.ner_types == ["PERSON"]
-    tagger = Tagger(gazetteer, cfg.tag)
+    tagger = Tagger(project_gazetteer, cfg.tag)
     assert tagger.proposer is None
-    doc = _tag(tagger, segmenter, SPORT)
+    doc = _tag(tagger, project_segmenter, SPORT)
     assert [m for m in doc.mentions if m.method == "ner"] == []
     assert "Trọng Hoàng" not in [m.text for m in doc.mentions]
 
 
-def test_on_it_adds_a_person_no_rule_found(gazetteer, segmenter):
+def test_on_it_adds_a_person_no_rule_found(project_gazetteer, project_segmenter):
     cfg = load_config(None, tag={"ner_proposer": True, "names_proposer": False})
-    doc = _tag(Tagger(gazetteer, cfg.tag), segmenter, SPORT)
+    doc = _tag(Tagger(project_gazetteer, cfg.tag), project_segmenter, SPORT)
     found = [(m.text, m.type, m.method, m.score) for m in doc.mentions]
     assert ("Trọng Hoàng", "PERSON", "ner", cfg.tag.ner_score) in found
 
 
-def test_it_never_overrides_a_rule(gazetteer, segmenter):
+def test_it_never_overrides_a_rule(project_gazetteer, project_segmenter):
     """A span a rule kept stays the rule's: the proposer has the lowest priority."""
-    on = Tagger(gazetteer, load_config(None, tag={"ner_proposer": True, "names_proposer": False}).tag)
-    off = Tagger(gazetteer, load_config(None, tag={"names_proposer": False}).tag)
+    on = Tagger(project_gazetteer, load_config(None, tag={"ner_proposer": True, "names_proposer": False}).tag)
+    off = Tagger(project_gazetteer, load_config(None, tag={"names_proposer": False}).tag)
     text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội."
-    rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, segmenter, text).mentions}
-    with_ner = {(m.start, m.end, m.type, m.method) for m in _tag(on, segmenter, text).mentions}
+    rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, project_segmenter, text).mentions}
+    with_ner = {(m.start, m.end, m.type, m.method) for m in _tag(on, project_segmenter, text).mentions}
     assert rules <= with_ner
     assert all(m[3] == "ner" for m in with_ner - rules)
 
