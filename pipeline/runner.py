@@ -233,7 +233,7 @@ def extract(
         # The cache key leaves the gazetteers out: an entry tagged with other gazetteers keeps its
         # segmentation and is only re-tagged (pipeline.engines).
         # A names model given by path is data outside the package: its bytes are part of the key.
-        model = sha256_file(names_model_path(config.tag)) if config.tag.names_model else ""
+        model = sha256_file(names_model_path(config.tag)) if config.tag.names_proposer and config.tag.names_model else ""
         salt = json.dumps([__version__, code_digest(), config.digest(), libraries, model], sort_keys=True)
         # Built before the lock is taken: a config the stages cannot honour stops the run here (exit 2).
         run = _Run(reader, Pipeline(config, gazetteer), DocumentDeduper(config.dedupe), gazetteer, gazetteers,

@@ -365,14 +365,16 @@ class Tagger(Patterns, Linkers):
         config = self.config
         types = frozenset(config.names_types)
         for para in doc.paragraphs:
-            spans = per_para[para.index]
-            def taken(start: int, end: int, spans: Ledger = spans) -> bool:
-                return any(a.start < end and start < a.end for a in spans)
+            spans, credited = per_para[para.index], credits[para.index]
 
+            def taken(start: int, end: int, spans: Ledger = spans, credited: list = credited) -> bool:
+                # Not scored at all: what a rule or linker kept, and credits and bylines.
+                return any(a.overlaps(start, end) for a in spans) or overlaps(start, end, credited)
+
+            # Runs are disjoint, so what is proposed never overlaps another proposal either.
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
                                              self._not_model_names, taken):
-                if not overlaps(c.start, c.end, credits[para.index]) and spans.free(c.start, c.end):
-                    spans.append(c)
+                spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
                            day: str, acronyms: dict[str, Candidate]) -> None:
