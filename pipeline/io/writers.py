@@ -21,6 +21,8 @@ __all__ = ["CsvRows", "CsvTable", "quote_cell", "FORMULA_START", "format_cell", 
 
 def format_cell(value: object) -> str:
     """One cell: empty for None, fixed float formatting so reruns give the same bytes."""
+    if type(value) is str:  # most cells: checked first, as every mention row has a dozen
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -82,7 +84,13 @@ class CsvRows:
         return quote_cell(text)
 
     def row(self, row: dict) -> str:
-        return ",".join(self.cell(c, row.get(c)) for c in self.table.columns) + "\n"
+        if self.text_columns:
+            return ",".join(self.cell(c, row.get(c)) for c in self.table.columns) + "\n"
+        texts = [format_cell(row.get(c)) for c in self.table.columns]
+        # One search over the whole row: most rows (mentions) have no cell that needs quotes.
+        if _NEEDS_QUOTES.search("\x00".join(texts)) is None:
+            return ",".join(texts) + "\n"
+        return ",".join(map(quote_cell, texts)) + "\n"
 
 
 class CsvTable(CsvRows):
