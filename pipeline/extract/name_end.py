@@ -100,7 +100,9 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
-        if self._rest_of_word(scan, w, bare):
+        # "và" is no syllable of a name's word even where the segmenter glued it to one ("Thanh và" of
+        # "Đồn Biên phòng Thanh và Công an xã Lìa", batch 7): it goes to the rules of "và" (_stops)
+        if bare != self.grammar["and"] and self._rest_of_word(scan, w, bare):
             # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
             # even when the syllable alone is a stop word or a verb ("ban", "hóa").
             scan.end = max(end, w.start() + len(bare))
@@ -304,7 +306,8 @@ class NameEnd:
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
         grown = end if scan.in_place and not scan.topic else scan.word_end_at(end - 1)
-        if grown > end and not any(len(x) >= 2 and x.isupper() for x in text[end:grown].split()) \
+        if grown > end and not any(len(x) >= 2 and x.isupper() or x == self.grammar["and"]
+                                   for x in text[end:grown].split()) \
                 and not _SENTENCE_END.search(text, end - 1, grown):  # "… Bình Thắng B. Thông tin": a new sentence
             pending = [w for w in pending if w.start() >= grown]
             end = grown

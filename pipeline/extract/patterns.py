@@ -135,7 +135,11 @@ class Patterns(NameEnd):
 
     def _name_after_title(self, text, pos, limit, honorific, accepted, free, person_noun=False) -> tuple[int, int] | None:
         """The name's run of capitalised words after the title and portfolio, if it is a name."""
-        run = self._name_run(text, pos, limit)
+        run = self._past_leading_acronym(text, self._name_run(text, pos, limit), accepted, free,
+                                         honorific or person_noun)
+        if run is not None and (whole := _FOREIGN_RUN.match(text, run[0], limit)) is not None \
+                and whole.end() > run[1] and not text[run[1]:run[1] + 2].strip()[:1].isupper():
+            run = (run[0], whole.end())  # "ông Mohammed al-Momani", "ông Khaled bin Mohammed": a particle goes on
         if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
                 and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
                 and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
@@ -159,6 +163,24 @@ class Patterns(NameEnd):
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _past_leading_acronym(self, text, run, accepted, free, person_noun) -> tuple[int, int] | None:
+        """"Giám đốc FBI James Comey", "Chủ tịch HĐQT Nguyễn Văn Hùng": an acronym opening a run, then
+        a name of two to four words opened by a family name or a common foreign given name, is the
+        body the title is held in (or, after a person noun, a body's kind), and the name follows it.
+        Not a name the gazetteers give a place or body ("TP Hồ Chí Minh")."""
+        if run is None:
+            return run
+        words = text[run[0]:run[1]].split()
+        rest = run[0] + len(words[0]) + 1
+        if not (3 <= len(words) <= 5 and len(words[0]) >= 2 and words[0].isupper()) \
+                or words[0] in self.rules.org_admin_words or any(w.isupper() for w in words[1:]) \
+                or not (words[1] in self.rules.surnames or words[1] in self.rules.foreign_given_names) \
+                or not free(rest, run[1]):
+            return run
+        if not person_noun:
+            self._acronym_body(run[0], words[0], accepted, free)
+        return rest, run[1]
 
     def _body_word_ends(self, words: list[str]) -> bool:
         """A run of two words or more whose last makes it a body's name ("… Investment", "… Group")."""
@@ -254,8 +276,13 @@ class Patterns(NameEnd):
                 continue
             self._drop_places_in_vietnamese_name(text, s, e, accepted)
             inner = [a for a in accepted if s < a.end and a.start < e]
-            if inner:
+            # "đại gia Trịnh Văn Quyết": a known person's given names ("Văn Quyết", Nguyễn Văn Quyết)
+            # ending a fuller name opened by another family name are that name's, not the person ("Ông Tập
+            # Cận Bình" opening a sentence: the honorific, which is a family name too, then the person)
+            shorter = [a for a in inner if a.type == "PERSON" and s < a.start and a.end == e]
+            if inner != shorter or (shorter and words[0].lower() in self.rules.honorifics):
                 continue
+            accepted[:] = [a for a in accepted if a not in shorter]
             name = text[s:e]
             ids = self.names.get(fold(name))
             if ids:
@@ -263,7 +290,8 @@ class Patterns(NameEnd):
                 if entry.type == "PERSON":
                     accepted.append(self._span_for(entry, s, e))
                 continue
-            accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6))
+            accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6,
+                                      displaces=tuple((a.start, a.end) for a in shorter)))
 
     def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
         """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
@@ -560,6 +588,8 @@ class Patterns(NameEnd):
         agreement's or meeting's head ("Thỏa thuận hợp tác chung")."""
         if etype == "ORG" and any(a.type == "ORG" and a.start == m.start() for a in inside):
             return False
+        if m.group() in self.grammar["team_heads"] and not any(a.type == "GPE" for a in inside):
+            return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
