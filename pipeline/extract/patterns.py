@@ -149,6 +149,8 @@ class Patterns(NameEnd):
                 fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
             if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
                 run = fr
+        if run is not None and honorific:
+            run = self._particle_name(text, run, limit, accepted)
         words = text[run[0]:run[1]].split() if run is not None else []
         if self._body_word_ends(words):
             return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
@@ -159,6 +161,16 @@ class Patterns(NameEnd):
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _particle_name(self, text: str, run: tuple[int, int], limit: int, accepted) -> tuple[int, int]:
+        """After an honorific, a foreign name the capitalised run cut at its particle goes on through
+        it: "ông Mohammed al-Momani", "bà Sylvia Lima de Souza Medeiros" (the foreign run from the
+        same word, when a particle follows the run)."""
+        following = text[run[1] + 1:min(limit, run[1] + 40)].split(" ", 1)[0].rstrip(",.;:)”\"")
+        if text[run[1]:run[1] + 1] != " " or not _PARTICLE_WORD.fullmatch(following):
+            return run
+        fr = self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)
+        return fr if fr is not None and fr[0] == run[0] and fr[1] > run[1] else run
 
     def _body_word_ends(self, words: list[str]) -> bool:
         """A run of two words or more whose last makes it a body's name ("… Investment", "… Group")."""
