@@ -191,7 +191,7 @@ class DatesMixin:
         dân …"), that day is the occasion they were said at; when no record and no sentence of the
         article gives a date (a day, for sentences), they had no dated occasion and ANNOTATION.md dates them "" itself. Returns the ids
         of the records of the second kind: their missing date is no evidence against them."""
-        waiting = [r for r in records if not r.args.date and any(
+        waiting = [r for r in records if not r.args.date and self._at_occasion(r) and any(
             p.participant.type in self.lex.types[r.type].occasion_speakers for p in r.args.participants)]
         if not waiting:
             return set()
@@ -208,6 +208,15 @@ class DatesMixin:
         if any(r.args.date for r in records) or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
             return set()
         return {id(r) for r in waiting}
+
+    def _at_occasion(self, r: _Record) -> bool:
+        """The record's trigger follows one of its frame's ``occasion_after`` phrases, if it has any."""
+        phrases = self.lex.types[r.type].occasion_after
+        if not phrases:
+            return True
+        words = r.hit.s.words
+        k = words.at(r.hit.start)
+        return k is not None and any(words.preceded_by(k, p) for p in phrases)
 
     def _lead_date(self, sents: list[_Sent], reference: dt.date | None, words: int):
         """The first day the article's body gives within its first ``words`` words: anywhere in its

@@ -34,7 +34,7 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "w
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
-                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names",
+                        "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended"})
@@ -103,6 +103,9 @@ class TypeSettings:
     # first sentence gives; in an article that gives no day it needs none
     occasion_speakers: frozenset[str] = frozenset()
     lead_date_words: int = 0  # the lead's day counts within this many words of its first sentence
+    # when set, only a record whose trigger comes right after one of these phrases is dated by the
+    # article ("Tại cuộc họp, Thủ tướng …": the meeting the article reports, named by its noun alone)
+    occasion_after: tuple[tuple[str, ...], ...] = ()
     not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
     # words right before a name that make it a news medium, never a participant ("tờ The Sun")
     medium_after: re.Pattern[str] | None = None
@@ -250,6 +253,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
         occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
+        occasion_after=tuple(tuple(str(x).lower().split()) for x in raw.get("occasion_after", [])),
         not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
