@@ -13,6 +13,8 @@ from .status import _status_by_date
 from .words import _QUOTED, _opened, _text_words
 
 
+# The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
+_EDITION_WORDS = 6
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
 
@@ -107,6 +109,8 @@ class DatesMixin:
                 continue  # "Theo ông Thịnh, tháng 1/2021, …": what he said, after his clause
             if said_after_words and d[0] >= hit.end and len(_text_words(s.para.text[hit.end:d[0]])) > said_after_words:
                 continue  # "Nga khẳng định hoạt động ... nhằm chuẩn bị cuộc diễn tập [date]": what was said
+            if d[5] == "year" and self._edition(hit, d[0]):
+                continue  # "chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021": the exam's edition
             di = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= d[0] < c1), 0)
             if di == ci:
                 ranked.append((0, abs(d[0] - hit.start), d))
@@ -119,6 +123,18 @@ class DatesMixin:
                 # "Đối thoại A - B, Đối thoại A - C ..., được tổ chức vào ngày 2-3/8 tại Bogor"
                 ranked.append((3, d[0] - hit.end, d))
         return ranked
+
+    def _edition(self, hit: _Hit, a: int) -> bool:
+        """The date at ``a`` follows a name opened by an edition head (a capitalised word after it,
+        at most ``_EDITION_WORDS`` words, no punctuation) that is not the trigger's own name."""
+        s, text = hit.s, hit.s.para.text
+        for m in self.lex.edition_heads.finditer(text, max(s.start, a - 120), a):
+            if m.start() <= hit.start < m.end() or any(c in text[m.end():a] for c in ",;:()\"“”"):
+                continue
+            words = text[m.end():a].split()
+            if not words or (words[0][0].isupper() and len(words) <= _EDITION_WORDS):
+                return True
+        return False
 
     def _same_day(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None):
         """"Chiều cùng ngày, ...": the last day the article gave before the sentence."""
