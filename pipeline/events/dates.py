@@ -201,6 +201,21 @@ class DatesMixin:
             if a.status == "unspecified":
                 a.status = _status_by_date(a.date, a.precision, reference)
 
+    def _lend_speakers(self, records: list[_Record]) -> None:
+        """A meeting that names nobody ("Tuần qua, tại cuộc họp về …, Phó Thủ tướng Vũ Đức Đam nhấn mạnh")
+        had the speakers of the statements told at it, named in its sentence, at the table: they are its
+        participants (ANNOTATION.md: the occasion's participants include who speaks there)."""
+        hosts = [r for r in records if self.lex.types[r.type].speakers_attend and not r.args.participants]
+        if not hosts:
+            return
+        for r in records:
+            if r in hosts or "sentence" not in self.lex.types[r.type].inherit:
+                continue
+            host = self._host_named_with(r, hosts)
+            if host is not None and host.hit.s is r.hit.s:
+                host.args.participants.extend(
+                    p for p in r.args.participants if p.participant.role == "source")
+
     def _date_by_article(self, records: list[_Record], sents: list[_Sent], reference: dt.date | None) -> set[int]:
         """Records of a frame with ``occasion_speakers`` that name such a speaker and have no date
         after :meth:`_inherit`: when the article's lead opens with a day ("Chiều 29/4, nhiều người

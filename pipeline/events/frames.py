@@ -37,7 +37,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended"})
+                        "quoted", "dated", "attended", "speakers_attend"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -140,6 +140,9 @@ class TypeSettings:
     dated: bool = False
     # True: a record with no participant once its reports are merged is dropped
     attended: bool = False
+    # true: a record of this type naming nobody takes the speakers of the statements told at it in its
+    # own sentence ("tại cuộc họp …, Phó Thủ tướng X nhấn mạnh")
+    speakers_attend: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +273,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         quoted=bool(raw.get("quoted", True)),
         dated=bool(raw.get("dated", False)),
         attended=bool(raw.get("attended", False)),
+        speakers_attend=bool(raw.get("speakers_attend", False)),
     )
 
 
