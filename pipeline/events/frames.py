@@ -29,7 +29,7 @@ _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
-                           "neighbour", "plover", "sense", "target_types", "speaker_after"})
+                           "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
@@ -79,6 +79,8 @@ class TriggerRule:
     target_types: frozenset[str] = frozenset()  # mention types a target may have (empty: any participant)
     # The trigger opens its clause and the speaker follows it there, within source_within: "Theo X, …"
     speaker_after: bool = False
+    # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
+    mid_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +334,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         senses=senses + cues,
         target_types=frozenset(raw.get("target_types", [])),
         speaker_after=bool(raw.get("speaker_after", False)),
+        mid_clause=bool(raw.get("mid_clause", False)),
     )
     return rule, _phrases(raw["phrases"])
 

@@ -149,8 +149,7 @@ class Patterns(NameEnd):
                 fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
             if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
                 run = fr
-        if run is not None and honorific:
-            run = self._particle_name(text, run, limit, accepted)
+        run = self._particle_name(text, run, limit, accepted, honorific)
         words = text[run[0]:run[1]].split() if run is not None else []
         if self._body_word_ends(words):
             return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
@@ -162,10 +161,13 @@ class Patterns(NameEnd):
             run = None
         return run
 
-    def _particle_name(self, text: str, run: tuple[int, int], limit: int, accepted) -> tuple[int, int]:
+    def _particle_name(self, text: str, run: tuple[int, int] | None, limit: int, accepted,
+                       honorific: bool) -> tuple[int, int] | None:
         """After an honorific, a foreign name the capitalised run cut at its particle goes on through
-        it: "ông Mohammed al-Momani", "bà Sylvia Lima de Souza Medeiros" (the foreign run from the
+        it: "ông Mohammed al-Momani", "bà Michele van Egten" (the foreign run from the
         same word, when a particle follows the run)."""
+        if run is None or not honorific:
+            return run
         following = text[run[1] + 1:min(limit, run[1] + 40)].split(" ", 1)[0].rstrip(",.;:)”\"")
         if text[run[1]:run[1] + 1] != " " or not _PARTICLE_WORD.fullmatch(following):
             return run
