@@ -30,6 +30,7 @@ class TaggerRules:
     verbs: frozenset[str]
     noun_tokens: tuple[str, ...]
     law_heads: frozenset[str]
+    law_stages: tuple[str, ...]  # "Dự thảo", "dự án": a bill's stage before a law's head, no name of its own
     company_heads: tuple[str, ...]
     company_forms: tuple[str, ...]
     media_nouns: tuple[str, ...]
@@ -65,6 +66,9 @@ class TaggerRules:
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
+    club_heads: tuple[str, ...]  # "CLB …": a club named after its place is the bare place afterwards
+    club_suffixes: tuple[str, ...]  # "… FC"
+    club_place_cues: tuple[str, ...]  # words before a bare place that keep it the place
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -94,6 +98,7 @@ class TaggerRules:
             verbs=frozenset(data["verbs"]),
             noun_tokens=tuple(data["noun_tokens"]),
             law_heads=frozenset(data["law_heads"]),
+            law_stages=tuple(data["law_stages"]),
             company_heads=tuple(data["company_heads"]),
             company_forms=tuple(data["company_forms"]),
             media_nouns=tuple(data["media_nouns"]),
@@ -131,6 +136,9 @@ class TaggerRules:
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),
+            club_heads=tuple(sorted(data["club_heads"], key=len, reverse=True)),
+            club_suffixes=tuple(data["club_suffixes"]),
+            club_place_cues=tuple(sorted(data["club_place_cues"], key=len, reverse=True)),
         )
 
 

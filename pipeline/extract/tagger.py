@@ -85,8 +85,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
-           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference",
-           "link.names-model")
+           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.club-place",
+           "link.title-coreference", "link.names-model")
 
 
 class Tagger(Patterns, Linkers):
@@ -245,6 +245,11 @@ class Tagger(Patterns, Linkers):
         for spans in per_para.values():
             spans.rule, spans.priority = "link.coreference", 0
         self._streets_by_name(doc, per_para)
+        for spans in per_para.values():
+            spans.rule = "link.club-place"
+        self._clubs_by_place(doc, per_para)
+        for spans in per_para.values():
+            spans.rule = "link.coreference"
         self._second_pass(doc, per_para, acronyms, credits)
         for spans in per_para.values():
             spans.rule = "link.title-coreference"
