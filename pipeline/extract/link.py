@@ -539,6 +539,18 @@ class Linkers:
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", street.entity_id, street.canonical, method="coref", score=0.7)]
 
+    def _address_streets(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """A name after a house number is the street of an address, not a person ("trú tại 314 Bùi
+        Thị Xuân, TP Huế", "đến số 6 Phạm Văn Bạch, Yên Hòa") (rule ``link.address``): a person a
+        rule found by the form of the name alone, without a title, before a comma or a bracket."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:") and not a.title]:
+                if text.startswith((",", " ("), a.end) and self._house_number_re.search(text, max(0, a.start - 30), a.start):
+                    name = text[a.start:a.end]
+                    spans[:] = [b for b in spans if b is not a] + [Candidate(
+                        a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
+
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
