@@ -666,9 +666,11 @@ def _on_relative_day(m: re.Match[str], text: str, ref: datetime.date | None) -> 
     return _day_found(start, end, ref + datetime.timedelta(days=offset), True)
 
 
-# "tuần tới", "tuần sau", "tuần trước", "tuần này", "cuối tuần này".
+_ROLLING_WEEK = frozenset(_DATA["lists"]["rolling_week"])
+
+# "tuần tới", "tuần sau", "tuần trước", "tuần này", "cuối tuần này"; "tuần qua" (the seven days before).
 _RELATIVE_WEEK_RE = re.compile(
-    rf"(?<!\w)(?:(?P<part>{_word('end')})[ ])?{_WEEK}[ ](?P<w>{_PERIOD_WORDS})(?!\w)"
+    rf"(?<!\w)(?:(?P<part>{_word('end')})[ ])?{_WEEK}[ ](?P<w>{_PERIOD_WORDS}|{_list('rolling_week')})(?!\w)"
     rf"(?![ ](?:{_list('not_after_period')}))",
     _FLAGS,
 )
@@ -681,7 +683,10 @@ def _on_relative_week(m: re.Match[str], text: str, ref: datetime.date | None) ->
         return None
     if ref is None:
         return _unresolved(start, end)
-    monday = _monday(ref, _PERIOD_OFFSETS[" ".join(m.group("w").lower().split())])
+    word = " ".join(m.group("w").lower().split())
+    if not m.group("part") and word in _ROLLING_WEEK:
+        return _day_found(start, end, ref - datetime.timedelta(days=7), True, ref - datetime.timedelta(days=1))
+    monday = _monday(ref, _PERIOD_OFFSETS.get(word, _PERIOD_OFFSETS[_DATA["words"]["passed"]]))
     sunday = monday + datetime.timedelta(days=6)
     first = sunday - datetime.timedelta(days=1) if m.group("part") else monday
     return _day_found(start, end, first, True, sunday)

@@ -112,6 +112,16 @@ def test_bylines_at_the_end_name_only_or_after_the_end_mark(config):
     assert doc.removed == [] and doc.author == ""
 
 
+def test_year_estimate_reads_a_full_date_written_with_dashes(config):
+    # An undated article whose only year is in a caption's "ngày 17-6-2017" (issue #14, batch 10):
+    # its "Ngày 17-6" then resolves in 2017; a span of years is still no year of the present.
+    doc = clean(config, ["Ngày 17-6, quân đội tuyên bố ngừng bắn.",
+                         "Phiến quân tại làng al-Nuaimah vào ngày 17-6-2017. Ảnh: REUTERS"])
+    assert doc.year_estimate == "2017"
+    doc = clean(config, ["Ngày 17-6, quân đội tuyên bố ngừng bắn trong giai đoạn 2016-2020."])
+    assert doc.year_estimate == ""
+
+
 def test_year_estimate_prefers_the_sentence_that_carries_the_news(config):
     # "hôm nay (12/5)" dates the news in 2017; the 2018 conference it prepares and hands over is
     # named more often but is the next edition.

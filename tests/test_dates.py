@@ -87,6 +87,11 @@ FORMS = [
     ("next-week-sau", "tuần sau", REF, "tuần sau", "2021-11-29", "2021-12-05", "day", True),
     ("last-week", "Tuần trước, Trung Quốc đã cam kết", REF,
      "Tuần trước", "2021-11-15", "2021-11-21", "day", True),
+    # "tuần qua" is the seven days before the reference (Wed 24/11: 17-23/11), not the calendar week before;
+    # "cuối tuần qua" is the calendar weekend before; "tháng qua" is left unresolved.
+    ("past-week-qua", "Tuần qua, tại cuộc họp", REF, "Tuần qua", "2021-11-17", "2021-11-23", "day", True),
+    ("past-week-vua-qua", "trong tuần vừa qua", REF, "tuần vừa qua", "2021-11-17", "2021-11-23", "day", True),
+    ("past-weekend-qua", "cuối tuần qua", REF, "cuối tuần qua", "2021-11-20", "2021-11-21", "day", True),
     ("weekday-next-week", "thứ Hai tuần tới", REF,
      "thứ Hai tuần tới", "2021-11-29", "", "day", True),
     ("weekday-bracketed", "Hà Nội (thứ Ba)", REF, "thứ Ba", "2021-11-23", "", "day", True),
@@ -317,6 +322,8 @@ def test_implausible_reference_is_refused():
         "hai năm trước",
         "một tuần sau",
         "những năm qua",
+        "trong 2 tuần qua",
+        "trong tháng qua",
         "mỗi ngày 2 lần",
         "mỗi tháng 2 lần",
         "chuyến đi 3 ngày 2 đêm",

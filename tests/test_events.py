@@ -537,6 +537,37 @@ def test_statement_at_a_meeting_takes_its_date(stage):
     assert len(said) == 1 and len(said["bày tỏ tin tưởng"].evidences) == 2
 
 
+DAM = ("Vũ Đức Đam", "PERSON", "person:vu-duc-dam")
+
+
+def test_meeting_named_after_tai_takes_the_lead_day_and_its_speaker(stage):
+    # "Tại cuộc họp, Phó Thủ tướng X …" with no date: the meeting the article reports, on the day its
+    # lead gives, with the speaker at the table (meeting.toml occasion_after, speakers_attend).
+    doc = make("Chiều 30/4, sau khi ghi nhận các ý kiến, Phó Thủ tướng Vũ Đức Đam nhận định, nguy cơ rất cao.",
+               "Tại cuộc họp, Phó Thủ tướng Vũ Đức Đam bày tỏ sự đồng tình với các đề xuất của các bộ.",
+               ents=[DAM], published="2021-04-30")
+    e = only(stage(doc).events, "MEETING")
+    assert (e.date, [p.canonical for p in e.participants]) == ("2021-04-30", ["Vũ Đức Đam"])
+    # A meeting not opened by "tại" is not the lead's: it keeps no date of its own.
+    doc = make("Chiều 30/4, sau khi ghi nhận các ý kiến, Phó Thủ tướng Vũ Đức Đam nhận định, nguy cơ rất cao.",
+               "Phó Thủ tướng Vũ Đức Đam từng làm việc với các bộ về đề xuất này.",
+               ents=[DAM], published="2021-04-30")
+    assert all(e.date != "2021-04-30" for e in stage(doc).events if e.type == "MEETING")
+
+
+def test_year_of_a_named_edition_does_not_date_the_meeting(stage):
+    # "Kỳ thi Tốt nghiệp THPT năm 2021" names the exam; "Tuần qua" dates the meeting and the statement.
+    events = run(stage, "Tuần qua, tại cuộc họp về công tác chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021, "
+                        "Phó Thủ tướng Vũ Đức Đam nhấn mạnh, kỳ thi là việc rất quan trọng.",
+                 ents=[DAM], published="2021-04-11")
+    assert only(events, "STATEMENT").date == "2021-04-04"
+    assert only(events, "MEETING").date == "2021-04-04"
+    # The conference's own name holds its year: "Hội nghị … năm 2020" is when it is held.
+    events = run(stage, "Việt Nam chủ trì Hội nghị Thượng đỉnh ASEAN năm 2020 tại Hà Nội.",
+                 ents=[VN, ("ASEAN", "ORG", "org:asean")], published="2020-06-26")
+    assert only(events, "CONFERENCE").date == "2020"
+
+
 def test_neighbouring_sentence_gives_participants(stage):
     events = run(stage, "Đại diện Bộ Môi trường Nhật Bản trình bày kết quả. "
                         "Dự kiến tháng 3/2024 sẽ tổ chức hội thảo về tài chính xanh.",

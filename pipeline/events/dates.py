@@ -13,6 +13,8 @@ from .status import _status_by_date
 from .words import _QUOTED, _opened, _text_words
 
 
+# The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
+_EDITION_WORDS = 6
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
 
@@ -107,6 +109,8 @@ class DatesMixin:
                 continue  # "Theo ông Thịnh, tháng 1/2021, …": what he said, after his clause
             if said_after_words and d[0] >= hit.end and len(_text_words(s.para.text[hit.end:d[0]])) > said_after_words:
                 continue  # "Nga khẳng định hoạt động ... nhằm chuẩn bị cuộc diễn tập [date]": what was said
+            if d[5] == "year" and self._edition(hit, d[0]):
+                continue  # "chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021": the exam's edition
             di = next((n for n, (c0, c1) in enumerate(s.clauses) if c0 <= d[0] < c1), 0)
             if di == ci:
                 ranked.append((0, abs(d[0] - hit.start), d))
@@ -119,6 +123,18 @@ class DatesMixin:
                 # "Đối thoại A - B, Đối thoại A - C ..., được tổ chức vào ngày 2-3/8 tại Bogor"
                 ranked.append((3, d[0] - hit.end, d))
         return ranked
+
+    def _edition(self, hit: _Hit, a: int) -> bool:
+        """The date at ``a`` follows a name opened by an edition head (a capitalised word after it,
+        at most ``_EDITION_WORDS`` words, no punctuation) that is not the trigger's own name."""
+        s, text = hit.s, hit.s.para.text
+        for m in self.lex.edition_heads.finditer(text, max(s.start, a - 120), a):
+            if m.start() <= hit.start < m.end() or any(c in text[m.end():a] for c in ",;:()\"“”"):
+                continue
+            words = text[m.end():a].split()
+            if not words or (words[0][0].isupper() and len(words) <= _EDITION_WORDS):
+                return True
+        return False
 
     def _same_day(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None):
         """"Chiều cùng ngày, ...": the last day the article gave before the sentence."""
@@ -185,13 +201,28 @@ class DatesMixin:
             if a.status == "unspecified":
                 a.status = _status_by_date(a.date, a.precision, reference)
 
+    def _lend_speakers(self, records: list[_Record]) -> None:
+        """A meeting that names nobody ("Tuần qua, tại cuộc họp về …, Phó Thủ tướng Vũ Đức Đam nhấn mạnh")
+        had the speakers of the statements told at it, named in its sentence, at the table: they are its
+        participants (ANNOTATION.md: the occasion's participants include who speaks there)."""
+        hosts = [r for r in records if self.lex.types[r.type].speakers_attend and not r.args.participants]
+        if not hosts:
+            return
+        for r in records:
+            if r in hosts or "sentence" not in self.lex.types[r.type].inherit:
+                continue
+            host = self._host_named_with(r, hosts)
+            if host is not None and host.hit.s is r.hit.s:
+                host.args.participants.extend(
+                    p for p in r.args.participants if p.participant.role == "source")
+
     def _date_by_article(self, records: list[_Record], sents: list[_Sent], reference: dt.date | None) -> set[int]:
         """Records of a frame with ``occasion_speakers`` that name such a speaker and have no date
         after :meth:`_inherit`: when the article's lead opens with a day ("Chiều 29/4, nhiều người
         dân …"), that day is the occasion they were said at; when no record and no sentence of the
         article gives a date (a day, for sentences), they had no dated occasion and ANNOTATION.md dates them "" itself. Returns the ids
         of the records of the second kind: their missing date is no evidence against them."""
-        waiting = [r for r in records if not r.args.date and any(
+        waiting = [r for r in records if not r.args.date and self._at_occasion(r) and any(
             p.participant.type in self.lex.types[r.type].occasion_speakers for p in r.args.participants)]
         if not waiting:
             return set()
@@ -208,6 +239,15 @@ class DatesMixin:
         if any(r.args.date for r in records) or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
             return set()
         return {id(r) for r in waiting}
+
+    def _at_occasion(self, r: _Record) -> bool:
+        """The record's trigger follows one of its frame's ``occasion_after`` phrases, if it has any."""
+        phrases = self.lex.types[r.type].occasion_after
+        if not phrases:
+            return True
+        words = r.hit.s.words
+        k = words.at(r.hit.start)
+        return k is not None and any(words.preceded_by(k, p) for p in phrases)
 
     def _lead_date(self, sents: list[_Sent], reference: dt.date | None, words: int):
         """The first day the article's body gives within its first ``words`` words: anywhere in its

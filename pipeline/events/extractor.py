@@ -56,6 +56,7 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         records = self._merge(records)
         records = self._yield(records)
         self._inherit(records, reference)
+        self._lend_speakers(records)
         undated = self._date_by_article(records, sents, reference)
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.

@@ -29,15 +29,15 @@ _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
-                           "neighbour", "plover", "sense", "target_types", "speaker_after"})
+                           "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
-                        "occasion_speakers", "lead_date_words", "not_speakers", "medium_after", "medium_names",
+                        "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended"})
+                        "quoted", "dated", "attended", "speakers_attend"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -79,6 +79,8 @@ class TriggerRule:
     target_types: frozenset[str] = frozenset()  # mention types a target may have (empty: any participant)
     # The trigger opens its clause and the speaker follows it there, within source_within: "Theo X, …"
     speaker_after: bool = False
+    # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
+    mid_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,9 @@ class TypeSettings:
     # first sentence gives; in an article that gives no day it needs none
     occasion_speakers: frozenset[str] = frozenset()
     lead_date_words: int = 0  # the lead's day counts within this many words of its first sentence
+    # when set, only a record whose trigger comes right after one of these phrases is dated by the
+    # article ("Tại cuộc họp, Thủ tướng …": the meeting the article reports, named by its noun alone)
+    occasion_after: tuple[tuple[str, ...], ...] = ()
     not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
     # words right before a name that make it a news medium, never a participant ("tờ The Sun")
     medium_after: re.Pattern[str] | None = None
@@ -137,6 +142,9 @@ class TypeSettings:
     dated: bool = False
     # True: a record with no participant once its reports are merged is dropped
     attended: bool = False
+    # true: a record of this type naming nobody takes the speakers of the statements told at it in its
+    # own sentence ("tại cuộc họp …, Phó Thủ tướng X nhấn mạnh")
+    speakers_attend: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +258,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
         occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
+        occasion_after=tuple(tuple(str(x).lower().split()) for x in raw.get("occasion_after", [])),
         not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
@@ -266,6 +275,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         quoted=bool(raw.get("quoted", True)),
         dated=bool(raw.get("dated", False)),
         attended=bool(raw.get("attended", False)),
+        speakers_attend=bool(raw.get("speakers_attend", False)),
     )
 
 
@@ -324,6 +334,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         senses=senses + cues,
         target_types=frozenset(raw.get("target_types", [])),
         speaker_after=bool(raw.get("speaker_after", False)),
+        mid_clause=bool(raw.get("mid_clause", False)),
     )
     return rule, _phrases(raw["phrases"])
 

@@ -26,7 +26,7 @@ _SHARED_KEYS = {
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
-    "dates": frozenset(["goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
+    "dates": frozenset(["edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
     "money": frozenset(["currencies", "english_scales", "scales"]),
     "confidence": frozenset(["amount", "date", "evidence", "instrument", "location", "max_evidence", "participant", "two_participants"]),
 }
@@ -70,6 +70,8 @@ class Lexicon:
     date_not_after: tuple[tuple[str, ...], ...]
     period_after: tuple[tuple[str, ...], ...]
     goal_words: re.Pattern[str]
+    # heads of named editions, as written (capitalised): a year after such a name names the edition
+    edition_heads: re.Pattern[str]
     since: re.Pattern[str]  # a date after these in its clause is a starting point
     same_day: re.Pattern[str]  # "cùng ngày": the day of the last date given before
     date_ignore_inside: frozenset[str]
@@ -170,6 +172,7 @@ class Lexicon:
             date_not_after=_phrases(dates.get("not_after", [])),
             period_after=_phrases(dates.get("period_after", [])),
             goal_words=_literal_words(dates.get("goal_words", [])),
+            edition_heads=_word_regex([re.escape(v) for v in dates.get("edition_heads", [])] or ["(?!)"], 0),
             since=_literal_words(dates.get("since", [])),
             same_day=_literal_words(dates.get("same_day", [])),
             date_ignore_inside=frozenset(dates.get("ignore_inside", [])),

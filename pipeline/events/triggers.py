@@ -128,7 +128,7 @@ class TriggerMixin:
             return False  # "các thỏa thuận mà các bang ... ký": a relative clause
         # "Theo X, …" opens its clause (mid-clause "theo" follows or complies); a capital "Theo" opens
         # a sentence even glued to a heading the crawl ran into it ("… đô thị Theo Thứ trưởng X, …").
-        glued = rule.speaker_after and text[start].isupper()
+        glued = rule.mid_clause or (rule.speaker_after and text[start].isupper())
         if rule.speaker_after and not glued and _WORD.search(text, c0, start):
             return False
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
