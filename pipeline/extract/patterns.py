@@ -141,14 +141,17 @@ class Patterns(NameEnd):
                 and whole.end() > run[1] and not text[run[1]:run[1] + 2].strip()[:1].isupper():
             run = (run[0], whole.end())  # "ông Mohammed al-Momani", "ông Khaled bin Mohammed": a particle goes on
         if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
-                and not self._company_head_re.match(text, run[0]) \
                 and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
+                and not (self._org_head_re.match(text, run[0]) and not any(
+                    a.type == "GPE" and run[0] < a.start and a.end < fr[0] for a in accepted)) \
                 and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
                     w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
             # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
             # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
-            # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name. Not after a
-            # company's head: "Chủ tịch Công ty Bangsue Chiameng" names the company (batch 10).
+            # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name. After a
+            # body's head, only past the body's country ("Giám đốc Cơ quan Tình báo quốc gia Mỹ Vincent
+            # Stewart"): "Chủ tịch Công ty Bangsue Chiameng", "Người phát ngôn Tòa thị chính tỉnh Preah
+            # Sihanouk" name the body (batch 10).
             first = text[fr[0]:fr[1]].split()[0]
             if len(first) >= 2 and first.isupper():
                 self._acronym_body(fr[0], first, accepted, free)

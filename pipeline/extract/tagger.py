@@ -148,7 +148,9 @@ class Tagger(Patterns, Linkers):
         self._numbered_document_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
-            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) {number} \d+(?![\w/,.]\w)")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?![\w/,.]\w)"
+            # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
+            rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
