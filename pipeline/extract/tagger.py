@@ -137,6 +137,8 @@ class Tagger(Patterns, Linkers):
         self._amount_after_re = re.compile(rf" ?(?:{alternation(rules.grammar['amount_units'])})(?!\w)")
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
+        # "(… gọi đội tuyển Việt Nam - PV)": the editor's note closing a bracket is no part of a name
+        self._editor_mark_re = re.compile(rf"[-–]\s*(?:{alternation(rules.grammar['editor_marks'])})\s*\)")
         self._treaty_head_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)"
                                           rf"(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)")
         # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
