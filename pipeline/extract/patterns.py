@@ -556,7 +556,8 @@ class Patterns(NameEnd):
             # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
             lead_lower=etype == "ORG" and not self._title_re.match(text, m.start())
             and not (word_end and word_end[m.start()] > m.end()),
-            numbered=etype == "EVENT",  # "Đại hội 19", "Hội nghị Cấp cao 25"
+            # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
+            numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads)
 
