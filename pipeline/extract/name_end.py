@@ -281,7 +281,10 @@ class NameEnd:
         shape = scan.shape
         if scan.end is not None:
             return not scan.pending or scan.company or shape.numbered or shape.tail
-        return shape.numbered and not self._unit_after_re.match(scan.text, w.end())
+        # an organisation's number comes right after its head ("Bệnh viện 103"); after lower-case words it
+        # leads nowhere of its own ("Bệnh viện số 2 Quảng Ninh" goes on to the place)
+        return shape.numbered and not (scan.pending and not shape.about) \
+            and not self._unit_after_re.match(scan.text, w.end())
 
     def _predicate_after_proper(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """After a proper name a body's name ends: a lower-case word opens the predicate ("Quỹ Thiện
