@@ -152,7 +152,7 @@ class NameEnd:
         text, end = scan.text, scan.end
         word = w.group()
         bare = word.rstrip(".")
-        if word in self.rules.stop_words or bare in self.rules.stop_words:
+        if self._stop_word(scan, w, bare):
             return True
         if self._predicate_after_proper(scan, w, bare):
             return True
@@ -185,6 +185,11 @@ class NameEnd:
             if i == 0 and nxt.group() in self.rules.verbs and not self._noun_token_at(text, nxt.start()):
                 return True
         return False
+
+    def _stop_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """A stop word, or the dash of an editor's note closing a bracket ("… Việt Nam - PV)")."""
+        return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
+            or bool(self._editor_mark_re.match(scan.text, w.start()))
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
@@ -276,7 +281,10 @@ class NameEnd:
         shape = scan.shape
         if scan.end is not None:
             return not scan.pending or scan.company or shape.numbered or shape.tail
-        return shape.numbered and not self._unit_after_re.match(scan.text, w.end())
+        # an organisation's number comes right after its head ("Bệnh viện 103"); after lower-case words it
+        # leads nowhere of its own ("Bệnh viện số 2 Quảng Ninh" goes on to the place)
+        return shape.numbered and not (scan.pending and not shape.about) \
+            and not self._unit_after_re.match(scan.text, w.end())
 
     def _predicate_after_proper(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """After a proper name a body's name ends: a lower-case word opens the predicate ("Quỹ Thiện

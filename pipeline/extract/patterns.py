@@ -140,19 +140,8 @@ class Patterns(NameEnd):
         if run is not None and (whole := _FOREIGN_RUN.match(text, run[0], limit)) is not None \
                 and whole.end() > run[1] and not text[run[1]:run[1] + 2].strip()[:1].isupper():
             run = (run[0], whole.end())  # "ông Mohammed al-Momani", "ông Khaled bin Mohammed": a particle goes on
-        if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific \
-                and (fr := self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)) is not None \
-                and not _TITLE_BREAK.search(text, run[0], fr[0]) and not any(
-                    w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
-            # "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
-            # "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
-            # "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name.
-            first = text[fr[0]:fr[1]].split()[0]
-            if len(first) >= 2 and first.isupper():
-                self._acronym_body(fr[0], first, accepted, free)
-                fr = (fr[0] + len(first) + 1, fr[1]) if len(text[fr[0]:fr[1]].split()) > 2 else None
-            if fr is not None and not any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()):
-                run = fr
+        if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific:
+            run = self._foreign_after_portfolio(text, run, limit, accepted, free)
         words = text[run[0]:run[1]].split() if run is not None else []
         if self._body_word_ends(words):
             return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
@@ -163,6 +152,29 @@ class Patterns(NameEnd):
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _foreign_after_portfolio(self, text, run, limit, accepted, free) -> tuple[int, int]:
+        """A one-word run after a title may be its portfolio, the foreign name following it:
+        "Bộ trưởng Tư pháp Merrick Garland": the portfolio, then the name;
+        "Bộ trưởng Quốc phòng Qatar Khaled bin Mohammed al-Attiyah": the whole name;
+        "Phó chủ tịch tập đoàn NASDAQ Bob McCooey": the body's acronym, then the name. After a
+        body's head, only past the body's country ("Giám đốc Cơ quan Tình báo quốc gia Mỹ Vincent
+        Stewart"): "Chủ tịch Công ty Bangsue Chiameng", "Người phát ngôn Tòa thị chính tỉnh Preah
+        Sihanouk" name the body (batch 10)."""
+        fr = self._foreign_run(text, run[0], min(limit, run[1] + 60), accepted)
+        if fr is None or _TITLE_BREAK.search(text, run[0], fr[0]) or any(
+                w in self.rules.verbs or w in self.rules.stop_words for w in text[run[0]:fr[0]].split()):
+            return run
+        if self._org_head_re.match(text, run[0]) and not any(
+                a.type == "GPE" and run[0] < a.start and a.end < fr[0] for a in accepted):
+            return run
+        first = text[fr[0]:fr[1]].split()[0]
+        if len(first) >= 2 and first.isupper():
+            self._acronym_body(fr[0], first, accepted, free)
+            if len(text[fr[0]:fr[1]].split()) <= 2:
+                return run
+            fr = (fr[0] + len(first) + 1, fr[1])
+        return run if any(len(w) >= 2 and w.isupper() for w in text[fr[0]:fr[1]].split()) else fr
 
     def _past_leading_acronym(self, text, run, accepted, free, person_noun) -> tuple[int, int] | None:
         """"Giám đốc FBI James Comey", "Chủ tịch HĐQT Nguyễn Văn Hùng": an acronym opening a run, then
@@ -255,25 +267,10 @@ class Patterns(NameEnd):
             # "đường Trần Hưng Đạo", "phường Phạm Ngũ Lão": a place named after a person (pattern.place)
             if self._place_head_end_re.search(text, max(0, m.start() - 20), m.start()):
                 continue
-            run = self._name_run(text, m.start(), limit, max_words=4)
-            if run is None:
+            shaped = self._surname_run(text, m.start(), limit)
+            if shaped is None:
                 continue
-            s, e = run
-            words = text[s:e].split()
-            # "Ông Đoàn Gia Cường" opening a sentence: "Ông" is the honorific (and a family name);
-            # the name starts at the family name after it, the next word of this loop
-            if len(words) > 1 and words[0].lower() in self.rules.honorifics and words[1] in self.rules.surnames:
-                continue
-            # "ông Nguyễn Bá Diệp Phó Chủ tịch …": a title after the name without a comma
-            if len(words) == 4 and self._title_re.match(text, e - len(words[-1])):
-                e -= len(words[-1]) + 1
-                words = words[:-1]
-            # Two-word runs ("Mai Hà", "Vũ Dũng") are as often places, bylines or parts of names:
-            # without a title only full three- or four-word names count.
-            if not 3 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
-                continue
-            if any(w in self.rules.not_in_name for w in words[1:]):
-                continue
+            s, e, words = shaped
             self._drop_places_in_vietnamese_name(text, s, e, accepted)
             inner = [a for a in accepted if s < a.end and a.start < e]
             # "đại gia Trịnh Văn Quyết": a known person's given names ("Văn Quyết", Nguyễn Văn Quyết)
@@ -292,6 +289,29 @@ class Patterns(NameEnd):
                 continue
             accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6,
                                       displaces=tuple((a.start, a.end) for a in shorter)))
+
+    def _surname_run(self, text: str, start: int, limit: int) -> tuple[int, int, list[str]] | None:
+        """The run of three or four capitalised words a family name opens, if it may be a name."""
+        run = self._name_run(text, start, limit, max_words=4)
+        if run is None:
+            return None
+        s, e = run
+        words = text[s:e].split()
+        # "Ông Đoàn Gia Cường" opening a sentence: "Ông" is the honorific (and a family name);
+        # the name starts at the family name after it, the next word of the caller's loop
+        if len(words) > 1 and words[0].lower() in self.rules.honorifics and words[1] in self.rules.surnames:
+            return None
+        # "ông Nguyễn Bá Diệp Phó Chủ tịch …": a title after the name without a comma
+        if len(words) == 4 and self._title_re.match(text, e - len(words[-1])):
+            e -= len(words[-1]) + 1
+            words = words[:-1]
+        # Two-word runs ("Mai Hà", "Vũ Dũng") are as often places, bylines or parts of names:
+        # without a title only full three- or four-word names count.
+        if not 3 <= len(words) <= 4 or any("-" in w or w.isupper() for w in words):
+            return None
+        if any(w in self.rules.not_in_name for w in words[1:]):
+            return None
+        return s, e, words
 
     def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
         """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
@@ -532,11 +552,12 @@ class Patterns(NameEnd):
             about=about,
             after_tai=head in self.rules.embassy_heads,
             commas=head == self.grammar["ministry_head"] or etype == "TREATY",
-            tail=head in self.rules.law_heads,
+            tail=head in self.rules.law_heads or head in self.grammar["contest_heads"],
             # not "Bộ trưởng Bộ Quốc phòng", "Hội nghị ASEAN": the head is a word's start
             lead_lower=etype == "ORG" and not self._title_re.match(text, m.start())
             and not (word_end and word_end[m.start()] > m.end()),
-            numbered=etype == "EVENT",  # "Đại hội 19", "Hội nghị Cấp cao 25"
+            # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
+            numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads)
 

@@ -137,6 +137,8 @@ class Tagger(Patterns, Linkers):
         self._amount_after_re = re.compile(rf" ?(?:{alternation(rules.grammar['amount_units'])})(?!\w)")
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
+        # "(… gọi đội tuyển Việt Nam - PV)": the editor's note closing a bracket is no part of a name
+        self._editor_mark_re = re.compile(rf"[-–]\s*(?:{alternation(rules.grammar['editor_marks'])})\s*\)")
         self._treaty_head_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)"
                                           rf"(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)")
         # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
@@ -148,7 +150,9 @@ class Tagger(Patterns, Linkers):
         self._numbered_document_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
-            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) {number} \d+(?![\w/,.]\w)")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?![\w/,.]\w)"
+            # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
+            rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
