@@ -67,8 +67,12 @@ class Run:
 def _syllables(text: str, tokens: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     out = []
     for a, b in tokens:
+        word = text[a:b]
+        if " " not in word:  # most tokens are one syllable
+            out.append((a, b))
+            continue
         pos = a
-        for part in text[a:b].split(" "):
+        for part in word.split(" "):
             if part:
                 out.append((pos, pos + len(part)))
             pos += len(part) + 1

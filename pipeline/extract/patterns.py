@@ -473,6 +473,8 @@ class Patterns(NameEnd):
         # "Đối thoại Chiến lược quốc phòng": a word of the dialogue's name, not a strategy; "viện Chính
         # sách Chiến lược Australia": a capitalised word before it, whole or the segmenter's word's first
         # syllable, makes it a word of another name (not "Theo Hiệp định …")
+        if before.rstrip().endswith(self.rules.law_stages):
+            return False  # "về Dự thảo Luật …": a bill, not a word of another name
         words = before.rstrip().split(" ")
         prev = words[-1]
         prev_end = s - (len(before) - len(before.rstrip()))

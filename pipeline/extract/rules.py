@@ -30,6 +30,7 @@ class TaggerRules:
     verbs: frozenset[str]
     noun_tokens: tuple[str, ...]
     law_heads: frozenset[str]
+    law_stages: tuple[str, ...]  # "Dự thảo", "dự án": a bill's stage before a law's head, no name of its own
     company_heads: tuple[str, ...]
     company_forms: tuple[str, ...]
     media_nouns: tuple[str, ...]
@@ -94,6 +95,7 @@ class TaggerRules:
             verbs=frozenset(data["verbs"]),
             noun_tokens=tuple(data["noun_tokens"]),
             law_heads=frozenset(data["law_heads"]),
+            law_stages=tuple(data["law_stages"]),
             company_heads=tuple(data["company_heads"]),
             company_forms=tuple(data["company_forms"]),
             media_nouns=tuple(data["media_nouns"]),

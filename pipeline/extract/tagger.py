@@ -365,11 +365,15 @@ class Tagger(Patterns, Linkers):
         config = self.config
         types = frozenset(config.names_types)
         for para in doc.paragraphs:
-            spans, credited = per_para[para.index], credits[para.index]
+            spans = per_para[para.index]
+            # Not scored at all: what a rule or linker kept, and credits and bylines. One byte per
+            # character, so a run is looked up once instead of against every span.
+            covered = bytearray(len(para.text))
+            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]):
+                covered[start:end] = b"\x01" * (end - start)
 
-            def taken(start: int, end: int, spans: Ledger = spans, credited: list = credited) -> bool:
-                # Not scored at all: what a rule or linker kept, and credits and bylines.
-                return any(a.overlaps(start, end) for a in spans) or overlaps(start, end, credited)
+            def taken(start: int, end: int, covered: bytearray = covered) -> bool:
+                return covered.find(1, start, end) >= 0
 
             # Runs are disjoint, so what is proposed never overlaps another proposal either.
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,

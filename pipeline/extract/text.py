@@ -66,6 +66,7 @@ def slug(text: str) -> str:
 
 
 _DASHES = str.maketrans("–—‐‑−", "-----")
+_ANY_DASH = re.compile("[–—‐‑−]")
 
 
 def _lower(text: str) -> str:
@@ -76,7 +77,8 @@ def _lower(text: str) -> str:
     out = text.lower()
     if len(out) != len(text):
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return out.translate(_DASHES)
+    # str.translate walks every character through a dict; most paragraphs have no dash to map.
+    return out.translate(_DASHES) if _ANY_DASH.search(out) else out
 
 
 def _is_word_char(c: str) -> bool:
