@@ -539,6 +539,58 @@ class Linkers:
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", street.entity_id, street.canonical, method="coref", score=0.7)]
 
+    def _address_streets(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """A name after a house number is the street of an address, not a person ("trú tại 314 Bùi
+        Thị Xuân, TP Huế", "đến số 6 Phạm Văn Bạch, Yên Hòa") (rule ``link.address``): a person a
+        rule found by the form of the name alone, without a title, before a comma or a bracket."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:") and not a.title]:
+                if text.startswith((",", " ("), a.end) and self._house_number_re.search(text, max(0, a.start - 30), a.start):
+                    name = text[a.start:a.end]
+                    spans[:] = [b for b in spans if b is not a] + [Candidate(
+                        a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
+
+    def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
+        place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
+        the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
+        clubs: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                if a.type == "ORG" and a.entity_id:
+                    place = self._club_place(para.text[a.start:a.end])
+                    # a province or city of the gazetteer ("gpe:vn-ha-noi"), not a country ("6 CLB Anh")
+                    if place and any(i.startswith("gpe:") and "-" in i for i in self.names.get(fold(place), ())):
+                        clubs.setdefault(place, a)
+        if not clubs:
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in [a for a in spans if a.type == "GPE" and text[a.start:a.end] in clubs]:
+                if self._after_place_cue(text, a.start) or any(
+                        b.type == "ORG" and b.start <= a.start and a.end <= b.end for b in spans):
+                    continue  # the place itself ("tại Hà Nội"), or the place inside a body's name
+                club = clubs[text[a.start:a.end]]
+                spans[:] = [b for b in spans if b is not a] + [Candidate(
+                    a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _after_place_cue(self, text: str, start: int) -> bool:
+        """A word before ``start`` that makes what follows a place ("tại", "tỉnh", "bóng đá")."""
+        before = text[:start].rstrip()
+        return any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
+                   for cue in self.rules.club_place_cues)
+
+    def _club_place(self, surface: str) -> str:
+        """The place a club's name is made of ("CLB Hà Nội" -> "Hà Nội"), or ""."""
+        for head in self.rules.club_heads:
+            if surface.startswith(head + " "):
+                return surface[len(head) + 1:]
+        for suffix in self.rules.club_suffixes:
+            if surface.endswith(" " + suffix):
+                return surface[:-len(suffix) - 1]
+        return ""
+
     # -- second pass: bare acronyms and coreference ---------------------------------------
     def _second_pass(self, doc: Document, per_para: dict[int, Ledger], acronyms: dict[str, Candidate],
                      credits: dict[int, list[tuple[int, int]]]) -> None:

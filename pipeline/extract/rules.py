@@ -66,6 +66,10 @@ class TaggerRules:
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
+    club_heads: tuple[str, ...]  # "CLB …": a club named after its place is the bare place afterwards
+    address_before: tuple[str, ...]  # "tại", "đến": a house number after them opens an address
+    club_suffixes: tuple[str, ...]  # "… FC"
+    club_place_cues: tuple[str, ...]  # words before a bare place that keep it the place
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -133,6 +137,10 @@ class TaggerRules:
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),
+            address_before=tuple(data["address_before"]),
+            club_heads=tuple(sorted(data["club_heads"], key=len, reverse=True)),
+            club_suffixes=tuple(data["club_suffixes"]),
+            club_place_cues=tuple(sorted(data["club_place_cues"], key=len, reverse=True)),
         )
 
 

@@ -85,8 +85,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
-           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.title-coreference",
-           "link.names-model")
+           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
+           "link.club-place", "link.title-coreference", "link.names-model")
 
 
 class Tagger(Patterns, Linkers):
@@ -148,6 +148,9 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
             rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) {number} \d+(?![\w/,.]\w)")
+        # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
+        self._house_number_re = re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
@@ -245,6 +248,14 @@ class Tagger(Patterns, Linkers):
         for spans in per_para.values():
             spans.rule, spans.priority = "link.coreference", 0
         self._streets_by_name(doc, per_para)
+        for spans in per_para.values():
+            spans.rule = "link.address"
+        self._address_streets(doc, per_para)
+        for spans in per_para.values():
+            spans.rule = "link.club-place"
+        self._clubs_by_place(doc, per_para)
+        for spans in per_para.values():
+            spans.rule = "link.coreference"
         self._second_pass(doc, per_para, acronyms, credits)
         for spans in per_para.values():
             spans.rule = "link.title-coreference"
