@@ -154,6 +154,17 @@ def _date_problems(origin: str, what: str, valid_from: str, valid_to: str) -> li
     return problems
 
 
+def _has_letters(text: str, count: int) -> bool:
+    """At least ``count`` letters or digits (stops counting there: the lint asks it of every alias)."""
+    seen = 0
+    for c in text:
+        if c.isalnum():
+            seen += 1
+            if seen >= count:
+                return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Forms:
     """The normal form, the ``fold`` and the ``name_key`` of every text of some entries: the lint
@@ -413,7 +424,7 @@ class Gazetteer:
         for e in self.entries.values():
             problems.extend(_entry_problems(e, conv, forms))
             for alias in e.aliases:
-                if sum(c.isalnum() for c in alias) < MIN_ALIAS_CHARS and alias not in (e.acronym, *self.short_aliases):
+                if not _has_letters(alias, MIN_ALIAS_CHARS) and alias not in (e.acronym, *self.short_aliases):
                     problems.append(f"{e.origin}: {e.id} alias {alias!r} is shorter than {MIN_ALIAS_CHARS} letters "
                                     f"and would match stray letters; drop it, or list it in the acronym column or "
                                     f"{SHORT_ALIASES} if it really is a name")

@@ -86,12 +86,17 @@ def normalize_text(text: str) -> str:
         return ""
     if "&" in text:
         text = html.unescape(_MANGLED_ENTITY.sub("&", text))
-    text = text.translate(_INVISIBLE)
-    if "\u00d0" in text or "\u00f0" in text:
-        text = _LOOKALIKE_ETH.sub(lambda m: ETH_LOOKALIKES[m.group()], text)
+    # ASCII text has no invisible format character, no look-alike letter, nothing to compose and
+    # no tone mark to move: only its control characters and spaces need work (URLs, English names).
+    ascii_only = text.isascii()
+    if not ascii_only:
+        text = text.translate(_INVISIBLE)
+        if "\u00d0" in text or "\u00f0" in text:
+            text = _LOOKALIKE_ETH.sub(lambda m: ETH_LOOKALIKES[m.group()], text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = _retone(unicodedata.normalize("NFC", text))
+    if not ascii_only:
+        text = _retone(unicodedata.normalize("NFC", text))
     text = "\n".join(_RUNS.sub(" ", line).strip() for line in text.split("\n"))
     return text.strip()
 
