@@ -250,25 +250,19 @@ class Tagger(Patterns, Linkers):
             spans.rule, spans.reason = "link.credit", "inside a photo credit, dateline or byline"
             spans[:] = [a for a in spans if not overlaps(a.start, a.end, credits[para.index])]
             per_para[para.index] = spans
-        for spans in per_para.values():
-            spans.rule, spans.priority = "link.coreference", 0
-        self._streets_by_name(doc, per_para)
-        for spans in per_para.values():
-            spans.rule = "link.address"
-        self._address_streets(doc, per_para)
-        for spans in per_para.values():
-            spans.rule = "link.club-place"
-        self._clubs_by_place(doc, per_para)
-        for spans in per_para.values():
-            spans.rule = "link.coreference"
-        self._second_pass(doc, per_para, acronyms, credits)
-        for spans in per_para.values():
-            spans.rule = "link.title-coreference"
-        self._title_coreference(doc, per_para, bare_titles, credits)
-        if self.name_model is not None:
+        # The document linkers in their order; each ledger records what a linker changes under its rule.
+        document_linkers = [
+            ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
+            ("link.address", lambda: self._address_streets(doc, per_para)),
+            ("link.club-place", lambda: self._clubs_by_place(doc, per_para)),
+            ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
+            ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
+        ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits))]
+             if self.name_model is not None else [])
+        for rule, link in document_linkers:
             for spans in per_para.values():
-                spans.rule, spans.priority = "link.names-model", 0
-            self._model_names(doc, per_para, credits)
+                spans.rule, spans.priority = rule, 0
+            link()
         mentions: list[Mention] = []
         for para in doc.paragraphs:
             taken: set[tuple[int, int]] = set()
