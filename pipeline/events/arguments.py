@@ -97,9 +97,10 @@ class ArgumentsMixin:
         the verb (with the source a lead-in attributes), else the subject before a semicolon."""
         a0, a1 = hit.s.attribution
         subject = self._coordinated_subject(hit, usable)
-        speakers = self._statement_sources(hit, rule, subject or before,
+        speakers = self._statement_sources(hit, rule, before if subject is None else subject,
                                            [m for m in usable if a0 <= m.start and m.end <= a1], subject is None)
-        return speakers or self._elided_subject(hit, rule, usable)
+        # (an unnamed subject, [], speaks for nobody: no subject of an earlier clause either)
+        return speakers or ([] if subject == [] else self._elided_subject(hit, rule, usable))
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:
@@ -366,14 +367,20 @@ class ArgumentsMixin:
         """"Bộ Ngoại giao Nga ngày 20/4 đã triệu tập Đại sứ Bulgaria Atanas Krystin và thông báo": a
         verb joined to the verb before it (``[grammar] coordinators``) has that verb's subject; the
         names between the two verbs are its object. The subject is the names opening the clause up to
-        the first lower-case word other than a conjunction; None when the clause is not built so."""
+        the first lower-case word other than a conjunction; [] when a verb before the one name makes it
+        the object (the subject is unnamed); None when the clause is not built so."""
         text, c0 = hit.s.para.text, hit.clause[0]
         if self.lex.coordinated.fullmatch(text, c0, hit.start):
             # ", và bày tỏ …", ", đồng thời tuyên bố …": the clause before has the verb it continues
             c0 = next((a for a, b in reversed(hit.s.clauses) if b <= c0), c0)
         own = [m for m in before if m.start >= c0 and m.end <= hit.start]
-        if len(own) < 2 or not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
+        if not own or not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
             return None
+        if len(own) == 1:
+            # "3 HLV còn lại lựa chọn Hellen Thủy và nói …", "Cũng có cổ đông đặt câu hỏi về … Ban điều
+            # hành Hòa Phát và cho rằng …": the one name, right before the joined verb, is the object
+            # of the verb before it; the subject is unnamed, and nobody named speaks.
+            return [] if self._has_verb_word(text[c0:own[0].start]) else None
         subject = own[:1]
         for m in own[1:]:
             if self._has_verb_word(text[subject[-1].end:m.start]):
