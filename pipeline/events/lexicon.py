@@ -24,7 +24,7 @@ _SHARED_KEYS = {
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
     "participants": frozenset(["attribution", "place_not_after", "qualifier_after", "target_markers", "types"]),
     "location": frozenset(["fillers", "markers"]),
-    "anaphora": frozenset(["cues", "generic", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
+    "anaphora": frozenset(["cues", "generic", "generic_list_heads", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
     "dates": frozenset(["edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
     "money": frozenset(["currencies", "english_scales", "scales"]),
@@ -61,6 +61,7 @@ class Lexicon:
     temporal_cues: tuple[tuple[str, ...], ...]
     object_cues: tuple[tuple[str, ...], ...]
     generic: tuple[tuple[str, ...], ...]
+    generic_list_heads: tuple[tuple[str, ...], ...]
     indefinite: tuple[tuple[str, ...], ...]
     ordinal_window: re.Pattern[str]
     ordinal_immediate: re.Pattern[str]
@@ -163,6 +164,7 @@ class Lexicon:
             temporal_cues=_phrases(ana.get("temporal_cues", [])),
             object_cues=_phrases(ana.get("object_cues", [])),
             generic=_phrases(ana["generic"]),
+            generic_list_heads=_phrases(ana.get("generic_list_heads", [])),
             indefinite=_phrases(ana.get("indefinite", [])),
             ordinal_window=re.compile(ana["ordinal_window"], re.IGNORECASE),
             ordinal_immediate=re.compile(ana["ordinal_immediate"], re.IGNORECASE),

@@ -8,7 +8,7 @@ import re
 from .frames import Sense, TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Hit, _names, _Sent
-from .words import _OPENERS, _QUOTED, _WORD
+from .words import _OPENERS, _QUOTED, _WORD, _Words
 
 _SPACE = re.compile(r"\s*")
 # A colon opening a quotation, and the lower-case words that may stand between a name and it.
@@ -230,7 +230,7 @@ class TriggerMixin:
         det = next((p for p in lex.generic if w.preceded_by(i, p)), None)
         if det is None and i > 0 and w.lower[i - 1].isdigit() and w.gap_ok(i):
             det = (w.lower[i - 1],)  # "2 cuộc họp"
-        hit.generic = det is not None
+        hit.generic = det is not None or self._generic_list(w, i)
         hit.indefinite = any(w.preceded_by(i, p) for p in lex.indefinite)
         k = i - len(det) if det else i
         hit.temporal = any(w.preceded_by(k, p) for p in lex.temporal_cues)
@@ -241,6 +241,21 @@ class TriggerMixin:
             hit.form = "noun"
         lead = s.para.text[s.start:w.spans[k][0]] if k < len(w.spans) else ""
         hit.initial = not _WORD.search(lead)
+
+    def _generic_list(self, w: _Words, i: int) -> bool:
+        """The second item of a list an event noun with a plural determiner opens: "Qua những cuộc tiếp
+        xúc, hội thảo, …", "Nhiều hội thảo, hội nghị quốc tế … đã được tổ chức": the determiner governs
+        the whole list."""
+        lex = self.lex
+        if i < 2 or w.text[w.spans[i - 1][1]:w.spans[i][0]].strip() != ",":
+            return False
+        for head in lex.generic_list_heads:
+            j = i - len(head)
+            while j >= i - len(head) - 2 and j >= 0:
+                if w.match(j, head) and all(w.gap_ok(k) for k in range(j + 1, i)):
+                    return any(w.preceded_by(j, p) for p in lex.generic)
+                j -= 1
+        return False
 
     def _named_by_parties(self, hit: _Hit) -> None:
         """Parties written right after the noun name the event: "Đối thoại ASEAN - Hàn Quốc"."""
