@@ -85,7 +85,7 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
-           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
+           "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
            "link.club-place", "link.title-coreference", "link.names-model")
 
 
@@ -188,6 +188,9 @@ class Tagger(Patterns, Linkers):
             rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
+        # "ở Gwadar, Pakistan", "ở Manaus, thủ phủ bang …": a city by its cue (rule link.place-cue)
+        self._place_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['place_cue_before'])}) (?=[^\W\d_])")
+        self._place_cue_after_re = re.compile(rf"(?:{alternation(g['place_cue_after'])})(?!\w)")
         side, countries = g["about_side"], g["countries"]
         self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
         self._countries_word = str(countries[0])
@@ -413,6 +416,8 @@ class Tagger(Patterns, Linkers):
         self._person_lists(text, spans)
         spans.rule, spans.reason = "link.org-list", "a name listed with bodies"
         self._org_lists(text, spans)
+        spans.rule, spans.reason = "link.place-cue", "a city by its cue: a word of place, then its country"
+        self._cue_places(text, spans)
         spans.rule, spans.reason = "link.event-edition", "grown over its edition or year"
         self._event_editions(text, spans)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
