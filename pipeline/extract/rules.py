@@ -42,6 +42,7 @@ class TaggerRules:
     councils: dict[str, str]
     common_word_countries: frozenset[str]
     language_nouns: frozenset[str]
+    language_list_joints: tuple[str, ...]  # ", ", " và ": the items of a list of languages
     country_nouns: frozenset[str]
     pronoun_countries: frozenset[str]
     country_then: frozenset[str]
@@ -112,6 +113,7 @@ class TaggerRules:
             councils=dict(data["councils"]),
             common_word_countries=frozenset(data["common_word_countries"]),
             language_nouns=frozenset(data["language_nouns"]),
+            language_list_joints=tuple(data["language_list_joints"]),
             country_nouns=frozenset(data["country_nouns"]),
             pronoun_countries=frozenset(data["pronoun_countries"]),
             country_then=frozenset(data["country_then"]),

@@ -190,6 +190,11 @@ class Tagger(Patterns, Linkers):
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
         # "ở Gwadar, Pakistan", "ở Manaus, thủ phủ bang …": a city by its cue (rule link.place-cue)
         self._place_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['place_cue_before'])}) (?=[^\W\d_])")
+        # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
+        joints = alternation(rules.language_list_joints)
+        self._language_list_re = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.language_nouns)}):? (?P<items>(?:[^\W\d_]+(?: [^\W\d_]+){{0,2}}(?:{joints}))+)$")
+        self._language_joint_re = re.compile(joints)
         self._place_cue_after_re = re.compile(rf"(?:{alternation(g['place_cue_after'])})(?!\w)")
         side, countries = g["about_side"], g["countries"]
         self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
@@ -485,7 +490,7 @@ class Tagger(Patterns, Linkers):
         name = text[c.start:c.end]
         before = text[max(0, c.start - 12):c.start]
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
-        if prev in self.rules.language_nouns:
+        if prev in self.rules.language_nouns or self._in_language_list(text, c.start):
             return True
         if name not in self.rules.common_word_countries:
             return False
@@ -494,6 +499,13 @@ class Tagger(Patterns, Linkers):
         name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
             and prev.lower() not in self.rules.country_nouns
         return name_before or (nxt in self.rules.surnames and c.end + 1 not in starts)
+
+    def _in_language_list(self, text: str, start: int) -> bool:
+        """A name listed after a language's noun, every item before it capitalised: "tiếng Pháp, Hàn,
+        Nhật, Anh", "8 ngôn ngữ: Việt, Anh, Pháp" (not "tiếng Anh, các nước …")."""
+        m = self._language_list_re.search(text, max(0, start - 120), start)
+        return m is not None and all(w[:1].isupper() for item in self._language_joint_re.split(m["items"])
+                                     for w in item.split())
 
     def _credits(self, text: str) -> list[tuple[int, int]]:
         """Photo credits, datelines and closing bylines: they name the photographer, author and
