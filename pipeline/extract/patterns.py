@@ -691,6 +691,8 @@ class Patterns(NameEnd):
             return None
         if etype == "LOC" and text[head.start()].isupper() and self._unit_before_re.search(text, 0, head.start()):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
+        if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
+            return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
         return head.end() + (0 if glued else 1)
 
     def _pattern_places(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
