@@ -447,7 +447,8 @@ class Patterns(NameEnd):
         text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
-            if self._head_taken(text, m.start(), etype, accepted, word_end):
+            if self._head_taken(text, m.start(), etype, accepted, word_end) \
+                    or any(s < m.start() < e for s, e in ctx.words):
                 continue
             if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
                 continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
@@ -759,8 +760,9 @@ class Patterns(NameEnd):
                     m.group().rstrip("."), m.group().split(".", 1)[0]}):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
-            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted):
-                continue
+            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \
+                    or overlaps(m.start(), m.end(), ctx.words):
+                continue  # (a name read as a word, "tiếng Tây Ban Nha", is no variant of itself)
             if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
                 continue  # not the start of a run
             run = self._name_run(text, m.start(), limit, max_words=6)

@@ -305,14 +305,17 @@ class Tagger(Patterns, Linkers):
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
         openings = {sent.start for sent in para.sentences} | {
             _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences}
-        found = self._not_ordinary_words(text, found, para.index, trace, openings)
+        kept = self._not_ordinary_words(text, found, para.index, trace, openings)
+        left = {id(c) for c in kept}
+        words = tuple((c.start, c.end) for c in found if id(c) not in left)
+        found = kept
         # The gazetteer's candidates resolved among themselves: the input every family reads.
         gazetteer = tuple(resolve(found, trace=trace, paragraph=para.index, final=False))
         word_end = [0] * len(text)
         for sent in para.sentences:
             for a, b in sent.tokens:
                 word_end[a:b] = [b] * (b - a)
-        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer)
+        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer, words)
         notes = Proposals()
         candidates = list(gazetteer)
         for name in self.families:
