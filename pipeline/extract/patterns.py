@@ -409,7 +409,8 @@ class Patterns(NameEnd):
         if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
-        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts:
+        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
+                or self._work_before_re.search(before):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"

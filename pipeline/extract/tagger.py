@@ -86,7 +86,7 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
            "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
-           "link.club-place", "link.title-coreference", "link.names-model")
+           "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
 
 class Tagger(Patterns, Linkers):
@@ -128,6 +128,9 @@ class Tagger(Patterns, Linkers):
         rules = self.rules
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
+        # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
+        self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
+        self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
@@ -268,7 +271,9 @@ class Tagger(Patterns, Linkers):
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits))]
-             if self.name_model is not None else [])
+             if self.name_model is not None else []) + [
+            ("link.work-title", lambda: self._work_titles(doc, per_para)),
+        ]
         for rule, link in document_linkers:
             for spans in per_para.values():
                 spans.rule, spans.priority = rule, 0
@@ -392,7 +397,7 @@ class Tagger(Patterns, Linkers):
             # Not scored at all: what a rule or linker kept, and credits and bylines. One byte per
             # character, so a run is looked up once instead of against every span.
             covered = bytearray(len(para.text))
-            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]):
+            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]) + self._titles_in(para.text):
                 covered[start:end] = b"\x01" * (end - start)
 
             def taken(start: int, end: int, covered: bytearray = covered) -> bool:
@@ -402,6 +407,25 @@ class Tagger(Patterns, Linkers):
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
                                              self._not_model_names, taken):
                 spans.append(c)  # the ledger stamps the rule and records it in the trace
+
+    def _titles_in(self, text: str) -> list[tuple[int, int]]:
+        """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
+        Bottom", "tàu hàng Ever Given")."""
+        return [run for m in self._work_title_re.finditer(text)
+                if (run := self._foreign_run(text, m.end(), len(text))) is not None and run[0] == m.end()]
+
+    def _work_titles(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
+        ship's title ("bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given") is that title wherever
+        it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
+        Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
+        titles = {para.text[s:e] for para in doc.paragraphs for s, e in self._titles_in(para.text)}
+        if not titles:
+            return
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
+                                                 and para.text[a.start:a.end] in titles)]
 
     def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
                            day: str, acronyms: dict[str, Candidate]) -> None:
