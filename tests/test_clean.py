@@ -215,3 +215,13 @@ def test_line_numbers_are_the_input_files(tmp_path):
     doc = next(iter(DumpReader([str(tmp_path)])))
     assert doc.lines == ["Tiêu đề", "Đoạn một.", "Đoạn hai", "Đoạn ba"]
     assert doc.line_numbers == [4, 7, 8, 8]
+
+
+def test_a_closing_list_of_sources_is_the_source_not_text(config):
+    # dantri world news closes with the media it drew on: credits, never actors (batch 11, news_world_119)
+    doc = clean(config, ["Tàu ngầm mất tích", "Hải quân Indonesia tìm kiếm tàu ngầm.", "Theo Reuters, NYT, CNA"])
+    assert [p.text for p in doc.paragraphs if p.kind == "body"] == ["Hải quân Indonesia tìm kiếm tàu ngầm."]
+    assert doc.source == "Reuters, NYT, CNA" and [r.rule for r in doc.removed] == ["source-theo"]
+    # a sentence that opens with "Theo" and a list is no credit line: it has lower-case words
+    doc = clean(config, ["Tin", "Hải quân tìm kiếm.", "Theo Reuters, hải quân đã tìm thấy"])
+    assert doc.removed == [] and doc.source == ""

@@ -371,6 +371,20 @@ def test_one_word_countries_that_are_ordinary_words(project_tagger, segmenter):
     assert [m.text for m in ms if m.type == "ORG"] == ["Bộ Ngoại giao Anh"]
 
 
+def test_a_list_of_languages_names_no_country(project_tagger, segmenter):
+    # issue #14 batch 11 (news_tech_245) and the bench ("tiếng Nga, Anh và Tây Ban Nha"): the items after a
+    # language's noun are languages; a lower-case item ends the list, and a country after it stays one.
+    ms = tag(project_tagger, segmenter, [
+        "Máy dịch 8 ngôn ngữ: Việt, Anh, Pháp, Trung, Nhật, Hàn, Tây Ban Nha và Ý.",
+        "Bài thi có bản tiếng Nga, Anh và Tây Ban Nha.",
+        "Em học tiếng Anh, các bạn ở Pháp học tiếng Việt.",
+        "Em học tiếng Tây Ban Nha và Ý ở nhà."])
+    gpes = [(m.paragraph, m.text) for m in ms if m.type == "GPE"]
+    assert gpes == [(3, "Pháp")]
+    # a language's name is a word: no board's head "Ban" inside it, no variant spelling of it
+    assert [(m.paragraph, m.text, m.type) for m in ms if m.paragraph in (1, 2, 4)] == []
+
+
 def test_a_body_name_ends_with_its_place_or_before_a_verb(project_tagger, segmenter):
     # issue #14: the predicate after a body's place, or a verb by word class, is not the name.
     ms = tag(project_tagger, segmenter, [

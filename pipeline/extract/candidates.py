@@ -75,6 +75,9 @@ class Context:
     reference: dt.date | None
     word_end: list[int]  # for each character, the end of the segmenter's word it is in
     gazetteer: tuple[Candidate, ...]
+    # Gazetteer names read as ordinary words here ("tiếng Tây Ban Nha": a language): no head word
+    # inside them opens a name ("Ban" is a board's head elsewhere).
+    words: tuple[tuple[int, int], ...] = ()
     # Each family's proposals once computed (a family that ``READS`` another's asks for them).
     proposed: dict[str, "Proposals"] = field(default_factory=dict)
 

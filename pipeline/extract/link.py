@@ -336,6 +336,45 @@ class Linkers:
             spans.remove(span)
             spans.append(grown)
 
+    # -- places by their cue ------------------------------------------------------------------
+    def _cue_places(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.place-cue``: a run of one to three capitalised words that no rule named,
+        after a word of place ("ở", "tại", "rời", "quê nhà" …) and before the foreign place it lies
+        in ("ở Gwadar, Pakistan", "tại Sicily, Italy") or a phrase that places it ("ở Manaus, thủ
+        phủ bang Amazonas", "ở Shirdi thuộc bang Maharashtra"), is a city or a territory: the
+        gazetteer cannot list every foreign city, and world lists of them collide with people and
+        clubs ("Hamilton", "Valencia"). Only where the text is free: what a rule found stays."""
+        if not spans:
+            return
+        starts = {a.start: a for a in spans}
+        home = str(self.grammar["home_country"])
+        for m in self._place_cue_re.finditer(text):
+            run = self._capitalised_run(text, m.end(), 3)
+            if run is None or not spans.free(*run):
+                continue
+            s, e = run
+            if self._place_cue_after_re.match(text, e) is None:
+                if not text.startswith(", ", e):
+                    continue
+                place = starts.get(e + 2)
+                entry = self.gaz.entries.get(place.entity_id) if place is not None and place.type == "GPE" else None
+                if entry is None or entry.country in ("", home):
+                    continue
+            name = text[s:e]
+            spans.append(Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6,
+                                   rule="link.place-cue"))
+
+    @staticmethod
+    def _capitalised_run(text: str, pos: int, most: int) -> tuple[int, int] | None:
+        """The words from ``pos`` while each opens with a capital letter (at most ``most``), or None."""
+        end, n = pos, 0
+        for w in _WORD.finditer(text, pos):
+            if w.start() != end + (1 if n else 0) or n == most or not w.group()[:1].isupper() \
+                    or not w.group().replace("-", "").replace("'", "").isalpha():
+                break
+            end, n = w.end(), n + 1
+        return (pos, end) if n else None
+
     # -- person lists --------------------------------------------------------------------------
 
     def _person_lists(self, text: str, spans: Ledger) -> None:

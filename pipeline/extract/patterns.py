@@ -409,7 +409,8 @@ class Patterns(NameEnd):
         if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
-        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts:
+        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
+                or self._work_before_re.search(before):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
@@ -447,7 +448,8 @@ class Patterns(NameEnd):
         text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
-            if self._head_taken(text, m.start(), etype, accepted, word_end):
+            if self._head_taken(text, m.start(), etype, accepted, word_end) \
+                    or any(s < m.start() < e for s, e in ctx.words):
                 continue
             if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
                 continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
@@ -691,6 +693,8 @@ class Patterns(NameEnd):
             return None
         if etype == "LOC" and text[head.start()].isupper() and self._unit_before_re.search(text, 0, head.start()):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
+        if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
+            return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
         return head.end() + (0 if glued else 1)
 
     def _pattern_places(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
@@ -757,8 +761,9 @@ class Patterns(NameEnd):
                     m.group().rstrip("."), m.group().split(".", 1)[0]}):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
-            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted):
-                continue
+            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \
+                    or overlaps(m.start(), m.end(), ctx.words):
+                continue  # (a name read as a word, "tiếng Tây Ban Nha", is no variant of itself)
             if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
                 continue  # not the start of a run
             run = self._name_run(text, m.start(), limit, max_words=6)

@@ -42,6 +42,7 @@ class TaggerRules:
     councils: dict[str, str]
     common_word_countries: frozenset[str]
     language_nouns: frozenset[str]
+    language_list_joints: tuple[str, ...]  # ", ", " và ": the items of a list of languages
     country_nouns: frozenset[str]
     pronoun_countries: frozenset[str]
     country_then: frozenset[str]
@@ -64,6 +65,7 @@ class TaggerRules:
     contest_nouns: tuple[str, ...]  # a contest named in quotation marks after them ("cuộc thi “…”")
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
+    work_nouns: tuple[str, ...]  # "bộ phim", "tàu hàng": the capitalised run after them is a title
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
     club_heads: tuple[str, ...]  # "CLB …": a club named after its place is the bare place afterwards
@@ -112,6 +114,7 @@ class TaggerRules:
             councils=dict(data["councils"]),
             common_word_countries=frozenset(data["common_word_countries"]),
             language_nouns=frozenset(data["language_nouns"]),
+            language_list_joints=tuple(data["language_list_joints"]),
             country_nouns=frozenset(data["country_nouns"]),
             pronoun_countries=frozenset(data["pronoun_countries"]),
             country_then=frozenset(data["country_then"]),
@@ -135,6 +138,7 @@ class TaggerRules:
             contest_nouns=tuple(sorted(data["contest_nouns"], key=len, reverse=True)),
             foreign_event_words=frozenset(data["foreign_event_words"]),
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
+            work_nouns=tuple(data["work_nouns"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),
             address_before=tuple(data["address_before"]),

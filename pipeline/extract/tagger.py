@@ -85,8 +85,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
-           "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
-           "link.club-place", "link.title-coreference", "link.names-model")
+           "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
+           "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
 
 class Tagger(Patterns, Linkers):
@@ -128,6 +128,9 @@ class Tagger(Patterns, Linkers):
         rules = self.rules
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
+        # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
+        self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
+        self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
@@ -165,6 +168,8 @@ class Tagger(Patterns, Linkers):
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
+        # "xứ Chùa Vàng", "đất nước Chùa Vàng": a land's nickname, no feature (rule pattern.place)
+        self._land_nickname_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['land_nicknames'])}) $")
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
         self._place_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.place_heads)}) $", re.IGNORECASE)
         g = self.grammar = rules.grammar
@@ -188,6 +193,14 @@ class Tagger(Patterns, Linkers):
             rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
+        # "ở Gwadar, Pakistan", "ở Manaus, thủ phủ bang …": a city by its cue (rule link.place-cue)
+        self._place_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['place_cue_before'])}) (?=[^\W\d_])")
+        # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
+        joints = alternation(rules.language_list_joints)
+        self._language_list_re = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.language_nouns)}):? (?P<items>(?:[^\W\d_]+(?: [^\W\d_]+){{0,2}}(?:{joints}))+)$")
+        self._language_joint_re = re.compile(joints)
+        self._place_cue_after_re = re.compile(rf"(?:{alternation(g['place_cue_after'])})(?!\w)")
         side, countries = g["about_side"], g["countries"]
         self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
         self._countries_word = str(countries[0])
@@ -258,7 +271,9 @@ class Tagger(Patterns, Linkers):
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits))]
-             if self.name_model is not None else [])
+             if self.name_model is not None else []) + [
+            ("link.work-title", lambda: self._work_titles(doc, per_para)),
+        ]
         for rule, link in document_linkers:
             for spans in per_para.values():
                 spans.rule, spans.priority = rule, 0
@@ -295,14 +310,17 @@ class Tagger(Patterns, Linkers):
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
         openings = {sent.start for sent in para.sentences} | {
             _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences}
-        found = self._not_ordinary_words(text, found, para.index, trace, openings)
+        kept = self._not_ordinary_words(text, found, para.index, trace, openings)
+        left = {id(c) for c in kept}
+        words = tuple((c.start, c.end) for c in found if id(c) not in left)
+        found = kept
         # The gazetteer's candidates resolved among themselves: the input every family reads.
         gazetteer = tuple(resolve(found, trace=trace, paragraph=para.index, final=False))
         word_end = [0] * len(text)
         for sent in para.sentences:
             for a, b in sent.tokens:
                 word_end[a:b] = [b] * (b - a)
-        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer)
+        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer, words)
         notes = Proposals()
         candidates = list(gazetteer)
         for name in self.families:
@@ -379,7 +397,7 @@ class Tagger(Patterns, Linkers):
             # Not scored at all: what a rule or linker kept, and credits and bylines. One byte per
             # character, so a run is looked up once instead of against every span.
             covered = bytearray(len(para.text))
-            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]):
+            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]) + self._titles_in(para.text):
                 covered[start:end] = b"\x01" * (end - start)
 
             def taken(start: int, end: int, covered: bytearray = covered) -> bool:
@@ -389,6 +407,25 @@ class Tagger(Patterns, Linkers):
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
                                              self._not_model_names, taken):
                 spans.append(c)  # the ledger stamps the rule and records it in the trace
+
+    def _titles_in(self, text: str) -> list[tuple[int, int]]:
+        """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
+        Bottom", "tàu hàng Ever Given")."""
+        return [run for m in self._work_title_re.finditer(text)
+                if (run := self._foreign_run(text, m.end(), len(text))) is not None and run[0] == m.end()]
+
+    def _work_titles(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
+        ship's title ("bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given") is that title wherever
+        it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
+        Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
+        titles = {para.text[s:e] for para in doc.paragraphs for s, e in self._titles_in(para.text)}
+        if not titles:
+            return
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
+                                                 and para.text[a.start:a.end] in titles)]
 
     def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
                            day: str, acronyms: dict[str, Candidate]) -> None:
@@ -413,6 +450,8 @@ class Tagger(Patterns, Linkers):
         self._person_lists(text, spans)
         spans.rule, spans.reason = "link.org-list", "a name listed with bodies"
         self._org_lists(text, spans)
+        spans.rule, spans.reason = "link.place-cue", "a city by its cue: a word of place, then its country"
+        self._cue_places(text, spans)
         spans.rule, spans.reason = "link.event-edition", "grown over its edition or year"
         self._event_editions(text, spans)
         spans.rule, spans.reason = "link.tenure", "an ORG inside a title resolved by tenure"
@@ -480,7 +519,7 @@ class Tagger(Patterns, Linkers):
         name = text[c.start:c.end]
         before = text[max(0, c.start - 12):c.start]
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
-        if prev in self.rules.language_nouns:
+        if prev in self.rules.language_nouns or self._in_language_list(text, c.start):
             return True
         if name not in self.rules.common_word_countries:
             return False
@@ -489,6 +528,13 @@ class Tagger(Patterns, Linkers):
         name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
             and prev.lower() not in self.rules.country_nouns
         return name_before or (nxt in self.rules.surnames and c.end + 1 not in starts)
+
+    def _in_language_list(self, text: str, start: int) -> bool:
+        """A name listed after a language's noun, every item before it capitalised: "tiếng Pháp, Hàn,
+        Nhật, Anh", "8 ngôn ngữ: Việt, Anh, Pháp" (not "tiếng Anh, các nước …")."""
+        m = self._language_list_re.search(text, max(0, start - 120), start)
+        return m is not None and all(w[:1].isupper() for item in self._language_joint_re.split(m["items"])
+                                     for w in item.split())
 
     def _credits(self, text: str) -> list[tuple[int, int]]:
         """Photo credits, datelines and closing bylines: they name the photographer, author and
