@@ -158,6 +158,8 @@ class NameEnd:
             return True
         if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
             return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
+        if end is not None and self._day_part_re.match(text, w.start()):
+            return True  # "Hội nghị xúc tiến đầu tư Việt Nam Chiều 5/6": a sentence whose break the crawl lost
         if end is not None and bare.isdigit() and self._amount_after_re.match(text, w.end()):
             return True  # an amount after the name: "Ngân hàng Đầu tư Hạ tầng Châu Á 50 tỉ USD"
         if self._is_verb(scan, w, bare):
@@ -193,10 +195,23 @@ class NameEnd:
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
-        one of the two syllables before it ("đầu tư công", "đầu tư xây dựng")."""
+        one of the two syllables before it ("đầu tư công", "đầu tư xây dựng"). ``verbs`` holds the
+        first syllables of verbs: a later syllable of a lower-case word of the segmenter is none
+        ("viễn thông", "xã hội", "xuất nhập cảnh": the word decides by its first syllable)."""
+        if self._continues_lower_word(scan, w):
+            return False
+        if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
+            return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
             and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
                         for p in (scan.prev_word, scan.prev2_word))
+
+    @staticmethod
+    def _continues_lower_word(scan: _Scan, w: re.Match[str]) -> bool:
+        """The syllable is not the first of its segmenter's word, and the word opened in lower case."""
+        prev = scan.prev_word
+        return prev is not None and prev.group().islower() and bool(scan.word_end) \
+            and prev.end() + 1 == w.start() and scan.word_end_at(prev.start()) == scan.word_end_at(w.start())
 
     def _person_starts(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """"Bộ Ngoại giao Bùi Thanh Sơn": a family name opening a name of two words or more."""
@@ -336,6 +351,10 @@ class NameEnd:
             if w.group().lower() in self.grammar["joiners"]:
                 break
             trailing.append(w)
+        # A name never ends inside a word of the segmenter: "Sở Giao dịch chứng khoán | đối với",
+        # "Đài Á châu | tự do" (its later syllable was a stop word or a verb)
+        while trailing and (cut := scan.word_end_at(trailing[-1].start())) > trailing[-1].end():
+            trailing = [w for w in trailing if scan.word_end_at(w.start()) != cut]
         if trailing:
             end = trailing[-1].start() + len(trailing[-1].group().rstrip("."))
         return end

@@ -60,6 +60,8 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
+            if count and self._day_part_re.match(text, m.start()):
+                break  # "đường Võ Chí Công Chiều 6/6": a new sentence whose break the crawl lost
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
             end = m.start() + len(m.group() if initial else word)
             count += 1
@@ -721,7 +723,8 @@ class Patterns(NameEnd):
                 continue
             # "Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower
             # case after the capitalised run, which is then no name
-            if word_end and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]):
+            if word_end and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]) \
+                    and not self._day_part_re.match(text, e + 1):  # "Võ Chí Công Chiều 6/6": the segmenter joined a new sentence
                 continue
             name_only = text[s:e]
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
