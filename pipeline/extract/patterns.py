@@ -695,6 +695,13 @@ class Patterns(NameEnd):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
         return head.end() + (0 if glued else 1)
 
+    def _runs_into_word(self, text: str, e: int, word_end: list[int]) -> bool:
+        """"Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower case
+        after the capitalised run, which is then no name; but not into a new sentence the crawl glued on
+        ("đường Võ Chí Công Chiều 6/6")."""
+        return bool(word_end) and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]) \
+            and not self._day_part_re.match(text, e + 1)
+
     def _pattern_places(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """An administrative unit or a geographic feature word + a capitalised name:
         "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
@@ -721,10 +728,7 @@ class Patterns(NameEnd):
             first = text[s:e].split()[0]
             if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
                 continue
-            # "Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower
-            # case after the capitalised run, which is then no name
-            if word_end and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]) \
-                    and not self._day_part_re.match(text, e + 1):  # "Võ Chí Công Chiều 6/6": the segmenter joined a new sentence
+            if self._runs_into_word(text, e, word_end):
                 continue
             name_only = text[s:e]
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
