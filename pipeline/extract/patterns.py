@@ -451,6 +451,8 @@ class Patterns(NameEnd):
         for m in head_re.finditer(text, 0, limit):
             if self._head_taken(text, m.start(), etype, accepted, word_end):
                 continue
+            if etype == "ORG" and self._inside_word(text, m.start(), m.end(), word_end):
+                continue  # "Thư Viện Về Buôn": the head's word is the second syllable of another word
             if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
                 continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
             if m.group()[0].islower() and etype != "ORG" and not self._law_in_lower_case(text, m, word_end, starts, etype):
@@ -512,6 +514,15 @@ class Patterns(NameEnd):
         if known is not None and (etype == "TREATY" or known.type in ("GPE", "LOC")):
             return False
         return whole and nxt[:1].isupper() and (etype != "TREATY" or not nxt.isupper())
+
+    def _inside_word(self, text: str, s: int, e: int, word_end: list[int]) -> bool:
+        """The head ``text[s:e]`` ends a capitalised word of the segmenter that starts before it ("Thư
+        Viện", "Tổng Cục"; not "cán bộ Đội", which the segmenter joined to the lower-case word before, nor
+        "Hiện Đại sứ quán", which is no word of the language)."""
+        if not (word_end and 0 < s < len(word_end) and text[s - 1] == " " and word_end[s - 1] == word_end[s] == e):
+            return False
+        before = text[max(0, s - 12):s - 1].rsplit(" ", 1)[-1].lstrip("\"“‘'([")
+        return _capitalised(before) and f"{before} {text[s:e]}".lower() in self.lexicon
 
     def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate], word_end: list[int]) -> bool:
         """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
