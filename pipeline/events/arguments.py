@@ -397,13 +397,22 @@ class ArgumentsMixin:
             # after a name says who that person is; the name before speaks.
             before = [m for m in before if m is not first]
             first = people[-2]
+        run = [first]
         for prev in reversed(people[:people.index(first)]):
-            gap = text[prev.end:first.start]
-            if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap):
-                first = prev
+            gap = text[prev.end:run[-1].start]
+            # "A và B", and a list of names set off by commas alone ("Go Bo Gyeol, Han Ji Min, Gong Hye Jin
+            # đều gửi lời chúc mừng"): every one of them speaks
+            if self.lex.joined.search(gap) and not re.search(r"[,;:]", gap) or _COMMA_GAP.fullmatch(gap):
+                run.append(prev)
             else:
                 break
-        return [m for m in before if m.start >= first.start]
+        gaps = [text[b.end:a.start] for a, b in zip(run, run[1:])]
+        if any(_COMMA_GAP.fullmatch(g) for g in gaps) and (len(run) < 3 or not all(
+                _COMMA_GAP.fullmatch(g) or self.lex.joined.fullmatch(g.strip()) for g in gaps)):
+            # a comma list is three names or more with nothing but commas and conjunctions between; two names
+            # and a comma, the first ends a clause before ("… đi xa hơn Khánh Linh, Minh Tú đã phản đối")
+            run = run[:next(k for k, g in enumerate(gaps, start=1) if _COMMA_GAP.fullmatch(g))]
+        return [m for m in before if m.start >= run[-1].start]
 
     def _body_speaking(self, hit: _Hit, before: list[Mention]) -> list[Mention]:
         """Without a person: the names of the verb's own clause, and the body named right before its

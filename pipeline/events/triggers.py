@@ -11,8 +11,9 @@ from .records import _Hit, _names, _Sent
 from .words import _OPENERS, _QUOTED, _WORD
 
 _SPACE = re.compile(r"\s*")
-# A colon opening a quotation, and the lower-case words that may stand between a name and it.
-_SPEECH_COLON = re.compile(r":\s*[\"“«]")
+# A colon opening a quotation (single quotes too: "Bạn Hà Hoàng viết: 'Rõ ràng …"), and the lower-case words
+# that may stand between a name and it.
+_SPEECH_COLON = re.compile(r":\s*[\"“«'‘]")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
 
 
