@@ -24,13 +24,14 @@ class Credits:
     openers: frozenset[str]
     continues: frozenset[str]
     max_words: int
+    source_line: re.Pattern[str]  # a closing line naming only the sources: "Theo Reuters, NYT, CNA"
 
     @classmethod
     def load(cls) -> "Credits":
         text = resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8")
         data = tomllib.loads(text)["credit"]
         return cls(re.compile(data["marker"]), frozenset(data["openers"]), frozenset(data["continues"]),
-                   int(data["max_words"]))
+                   int(data["max_words"]), re.compile(data["source_line"]))
 
     def spans(self, text: str, start: int = 0, end: int | None = None,
               stop_at: Callable[[int], bool] | None = None) -> list[tuple[int, int]]:
@@ -43,6 +44,8 @@ class Credits:
             span = (m.start(), self._credit_end(text, m, end, stop_at))
             found.append(span)
             pos = max(span[1], m.end())
+        if start == 0 and end == len(text) and (line := self.source_line.match(text)) is not None:
+            found.append(line.span("credit"))
         return found
 
     def _credit_end(self, text: str, m: re.Match[str], end: int,

@@ -133,6 +133,8 @@ class NameEnd:
                 and (nxt := scan.starts.get(w.end() + 1)) and nxt.type == "GPE":
             scan.end, scan.prev_end, scan.pending = nxt.end, nxt.end, []
             return _STOP
+        if lowered == g["of"] and self._country_after_of(scan, w):
+            return _STOP
         if shape.about and lowered in g["about"]:
             scan.topic = True
         elif not (scan.topic and word == g["with"] and scan.end is not None
@@ -145,6 +147,19 @@ class NameEnd:
         scan.pending.append(w)
         scan.prev_end = w.end()
         return _NEXT
+
+    @staticmethod
+    def _country_after_of(scan: _Scan, w: re.Match[str]) -> bool:
+        """"Viện Huyết thanh của Ấn Độ", "Hãng Thông tấn của Qatar": a body named by what it does (no
+        place, acronym or known name of its own) takes its country after "của", and ends with it (issue-14O7: the
+        gold of dev and batches 4, 8, 10, 11 names them so)."""
+        nxt, prev = scan.starts.get(w.end() + 1), scan.prev_word
+        if scan.shape.about or scan.end is None or scan.in_place or scan.pending or nxt is None or nxt.type != "GPE":
+            return False
+        if prev is None or prev.group().isupper() or any(a.end == scan.end for a in scan.starts.values()):
+            return False  # "CLB PSG | của Pháp", "Hãng tin CNN | của Mỹ": a name of its own
+        scan.end, scan.prev_end, scan.in_place = nxt.end, nxt.end, True
+        return True
 
     def _stops(self, scan: _Scan, w: re.Match[str]) -> bool:
         """The name ends before this syllable: a stop word, a verb (by word class), "và" before
@@ -187,16 +202,32 @@ class NameEnd:
         return False
 
     def _stop_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
-        """A stop word, or the dash of an editor's note closing a bracket ("… Việt Nam - PV)")."""
+        """A stop word, the dash of an editor's note closing a bracket ("… Việt Nam - PV)"), or a part of
+        the day and a date after the name ("Hội nghị xúc tiến đầu tư Việt Nam Chiều 5/6": a sentence whose
+        break the crawl lost)."""
         return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
-            or bool(self._editor_mark_re.match(scan.text, w.start()))
+            or bool(self._editor_mark_re.match(scan.text, w.start())) \
+            or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
-        one of the two syllables before it ("đầu tư công", "đầu tư xây dựng")."""
+        one of the two syllables before it ("đầu tư công", "đầu tư xây dựng"). ``verbs`` holds the
+        first syllables of verbs: a later syllable of a lower-case word of the segmenter is none
+        ("viễn thông", "xã hội", "xuất nhập cảnh": the word decides by its first syllable)."""
+        if self._continues_lower_word(scan, w):
+            return False
+        if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
+            return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
             and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
                         for p in (scan.prev_word, scan.prev2_word))
+
+    @staticmethod
+    def _continues_lower_word(scan: _Scan, w: re.Match[str]) -> bool:
+        """The syllable is not the first of its segmenter's word, and the word opened in lower case."""
+        prev = scan.prev_word
+        return prev is not None and prev.group().islower() and bool(scan.word_end) \
+            and prev.end() + 1 == w.start() and scan.word_end_at(prev.start()) == scan.word_end_at(w.start())
 
     def _person_starts(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """"Bộ Ngoại giao Bùi Thanh Sơn": a family name opening a name of two words or more."""
@@ -336,6 +367,15 @@ class NameEnd:
             if w.group().lower() in self.grammar["joiners"]:
                 break
             trailing.append(w)
+        trailing = self._whole_words(scan, trailing)
         if trailing:
             end = trailing[-1].start() + len(trailing[-1].group().rstrip("."))
         return end
+
+    @staticmethod
+    def _whole_words(scan: _Scan, trailing: list[re.Match[str]]) -> list[re.Match[str]]:
+        """A name never ends inside a word of the segmenter: "Sở Giao dịch chứng khoán | đối với",
+        "Đài Á châu | tự do" (its later syllable was a stop word or a verb): the cut word goes."""
+        while trailing and (cut := scan.word_end_at(trailing[-1].start())) > trailing[-1].end():
+            trailing = [w for w in trailing if scan.word_end_at(w.start()) != cut]
+        return trailing

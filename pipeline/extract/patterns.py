@@ -60,6 +60,8 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
+            if count and self._day_part_re.match(text, m.start()):
+                break  # "đường Võ Chí Công Chiều 6/6": a new sentence whose break the crawl lost
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
             end = m.start() + len(m.group() if initial else word)
             count += 1
@@ -451,6 +453,8 @@ class Patterns(NameEnd):
             if self._head_taken(text, m.start(), etype, accepted, word_end) \
                     or any(s < m.start() < e for s, e in ctx.words):
                 continue
+            if etype == "ORG" and self._inside_word(text, m.start(), m.end(), word_end):
+                continue  # "Thư Viện Về Buôn": the head's word is the second syllable of another word
             if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
                 continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
             if m.group()[0].islower() and etype != "ORG" and not self._law_in_lower_case(text, m, word_end, starts, etype):
@@ -512,6 +516,15 @@ class Patterns(NameEnd):
         if known is not None and (etype == "TREATY" or known.type in ("GPE", "LOC")):
             return False
         return whole and nxt[:1].isupper() and (etype != "TREATY" or not nxt.isupper())
+
+    def _inside_word(self, text: str, s: int, e: int, word_end: list[int]) -> bool:
+        """The head ``text[s:e]`` ends a capitalised word of the segmenter that starts before it ("Thư
+        Viện", "Tổng Cục"; not "cán bộ Đội", which the segmenter joined to the lower-case word before, nor
+        "Hiện Đại sứ quán", which is no word of the language)."""
+        if not (word_end and 0 < s < len(word_end) and text[s - 1] == " " and word_end[s - 1] == word_end[s] == e):
+            return False
+        before = text[max(0, s - 12):s - 1].rsplit(" ", 1)[-1].lstrip("\"“‘'([")
+        return _capitalised(before) and f"{before} {text[s:e]}".lower() in self.lexicon
 
     def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate], word_end: list[int]) -> bool:
         """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
@@ -697,6 +710,13 @@ class Patterns(NameEnd):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
         return head.end() + (0 if glued else 1)
 
+    def _runs_into_word(self, text: str, e: int, word_end: list[int]) -> bool:
+        """"Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower case
+        after the capitalised run, which is then no name; but not into a new sentence the crawl glued on
+        ("đường Võ Chí Công Chiều 6/6")."""
+        return bool(word_end) and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]) \
+            and not self._day_part_re.match(text, e + 1)
+
     def _pattern_places(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """An administrative unit or a geographic feature word + a capitalised name:
         "huyện Hồng Ngự", "bang Victoria" (GPE); "sông Vu Gia", "quần đảo Natuna" (LOC)."""
@@ -723,9 +743,7 @@ class Patterns(NameEnd):
             first = text[s:e].split()[0]
             if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
                 continue
-            # "Đại lễ đường Nhân dân", "tuyến đường Metro số 5": the segmenter's word goes on in lower
-            # case after the capitalised run, which is then no name
-            if word_end and word_end[e - 1] > e and not _glued(text[e:word_end[e - 1]]):
+            if self._runs_into_word(text, e, word_end):
                 continue
             name_only = text[s:e]
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not

@@ -72,6 +72,7 @@ class TaggerRules:
     address_before: tuple[str, ...]  # "tại", "đến": a house number after them opens an address
     club_suffixes: tuple[str, ...]  # "… FC"
     club_place_cues: tuple[str, ...]  # words before a bare place that keep it the place
+    verb_words: frozenset[str]  # whole lower-case words of the segmenter that open a predicate ("chia sẻ")
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -145,6 +146,7 @@ class TaggerRules:
             club_heads=tuple(sorted(data["club_heads"], key=len, reverse=True)),
             club_suffixes=tuple(data["club_suffixes"]),
             club_place_cues=tuple(sorted(data["club_place_cues"], key=len, reverse=True)),
+            verb_words=frozenset(data["verb_words"]),
         )
 
 

@@ -138,6 +138,9 @@ class Tagger(Patterns, Linkers):
         self.token_rules = TokenRules(self.doc_builder.vocab, rules)
         self._unit_after_re = re.compile(rf" (?:{alternation(rules.edition_units)})\b")
         self._amount_after_re = re.compile(rf" ?(?:{alternation(rules.grammar['amount_units'])})(?!\w)")
+        # "Chiều 6/6", "Tối qua" after a name: a new sentence (the crawl lost its break)
+        self._day_part_re = re.compile(rf"(?:{alternation(rules.grammar['day_parts'])}) "
+                                       rf"(?:\d{{1,2}}/\d{{1,2}}|(?:{alternation(rules.grammar['day_part_then'])})\b)")
         self._event_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.event_heads)}) $")
         self._org_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.org_heads)}) $")
         # "(… gọi đội tuyển Việt Nam - PV)": the editor's note closing a bracket is no part of a name
