@@ -450,14 +450,7 @@ class Patterns(NameEnd):
         text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
-            if self._head_taken(text, m.start(), etype, accepted, word_end) \
-                    or any(s < m.start() < e for s, e in ctx.words):
-                continue
-            if etype == "ORG" and self._inside_word(text, m.start(), m.end(), word_end):
-                continue  # "Thư Viện Về Buôn": the head's word is the second syllable of another word
-            if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
-                continue  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
-            if m.group()[0].islower() and etype != "ORG" and not self._law_in_lower_case(text, m, word_end, starts, etype):
+            if not self._head_opens_name(ctx, m, etype, accepted, starts):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._named_end(text, pos, limit, starts, head_re, word_end,
@@ -473,6 +466,21 @@ class Patterns(NameEnd):
                 span.holds = ("GPE",)  # "Đại sứ quán Nga ở Bratislava": the city stays a place of its own
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
+
+    def _head_opens_name(self, ctx: Context, m: re.Match[str], etype: str, accepted: Ledger,
+                         starts: dict[int, Candidate]) -> bool:
+        """The head word may open a name here: it is free, no syllable inside a word or a title, and
+        in lower case only a law's or meeting's head before a capitalised word."""
+        text, word_end = ctx.text, ctx.word_end
+        if self._head_taken(text, m.start(), etype, accepted, word_end) \
+                or any(s < m.start() < e for s, e in ctx.words):
+            return False
+        if etype == "ORG" and self._inside_word(text, m.start(), m.end(), word_end):
+            return False  # "Thư Viện Về Buôn": the head's word is the second syllable of another word
+        if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
+            return False  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
+        return not (m.group()[0].islower() and etype != "ORG"
+                    and not self._law_in_lower_case(text, m, word_end, starts, etype))
 
     def _treaties(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """Agreements and laws by their head word, and legal documents by their number and code
