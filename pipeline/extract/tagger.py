@@ -257,8 +257,10 @@ class Tagger(Patterns, Linkers):
         credits: dict[int, list[tuple[int, int]]] = {}  # photo credits and bylines: never mentions
         acronyms: dict[str, Candidate] = {}  # ACR -> the entity it was defined as
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
+        works: dict[int, list[tuple[int, int]]] = {}  # titles after a work's noun: never persons
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
+            works[para.index] = self._titles_in(para.text)
             kept, notes, gazetteer = self._paragraph(para, day, reference, trace)
             spans = Ledger(kept, paragraph=para.index, trace=trace)
             self._paragraph_linkers(para, spans, notes, gazetteer, day, acronyms)
@@ -273,9 +275,9 @@ class Tagger(Patterns, Linkers):
             ("link.club-place", lambda: self._clubs_by_place(doc, per_para)),
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
-        ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits))]
+        ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits, works))]
              if self.name_model is not None else []) + [
-            ("link.work-title", lambda: self._work_titles(doc, per_para)),
+            ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
         ]
         for rule, link in document_linkers:
             for spans in per_para.values():
@@ -389,7 +391,7 @@ class Tagger(Patterns, Linkers):
                 view.append(c)
 
     def _model_names(self, doc: Document, per_para: dict[int, Ledger],
-                     credits: dict[int, list[tuple[int, int]]]) -> None:
+                     credits: dict[int, list[tuple[int, int]]], works: dict[int, list[tuple[int, int]]]) -> None:
         """The names model (``tag.names_proposer``), the last linker: a run it scores as a name
         is kept only where every rule and linker left the text free, outside credits and bylines."""
         assert self.name_model is not None
@@ -400,7 +402,7 @@ class Tagger(Patterns, Linkers):
             # Not scored at all: what a rule or linker kept, and credits and bylines. One byte per
             # character, so a run is looked up once instead of against every span.
             covered = bytearray(len(para.text))
-            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]) + self._titles_in(para.text):
+            for start, end in [(a.start, a.end) for a in spans] + list(credits[para.index]) + works[para.index]:
                 covered[start:end] = b"\x01" * (end - start)
 
             def taken(start: int, end: int, covered: bytearray = covered) -> bool:
@@ -417,12 +419,12 @@ class Tagger(Patterns, Linkers):
         return [run for m in self._work_title_re.finditer(text)
                 if (run := self._foreign_run(text, m.end(), len(text))) is not None and run[0] == m.end()]
 
-    def _work_titles(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]]) -> None:
         """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
         ship's title ("bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given") is that title wherever
         it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
         Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
-        titles = {para.text[s:e] for para in doc.paragraphs for s, e in self._titles_in(para.text)}
+        titles = {para.text[s:e] for para in doc.paragraphs for s, e in works[para.index]}
         if not titles:
             return
         for para in doc.paragraphs:
