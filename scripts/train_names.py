@@ -26,7 +26,7 @@ from pipeline.stages.clean import Cleaner, FurnitureRules  # noqa: E402
 from pipeline.stages.dedupe import ParagraphDeduper  # noqa: E402
 from pipeline.stages.segment import Segmenter  # noqa: E402
 
-TRAIN_SETS = ("gold", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+TRAIN_SETS = ("gold", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
 def examples(sets: list[str], bench: str) -> list[tuple[list[str], str]]:
