@@ -745,7 +745,8 @@ class Patterns(NameEnd):
                 continue
             if etype == "GPE" and self._list_after_known(text, m, pos, run[1], limit, accepted):
                 continue
-            if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"]:
+            if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"] \
+                    and not self._island_over_unit(m, existing, word_end):
                 continue
             s, e = run
             first = text[s:e].split()[0]
@@ -757,8 +758,7 @@ class Patterns(NameEnd):
             span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
             span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
                          method="pattern", score=0.6)
-            ids = self.names.get(fold(text[span_start:e])) or (
-                self.names.get(fold(name_only)) if m.group().lower() not in self.grammar["parks"] else None)
+            ids = self.names.get(fold(text[span_start:e])) or self._feature_named_after(m.group().lower(), name_only)
             if ids:
                 entry = self._pick(ids, "")
                 span = self._span_for(entry, span_start, e)
@@ -766,7 +766,79 @@ class Patterns(NameEnd):
                 starts = {a.start: a for a in accepted}
                 if etype == "GPE" and self._plural_before(text, m.start()):
                     self._place_list(text, e, limit, accepted)
+                elif self._street_plural_before(text, m):
+                    self._street_list(text, e, limit, accepted)
         self._address_places(text, limit, accepted)
+        self._street_lists_after_cue(text, limit, accepted)
+
+    def _feature_named_after(self, head: str, name: str) -> tuple[str, ...] | None:
+        """The gazetteer's entries for the name after a feature's head word ("sông Mê Kông" is the
+        Mê Kông), but for a park, and an island or peninsula named as a unit is ("đảo Bali", "đảo
+        Hokkaido", "bán đảo Crimea": the island, LOC, not the province; issue-14E8, batches 5, 10, 11)."""
+        if head in self.grammar["parks"]:
+            return None
+        ids = self.names.get(fold(name))
+        if ids and head in self.grammar["island_heads"] and all(self.gaz.entries[i].type == "GPE" for i in ids):
+            return None
+        return ids
+
+    def _island_over_unit(self, head: re.Match[str], existing: Candidate, word_end: list[int]) -> bool:
+        """"đảo Bali": an island's head word of its own before a unit the gazetteer names (not the
+        verb "áp đảo Nhật", whose second syllable the head is)."""
+        s = head.start()
+        return existing.type == "GPE" and head.group().lower() in self.grammar["island_heads"] \
+            and not (word_end and s >= 2 and word_end[s - 2] > s)
+
+    def _street_plural_before(self, text: str, head: re.Match[str]) -> bool:
+        """A street's head word after a plural ("các tuyến phố", "những con đường"): a list may follow."""
+        if head.group().lower() not in self.grammar["street_heads"]:
+            return False
+        before = text[max(0, head.start() - 12):head.start()].split()
+        return bool(before) and before[-1].lower() in self.grammar["street_plurals"]
+
+    def _street_list(self, text: str, pos: int, limit: int, accepted: list[Candidate], joint=None) -> None:
+        """After a street of a list, the next names are streets too ("các tuyến phố Mễ Trì, Lê Trọng
+        Tấn, Bạch Mai", "ngã tư Khuất Duy Tiến - Lê Văn Lương"), also where their form makes them a
+        person's name; a place or body another rule found ends the list."""
+        joint = joint or self._street_joint_re
+        while (m := joint.match(text, pos, limit)) is not None:
+            run = self._street_run(text, m.end(), limit)
+            if run is None:
+                return
+            s, e = run
+            inside = [a for a in accepted if a.start < e and s < a.end]
+            if any(a.type != "PERSON" or (a.start, a.end) != (s, e) or a.title for a in inside):
+                return
+            accepted[:] = [a for a in accepted if a not in inside]
+            # the same words as a person's name by their form (pattern.surname) give way to the street
+            accepted.append(Candidate(s, e, "LOC", f"loc:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6, displaces=((s, e),)))
+            pos = e
+
+    def _street_run(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
+        """One to four capitalised words from ``pos``, a street's name: "Đào Duy Từ" ("Từ" goes on, as
+        in a person's name), up to a joint, a bracket or the sentence's end."""
+        end = pos
+        for m in _WORD.finditer(text, pos, min(limit, pos + 60)):
+            if m.start() != (pos if end == pos else end + 1) or not _capitalised(m.group()):
+                break
+            # "Hàng Buồm...", "Phạm Hùng.": the sentence ends; "Bứa-Quốc lộ 22": a crossing written with a dash
+            word = re.split(r"[.-]", m.group(), maxsplit=1)[0]
+            end = m.start() + len(word)
+            if word != m.group():
+                break
+        words = text[pos:end].split()
+        if not 0 < len(words) <= 4 or (words[0] in self.rules.not_name_start and words[0] not in self.rules.place_name_starts):
+            return None
+        return pos, end
+
+    def _street_lists_after_cue(self, text: str, limit: int, accepted: list[Candidate]) -> None:
+        """Streets listed after a plural street word and "như" ("các phố như Tạ Hiện, Lương Ngọc Quyến"),
+        and the streets of a crossing ("ngã tư Khuất Duy Tiến - Lê Văn Lương")."""
+        for m in self._street_cue_re.finditer(text, 0, limit):
+            crossing = m.group("crossing") is not None
+            self._street_list(text, m.end() - 1, limit, accepted,
+                              self._crossing_joint_re if crossing else self._street_first_re)
 
     # -- 6 -----------------------------------------------------------------------------------
     def _fuzzy(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:

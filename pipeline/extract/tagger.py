@@ -184,6 +184,17 @@ class Tagger(Patterns, Linkers):
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        # streets listed after a plural street word (rule pattern.place): "các tuyến phố Mễ Trì, Lê Trọng Tấn",
+        # "các phố như Tạ Hiện, …", "ngã tư Khuất Duy Tiến - Lê Văn Lương"
+        self._street_joint_re = re.compile(rf",? {and_} |, ")
+        self._street_first_re = re.compile(rf",? {and_} |, | ")
+        self._crossing_joint_re = re.compile(rf" [-–] | {and_} | ")
+        self._street_cue_re = re.compile(
+            rf"(?<![\w&])(?i:{alternation(g['street_plurals'])}) (?:\w+ )?(?i:{alternation(g['street_heads'])})"
+            # "các tuyến phố của Hà Nội như: Khuất Duy Tiến, …": the city may come between
+            rf"(?: (?:{alternation(g['street_of'])}) [^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){{0,3}}?)?"
+            rf" (?:{alternation(g['street_such_as'])}):? (?=[^\W\d_])"
+            rf"|(?<![\w&])(?P<crossing>(?:{alternation(g['street_crossings'])})) (?=[^\W\d_])")
         self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
         # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
@@ -191,8 +202,12 @@ class Tagger(Patterns, Linkers):
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
         # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
+        # "SEA Games 30": a bare edition number, tried first; not a count ("AFF Cup 5 lần") nor a part of a date,
+        # score or amount ("30/4", "30-0", "30.000")
+        counts = alternation(g['quantity_words'] + g['edition_count_words'] + tuple(rules.edition_units))
         self._event_edition_re = re.compile(
-            rf"(?: {re.escape(str(g['edition']))} [\dIVXLC]+\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
+            rf" \d{{1,2}}(?![\w/%-]|[.,:]\d)(?! (?:{counts})(?!\w))"
+            rf"|(?: {re.escape(str(g['edition']))} [\dIVXLC]+\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
             rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
