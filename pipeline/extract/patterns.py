@@ -634,6 +634,8 @@ class Patterns(NameEnd):
             return False
         if m.group() in self.grammar["team_heads"] and not any(a.type == "GPE" for a in inside):
             return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
+        if m.group() in self.grammar["place_first_heads"] and not any(a.type == "GPE" and a.start == pos for a in inside):
+            return False  # "Cảnh sát Séc", not "Cảnh sát Hình sự Công an TP Hà Nội"
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
