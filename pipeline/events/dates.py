@@ -234,12 +234,8 @@ class DatesMixin:
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
         published = self._published_day(reference)
         for r in waiting + coarse:
-            day = lead or (published if self.lex.types[r.type].published_occasion else None)
-            # A sentence with time words of its own that did not date it ("hôm 26/4" of a call
-            # it reports) is not simply told at the lead's occasion; a year or month of what was said
-            # ("năm 2021, ngân hàng đặt mục tiêu …") is refined by an occasion inside it only.
-            if day is None or not self.lex.types[r.type].lead_date_words \
-                    or (r.hit.s.timed if not r.args.date else not day[3].startswith(r.args.date)):
+            day = self._occasion_day(r, lead, published)
+            if day is None:
                 continue
             _set_date(r.args, day)
             if r.args.status == "unspecified":
@@ -248,6 +244,19 @@ class DatesMixin:
                 or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
             return set()
         return {id(r) for r in waiting}
+
+    def _occasion_day(self, r: _Record, lead, published):
+        """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
+        ``published_occasion``) the publication's. A sentence with time words of its own that did not
+        date it ("hôm 26/4" of a call it reports) is not simply told at that occasion; a year or month
+        of what was said ("năm 2021, ngân hàng đặt mục tiêu …") is refined by a day inside it only."""
+        settings = self.lex.types[r.type]
+        day = lead or (published if settings.published_occasion else None)
+        if day is None or not settings.lead_date_words:
+            return None
+        if r.hit.s.timed if not r.args.date else not day[3].startswith(r.args.date):
+            return None
+        return day
 
     @staticmethod
     def _published_day(reference: dt.date | None) -> tuple[int, int, str, str, str, str, bool] | None:
