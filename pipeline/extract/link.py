@@ -548,6 +548,9 @@ class Linkers:
         s, e, idx = office
         if any(a.type == "PERSON" and a.start < e and a.end > s for a in spans):
             return
+        before = text[:s].split()
+        if before and before[-1].lower() in self.rules.tenure_not_after:
+            return
         when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}
         if len(holders) == 1:

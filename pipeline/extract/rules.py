@@ -58,6 +58,7 @@ class TaggerRules:
     person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
     person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
+    tenure_not_after: frozenset[str]  # lower case: a bare title right after them is the office, no holder
     branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
     numbered_documents: tuple[str, ...]  # legal documents named by number and code ("Thông tư 26/2020/TT-BGDĐT")
     session_heads: tuple[str, ...]  # meetings named by number in lower case ("phiên họp thứ 55")
@@ -132,6 +133,7 @@ class TaggerRules:
             person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),
             person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
+            tenure_not_after=frozenset(w.lower() for w in data["tenure_not_after"]),
             branch_heads=frozenset(data["branch_heads"]),
             numbered_documents=tuple(sorted(data["numbered_documents"], key=len, reverse=True)),
             session_heads=tuple(sorted(data["session_heads"], key=len, reverse=True)),
