@@ -593,6 +593,30 @@ class Linkers:
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
 
+    def _street_lists(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """A bare name after a junction's word or a street's plural is a street ("ngã tư Khuất Duy Tiến",
+        "các tuyến phố Mễ Trì, Lê Trọng Tấn"), and so is each name listed after a street ("tuyến
+        đường Phạm Hùng, Khuất Duy Tiến", "ngã tư Khuất Duy Tiến - Lê Văn Lương") (rule
+        ``link.street-list``): a person a rule found by the form of the name alone, without a title."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            streets = [a for a in spans if a.type == "LOC" and self._is_street(text, a)]
+            for a in sorted(spans, key=lambda x: x.start):
+                if a.type != "PERSON" or not a.entity_id.startswith("person:new:") or a.title:
+                    continue
+                listed = any(b.end < a.start and self._street_gap_re.fullmatch(text, b.end, a.start) for b in streets)
+                if listed or self._street_before_re.search(text, max(0, a.start - 60), a.start):
+                    name = text[a.start:a.end]
+                    street = Candidate(a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)
+                    spans[:] = [b for b in spans if b is not a] + [street]
+                    streets.append(street)
+
+    def _is_street(self, text: str, a: Candidate) -> bool:
+        """A street's span: a street head opens it, or a junction's word or a street's plural comes before it."""
+        name = text[a.start:a.end].lower()
+        return any(name.startswith(h + " ") for h in self.rules.street_heads) or bool(
+            self._street_before_re.search(text, max(0, a.start - 60), a.start))
+
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it

@@ -71,6 +71,10 @@ class TaggerRules:
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
     club_heads: tuple[str, ...]  # "CLB …": a club named after its place is the bare place afterwards
     address_before: tuple[str, ...]  # "tại", "đến": a house number after them opens an address
+    street_junctions: tuple[str, ...]  # "ngã tư", "nút giao": the bare name after them is a street
+    street_lists: tuple[str, ...]  # "các tuyến phố": the bare names listed after them are streets
+    street_list_glue: tuple[str, ...]  # "như", "gồm": what may end the words between a street's plural and its list
+    street_heads: frozenset[str]  # lower case: "đường", "phố": a street named with its head
     club_suffixes: tuple[str, ...]  # "… FC"
     club_place_cues: tuple[str, ...]  # words before a bare place that keep it the place
     verb_words: frozenset[str]  # whole lower-case words of the segmenter that open a predicate ("chia sẻ")
@@ -145,6 +149,10 @@ class TaggerRules:
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),
             address_before=tuple(data["address_before"]),
+            street_junctions=tuple(data["street_junctions"]),
+            street_lists=tuple(data["street_lists"]),
+            street_list_glue=tuple(data["street_list_glue"]),
+            street_heads=frozenset(h.lower() for h in data["street_heads"]),
             club_heads=tuple(sorted(data["club_heads"], key=len, reverse=True)),
             club_suffixes=tuple(data["club_suffixes"]),
             club_place_cues=tuple(sorted(data["club_place_cues"], key=len, reverse=True)),

@@ -86,7 +86,7 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
            "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
-           "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
+           "link.street-list", "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
 
 class Tagger(Patterns, Linkers):
@@ -162,6 +162,13 @@ class Tagger(Patterns, Linkers):
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
+        # "ngã tư ", "các tuyến phố ", "các tuyến phố của Hà Nội như: ": a bare street's name comes next
+        # (rule link.street-list); the words between a plural and its list end before a sentence's end
+        self._street_before_re = re.compile(
+            rf"(?i:(?<![\w&])(?:{alternation(rules.street_junctions)}) (?:(?:[^\W\d_]+ ){{1,4}}[-–] )?"
+            rf"|(?<![\w&])(?:{alternation(rules.street_lists)})(?: [^.;!?:,]{{0,30}} (?:{alternation(rules.street_list_glue)}))?:? )$")
+        # what parts the items of a list of streets: ", ", " và ", " - " ("ngã tư Khuất Duy Tiến - Lê Văn Lương")
+        self._street_gap_re = re.compile(rf", | {re.escape(str(rules.grammar['and']))} | [-–] ")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
@@ -272,6 +279,7 @@ class Tagger(Patterns, Linkers):
         document_linkers = [
             ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
             ("link.address", lambda: self._address_streets(doc, per_para)),
+            ("link.street-list", lambda: self._street_lists(doc, per_para)),
             ("link.club-place", lambda: self._clubs_by_place(doc, per_para)),
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
