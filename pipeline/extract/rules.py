@@ -41,6 +41,7 @@ class TaggerRules:
     person_after: tuple[str, ...]
     councils: dict[str, str]
     common_word_countries: frozenset[str]
+    given_name_syllable: re.Pattern[str]  # one Vietnamese syllable without its marks: a given name's, after a country
     language_nouns: frozenset[str]
     language_list_joints: tuple[str, ...]  # ", ", " và ": the items of a list of languages
     country_nouns: frozenset[str]
@@ -119,6 +120,7 @@ class TaggerRules:
             person_after=tuple(data["person_after"]),
             councils=dict(data["councils"]),
             common_word_countries=frozenset(data["common_word_countries"]),
+            given_name_syllable=re.compile(data["given_name_syllable"]),
             language_nouns=frozenset(data["language_nouns"]),
             language_list_joints=tuple(data["language_list_joints"]),
             country_nouns=frozenset(data["country_nouns"]),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Callable
 
@@ -78,6 +79,8 @@ READS = {
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
+# the one Vietnamese letter NFD leaves whole (d with stroke, both cases) -> its bare letter
+_STROKED_D = {0x111: "d", 0x110: "D"}
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
@@ -540,7 +543,17 @@ class Tagger(Patterns, Linkers):
         nxt = after.split()[0] if after.startswith(" ") and after.split() else ""
         name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
             and prev.lower() not in self.rules.country_nouns
-        return name_before or (nxt in self.rules.surnames and c.end + 1 not in starts)
+        given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns  # not "phía Nhật Bảm"
+        return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _one_syllable(self, word: str) -> bool:
+        """A capitalised word that is one Vietnamese syllable ("Cường", "Tài", "Minh"), not a foreign
+        name ("Theresa", "Lavrov"): after a one-word country it makes the pair a personal name."""
+        word = word.rstrip(",.;:!?)")
+        if not word[:1].isupper() or word.isupper() or not word.isalpha():
+            return False
+        bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+        return self.rules.given_name_syllable.fullmatch(bare.translate(_STROKED_D)) is not None
 
     def _in_language_list(self, text: str, start: int) -> bool:
         """A name listed after a language's noun, every item before it capitalised: "tiếng Pháp, Hàn,
