@@ -337,7 +337,8 @@ class Patterns(NameEnd):
             words = text[s:e].split()
             if len(words) < 2 or not all(_FOREIGN_WORD.fullmatch(w) for w in words) or not free(s, e):
                 continue
-            if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words:
+            if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
+                    or self._no_person(words):
                 continue
             ids = self.names.get(fold(text[s:e]))
             if ids:
@@ -412,12 +413,17 @@ class Patterns(NameEnd):
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
-                or self._work_before_re.search(before):
+                or self._work_before_re.search(before) or self._no_person(words):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
         # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands
         return "PERSON" if words[0] in self.rules.foreign_given_names and len(words) <= 3 else ""
+
+    def _no_person(self, words: list[str]) -> bool:
+        """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
+        the run names no person (``not_person_words``)."""
+        return any(w in self.rules.not_person_words for w in words)
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city

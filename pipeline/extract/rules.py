@@ -23,6 +23,7 @@ class TaggerRules:
     honorifics: frozenset[str]
     plural_determiners: frozenset[str]
     foreign_org_words: frozenset[str]
+    not_person_words: frozenset[str]  # "Pro", "Note", "Store": a Latin-script run with one is no person
     treaty_heads: tuple[str, ...]
     event_heads: tuple[str, ...]
     place_heads: dict[str, str]  # lower-case head -> GPE | LOC
@@ -101,6 +102,7 @@ class TaggerRules:
             honorifics=frozenset(data["honorifics"]),
             plural_determiners=frozenset(data["plural_determiners"]),
             foreign_org_words=frozenset(data["foreign_org_words"]),
+            not_person_words=frozenset(data["not_person_words"]),
             treaty_heads=tuple(data["treaty_heads"]),
             event_heads=tuple(data["event_heads"]),
             place_heads={h.lower(): t for t, hs in data["place_heads"].items() for h in hs},

@@ -422,7 +422,8 @@ class Tagger(Patterns, Linkers):
             # Runs are disjoint, so what is proposed never overlaps another proposal either.
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
                                              self._not_model_names, taken):
-                spans.append(c)  # the ledger stamps the rule and records it in the trace
+                if not (c.type == "PERSON" and self._no_person(para.text[c.start:c.end].split())):
+                    spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
