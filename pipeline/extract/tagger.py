@@ -488,7 +488,7 @@ class Tagger(Patterns, Linkers):
         by_start = {c.start: c for c in found}
         keep = []
         for c in found:
-            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends)
+            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
                                     or self._word_or_pronoun(text, c, openings, starts)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
@@ -532,7 +532,8 @@ class Tagger(Patterns, Linkers):
         return name in self.rules.pronoun_countries and c.start in openings \
             and nxt[0].rstrip(",.") not in self.rules.country_then
 
-    def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int]) -> bool:
+    def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
+                       found: list[Candidate]) -> bool:
         name = text[c.start:c.end]
         before = text[max(0, c.start - 12):c.start]
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
@@ -544,7 +545,9 @@ class Tagger(Patterns, Linkers):
         nxt = after.split()[0] if after.startswith(" ") and after.split() else ""
         name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
             and prev.lower() not in self.rules.country_nouns
-        given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns  # not "phía Nhật Bảm"
+        # not "phía Nhật Bảm", nor the country's own longer name the gazetteer found ("Nhật Bản")
+        given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
+            and not any(o.start <= c.start and o.end > c.end for o in found)
         return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
 
     def _one_syllable(self, word: str) -> bool:
