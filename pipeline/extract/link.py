@@ -533,7 +533,7 @@ class Linkers:
 
     def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
         """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
-        … Quyết định 281 của Thủ tướng" is 2014's prime minister), else the article's. A range, a
+        Thủ tướng Chính phủ đã ký …" is 2014's prime minister), else the article's. A range, a
         date after the article's or a bare year (a target, a period) does not date the title."""
         lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, s)), default=0)
         hi = next((m.start() for m in _SENTENCE_BREAK.finditer(text, e)), len(text))
