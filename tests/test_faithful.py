@@ -52,11 +52,14 @@ def test_since_november_2016_puts_the_news_in_2017(outputs):
     assert len(dated) and all(d.startswith("2017-02") for d in dated.date)
 
 
-def test_a_period_is_no_date_and_a_2014_title_is_2014s_office_holder(outputs):
+def test_a_period_is_no_date_and_a_decision_of_the_office_names_no_holder(outputs):
     _, events, mentions = outputs
     edu = events[events.doc_id == "news_education_010"]
     assert "2016" not in set(edu.date)
     assert ("2020-10-02", "published") in set(zip(edu.date, edu.date_basis))
+    # "Quyết định 281/QĐ-TTg của Thủ tướng Chính phủ", "Tháng 3/2014, … của Thủ tướng Chính phủ": the office
+    # that issues a decision, no person (tagger.toml tenure_not_after; the gold of batch 11 lists neither
+    # prime minister). A title held on its sentence's own date is link.tenure's example in entities.toml.
     pm = mentions[(mentions.doc_id == "news_education_010") & (mentions.method == "tenure")]
-    assert "person:nguyen-tan-dung" in set(pm.entity_id)  # "Tháng 3/2014, … của Thủ tướng Chính phủ"
-    assert "person:nguyen-xuan-phuc" in set(pm.entity_id)  # the same title on the article's date (2020)
+    assert not {"person:nguyen-tan-dung", "person:nguyen-xuan-phuc"} & set(pm.entity_id)
+    assert len(mentions[mentions.doc_id == "news_education_010"]) > 5  # the document was tagged

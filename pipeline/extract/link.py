@@ -533,7 +533,7 @@ class Linkers:
 
     def _sentence_day(self, text: str, s: int, e: int, day: str) -> str:
         """The day a title is held on: the date of its own sentence when it gives one ("Tháng 3/2014,
-        … Quyết định 281 của Thủ tướng" is 2014's prime minister), else the article's. A range, a
+        Thủ tướng Chính phủ đã ký …" is 2014's prime minister), else the article's. A range, a
         date after the article's or a bare year (a target, a period) does not date the title."""
         lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, s)), default=0)
         hi = next((m.start() for m in _SENTENCE_BREAK.finditer(text, e)), len(text))
@@ -547,6 +547,9 @@ class Linkers:
         day; the person's span goes over the title, and a body named inside it gives way."""
         s, e, idx = office
         if any(a.type == "PERSON" and a.start < e and a.end > s for a in spans):
+            return
+        before = text[:s].split()
+        if before and before[-1].lower() in self.rules.tenure_not_after:
             return
         when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}

@@ -212,18 +212,9 @@ class Patterns(NameEnd):
         title_start = m.start()
         s, e = run
         self._drop_places_in_vietnamese_name(text, s, e, accepted)
-        # Stop the run at the first mention inside it (a GPE after a foreign name, etc.), but for a
-        # known person's short name ending a fuller Vietnamese name ("ông Lê Văn Quyết" is not
-        # "Văn Quyết", Nguyễn Văn Quyết): the fuller name displaces it.
-        fuller = [a for a in accepted if a.type == "PERSON" and s < a.start and a.end == e
-                  and text[s:e].split()[0] in self.rules.surnames and len(text[s:e].split()) >= 3]
-        if fuller:
-            accepted[:] = [a for a in accepted if a not in fuller]
-        inner = [a for a in accepted if s <= a.start < e]
-        if inner:
-            e = min(a.start for a in inner) - 1
-            if e <= s:
-                return
+        e, fuller = self._titled_run_end(text, s, e, accepted)
+        if e <= s:
+            return
         name = text[s:e]
         if not free(s, e):
             return
@@ -249,6 +240,30 @@ class Patterns(NameEnd):
                              score=0.85)
         span.displaces += tuple((a.start, a.end) for a in fuller)
         accepted.append(span)
+
+    def _titled_run_end(self, text: str, s: int, e: int, accepted) -> tuple[int, list[Candidate]]:
+        """Where the name after a title ends, and the mentions its name displaces. The run stops at the
+        first mention inside it (a GPE after a foreign name, etc.), but for a known person's short name
+        ending a fuller Vietnamese name ("ông Lê Văn Quyết" is not "Văn Quyết", Nguyễn Văn Quyết) and a
+        foreign first name before a person's family name ("ông Jorge Messi": a new person, Messi's
+        father, not a lone given name): the fuller name displaces it."""
+        fuller = [a for a in accepted if a.type == "PERSON" and s < a.start and a.end == e
+                  and text[s:e].split()[0] in self.rules.surnames and len(text[s:e].split()) >= 3]
+        inner = [a for a in accepted if s <= a.start < e and a not in fuller]
+        if self._first_name_of_known(text, s, e, inner):
+            fuller, inner = fuller + inner, []
+        if fuller:
+            accepted[:] = [a for a in accepted if a not in fuller]
+        return (min(a.start for a in inner) - 1 if inner else e), fuller
+
+    def _first_name_of_known(self, text: str, s: int, e: int, inner: list[Candidate]) -> bool:
+        """``text[s:e]`` is one foreign first name (``lone_name``: not a Vietnamese syllable), then a
+        person the rules found by a one-word name, a family name ("Juergen | Klopp", "Jorge | Messi");
+        not before a fuller name ("Tổng thống Indoenesia | Joko Widodo": a misspelt country)."""
+        words = text[s:e].split()
+        return len(words) == 2 and bool(inner) and all(a.type == "PERSON" and a.start == s + len(words[0]) + 1
+                                                      and a.end == e for a in inner) \
+            and self.rules.lone_name.fullmatch(words[0]) is not None
 
     def _acronym_body(self, start: int, acr: str, accepted: list[Candidate], free) -> None:
         """An acronym the gazetteers do not know, after a title, names the body the title is held in."""
@@ -337,7 +352,8 @@ class Patterns(NameEnd):
             words = text[s:e].split()
             if len(words) < 2 or not all(_FOREIGN_WORD.fullmatch(w) for w in words) or not free(s, e):
                 continue
-            if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words:
+            if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
+                    or self._no_person(words):
                 continue
             ids = self.names.get(fold(text[s:e]))
             if ids:
@@ -412,12 +428,17 @@ class Patterns(NameEnd):
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
-                or self._work_before_re.search(before):
+                or self._work_before_re.search(before) or self._no_person(words):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
         # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands
         return "PERSON" if words[0] in self.rules.foreign_given_names and len(words) <= 3 else ""
+
+    def _no_person(self, words: list[str]) -> bool:
+        """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
+        the run names no person (``not_person_words``)."""
+        return any(w in self.rules.not_person_words for w in words)
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city

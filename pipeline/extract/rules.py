@@ -23,6 +23,7 @@ class TaggerRules:
     honorifics: frozenset[str]
     plural_determiners: frozenset[str]
     foreign_org_words: frozenset[str]
+    not_person_words: frozenset[str]  # "Pro", "Note", "Store": a Latin-script run with one is no person
     treaty_heads: tuple[str, ...]
     event_heads: tuple[str, ...]
     place_heads: dict[str, str]  # lower-case head -> GPE | LOC
@@ -41,6 +42,7 @@ class TaggerRules:
     person_after: tuple[str, ...]
     councils: dict[str, str]
     common_word_countries: frozenset[str]
+    given_name_syllable: re.Pattern[str]  # one Vietnamese syllable without its marks: a given name's, after a country
     language_nouns: frozenset[str]
     language_list_joints: tuple[str, ...]  # ", ", " và ": the items of a list of languages
     country_nouns: frozenset[str]
@@ -58,6 +60,7 @@ class TaggerRules:
     person_nouns: tuple[str, ...]  # titles of no office ("ca sĩ", "HLV"), both cases, longest first
     person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
+    tenure_not_after: frozenset[str]  # lower case: a bare title right after them is the office, no holder
     branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
     numbered_documents: tuple[str, ...]  # legal documents named by number and code ("Thông tư 26/2020/TT-BGDĐT")
     session_heads: tuple[str, ...]  # meetings named by number in lower case ("phiên họp thứ 55")
@@ -95,6 +98,7 @@ class TaggerRules:
             honorifics=frozenset(data["honorifics"]),
             plural_determiners=frozenset(data["plural_determiners"]),
             foreign_org_words=frozenset(data["foreign_org_words"]),
+            not_person_words=frozenset(data["not_person_words"]),
             treaty_heads=tuple(data["treaty_heads"]),
             event_heads=tuple(data["event_heads"]),
             place_heads={h.lower(): t for t, hs in data["place_heads"].items() for h in hs},
@@ -114,6 +118,7 @@ class TaggerRules:
             person_after=tuple(data["person_after"]),
             councils=dict(data["councils"]),
             common_word_countries=frozenset(data["common_word_countries"]),
+            given_name_syllable=re.compile(data["given_name_syllable"]),
             language_nouns=frozenset(data["language_nouns"]),
             language_list_joints=tuple(data["language_list_joints"]),
             country_nouns=frozenset(data["country_nouns"]),
@@ -132,6 +137,7 @@ class TaggerRules:
             person_nouns=tuple(sorted(person_nouns, key=len, reverse=True)),
             person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
+            tenure_not_after=frozenset(w.lower() for w in data["tenure_not_after"]),
             branch_heads=frozenset(data["branch_heads"]),
             numbered_documents=tuple(sorted(data["numbered_documents"], key=len, reverse=True)),
             session_heads=tuple(sorted(data["session_heads"], key=len, reverse=True)),

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Callable
 
@@ -78,6 +79,8 @@ READS = {
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
+# the one Vietnamese letter NFD leaves whole (d with stroke, both cases) -> its bare letter
+_STROKED_D = {0x111: "d", 0x110: "D"}
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
@@ -426,7 +429,8 @@ class Tagger(Patterns, Linkers):
             # Runs are disjoint, so what is proposed never overlaps another proposal either.
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
                                              self._not_model_names, taken):
-                spans.append(c)  # the ledger stamps the rule and records it in the trace
+                if not (c.type == "PERSON" and self._no_person(para.text[c.start:c.end].split())):
+                    spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
@@ -491,7 +495,7 @@ class Tagger(Patterns, Linkers):
         by_start = {c.start: c for c in found}
         keep = []
         for c in found:
-            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends)
+            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
                                     or self._word_or_pronoun(text, c, openings, starts)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
@@ -535,7 +539,8 @@ class Tagger(Patterns, Linkers):
         return name in self.rules.pronoun_countries and c.start in openings \
             and nxt[0].rstrip(",.") not in self.rules.country_then
 
-    def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int]) -> bool:
+    def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
+                       found: list[Candidate]) -> bool:
         name = text[c.start:c.end]
         before = text[max(0, c.start - 12):c.start]
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
@@ -547,7 +552,19 @@ class Tagger(Patterns, Linkers):
         nxt = after.split()[0] if after.startswith(" ") and after.split() else ""
         name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
             and prev.lower() not in self.rules.country_nouns
-        return name_before or (nxt in self.rules.surnames and c.end + 1 not in starts)
+        # not "phía Nhật Bảm", nor the country's own longer name the gazetteer found ("Nhật Bản")
+        given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
+            and not any(o.start <= c.start and o.end > c.end for o in found)
+        return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _one_syllable(self, word: str) -> bool:
+        """A capitalised word that is one Vietnamese syllable ("Cường", "Tài", "Minh"), not a foreign
+        name ("Theresa", "Lavrov"): after a one-word country it makes the pair a personal name."""
+        word = word.rstrip(",.;:!?)")
+        if not word[:1].isupper() or word.isupper() or not word.isalpha():
+            return False
+        bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+        return self.rules.given_name_syllable.fullmatch(bare.translate(_STROKED_D)) is not None
 
     def _in_language_list(self, text: str, start: int) -> bool:
         """A name listed after a language's noun, every item before it capitalised: "tiếng Pháp, Hàn,
