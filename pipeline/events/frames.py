@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from .words import _ending_words, _phrases, _word_regex
+from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 __all__ = ["EVENT_TYPES", "TriggerRule", "TypeSettings", "Sense", "FrameExample", "FrameSpec", "load_frames",
            "default_frames_dir"]
@@ -37,7 +37,8 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended", "speakers_attend"})
+                        "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
+                        "state_subject_heads"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -101,6 +102,12 @@ class TypeSettings:
     # a record with a participant of these types is complete without a date (the date weight of
     # the confidence is given): "X cho biết, …" with no occasion dated is a STATEMENT dated ""
     undated_speakers: frozenset[str] = frozenset()
+    # a state (a gazetteer place without a parent) that is the subject of the trigger's clause, with
+    # only these words between it and the trigger ("Nga khẳng định", "Ba Lan cũng thông báo"), is an
+    # undated speaker too; None: never
+    state_subject_gap: re.Pattern[str] | None = None
+    # words that may stand before such a state in its clause, naming its government ("Chính phủ Pháp")
+    state_subject_heads: re.Pattern[str] | None = None
     # a record without a date of its own that names one of these types takes the day the article's
     # first sentence gives; in an article that gives no day it needs none
     occasion_speakers: frozenset[str] = frozenset()
@@ -256,6 +263,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
+        state_subject_gap=_gap_words(raw["state_subject_gap"]) if "state_subject_gap" in raw else None,
+        state_subject_heads=_literal_words(raw.get("state_subject_heads", [])),
         occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
         occasion_after=tuple(tuple(str(x).lower().split()) for x in raw.get("occasion_after", [])),
@@ -277,6 +286,13 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         attended=bool(raw.get("attended", False)),
         speakers_attend=bool(raw.get("speakers_attend", False)),
     )
+
+
+def _gap_words(values: list[str]) -> re.Pattern[str]:
+    """Any number of ``values`` (plain words, any case), each after white space, then white space: the
+    whole stretch between a subject and its verb (see ``TypeSettings.state_subject_gap``)."""
+    body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:\s+(?:{body}))*\s+", re.IGNORECASE)
 
 
 def _owner_words(values: list[str]) -> re.Pattern[str]:
