@@ -1374,3 +1374,18 @@ def test_an_undated_state_speaking_as_the_subject_is_kept_other_places_are_not(l
     plain = EventExtractor(EventsConfig(min_confidence=0.75), lexicon)
     assert [e for e in plain(make(day, "Ba Lan cũng thông báo trục xuất 3 nhà ngoại giao.", ents=[pl],
                                   published="2021-04-21")).events if e.type == "STATEMENT"] == []
+
+
+def test_a_speaker_named_after_a_closed_quotation_says_it_whatever_the_words(stage):
+    # "“…”, X thốt lên." (issue #14, round 8): the words after the name end the sentence; a short
+    # quotation is a title, a negated verb says nothing, a word after the name that is no speech stops it.
+    zhao, kim = ("Zhao Tong", "PERSON", "person:zhao"), ("Triều Tiên", "GPE", "gpe:kp")
+    said = run(stage, "\"Nền kinh tế nước này hiện đang gặp khó khăn lớn\", Zhao Tong - một chuyên gia về "
+                      "Triều Tiên - đánh giá.", ents=[zhao, kim])
+    assert [(e.type, e.trigger) for e in said] == [("STATEMENT", "đánh giá")]
+    assert "Zhao Tong" in [p.canonical for p in said[0].participants]
+    assert [e.trigger for e in run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong thốt lên.",
+                                   ents=[zhao])] == ["thốt lên"]
+    assert run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong không nói.", ents=[zhao]) == []
+    assert run(stage, "Phim \"Bố già\", Zhao Tong đạo diễn.", ents=[zhao]) == []
+    assert run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong và gia đình về quê.", ents=[zhao]) == []

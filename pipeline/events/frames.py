@@ -35,7 +35,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
-                        "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
+                        "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
                         "state_subject_heads"})
@@ -132,6 +132,9 @@ class TypeSettings:
     # ("bạn đọc Trần Thảo Dân cảm thán: “…”", "Trấn Thành rưng rưng: “…”"); 0: never
     quotation_speech_words: int = 0
     quotation_speech_strength: float = 0.0
+    # a quotation closed, a comma, such a name and at most this many lower-case words ending the
+    # sentence ("“…”, Tiffanie thốt lên."): those words are a trigger too; 0: never
+    quotation_after_words: int = 0
     # the mention types such a name may have, and words between it and the colon that make it no speech
     # ("Facebook cá nhân: “…”", "với chủ đề: “…”", "Ajax và nói: “…”")
     quotation_speakers: frozenset[str] = frozenset()
@@ -277,6 +280,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         source_after=_ending_words(raw["source_after"]) if raw.get("source_after") else None,
         quotation_speech_words=int(raw.get("quotation_speech_words", 0)),
         quotation_speech_strength=float(raw.get("quotation_speech_strength", 0.0)),
+        quotation_after_words=int(raw.get("quotation_after_words", 0)),
         quotation_speakers=frozenset(str(x) for x in raw.get("quotation_speakers", [])),
         quotation_speech_not=_phrases(raw.get("quotation_speech_not", [])),
         member_after=_ending_words(raw["member_after"]) if raw.get("member_after") else None,
