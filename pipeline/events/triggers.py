@@ -101,23 +101,13 @@ class TriggerMixin:
         "“…”, Zhao Tong - một chuyên gia … - đánh giá."), a trigger of ``rule`` when no trigger stands
         there already and no word of ``quotation_speech_not`` is among them."""
         n = settings.quotation_after_words
-        if not n:
+        end = s.end
+        while n and end > s.start and s.para.text[end - 1] in ".!?… \u00a0":
+            end -= 1
+        name = self._quotation_speaker(s, end, settings) if n else None
+        if name is None:
             return
         text, w = s.para.text, s.words
-        end = s.end
-        while end > s.start and text[end - 1] in ".!?… \u00a0":
-            end -= 1
-        q = None
-        for q in _QUOTE_COMMA.finditer(text, s.start, end):
-            pass
-        name = None if q is None else next((m for m in s.mentions if q.end() <= m.start), None)
-        opened = None if q is None else max((o.end() for o in _OPENING.finditer(text, s.start, q.start())),
-                                            default=s.start)
-        # a short quotation is a title ("Phim “Bố già”, Trấn Thành đạo diễn"), not what was said
-        if name is None or len(_WORD.findall(text, opened, q.start())) <= self.lex.title_words \
-                or name.type not in settings.quotation_speakers \
-                or len(_WORD.findall(text, q.end(), name.start)) > 2 or "," in text[q.end():name.start]:
-            return
         dashed = _DASHED.match(text, name.end, end)
         at = dashed.end() if dashed else name.end
         gap = text[at:end]
@@ -132,6 +122,24 @@ class TriggerMixin:
             return
         start = w.spans[i][0]
         hits.append(self._describe(_Hit(s, start, start + len(gap.strip()), (rule,), "verb", None), i))
+
+    def _quotation_speaker(self, s: _Sent, end: int, settings: TypeSettings):
+        """The first name after the sentence's last closed quotation and comma, before ``end``, with
+        at most two words before it there; None when there is none, it is of no speaker type or the
+        quotation is short enough to be a title ("Phim “Bố già”, Trấn Thành đạo diễn")."""
+        text = s.para.text
+        q = None
+        for q in _QUOTE_COMMA.finditer(text, s.start, end):
+            pass
+        if q is None:
+            return None
+        name = next((m for m in s.mentions if q.end() <= m.start), None)
+        opened = max((o.end() for o in _OPENING.finditer(text, s.start, q.start())), default=s.start)
+        if name is None or len(_WORD.findall(text, opened, q.start())) <= self.lex.title_words \
+                or name.type not in settings.quotation_speakers \
+                or len(_WORD.findall(text, q.end(), name.start)) > 2 or "," in text[q.end():name.start]:
+            return None
+        return name
 
     def _phrase_at(self, s: _Sent, i: int):
         """The longest trigger phrase starting at word ``i`` that some rule allows there:
