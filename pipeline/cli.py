@@ -213,13 +213,14 @@ def rules_lint(
         cfg = load_config()
         specs = load_rules(rules)
         frames = load_frames()
-        tagger = Tagger(Gazetteer.load(gazetteer_dir(cfg)), cfg.tag)
+        gazetteer = Gazetteer.load(gazetteer_dir(cfg))
+        tagger = Tagger(gazetteer, cfg.tag)
     except (ConfigError, GazetteerError) as exc:
         _fail(str(exc), 2)
     fired, seen = (run_coverage(coverage, tagger, limit) if coverage else (None, 0))
     segment = Segmenter()
     problems = lint_rules(specs, tagger, segment, fired)
-    events = EventExtractor(cfg.events)
+    events = EventExtractor.for_gazetteer(cfg.events, gazetteer)
     problems += lint_frames(frames, lambda doc: events(tagger(segment(doc))))
     by_name = {s.name: s for s in specs}
     typer.echo(f"{'rule':<28} {'examples':>8} {'counter':>7}" + (f" {'documents':>9} of {seen}" if fired is not None else ""))

@@ -109,12 +109,7 @@ class Pipeline:
         self.segment_stages: list[Callable[[Document], Document]] = [Segmenter()]
         self.analyse_stages: list[Callable[[Document], Document]] = [
             Tagger(gazetteer, config.tag, credits=credits),
-            EventExtractor(config.events, event_dates={
-                e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
-                for e in gazetteer.entries.values()
-                if e.type == "EVENT" and len(e.valid_from) == 10},
-                multilateral=frozenset(e.id for e in gazetteer.entries.values() if e.type == "ORG" and not e.country),
-                credits=credits),
+            EventExtractor.for_gazetteer(config.events, gazetteer, credits=credits),
         ]
 
     @property

@@ -1369,3 +1369,49 @@ def test_a_conference_nobody_attends_is_dropped_unless_it_is_a_name(stage):
             if e.type == "CONFERENCE"] == []
     named = run(stage, "COP26 được tổ chức thành công vào ngày 12/11/2021.", ents=[("COP26", "EVENT", "event:cop26")])
     assert only(named, "CONFERENCE").instrument
+
+
+def test_an_undated_state_speaking_as_the_subject_is_kept_other_places_are_not(lexicon):
+    # ANNOTATION.md: a state is a named speaker, and a reaction with no date is dated "". A state
+    # counts without a date only as its verb's subject (issue #14, round 8); the cut stays for the
+    # places that are not states, those that are no subject and headlines.
+    ru, pl, fr, de = (("Nga", "GPE", "gpe:ru"), ("Ba Lan", "GPE", "gpe:pl"), ("Pháp", "GPE", "gpe:fr"),
+                      ("Đức", "GPE", "gpe:de"))
+    moscow, cz = ("Moscow", "GPE", "gpe:ru-moscow"), ("Séc", "GPE", "gpe:cz")
+    states = frozenset({"gpe:ru", "gpe:pl", "gpe:fr", "gpe:de", "gpe:cz"})
+    stage = EventExtractor(EventsConfig(min_confidence=0.75), lexicon, states=states)
+    day = "Ngày 20/4, Mỹ trục xuất 10 nhà ngoại giao."  # the article gives a day: a missing date counts
+
+    def speakers(*paragraphs, title=None):
+        events = stage(make(day, *paragraphs, ents=[ru, pl, fr, de, moscow, cz], published="2021-04-21",
+                            title=title)).events
+        return sorted((e.date, *sorted(p.canonical for p in e.participants))
+                      for e in events if e.type == "STATEMENT")
+
+    assert speakers("Tuy nhiên, Nga khẳng định hoạt động dồn quân là bình thường.") == [("", "Nga")]
+    assert speakers("Ba Lan cũng thông báo trục xuất 3 nhà ngoại giao.") == [("", "Ba Lan")]
+    assert speakers("Tương tự, Chính phủ Pháp và Đức cũng kịch liệt lên án vụ việc.") == [("", "Pháp", "Đức")]
+    assert speakers("Moscow cũng cho rằng việc triển khai lực lượng là bình thường.") == []  # a city
+    assert speakers("Dư luận Ba Lan phản đối quyết định này.") == []  # its public, not the state
+    assert speakers("Moscow trả đũa, khiến Séc yêu cầu thêm nhà ngoại giao rời đi.") == []  # no subject
+    assert speakers("Nga nhiều lần bác bỏ những cáo buộc này.") == []  # a habit: no gap word
+    assert speakers(title="Nga tuyên bố ngừng bắn") == []  # a headline
+    # without the states (an extractor built without a gazetteer) the cut stays
+    plain = EventExtractor(EventsConfig(min_confidence=0.75), lexicon)
+    assert [e for e in plain(make(day, "Ba Lan cũng thông báo trục xuất 3 nhà ngoại giao.", ents=[pl],
+                                  published="2021-04-21")).events if e.type == "STATEMENT"] == []
+
+
+def test_a_speaker_named_after_a_closed_quotation_says_it_whatever_the_words(stage):
+    # "“…”, X thốt lên." (issue #14, round 8): the words after the name end the sentence; a short
+    # quotation is a title, a negated verb says nothing, a word after the name that is no speech stops it.
+    zhao, kim = ("Zhao Tong", "PERSON", "person:zhao"), ("Triều Tiên", "GPE", "gpe:kp")
+    said = run(stage, "\"Nền kinh tế nước này hiện đang gặp khó khăn lớn\", Zhao Tong - một chuyên gia về "
+                      "Triều Tiên - đánh giá.", ents=[zhao, kim])
+    assert [(e.type, e.trigger) for e in said] == [("STATEMENT", "đánh giá")]
+    assert "Zhao Tong" in [p.canonical for p in said[0].participants]
+    assert [e.trigger for e in run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong thốt lên.",
+                                   ents=[zhao])] == ["thốt lên"]
+    assert run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong không nói.", ents=[zhao]) == []
+    assert run(stage, "Phim \"Bố già\", Zhao Tong đạo diễn.", ents=[zhao]) == []
+    assert run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong và gia đình về quê.", ents=[zhao]) == []

@@ -23,7 +23,9 @@ def pipeline():
     from pipeline.stages.segment import Segmenter
 
     cfg = load_config()
-    tagger, segment, events = Tagger(Gazetteer.load(gazetteer_dir(cfg)), cfg.tag), Segmenter(), EventExtractor(cfg.events)
+    gazetteer = Gazetteer.load(gazetteer_dir(cfg))
+    tagger, segment = Tagger(gazetteer, cfg.tag), Segmenter()
+    events = EventExtractor.for_gazetteer(cfg.events, gazetteer)
     return lambda doc: events(tagger(segment(doc)))
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..config import EventsConfig
 from ..credits import Credits
 from ..dates import EstimatedDate, parse_iso_date
+from ..gazetteer import Gazetteer
 from ..model import Document, Event, Evidence, Mention, Paragraph, Participant, Sentence
 from .arguments import ArgumentsMixin
 from .dates import DatesMixin
@@ -26,7 +28,8 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
 
     def __init__(self, config: EventsConfig, lexicon: Lexicon | None = None,
                  event_dates: dict[str, tuple[str, str]] | None = None,
-                 multilateral: frozenset[str] = frozenset(), credits: Credits | None = None):
+                 multilateral: frozenset[str] = frozenset(), credits: Credits | None = None,
+                 states: frozenset[str] = frozenset()):
         self.config = config
         self.credits = credits or Credits.load()
         self.lex = lexicon or Lexicon.load()
@@ -34,7 +37,24 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         self.event_dates = event_dates or {}
         # International organisations and groupings (EU, ASEAN, G20): their meetings are conferences.
         self.multilateral = multilateral
+        # States (gazetteer places without a parent: Nga, Ba Lan, not Moscow or Hà Nội): the places
+        # that speak for themselves as a clause's subject (TypeSettings.state_subject_gap).
+        self.states = states
         self._mention_verb_firsts = frozenset(v[0] for v in self.lex.mention_verbs)
+
+    @classmethod
+    def for_gazetteer(cls, config: EventsConfig, gazetteer: Gazetteer,
+                      credits: Credits | None = None) -> EventExtractor:
+        """The extractor with what it takes from the gazetteer: the dates of named events, the
+        international bodies (ORG without a country) and the states (GPE without a parent)."""
+        entries = gazetteer.entries.values()
+        return cls(config, event_dates={e.canonical: (e.valid_from, e.valid_to if e.valid_to != e.valid_from else "")
+                                        for e in entries if e.type == "EVENT" and len(e.valid_from) == 10},
+                   multilateral=frozenset(e.id for e in entries if e.type == "ORG" and not e.country),
+                   # a province the gazetteer gives no parent still names its country ("gpe:us-utah", US)
+                   states=frozenset(e.id for e in entries if e.type == "GPE" and not e.parent
+                                    and (not e.country or e.id == f"gpe:{e.country.lower()}")),
+                   credits=credits)
 
     def __call__(self, doc: Document) -> Document:
         if doc.status not in ("ok", "duplicate"):
@@ -149,7 +169,8 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
             score += w["two_participants"]
         undated = self.lex.types[r.type].undated_speakers
         if a.date or a.date_text or dateless \
-                or (undated and any(p.participant.type in undated for p in a.participants)):
+                or (undated and any(p.participant.type in undated for p in a.participants)) \
+                or self._state_subject(r):
             # a date the text gives but the article's lacks resolving counts; so does a record the
             # guide writes without a date (a named person's statement with no dated occasion)
             score += w["date"]
@@ -161,6 +182,37 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
             score += w["amount"]
         score += min(w["max_evidence"], w["evidence"] * (len(r.evidences) - 1))
         return round(min(1.0, score), 3)
+
+    def _state_subject(self, r: _Record) -> bool:
+        """A state is the subject of the first report's clause: only other names and conjunctions
+        before it there ("Chính phủ Pháp và Đức"), only the frame's gap words between it and the
+        trigger ("Ba Lan cũng thông báo"); not a place that a word before it makes its media, people
+        or army ("Dư luận Hàn Quốc", "hải quân Indonesia"), nor a pronoun ("Anh cho hay")."""
+        settings = self.lex.types[r.type]
+        if settings.state_subject_gap is None or r.hit.s.para.kind == "title":
+            # a headline sums up a report the body tells with its date ("Syria tuyên bố ngừng bắn")
+            return False
+        hit, ids = r.hit, r.ids()
+        text, c0 = hit.s.para.text, hit.clause[0]
+        for m in hit.s.mentions:
+            if m.entity_id in self.states and m.entity_id in ids and c0 <= m.start and m.end <= hit.start \
+                    and m.text.lower() not in settings.pronoun_speakers \
+                    and settings.state_subject_gap.fullmatch(text, m.end, hit.start) \
+                    and self._names_only(hit.s, c0, m.start, settings.state_subject_heads):
+                return True
+        return False
+
+    def _names_only(self, s: _Sent, start: int, end: int, heads: re.Pattern[str] | None) -> bool:
+        """Nothing between ``start`` and ``end`` but names, the conjunctions joining them and
+        ``heads`` (a state's government: "Chính phủ Pháp và Đức")."""
+        rest, at = [], start
+        for m in s.mentions:
+            if start <= m.start and m.end <= end and m.start >= at:
+                rest.append(s.para.text[at:m.start])
+                at = m.end
+        rest.append(s.para.text[at:end])
+        left = self.lex.joined.sub(" ", " ".join(rest))
+        return not (heads.sub(" ", left) if heads else left).strip()
 
     def _event(self, doc_id: str, r: _Record, dateless: bool = False, basis: str = "published") -> Event:
         hit, a = r.hit, r.args

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ConfigError
-from .words import _ending_words, _phrases, _word_regex
+from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 __all__ = ["EVENT_TYPES", "TriggerRule", "TypeSettings", "Sense", "FrameExample", "FrameSpec", "load_frames",
            "default_frames_dir"]
@@ -35,9 +35,10 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
-                        "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
+                        "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended", "speakers_attend", "published_occasion", "occasion_refines"})
+                        "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
+                        "state_subject_heads", "published_occasion", "occasion_refines"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -101,6 +102,12 @@ class TypeSettings:
     # a record with a participant of these types is complete without a date (the date weight of
     # the confidence is given): "X cho biết, …" with no occasion dated is a STATEMENT dated ""
     undated_speakers: frozenset[str] = frozenset()
+    # a state (a gazetteer place without a parent) that is the subject of the trigger's clause, with
+    # only these words between it and the trigger ("Nga khẳng định", "Ba Lan cũng thông báo"), is an
+    # undated speaker too; None: never
+    state_subject_gap: re.Pattern[str] | None = None
+    # words that may stand before such a state in its clause, naming its government ("Chính phủ Pháp")
+    state_subject_heads: re.Pattern[str] | None = None
     # a record without a date of its own that names one of these types takes the day the article's
     # first sentence gives; in an article that gives no day it needs none
     occasion_speakers: frozenset[str] = frozenset()
@@ -125,6 +132,9 @@ class TypeSettings:
     # ("bạn đọc Trần Thảo Dân cảm thán: “…”", "Trấn Thành rưng rưng: “…”"); 0: never
     quotation_speech_words: int = 0
     quotation_speech_strength: float = 0.0
+    # a quotation closed, a comma, such a name and at most this many lower-case words ending the
+    # sentence ("“…”, Tiffanie thốt lên."): those words are a trigger too; 0: never
+    quotation_after_words: int = 0
     # the mention types such a name may have, and words between it and the colon that make it no speech
     # ("Facebook cá nhân: “…”", "với chủ đề: “…”", "Ajax và nói: “…”")
     quotation_speakers: frozenset[str] = frozenset()
@@ -261,6 +271,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
+        state_subject_gap=_gap_words(raw["state_subject_gap"]) if "state_subject_gap" in raw else None,
+        state_subject_heads=_literal_words(raw.get("state_subject_heads", [])),
         occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
         occasion_after=tuple(tuple(str(x).lower().split()) for x in raw.get("occasion_after", [])),
@@ -273,6 +285,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         source_after=_ending_words(raw["source_after"]) if raw.get("source_after") else None,
         quotation_speech_words=int(raw.get("quotation_speech_words", 0)),
         quotation_speech_strength=float(raw.get("quotation_speech_strength", 0.0)),
+        quotation_after_words=int(raw.get("quotation_after_words", 0)),
         quotation_speakers=frozenset(str(x) for x in raw.get("quotation_speakers", [])),
         quotation_speech_not=_phrases(raw.get("quotation_speech_not", [])),
         member_after=_ending_words(raw["member_after"]) if raw.get("member_after") else None,
@@ -284,6 +297,13 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
     )
+
+
+def _gap_words(values: list[str]) -> re.Pattern[str]:
+    """Any number of ``values`` (plain words, any case), each after white space, then white space: the
+    whole stretch between a subject and its verb (see ``TypeSettings.state_subject_gap``)."""
+    body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:\s+(?:{body}))*\s+", re.IGNORECASE)
 
 
 def _owner_words(values: list[str]) -> re.Pattern[str]:

@@ -15,6 +15,11 @@ _SPACE = re.compile(r"\s*")
 # that may stand between a name and it.
 _SPEECH_COLON = re.compile(r":\s*[\"“«'‘]")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
+# A quotation closed and a comma: what follows names who said it ("“…”, Tiffanie thốt lên.").
+_QUOTE_COMMA = re.compile(r"[\"”»’']\s*,\s+")
+# An apposition between dashes after a name ("Zhao Tong - một chuyên gia về Triều Tiên - đánh giá").
+_DASHED = re.compile(r"\s+[-–]\s(?:(?!\s[-–]\s)[^\"”]){1,120}?\s[-–](?=\s)")
+_OPENING = re.compile(r"[\"“«‘']")
 
 
 
@@ -55,6 +60,7 @@ class TriggerMixin:
             nxt = j
         for etype, rule in self.lex.quotation_rules.items():
             self._quotation_speech(s, hits, rule, self.lex.types[etype])
+            self._speech_after_quotation(s, hits, rule, self.lex.types[etype])
         self._segment(s, hits)
         # Named events: a conference when the sentence has one of the verbs and no trigger claims them.
         # (Only a sentence with a named event needs the verb test: it is the costly part of this stage.)
@@ -86,6 +92,54 @@ class TriggerMixin:
             end = start + len(gap.strip())
             hits.append(self._describe(_Hit(s, start, end, (rule,), "verb", None), i))
         hits.sort(key=lambda h: h.start)
+
+    def _speech_after_quotation(self, s: _Sent, hits: list[_Hit], rule: TriggerRule,
+                                settings: TypeSettings) -> None:
+        """A quotation closed, a comma, a name of ``quotation_speakers`` (at most two words of a title
+        before it, an apposition between dashes after it) and at most ``quotation_after_words``
+        lower-case words ending the sentence: those words say who said it ("“…”, Tiffanie thốt lên.",
+        "“…”, Zhao Tong - một chuyên gia … - đánh giá."), a trigger of ``rule`` when no trigger stands
+        there already and no word of ``quotation_speech_not`` is among them."""
+        n = settings.quotation_after_words
+        end = s.end
+        while n and end > s.start and s.para.text[end - 1] in ".!?… \u00a0":
+            end -= 1
+        name = self._quotation_speaker(s, end, settings) if n else None
+        if name is None:
+            return
+        text, w = s.para.text, s.words
+        dashed = _DASHED.match(text, name.end, end)
+        at = dashed.end() if dashed else name.end
+        gap = text[at:end]
+        words = _WORD.findall(gap)
+        if not 0 < len(words) <= n or not _WORD_RUN.fullmatch(gap.strip()) \
+                or not all(x[0].islower() for x in words) or any(m.start >= at for m in s.mentions) \
+                or any(h.end > at for h in hits):
+            return
+        i = w.after(at)
+        if any(w.match(i, p) for p in self.lex.negation) \
+                or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
+            return
+        start = w.spans[i][0]
+        hits.append(self._describe(_Hit(s, start, start + len(gap.strip()), (rule,), "verb", None), i))
+
+    def _quotation_speaker(self, s: _Sent, end: int, settings: TypeSettings):
+        """The first name after the sentence's last closed quotation and comma, before ``end``, with
+        at most two words before it there; None when there is none, it is of no speaker type or the
+        quotation is short enough to be a title ("Phim “Bố già”, Trấn Thành đạo diễn")."""
+        text = s.para.text
+        q = None
+        for q in _QUOTE_COMMA.finditer(text, s.start, end):
+            pass
+        if q is None:
+            return None
+        name = next((m for m in s.mentions if q.end() <= m.start), None)
+        opened = max((o.end() for o in _OPENING.finditer(text, s.start, q.start())), default=s.start)
+        if name is None or len(_WORD.findall(text, opened, q.start())) <= self.lex.title_words \
+                or name.type not in settings.quotation_speakers \
+                or len(_WORD.findall(text, q.end(), name.start)) > 2 or "," in text[q.end():name.start]:
+            return None
+        return name
 
     def _phrase_at(self, s: _Sent, i: int):
         """The longest trigger phrase starting at word ``i`` that some rule allows there:
