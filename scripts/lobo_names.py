@@ -34,10 +34,11 @@ DEFAULT_FOLDS = ("blind9", "blind10", "blind11", "blind12")
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT")
 
 
-def score_fold(fold: str, bench: str, config_file: str | None, tag: dict) -> dict:
-    """Entity F1 per type and micro of ``eval/<fold>`` run with the ``tag`` overrides."""
+def score_fold(fold: str, bench: str, config_file: str | None, tag: dict, eval_root: Path) -> dict:
+    """Entity F1 per type and micro of ``<eval_root>/<fold>`` run with the ``tag`` overrides."""
     config = load_config(config_file, tag=tag)
-    system = run_eval(ROOT / "eval" / fold, run=True, bench_root=bench, config=config, baseline=False).to_json()["system"]
+    report = run_eval(eval_root / fold, run=True, bench_root=bench, config=config, baseline=False, repo_root=ROOT)
+    system = report.to_json()["system"]
     out = {t: system["entities"][t]["f1"] for t in TYPES if t in system["entities"]}
     out["micro"] = system["entities_micro"]["f1"]
     out["events"] = system["events_micro"]["f1"]
@@ -45,20 +46,20 @@ def score_fold(fold: str, bench: str, config_file: str | None, tag: dict) -> dic
 
 
 def lobo(folds: list[str], sets: list[str], bench: str, config_file: str | None = None,
-         without: bool = False, settings: dict | None = None, work: str | None = None) -> dict:
+         without: bool = False, settings: dict | None = None, eval_root: Path = ROOT / "eval") -> dict:
     """``{"folds": {fold: {"with": scores, "without"?: scores}}, "mean": micro F1 averaged}``."""
     settings = settings if settings is not None else train_names.settings()
-    texts = {name: train_names.documents(name, bench) for name in dict.fromkeys([*sets, *folds])}
+    texts = {name: train_names.documents(name, bench, eval_root) for name in dict.fromkeys([*sets, *folds])}
     result: dict = {"folds": {}, "settings": settings}
-    with tempfile.TemporaryDirectory(prefix="vnews-lobo-", dir=work) as tmp:
+    with tempfile.TemporaryDirectory(prefix="vnews-lobo-") as tmp:
         for fold in folds:
             train_on = [s for s in sets if s != fold]
             data = [ex for s in train_on for ex in train_names.examples_of(texts[s])]
             model = Path(tmp) / f"model_{fold}.json"
             model.write_text(model_json(train(data, list(LABELS), **settings), train_on), encoding="utf-8")
-            scores = {"with": score_fold(fold, bench, config_file, {"names_model": str(model)})}
+            scores = {"with": score_fold(fold, bench, config_file, {"names_model": str(model)}, eval_root)}
             if without:
-                scores["without"] = score_fold(fold, bench, config_file, {"names_proposer": False})
+                scores["without"] = score_fold(fold, bench, config_file, {"names_proposer": False}, eval_root)
             result["folds"][fold] = scores
             print(fold, " ".join(f"{k} {v:.4f}" for k, v in scores["with"].items()), flush=True)
     result["mean"] = round(sum(f["with"]["micro"] for f in result["folds"].values()) / len(folds), 4)

@@ -42,11 +42,11 @@ class GoldText:
     optional: frozenset[str]
 
 
-def documents(name: str, bench: str) -> list[GoldText]:
-    """The gold documents of ``eval/<name>``, cleaned and segmented as a run does, by id."""
+def documents(name: str, bench: str, eval_root: Path = ROOT / "eval") -> list[GoldText]:
+    """The gold documents of ``<eval_root>/<name>``, cleaned and segmented as a run does, by id."""
     config = load_config()
     stages = [Cleaner(FurnitureRules.load(), config.clean), ParagraphDeduper(config.dedupe), Segmenter()]
-    golds = {g.id: g for g in load_gold(ROOT / "eval" / name)}
+    golds = {g.id: g for g in load_gold(eval_root / name)}
     with tempfile.TemporaryDirectory() as work:
         inputs = materialise_inputs(list(golds.values()), ROOT, bench, work)
         docs = []
