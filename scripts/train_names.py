@@ -14,7 +14,7 @@ import argparse
 import sys
 import tempfile
 import tomllib
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,8 +33,7 @@ SETTINGS = ROOT / "pipeline" / "data" / "names_training.toml"
 TRAIN_SETS = ("gold", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
-@dataclass(frozen=True, slots=True)
-class GoldText:
+class GoldText(NamedTuple):
     """One segmented gold document: its paragraphs and the folded forms of its gold entities."""
 
     paragraphs: tuple[Paragraph, ...]

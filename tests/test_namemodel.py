@@ -106,7 +106,7 @@ def test_the_packaged_model_adds_a_player_named_alone(project_gazetteer, project
 def test_it_never_overrides_a_rule(project_gazetteer, project_segmenter):
     on = Tagger(project_gazetteer, load_config().tag)
     off = Tagger(project_gazetteer, load_config(None, tag={"names_proposer": False}).tag)
-    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội, rồi Jota ghi bàn."
+    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội. " + SPORT
     rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, project_segmenter, text).mentions}
     with_model = {(m.start, m.end, m.type, m.method) for m in _tag(on, project_segmenter, text).mentions}
     assert rules <= with_model
