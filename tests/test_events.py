@@ -753,7 +753,25 @@ def test_dates_inside_a_quotation_are_what_was_said(stage):
     events = run(stage, "“Nếu không có hồ chứa, lũ sẽ vượt mức lũ lịch sử năm 2009 vài mét và gây thiệt hại rất lớn”, "
                         "Bộ Công Thương cho biết.", ents=[moit], published="2020-11-01")
     e = only(events, "STATEMENT")
-    assert e.date == ""
+    # not 2009: the article is the occasion, dated by its publication (published_occasion)
+    assert (e.date, e.date_basis) == ("2020-11-01", "published")
+
+
+def test_a_statement_told_without_a_day_takes_the_article_s(stage):
+    """published_occasion: no lead day, the publication day; undated article, no date; occasion_refines:
+    a year of what was said gives way to the occasion's day inside it, a month outside it does not."""
+    tcb = ("Techcombank", "ORG", "org:tcb")
+    plain = run(stage, "Tổng thư ký Quốc hội Bùi Văn Cường đề nghị chuyển các kế hoạch 5 năm sang Quốc hội khóa XV.",
+                ents=[("Bùi Văn Cường", "PERSON", "person:bvc")], published="2021-04-27")
+    assert [(e.date, e.date_basis) for e in plain if e.type == "STATEMENT"] == [("2021-04-27", "published")]
+    undated = run(stage, "Tổng thư ký Quốc hội Bùi Văn Cường đề nghị chuyển các kế hoạch 5 năm sang Quốc hội khóa XV.",
+                  ents=[("Bùi Văn Cường", "PERSON", "person:bvc")], published="")
+    assert [e.date for e in undated if e.type == "STATEMENT"] == [""]
+    year = run(stage, "Theo báo cáo của Techcombank, năm 2021, ngân hàng đặt mục tiêu lợi nhuận 19.800 tỷ đồng.",
+               ents=[tcb], published="2021-04-24")
+    assert only(year, "STATEMENT").date == "2021-04-24"
+    other = run(stage, "Tháng 3/2021, Techcombank cho biết lợi nhuận tăng 25%.", ents=[tcb], published="2021-04-24")
+    assert only(other, "STATEMENT").date == "2021-03"
 
 
 def test_direct_speech_after_a_colon_and_speaking_to_the_press(stage):
@@ -874,9 +892,11 @@ def test_an_undated_article_does_not_count_a_missing_date_against_an_event(lexic
     mofa = ("Bộ Ngoại giao", "ORG", "org:mofa")
     body = "Tại cuộc gặp, Bộ Ngoại giao khẳng định sẽ thăm Việt Nam."
     assert [e.type for e in stage(make(body, ents=[mofa, VN])).events if e.type == "STATEMENT"] == ["STATEMENT"]
-    # A dated article that gives no day anywhere: the statement had no dated occasion (occasion_speakers).
+    # A dated article that gives no day anywhere: the article is the occasion, dated by its publication
+    # (published_occasion).
     no_day = stage(make(body, ents=[mofa, VN], published="2017-07-08")).events
-    assert [(e.type, e.date) for e in no_day if e.type == "STATEMENT"] == [("STATEMENT", "")]
+    assert [(e.type, e.date, e.date_basis) for e in no_day if e.type == "STATEMENT"] == [
+        ("STATEMENT", "2017-07-08", "published")]
     shangri = run(stage, "Đối thoại Shangri-La với Nhật Bản diễn ra ngày 3/6.", ents=[JP])
     e = only(shangri, "DIALOGUE")
     assert (e.date, e.date_text) == ("", "ngày 3/6")  # a date the text gives, unresolvable
@@ -1037,13 +1057,17 @@ def test_an_undated_statement_takes_the_lead_day_or_needs_no_date_in_an_undated_
     e = only(run(stage, "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", said,
                  ents=[tourist], published="2021-04-30"), "STATEMENT")
     assert (e.date, e.status, e.date_text) == ("2021-04-29", "occurred", "Chiều 29/4")
-    # The article gives no day at all: no date, and the full date weight (0.45 + 0.2 + 0.15).
+    # The lead gives no day: the article is the occasion, dated by its publication (published_occasion),
+    # and the full date weight (0.45 + 0.2 + 0.15).
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board],
                  published="2021-04-30"), "STATEMENT")
-    assert e.date == "" and e.confidence == pytest.approx(0.8)
-    # A day later in the article (not opening it) may be the statement's occasion: no date.
+    assert (e.date, e.date_basis) == ("2021-04-30", "published") and e.confidence == pytest.approx(0.8)
+    # A day later in the article (not opening it) tells that sentence's news: the publication day still.
     e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told,
                  "Bãi biển đông nhất vào chiều 29/4.", ents=[board], published="2021-04-30"), "STATEMENT")
+    assert e.date == "2021-04-30" and e.confidence == pytest.approx(0.8)
+    # An undated article gives no day at all: no date, and no confidence lost for it.
+    e = only(run(stage, "Nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board]), "STATEMENT")
     assert e.date == "" and e.confidence == pytest.approx(0.8)
     # A day anywhere in the lead's first sentence counts; not for a sentence with time words of its own.
     e = only(run(stage, "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", told,
@@ -1068,11 +1092,12 @@ def test_the_lead_day_may_follow_a_summary_but_not_a_later_paragraphs_news(stage
                  "Chiều 29/4, nhiều người dân đổ ra các bãi biển để tắm biển.", told, ents=[board],
                  published="2021-04-30"), "STATEMENT")
     assert e.date == "2021-04-29"
-    # Further into a later paragraph's sentence the day is that sentence's news, not the article's occasion.
+    # Further into a later paragraph's sentence the day is that sentence's news, not the article's occasion:
+    # the article is, dated by its publication (published_occasion).
     e = only(run(stage, "Người dân vẫn đeo khẩu trang khi tắm biển.",
                  "Nhiều người dân đã đổ ra các bãi biển vào chiều 29/4 để tắm biển.", told, ents=[board],
                  published="2021-04-30"), "STATEMENT")
-    assert e.date == ""
+    assert e.date == "2021-04-30"
 
 
 def test_a_news_medium_is_no_speaker(stage):
@@ -1188,13 +1213,14 @@ def test_an_undated_statement_of_a_named_person_or_body_is_kept_and_one_of_a_cou
     person = run(stage, "Ông Nguyễn Tuấn Anh cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
                  ents=[("Nguyễn Tuấn Anh", "PERSON", "person:nta")], published="2021-04-22")
     e = only(person, "STATEMENT")
-    assert e.date == "" and roles(e) == {"Nguyễn Tuấn Anh": "source"}
+    # the lead gives no day: the article's publication day (published_occasion)
+    assert e.date == "2021-04-22" and roles(e) == {"Nguyễn Tuấn Anh": "source"}
     assert e.confidence >= 0.75  # the shipped min_confidence (pipeline/data/defaults.toml)
     body = run(stage, "Ngân hàng Nhà nước cho biết tín dụng toàn nền kinh tế tăng 3,34%.",
                "Thông tin trên được đưa ra chiều 22/4.",
                ents=[("Ngân hàng Nhà nước", "ORG", "org:sbv")], published="2021-04-22")
     e = only(body, "STATEMENT")
-    assert e.date == "" and roles(e) == {"Ngân hàng Nhà nước": "source"}
+    assert e.date == "2021-04-22" and roles(e) == {"Ngân hàng Nhà nước": "source"}
     country = run(stage, "Ba Lan cũng thông báo trục xuất 3 nhà ngoại giao của Nga.",
                   "Thông tin trên được đưa ra chiều 22/4.",
                   ents=[("Ba Lan", "GPE", "gpe:pl")], published="2021-04-22")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import find_dates
+from ..dates import EstimatedDate, find_dates
 from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
@@ -219,26 +219,52 @@ class DatesMixin:
     def _date_by_article(self, records: list[_Record], sents: list[_Sent], reference: dt.date | None) -> set[int]:
         """Records of a frame with ``occasion_speakers`` that name such a speaker and have no date
         after :meth:`_inherit`: when the article's lead opens with a day ("Chiều 29/4, nhiều người
-        dân …"), that day is the occasion they were said at; when no record and no sentence of the
-        article gives a date (a day, for sentences), they had no dated occasion and ANNOTATION.md dates them "" itself. Returns the ids
-        of the records of the second kind: their missing date is no evidence against them."""
-        waiting = [r for r in records if not r.args.date and self._at_occasion(r) and any(
+        dân …"), that day is the occasion they were said at; else, for a frame with
+        ``published_occasion``, the article itself is the occasion (ANNOTATION.md) and its publication
+        day dates them; else, when no record and no sentence of the article gives a date (a day, for
+        sentences), they had no dated occasion and ANNOTATION.md dates them "" itself. Returns the
+        ids of the records of the last kind: their missing date is no evidence against them."""
+        speakers = [r for r in records if self._at_occasion(r) and any(
             p.participant.type in self.lex.types[r.type].occasion_speakers for p in r.args.participants)]
-        if not waiting:
+        waiting = [r for r in speakers if not r.args.date]
+        coarse = [r for r in speakers if r.args.date and r.args.precision in ("year", "month")
+                  and self.lex.types[r.type].occasion_refines]
+        if not (waiting or coarse):
             return set()
-        lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in waiting))
-        if lead is not None:
-            for r in waiting:
-                # A sentence with time words of its own that did not date it ("hôm 26/4" of a call
-                # it reports) is not simply told at the lead's occasion.
-                if self.lex.types[r.type].lead_date_words and not r.hit.s.timed:
-                    _set_date(r.args, lead)
-                    if r.args.status == "unspecified":
-                        r.args.status = _status_by_date(r.args.date, r.args.precision, reference)
-            return set()
-        if any(r.args.date for r in records) or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
+        lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
+        published = self._published_day(reference)
+        for r in waiting + coarse:
+            day = self._occasion_day(r, lead, published)
+            if day is None:
+                continue
+            _set_date(r.args, day)
+            if r.args.status == "unspecified":
+                r.args.status = _status_by_date(r.args.date, r.args.precision, reference)
+        if lead is not None or any(r.args.date for r in records) \
+                or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
             return set()
         return {id(r) for r in waiting}
+
+    def _occasion_day(self, r: _Record, lead, published):
+        """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
+        ``published_occasion``) the publication's. A sentence with time words of its own that did not
+        date it ("hôm 26/4" of a call it reports) is not simply told at that occasion; a year or month
+        of what was said ("năm 2021, ngân hàng đặt mục tiêu …") is refined by a day inside it only."""
+        settings = self.lex.types[r.type]
+        day = lead or (published if settings.published_occasion else None)
+        if day is None or not settings.lead_date_words:
+            return None
+        if r.hit.s.timed if not r.args.date else not day[3].startswith(r.args.date):
+            return None
+        return day
+
+    @staticmethod
+    def _published_day(reference: dt.date | None) -> tuple[int, int, str, str, str, str, bool] | None:
+        """The article's publication day as a date expression of no sentence (relative: the date's
+        basis is the publication); None for an undated article or a year the system estimated."""
+        if reference is None or isinstance(reference, EstimatedDate):
+            return None
+        return (0, 0, "", reference.isoformat(), "", "day", True)
 
     def _at_occasion(self, r: _Record) -> bool:
         """The record's trigger follows one of its frame's ``occasion_after`` phrases, if it has any."""

@@ -37,7 +37,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended", "speakers_attend"})
+                        "quoted", "dated", "attended", "speakers_attend", "published_occasion", "occasion_refines"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -145,6 +145,11 @@ class TypeSettings:
     # true: a record of this type naming nobody takes the speakers of the statements told at it in its
     # own sentence ("tại cuộc họp …, Phó Thủ tướng X nhấn mạnh")
     speakers_attend: bool = False
+    # true: a record waiting for its occasion's date in an article whose lead gives no day takes the
+    # publication day (the article itself is the occasion)
+    published_occasion: bool = False
+    # true: a record dated only to a year or month takes the occasion's day when the day lies inside it
+    occasion_refines: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +281,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         dated=bool(raw.get("dated", False)),
         attended=bool(raw.get("attended", False)),
         speakers_attend=bool(raw.get("speakers_attend", False)),
+        published_occasion=bool(raw.get("published_occasion", False)),
+        occasion_refines=bool(raw.get("occasion_refines", False)),
     )
 
 
