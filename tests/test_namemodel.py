@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import shutil
 
 import pytest
 
@@ -105,7 +106,7 @@ def test_the_packaged_model_adds_a_player_named_alone(project_gazetteer, project
 def test_it_never_overrides_a_rule(project_gazetteer, project_segmenter):
     on = Tagger(project_gazetteer, load_config().tag)
     off = Tagger(project_gazetteer, load_config(None, tag={"names_proposer": False}).tag)
-    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội, rồi Jota ghi bàn."
+    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Nhật Bản tại Hà Nội. " + SPORT
     rules = {(m.start, m.end, m.type, m.method) for m in _tag(off, project_segmenter, text).mentions}
     with_model = {(m.start, m.end, m.type, m.method) for m in _tag(on, project_segmenter, text).mentions}
     assert rules <= with_model
@@ -151,3 +152,41 @@ def test_the_packaged_model_is_what_the_script_trains_from_the_gold(bench_root, 
     # A change to cleaning, dedupe or segmentation changes the text it learns from: retrain then.
     assert out.read_bytes() == names_model_path(load_config().tag).read_bytes(), \
         "pipeline/data/names_model.json is stale: run python scripts/train_names.py and commit it"
+
+
+def _lobo():
+    spec = importlib.util.spec_from_file_location("lobo_names", ROOT / "scripts" / "lobo_names.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_leave_one_batch_out_scores_each_fold_with_a_model_trained_without_it(tmp_path, bench_root):
+    """scripts/lobo_names.py on two tiny sets of the dev gold: each is scored, with and without the model."""
+    golds = sorted((ROOT / "eval" / "gold").glob("*.json"))[:3]
+    for name, files in (("a", golds[:2]), ("b", golds[2:])):
+        (tmp_path / name).mkdir()
+        for f in files:
+            shutil.copy(f, tmp_path / name / f.name)
+    result = _lobo().lobo(["a", "b"], ["a", "b"], str(bench_root), without=True, eval_root=tmp_path)
+    assert sorted(result["folds"]) == ["a", "b"]
+    for scores in result["folds"].values():
+        assert set(scores) == {"with", "without"}
+        assert 0.0 < scores["with"]["micro"] <= 1.0 and "PERSON" in scores["with"]
+    mean = (result["folds"]["a"]["with"]["micro"] + result["folds"]["b"]["with"]["micro"]) / 2
+    assert result["mean"] == round(mean, 4)
+    assert result["settings"] == _trainer().settings()
+
+
+def test_leave_one_batch_out_refuses_the_held_out_set():
+    with pytest.raises(SystemExit):
+        _lobo().main(["--folds", "heldout"])
+
+
+def test_training_settings_are_the_keyword_arguments_of_train():
+    import inspect
+
+    from pipeline.extract.namemodel import train
+    settings = _trainer().settings()
+    assert set(settings) <= set(inspect.signature(train).parameters)
+    assert settings["l2"] > 0 and settings["steps"] > 0

@@ -102,7 +102,8 @@ def _shape(word: str) -> str:
 
 
 def features(text: str, run: Run) -> list[str]:
-    """The sparse features of one run: its syllables and shape, and two syllables either side."""
+    """The sparse features of one run: its syllables and shape, two syllables either side in order,
+    and six either side as a bag."""
     sylls = [text[a:b] for a, b in run.syllables]
     words = sylls[run.i:run.j]
     lower = [w.lower() for w in words]
@@ -123,6 +124,10 @@ def features(text: str, run: Run) -> list[str]:
     n1 = sylls[j].lower() if j < len(sylls) else "</s>"
     n2 = sylls[j + 1].lower() if j + 1 < len(sylls) else "</s>"
     out += ["p1=" + p1, "p2=" + p2 + " " + p1, "n1=" + n1, "n2=" + n1 + " " + n2]
+    # The words a little further off, unordered ("ngã tư Dương Đình Nghệ - Phạm Hùng", "Jason
+    # Statham hơn Rosie tới 20 tuổi"): raises the mean entity F1 of leave-one-batch-out (README).
+    out += ["l=" + w.lower() for w in sylls[max(0, i - 6):i]]
+    out += ["r=" + w.lower() for w in sylls[j:j + 6]]
     if i == 0:
         out.append("sentence-start" if len(words) > 1 else "sentence-start-one")
     return out
