@@ -763,7 +763,11 @@ def test_a_statement_told_without_a_day_takes_the_article_s(stage):
     tcb = ("Techcombank", "ORG", "org:tcb")
     plain = run(stage, "Tổng thư ký Quốc hội Bùi Văn Cường đề nghị chuyển các kế hoạch 5 năm sang Quốc hội khóa XV.",
                 ents=[("Bùi Văn Cường", "PERSON", "person:bvc")], published="2021-04-27")
-    assert [(e.date, e.date_basis) for e in plain if e.type == "STATEMENT"] == [("2021-04-27", "published")]
+    # README: such a date is told apart by an empty date_text (no words of the text gave it)
+    assert [(e.date, e.date_basis, e.date_text) for e in plain if e.type == "STATEMENT"] == [("2021-04-27", "published", "")]
+    told = run(stage, "Ngày 27/4, Tổng thư ký Quốc hội Bùi Văn Cường đề nghị chuyển các kế hoạch sang Quốc hội khóa XV.",
+               ents=[("Bùi Văn Cường", "PERSON", "person:bvc")], published="2021-04-28")
+    assert [(e.date, e.date_text != "") for e in told if e.type == "STATEMENT"] == [("2021-04-27", True)]
     undated = run(stage, "Tổng thư ký Quốc hội Bùi Văn Cường đề nghị chuyển các kế hoạch 5 năm sang Quốc hội khóa XV.",
                   ents=[("Bùi Văn Cường", "PERSON", "person:bvc")], published="")
     assert [e.date for e in undated if e.type == "STATEMENT"] == [""]

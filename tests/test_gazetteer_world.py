@@ -132,3 +132,28 @@ def test_world_lists_missing_rows_are_one_count(tmp_path):
     assert [w for w in Gazetteer.load(gaz_dir).warnings() if "imported/" in w] == [
         "imported/world-cities.csv: 2 of 2 world cities are not in gpe.csv "
         "(left out where their names collide, see gazetteers/README.md)"]
+
+
+def _select_world_rows():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("select_world_rows", ROOT / "scripts" / "select_world_rows.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bench_count_never_reads_an_article_a_scored_set_holds(tmp_path):
+    """Blind batches are drawn from the bench: a name chosen because a scored article uses it would
+    flatter the score on text no rule was written from (gazetteers/README.md)."""
+    select = _select_world_rows()
+    scored = sorted(select.scored_ids())
+    assert any(i.startswith("baomoi-") for i in scored) and any(i.startswith("news_") for i in scored)
+    (tmp_path / "dump.jsonl").write_text(
+        json.dumps({"id": scored[0], "title": "Tin", "text": "Qingdao Qingdao"}) + "\n"
+        + json.dumps({"id": "not-scored-1", "title": "Tin", "text": "Kazan"}) + "\n", encoding="utf-8")
+    (tmp_path / f"{[i for i in scored if i.startswith('news_')][0]}.txt").write_text("Qingdao", encoding="utf-8")
+    (tmp_path / "news_unscored_999999.txt").write_text("Kazan", encoding="utf-8")
+    texts = list(select.bench_texts(tmp_path))
+    assert len(texts) == 2 and all("Qingdao" not in t and "Kazan" in t for t in texts)
+    stats = select.count(["Qingdao", "Kazan"], tmp_path)
+    assert stats["Qingdao"]["articles"] == 0 and stats["Kazan"]["articles"] == 2
