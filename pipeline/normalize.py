@@ -113,3 +113,13 @@ def fold(text: str) -> str:
 def fold_normalised(normal: str) -> str:
     """``fold`` of a text that is already ``normalize_text``'s result (its second half)."""
     return " ".join(normal.casefold().split())
+
+
+# the one Vietnamese letter NFD leaves whole (d with stroke, both cases) -> its bare letter
+_STROKED_D = {0x111: "d", 0x110: "D"}
+
+
+def unmarked(word: str) -> str:
+    """``word`` without its tone and vowel marks and with a bare d ("Cường" -> "Cuong"): the letters a
+    pattern of syllable shapes is written in. Not a comparison key (``fold`` is) nor for display."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch)).translate(_STROKED_D)

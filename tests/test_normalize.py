@@ -94,3 +94,9 @@ def test_boilerplate_audit_on_a_bench_sample(bench_root):
     assert report["articles"] == 500
     assert report["surviving_per_100"] <= 1.0, report["surviving"]
     assert report["content_removed"] == []
+
+
+def test_unmarked_drops_tone_and_vowel_marks_and_the_stroke_of_d():
+    from pipeline.normalize import unmarked
+    assert unmarked("Cường") == "Cuong" and unmarked("Đức") == "Duc" and unmarked("đạt") == "dat"
+    assert unmarked("Theresa") == "Theresa"

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from typing import Callable
 
@@ -34,7 +33,7 @@ from ..config import TagConfig, names_model_path
 from ..credits import Credits
 from ..gazetteer import Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
-from ..normalize import fold
+from ..normalize import fold, unmarked
 from ..wordseg import dictionary_words
 from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
@@ -79,8 +78,6 @@ READS = {
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
-# the one Vietnamese letter NFD leaves whole (d with stroke, both cases) -> its bare letter
-_STROKED_D = {0x111: "d", 0x110: "D"}
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
@@ -563,8 +560,7 @@ class Tagger(Patterns, Linkers):
         word = word.rstrip(",.;:!?)")
         if not word[:1].isupper() or word.isupper() or not word.isalpha():
             return False
-        bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
-        return self.rules.given_name_syllable.fullmatch(bare.translate(_STROKED_D)) is not None
+        return self.rules.given_name_syllable.fullmatch(unmarked(word)) is not None
 
     def _in_language_list(self, text: str, start: int) -> bool:
         """A name listed after a language's noun, every item before it capitalised: "tiếng Pháp, Hàn,
