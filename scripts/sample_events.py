@@ -27,8 +27,15 @@ FIELDS = ("event_id", "doc_id", "type", "status", "date", "date_basis", "date_te
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def sample(run_dir: Path, seed: int, size: int) -> list[dict]:
-    gold = {p.stem for p in (ROOT / "eval").glob("*/*.json")}
+def gold_ids(eval_dir: Path = ROOT / "eval") -> set[str]:
+    """The documents of every annotated set: each folder of ``eval_dir`` (gold, heldout, blind4 …
+    and the newest blind batch too) holds one ``DOC_ID.json`` a document (``vnews eval`` refuses a
+    file whose id is not its name)."""
+    return {p.stem for p in eval_dir.glob("*/*.json")}
+
+
+def sample(run_dir: Path, seed: int, size: int, eval_dir: Path = ROOT / "eval") -> list[dict]:
+    gold = gold_ids(eval_dir)
     with (run_dir / "events.csv").open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["doc_id"] not in gold
                 and r["doc_id"].startswith("news_") and r["doc_id"].rsplit("_", 1)[0][5:] in ORDINARY]

@@ -61,3 +61,46 @@ def test_batch_files_name_their_own_article():
     for batch in _batches():
         for path in (EVAL / f"blind{batch}").glob("*.json"):
             assert json.loads(path.read_text(encoding="utf-8"))["id"] == path.stem
+
+
+def _event_sampler():
+    spec = importlib.util.spec_from_file_location("sample_events", ROOT / "scripts" / "sample_events.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_ordinary_news_sample_leaves_out_every_gold_set(tmp_path):
+    """`scripts/sample_events.py` never hands the checker an event of an annotated article: of the dev
+    set, the held-out set or any blind batch, the newest included (issue #14 item 3)."""
+    import csv
+
+    sampler = _event_sampler()
+    eval_dir = tmp_path / "eval"
+    annotated = {"gold": "news_sport_001", "heldout": "news_health_002", "blind13": "news_tech_003",
+                 "blind14": "news_travel_004", "blind99": "news_science_005"}
+    for folder, doc_id in annotated.items():
+        (eval_dir / folder).mkdir(parents=True)
+        (eval_dir / folder / f"{doc_id}.json").write_text("{}", encoding="utf-8")
+    (eval_dir / "blind14.measured-blind.json").write_text("{}", encoding="utf-8")
+    run = tmp_path / "run"
+    run.mkdir()
+    docs = list(annotated.values()) + ["news_sport_010", "news_health_011", "news_world_012", "baomoi-1"]
+    with (run / "events.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=sampler.FIELDS)
+        writer.writeheader()
+        for doc_id in docs:
+            for k in range(3):
+                writer.writerow({**dict.fromkeys(sampler.FIELDS, ""), "event_id": f"{doc_id}:E{k}:0", "doc_id": doc_id})
+    assert sampler.gold_ids(eval_dir) == set(annotated.values())
+    drawn = sampler.sample(run, 20261205, 50, eval_dir)
+    # only the two unannotated articles outside world news (dantri's categories) are drawn from
+    assert {r["doc_id"] for r in drawn} == {"news_sport_010", "news_health_011"} and len(drawn) == 6
+    assert sampler.sample(run, 20261205, 4, eval_dir) == sampler.sample(run, 20261205, 4, eval_dir)
+
+
+def test_the_ordinary_news_sample_knows_every_annotated_folder():
+    # every folder of eval/ that holds documents adds its ids to what the sampler leaves out
+    left_out = _event_sampler().gold_ids()
+    for folder in (p for p in EVAL.iterdir() if p.is_dir()):
+        assert _ids(folder.name) <= left_out, folder.name
