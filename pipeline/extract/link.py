@@ -349,7 +349,7 @@ class Linkers:
         starts = {a.start: a for a in spans}
         home = str(self.grammar["home_country"])
         for m in self._place_cue_re.finditer(text):
-            run = self._capitalised_run(text, m.end(), 3)
+            run = self._name_run(text, m.end(), len(text), 3)  # the pattern matchers' run of capitalised words
             if run is None or not spans.free(*run):
                 continue
             s, e = run
@@ -363,17 +363,6 @@ class Linkers:
             name = text[s:e]
             spans.append(Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6,
                                    rule="link.place-cue"))
-
-    @staticmethod
-    def _capitalised_run(text: str, pos: int, most: int) -> tuple[int, int] | None:
-        """The words from ``pos`` while each opens with a capital letter (at most ``most``), or None."""
-        end, n = pos, 0
-        for w in _WORD.finditer(text, pos):
-            if w.start() != end + (1 if n else 0) or n == most or not w.group()[:1].isupper() \
-                    or not w.group().replace("-", "").replace("'", "").isalpha():
-                break
-            end, n = w.end(), n + 1
-        return (pos, end) if n else None
 
     # -- person lists --------------------------------------------------------------------------
 
