@@ -254,9 +254,9 @@ class DatesMixin:
         day = lead or (published if settings.published_occasion else None)
         if day is None or not settings.lead_date_words:
             return None
-        if r.hit.s.timed if not r.args.date else not day[3].startswith(r.args.date):
-            return None
-        return day
+        if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
+            return day if day[3].startswith(r.args.date) else None
+        return None if r.hit.s.timed else day  # a sentence timed otherwise is not told at the occasion
 
     @staticmethod
     def _published_day(reference: dt.date | None) -> tuple[int, int, str, str, str, str, bool] | None:
