@@ -225,3 +225,18 @@ def test_a_closing_list_of_sources_is_the_source_not_text(config):
     # a sentence that opens with "Theo" and a list is no credit line: it has lower-case words
     doc = clean(config, ["Tin", "Hải quân tìm kiếm.", "Theo Reuters, hải quân đã tìm thấy"])
     assert doc.removed == [] and doc.source == ""
+
+
+def test_a_closing_source_line_has_one_definition(config):
+    # clean drops the line the tagger's credit rule reads (furniture.toml [credit] source_line), the
+    # author glued before "Theo" included (dantri business and world news: "Nhật LinhTheo Bloomberg")
+    from pipeline.credits import Credits
+
+    assert FurnitureRules.load().source_theo.pattern == Credits.load().source_line.pattern
+    doc = clean(config, ["Giá dầu thế giới", "Giá dầu tăng.", "Minh PhươngTheo The Economist, Guardian"])
+    assert [p.text for p in doc.paragraphs if p.kind == "body"] == ["Giá dầu tăng."]
+    assert (doc.source, doc.author, [r.rule for r in doc.removed]) == ("The Economist, Guardian", "Minh Phương",
+                                                                       ["source-theo"])
+    for line, source in [("Theo Vietnam+", "Vietnam+"), ("Theo DM/Hello!", "DM/Hello!"), ("Theo Reuters.", "Reuters")]:
+        doc = clean(config, ["Giá dầu thế giới", "Giá dầu tăng.", line])
+        assert (doc.source, [r.rule for r in doc.removed]) == (source, ["source-theo"]), line

@@ -72,6 +72,8 @@ class FurnitureRules:
     url: re.Pattern[str]
     url_date: re.Pattern[str]
     source_line: re.Pattern[str]
+    # A closing line naming only the sources ("Theo Reuters, NYT, CNA", "Minh PhươngTheo SCMP"): the
+    # [credit] section's source_line, the one definition the tagger's credit rule reads too.
     source_theo: re.Pattern[str]
     byline_datetime: re.Pattern[str]
     byline_agency: re.Pattern[str]
@@ -113,8 +115,9 @@ class FurnitureRules:
                 boilerplate=rules("boilerplate"),
                 inline=tuple(FurnitureRule(r["name"], re.compile(r["pattern"]), "any") for r in data.get("inline", [])),
                 section_labels=rules("section_label"),
+                source_theo=re.compile(data["credit"]["source_line"]),
                 **{key: compile_(meta[key]) for key in (
-                    "url", "url_date", "source_line", "source_theo",
+                    "url", "url_date", "source_line",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
                     "year_background", "year_period", "year_forward", "year_bound", "news_month",
                     "byline_names", "byline_after_end")},
@@ -190,8 +193,9 @@ class Cleaner:
             if agency is not None:
                 agency.append(re.sub(r"^theo\s+", "", m["agency"].strip(), flags=re.IGNORECASE))
             return "byline-agency"
-        if tail and (m := r.source_theo.fullmatch(line)) and _looks_like_names(m["source"], 5):
-            doc.source = doc.source or m["source"]
+        if tail and (m := r.source_theo.fullmatch(line)):
+            doc.source = doc.source or m["source"].rstrip(".")
+            doc.author = doc.author or (m["author"] or "")
             return "source-theo"
         if tail and (m := r.byline_names.fullmatch(line)) and _looks_like_names(m["author"], 4):
             doc.author = doc.author or m["author"]
