@@ -195,7 +195,7 @@ class Cleaner:
             return "byline-agency"
         if tail and (m := r.source_theo.fullmatch(line)):
             doc.source = doc.source or m["source"].rstrip(".")
-            doc.author = doc.author or (m["author"] or "")
+            doc.author = doc.author or m["author"]  # "" when no author is glued before "Theo"
             return "source-theo"
         if tail and (m := r.byline_names.fullmatch(line)) and _looks_like_names(m["author"], 4):
             doc.author = doc.author or m["author"]
