@@ -43,6 +43,28 @@ def test_extract_writes_outputs_pandas_can_load(dump, tmp_path):
     assert not list(out.glob(".stage-*")) and not (out / ".publish").exists()
 
 
+def test_a_run_in_a_pipe_or_ci_is_quiet_but_for_its_summary_line(dump, tmp_path, monkeypatch):
+    # README, The command line: a progress bar on a terminal; in pipes and CI (CI set) the run is quiet,
+    # and it ends with one summary line "N ok, M duplicate, K empty, E errors; C from the cache"
+    import sys
+
+    import pipeline.cli as cli
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert cli._interactive()
+    monkeypatch.setenv("CI", "true")
+    assert not cli._interactive()
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert not cli._interactive()
+    monkeypatch.undo()
+    result = run("extract", dump, "--out", tmp_path / "o", "--gazetteers", TEST_GAZ)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and "2 ok, 0 duplicate, 0 empty, 1 errors; 0 from the cache" in lines[0], result.output
+
+
 def test_bad_document_does_not_stop_the_run_but_strict_fails(dump, tmp_path):
     result = run("extract", dump, "--out", tmp_path / "o", "--gazetteers", TEST_GAZ, "--strict")
     assert result.exit_code == 1
