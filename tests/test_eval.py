@@ -657,7 +657,8 @@ def test_event_rates_per_category(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["ordinary-news-events50.jsonl", "ordinary-news-events50-2026-12-02.jsonl",
-                                  "ordinary-news-events50-2026-12-02b.jsonl", "ordinary-news-events50-2026-12-02c.jsonl"])
+                                  "ordinary-news-events50-2026-12-02b.jsonl", "ordinary-news-events50-2026-12-02c.jsonl",
+                                  "ordinary-news-events50-2026-12-03.jsonl"])
 def test_hand_checked_event_samples_hold_fifty_verdicts(name):
     # The README's precision on ordinary news is counted from these files: every row a verdict.
     path = Path(__file__).resolve().parents[1] / "eval" / name
@@ -666,3 +667,7 @@ def test_hand_checked_event_samples_hold_fifty_verdicts(name):
     assert all(isinstance(r["correct"], bool) and isinstance(r["date_ok"], bool) for r in rows)
     assert all(r["reason"] for r in rows if not r["correct"])  # every error says what it is
     assert not any(r["doc_id"].startswith("news_world_") for r in rows)
+    # ... and the precision the README gives for the sample is the one its verdicts count
+    right = sum(r["correct"] for r in rows)
+    readme = (path.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"**precision {right / 50:.2f}** ({right} / 50" in readme
