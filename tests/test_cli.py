@@ -65,6 +65,24 @@ def test_a_run_in_a_pipe_or_ci_is_quiet_but_for_its_summary_line(dump, tmp_path,
     assert len(lines) == 1 and "2 ok, 0 duplicate, 0 empty, 1 errors; 0 from the cache" in lines[0], result.output
 
 
+def test_extract_uses_no_network(dump, tmp_path, monkeypatch):
+    # README, Two commands: "No network is used at run time" (underthesea's segmenters ship inside the
+    # package): every way out of the process is closed and the run still extracts
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"vnews tried the network: {args!r}")
+
+    for name in ("create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    result = run("extract", dump, "--out", tmp_path / "o", "--gazetteers", TEST_GAZ, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "2 ok, 0 duplicate, 0 empty, 1 errors" in result.output
+    assert len(pd.read_csv(tmp_path / "o" / "mentions.csv")) > 0
+
+
 def test_bad_document_does_not_stop_the_run_but_strict_fails(dump, tmp_path):
     result = run("extract", dump, "--out", tmp_path / "o", "--gazetteers", TEST_GAZ, "--strict")
     assert result.exit_code == 1
