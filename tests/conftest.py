@@ -39,6 +39,16 @@ def project_segmenter():
     return Segmenter()
 
 
+def load_script(name: str):
+    """``scripts/NAME.py`` as a module: the scripts are no package, and the tests call their functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def make_doc(lines: list[str], doc_id: str = "d1", **meta) -> Document:
     return Document(doc_id=doc_id, origin=f"{doc_id}.txt", lines=list(lines), **meta)
 

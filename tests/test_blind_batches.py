@@ -4,21 +4,17 @@ written from)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 EVAL = ROOT / "eval"
 
 
 def _sampler():
-    spec = importlib.util.spec_from_file_location("sample_batch", ROOT / "scripts" / "sample_batch.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("sample_batch")
 
 
 def _ids(folder: str) -> set[str]:
@@ -64,10 +60,7 @@ def test_batch_files_name_their_own_article():
 
 
 def _event_sampler():
-    spec = importlib.util.spec_from_file_location("sample_events", ROOT / "scripts" / "sample_events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("sample_events")
 
 
 def test_the_ordinary_news_sample_leaves_out_every_gold_set(tmp_path):

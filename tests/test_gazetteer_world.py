@@ -9,7 +9,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.gazetteer_import import (ImportRules, brand_rows, city_rows, gazetteer_names, snapshot_brands,
                                        snapshot_cities)
 
-from conftest import ROOT, TEST_GAZ
+from conftest import ROOT, TEST_GAZ, load_script
 
 RULES = ImportRules(city_min_population=100_000, vietnamese_alias_min_population=1_000_000,
                     skip_countries=frozenset({"VN"}), brand_location="001", min_letters=4,
@@ -135,11 +135,7 @@ def test_world_lists_missing_rows_are_one_count(tmp_path):
 
 
 def _select_world_rows():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("select_world_rows", ROOT / "scripts" / "select_world_rows.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("select_world_rows")
 
 
 def test_the_bench_count_never_reads_an_article_a_scored_set_holds(tmp_path):

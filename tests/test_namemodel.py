@@ -1,12 +1,11 @@
 """The names model (``pipeline/extract/namemodel.py``, config ``tag.names_*``) and its training."""
 
-import importlib.util
 import json
 import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 from pipeline.config import load_config, names_model_path
 from pipeline.errors import ConfigError
 from pipeline.extract.namemodel import LABELS, NameModel, features, labelled_runs, model_json, runs, train
@@ -123,17 +122,11 @@ def test_config_checks_the_model_file_and_ranges(tmp_path):
 
 
 def _trainer():
-    spec = importlib.util.spec_from_file_location("train_names", ROOT / "scripts" / "train_names.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_names")
 
 
 def _sampler():
-    spec = importlib.util.spec_from_file_location("sample_batch", ROOT / "scripts" / "sample_batch.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("sample_batch")
 
 
 def test_it_is_never_trained_on_the_sets_that_measure_it():
@@ -155,10 +148,7 @@ def test_the_packaged_model_is_what_the_script_trains_from_the_gold(bench_root, 
 
 
 def _lobo():
-    spec = importlib.util.spec_from_file_location("lobo_names", ROOT / "scripts" / "lobo_names.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("lobo_names")
 
 
 def test_leave_one_batch_out_scores_each_fold_with_a_model_trained_without_it(tmp_path, bench_root):
