@@ -185,6 +185,8 @@ class NameEnd:
         if word == self.grammar["and"] and (scan.shape.no_and or scan.head_re.match(text, w.end() + 1)
                                             or self._org_head_re.match(text, w.end() + 1)):
             return True
+        if word in self.grammar["dashes"] and end is not None and self._org_head_re.match(text, w.end() + 1):
+            return True  # "Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
             return True
@@ -218,6 +220,8 @@ class NameEnd:
             return False
         if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
             return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
+        if self._admin_word_at(scan.text, w.start()) and self._capitalised_after_admin(scan.text, w.start()):
+            return False  # "thành phố Cần Thơ": a place that ends the body's name, no verb "thành"
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
             and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
                         for p in (scan.prev_word, scan.prev2_word))
@@ -327,6 +331,12 @@ class NameEnd:
         """An administrative word opens a place that may still be the body's ("Trường Mầm non Hoa Sen quận 3")."""
         return any(text.startswith(a, pos) and not text[pos + len(a):pos + len(a) + 1].isalpha()
                    for a in self.rules.org_admin_words)
+
+    def _capitalised_after_admin(self, text: str, pos: int) -> bool:
+        """The administrative word at ``pos`` is followed by a capitalised word: a place's name ("… thành phố
+        Cần Thơ"), not a clause ("… thành phố cho biết")."""
+        admin = next((a for a in self.rules.org_admin_words if text.startswith(a + " ", pos)), None)
+        return admin is not None and _capitalised(text[pos + len(admin) + 1:pos + len(admin) + 2])
 
     def _before_admin(self, scan: _Scan) -> list[re.Match[str]]:
         """The pending lower-case words without an administrative word ending them ("… tỉnh")."""
