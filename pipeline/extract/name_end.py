@@ -80,14 +80,20 @@ class NameEnd:
             scan.prev_end, scan.prev2_word, scan.prev_word = w.end(), scan.prev_word, w
             if len(w.group().rstrip(".")) < len(w.group()):
                 break  # a full stop ends the name
-        return None if scan.end is None else self._finish(scan)
+        if scan.end is None and shape.whole and any(x.group().lower() not in self.grammar["joiners"] for x in scan.pending):
+            # "Phòng An ninh chính trị nội bộ": a department's field in lower case, up to the predicate
+            scan.end = pos - 1
+        if scan.end is None:
+            return None
+        end = self._finish(scan)
+        return None if end < pos else end
 
     def _skip(self, scan: _Scan, w: re.Match[str]) -> str | None:
         """Punctuation ends the name; a syllable it already covers is passed over."""
         text, end = scan.text, scan.end
         gap = text[scan.prev_end:w.start()].strip()
         if gap and not (scan.shape.commas and gap == "," and end is not None and not scan.pending
-                        and self._ministry_list_re.match(text, w.start())):
+                        and self._ministry_list_re.match(text, w.start())) and not self._comma_phrase(text, scan.prev_end, gap):
             return _STOP  # punctuation between words ends the name, but for a ministry of several fields
         word = w.group()
         bare = word.rstrip(".")
@@ -111,6 +117,15 @@ class NameEnd:
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
+
+    def _comma_phrase(self, text: str, pos: int, gap: str) -> bool:
+        """The comma after ``pos`` is inside a pair of fields a body's name holds ("Ban Chỉ đạo phòng, chống dịch
+        Covid-19 tỉnh Bắc Giang", "Phòng Cảnh sát PCCC và Cứu nạn, cứu hộ")."""
+        if gap != ",":
+            return False
+        comma = text.find(",", pos)
+        low = text.lower()
+        return any(low.startswith(p, comma - p.index(",")) for p in self.grammar["comma_phrases"])
 
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
@@ -185,7 +200,7 @@ class NameEnd:
         if word == self.grammar["and"] and (scan.shape.no_and or scan.head_re.match(text, w.end() + 1)
                                             or self._org_head_re.match(text, w.end() + 1)):
             return True
-        if word in self.grammar["dashes"] and end is not None and self._org_head_re.match(text, w.end() + 1):
+        if word in self.grammar["dashes"] and self._org_head_re.match(text, w.end() + 1):
             return True  # "Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
@@ -220,7 +235,8 @@ class NameEnd:
             return False
         if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
             return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
-        if self._admin_word_at(scan.text, w.start()) and self._capitalised_after_admin(scan.text, w.start()):
+        if not scan.pending and self._admin_word_at(scan.text, w.start()) \
+                and self._capitalised_after_admin(scan.text, w.start()):
             return False  # "thành phố Cần Thơ": a place that ends the body's name, no verb "thành"
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
             and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
@@ -256,7 +272,7 @@ class NameEnd:
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
         if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
-            if end is None and scan.pending and not shape.about and not scan.company \
+            if end is None and scan.pending and not shape.about and not scan.company and not shape.whole \
                     and (hit is None or hit.type not in ("ORG", "GPE")):
                 return True  # lower-case words after an organisation's head lead only to a known name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
@@ -265,7 +281,7 @@ class NameEnd:
             scan.in_place = self._ends_proper(scan, w, bare, hit, contiguous)
             return False
         scan.pending.append(w)
-        if end is None and not shape.about and not scan.company:
+        if end is None and not shape.about and not scan.company and not shape.whole:
             # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
             # words, then a body or country the tagger knows; two words, and an administrative word
             # before the place ("Bệnh viện đa khoa thị xã Phước Long", "Cơ quan an toàn hàng hải

@@ -603,7 +603,8 @@ class Patterns(NameEnd):
             # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
             eponym=head in self.rules.eponym_heads,
-            no_and=head in self.rules.no_and_heads)
+            no_and=head in self.rules.no_and_heads,
+            whole=head in self.grammar["whole_heads"])
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:
