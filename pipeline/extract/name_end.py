@@ -47,6 +47,7 @@ class _Scan:
     prev_word: re.Match[str] | None = None
     prev2_word: re.Match[str] | None = None  # the syllable before ``prev_word``
     in_place: bool = False  # the name so far ends with a place the tagger knows ("Sở GD&ĐT Hà Nội")
+    led_lower: bool = False  # lower-case words came before the name's first capitalised word ("Ban Chỉ đạo phòng, …")
 
     def word_end_at(self, pos: int) -> int:
         """End of the segmenter's word holding the character at ``pos`` (``pos + 1`` without one)."""
@@ -83,7 +84,7 @@ class NameEnd:
         if scan.end is None and shape.whole and any(x.group().lower() not in self.grammar["joiners"] for x in scan.pending):
             # "Phòng An ninh chính trị nội bộ": a department's field in lower case, up to the predicate
             scan.end = pos - 1
-        if scan.end is None:
+        if scan.end is None or scan.led_lower and shape.place_last and not scan.in_place:
             return None
         end = self._finish(scan)
         return None if end < pos else end
@@ -106,6 +107,8 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
+        if self._dash_glued_before_body(scan, w, word):
+            return _STOP
         # "và" is no syllable of a name's word even where the segmenter glued it to one ("Thanh và" of
         # "Đồn Biên phòng Thanh và Công an xã Lìa", batch 7): it goes to the rules of "và" (_stops)
         if bare != self.grammar["and"] and self._rest_of_word(scan, w, bare):
@@ -117,6 +120,19 @@ class NameEnd:
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
+
+    def _dash_glued_before_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """A dash glued to the name's last syllable before another body's head ends the name there ("Viện Xây dựng
+        Đảng- Học viện Chính trị …", "Trường ĐH Giáo dục- ĐH Quốc gia Hà Nội": batches 10 and 13), as a dash
+        between spaces does (``_stops``)."""
+        if len(word) < 2 or word[-1] not in self.grammar["dashes"] or not self._org_head_re.match(scan.text, w.end() + 1):
+            return False
+        bare = word[:-1]
+        if not (_capitalised(bare) and scan.end is not None or self._rest_of_word(scan, w, bare)):
+            return False
+        scan.end = w.start() + len(bare)
+        scan.pending = []
+        return True
 
     def _comma_phrase(self, text: str, pos: int, gap: str) -> bool:
         """The comma after ``pos`` is inside a pair of fields a body's name holds ("Ban Chỉ đạo phòng, chống dịch
@@ -272,7 +288,9 @@ class NameEnd:
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
         if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
+            scan.led_lower = scan.led_lower or end is None and bool(scan.pending)
             if end is None and scan.pending and not shape.about and not scan.company and not shape.whole \
+                    and not shape.place_last \
                     and (hit is None or hit.type not in ("ORG", "GPE")):
                 return True  # lower-case words after an organisation's head lead only to a known name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
@@ -281,7 +299,7 @@ class NameEnd:
             scan.in_place = self._ends_proper(scan, w, bare, hit, contiguous)
             return False
         scan.pending.append(w)
-        if end is None and not shape.about and not scan.company and not shape.whole:
+        if end is None and not shape.about and not scan.company and not shape.whole and not shape.place_last:
             # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
             # words, then a body or country the tagger knows; two words, and an administrative word
             # before the place ("Bệnh viện đa khoa thị xã Phước Long", "Cơ quan an toàn hàng hải

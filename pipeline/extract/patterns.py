@@ -604,7 +604,8 @@ class Patterns(NameEnd):
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
-            whole=head in self.grammar["whole_heads"])
+            whole=head in self.grammar["whole_heads"],
+            place_last=head in self.grammar["place_last_heads"])
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:

@@ -170,4 +170,6 @@ class NameShape:
     no_and: bool = False  # the name never holds "và": "CLB Hải Phòng và SL Nghệ An" are two clubs
     whole: bool = False  # the head names a body of its own, its field may follow in lower case: "Phòng Cảnh sát
     # truy nã tội phạm"
+    place_last: bool = False  # lower-case words, then a name that ends with its place: "Ban Chỉ đạo phòng, chống dịch
+    # Covid-19 tỉnh Bắc Giang"
 
