@@ -394,7 +394,9 @@ class Patterns(NameEnd):
         spec = self.token_rules.rules[rule]
         for s, e in self.token_rules.names(self.doc_builder(para), rule):
             name = para.text[s:e]
-            if free(s, e) and not self.names.get(fold(name)):
+            # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
+            # batches 5, 6 and 10)
+            if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
 
@@ -411,6 +413,8 @@ class Patterns(NameEnd):
                 continue
             if not free(s, e) or self.names.get(fold(text[s:e])):
                 continue
+            if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
+                continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
             label = self._foreign_name_label(text, s, e)
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
