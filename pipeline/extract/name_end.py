@@ -213,15 +213,21 @@ class NameEnd:
             # it ends the name only if no capitalised word follows.
             if scan.verb_at is None:
                 scan.verb_at = len(scan.pending)
-        if word == self.grammar["and"] and (scan.shape.no_and or scan.head_re.match(text, w.end() + 1)
-                                            or self._org_head_re.match(text, w.end() + 1)):
+        if self._before_next_body(scan, w, word):
             return True
-        if word in self.grammar["dashes"] and self._org_head_re.match(text, w.end() + 1):
-            return True  # "Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
             return True
         return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare))
+
+    def _before_next_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """"và" before another head (or in a name that never holds it: "CLB Hải Phòng và SL Nghệ An"), a dash
+        before a body's head ("Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to)."""
+        text, nxt = scan.text, w.end() + 1
+        if word in self.grammar["dashes"]:
+            return self._org_head_re.match(text, nxt) is not None
+        return word == self.grammar["and"] and bool(scan.shape.no_and or scan.head_re.match(text, nxt)
+                                                    or self._org_head_re.match(text, nxt))
 
     def _clause_after_and(self, text: str, pos: int, limit: int) -> bool:
         """After "và" in a body's name: a verb, or lower-case words and then another body's head,
