@@ -47,6 +47,7 @@ class _Scan:
     prev_word: re.Match[str] | None = None
     prev2_word: re.Match[str] | None = None  # the syllable before ``prev_word``
     in_place: bool = False  # the name so far ends with a place the tagger knows ("Sở GD&ĐT Hà Nội")
+    led_lower: bool = False  # lower-case words came before the name's first capitalised word ("Ban Chỉ đạo phòng, …")
 
     def word_end_at(self, pos: int) -> int:
         """End of the segmenter's word holding the character at ``pos`` (``pos + 1`` without one)."""
@@ -80,14 +81,20 @@ class NameEnd:
             scan.prev_end, scan.prev2_word, scan.prev_word = w.end(), scan.prev_word, w
             if len(w.group().rstrip(".")) < len(w.group()):
                 break  # a full stop ends the name
-        return None if scan.end is None else self._finish(scan)
+        if scan.end is None and shape.whole and any(x.group().lower() not in self.grammar["joiners"] for x in scan.pending):
+            # "Phòng An ninh chính trị nội bộ": a department's field in lower case, up to the predicate
+            scan.end = pos - 1
+        if scan.end is None or scan.led_lower and shape.place_last and not scan.in_place:
+            return None
+        end = self._finish(scan)
+        return None if end < pos else end
 
     def _skip(self, scan: _Scan, w: re.Match[str]) -> str | None:
         """Punctuation ends the name; a syllable it already covers is passed over."""
         text, end = scan.text, scan.end
         gap = text[scan.prev_end:w.start()].strip()
         if gap and not (scan.shape.commas and gap == "," and end is not None and not scan.pending
-                        and self._ministry_list_re.match(text, w.start())):
+                        and self._ministry_list_re.match(text, w.start())) and not self._comma_phrase(text, scan.prev_end, gap):
             return _STOP  # punctuation between words ends the name, but for a ministry of several fields
         word = w.group()
         bare = word.rstrip(".")
@@ -100,6 +107,8 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
+        if self._dash_glued_before_body(scan, w, word):
+            return _STOP
         # "và" is no syllable of a name's word even where the segmenter glued it to one ("Thanh và" of
         # "Đồn Biên phòng Thanh và Công an xã Lìa", batch 7): it goes to the rules of "và" (_stops)
         if bare != self.grammar["and"] and self._rest_of_word(scan, w, bare):
@@ -111,6 +120,28 @@ class NameEnd:
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
+
+    def _dash_glued_before_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """A dash glued to the name's last syllable before another body's head ends the name there ("Viện Xây dựng
+        Đảng- Học viện Chính trị …", "Trường ĐH Giáo dục- ĐH Quốc gia Hà Nội": batches 10 and 13), as a dash
+        between spaces does (``_stops``)."""
+        if len(word) < 2 or word[-1] not in self.grammar["dashes"] or not self._org_head_re.match(scan.text, w.end() + 1):
+            return False
+        bare = word[:-1]
+        if not (_capitalised(bare) and scan.end is not None or self._rest_of_word(scan, w, bare)):
+            return False
+        scan.end = w.start() + len(bare)
+        scan.pending = []
+        return True
+
+    def _comma_phrase(self, text: str, pos: int, gap: str) -> bool:
+        """The comma after ``pos`` is inside a pair of fields a body's name holds ("Ban Chỉ đạo phòng, chống dịch
+        Covid-19 tỉnh Bắc Giang", "Phòng Cảnh sát PCCC và Cứu nạn, cứu hộ")."""
+        if gap != ",":
+            return False
+        comma = text.find(",", pos)
+        low = text.lower()
+        return any(low.startswith(p, comma - p.index(",")) for p in self.grammar["comma_phrases"])
 
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
@@ -182,13 +213,21 @@ class NameEnd:
             # it ends the name only if no capitalised word follows.
             if scan.verb_at is None:
                 scan.verb_at = len(scan.pending)
-        if word == self.grammar["and"] and (scan.shape.no_and or scan.head_re.match(text, w.end() + 1)
-                                            or self._org_head_re.match(text, w.end() + 1)):
+        if self._before_next_body(scan, w, word):
             return True
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
             return True
         return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare))
+
+    def _before_next_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """"và" before another head (or in a name that never holds it: "CLB Hải Phòng và SL Nghệ An"), a dash
+        before a body's head ("Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to)."""
+        text, nxt = scan.text, w.end() + 1
+        if word in self.grammar["dashes"]:
+            return self._org_head_re.match(text, nxt) is not None
+        return word == self.grammar["and"] and bool(scan.shape.no_and or scan.head_re.match(text, nxt)
+                                                    or self._org_head_re.match(text, nxt))
 
     def _clause_after_and(self, text: str, pos: int, limit: int) -> bool:
         """After "và" in a body's name: a verb, or lower-case words and then another body's head,
@@ -218,6 +257,9 @@ class NameEnd:
             return False
         if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
             return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
+        if not scan.pending and self._admin_word_at(scan.text, w.start()) \
+                and self._capitalised_after_admin(scan.text, w.start()):
+            return False  # "thành phố Cần Thơ": a place that ends the body's name, no verb "thành"
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
             and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
                         for p in (scan.prev_word, scan.prev2_word))
@@ -252,7 +294,9 @@ class NameEnd:
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
         if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
-            if end is None and scan.pending and not shape.about and not scan.company \
+            scan.led_lower = scan.led_lower or end is None and bool(scan.pending)
+            if end is None and scan.pending and not shape.about and not scan.company and not shape.whole \
+                    and not shape.place_last \
                     and (hit is None or hit.type not in ("ORG", "GPE")):
                 return True  # lower-case words after an organisation's head lead only to a known name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
@@ -261,7 +305,7 @@ class NameEnd:
             scan.in_place = self._ends_proper(scan, w, bare, hit, contiguous)
             return False
         scan.pending.append(w)
-        if end is None and not shape.about and not scan.company:
+        if end is None and not shape.about and not scan.company and not shape.whole and not shape.place_last:
             # "Hãng thông tấn trung ương Triều Tiên", "Hội đồng chấp hành UNESCO": a few lower-case
             # words, then a body or country the tagger knows; two words, and an administrative word
             # before the place ("Bệnh viện đa khoa thị xã Phước Long", "Cơ quan an toàn hàng hải
@@ -327,6 +371,12 @@ class NameEnd:
         """An administrative word opens a place that may still be the body's ("Trường Mầm non Hoa Sen quận 3")."""
         return any(text.startswith(a, pos) and not text[pos + len(a):pos + len(a) + 1].isalpha()
                    for a in self.rules.org_admin_words)
+
+    def _capitalised_after_admin(self, text: str, pos: int) -> bool:
+        """The administrative word at ``pos`` is followed by a capitalised word: a place's name ("… thành phố
+        Cần Thơ"), not a clause ("… thành phố cho biết")."""
+        admin = next((a for a in self.rules.org_admin_words if text.startswith(a + " ", pos)), None)
+        return admin is not None and _capitalised(text[pos + len(admin) + 1:pos + len(admin) + 2])
 
     def _before_admin(self, scan: _Scan) -> list[re.Match[str]]:
         """The pending lower-case words without an administrative word ending them ("… tỉnh")."""

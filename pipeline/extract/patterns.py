@@ -394,7 +394,9 @@ class Patterns(NameEnd):
         spec = self.token_rules.rules[rule]
         for s, e in self.token_rules.names(self.doc_builder(para), rule):
             name = para.text[s:e]
-            if free(s, e) and not self.names.get(fold(name)):
+            # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
+            # batches 5, 6 and 10)
+            if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
 
@@ -411,6 +413,8 @@ class Patterns(NameEnd):
                 continue
             if not free(s, e) or self.names.get(fold(text[s:e])):
                 continue
+            if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
+                continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
             label = self._foreign_name_label(text, s, e)
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
@@ -603,7 +607,9 @@ class Patterns(NameEnd):
             # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
             eponym=head in self.rules.eponym_heads,
-            no_and=head in self.rules.no_and_heads)
+            no_and=head in self.rules.no_and_heads,
+            whole=head in self.grammar["whole_heads"],
+            place_last=head in self.grammar["place_last_heads"])
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:

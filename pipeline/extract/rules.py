@@ -168,4 +168,8 @@ class NameShape:
     numbered: bool = False  # a number right after the head: "Đại hội 19"
     eponym: bool = False  # a person's name found by its form may be the body's: "Trường THPT Chu Văn An"
     no_and: bool = False  # the name never holds "và": "CLB Hải Phòng và SL Nghệ An" are two clubs
+    whole: bool = False  # the head names a body of its own, its field may follow in lower case: "Phòng Cảnh sát
+    # truy nã tội phạm"
+    place_last: bool = False  # lower-case words, then a name that ends with its place: "Ban Chỉ đạo phòng, chống dịch
+    # Covid-19 tỉnh Bắc Giang"
 
