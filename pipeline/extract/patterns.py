@@ -394,6 +394,8 @@ class Patterns(NameEnd):
         spec = self.token_rules.rules[rule]
         for s, e in self.token_rules.names(self.doc_builder(para), rule):
             name = para.text[s:e]
+            if name.split()[0].lower() in self.rules.stop_words:
+                continue  # a function word opening the next sentence: "… trên mạng xã hội Khi biết …"
             if free(s, e) and not self.names.get(fold(name)):
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
