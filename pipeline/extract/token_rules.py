@@ -122,6 +122,8 @@ class TokenRules:
                 continue  # the words before start a word of the text, not its middle
             if _single_spaced(doc, start, first + 1) != first + 1:
                 continue  # the words before and the name's first token, one space apart
+            if doc[start].text[:1].islower() and doc[first - 1].text[:1].isupper():
+                continue  # "của Trang Nhung": a capitalised last word after a lower-case one is a given name, no noun
             stop = _single_spaced(doc, first, end, glued=True)
             while stop > first and not _ends_clean(doc, stop):
                 stop -= 1
