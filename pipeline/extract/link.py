@@ -336,6 +336,32 @@ class Linkers:
             spans.remove(span)
             spans.append(grown)
 
+    # -- a company's branch in the home country --------------------------------------------------
+    def _country_branches(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.country-branch``: a foreign company the gazetteer knows (its country is
+        another's), or a Latin-script body a rule found by its last word, written right before the
+        home country's name is the company's branch there, one body ("Facebook Việt Nam", "Dai-ichi
+        Life Việt Nam", "Toyota Việt Nam"; ANNOTATION.md: the fullest form the text gives). Not an
+        international body ("UNDP Việt Nam" names its office as often as the body) nor a Vietnamese one."""
+        home = str(self.grammar["home_country"])
+        starts = {a.start: a for a in spans}
+        for a in [a for a in spans if a.type == "ORG"]:
+            country = starts.get(a.end + 1)
+            if country is None or text[a.end:a.end + 1] != " " or country.entity_id != f"gpe:{home.lower()}":
+                continue
+            known = self._country_of(a.entity_id)
+            latin = a.method == "pattern" and all(_FOREIGN_WORD.fullmatch(w) for w in text[a.start:a.end].split()) \
+                and text[a.start:a.end].split()[-1] in self.rules.foreign_org_words
+            if not (known and known != home or latin):
+                continue
+            name = text[a.start:country.end]
+            spans.remove(a)
+            spans.remove(country)
+            ids = self.names.get(fold(name))
+            spans.append(self._span_for(self._pick(ids, ""), a.start, country.end) if ids else Candidate(
+                a.start, country.end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.6,
+                rule="link.country-branch"))
+
     # -- places by their cue ------------------------------------------------------------------
     def _cue_places(self, text: str, spans: Ledger) -> None:
         """Linker ``link.place-cue``: a run of one to three capitalised words that no rule named,

@@ -394,6 +394,8 @@ class Patterns(NameEnd):
         spec = self.token_rules.rules[rule]
         for s, e in self.token_rules.names(self.doc_builder(para), rule):
             name = para.text[s:e]
+            if name.split()[0].lower() in self.rules.stop_words:
+                continue  # a function word opening the next sentence: "… trên mạng xã hội Khi biết …"
             # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
             # batches 5, 6 and 10)
             if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:

@@ -84,8 +84,8 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
-LINKERS = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.org-list",
-           "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
+LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definition", "link.acronym-realign",
+           "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
            "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
 
@@ -456,6 +456,8 @@ class Tagger(Patterns, Linkers):
         text = para.text
         spans.rule, spans.reason = "link.country-context", "a body placed by its country or its paragraph's country"
         self._country_context(para, spans, gazetteer)
+        spans.rule, spans.reason = "link.country-branch", "a foreign company's branch in the home country"
+        self._country_branches(text, spans)
         spans.rule, spans.reason = "link.acronym-definition", "'Long form (ACR)' in the text defines it otherwise"
         definitions = self._acronym_definitions(text, spans, gazetteer, _ABOVE_DEFINITIONS)
         # In text order again, as the resolver handed them over: the linkers below read the first

@@ -46,10 +46,12 @@ def _ends_clean(doc: Doc, end: int) -> bool:
     return not (nxt.isalnum() or nxt == "_" or nxt == "&")
 
 
-def _single_spaced(doc: Doc, start: int, end: int) -> int:
-    """The end of the single-spaced run of tokens from ``start`` (at most ``end``)."""
+def _single_spaced(doc: Doc, start: int, end: int, glued: bool = False) -> int:
+    """The end of the single-spaced run of tokens from ``start`` (at most ``end``); with ``glued``,
+    tokens written together also go on: a name's own marks ("B.Braun", "Sport.Trueid"), which
+    its Matcher pattern allows only without a space (``SPACY``)."""
     for i in range(start, end - 1):
-        if doc[i].whitespace_ != " " or doc[i + 1].is_space:
+        if doc[i].whitespace_ != " " and not (glued and doc[i].whitespace_ == "") or doc[i + 1].is_space:
             return i + 1
     return end
 
@@ -120,7 +122,9 @@ class TokenRules:
                 continue  # the words before start a word of the text, not its middle
             if _single_spaced(doc, start, first + 1) != first + 1:
                 continue  # the words before and the name's first token, one space apart
-            stop = _single_spaced(doc, first, end)
+            if doc[start].text[:1].islower() and doc[first - 1].text[:1].isupper():
+                continue  # "của Trang Nhung": a capitalised last word after a lower-case one is a given name, no noun
+            stop = _single_spaced(doc, first, end, glued=True)
             while stop > first and not _ends_clean(doc, stop):
                 stop -= 1
             if stop > first and (first not in best or int(alt) < best[first][0]
