@@ -78,11 +78,12 @@ class Patterns(NameEnd):
         for m in self._title_re.finditer(text, 0, limit):
             title_start = m.start()
             office = next((h for h in office_hits if h[0] == title_start), None)
-            pos = self._past_portfolio(m.end() + 1, office, accepted)
+            given = self._country_given_name(text, m, accepted)
+            pos = m.end() + 1 if given else self._past_portfolio(m.end() + 1, office, accepted)
             if pos >= limit:
                 continue
             title_text = text[title_start:pos].strip()
-            honorific = m.group() in self.rules.honorifics
+            honorific = m.group() in self.rules.honorifics or given
             if self._titles_existing(text, pos, honorific, title_text, accepted):
                 continue
             run = self._name_after_title(text, pos, limit, honorific, accepted, free,
@@ -96,6 +97,18 @@ class Patterns(NameEnd):
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _country_given_name(self, text: str, m: re.Match[str], accepted) -> bool:
+        """A title of no office ("bầu", "TS", "anh": ``given_name_titles``) before a one-word country
+        that also is a given name ("Đức", "Nga", "Mỹ") and no capitalised word after it: the person
+        so addressed ("bầu Đức đã", "TS Nga cho biết"), not a portfolio like "Bộ trưởng Nga"."""
+        if m.group() not in self.rules.given_name_titles:
+            return False
+        nxt = next((a for a in accepted if a.start == m.end() + 1 and a.type == "GPE"), None)
+        if nxt is None or text[nxt.start:nxt.end] not in self.rules.common_word_countries:
+            return False
+        after = text[nxt.end:nxt.end + 2]
+        return not (after[:1] == " " and after[1:].isupper())
 
     def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
         """Every office title of offices.csv in the text, longest first at each start."""

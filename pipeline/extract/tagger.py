@@ -218,6 +218,13 @@ class Tagger(Patterns, Linkers):
         self._language_list_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.language_nouns)}):? (?P<items>(?:[^\W\d_]+(?: [^\W\d_]+){{0,2}}(?:{joints}))+)$")
         self._language_joint_re = re.compile(joints)
+        # "của Chính phủ và Thủ tướng Chính phủ": a title listed after a word that makes it the office (link.tenure);
+        # an item is a word and up to five more, then a joint (that each opens with a capital, link.py checks)
+        item = r"[^\W\d_][\w.&-]*(?: [\w.&-]+){0,5}?"
+        tjoints = "|".join(rf"{re.escape(j)} " if j == "," else rf" {re.escape(j)} " for j in rules.tenure_list_joints)
+        self._tenure_joint_re = re.compile(tjoints)
+        self._tenure_after_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.tenure_not_after)}) ")
+        self._tenure_items_re = re.compile(rf"(?:{item}(?:{tjoints}))+")
         self._place_cue_after_re = re.compile(rf"(?:{alternation(g['place_cue_after'])})(?!\w)")
         side, countries = g["about_side"], g["countries"]
         self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
