@@ -280,10 +280,11 @@ class Tagger(Patterns, Linkers):
         acronyms: dict[str, Candidate] = {}  # ACR -> the entity it was defined as
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         works: dict[int, list[tuple[int, int]]] = {}  # titles after a work's noun: never persons
+        pronouns = self._pronouns_of(doc)
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
             works[para.index] = self._titles_in(para.text)
-            kept, notes, gazetteer = self._paragraph(para, day, reference, trace)
+            kept, notes, gazetteer = self._paragraph(para, day, reference, trace, pronouns)
             spans = Ledger(kept, paragraph=para.index, trace=trace)
             self._paragraph_linkers(para, spans, notes, gazetteer, day, acronyms)
             bare_titles[para.index] = notes.bare_titles
@@ -324,8 +325,8 @@ class Tagger(Patterns, Linkers):
         doc.mentions = mentions
         return doc
 
-    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
-                   trace: list[Decision] | None) -> tuple[list[Candidate], Proposals, tuple[Candidate, ...]]:
+    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None, trace: list[Decision] | None,
+                   pronouns: frozenset[str] = frozenset()) -> tuple[list[Candidate], Proposals, tuple[Candidate, ...]]:
         """The candidates of every rule family, then one resolver. The families run in the order of
         ``self.families``, which does not matter: each is a function of the paragraph's ``Context``.
         Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
@@ -337,7 +338,7 @@ class Tagger(Patterns, Linkers):
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
         openings = {sent.start for sent in para.sentences} | {
             _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences}
-        kept = self._not_ordinary_words(text, found, para.index, trace, openings)
+        kept = self._not_ordinary_words(text, found, para.index, trace, openings, pronouns)
         left = {id(c) for c in kept}
         words = tuple((c.start, c.end) for c in found if id(c) not in left)
         found = kept
@@ -487,7 +488,7 @@ class Tagger(Patterns, Linkers):
             self._tenure(text, office, spans, day)
 
     def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int, trace: list[Decision] | None,
-                            openings: set[int]) -> list[Candidate]:
+                            openings: set[int], pronouns: frozenset[str] = frozenset()) -> list[Candidate]:
         """Drop a country's one-word name where it is a language ("tiếng Anh") or, for the names
         that are also ordinary words or given names (``common_word_countries``: "Anh", "Nhật"), a
         syllable of a personal name: after a capitalised word nothing else names ("Hải Anh", "Việt
@@ -500,7 +501,7 @@ class Tagger(Patterns, Linkers):
         keep = []
         for c in found:
             if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
-                                    or self._word_or_pronoun(text, c, openings, starts)):
+                                    or self._word_or_pronoun(text, c, openings, starts, pronouns)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
@@ -522,7 +523,24 @@ class Tagger(Patterns, Linkers):
         entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
         return entry is None or entry.country != self.grammar["home_country"]
 
-    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int]) -> bool:
+    def _pronouns_of(self, doc: Document) -> frozenset[str]:
+        """The names of ``pronoun_countries`` the article uses as the pronoun: one opens a sentence before a
+        lower-case word other than a conjunction ("Anh luôn quan niệm …": he). In such an article "Anh là …",
+        "Anh và vợ …" opening a sentence are that pronoun too (issue-14O9: batches 11 and 13)."""
+        used = set()
+        for para in doc.paragraphs:
+            text = para.text
+            for sent in para.sentences:
+                o = _OPENING_MARKS.match(text, sent.start).end()
+                name, _, rest = text[o:o + 40].partition(" ")
+                nxt = rest.split(maxsplit=1)[:1]
+                if name in self.rules.pronoun_countries and nxt and nxt[0][:1].islower() \
+                        and nxt[0].rstrip(",.") not in self.rules.country_then:
+                    used.add(name)
+        return frozenset(used)
+
+    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int],
+                         pronouns: frozenset[str] = frozenset()) -> bool:
         """A one-word country that is the first syllable of a common word (``country_syllable_words``:
         "Mỹ thuật", "Ý tưởng", "Anh hùng", "Pháp luật"), or "Anh" opening a sentence before a lower-case word other
         than a conjunction ("Anh chia sẻ": he; not "Anh và các quốc gia"), or before one capitalised word
@@ -541,7 +559,7 @@ class Tagger(Patterns, Linkers):
                for w in self.rules.country_syllable_words):
             return True
         return name in self.rules.pronoun_countries and c.start in openings \
-            and nxt[0].rstrip(",.") not in self.rules.country_then
+            and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns)
 
     def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
                        found: list[Candidate]) -> bool:
