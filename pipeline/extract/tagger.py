@@ -79,6 +79,9 @@ READS = {
 }
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
+# A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
+# '… các quận Tân Bình, Hóc Môn v.v…" Anh cho hay.' (he; issue-14O9, batch 7)
+_QUOTE_END = re.compile(r"(?:…|[.!?])[\"”’]\s+")
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
 # the gazetteer's own names and the bodies country context placed.
@@ -337,7 +340,8 @@ class Tagger(Patterns, Linkers):
             c.priority = _PRIORITY["gazetteer"]
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
         openings = {sent.start for sent in para.sentences} | {
-            _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences}
+            _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences} | {
+            m.end() for m in _QUOTE_END.finditer(text)}
         kept = self._not_ordinary_words(text, found, para.index, trace, openings, pronouns)
         left = {id(c) for c in kept}
         words = tuple((c.start, c.end) for c in found if id(c) not in left)
@@ -530,14 +534,20 @@ class Tagger(Patterns, Linkers):
         used = set()
         for para in doc.paragraphs:
             text = para.text
-            for sent in para.sentences:
-                o = _OPENING_MARKS.match(text, sent.start).end()
+            for o in [_OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences] + [
+                    m.end() for m in _QUOTE_END.finditer(text)]:
                 name, _, rest = text[o:o + 40].partition(" ")
                 nxt = rest.split(maxsplit=1)[:1]
                 if name in self.rules.pronoun_countries and nxt and nxt[0][:1].islower() \
                         and nxt[0].rstrip(",.") not in self.rules.country_then:
                     used.add(name)
         return frozenset(used)
+
+    @staticmethod
+    def _lower_after(text: str, c: Candidate) -> bool:
+        """The word after the one that follows the name is lower-case: "Anh là thành viên", not "Anh và Pháp"."""
+        words = text[c.end + 1:c.end + 60].split(maxsplit=2)
+        return len(words) >= 2 and words[1][:1].islower()
 
     def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int],
                          pronouns: frozenset[str] = frozenset()) -> bool:
@@ -559,7 +569,7 @@ class Tagger(Patterns, Linkers):
                for w in self.rules.country_syllable_words):
             return True
         return name in self.rules.pronoun_countries and c.start in openings \
-            and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns)
+            and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns and self._lower_after(text, c))
 
     def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
                        found: list[Candidate]) -> bool:
