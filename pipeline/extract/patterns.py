@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from ..normalize import fold, unmarked
+from ..normalize import fold
 from .candidates import Candidate, Context, Proposals
 from .resolve import Ledger
 from .name_end import NameEnd
@@ -60,10 +60,6 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
-            if (head := self._glued_head(word)):  # "Triệu Lập Kiênngày 13/4", "bà Hươngnói": a lost space after the name
-                end = m.start() + head
-                count += 1
-                break
             if count and self._day_part_re.match(text, m.start()):
                 break  # "đường Võ Chí Công Chiều 6/6": a new sentence whose break the crawl lost
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
@@ -72,18 +68,6 @@ class Patterns(NameEnd):
             if count == max_words or (len(word) < len(m.group()) and not initial):
                 break
         return (pos, end) if count else None
-
-    def _glued_head(self, word: str) -> int:
-        """The length of a name's last syllable glued to the word after it, when the crawl lost the space between
-        them: "Kiênngày" (Kiên, ngày), "Hươngnói", "Dươngtình" (issue-14O9: batches 5, 8 and 12); 0 when the word
-        is one syllable, a foreign name (no Vietnamese letter: "Henderson") or splits into no dictionary word."""
-        if word.isascii() or not word[1:].islower() or self._syllable(word):
-            return 0
-        return next((i for i in range(len(word) - 2, 1, -1)
-                     if self._syllable(word[:i]) and word[i:] in self.lexicon and self._syllable(word[i:])), 0)
-
-    def _syllable(self, word: str) -> bool:
-        return self.rules.given_name_syllable.fullmatch(unmarked(word)) is not None
 
     def _titled_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
