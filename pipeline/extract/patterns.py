@@ -44,8 +44,8 @@ def _glued(text: str) -> bool:
 _OPENING_CHARS = " \"“‘'(-–—"
 
 
-# Marks after which a list's or a clause's next item starts.
-_LIST_MARKS = (",", ";", ":", "(")
+# Marks that end a body's name before the next word (a list's item, a clause, a bracket).
+_CLAUSE_MARKS = ",;:()."
 
 
 class Patterns(NameEnd):
@@ -115,9 +115,9 @@ class Patterns(NameEnd):
         text, start = ctx.text, m.start()
         if any(not text[sent.start:start].strip(_OPENING_CHARS) for sent in ctx.para.sentences if sent.start <= start):
             return False  # opening a sentence: "Anh Quang cho biết" is the address
-        before = text[max(0, start - 30):start].rstrip()
-        if not (before[-1:] in _LIST_MARKS or before.split()[-1:] and before.split()[-1] in self.rules.stop_words):
-            return False  # not after a word that ends a body's name: "Công ty CP sản xuất thực phẩm Anh Kim"
+        heads = list(self._org_head_re.finditer(text, max(0, start - 80), start))
+        if heads and not any(c in _CLAUSE_MARKS for c in text[heads[-1].end():start]):
+            return False  # inside a body's name: "Công ty CP sản xuất thực phẩm Anh Kim"
         words = text[m.end() + 1:m.end() + 40].split(maxsplit=1)[:1]
         word = words[0].rstrip(",.;:!?)") if words else ""
         if not (word[:1].isupper() and not word.isupper() and word.isalpha() and self._one_syllable(word)):
