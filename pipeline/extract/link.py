@@ -557,6 +557,16 @@ class Linkers:
                 return d.date if d.precision == "day" else d.date + "-15"
         return day
 
+    def _listed_office(self, text: str, s: int) -> bool:
+        """A title listed with other offices or bodies after a word of ``tenure_not_after`` ("của Chính
+        phủ và Thủ tướng Chính phủ", "bầu Chủ tịch nước, Phó Chủ tịch nước, Thủ tướng"): the office too."""
+        for m in self._tenure_after_re.finditer(text, max(0, s - 160), s):
+            items = text[m.end():s]
+            if self._tenure_items_re.fullmatch(items) and all(
+                    item[:1].isupper() for item in self._tenure_joint_re.split(items) if item):
+                return True
+        return False
+
     def _tenure(self, text: str, office: tuple[int, int, tuple[int, ...]], spans: Ledger, day: str) -> None:
         """Linker ``link.tenure``: a title without a name is the office-holder on its sentence's
         day; the person's span goes over the title, and a body named inside it gives way."""
@@ -564,7 +574,7 @@ class Linkers:
         if any(a.type == "PERSON" and a.start < e and a.end > s for a in spans):
             return
         before = text[:s].split()
-        if before and before[-1].lower() in self.rules.tenure_not_after:
+        if before and before[-1].lower() in self.rules.tenure_not_after or self._listed_office(text, s):
             return
         when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}

@@ -40,6 +40,14 @@ def _glued(text: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
 
 
+# What may stand before a sentence's first word: space, quotation marks, a bracket or a dash.
+_OPENING_CHARS = " \"“‘'(-–—"
+
+
+# Marks that end a body's name before the next word (a list's item, a clause, a bracket).
+_CLAUSE_MARKS = ",;:()."
+
+
 class Patterns(NameEnd):
     """Mixed into ``Tagger``: the pattern matchers read its gazetteer, rules and compiled patterns."""
 
@@ -78,11 +86,14 @@ class Patterns(NameEnd):
         for m in self._title_re.finditer(text, 0, limit):
             title_start = m.start()
             office = next((h for h in office_hits if h[0] == title_start), None)
-            pos = self._past_portfolio(m.end() + 1, office, accepted)
+            if m.group() in self.rules.given_name_honorifics and self._honorific_as_name(ctx, m, accepted):
+                continue
+            given = self._country_given_name(text, m, accepted)
+            pos = m.end() + 1 if given else self._past_portfolio(m.end() + 1, office, accepted)
             if pos >= limit:
                 continue
             title_text = text[title_start:pos].strip()
-            honorific = m.group() in self.rules.honorifics
+            honorific = m.group() in self.rules.honorifics or given
             if self._titles_existing(text, pos, honorific, title_text, accepted):
                 continue
             run = self._name_after_title(text, pos, limit, honorific, accepted, free,
@@ -96,6 +107,40 @@ class Patterns(NameEnd):
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _honorific_as_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
+        """"của Anh Quang", "Thanh Long, Anh Tài, Trung Tín": a capitalised honorific that is a given name too
+        (``given_name_honorifics``), inside a sentence before one Vietnamese syllable, opens the person's name.
+        True when it did (the pair is proposed as a person); False leaves it an address, as before."""
+        text, start = ctx.text, m.start()
+        if any(not text[sent.start:start].strip(_OPENING_CHARS) for sent in ctx.para.sentences if sent.start <= start):
+            return False  # opening a sentence: "Anh Quang cho biết" is the address
+        heads = list(self._org_head_re.finditer(text, max(0, start - 80), start))
+        if heads and not any(c in _CLAUSE_MARKS for c in text[heads[-1].end():start]):
+            return False  # inside a body's name: "Công ty CP sản xuất thực phẩm Anh Kim"
+        words = text[m.end() + 1:m.end() + 40].split(maxsplit=1)[:1]
+        word = words[0].rstrip(",.;:!?)") if words else ""
+        if not (word[:1].isupper() and not word.isupper() and word.isalpha() and self._one_syllable(word)):
+            return False
+        e = m.end() + 1 + len(word)
+        nxt = text[e:e + 2]
+        if nxt[:1] == " " and nxt[1:].isupper() or not accepted.free(start, e):
+            return False  # a longer run ("Anh Nguyễn Văn A") or a mention already there: as before
+        name = text[start:e]
+        accepted.append(Candidate(start, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.85))
+        return True
+
+    def _country_given_name(self, text: str, m: re.Match[str], accepted) -> bool:
+        """A title of no office ("bầu", "TS", "anh": ``given_name_titles``) before a one-word country
+        that also is a given name ("Đức", "Nga", "Mỹ") and no capitalised word after it: the person
+        so addressed ("bầu Đức đã", "TS Nga cho biết"), not a portfolio like "Bộ trưởng Nga"."""
+        if m.group() not in self.rules.given_name_titles:
+            return False
+        nxt = next((a for a in accepted if a.start == m.end() + 1 and a.type == "GPE"), None)
+        if nxt is None or text[nxt.start:nxt.end] not in self.rules.common_word_countries:
+            return False
+        after = text[nxt.end:nxt.end + 2]
+        return not (after[:1] == " " and after[1:].isupper())
 
     def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
         """Every office title of offices.csv in the text, longest first at each start."""

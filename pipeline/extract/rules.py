@@ -42,6 +42,8 @@ class TaggerRules:
     person_after: tuple[str, ...]
     councils: dict[str, str]
     common_word_countries: frozenset[str]
+    given_name_titles: frozenset[str]
+    given_name_honorifics: frozenset[str]  # "Anh": inside a sentence before a syllable, a name's first syllable  # titles of no portfolio: a one-word country after them is a given name
     given_name_syllable: re.Pattern[str]  # one Vietnamese syllable without its marks: a given name's, after a country
     language_nouns: frozenset[str]
     language_list_joints: tuple[str, ...]  # ", ", " và ": the items of a list of languages
@@ -61,6 +63,7 @@ class TaggerRules:
     person_noun_name_starts: frozenset[str]  # not_name_start words a name may open with after them
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
     tenure_not_after: frozenset[str]  # lower case: a bare title right after them is the office, no holder
+    tenure_list_joints: tuple[str, ...]  # a title listed after such a word ("của Chính phủ và Thủ tướng") too
     branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
     numbered_documents: tuple[str, ...]  # legal documents named by number and code ("Thông tư 26/2020/TT-BGDĐT")
     session_heads: tuple[str, ...]  # meetings named by number in lower case ("phiên họp thứ 55")
@@ -118,6 +121,9 @@ class TaggerRules:
             person_after=tuple(data["person_after"]),
             councils=dict(data["councils"]),
             common_word_countries=frozenset(data["common_word_countries"]),
+            given_name_honorifics=frozenset(data["given_name_honorifics"]),
+            given_name_titles=frozenset(t[0].lower() + t[1:] for t in data["given_name_titles"]) | frozenset(
+                t[0].upper() + t[1:] for t in data["given_name_titles"]),
             given_name_syllable=re.compile(data["given_name_syllable"]),
             language_nouns=frozenset(data["language_nouns"]),
             language_list_joints=tuple(data["language_list_joints"]),
@@ -138,6 +144,7 @@ class TaggerRules:
             person_noun_name_starts=frozenset(data["person_noun_name_starts"]),
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
             tenure_not_after=frozenset(w.lower() for w in data["tenure_not_after"]),
+            tenure_list_joints=tuple(data["tenure_list_joints"]),
             branch_heads=frozenset(data["branch_heads"]),
             numbered_documents=tuple(sorted(data["numbered_documents"], key=len, reverse=True)),
             session_heads=tuple(sorted(data["session_heads"], key=len, reverse=True)),

@@ -79,6 +79,9 @@ READS = {
 }
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
+# A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
+# '… các quận Tân Bình, Hóc Môn v.v…" Anh cho hay.' (he; issue-14O9, batch 7)
+_QUOTE_END = re.compile(r"(?:…|[.!?])[\"”’]\s+")
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
 # the gazetteer's own names and the bodies country context placed.
@@ -218,6 +221,13 @@ class Tagger(Patterns, Linkers):
         self._language_list_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.language_nouns)}):? (?P<items>(?:[^\W\d_]+(?: [^\W\d_]+){{0,2}}(?:{joints}))+)$")
         self._language_joint_re = re.compile(joints)
+        # "của Chính phủ và Thủ tướng Chính phủ": a title listed after a word that makes it the office (link.tenure);
+        # an item is a word and up to five more, then a joint (that each opens with a capital, link.py checks)
+        item = r"[^\W\d_][\w.&-]*(?: [\w.&-]+){0,5}?"
+        tjoints = "|".join(rf"{re.escape(j)} " if j == "," else rf" {re.escape(j)} " for j in rules.tenure_list_joints)
+        self._tenure_joint_re = re.compile(tjoints)
+        self._tenure_after_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.tenure_not_after)}) ")
+        self._tenure_items_re = re.compile(rf"(?:{item}(?:{tjoints}))+")
         self._place_cue_after_re = re.compile(rf"(?:{alternation(g['place_cue_after'])})(?!\w)")
         side, countries = g["about_side"], g["countries"]
         self._side_word, self._side_next = str(side[0]), str(side[1]) + " "
@@ -273,10 +283,11 @@ class Tagger(Patterns, Linkers):
         acronyms: dict[str, Candidate] = {}  # ACR -> the entity it was defined as
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         works: dict[int, list[tuple[int, int]]] = {}  # titles after a work's noun: never persons
+        pronouns = self._pronouns_of(doc)
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
             works[para.index] = self._titles_in(para.text)
-            kept, notes, gazetteer = self._paragraph(para, day, reference, trace)
+            kept, notes, gazetteer = self._paragraph(para, day, reference, trace, pronouns)
             spans = Ledger(kept, paragraph=para.index, trace=trace)
             self._paragraph_linkers(para, spans, notes, gazetteer, day, acronyms)
             bare_titles[para.index] = notes.bare_titles
@@ -317,8 +328,8 @@ class Tagger(Patterns, Linkers):
         doc.mentions = mentions
         return doc
 
-    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None,
-                   trace: list[Decision] | None) -> tuple[list[Candidate], Proposals, tuple[Candidate, ...]]:
+    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None, trace: list[Decision] | None,
+                   pronouns: frozenset[str] = frozenset()) -> tuple[list[Candidate], Proposals, tuple[Candidate, ...]]:
         """The candidates of every rule family, then one resolver. The families run in the order of
         ``self.families``, which does not matter: each is a function of the paragraph's ``Context``.
         Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
@@ -329,8 +340,9 @@ class Tagger(Patterns, Linkers):
             c.priority = _PRIORITY["gazetteer"]
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
         openings = {sent.start for sent in para.sentences} | {
-            _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences}
-        kept = self._not_ordinary_words(text, found, para.index, trace, openings)
+            _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences} | {
+            m.end() for m in _QUOTE_END.finditer(text)}
+        kept = self._not_ordinary_words(text, found, para.index, trace, openings, pronouns)
         left = {id(c) for c in kept}
         words = tuple((c.start, c.end) for c in found if id(c) not in left)
         found = kept
@@ -482,7 +494,7 @@ class Tagger(Patterns, Linkers):
             self._tenure(text, office, spans, day)
 
     def _not_ordinary_words(self, text: str, found: list[Candidate], paragraph: int, trace: list[Decision] | None,
-                            openings: set[int]) -> list[Candidate]:
+                            openings: set[int], pronouns: frozenset[str] = frozenset()) -> list[Candidate]:
         """Drop a country's one-word name where it is a language ("tiếng Anh") or, for the names
         that are also ordinary words or given names (``common_word_countries``: "Anh", "Nhật"), a
         syllable of a personal name: after a capitalised word nothing else names ("Hải Anh", "Việt
@@ -495,7 +507,7 @@ class Tagger(Patterns, Linkers):
         keep = []
         for c in found:
             if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
-                                    or self._word_or_pronoun(text, c, openings, starts)):
+                                    or self._word_or_pronoun(text, c, openings, starts, pronouns)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
@@ -517,7 +529,30 @@ class Tagger(Patterns, Linkers):
         entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
         return entry is None or entry.country != self.grammar["home_country"]
 
-    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int]) -> bool:
+    def _pronouns_of(self, doc: Document) -> frozenset[str]:
+        """The names of ``pronoun_countries`` the article uses as the pronoun: one opens a sentence before a
+        lower-case word other than a conjunction ("Anh luôn quan niệm …": he). In such an article "Anh là …",
+        "Anh và vợ …" opening a sentence are that pronoun too (issue-14O9: batches 11 and 13)."""
+        used = set()
+        for para in doc.paragraphs:
+            text = para.text
+            for o in [_OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences] + [
+                    m.end() for m in _QUOTE_END.finditer(text)]:
+                name, _, rest = text[o:o + 40].partition(" ")
+                nxt = rest.split(maxsplit=1)[:1]
+                if name in self.rules.pronoun_countries and nxt and nxt[0][:1].islower() \
+                        and nxt[0].rstrip(",.") not in self.rules.country_then:
+                    used.add(name)
+        return frozenset(used)
+
+    @staticmethod
+    def _lower_after(text: str, c: Candidate) -> bool:
+        """The word after the one that follows the name is lower-case: "Anh là thành viên", not "Anh và Pháp"."""
+        words = text[c.end + 1:c.end + 60].split(maxsplit=2)
+        return len(words) >= 2 and words[1][:1].islower()
+
+    def _word_or_pronoun(self, text: str, c: Candidate, openings: set[int], starts: set[int],
+                         pronouns: frozenset[str] = frozenset()) -> bool:
         """A one-word country that is the first syllable of a common word (``country_syllable_words``:
         "Mỹ thuật", "Ý tưởng", "Anh hùng", "Pháp luật"), or "Anh" opening a sentence before a lower-case word other
         than a conjunction ("Anh chia sẻ": he; not "Anh và các quốc gia"), or before one capitalised word
@@ -536,7 +571,7 @@ class Tagger(Patterns, Linkers):
                for w in self.rules.country_syllable_words):
             return True
         return name in self.rules.pronoun_countries and c.start in openings \
-            and nxt[0].rstrip(",.") not in self.rules.country_then
+            and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns and self._lower_after(text, c))
 
     def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
                        found: list[Candidate]) -> bool:
