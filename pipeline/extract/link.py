@@ -275,6 +275,11 @@ class Linkers:
                 continue
             lf = self._long_form(text, len(before))
             if lf is None:
+                if self._term_defined(acr, before, prev):
+                    span = Candidate(a_start, a_end, "TERM", f"term:new:{slug(acr)}", acr, acr,
+                                     method="acronym", score=0.7)
+                    accepted.append(span)
+                    definitions.append((acr, span))
                 continue  # "(TN&MT) - …": an acronym with nothing that defines it
             long_text = text[lf[0]:len(before)]
             etype = lf[1]
@@ -285,6 +290,15 @@ class Linkers:
                 accepted.append(span)
                 definitions.append((acr, span))
         return definitions
+
+    def _term_defined(self, acr: str, before: str, prev: Candidate | None) -> bool:
+        """An acronym defined by words no head types and no name ends ("sa sút trí tuệ trán - thái
+        dương (FTD)", "internet kết nối vạn vật (IoT)", "Liệu pháp thay thế estrogen (ERT)") is a
+        domain term: on dev and batches 4-13 every such acronym the gold lists is a TERM. Not after
+        a number ("CA BỆNH 2866 (BN2866)": a patient's code), nor a title's or a body kind's letters
+        ("huấn luyện viên (HLV)", "trung học cơ sở (THCS)": the rules read them as words)."""
+        return prev is None and before[-1:].isalpha() and acr not in self.rules.generic_acronyms \
+            and acr not in self.rules.person_nouns and acr not in self.rules.titles
 
     @staticmethod
     def _defined_otherwise(acr: str, prev: Candidate, inner: Candidate, accepted: Ledger) -> Candidate | None:
