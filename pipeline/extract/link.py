@@ -275,6 +275,11 @@ class Linkers:
                 continue
             lf = self._long_form(text, len(before))
             if lf is None:
+                if self._term_defined(acr, before, prev):
+                    span = Candidate(a_start, a_end, "TERM", f"term:new:{slug(acr)}", acr, acr,
+                                     method="acronym", score=0.7)
+                    accepted.append(span)
+                    definitions.append((acr, span))
                 continue  # "(TN&MT) - …": an acronym with nothing that defines it
             long_text = text[lf[0]:len(before)]
             etype = lf[1]
@@ -285,6 +290,25 @@ class Linkers:
                 accepted.append(span)
                 definitions.append((acr, span))
         return definitions
+
+    def _term_defined(self, acr: str, before: str, prev: Candidate | None) -> bool:
+        """An acronym defined by words no head types and no name ends ("sa sút trí tuệ trán - thái
+        dương (FTD)", "internet kết nối vạn vật (IoT)", "Thẻ thông hành hàng không (ATP)") is a
+        domain term: on dev and batches 4-13 the gold lists such acronyms as TERM. Not the initials
+        of the Vietnamese words before it ("phòng khám đa khoa (PKĐK)", "đại hội đồng cổ đông
+        (ĐHĐCĐ)", "cảnh sát giao thông (CSGT)": a kind of body or office, which gold does not list),
+        not after a foreign name ("Global Innovation Policy Center's (GIPC)": the body's) or a number
+        ("CA BỆNH 2866 (BN2866)"), nor a code, a title's or a body kind's letters, nor in a
+        sentence that names a project, a programme or a league (``grammar_term_blockers``)."""
+        if prev is not None or not before[-1:].isalpha() or acr in self.rules.generic_acronyms \
+                or acr in self.rules.person_nouns or acr in self.rules.titles \
+                or re.search(self.rules.grammar["term_code"], acr):
+            return False
+        words = before.replace("-", " ").replace("–", " ").split()
+        if _FOREIGN_WORD.fullmatch(words[-1]) or "".join(w[0] for w in words[-len(acr):]).upper() == acr.upper():
+            return False
+        sentence = " " + re.split(r"[.!?;]\s", before)[-1].lower() + " "
+        return not any(f" {w} " in sentence for w in self.rules.grammar["term_blockers"])
 
     @staticmethod
     def _defined_otherwise(acr: str, prev: Candidate, inner: Candidate, accepted: Ledger) -> Candidate | None:
