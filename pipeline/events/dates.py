@@ -190,7 +190,7 @@ class DatesMixin:
             if host is None and r.args.date:
                 continue  # only a meeting named in its own sentence beats a borrowed date
             if host is None and "participant" in how:
-                host = self._host_of_source(r, _day_hosts(hosts))
+                host = self._host_of_source(r, hosts)
             if host is None:
                 continue
             a, h = r.args, host.args
@@ -313,11 +313,3 @@ class DatesMixin:
         sharing = [h for h in hosts if h is not r and h.ids() & mine]
         earlier = [h for h in sharing if h.order < r.order]
         return earlier[-1] if earlier else sharing[0] if sharing else None
-
-
-def _day_hosts(hosts: list[_Record]) -> list[_Record]:
-    """The meetings dated to the day. One dated only by a year or a month is a session the article
-    recalls ("chuyến thăm Việt Nam … năm 2019", "vừa được bầu tại kỳ họp 11" in March): what a
-    participant of it says in the article's news was said on the article's occasion, not then
-    (ANNOTATION.md: a statement takes its occasion's date; issue #14, batches 8 and 12)."""
-    return [h for h in hosts if h.args.precision == "day"]
