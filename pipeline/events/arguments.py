@@ -345,6 +345,8 @@ class ArgumentsMixin:
         before = [m for m in before if not self.lex.citing.search(text, m.end, hit.start)
                   and not self.lex.citing.search(text, m.start, m.end)]
         attributed = [m for m in attributed if not self.lex.citing.search(text, m.start, m.end)]
+        # a lead-in naming an unnamed member ("Một lãnh đạo huyện ủy Hương Khê cho hay, …") is no body speaking
+        attributed = self._members_out(hit.s, attributed, hit.rules[0].type)
         before = self._who_speaks(hit, before)
         return sorted({id(m): m for m in attributed + before}.values(), key=lambda m: m.start)
 

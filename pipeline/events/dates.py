@@ -37,7 +37,8 @@ class DatesMixin:
                 if _opened(s.para.text, s.start, a, "“", "”"):
                     continue  # a quotation opened and not yet closed: "X chia sẻ: “Tối nay tôi đã …"
                 s.timed = True
-                if self._not_when(s, d, a):
+                s.time_at.append((a, self._not_when(s, d, a)))
+                if s.time_at[-1][1]:
                     continue
                 found.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
             s.dates = found
@@ -256,7 +257,19 @@ class DatesMixin:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
             return day if day[3].startswith(r.args.date) else None
-        return None if r.hit.s.timed else day  # a sentence timed otherwise is not told at the occasion
+        return None if self._timed_apart(r) else day  # a sentence timed otherwise is not told at the occasion
+
+    def _timed_apart(self, r: _Record) -> bool:
+        """The record's sentence has time words of its own that are not in what it says. For a frame
+        with ``said_after_words`` (a statement), time words after the trigger in a later clause ("X cho
+        biết, năm 2021, ngân hàng …") or saying something else than when ("cho biết đến ngày 16/4/2021
+        tín dụng …", "dự kiến đến năm 2025") are what was said: the statement was still told at the
+        article's occasion (ANNOTATION.md; issue #14, batches 5, 12 and 13). Time words before the
+        trigger or in its clause ("nói trong cuộc điện đàm hôm 26/4") still are its own."""
+        s, hit = r.hit.s, r.hit
+        if not self.lex.types[r.type].said_after_words:
+            return s.timed
+        return any(a < hit.end or (a < hit.clause[1] and not other) for a, other in s.time_at)
 
     @staticmethod
     def _published_day(reference: dt.date | None) -> tuple[int, int, str, str, str, str, bool] | None:

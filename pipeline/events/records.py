@@ -25,6 +25,8 @@ class _Sent:
     # start, end, text, date, end, precision, relative (resolved from the article's date)
     dates: list[tuple[int, int, str, str, str, str, bool]] | None = None
     timed: bool = False  # some date expression outside a name, usable or not
+    # where those time words stand, and whether each says something else than when (_not_when)
+    time_at: list[tuple[int, bool]] = field(default_factory=list)
     forms: dict[str, Mention] = field(default_factory=dict)  # the document's participants, by surface
 
     @property
