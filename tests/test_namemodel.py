@@ -80,6 +80,9 @@ def test_propose_keeps_the_threshold_titles_and_bylines():
     assert [(c.canonical, c.type, c.method, c.score) for c in got] == [("Jota", "PERSON", "names", 0.4)]
     assert model.propose(para, frozenset({"PERSON"}), 0.2, 0.4, frozenset({"jota"}))[0].canonical == "Mane"
     assert model.propose(para, frozenset({"GPE"}), 0.2, 0.4, frozenset()) == []
+    # A type's own threshold wins over the common one: Jota (p 0.97) passes 0.95, Mane (0.35) does not.
+    per_type = model.propose(para, frozenset({"PERSON"}), 0.2, 0.4, frozenset(), thresholds={"PERSON": 0.95})
+    assert [c.canonical for c in per_type] == ["Jota"]
     byline = _para("Jota", ["Jota"])  # a line that is only a name: the author's
     model = NameModel(LABELS, {**weights, "run=jota": [0.0, 5.0, 0.0, 0.0, 0.0, 0.0]}, ["toy"])
     assert model.probabilities(features("Jota", next(runs(byline))))["PERSON"] > 0.9
@@ -120,6 +123,11 @@ def test_config_checks_the_model_file_and_ranges(tmp_path):
         load_config(None, tag={"names_threshold": 1.5})
     with pytest.raises(ConfigError, match="names_types"):
         load_config(None, tag={"names_types": ["TREATY"]})
+    with pytest.raises(ConfigError, match="names_type_thresholds.*TREATY"):
+        load_config(None, tag={"names_type_thresholds": {"TREATY": 0.9}})
+    with pytest.raises(ConfigError, match="names_type_thresholds.ORG.*out of range"):
+        load_config(None, tag={"names_type_thresholds": {"ORG": 1.5}})
+    assert load_config(None, tag={"names_type_thresholds": {"ORG": 0.9}}).tag.names_type_thresholds == {"ORG": 0.9}
 
 
 def _trainer():

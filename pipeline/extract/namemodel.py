@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,9 +158,12 @@ class NameModel:
         return {label: v / total for label, v in zip(self.labels, e)}
 
     def propose(self, para: Paragraph, types: frozenset[str], threshold: float, score: float,
-                not_names: frozenset[str], taken: Callable[[int, int], bool] = lambda s, e: False) -> list[Candidate]:
+                not_names: frozenset[str], taken: Callable[[int, int], bool] = lambda s, e: False,
+                thresholds: Mapping[str, float] | None = None) -> list[Candidate]:
         """A candidate for each run whose likeliest type is one of ``types`` at ``threshold`` or
-        more; runs for which ``taken(start, end)`` is true (a rule found something there) are not scored."""
+        more (``thresholds[type]`` where it has one); runs for which ``taken(start, end)`` is true
+        (a rule found something there) are not scored."""
+        floor = {t: (thresholds or {}).get(t, threshold) for t in types}
         text = para.text
         out = []
         for run in runs(para):
@@ -171,7 +174,7 @@ class NameModel:
                 continue  # a title or a word the rules know is none; a line that is a name is a byline
             probs = self.probabilities(features(text, run))
             label = max(self.labels, key=lambda k: (probs[k], k))
-            if label in types and probs[label] >= threshold:
+            if label in floor and probs[label] >= floor[label]:
                 out.append(Candidate(run.start, run.end, label, f"{label.lower()}:new:{slug(name)}", name,
                                      method="names", score=score))
         return out
