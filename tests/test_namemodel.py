@@ -176,19 +176,23 @@ def test_leave_one_batch_out_scores_each_fold_with_a_model_trained_without_it(tm
         (tmp_path / name).mkdir()
         for f in files:
             shutil.copy(f, tmp_path / name / f.name)
-    result = _lobo().lobo(["a", "b"], ["a", "b"], str(bench_root), without=True, eval_root=tmp_path)
+    same = '{"names_threshold": 0.7}'  # the default: scored under its own name, with the same figures
+    result = _lobo().lobo(["a", "b"], ["a", "b"], str(bench_root), without=True, eval_root=tmp_path, tags=(same,))
     assert sorted(result["folds"]) == ["a", "b"]
     for scores in result["folds"].values():
-        assert set(scores) == {"with", "without"}
+        assert set(scores) == {"with", "without", same}
         assert 0.0 < scores["with"]["micro"] <= 1.0 and "PERSON" in scores["with"]
+        assert scores[same] == scores["with"]
     mean = (result["folds"]["a"]["with"]["micro"] + result["folds"]["b"]["with"]["micro"]) / 2
-    assert result["mean"] == round(mean, 4)
+    assert result["mean"] == round(mean, 4) and result["means"] == {same: result["mean"]}
     assert result["settings"] == _trainer().settings()
 
 
-def test_leave_one_batch_out_refuses_the_held_out_set():
+def test_leave_one_batch_out_refuses_the_held_out_set_and_a_tag_that_is_no_object():
     with pytest.raises(SystemExit):
         _lobo().main(["--folds", "heldout"])
+    with pytest.raises(SystemExit):
+        _lobo().main(["--folds", "blind9", "--tag", "[1]"])
 
 
 def test_training_settings_are_the_keyword_arguments_of_train():
