@@ -16,7 +16,8 @@ features of its syllables, its shape and its neighbours.
   an optional one is left out, any other run is ``NONE``. Full-batch gradient descent with a fixed
   number of steps over sorted features: the same gold gives the same file, byte for byte.
 * **Which types are proposed** and from what probability is ``tag.names_types`` and
-  ``tag.names_threshold`` (``defaults.toml``); measured in the README (Accuracy).
+  ``tag.names_threshold``, or a type's own ``tag.names_type_thresholds`` (``defaults.toml``);
+  measured in the README (Accuracy).
 
 Prediction is a sum of a few dozen weight rows in pure Python: no numpy at run time.
 """
