@@ -95,6 +95,7 @@ class TagConfig:
     names_threshold: float
     names_score: float
     names_types: list[str]
+    names_type_thresholds: dict[str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +194,17 @@ def _check_choices(data: dict) -> None:
                               f"{', '.join(sorted(allowed))}")
 
 
+def _check_type_thresholds(data: dict) -> None:
+    """``tag.names_type_thresholds``: a probability for each of the names model's types."""
+    allowed = CHOICES["tag.names_types"]
+    for etype, value in data["tag"]["names_type_thresholds"].items():
+        if etype not in allowed:
+            raise ConfigError(f"tag.names_type_thresholds: {etype!r} is not one of {', '.join(sorted(allowed))}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"tag.names_type_thresholds.{etype} = {value!r} is out of range: it must be a number "
+                              "from 0 to 1")
+
+
 def _defaults() -> dict:
     text = resources.files("pipeline").joinpath("data/defaults.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
@@ -235,4 +247,5 @@ def load_config(path: str | Path | None = None, **overrides: dict) -> Config:
         data = _merge(data, overrides, "overrides")
     _check_ranges(data)
     _check_choices(data)
+    _check_type_thresholds(data)
     return Config(**{name: _CLASSES[name](**data[name]) for name in _SECTIONS})

@@ -1,15 +1,17 @@
 """Measure the names model on gold it was not trained on: leave one batch out.
 
     python scripts/lobo_names.py [--folds blind9 blind10 blind11 blind12] [--sets gold blind4 …]
-                                 [--json FILE] [--config FILE] [--without]
+                                 [--json FILE] [--config FILE] [--without] [--tag JSON …]
 
 For each fold k, a model is trained (settings of ``pipeline/data/names_training.toml``) on the
 training sets (default: ``train_names.TRAIN_SETS``) minus k, written to a temporary file, and the
 pipeline is run on ``eval/<k>`` with ``tag.names_model`` pointing at it. It prints the entity F1 of
 every type and the micro F1 of each fold, and their mean over the folds: the figure of merit of a
 change to the model's features or settings (a change that raises only the folds it was trained on
-is not seen here). ``--without`` also scores each fold with the names model off. Each set is
-cleaned and segmented once; folds run one after another (one process).
+is not seen here). ``--without`` also scores each fold with the names model off; ``--tag`` also
+scores it with the same fold model under other ``[tag]`` settings (``'{"names_types": ["PERSON",
+"ORG"], "names_type_thresholds": {"ORG": 0.9}}'``), so a type or a threshold is measured without
+training again. Each set is cleaned and segmented once; folds run one after another (one process).
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ def score_fold(fold: str, bench: str, config_file: str | None, tag: dict, eval_r
 
 
 def lobo(folds: list[str], sets: list[str], bench: str, config_file: str | None = None,
-         without: bool = False, settings: dict | None = None, eval_root: Path = ROOT / "eval") -> dict:
-    """``{"folds": {fold: {"with": scores, "without"?: scores}}, "mean": micro F1 averaged}``."""
+         without: bool = False, settings: dict | None = None, eval_root: Path = ROOT / "eval",
+         tags: tuple[str, ...] = ()) -> dict:
+    """``{"folds": {fold: {"with": scores, "without"?: scores, <tag>?: scores}}, "mean": micro F1
+    averaged, "means"?: {<tag>: micro F1 averaged}}``; ``tags`` are JSON ``[tag]`` overrides."""
     settings = settings if settings is not None else train_names.settings()
     texts = {name: train_names.documents(name, bench, eval_root) for name in dict.fromkeys([*sets, *folds])}
     result: dict = {"folds": {}, "settings": settings}
@@ -60,9 +64,15 @@ def lobo(folds: list[str], sets: list[str], bench: str, config_file: str | None 
             scores = {"with": score_fold(fold, bench, config_file, {"names_model": str(model)}, eval_root)}
             if without:
                 scores["without"] = score_fold(fold, bench, config_file, {"names_proposer": False}, eval_root)
+            for tag in tags:
+                scores[tag] = score_fold(fold, bench, config_file, {**json.loads(tag), "names_model": str(model)},
+                                         eval_root)
             result["folds"][fold] = scores
-            print(fold, " ".join(f"{k} {v:.4f}" for k, v in scores["with"].items()), flush=True)
+            for name, figures in scores.items():
+                print(fold, name, " ".join(f"{k} {v:.4f}" for k, v in figures.items()), flush=True)
     result["mean"] = round(sum(f["with"]["micro"] for f in result["folds"].values()) / len(folds), 4)
+    if tags:
+        result["means"] = {t: round(sum(f[t]["micro"] for f in result["folds"].values()) / len(folds), 4) for t in tags}
     return result
 
 
@@ -73,12 +83,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
     parser.add_argument("--config", default=None, help="TOML file overriding the run's defaults")
     parser.add_argument("--without", action="store_true", help="also score each fold with the names model off")
+    parser.add_argument("--tag", nargs="+", default=[], help="JSON [tag] overrides also scored with each fold model")
     parser.add_argument("--json", default=None, help="write the figures to this file")
     args = parser.parse_args(argv)
     if "heldout" in args.sets or "heldout" in args.folds:
         parser.error("the held-out set is never trained on nor tuned on: leave it out of --sets and --folds")
-    result = lobo(args.folds, args.sets, args.bench, args.config, args.without)
+    for tag in args.tag:
+        try:
+            if not isinstance(json.loads(tag), dict):
+                raise ValueError("not an object")
+        except ValueError as exc:
+            parser.error(f"--tag {tag!r}: not a JSON object of [tag] settings ({exc})")
+    result = lobo(args.folds, args.sets, args.bench, args.config, args.without, tags=tuple(args.tag))
     print(f"mean entity micro F1 over {len(args.folds)} folds: {result['mean']:.4f}")
+    for tag, mean in result.get("means", {}).items():
+        print(f"  with {tag}: {mean:.4f}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0

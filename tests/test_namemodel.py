@@ -79,6 +79,9 @@ def test_propose_keeps_the_threshold_titles_and_bylines():
     assert [(c.canonical, c.type, c.method, c.score) for c in got] == [("Jota", "PERSON", "names", 0.4)]
     assert model.propose(para, frozenset({"PERSON"}), 0.2, 0.4, frozenset({"jota"}))[0].canonical == "Mane"
     assert model.propose(para, frozenset({"GPE"}), 0.2, 0.4, frozenset()) == []
+    # A type's own threshold wins over the common one: Jota (p 0.97) passes 0.95, Mane (0.35) does not.
+    per_type = model.propose(para, frozenset({"PERSON"}), 0.2, 0.4, frozenset(), thresholds={"PERSON": 0.95})
+    assert [c.canonical for c in per_type] == ["Jota"]
     byline = _para("Jota", ["Jota"])  # a line that is only a name: the author's
     model = NameModel(LABELS, {**weights, "run=jota": [0.0, 5.0, 0.0, 0.0, 0.0, 0.0]}, ["toy"])
     assert model.probabilities(features("Jota", next(runs(byline))))["PERSON"] > 0.9
@@ -119,6 +122,11 @@ def test_config_checks_the_model_file_and_ranges(tmp_path):
         load_config(None, tag={"names_threshold": 1.5})
     with pytest.raises(ConfigError, match="names_types"):
         load_config(None, tag={"names_types": ["TREATY"]})
+    with pytest.raises(ConfigError, match="names_type_thresholds.*TREATY"):
+        load_config(None, tag={"names_type_thresholds": {"TREATY": 0.9}})
+    with pytest.raises(ConfigError, match="names_type_thresholds.ORG.*out of range"):
+        load_config(None, tag={"names_type_thresholds": {"ORG": 1.5}})
+    assert load_config(None, tag={"names_type_thresholds": {"ORG": 0.9}}).tag.names_type_thresholds == {"ORG": 0.9}
 
 
 def _trainer():
@@ -158,19 +166,23 @@ def test_leave_one_batch_out_scores_each_fold_with_a_model_trained_without_it(tm
         (tmp_path / name).mkdir()
         for f in files:
             shutil.copy(f, tmp_path / name / f.name)
-    result = _lobo().lobo(["a", "b"], ["a", "b"], str(bench_root), without=True, eval_root=tmp_path)
+    same = '{"names_threshold": 0.7}'  # the default: scored under its own name, with the same figures
+    result = _lobo().lobo(["a", "b"], ["a", "b"], str(bench_root), without=True, eval_root=tmp_path, tags=(same,))
     assert sorted(result["folds"]) == ["a", "b"]
     for scores in result["folds"].values():
-        assert set(scores) == {"with", "without"}
+        assert set(scores) == {"with", "without", same}
         assert 0.0 < scores["with"]["micro"] <= 1.0 and "PERSON" in scores["with"]
+        assert scores[same] == scores["with"]
     mean = (result["folds"]["a"]["with"]["micro"] + result["folds"]["b"]["with"]["micro"]) / 2
-    assert result["mean"] == round(mean, 4)
+    assert result["mean"] == round(mean, 4) and result["means"] == {same: result["mean"]}
     assert result["settings"] == _trainer().settings()
 
 
-def test_leave_one_batch_out_refuses_the_held_out_set():
+def test_leave_one_batch_out_refuses_the_held_out_set_and_a_tag_that_is_no_object():
     with pytest.raises(SystemExit):
         _lobo().main(["--folds", "heldout"])
+    with pytest.raises(SystemExit):
+        _lobo().main(["--folds", "blind9", "--tag", "[1]"])
 
 
 def test_training_settings_are_the_keyword_arguments_of_train():

@@ -16,7 +16,8 @@ features of its syllables, its shape and its neighbours.
   an optional one is left out, any other run is ``NONE``. Full-batch gradient descent with a fixed
   number of steps over sorted features: the same gold gives the same file, byte for byte.
 * **Which types are proposed** and from what probability is ``tag.names_types`` and
-  ``tag.names_threshold`` (``defaults.toml``); measured in the README (Accuracy).
+  ``tag.names_threshold``, or a type's own ``tag.names_type_thresholds`` (``defaults.toml``);
+  measured in the README (Accuracy).
 
 Prediction is a sum of a few dozen weight rows in pure Python: no numpy at run time.
 """
@@ -27,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,9 +159,12 @@ class NameModel:
         return {label: v / total for label, v in zip(self.labels, e)}
 
     def propose(self, para: Paragraph, types: frozenset[str], threshold: float, score: float,
-                not_names: frozenset[str], taken: Callable[[int, int], bool] = lambda s, e: False) -> list[Candidate]:
+                not_names: frozenset[str], taken: Callable[[int, int], bool] = lambda s, e: False,
+                thresholds: Mapping[str, float] | None = None) -> list[Candidate]:
         """A candidate for each run whose likeliest type is one of ``types`` at ``threshold`` or
-        more; runs for which ``taken(start, end)`` is true (a rule found something there) are not scored."""
+        more (``thresholds[type]`` where it has one); runs for which ``taken(start, end)`` is true
+        (a rule found something there) are not scored."""
+        floor = {t: (thresholds or {}).get(t, threshold) for t in types}
         text = para.text
         out = []
         for run in runs(para):
@@ -171,7 +175,7 @@ class NameModel:
                 continue  # a title or a word the rules know is none; a line that is a name is a byline
             probs = self.probabilities(features(text, run))
             label = max(self.labels, key=lambda k: (probs[k], k))
-            if label in types and probs[label] >= threshold:
+            if label in floor and probs[label] >= floor[label]:
                 out.append(Candidate(run.start, run.end, label, f"{label.lower()}:new:{slug(name)}", name,
                                      method="names", score=score))
         return out

@@ -437,7 +437,7 @@ class Tagger(Patterns, Linkers):
 
             # Runs are disjoint, so what is proposed never overlaps another proposal either.
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
-                                             self._not_model_names, taken):
+                                             self._not_model_names, taken, config.names_type_thresholds):
                 if not (c.type == "PERSON" and self._no_person(para.text[c.start:c.end].split())):
                     spans.append(c)  # the ledger stamps the rule and records it in the trace
 
