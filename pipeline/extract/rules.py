@@ -42,8 +42,8 @@ class TaggerRules:
     person_after: tuple[str, ...]
     councils: dict[str, str]
     common_word_countries: frozenset[str]
-    given_name_titles: frozenset[str]
-    given_name_honorifics: frozenset[str]  # "Anh": inside a sentence before a syllable, a name's first syllable  # titles of no portfolio: a one-word country after them is a given name
+    given_name_titles: frozenset[str]  # titles of no portfolio: a one-word country after them is a given name
+    given_name_honorifics: frozenset[str]  # "Anh": inside a sentence before a syllable, a name's first syllable
     given_name_syllable: re.Pattern[str]  # one Vietnamese syllable without its marks: a given name's, after a country
     language_nouns: frozenset[str]
     language_list_joints: tuple[str, ...]  # ", ", " và ": the items of a list of languages
