@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .datafiles import load_toml
 from .normalize import ETH_LOOKALIKES, normalize_text
 
 __all__ = ["bench_articles", "strip_tones", "normalizer_changes", "format_changes", "sample_articles",
@@ -104,10 +105,7 @@ _SENTENCES = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _load_audit_rules() -> tuple[list[re.Pattern[str]], int]:
-    import tomllib
-    from importlib import resources
-
-    data = tomllib.loads(resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8"))
+    data = load_toml("furniture.toml", what="furniture rules")[0]
     audit = data["audit"]
     return [re.compile(p, re.IGNORECASE) for p in audit["probes"]], int(audit["content_min_words"])
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields
 from importlib import resources
 from pathlib import Path
 
+from .datafiles import load_toml
 from .errors import ConfigError
 
 __all__ = ["Config", "load_config", "gazetteer_dir", "PACKAGED_GAZETTEERS", "RANGES"]
@@ -206,8 +207,7 @@ def _check_type_thresholds(data: dict) -> None:
 
 
 def _defaults() -> dict:
-    text = resources.files("pipeline").joinpath("data/defaults.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return load_toml("defaults.toml", what="default config")[0]
 
 
 def _merge(base: dict, override: dict, origin: str) -> dict:

@@ -7,10 +7,10 @@ and passed to the stages that need it; holds no state.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
+
+from .datafiles import load_toml
 
 __all__ = ["Credits"]
 
@@ -28,8 +28,7 @@ class Credits:
 
     @classmethod
     def load(cls) -> "Credits":
-        text = resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8")
-        data = tomllib.loads(text)["credit"]
+        data = load_toml("furniture.toml", what="furniture rules")[0]["credit"]
         return cls(re.compile(data["marker"]), frozenset(data["openers"]), frozenset(data["continues"]),
                    int(data["max_words"]), re.compile(data["source_line"]))
 

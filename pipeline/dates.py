@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import Callable, Mapping
+
+from .datafiles import load_toml
 
 __all__ = ["DateMention", "EstimatedDate", "find_dates", "parse_iso_date"]
 
@@ -67,8 +67,7 @@ def _frozen(value):
 
 def _load_words() -> Mapping:
     """The words of pipeline/data/dates.toml, read once at import, read-only."""
-    text = resources.files("pipeline").joinpath("data/dates.toml").read_text(encoding="utf-8")
-    return _frozen(tomllib.loads(text))
+    return _frozen(load_toml("dates.toml", what="date words")[0])
 
 
 _DATA = _load_words()

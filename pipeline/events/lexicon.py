@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
+from ..datafiles import load_toml
 from ..errors import ConfigError
 from .frames import EVENT_TYPES, FrameSpec, TriggerRule, TypeSettings, load_frames
 from .money import Money
@@ -96,15 +95,7 @@ class Lexicon:
     def load(cls, path: str | Path | None = None, frames: str | Path | None = None) -> "Lexicon":
         """Load the shared rules (``events.toml``) and the frames (one file per type in
         ``frames/``), the packaged ones by default; a bad file raises :class:`ConfigError`."""
-        if path is None:
-            text = resources.files("pipeline").joinpath("data/events.toml").read_text(encoding="utf-8")
-            origin = "pipeline/data/events.toml"
-        else:
-            text, origin = Path(path).read_text(encoding="utf-8"), str(path)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{origin}: unusable events lexicon ({exc}); fix the file") from None
+        data, origin = load_toml("events.toml", path, "events lexicon")
         specs = load_frames(frames)
         try:
             return cls._build(data, specs, origin)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+
+from ..datafiles import load_toml
 
 __all__ = ["TaggerRules", "NameShape"]
 
@@ -82,7 +82,7 @@ class TaggerRules:
 
     @classmethod
     def load(cls) -> "TaggerRules":
-        data = tomllib.loads(resources.files("pipeline").joinpath("data/tagger.toml").read_text(encoding="utf-8"))
+        data = load_toml("tagger.toml", what="tagger rules")[0]
         heads = sorted(((h, t) for t, hs in data["acronym_heads"].items() for h in hs), key=lambda x: -len(x[0]))
         titles = set(data["titles"]) | set(data["person_nouns"])
         titles |= {t[0].lower() + t[1:] for t in titles} | {t[0].upper() + t[1:] for t in titles}

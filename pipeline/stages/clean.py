@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
 from ..config import CleanConfig
+from ..datafiles import load_toml
 from ..dates import parse_iso_date
 from ..errors import ConfigError
 from ..model import Document, Paragraph, Removal
@@ -93,14 +92,8 @@ class FurnitureRules:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "FurnitureRules":
         """Load the rules file (the packaged one by default)."""
-        if path is None:
-            text = resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8")
-            origin = "pipeline/data/furniture.toml"
-        else:
-            text, origin = Path(path).read_text(encoding="utf-8"), str(path)
+        data, origin = load_toml("furniture.toml", path, "furniture rules")
         try:
-            data = tomllib.loads(text)
-
             def compile_(pattern: str, case: bool = False) -> re.Pattern[str]:
                 return re.compile(pattern, 0 if case else re.IGNORECASE)
 
@@ -122,7 +115,7 @@ class FurnitureRules:
                     "year_background", "year_period", "year_forward", "year_bound", "news_month",
                     "byline_names", "byline_after_end")},
             )
-        except (tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+        except (KeyError, re.error) as exc:
             raise ConfigError(f"{origin}: unusable furniture rules ({exc}); fix the file") from None
 
 
