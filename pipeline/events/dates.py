@@ -74,6 +74,12 @@ class DatesMixin:
             # kinh tế-xã hội tháng 5 trong chương trình Phiên họp thường kỳ Chính phủ ngày 3/6" met on 3/6.
             finer = {"day": 0, "month": 1} if hit.form == "noun" else {}
             chosen = min(ranked, key=lambda r: (r[0], finer.get(r[2][5], 2), r[1]))[2]
+            if hit.form == "noun" and chosen[5] == "year":
+                # A year in the noun's clause is mostly its edition and a day that sets the scene
+                # before it is when it met: "Ngày 29/4, Nam A Bank tổ chức họp ĐHĐCĐ thường niên năm 2021".
+                days = [r for r in ranked if r[0] <= 1 and r[2][5] == "day"]
+                if days:
+                    chosen = min(days, key=lambda r: (r[0], r[1]))[2]
             # An unresolved date here ("ngày 20" with no article date) is the answer: empty, not
             # the date of some other sentence.
             if chosen[3]:
