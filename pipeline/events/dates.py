@@ -74,6 +74,12 @@ class DatesMixin:
             # kinh tế-xã hội tháng 5 trong chương trình Phiên họp thường kỳ Chính phủ ngày 3/6" met on 3/6.
             finer = {"day": 0, "month": 1} if hit.form == "noun" else {}
             chosen = min(ranked, key=lambda r: (r[0], finer.get(r[2][5], 2), r[1]))[2]
+            if chosen[5] == "year" and self._yearly_edition(s, chosen[0]):
+                # "Ngày 29/4, Nam A Bank tổ chức họp ĐHĐCĐ (…) thường niên năm 2021": the year names the
+                # yearly session, the day of the sentence is when it met.
+                days = [r for r in ranked if r[0] <= 1 and r[2][5] == "day"]
+                if days:
+                    chosen = min(days, key=lambda r: (r[0], r[1]))[2]
             # An unresolved date here ("ngày 20" with no article date) is the answer: empty, not
             # the date of some other sentence.
             if chosen[3]:
@@ -124,6 +130,11 @@ class DatesMixin:
                 # "Đối thoại A - B, Đối thoại A - C ..., được tổ chức vào ngày 2-3/8 tại Bogor"
                 ranked.append((3, d[0] - hit.end, d))
         return ranked
+
+    def _yearly_edition(self, s: _Sent, a: int) -> bool:
+        """The year at ``a`` follows ``[dates] edition_after`` ("thường niên năm 2021", "thường niên 2021")."""
+        k = s.words.at(a)  # the date's first word ("năm 2021" or "2021")
+        return k is not None and any(s.words.preceded_by(k, p) for p in self.lex.edition_after)
 
     def _edition(self, hit: _Hit, a: int) -> bool:
         """The date at ``a`` follows a name opened by an edition head (a capitalised word after it,

@@ -17,7 +17,7 @@ from .merge import MergeMixin
 from .records import _cluster_id, _Record, _Sent
 from .status import StatusMixin
 from .triggers import TriggerMixin
-from .words import _CLAUSE_END, _WORD, _Words
+from .words import _CLAUSE_END, _WORD, _opened, _Words
 
 
 # -- the stage ------------------------------------------------------------------------------------
@@ -152,7 +152,10 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
                       mentions: list[Mention]) -> None:
         attr = self.lex.attribution.match(para.text[start:end])
         attribution = (start, start + attr.end()) if attr else (start, start)
-        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)] + [end]
+        # A comma or colon inside brackets ends no clause: "Họp đại hội cổ đông của Hòa Phát (mã: HPG) diễn
+        # ra sáng 22/4" is one clause, whose day is the meeting's.
+        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)
+                            if not _opened(para.text, start, m.start())] + [end]
         clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
         out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
                          [m for m in mentions if start <= m.start and m.end <= end],

@@ -25,7 +25,7 @@ _SHARED_KEYS = {
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "generic_list_heads", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
-    "dates": frozenset(["edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
+    "dates": frozenset(["edition_after", "edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
     "money": frozenset(["currencies", "english_scales", "scales"]),
     "confidence": frozenset(["amount", "date", "evidence", "instrument", "location", "max_evidence", "participant", "two_participants"]),
 }
@@ -69,6 +69,8 @@ class Lexicon:
     occurred: re.Pattern[str]
     date_not_after: tuple[tuple[str, ...], ...]
     period_after: tuple[tuple[str, ...], ...]
+    # a year right after these names the edition of a yearly session when the sentence gives its day
+    edition_after: tuple[tuple[str, ...], ...]
     goal_words: re.Pattern[str]
     # heads of named editions, as written (capitalised): a year after such a name names the edition
     edition_heads: re.Pattern[str]
@@ -164,6 +166,7 @@ class Lexicon:
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
             period_after=_phrases(dates.get("period_after", [])),
+            edition_after=_phrases(dates.get("edition_after", [])),
             goal_words=_literal_words(dates.get("goal_words", [])),
             edition_heads=_word_regex([re.escape(v) for v in dates.get("edition_heads", [])] or ["(?!)"], 0),
             since=_literal_words(dates.get("since", [])),
