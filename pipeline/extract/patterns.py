@@ -190,10 +190,8 @@ class Patterns(NameEnd):
         if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific:
             run = self._foreign_after_portfolio(text, run, limit, accepted, free)
         words = text[run[0]:run[1]].split() if run is not None else []
-        if self._body_word_ends(words) or self._no_person(words):
-            # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person; "giám đốc Mia Luxury
-            # Saigon", "ngôi sao Teen Pop": a hotel, a genre (not_person_words; issue-14O10, batches 5 and 9)
-            return None
+        if self._body_word_ends(words):
+            return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
         if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
                                 or all(w.isupper() for w in words)):
             if not (honorific or person_noun):  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is
