@@ -637,28 +637,10 @@ class Linkers:
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:") and not a.title]:
-                if text.startswith((",", " ("), a.end) and self._house_number_re.search(text, max(0, a.start - 30), a.start) \
-                        or self._address_after(text, a, spans) \
-                        and self._house_number_bare_re.search(text, max(0, a.start - 30), a.start):
+                if text.startswith((",", " ("), a.end) and self._house_number_re.search(text, max(0, a.start - 30), a.start):
                     name = text[a.start:a.end]
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
-
-    def _address_after(self, text: str, a: Candidate, spans) -> bool:
-        """The name is followed by the unit or the place of an address: ", phường Cầu Diễn", ", Hà Nội", or such
-        a place after one or two more items ("215 Phan Đăng Lưu, Khuê Trung, Cẩm Lệ, Đà Nẵng")."""
-        pos = a.end
-        for _ in range(3):
-            if not text.startswith(", ", pos):
-                return False
-            if self._unit_after_comma_re.match(text, pos) or any(
-                    b.start == pos + 2 and b.type == "GPE" for b in spans):
-                return True
-            nxt = text.find(",", pos + 2, pos + 40)
-            if nxt < 0:
-                return False
-            pos = nxt
-        return False
 
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare

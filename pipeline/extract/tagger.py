@@ -165,13 +165,7 @@ class Tagger(Patterns, Linkers):
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
-        # "- 198 ", ": Số 215 ", ", 68 ": a house number after a mark (no preposition) opens an address only when a
-        # unit or a place follows the name (rule link.address, _address_after)
-        self._house_number_bare_re = re.compile(
-            rf"(?:^|[,:;(\-–] )(?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $", re.IGNORECASE)
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
-        # ", phường Cầu Diễn", ", quận Đống Đa": the unit of an address after a street
-        self._unit_after_comma_re = re.compile(rf", (?:{alternation(units)}) ", re.IGNORECASE)
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
