@@ -84,8 +84,8 @@ class TriggerMixin:
             if not 0 < len(words) <= settings.quotation_speech_words or not _WORD_RUN.fullmatch(gap.strip()) \
                     or not all(x[0].islower() for x in words) or any(h.start < colon and name.end < h.end for h in hits):
                 continue
-            i = w.after(name.end)
-            if any(w.preceded_by(i, p) for p in self.lex.negation) \
+            i = w.opening(name.end)
+            if i is None or any(w.preceded_by(i, p) for p in self.lex.negation) \
                     or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
                 continue
             start = w.spans[i][0]
@@ -116,8 +116,8 @@ class TriggerMixin:
                 or not all(x[0].islower() for x in words) or any(m.start >= at for m in s.mentions) \
                 or any(h.end > at for h in hits):
             return
-        i = w.after(at)
-        if any(w.match(i, p) for p in self.lex.negation) \
+        i = w.opening(at)
+        if i is None or any(w.match(i, p) for p in self.lex.negation) \
                 or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
             return
         start = w.spans[i][0]

@@ -96,6 +96,16 @@ class _Words:
         """Index of the first word starting at or after ``offset``."""
         return next((k for k, (s, _) in enumerate(self.spans) if s >= offset), len(self.spans))
 
+    def opening(self, offset: int) -> int | None:
+        """Index of the word that opens the text at ``offset`` (after whitespace); None when ``offset``
+        falls inside a word: a mention may end where no word does ("bà Hươngnói", a name glued to the
+        next word by a lost space), and the words after such a mention are no clean gap."""
+        k = self.after(offset)
+        if k == len(self.spans) or self.text[offset:self.spans[k][0]].strip() \
+                or (k and self.spans[k - 1][1] > offset):
+            return None
+        return k
+
     def at(self, offset: int) -> int | None:
         """Index of the word starting at ``offset``."""
         for k, (s, _) in enumerate(self.spans):

@@ -24,6 +24,8 @@ from ..dates import parse_iso_date
 from ..errors import ConfigError
 from ..model import Document, Paragraph, Removal
 from ..normalize import fold, normalize_text
+from ..unglue import Unglue
+from ..wordseg import dictionary_words
 
 __all__ = ["FurnitureRule", "FurnitureRules", "Cleaner"]
 
@@ -88,6 +90,8 @@ class FurnitureRules:
     news_month: re.Pattern[str]
     byline_names: re.Pattern[str]
     byline_after_end: re.Pattern[str]
+    # A name glued to the next word by a lost space ("bà Hươngnói"): the space put back ([glued]).
+    unglue: Unglue
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "FurnitureRules":
@@ -109,6 +113,7 @@ class FurnitureRules:
                 inline=tuple(FurnitureRule(r["name"], re.compile(r["pattern"]), "any") for r in data.get("inline", [])),
                 section_labels=rules("section_label"),
                 source_theo=re.compile(data["credit"]["source_line"]),
+                unglue=Unglue.from_data(data["glued"], dictionary_words()),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
@@ -201,7 +206,7 @@ class Cleaner:
             doc.lines = []
             return doc
         raw_lines, inline_cuts = self._cut_inline(doc.lines)
-        lines = [normalize_text(line) for line in raw_lines]
+        lines = [self.rules.unglue(normalize_text(line)) for line in raw_lines]
         # Where each line stands in the input file (its position when built in code).
         number = doc.line_numbers if len(doc.line_numbers) == len(lines) else list(range(1, len(lines) + 1))
         doc.lines, doc.line_numbers = [], []
@@ -248,7 +253,7 @@ class Cleaner:
     def _headline(self, doc: Document, work: "_Lines", kept: list[int]) -> tuple[int | None, str]:
         """The headline: the metadata title, or the first line when it reads as one."""
         lines = work.lines
-        title_text = normalize_text(doc.title)
+        title_text = self.rules.unglue(normalize_text(doc.title))
         if kept and title_text and fold(lines[kept[0]]) == fold(title_text):
             return kept[0], title_text
         if kept and not title_text and self._headline_like(lines[kept[0]]) \

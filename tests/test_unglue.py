@@ -1,0 +1,120 @@
+"""A name glued to the next word by a lost space (issue-14O10): clean puts the space back, and the event
+extractor survives mentions whose ends fall inside a word whatever produced them."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from pipeline.config import load_config
+from pipeline.events import EventExtractor
+from pipeline.model import Document, Mention, Paragraph
+from pipeline.stages.clean import Cleaner, FurnitureRules
+from pipeline.unglue import Unglue
+from pipeline.wordseg import dictionary_words
+
+
+@pytest.fixture(scope="module")
+def unglue():
+    data = tomllib.loads(resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8"))
+    return Unglue.from_data(data["glued"], dictionary_words())
+
+
+GLUED = [
+    # news_world_084 (batch 12), news_business_046 (batch 5), news_society_189 (batch 8), news_education_211 (batch 14)
+    ("Triệu Lập Kiênngày 13/4 cảnh báo Mỹ", "Triệu Lập Kiên ngày 13/4 cảnh báo Mỹ"),
+    ("vì nhà đầu tư rất yêu cổ phiếu HPG\", bà Hươngnói.", "vì nhà đầu tư rất yêu cổ phiếu HPG\", bà Hương nói."),
+    ("trong một buổi tối đi làm về, anh Dươngtình cờ phát hiện", "trong một buổi tối đi làm về, anh Dương tình cờ phát hiện"),
+    ("29 trường hợp. Sở GD-ĐTchỉ thu hồi, hủy quyết định", "29 trường hợp. Sở GD-ĐT chỉ thu hồi, hủy quyết định"),
+    ("Trường ĐH Bách khoa TP.HCMđã đào tạo", "Trường ĐH Bách khoa TP.HCM đã đào tạo"),
+    ("theo ông Tùngthị trường khoa học", "theo ông Tùng thị trường khoa học"),
+    ("Thậmchí, họ càng thi đấu tệ", "Thậm chí, họ càng thi đấu tệ"),
+]
+
+ONE_WORD = [
+    "chủ nghĩa Mác - Lênin", "tín đồ Kitô giáo", "vào Chúa Giêsu.", "nền văn hóa Chămpa kỳ vĩ", "cậu bé Đinh Văn Pơrăng (8 tuổi)",
+    "Bộ trưởng Lào Bunkhăm Volachít", "Sául (Machín Pérez 87)", "Bộ trưởng Y tế Pháp Olivier Véran tuần này",
+    "TCty Lâm nghiệp", "Quyết định 10/QĐ-TTg", "ổ cứng SSD PCIe 1TB", "ví VNPay", "Man CIty", "Ôtô có màu gì?",
+    "Tàu Dai Duong Seachở", "Jean Francois Copé", "Boyacá của Colombia",
+]
+
+
+@pytest.mark.parametrize("text, expected", GLUED)
+def test_a_name_glued_to_a_word_gets_its_space_back(unglue, text, expected):
+    assert unglue(text) == expected
+
+
+@pytest.mark.parametrize("text", ONE_WORD)
+def test_one_word_written_as_one_stays_one(unglue, text):
+    assert unglue(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyAĐKHTnghcmptkvàáảãạếềọộờứựìíỳ .,\"“”-")), max_size=60))
+def test_it_only_adds_spaces_and_is_idempotent(text):
+    data = tomllib.loads(resources.files("pipeline").joinpath("data/furniture.toml").read_text(encoding="utf-8"))
+    u = Unglue.from_data(data["glued"], dictionary_words())
+    out = u(text)
+    assert out.replace(" ", "") == text.replace(" ", "")
+    assert u(out) == out
+
+
+def test_clean_splits_the_paragraphs_and_the_title():
+    cleaner = Cleaner(FurnitureRules.load(), load_config().clean)
+    doc = Document(doc_id="x", title="Sở GD-ĐTchỉ thu hồi quyết định",
+                   lines=["Sở GD-ĐTchỉ thu hồi quyết định", "Cổ phiếu HPG\", bà Hươngnói."])
+    doc = cleaner(doc)
+    assert [p.text for p in doc.paragraphs] == ["Sở GD-ĐT chỉ thu hồi quyết định", "Cổ phiếu HPG\", bà Hương nói."]
+
+
+# -- the event extractor and mentions that end inside a word ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def extractor(test_gazetteer):
+    return EventExtractor.for_gazetteer(load_config().events, test_gazetteer)
+
+
+def _doc(segmenter, text: str, spans: list[tuple[int, int, str]]) -> Document:
+    doc = segmenter(Document(doc_id="x", published="2021-05-01",
+                             paragraphs=[Paragraph(index=0, kind="body", text=text, line=1)]))
+    doc.mentions = [Mention(f"x:0:{a}-{b}", "x", 0, 0, a, b, text[a:b], label, f"{label.lower()}:{a}", text[a:b])
+                    for a, b, label in spans if 0 <= a < b <= len(text)]
+    return doc
+
+
+def test_a_speaker_whose_name_ends_inside_a_word_gives_no_crash(project_segmenter, extractor):
+    """The mention "Hương" of "bà Hươngnói." (a tagger that cut the glued word): the words after it are no gap
+    of words, so no speech trigger is read there, and the article keeps its other events (issue-14O9 lost them
+    to an IndexError)."""
+    text = "“Nhà đầu tư rất yêu cổ phiếu HPG”, bà Hươngnói."
+    at = text.index("Hương")
+    doc = extractor(_doc(project_segmenter, text, [(at, at + len("Hương"), "PERSON")]))
+    assert doc.events is not None
+
+
+_PIECES = ["“Nhà đầu tư rất yêu cổ phiếu”, bà Hươngnói.", "Triệu Lập Kiênngày 13/4 cảnh báo", "Bộ trưởng",
+           "Trần Hồng Hà", "hội đàm với", "Nhật Bản", "ngày 24/11", "tại", "Hà Nội", ":", "“", "”", ",", ".",
+           "cho biết", "ký", "Thỏa thuận Paris", "Sở GD-ĐTchỉ thu hồi", "ông Dươngtình cờ", "nói"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_no_mention_spans_crash_the_event_extractor(project_segmenter, extractor, data):
+    """Mentions of any span inside the pieces of a text, aligned with its words or not, over text with glued
+    names and quotations."""
+    pieces = data.draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+    text, spans, at = "", [], 0
+    for piece in pieces:
+        text += ("" if not text else " ") + piece
+        at = len(text) - len(piece)
+        if data.draw(st.booleans()):
+            a = data.draw(st.integers(0, len(piece) - 1))
+            b = data.draw(st.integers(a + 1, len(piece)))
+            spans.append((at + a, at + b, data.draw(st.sampled_from(["PERSON", "ORG", "GPE", "LOC"]))))
+    doc = extractor(_doc(project_segmenter, text, spans))
+    for e in doc.events:
+        for ev in e.evidences:
+            assert text[ev.start:ev.end] == ev.text
