@@ -831,10 +831,15 @@ class Patterns(NameEnd):
             if self._runs_into_word(text, e, word_end):
                 continue
             name_only = text[s:e]
-            span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
-            span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
-                         method="pattern", score=0.6)
-            ids = self.names.get(fold(text[span_start:e])) or self._feature_named_after(m.group().lower(), name_only)
+            # "sông X" is the river's name; "xã X" is written with its head as often as without: the mention
+            # keeps it, the canonical name is the bare one (both forms then name it); "tỉnh X" is bare
+            with_head = etype == "GPE" and pos > m.end() and m.group().lower() in self.grammar["units_with_head"]
+            if with_head and any(a.start == m.start() and a.end >= e for a in accepted):
+                continue  # the gazetteer's "huyện Hóc Môn" already
+            span_start = m.start() if etype == "LOC" or with_head else s
+            name = text[span_start:e] if etype == "LOC" else name_only
+            span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)
+            ids = self.names.get(fold(name)) or self._feature_named_after(m.group().lower(), name_only)
             if ids:
                 entry = self._pick(ids, "")
                 span = self._span_for(entry, span_start, e)
