@@ -165,6 +165,10 @@ class Tagger(Patterns, Linkers):
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
+        # "183 Nguyễn Lương Bằng, quận Đống Đa": a bare house number, then a ward or district after the name
+        self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
+        self._unit_after_re = re.compile(
+            rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
