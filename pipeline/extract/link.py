@@ -650,7 +650,7 @@ class Linkers:
         if person and text.startswith((",", " ("), a.end) \
                 and self._house_number_re.search(text, max(0, a.start - 30), a.start):
             return True
-        return (person or a.type == "GPE") and self._unit_after_re.match(text, a.end) is not None \
+        return (person or a.type == "GPE") and self._ward_after_re.match(text, a.end) is not None \
             and self._bare_house_number_re.search(text[max(0, a.start - 12):a.start]) is not None
 
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:

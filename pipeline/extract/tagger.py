@@ -167,7 +167,7 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
         # "183 Nguyễn Lương Bằng, quận Đống Đa": a bare house number, then a ward or district after the name
         self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
-        self._unit_after_re = re.compile(
+        self._ward_after_re = re.compile(
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
@@ -584,6 +584,8 @@ class Tagger(Patterns, Linkers):
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
         if prev in self.rules.language_nouns or self._in_language_list(text, c.start):
             return True
+        if self._country_last_syllable(text, c):
+            return True
         if name not in self.rules.common_word_countries:
             return False
         after = text[c.end:c.end + 12]
@@ -594,6 +596,14 @@ class Tagger(Patterns, Linkers):
         given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
             and not any(o.start <= c.start and o.end > c.end for o in found)
         return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _country_last_syllable(self, text: str, c: Candidate) -> bool:
+        """"bảng Anh" (the pound), "quyền Anh" (boxing): a common word ends on the country's name."""
+        def ends_word(phrase: str) -> bool:
+            s = c.end - len(phrase)
+            return s >= 0 and text.startswith(phrase, s) and (s == 0 or not text[s - 1].isalpha())
+        return any(ends_word(w) for w in self.rules.grammar["country_last_syllable_words"]) \
+            and not any(ends_word(w) for w in self.rules.grammar["country_last_syllable_kept"])
 
     def _one_syllable(self, word: str) -> bool:
         """A capitalised word that is one Vietnamese syllable ("Cường", "Tài", "Minh"), not a foreign
