@@ -792,6 +792,8 @@ class Patterns(NameEnd):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
         if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
+        if etype == "LOC" and self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
+            return None  # "tàu sân bay USS Nimitz": a warship, no airport
         return head.end() + (0 if glued else 1)
 
     def _runs_into_word(self, text: str, e: int, word_end: list[int]) -> bool:

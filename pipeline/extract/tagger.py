@@ -178,6 +178,8 @@ class Tagger(Patterns, Linkers):
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
+        # "tàu sân bay USS Nimitz", "tàu khu trục dẫn đường USS Shoup": the head ends a longer word (rule pattern.place)
+        self._head_compound_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['place_head_compounds'])})$")
         # "xứ Chùa Vàng", "đất nước Chùa Vàng": a land's nickname, no feature (rule pattern.place)
         self._land_nickname_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['land_nicknames'])}) $")
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
