@@ -178,9 +178,6 @@ class Tagger(Patterns, Linkers):
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
-        # a capitalised word of plain letters right before or after a place's English form ("Hanoi Telecom")
-        self._latin_word_before_re = re.compile(r"(?<![^\s(\"“])[A-Z][A-Za-z&'-]* $")
-        self._latin_word_after_re = re.compile(r" [A-Z][A-Za-z&'-]*(?![^\s,.;:)\"”])")
         # "tàu sân bay USS Nimitz", "tàu khu trục dẫn đường USS Shoup": the head ends a longer word (rule pattern.place)
         self._head_compound_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['place_head_compounds'])})$")
         # "xứ Chùa Vàng", "đất nước Chùa Vàng": a land's nickname, no feature (rule pattern.place)
@@ -520,8 +517,6 @@ class Tagger(Patterns, Linkers):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
-            elif c.type == "GPE" and self._inside_latin_name(text, c, starts, ends):
-                reason = "the English form of a place inside a Latin-script name, not the place"
             else:
                 keep.append(c)
                 continue
@@ -529,18 +524,6 @@ class Tagger(Patterns, Linkers):
                 trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                       reason=reason))
         return keep
-
-    def _inside_latin_name(self, text: str, c: Candidate, starts: set[int], ends: set[int]) -> bool:
-        """The English form of a place news writes in Vietnamese ("Hanoi", "Vietnam") next to a capitalised
-        word of plain letters no mention starts or ends at is a word of a Latin-script name ("Hanoi
-        Telecom", "Tedi Hanoi", "The Face Vietnam"; issue-14L10: dev, batches 6 and 9). Not a one-syllable
-        name ("Thủ tướng Anh Theresa May" keeps the country), nor a place whose own name is plain letters."""
-        name = text[c.start:c.end]
-        if not name.isascii() or c.canonical.isascii() or self._one_syllable(name):
-            return False
-        prev = self._latin_word_before_re.search(text, max(0, c.start - 30), c.start)
-        nxt = self._latin_word_after_re.match(text, c.end)
-        return bool(prev and c.start - 1 not in ends or nxt and c.end + 1 not in starts)
 
     def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
         """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written
