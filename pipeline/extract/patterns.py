@@ -792,6 +792,8 @@ class Patterns(NameEnd):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
         if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
+        if etype == "LOC" and self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
+            return None  # "tàu sân bay USS Nimitz": a warship, no airport
         return head.end() + (0 if glued else 1)
 
     def _runs_into_word(self, text: str, e: int, word_end: list[int]) -> bool:
@@ -830,14 +832,9 @@ class Patterns(NameEnd):
                 continue
             if self._runs_into_word(text, e, word_end):
                 continue
-            name_only = text[s:e]
-            span_start = m.start() if etype == "LOC" else s  # "sông X" is the river's name; "huyện" is not
-            span = Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(text[span_start:e])}", text[span_start:e],
-                         method="pattern", score=0.6)
-            ids = self.names.get(fold(text[span_start:e])) or self._feature_named_after(m.group().lower(), name_only)
-            if ids:
-                entry = self._pick(ids, "")
-                span = self._span_for(entry, span_start, e)
+            span = self._place_span(text, m, etype, pos, (s, e), accepted)
+            if span is None:
+                continue
             if self._replace_inside(accepted, span, _GROWS_OVER):
                 starts = {a.start: a for a in accepted}
                 if etype == "GPE" and self._plural_before(text, m.start()):
@@ -846,6 +843,24 @@ class Patterns(NameEnd):
                     self._street_list(text, e, limit, accepted)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
+
+    def _place_span(self, text: str, head: re.Match[str], etype: str, pos: int, run: tuple[int, int],
+                    accepted: list[Candidate]) -> Candidate | None:
+        """The mention of the place named by ``run`` after its head word. "sông X" is the river's name;
+        "xã X" is written with its head as often as without: the mention keeps it, the canonical name is
+        the bare one (both forms then name it); "tỉnh X" is bare. None when the gazetteer already
+        names the unit with its head word ("huyện Hóc Môn")."""
+        s, e = run
+        name_only = text[s:e]
+        with_head = etype == "GPE" and pos > head.end() and head.group().lower() in self.grammar["units_with_head"]
+        if with_head and any(a.start == head.start() and a.end >= e for a in accepted):
+            return None
+        span_start = head.start() if etype == "LOC" or with_head else s
+        name = text[span_start:e] if etype == "LOC" else name_only
+        ids = self.names.get(fold(name)) or self._feature_named_after(head.group().lower(), name_only)
+        if ids:
+            return self._span_for(self._pick(ids, ""), span_start, e)
+        return Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)
 
     def _feature_named_after(self, head: str, name: str) -> tuple[str, ...] | None:
         """The gazetteer's entries for the name after a feature's head word ("sông Mê Kông" is the

@@ -165,6 +165,10 @@ class Tagger(Patterns, Linkers):
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
+        # "183 Nguyễn Lương Bằng, quận Đống Đa": a bare house number, then a ward or district after the name
+        self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
+        self._ward_after_re = re.compile(
+            rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
@@ -174,6 +178,8 @@ class Tagger(Patterns, Linkers):
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
+        # "tàu sân bay USS Nimitz", "tàu khu trục dẫn đường USS Shoup": the head ends a longer word (rule pattern.place)
+        self._head_compound_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['place_head_compounds'])})$")
         # "xứ Chùa Vàng", "đất nước Chùa Vàng": a land's nickname, no feature (rule pattern.place)
         self._land_nickname_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['land_nicknames'])}) $")
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
@@ -580,6 +586,8 @@ class Tagger(Patterns, Linkers):
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
         if prev in self.rules.language_nouns or self._in_language_list(text, c.start):
             return True
+        if self._country_last_syllable(text, c):
+            return True
         if name not in self.rules.common_word_countries:
             return False
         after = text[c.end:c.end + 12]
@@ -590,6 +598,14 @@ class Tagger(Patterns, Linkers):
         given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
             and not any(o.start <= c.start and o.end > c.end for o in found)
         return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _country_last_syllable(self, text: str, c: Candidate) -> bool:
+        """"bảng Anh" (the pound), "quyền Anh" (boxing): a common word ends on the country's name."""
+        def ends_word(phrase: str) -> bool:
+            s = c.end - len(phrase)
+            return s >= 0 and text.startswith(phrase, s) and (s == 0 or not text[s - 1].isalpha())
+        return any(ends_word(w) for w in self.rules.grammar["country_last_syllable_words"]) \
+            and not any(ends_word(w) for w in self.rules.grammar["country_last_syllable_kept"])
 
     def _one_syllable(self, word: str) -> bool:
         """A capitalised word that is one Vietnamese syllable ("Cường", "Tài", "Minh"), not a foreign
