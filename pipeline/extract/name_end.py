@@ -281,10 +281,12 @@ class NameEnd:
 
     def _foreign_person_after_country(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a place
-        the tagger knows ends there when two capitalised words follow, the first a foreign name (``lone_name``):
-        they are the body's spokesman or head, not more of its name (issue-14E10: batches 11 and 13)."""
-        if not self.rules.lone_name.fullmatch(bare) \
-                or not any(a.end == scan.end and a.type == "GPE" for a in scan.starts.values()):
+        a state (a gazetteer GPE without a parent) ends there when two capitalised words follow, the first a foreign
+        name (``lone_name``): they are the body's spokesman or head, not more of its name (issue-14E10: batches 11
+        and 13). Not after a city: "Đại học Shanghai Jiao Tong" (batch 10)."""
+        if not self.rules.lone_name.fullmatch(bare) or not any(
+                a.end == scan.end and a.type == "GPE" and a.entity_id in self.gaz.entries
+                and not self.gaz.entries[a.entity_id].parent for a in scan.starts.values()):
             return False
         nxt = _WORD.match(scan.text, w.end() + 1)
         return nxt is not None and _capitalised(nxt.group()) and not nxt.group().isupper()
