@@ -242,11 +242,13 @@ class NameEnd:
         return False
 
     def _stop_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
-        """A stop word, the dash of an editor's note closing a bracket ("… Việt Nam - PV)"), or a part of
+        """A stop word, the dash of an editor's note closing a bracket ("… Việt Nam - PV)"), a rank or a sentence
+        opener (``name_enders``: "công an Đại tá", "U15 Việt Nam Phát biểu"), or a part of
         the day and a date after the name ("Hội nghị xúc tiến đầu tư Việt Nam Chiều 5/6": a sentence whose
         break the crawl lost)."""
         return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
             or bool(self._editor_mark_re.match(scan.text, w.start())) \
+            or bool(self._name_ender_re.match(scan.text, w.start())) \
             or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
