@@ -107,6 +107,12 @@ def test_bylines_at_the_end_name_only_or_after_the_end_mark(config):
     assert doc.paragraphs[-1].text == "Hai bên ký thỏa thuận (DOC)./."
     assert [(r.paragraph, r.text, r.rule) for r in doc.removed] == [(2, "Thùy Vân/VOV-Paris", "byline-after-end")]
     assert doc.paragraphs_in == len(doc.paragraphs) + len(doc.removed)
+    # The agency written as its site: its dot ends no sentence (batches dev, 10 and 14).
+    doc = clean(config, ["Tin hay.", "Hai bên ký thỏa thuận (DOC)./. CTV Bảo Minh/VOV.VN"])
+    assert doc.paragraphs[-1].text == "Hai bên ký thỏa thuận (DOC)./." and doc.author == "CTV Bảo Minh/VOV.VN"
+    long_line = "Hai bên đã ký thỏa thuận hợp tác về năng lượng tái tạo, đào tạo nhân lực và chuyển giao công nghệ mới."
+    doc = clean(config, ["Tin hay.", long_line + " Bảo Long/VOV.VN"])
+    assert doc.paragraphs[-1].text == long_line and doc.author == "Bảo Long/VOV.VN"
     # A real last sentence is not a byline.
     doc = clean(config, ["Hai bên họp.", "Hai bên sẽ gặp lại vào tháng tới."])
     assert doc.removed == [] and doc.author == ""

@@ -218,7 +218,8 @@ class NameEnd:
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
             return True
-        return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare))
+        return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare)
+                                    or self._foreign_person_after_country(scan, w, bare))
 
     def _before_next_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
         """"và" before another head (or in a name that never holds it: "CLB Hải Phòng và SL Nghệ An"), a dash
@@ -241,11 +242,13 @@ class NameEnd:
         return False
 
     def _stop_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
-        """A stop word, the dash of an editor's note closing a bracket ("… Việt Nam - PV)"), or a part of
+        """A stop word, the dash of an editor's note closing a bracket ("… Việt Nam - PV)"), a rank or a sentence
+        opener (``name_enders``: "công an Đại tá", "U15 Việt Nam Phát biểu"), or a part of
         the day and a date after the name ("Hội nghị xúc tiến đầu tư Việt Nam Chiều 5/6": a sentence whose
         break the crawl lost)."""
         return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
             or bool(self._editor_mark_re.match(scan.text, w.start())) \
+            or bool(self._name_ender_re.match(scan.text, w.start())) \
             or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
@@ -277,6 +280,18 @@ class NameEnd:
             return False
         run = self._name_run(scan.text, w.start(), scan.limit, 4)
         return bool(run) and len(scan.text[run[0]:run[1]].split()) >= 2 and run[0] not in scan.starts
+
+    def _foreign_person_after_country(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a place
+        a state (a gazetteer GPE without a parent) ends there when two capitalised words follow, the first a foreign
+        name (``lone_name``): they are the body's spokesman or head, not more of its name (issue-14E10: batches 11
+        and 13). Not after a city: "Đại học Shanghai Jiao Tong" (batch 10)."""
+        if not self.rules.lone_name.fullmatch(bare) or not any(
+                a.end == scan.end and a.type == "GPE" and a.entity_id in self.gaz.entries
+                and not self.gaz.entries[a.entity_id].parent for a in scan.starts.values()):
+            return False
+        nxt = _WORD.match(scan.text, w.end() + 1)
+        return nxt is not None and _capitalised(nxt.group()) and not nxt.group().isupper()
 
     @staticmethod
     def _apposition(scan: _Scan, w: re.Match[str], bare: str) -> bool:

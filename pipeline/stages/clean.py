@@ -124,7 +124,9 @@ class FurnitureRules:
             raise ConfigError(f"{origin}: unusable furniture rules ({exc}); fix the file") from None
 
 
-_LAST_SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?P<tail>[^.!?…”\"]{2,80})$")
+# The last sentence of a line; a byline may end on its agency's site ("… cá nhân. Bảo Long/VOV.VN"),
+# whose dot ends no sentence.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?P<tail>[^.!?…”\"]{2,80}?(?:\.(?:VN|vn|com|net))?)$")
 
 
 def _looks_like_names(text: str, max_words: int) -> bool:
