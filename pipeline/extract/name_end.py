@@ -272,8 +272,12 @@ class NameEnd:
             and prev.end() + 1 == w.start() and scan.word_end_at(prev.start()) == scan.word_end_at(w.start())
 
     def _person_starts(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
-        """"Bộ Ngoại giao Bùi Thanh Sơn": a family name opening a name of two words or more."""
-        if bare not in self.rules.surnames:
+        """"Bộ Ngoại giao Bùi Thanh Sơn": a family name opening a name of two words or more; after a
+        body's name that ends with its place, a common foreign given name opening one ("Người phát
+        ngôn của Hải quân Indonesia Julius Widjojono": the body's spokesman, who speaks, not a longer
+        body; issue #14, batches 11 and 13)."""
+        foreign = scan.in_place and bare in self.rules.foreign_given_names
+        if bare not in self.rules.surnames and not foreign:
             return False
         run = self._name_run(scan.text, w.start(), scan.limit, 4)
         return bool(run) and len(scan.text[run[0]:run[1]].split()) >= 2 and run[0] not in scan.starts
