@@ -33,6 +33,13 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _quoted_in_paragraph(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation of several sentences, opened earlier in its paragraph and not yet
+    closed? Who is named there is quoted, not whom a later pronoun means ('"Trước đây, … Anh Hưng rất
+    tâm lý. … Tôi cảm thấy may mắn …", cô nói': issue #14, batches 4 and 13)."""
+    return _opened(text, 0, at, "“", "”") or text.count('"', 0, at) % 2 == 1
+
+
 # Between a person and a second person set off as his apposition: a comma and a few words of kinship
 # or title ("ông Prahlad Modi, em trai Thủ tướng Modi, thông báo"); after it, the closing comma.
 _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
@@ -463,24 +470,32 @@ class ArgumentsMixin:
         # the subject ("Bà X (em dâu bà Kim Anh) …, bà nói").
         own = [m for m in s.mentions if m.type == "PERSON" and m.end <= hit.clause[0]
                and not _opened(text, s.start, m.start)]
+        fallback: list[Mention] = []
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
             people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])
             # One named in what an earlier sentence reports ("Koeman cũng xác nhận rằng Barcelona sắp đón
-            # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named.
+            # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named,
+            # here or in the paragraph before (a quotation of a whole paragraph names only whom the speaker
+            # talks of: '"… Anh Hưng rất tâm lý. …", cô nói').
             speaking = [m for x in earlier for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)]
-            people = (speaking + (own if para == here else [])) or people
-            if people:
-                m = people[-1]
-                key = m.entity_id or m.canonical or m.text
-                return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
-        return []
+            speaking += own if para == here else []
+            fallback = fallback or people
+            if speaking:
+                fallback = speaking
+                break
+        if not fallback:
+            return []
+        m = fallback[-1]
+        key = m.entity_id or m.canonical or m.text
+        return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
 
     def _reported(self, s: _Sent, m: Mention) -> bool:
         """``m`` stands in what its sentence reports: in a quotation, or after ``[grammar] reported``."""
         text = s.para.text
         return any(q0 < m.start < q1 for q0, q1 in (q.span() for q in _QUOTED.finditer(text, s.start, s.end))) \
-            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None
+            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None \
+            or _quoted_in_paragraph(text, m.start)
 
     def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
         """Participants of the sentence before (else after) in the same paragraph."""
