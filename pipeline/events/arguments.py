@@ -478,11 +478,14 @@ class ArgumentsMixin:
             # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named,
             # here or in the paragraph before (a quotation of a whole paragraph names only whom the speaker
             # talks of: '"… Anh Hưng rất tâm lý. …", cô nói').
-            speaking = [m for x in earlier for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)]
-            speaking += own if para == here else []
+            speaking = [[m for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)] for x in earlier]
+            speaking = [named for named in speaking + [own if para == here else []] if named]
             fallback = fallback or people
             if speaking:
-                fallback = speaking
+                # The subject of the last sentence naming someone, not its object: "HLV Solskjaer đã bày tỏ
+                # nguyện vọng muốn Cavani … Ông chia sẻ: …", "Trương Thế Vinh đến chúc mừng nhạc sĩ Nguyễn
+                # Văn Chung. Anh thừa nhận …" (issue #14, batches 9 and 10).
+                fallback = speaking[-1][:1]
                 break
         if not fallback:
             return []
