@@ -454,9 +454,9 @@ class ArgumentsMixin:
         return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
     def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
-        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the person
-        named last before it, in its paragraph or the one before (never further: a pronoun does
-        not reach across the article)."""
+        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the subject of
+        the last sentence before it that names a person outside what is reported, in its paragraph or
+        the one before (never further: a pronoun does not reach across the article)."""
         s = hit.s
         subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
         # A leading adverbial clause may stand before the pronoun ("Chia sẻ về quyết tâm …, cô cho
@@ -470,28 +470,23 @@ class ArgumentsMixin:
         # the subject ("Bà X (em dâu bà Kim Anh) …, bà nói").
         own = [m for m in s.mentions if m.type == "PERSON" and m.end <= hit.clause[0]
                and not _opened(text, s.start, m.start)]
-        fallback: list[Mention] = []
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
-            people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])
             # One named in what an earlier sentence reports ("Koeman cũng xác nhận rằng Barcelona sắp đón
-            # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named,
-            # here or in the paragraph before (a quotation of a whole paragraph names only whom the speaker
-            # talks of: '"… Anh Hưng rất tâm lý. …", cô nói').
-            speaking = [[m for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)] for x in earlier]
-            speaking = [named for named in speaking + [own if para == here else []] if named]
-            fallback = fallback or people
-            if speaking:
+            # tân binh Sergio Dest. Ông nói thêm: …"), or in a quotation of several sentences ('"… Anh Hưng
+            # rất tâm lý. …", cô nói': whom the speaker talks of), is not whom the pronoun means; with
+            # nobody else named here or in the paragraph before, the pronoun names no speaker (issue #14,
+            # batches 4 and 13).
+            named = [[m for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)] for x in earlier]
+            named = [people for people in named + [own if para == here else []] if people]
+            if named:
                 # The subject of the last sentence naming someone, not its object: "HLV Solskjaer đã bày tỏ
                 # nguyện vọng muốn Cavani … Ông chia sẻ: …", "Trương Thế Vinh đến chúc mừng nhạc sĩ Nguyễn
-                # Văn Chung. Anh thừa nhận …" (issue #14, batches 9 and 10).
-                fallback = speaking[-1][:1]
-                break
-        if not fallback:
-            return []
-        m = fallback[-1]
-        key = m.entity_id or m.canonical or m.text
-        return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
+                # Văn Chung. Anh thừa nhận …" (issue #14, batches 9, 10, 12 and 13).
+                m = named[-1][0]
+                key = m.entity_id or m.canonical or m.text
+                return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
+        return []
 
     def _reported(self, s: _Sent, m: Mention) -> bool:
         """``m`` stands in what its sentence reports: in a quotation, or after ``[grammar] reported``."""
