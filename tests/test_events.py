@@ -1360,6 +1360,23 @@ def test_a_pronoun_does_not_mean_one_named_in_what_was_reported(stage):
     assert [p.canonical for p in e.participants] == ["Sergio Dest"]
 
 
+def test_a_pronoun_means_the_subject_not_the_object_nor_one_named_in_a_long_quotation(stage):
+    # issue-14P10 (batches 9, 10, 12 and 13): the subject of the last sentence naming someone speaks, not its object.
+    vinh = ("Trương Thế Vinh", "PERSON", "person:new:truong-the-vinh")
+    chung = ("Nguyễn Văn Chung", "PERSON", "person:new:nguyen-van-chung")
+    events = run(stage, "Trương Thế Vinh đến chúc mừng nhạc sĩ Nguyễn Văn Chung. Anh thừa nhận việc từng mâu thuẫn "
+                 "với đàn anh Nguyên Vũ với tâm trạng vui vẻ, thoải mái.", ents=[vinh, chung], published="2021-04-11")
+    assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Trương Thế Vinh"}
+    # issue-14P10 (batches 4 and 13): one named in a quotation of several sentences, opened in an earlier sentence of
+    # the paragraph, is whom the speaker talks of; the one named before the quotation speaks.
+    huong = ("Hương Baby", "PERSON", "person:new:huong-baby")
+    hung = ("Anh Hưng", "PERSON", "person:new:tuan-hung", "Tuấn Hưng")
+    events = run(stage, "Hương Baby kể về những ngày đầu chung sống.",
+                 '"Trước đây, chúng tôi chưa hiểu hết về nhau. Anh Hưng rất tâm lý. Tôi cảm thấy may mắn khi có ông '
+                 'xã luôn thấu hiểu", cô nói.', ents=[huong, hung], published="2021-04-06")
+    assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Hương Baby"}
+
+
 def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
     # issue #14, batch 8: the tagger did not end the medium's name before "dẫn lời".
     run_on = ("Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức", "ORG", "org:new:bao-buu-dien")

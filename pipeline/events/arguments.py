@@ -33,6 +33,13 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _quoted_in_paragraph(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation of several sentences, opened earlier in its paragraph and not yet
+    closed? Who is named there is quoted, not whom a later pronoun means ('"Trước đây, … Anh Hưng rất
+    tâm lý. … Tôi cảm thấy may mắn …", cô nói': issue #14, batches 4 and 13)."""
+    return _opened(text, 0, at, "“", "”") or text.count('"', 0, at) % 2 == 1
+
+
 # Between a person and a second person set off as his apposition: a comma and a few words of kinship
 # or title ("ông Prahlad Modi, em trai Thủ tướng Modi, thông báo"); after it, the closing comma.
 _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
@@ -447,9 +454,10 @@ class ArgumentsMixin:
         return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
     def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
-        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the person
-        named last before it, in its paragraph or the one before (never further: a pronoun does
-        not reach across the article)."""
+        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the subject of
+        the last sentence before it that names a person outside what is reported, in its paragraph or
+        the one before (never further: a pronoun does not reach across the article), else for the last
+        one named in what is reported."""
         s = hit.s
         subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
         # A leading adverbial clause may stand before the pronoun ("Chia sẻ về quyết tâm …, cô cho
@@ -463,24 +471,35 @@ class ArgumentsMixin:
         # the subject ("Bà X (em dâu bà Kim Anh) …, bà nói").
         own = [m for m in s.mentions if m.type == "PERSON" and m.end <= hit.clause[0]
                and not _opened(text, s.start, m.start)]
+        reported: list[Mention] = []
         for para in (here, here - 1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
-            people = [m for x in earlier for m in x.mentions if m.type == "PERSON"] + (own if para == here else [])
             # One named in what an earlier sentence reports ("Koeman cũng xác nhận rằng Barcelona sắp đón
-            # tân binh Sergio Dest. Ông nói thêm: …") is not whom the pronoun means, when another is named.
-            speaking = [m for x in earlier for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)]
-            people = (speaking + (own if para == here else [])) or people
-            if people:
-                m = people[-1]
-                key = m.entity_id or m.canonical or m.text
-                return [_Part(Participant(key, m.canonical or m.text, m.type, "source"), (here, hit.start))]
-        return []
+            # tân binh Sergio Dest. Ông nói thêm: …"), or in a quotation of several sentences ('"… Anh Hưng
+            # rất tâm lý. …", cô nói': whom the speaker talks of), is not whom the pronoun means when
+            # another is named, here or in the paragraph before (issue #14, batches 4 and 13); with
+            # nobody else named, the last one reported is still the only candidate.
+            named = [[m for m in x.mentions if m.type == "PERSON" and not self._reported(x, m)] for x in earlier]
+            named = [people for people in named + [own if para == here else []] if people]
+            reported = reported or [m for x in earlier for m in x.mentions if m.type == "PERSON"]
+            if named:
+                # The subject of the last sentence naming someone, not its object: "HLV Solskjaer đã bày tỏ
+                # nguyện vọng muốn Cavani … Ông chia sẻ: …", "Trương Thế Vinh đến chúc mừng nhạc sĩ Nguyễn
+                # Văn Chung. Anh thừa nhận …" (issue #14, batches 9, 10, 12 and 13).
+                return [self._speaker_part(named[-1][0], here, hit.start)]
+        return [self._speaker_part(reported[-1], here, hit.start)] if reported else []
+
+    @staticmethod
+    def _speaker_part(m: Mention, para: int, at: int) -> _Part:
+        key = m.entity_id or m.canonical or m.text
+        return _Part(Participant(key, m.canonical or m.text, m.type, "source"), (para, at))
 
     def _reported(self, s: _Sent, m: Mention) -> bool:
         """``m`` stands in what its sentence reports: in a quotation, or after ``[grammar] reported``."""
         text = s.para.text
         return any(q0 < m.start < q1 for q0, q1 in (q.span() for q in _QUOTED.finditer(text, s.start, s.end))) \
-            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None
+            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None \
+            or _quoted_in_paragraph(text, m.start)
 
     def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
         """Participants of the sentence before (else after) in the same paragraph."""
