@@ -282,8 +282,8 @@ class NameEnd:
         return bool(run) and len(scan.text[run[0]:run[1]].split()) >= 2 and run[0] not in scan.starts
 
     def _foreign_person_after_country(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
-        """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a place
-        a state (a gazetteer GPE without a parent) ends there when two capitalised words follow, the first a foreign
+        """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a
+        state's name (a gazetteer GPE without a parent) ends there when two capitalised words follow, the first a foreign
         name (``lone_name``): they are the body's spokesman or head, not more of its name (issue-14E10: batches 11
         and 13). Not after a city: "Đại học Shanghai Jiao Tong" (batch 10)."""
         if not self.rules.lone_name.fullmatch(bare) or not any(
