@@ -30,7 +30,7 @@ _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
-_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why"})
+_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
@@ -57,6 +57,9 @@ class Sense:
     window: int = 3
     needs: tuple[frozenset[str], ...] = ()
     why: str = ""
+    # True: the sense holds when none of its words stand there ("gửi" is aid only with aid goods in
+    # its sentence: a trigger too common to list the senses it does not have).
+    absent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +330,8 @@ def _sense(raw: dict, where: str) -> Sense:
     _check_keys(raw, _SENSE_KEYS, where)
     sense = Sense(before=_phrases(raw.get("before", [])), after=_phrases(raw.get("after", [])),
                   in_sentence=_phrases(raw.get("in_sentence", [])), window=int(raw.get("window", 3)),
-                  needs=_needs(raw.get("needs", []), where), why=str(raw.get("why", "")))
+                  needs=_needs(raw.get("needs", []), where), why=str(raw.get("why", "")),
+                  absent=bool(raw.get("absent", False)))
     if not (sense.before or sense.after or sense.in_sentence):
         _fail(where, "a sense needs words: before, after or in_sentence")
     return sense

@@ -237,7 +237,12 @@ class TriggerMixin:
     @staticmethod
     def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
         """The sense's words stand where it says: before the trigger (words ``i``..``j``) within its
-        window and clause (from ``c0``), after it within its window, or anywhere in the sentence."""
+        window and clause (from ``c0``), after it within its window, or anywhere in the sentence; for an
+        ``absent`` sense, none of them does."""
+        return TriggerMixin._sense_words(sense, s, i, j, c0) != sense.absent
+
+    @staticmethod
+    def _sense_words(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
         w = s.words
         for p in sense.before:
             for k in range(max(0, i - sense.window - len(p) + 1), i - len(p) + 1):
