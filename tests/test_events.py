@@ -1253,6 +1253,14 @@ def test_a_place_that_says_where_the_speaker_is_is_no_speaker(stage):
     e = only(run(stage, "Ngày 26/4, Công an thị xã Phú Mỹ (tỉnh Bà Rịa - Vũng Tàu) cho biết đã tiếp nhận tài xế.",
                  ents=[police, brvt], published="2021-04-27"), "STATEMENT")
     assert roles(e) == {"Công an thị xã Phú Mỹ": "source"}
+    # A district the tagger keeps with its designator in the mention (the hand-checked sample of 2026-12-03b,
+    # news_education_135): still where, not who.
+    canh = ("Trần Minh Cảnh", "PERSON", "person:tmc")
+    e = only(run(stage, "Chiều 15/4 ông Trần Minh Cảnh, Chủ tịch UBND xã Bình Hòa Phước, huyện Long Hồ, tỉnh Vĩnh "
+                        "Long cho biết, em N.H. đã về nhà.",
+                 ents=[canh, ("huyện Long Hồ", "GPE", "gpe:long-ho"), ("Vĩnh Long", "GPE", "gpe:vl")],
+                 published="2021-04-16"), "STATEMENT")
+    assert roles(e) == {"Trần Minh Cảnh": "source"}
     # A province speaking alone is the speaker; so are countries side by side.
     qn = ("Quảng Nam", "GPE", "gpe:qn")
     e = only(run(stage, "Ngày 26/4, tỉnh Quảng Nam cho biết sẽ dừng dự án.", ents=[qn], published="2021-04-27"),

@@ -372,6 +372,29 @@ def test_one_word_countries_that_are_ordinary_words(project_tagger, segmenter):
     assert [m.text for m in ms if m.type == "ORG"] == ["Bộ Ngoại giao Anh"]
 
 
+def test_a_provinces_council_is_named_as_the_text_names_it_and_never_after_a_person(project_tagger, segmenter):
+    # The whole-bench run at a1bacd9 (2026-12-03) named ten councils after the person of the title ("Ủy ban nhân
+    # dân tỉnh Phan Ngọc Thọ"), one after a province the text never named ("Ủy ban nhân dân tỉnh Huế": the
+    # gazetteer names Thừa Thiên Huế by its present name), and read "thành phố Hồ Chí Minh" as a new place.
+    ms = tag(project_tagger, segmenter, [
+        "Chủ tịch UBND tỉnh Phan Ngọc Thọ cho rằng trường học cần hạnh phúc.",
+        "Phó Chủ tịch UBND tỉnh Bình Định Trần Châu cho biết tàu đã được sửa.",
+        "Ngày 27/4, UBND tỉnh Thừa Thiên Huế khai mạc Tuần lễ chuyển đổi số.",
+        "Bà ở quận Phú Nhuận, thành phố Hồ Chí Minh; UBND TP.HCM và UBND thành phố Hồ Chí Minh họp.",
+        "Chùa ở tỉnh Hồ Bắc và phường Nguyễn Thái Học đông người."])
+    orgs = {(m.paragraph, m.text, m.entity_id, m.canonical) for m in ms if m.type == "ORG"}
+    assert orgs == {
+        (2, "UBND tỉnh Bình Định", "org:uy-ban-nhan-dan:vn-binh-dinh", "Ủy ban nhân dân tỉnh Bình Định"),
+        (3, "UBND tỉnh Thừa Thiên Huế", "org:uy-ban-nhan-dan:vn-hue", "Ủy ban nhân dân tỉnh Thừa Thiên Huế"),
+        (4, "UBND TP.HCM", "org:uy-ban-nhan-dan:vn-ho-chi-minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+        (4, "UBND thành phố Hồ Chí Minh", "org:uy-ban-nhan-dan:vn-ho-chi-minh", "Ủy ban nhân dân thành phố Hồ Chí Minh")}
+    people = {(m.paragraph, m.text) for m in ms if m.type == "PERSON"}
+    assert {(1, "Phan Ngọc Thọ")} <= people and not {p for p in people if p[1].startswith("Hồ")}
+    places = {(m.paragraph, m.text, m.entity_id) for m in ms if m.type == "GPE"}
+    assert (4, "Hồ Chí Minh", "gpe:vn-ho-chi-minh") in places
+    assert {(5, "Hồ Bắc"), (5, "phường Nguyễn Thái Học")} <= {(p, t) for p, t, _ in places}
+
+
 def test_a_list_of_languages_names_no_country(project_tagger, segmenter):
     # issue #14 batch 11 (news_tech_245) and the bench ("tiếng Nga, Anh và Tây Ban Nha"): the items after a
     # language's noun are languages; a lower-case item ends the list, and a country after it stays one.

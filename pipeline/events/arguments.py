@@ -292,8 +292,13 @@ class ArgumentsMixin:
             return speakers
 
         def qualifier(m: Mention) -> bool:
-            return m.type in ("GPE", "LOC") \
-                and self.lex.qualifier_after.search(text, max(0, m.start - 15), m.start) is not None
+            if m.type not in ("GPE", "LOC"):
+                return False
+            # the designator before the name, or the mention's own first words ("…, huyện Long Hồ, tỉnh
+            # Vĩnh Long cho biết": the tagger keeps a district's or commune's designator in its mention)
+            ends = [m.start] + [i + 1 for i in range(m.start, m.end) if text[i] == " "][:2]
+            return any(self.lex.qualifier_after.search(text, max(0, m.start - 15) if e == m.start else m.start, e)
+                       is not None for e in ends)
 
         return [m for m in speakers if not qualifier(m)]
 

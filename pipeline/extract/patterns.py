@@ -326,11 +326,8 @@ class Patterns(NameEnd):
                 continue
             if m.start() > 0 and text[m.start() - 1] not in " (\"“'‘":
                 continue
-            # "đường Trần Hưng Đạo", "phường Phạm Ngũ Lão": a place named after a person (pattern.place)
-            if self._place_head_end_re.search(text, max(0, m.start() - 20), m.start()):
-                continue
             shaped = self._surname_run(text, m.start(), limit)
-            if shaped is None:
+            if shaped is None or self._names_a_place(text, shaped[0], shaped[1]):
                 continue
             s, e, words = shaped
             self._drop_places_in_vietnamese_name(text, s, e, accepted)
@@ -527,6 +524,8 @@ class Patterns(NameEnd):
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._named_end(text, pos, limit, starts, head_re, word_end,
                                   self._name_shape(text, m, etype, about, word_end))
+            if end is not None and etype == "ORG":
+                end = self._council_end(text, m, pos, end)
             if end is None:
                 continue
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
@@ -696,7 +695,10 @@ class Patterns(NameEnd):
             body = self.rules.councils[m.group()]
             span.entity_id = f"org:{slug(body)}:{places[0].entity_id.split(':', 1)[1]}"
             admin = text[m.end() + 1:pos].strip()
-            span.canonical = " ".join(x for x in (body, admin, places[0].canonical) if x)
+            # After its unit's word the place keeps the text's name: "UBND tỉnh Thừa Thiên Huế" was the
+            # province's council, though the gazetteer names the unit by its present name (Huế, a city)
+            place = text[places[0].start:places[0].end] if admin else places[0].canonical
+            span.canonical = " ".join(x for x in (body, admin, place) if x)
         return span
 
     def _names_something(self, text: str, m: re.Match[str], pos: int, name: str, etype: str,
@@ -819,6 +821,8 @@ class Patterns(NameEnd):
             if run is None and etype == "GPE":
                 self._numbered_unit(text, m, accepted)
                 continue
+            if run is not None and m.group().lower() in self.grammar["units_no_person"]:
+                run = self._unit_before_person(text, m.group(), run)
             if run is None:
                 continue
             if etype == "GPE" and self._list_after_known(text, m, pos, run[1], limit, accepted):
@@ -844,6 +848,47 @@ class Patterns(NameEnd):
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
 
+    def _names_a_place(self, text: str, s: int, e: int) -> bool:
+        """The name after a place's head word is the place's: "đường Trần Hưng Đạo", "phường Phạm Ngũ
+        Lão" are named after a person (pattern.place); no province or city is but those the gazetteer
+        knows ("Chủ tịch UBND tỉnh Phan Ngọc Thọ": the unit left unnamed, then the person)."""
+        head = self._place_head_end_re.search(text, max(0, s - 20), s)
+        if head is None:
+            return False
+        unit = head.group().strip()
+        return unit.lower() not in self.grammar["units_no_person"] or self._known_unit(text, unit, s, e)
+
+    def _council_end(self, text: str, head: re.Match[str], pos: int, end: int) -> int | None:
+        """Where a province's or city's council ("UBND tỉnh …") ends: at its unit's name, not over
+        the person named after it; None when a person's name stands where the unit's should
+        ("Chủ tịch UBND tỉnh Phan Ngọc Thọ": the article's own province, unnamed here)."""
+        admin = text[head.end():pos].strip()
+        if head.group() not in self.rules.councils or admin.lower() not in self.grammar["units_no_person"]:
+            return end
+        run = self._unit_before_person(text, admin, (pos, end))
+        return None if run is None else run[1]
+
+    def _unit_before_person(self, text: str, unit: str, run: tuple[int, int]) -> tuple[int, int] | None:
+        """No province or city is named after a person (those that are, "Thành phố Hồ Chí Minh", the
+        gazetteer knows): after such a unit's word, a name of three words or more the gazetteer does
+        not know that a family name opens is the person a title before it names ("Chủ tịch UBND tỉnh Phan Ngọc Thọ"), no
+        place; a known unit followed by such a name ends where the name begins ("Phó Chủ tịch UBND
+        tỉnh Bình Định Trần Châu")."""
+        s, e = run
+        if self._known_unit(text, unit, s, e):
+            return run
+        words = list(_WORD.finditer(text, s, e))
+        for k in range(len(words) - 1, 0, -1):
+            if words[k].group() in self.rules.surnames and self._known_unit(text, unit, s, words[k - 1].end()):
+                return s, words[k - 1].end()
+        # a bare unknown name is a person's only in a person's shape: three words or more ("tỉnh Hồ Bắc" is Hubei)
+        return None if len(words) >= 3 and words[0].group() in self.rules.surnames else run
+
+    def _known_unit(self, text: str, unit: str, s: int, e: int) -> bool:
+        """The gazetteer knows the unit named ``text[s:e]``, bare or with its unit's word ("thành phố Hồ
+        Chí Minh", whose bare name is the person's)."""
+        return bool(self.names.get(fold(text[s:e])) or self.names.get(fold(f"{unit} {text[s:e]}")))
+
     def _place_span(self, text: str, head: re.Match[str], etype: str, pos: int, run: tuple[int, int],
                     accepted: list[Candidate]) -> Candidate | None:
         """The mention of the place named by ``run`` after its head word. "sông X" is the river's name;
@@ -857,7 +902,8 @@ class Patterns(NameEnd):
             return None
         span_start = head.start() if etype == "LOC" or with_head else s
         name = text[span_start:e] if etype == "LOC" else name_only
-        ids = self.names.get(fold(name)) or self._feature_named_after(head.group().lower(), name_only)
+        ids = self.names.get(fold(name)) or self._feature_named_after(head.group().lower(), name_only) \
+            or (self.names.get(fold(f"{head.group()} {name_only}")) if etype == "GPE" else None)
         if ids:
             return self._span_for(self._pick(ids, ""), span_start, e)
         return Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)
