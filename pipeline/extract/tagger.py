@@ -93,16 +93,18 @@ LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definiti
 
 
 class Tagger(Patterns, Linkers):
-    """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
+    """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse.
+    ``lexicon``: the segmentation model's words (``pipeline.wordseg.dictionary_words``), handed
+    over by a pipeline that read them once for its stages; read here otherwise."""
 
     def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None,
-                 credits: Credits | None = None):
+                 credits: Credits | None = None, lexicon: frozenset[str] | None = None):
         self.gaz = gazetteer
         self.config = config
         self.rules = rules or TaggerRules.load()
         self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
-        self.lexicon = dictionary_words()
+        self.lexicon = dictionary_words() if lexicon is None else lexicon
         self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words)
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices = ahocorasick.Automaton()
