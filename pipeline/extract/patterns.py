@@ -946,8 +946,9 @@ class Patterns(NameEnd):
         if not openers:
             return
         for m in _WORD.finditer(low, 0, limit):
-            if m.group() not in openers and ("." not in m.group() or not openers & {
-                    m.group().rstrip("."), m.group().split(".", 1)[0]}):
+            # the word read once: this loop visits every word of most paragraphs
+            if (word := m.group()) not in openers and ("." not in word or not openers & {
+                    word.rstrip("."), word.split(".", 1)[0]}):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
             if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \
