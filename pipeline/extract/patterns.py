@@ -512,8 +512,12 @@ class Patterns(NameEnd):
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
         (reaching at least to ``covering``)."""
         low = text[pos:pos + 20].lower()
+        # only the nouns that open on the text's first character can start it (asked at every word
+        # after a head, so not all of them each time); all of them if an empty one is listed
+        by_first = self._noun_tokens_by_first
+        nouns = self.rules.noun_tokens if by_first is None else by_first.get(low[:1], ())
         return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
-                   and pos + len(n) >= covering for n in self.rules.noun_tokens)
+                   and pos + len(n) >= covering for n in nouns)
 
     def _pattern_named(self, ctx: Context, accepted: Ledger, head_re: re.Pattern[str], etype: str,
                        about: bool) -> None:

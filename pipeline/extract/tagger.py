@@ -130,6 +130,11 @@ class Tagger(Patterns, Linkers):
 
         self._org_head_re = head_re(self.rules.org_heads)
         rules = self.rules
+        # The noun tokens by first character (``_noun_token_at``), in their order within each.
+        nouns_by_first: dict[str, list[str]] = defaultdict(list)
+        for n in rules.noun_tokens:
+            nouns_by_first[n[:1]].append(n)
+        self._noun_tokens_by_first = None if "" in nouns_by_first else {k: tuple(v) for k, v in nouns_by_first.items()}
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
