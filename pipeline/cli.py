@@ -208,17 +208,19 @@ def rules_lint(
     from .extract.tagger import Tagger
     from .gazetteer import Gazetteer
     from .stages.segment import Segmenter
+    from .wordseg import dictionary_words
 
     try:
         cfg = load_config()
         specs = load_rules(rules)
         frames = load_frames()
         gazetteer = Gazetteer.load(gazetteer_dir(cfg))
-        tagger = Tagger(gazetteer, cfg.tag)
+        words = dictionary_words()  # read once for the tagger and the segmenter
+        tagger = Tagger(gazetteer, cfg.tag, lexicon=words)
     except (ConfigError, GazetteerError) as exc:
         _fail(str(exc), 2)
     fired, seen = (run_coverage(coverage, tagger, limit) if coverage else (None, 0))
-    segment = Segmenter()
+    segment = Segmenter(dictionary=words)
     problems = lint_rules(specs, tagger, segment, fired)
     events = EventExtractor.for_gazetteer(cfg.events, gazetteer)
     problems += lint_frames(frames, lambda doc: events(tagger(segment(doc))))

@@ -117,7 +117,7 @@ class CrfSegmenterModel:
                  "_tri_raw", "_tri_flags", "_tri_edge", "_trans", "_uni_full", "_bi_full", "_tri_full", "_known", "inside")
 
     def __init__(self, labels: list[str], attributes: list[str],
-                 features: list[tuple[int, int, int, float]], dictionary: set[str]) -> None:
+                 features: list[tuple[int, int, int, float]], dictionary: set[str] | frozenset[str]) -> None:
         if labels != ["B-W", "I-W"]:
             raise ValueError(f"unexpected labels {labels}")
         self.inside = 1
@@ -166,7 +166,8 @@ class CrfSegmenterModel:
         self._known = frozenset({*self._uni_raw, *self._uni_lower, *self._bi_raw, *self._bi_lower, *self._tri_raw})
 
     @classmethod
-    def load(cls, model_dir: Path, dictionary: set[str], templates: list[str]) -> "CrfSegmenterModel":
+    def load(cls, model_dir: Path, dictionary: set[str] | frozenset[str],
+             templates: list[str]) -> "CrfSegmenterModel":
         """The model of ``model_dir``; ``templates`` are the featurizer's (``features.bin``): any
         other set than the 43 this module computes raises ``ValueError``."""
         if list(templates) != list(TEMPLATES):

@@ -39,6 +39,7 @@ from .stages.segment import Segmenter
 from .stages.events import EventExtractor
 from .stages.tag import Tagger
 from .gazetteer import Gazetteer
+from .wordseg import dictionary_words
 
 __all__ = ["Pipeline", "RunSummary", "extract", "gazetteer_digest"]
 
@@ -102,13 +103,16 @@ class Pipeline:
     def __init__(self, config: Config, gazetteer: Gazetteer, rules: FurnitureRules | None = None):
         self.config = config
         credits = Credits.load()  # one credit rule for the tagger and the events
+        # The segmentation model's 72 547 words, read once for the three stages that ask about them
+        # (clean's unglue, the segmenter's model, the tagger); forked workers share this set.
+        words = dictionary_words()
         self.prepare_stages: list[Callable[[Document], Document]] = [
-            Cleaner(rules or FurnitureRules.load(), config.clean),
+            Cleaner(rules or FurnitureRules.load(dictionary=words), config.clean),
             ParagraphDeduper(config.dedupe),
         ]
-        self.segment_stages: list[Callable[[Document], Document]] = [Segmenter()]
+        self.segment_stages: list[Callable[[Document], Document]] = [Segmenter(dictionary=words)]
         self.analyse_stages: list[Callable[[Document], Document]] = [
-            Tagger(gazetteer, config.tag, credits=credits),
+            Tagger(gazetteer, config.tag, credits=credits, lexicon=words),
             EventExtractor.for_gazetteer(config.events, gazetteer, credits=credits),
         ]
 

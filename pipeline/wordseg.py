@@ -47,8 +47,10 @@ def _load_pickled(path: str):
 
 def dictionary_words() -> frozenset[str]:
     """The words (lower case, syllables one space apart) of the segmentation model's dictionary,
-    read from the installed package without importing it: the tagger asks whether a segmenter's
-    word is a word of the language ("trung ương") or two words it joined ("Tâm góp")."""
+    read from the installed package without importing it: the segmenter's model flags them, the
+    clean stage's ``Unglue`` splits a glued name off a word of it, and the tagger asks whether a
+    segmenter's word is a word of the language ("trung ương") or two words it joined ("Tâm góp").
+    ``pipeline.runner.Pipeline`` reads it once and hands the same set to those three stages."""
     import importlib.util
 
     spec = importlib.util.find_spec("underthesea")
@@ -59,11 +61,13 @@ def dictionary_words() -> frozenset[str]:
 
 
 class WordSegmenter:
-    """Built once (the model loads and folds in about a third of a second); call ``spans`` per sentence."""
+    """Built once (the model loads and folds in about a third of a second); call ``spans`` per sentence.
+    ``dictionary``: the model's words as ``dictionary_words`` reads them, when the caller has them
+    already (a pipeline reads them once for its stages); read from the model's folder otherwise."""
 
     __slots__ = ("_pattern", "_token_map", "_char_map", "_featurizer", "_tagger", "_long", "_model")
 
-    def __init__(self) -> None:
+    def __init__(self, dictionary: frozenset[str] | None = None) -> None:
         # Imported here: loading underthesea's model costs start-up only where words are needed.
         import re
 
@@ -80,7 +84,8 @@ class WordSegmenter:
         # token_normalize leaves tokens longer than this untouched (underthesea's own rule).
         self._long = 6
         model = join(dirname(wt.__file__), "models", _MODEL)
-        dictionary = _load_pickled(join(model, "dictionary.bin"))
+        if dictionary is None:
+            dictionary = frozenset(_load_pickled(join(model, "dictionary.bin")))
         self._model: CrfSegmenterModel | None
         self._featurizer = self._tagger = None
         try:
@@ -91,7 +96,8 @@ class WordSegmenter:
             self._model = None
             self._tagger = CRFTagger()
             self._tagger.load(str(Path(model) / "models.bin"))
-            self._featurizer = CRFFeaturizer(_load_pickled(join(model, "features.bin")), dictionary)
+            # underthesea's featurizer is given a set, as underthesea itself gives it.
+            self._featurizer = CRFFeaturizer(_load_pickled(join(model, "features.bin")), set(dictionary))
 
     def _normalise(self, text: str) -> str:
         text = unicodedata.normalize("NFC", text)

@@ -167,6 +167,10 @@ def test_named_by_noun_is_a_matcher_rule_from_data():
     assert names("theo hãng AT&T cho biết") == []          # a name does not end before "&"
     assert names("tổ chức Climate Central2 cho biết") == ["Climate"]  # nor before a digit
     assert names("báo cáo của Ngân hàng Thế giới") == []     # no Latin-script name after it
+    # The words before are matched as whole words of the lists, never syllables of two of them
+    # ("tạp" of "tạp chí", "tin" of "hãng tin"), though one pattern holds every word of a length.
+    assert names("theo tạp chí Nature cho biết") == ["Nature"]
+    assert names("theo tạp tin Nature cho biết") == []
 
 
 def test_named_by_noun_prefilter_never_hides_a_match(bench_root):

@@ -158,3 +158,33 @@ def test_the_dictionary_tells_a_word_from_two_words_the_segmenter_joined():
     assert len(words) > 50_000
     assert "trung ương" in words and "nhiệt đới" in words
     assert "tâm góp" not in words
+
+
+def test_a_pipeline_reads_the_dictionary_once_for_every_stage_that_asks(monkeypatch, config, test_gazetteer):
+    """Clean's unglue, the segmenter's model and the tagger share one set, read once per process
+    (a worker process inherits it, built before the fork)."""
+    from pipeline import wordseg
+    from pipeline.runner import Pipeline
+
+    reads = []
+    load = wordseg._load_pickled
+
+    def counted(path):
+        if path.endswith("dictionary.bin"):
+            reads.append(path)
+        return load(path)
+
+    monkeypatch.setattr(wordseg, "_load_pickled", counted)
+    pipeline = Pipeline(config, test_gazetteer)
+    assert len(reads) == 1
+    cleaner, segmenter, tagger = pipeline.prepare_stages[0], pipeline.segment_stages[0], pipeline.analyse_stages[0]
+    assert cleaner.rules.unglue.dictionary is tagger.lexicon is segmenter.words._model._dictionary
+    assert "trung ương" in tagger.lexicon
+
+
+def test_a_segmenter_given_the_dictionary_segments_as_one_that_reads_it(ws):
+    from pipeline.stages.segment import Segmenter
+
+    given = Segmenter(dictionary=dictionary_words())
+    text = "Bộ trưởng Ngoại giao Việt Nam tiếp Đại sứ Hoa Kỳ tại Hà Nội, Tâm góp ý về trung ương."
+    assert given.words.spans(text) == ws.spans(text)

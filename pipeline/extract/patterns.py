@@ -509,8 +509,12 @@ class Patterns(NameEnd):
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
         (reaching at least to ``covering``)."""
         low = text[pos:pos + 20].lower()
+        # only the nouns that open on the text's first character can start it (asked at every word
+        # after a head, so not all of them each time); all of them if an empty one is listed
+        by_first = self._noun_tokens_by_first
+        nouns = self.rules.noun_tokens if by_first is None else by_first.get(low[:1], ())
         return any(low.startswith(n) and not _is_word_char(low[len(n):len(n) + 1] or " ")
-                   and pos + len(n) >= covering for n in self.rules.noun_tokens)
+                   and pos + len(n) >= covering for n in nouns)
 
     def _pattern_named(self, ctx: Context, accepted: Ledger, head_re: re.Pattern[str], etype: str,
                        about: bool) -> None:
@@ -992,8 +996,9 @@ class Patterns(NameEnd):
         if not openers:
             return
         for m in _WORD.finditer(low, 0, limit):
-            if m.group() not in openers and ("." not in m.group() or not openers & {
-                    m.group().rstrip("."), m.group().split(".", 1)[0]}):
+            # the word read once: this loop visits every word of most paragraphs
+            if (word := m.group()) not in openers and ("." not in word or not openers & {
+                    word.rstrip("."), word.split(".", 1)[0]}):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
             if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \

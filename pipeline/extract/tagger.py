@@ -44,7 +44,7 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
+from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, literal_alternation, overlaps
 
 __all__ = ["Tagger", "PASSES"]
 
@@ -93,16 +93,18 @@ LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definiti
 
 
 class Tagger(Patterns, Linkers):
-    """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
+    """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse.
+    ``lexicon``: the segmentation model's words (``pipeline.wordseg.dictionary_words``), handed
+    over by a pipeline that read them once for its stages; read here otherwise."""
 
     def __init__(self, gazetteer: Gazetteer, config: TagConfig, rules: TaggerRules | None = None,
-                 credits: Credits | None = None):
+                 credits: Credits | None = None, lexicon: frozenset[str] | None = None):
         self.gaz = gazetteer
         self.config = config
         self.rules = rules or TaggerRules.load()
         self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
-        self.lexicon = dictionary_words()
+        self.lexicon = dictionary_words() if lexicon is None else lexicon
         self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words)
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices = ahocorasick.Automaton()
@@ -114,27 +116,31 @@ class Tagger(Patterns, Linkers):
         self._has_offices = bool(office_keys)
         if office_keys:
             self._offices.make_automaton()
-        titles = "|".join(re.escape(t) for t in self.rules.titles)
-        self._title_re = re.compile(rf"(?<![\w&])(?:{titles})(?=\s)")
+        self._title_re = re.compile(rf"(?<![\w&])(?:{literal_alternation(self.rules.titles)})(?=\s)")
         # Capitalised titles in a chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao …".
-        self._title_chain_re = re.compile(r"(?<![\w&])(?:" + "|".join(
-            re.escape(t) for t in self.rules.titles if t[:1].isupper() and t not in self.rules.honorifics)
-            + r")(?=[\s,])")
+        self._title_chain_re = re.compile(r"(?<![\w&])(?:" + literal_alternation(
+            t for t in self.rules.titles if t[:1].isupper() and t not in self.rules.honorifics) + r")(?=[\s,])")
 
-        def alternation(words) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        def alternation(words, ignore_case: bool = False) -> str:
+            # longest first; ``ignore_case`` where the pattern compares case-insensitively
+            return literal_alternation(sorted(words, key=len, reverse=True), ignore_case)
 
         def head_re(words, flags=0) -> re.Pattern[str]:
-            return re.compile(rf"(?<![\w&])(?:{alternation(words)})(?=\s)", flags)
+            return re.compile(rf"(?<![\w&])(?:{alternation(words, bool(flags & re.IGNORECASE))})(?=\s)", flags)
 
         self._org_head_re = head_re(self.rules.org_heads)
         rules = self.rules
+        # The noun tokens by first character (``_noun_token_at``), in their order within each.
+        nouns_by_first: dict[str, list[str]] = defaultdict(list)
+        for n in rules.noun_tokens:
+            nouns_by_first[n[:1]].append(n)
+        self._noun_tokens_by_first = None if "" in nouns_by_first else {k: tuple(v) for k, v in nouns_by_first.items()}
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
         self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
-        self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns)})\s$", re.IGNORECASE)
+        self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns, True)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
         self.doc_builder = DocBuilder(rules)
@@ -172,26 +178,26 @@ class Tagger(Patterns, Linkers):
         self._ward_after_re = re.compile(
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
-        self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
+        self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units, True)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
         self._event_head_re = head_re(self.rules.event_heads)
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
-        self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads)})(?=\s|[^\W\d_])",
+        self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
         # "tàu sân bay USS Nimitz", "tàu khu trục dẫn đường USS Shoup": the head ends a longer word (rule pattern.place)
-        self._head_compound_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['place_head_compounds'])})$")
+        self._head_compound_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['place_head_compounds'], True)})$")
         # "xứ Chùa Vàng", "đất nước Chùa Vàng": a land's nickname, no feature (rule pattern.place)
-        self._land_nickname_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['land_nicknames'])}) $")
+        self._land_nickname_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['land_nicknames'], True)}) $")
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
-        self._place_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.place_heads)}) $", re.IGNORECASE)
+        self._place_head_end_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.place_heads, True)}) $", re.IGNORECASE)
         g = self.grammar = rules.grammar
         and_ = re.escape(str(g["and"]))
         # "Bộ Kinh tế, Công nghiệp và Cạnh tranh Tây Ban Nha": a ministry's fields listed with commas.
         self._ministry_list_re = re.compile(rf"(?:[A-ZĐ]\w*(?: \w+)?, )*[A-ZĐ]\w*(?: \w+)? {and_} [A-ZĐ]")
         self._person_before_re = re.compile(
-            rf"(?:^|[.!?:;,\"“”]\s*|\s(?:{alternation(rules.person_before)})\s)$", re.IGNORECASE)
+            rf"(?:^|[.!?:;,\"“”]\s*|\s(?:{alternation(rules.person_before, True)})\s)$", re.IGNORECASE)
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
@@ -201,7 +207,7 @@ class Tagger(Patterns, Linkers):
         self._street_first_re = re.compile(rf",? {and_} |, | ")
         self._crossing_joint_re = re.compile(rf" [-–] | {and_} | ")
         self._street_cue_re = re.compile(
-            rf"(?<![\w&])(?i:{alternation(g['street_plurals'])}) (?:\w+ )?(?i:{alternation(g['street_heads'])})"
+            rf"(?<![\w&])(?i:{alternation(g['street_plurals'], True)}) (?:\w+ )?(?i:{alternation(g['street_heads'], True)})"
             # "các tuyến phố của Hà Nội như: Khuất Duy Tiến, …": the city may come between
             rf"(?: (?:{alternation(g['street_of'])}) [^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){{0,3}}?)?"
             rf" (?:{alternation(g['street_such_as'])}):? (?=[^\W\d_])"
@@ -234,7 +240,7 @@ class Tagger(Patterns, Linkers):
         item = r"[^\W\d_][\w.&-]*(?: [\w.&-]+){0,5}?"
         tjoints = "|".join(rf"{re.escape(j)} " if j == "," else rf" {re.escape(j)} " for j in rules.tenure_list_joints)
         self._tenure_joint_re = re.compile(tjoints)
-        self._tenure_after_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.tenure_not_after)}) ")
+        self._tenure_after_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.tenure_not_after, True)}) ")
         self._tenure_items_re = re.compile(rf"(?:{item}(?:{tjoints}))+")
         self._place_cue_after_re = re.compile(rf"(?:{alternation(g['place_cue_after'])})(?!\w)")
         side, countries = g["about_side"], g["countries"]

@@ -94,8 +94,12 @@ class FurnitureRules:
     unglue: Unglue
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "FurnitureRules":
-        """Load the rules file (the packaged one by default)."""
+    def load(cls, path: str | Path | None = None, dictionary: frozenset[str] | None = None) -> "FurnitureRules":
+        """Load the rules file (the packaged one by default). ``dictionary``: the segmentation
+        model's words for ``Unglue`` (``pipeline.wordseg.dictionary_words``), read here when the
+        caller does not hand over the set it read for its other stages."""
+        if dictionary is None:
+            dictionary = dictionary_words()
         data, origin = load_toml("furniture.toml", path, "furniture rules")
         try:
             def compile_(pattern: str, case: bool = False) -> re.Pattern[str]:
@@ -113,7 +117,7 @@ class FurnitureRules:
                 inline=tuple(FurnitureRule(r["name"], re.compile(r["pattern"]), "any") for r in data.get("inline", [])),
                 section_labels=rules("section_label"),
                 source_theo=re.compile(data["credit"]["source_line"]),
-                unglue=Unglue.from_data(data["glued"], dictionary_words()),
+                unglue=Unglue.from_data(data["glued"], dictionary),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",

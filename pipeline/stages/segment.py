@@ -71,18 +71,21 @@ def align(text: str, pieces: list[str], start: int = 0, end: int | None = None) 
 
 class Segmenter:
     """``Doc -> Doc``: see the module docstring. Tokenizers are injected for tests: an injected
-    ``word_tokenize`` returns strings, which are aligned like the sentences."""
+    ``word_tokenize`` returns strings, which are aligned like the sentences. ``dictionary``: the
+    segmentation model's words (``pipeline.wordseg.dictionary_words``), read once by the pipeline
+    for every stage that needs them."""
 
     def __init__(
         self,
         sent_tokenize: Callable[[str], list[str]] | None = None,
         word_tokenize: Callable[[str], list[str]] | None = None,
+        dictionary: frozenset[str] | None = None,
     ):
         if sent_tokenize is None:
             from underthesea import sent_tokenize
         self.sent_tokenize = sent_tokenize
         self.word_tokenize = word_tokenize
-        self.words = WordSegmenter() if word_tokenize is None else None
+        self.words = WordSegmenter(dictionary) if word_tokenize is None else None
         if word_tokenize is None:
             from underthesea import word_tokenize as wt
 
