@@ -389,30 +389,49 @@ class Linkers:
     # -- places by their cue ------------------------------------------------------------------
     def _cue_places(self, text: str, spans: Ledger) -> None:
         """Linker ``link.place-cue``: a run of one to three capitalised words that no rule named,
-        after a word of place ("ở", "tại", "rời", "quê nhà" …) and before the foreign place it lies
-        in ("ở Gwadar, Pakistan", "tại Sicily, Italy") or a phrase that places it ("ở Manaus, thủ
-        phủ bang Amazonas", "ở Shirdi thuộc bang Maharashtra"), is a city or a territory: the
-        gazetteer cannot list every foreign city, and world lists of them collide with people and
-        clubs ("Hamilton", "Valencia"). Only where the text is free: what a rule found stays."""
-        if not spans:
-            return
+        after a word of place ("ở", "tại", "rời", "quê nhà" …) and before the place it lies in ("ở
+        Gwadar, Pakistan", "tại Sicily, Italy") or a phrase that places it ("ở Manaus, thủ phủ bang
+        Amazonas", "ở Shirdi thuộc bang Maharashtra"), is a city or a territory: the gazetteer cannot
+        list every foreign city, and world lists of cities collide with people and clubs ("Hamilton",
+        "Valencia"). Before a Vietnamese province it is one of the province's districts gpe.csv names
+        only with its head word ("tại Hoàng Mai, Hà Nội" is quận Hoàng Mai, "ở Thanh Oai (Hà Nội)"),
+        or nothing: a street as often as a ward ("tại Thái Hà, Hà Nội"). A city of the imported world list that gpe.csv leaves out needs only its word of
+        place ("ở Surabaya", "quê nhà Toulon"; not "từ", which names a club a player comes from). Only
+        where the text is free: what a rule found stays."""
         starts = {a.start: a for a in spans}
-        home = str(self.grammar["home_country"])
-        for m in self._place_cue_re.finditer(text):
-            run = self._name_run(text, m.end(), len(text), 3)  # the pattern matchers' run of capitalised words
-            if run is None or not spans.free(*run):
-                continue
-            s, e = run
-            if self._place_cue_after_re.match(text, e) is None:
-                if not text.startswith(", ", e):
+        for cue_re, alone in ((self._place_cue_re, False), (self._city_cue_re, True)):
+            for m in cue_re.finditer(text):
+                run = self._name_run(text, m.end(), len(text), 3)  # the pattern matchers' run of capitalised words
+                if run is None or not spans.free(*run):
                     continue
-                place = starts.get(e + 2)
-                entry = self.gaz.entries.get(place.entity_id) if place is not None and place.type == "GPE" else None
-                if entry is None or entry.country in ("", home):
+                s, e = run
+                name = text[s:e]
+                city = self._world_cities.get(fold(name)) if alone else None
+                if alone and city is None:
                     continue
-            name = text[s:e]
-            spans.append(Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6,
-                                   rule="link.place-cue"))
+                unit = None if alone else self._placed_in(text, e, starts)
+                if not alone and unit is None:
+                    continue
+                ids = self._units_under.get((unit, fold(name)), ()) if unit else ()
+                if unit and not ids and self.gaz.entries[unit].country == self.grammar["home_country"]:
+                    continue  # "tại Thái Hà, Hà Nội": a street as often as a ward; only a district gpe.csv knows
+                spans.append(replace(self._span_for(self.gaz.entries[ids[0]], s, e, "pattern", 0.6), rule="link.place-cue")
+                             if ids else Candidate(
+                    s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6, rule="link.place-cue"))
+                starts[s] = spans[-1]
+
+    def _placed_in(self, text: str, e: int, starts: dict[int, Candidate]) -> str | None:
+        """What places the run ending at ``e``: the id of the place the gazetteer names right after it
+        (", Pakistan", " (Hà Nội)", ", huyện Nga Sơn"), "" for a phrase ("thuộc bang"), None for neither."""
+        if self._place_cue_after_re.match(text, e) is not None:
+            return ""
+        if not text.startswith((", ", " ("), e):
+            return None
+        place = starts.get(e + 2)
+        entry = self.gaz.entries.get(place.entity_id) if place is not None and place.type == "GPE" else None
+        if entry is None or not entry.country or (text[e + 1] == "(" and text[place.end:place.end + 1] not in (")", ",")):
+            return None
+        return entry.id
 
     # -- person lists --------------------------------------------------------------------------
 

@@ -327,8 +327,9 @@ class Patterns(NameEnd):
             if m.start() > 0 and text[m.start() - 1] not in " (\"“'‘":
                 continue
             # "đường Trần Hưng Đạo", "phường Phạm Ngũ Lão": a place named after a person (pattern.place)
-            if self._place_head_end_re.search(text, max(0, m.start() - 20), m.start()):
-                continue
+            head = self._place_head_end_re.search(text, max(0, m.start() - 20), m.start())
+            if head and not self._head_compound_re.search(text, max(0, head.start() - 12), head.end() - 1):
+                continue  # (but "ông xã Phan Mạnh Quỳnh": a husband, named after the compound)
             shaped = self._surname_run(text, m.start(), limit)
             if shaped is None:
                 continue
@@ -475,6 +476,8 @@ class Patterns(NameEnd):
         before, after = text[max(0, s - 25):s], text[e:e + 25]
         if words[-1] in self.rules.foreign_event_words:
             return "EVENT"
+        if words[-1] in self.grammar["foreign_place_words"] and not self._media_before_re.search(before):
+            return "LOC"
         if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
@@ -488,8 +491,9 @@ class Patterns(NameEnd):
 
     def _no_person(self, words: list[str]) -> bool:
         """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
-        the run names no person (``not_person_words``)."""
-        return any(w in self.rules.not_person_words for w in words)
+        the run names no person (``not_person_words``); nor does a park's or a street's ("Finsbury Park",
+        not "Park Hang Seo": ``foreign_place_words``, the last word)."""
+        return any(w in self.rules.not_person_words for w in words) or words[-1] in self.grammar["foreign_place_words"]
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city
@@ -792,8 +796,8 @@ class Patterns(NameEnd):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
         if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
-        if etype == "LOC" and self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
-            return None  # "tàu sân bay USS Nimitz": a warship, no airport
+        if self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
+            return None  # "tàu sân bay USS Nimitz": a warship, no airport; "ông xã Hari Won": a husband, no commune
         return head.end() + (0 if glued else 1)
 
     def _runs_into_word(self, text: str, e: int, word_end: list[int]) -> bool:
@@ -966,8 +970,8 @@ class Patterns(NameEnd):
             if not pool:
                 continue
             best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_ratio)
-            if best is None:
-                continue
+            if best is None or best[0].startswith(key + " "):
+                continue  # (the name's first words are no variant of it: "gió mùa Đông Bắc" is no "Đông Bắc Á")
             ids = self.names.get(fold(best[0]))
             if not ids:
                 continue

@@ -31,7 +31,7 @@ import ahocorasick
 
 from ..config import TagConfig, names_model_path
 from ..credits import Credits
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import WORLD_LISTS, Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
 from ..normalize import fold, unmarked
 from ..wordseg import dictionary_words
@@ -77,6 +77,8 @@ READS = {
     "pattern.event-head": ("pattern.org-head", "pattern.treaty-head"),
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
+# The imported world cities (``Entry.origin`` is "file:line"): read by link.place-cue only, after a word of place.
+WORLD_CITIES = next(f for f, what in WORLD_LISTS.items() if what == "world cities") + ":"
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 # A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
@@ -224,6 +226,20 @@ class Tagger(Patterns, Linkers):
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
         # "ở Gwadar, Pakistan", "ở Manaus, thủ phủ bang …": a city by its cue (rule link.place-cue)
         self._place_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['place_cue_before'])}) (?=[^\W\d_])")
+        # "ở Surabaya", "quê nhà Toulon": a city of the imported world list that gpe.csv leaves out, by its cue alone
+        self._city_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['world_city_cues'])}) (?=[^\W\d_])")
+        self._world_cities = {fold(n): e for e in gazetteer.imported if e.origin.startswith(WORLD_CITIES)
+                              for n in e.names if fold(n) not in self.names}
+        # "tại Hoàng Mai, Hà Nội": a district gpe.csv names only with its head word ("quận Hoàng Mai"), under the
+        # place after it; by (parent id, bare name)
+        heads = sorted((h for h, t in self.rules.place_heads.items() if t == "GPE"), key=len, reverse=True)
+        self._units_under: dict[tuple[str, str], tuple[str, ...]] = defaultdict(tuple)
+        for e in gazetteer.entries.values():
+            for n in e.names if e.type == "GPE" and e.parent else ():
+                head = next((h for h in heads if fold(n).startswith(h.lower() + " ")), None)
+                key = (e.parent, fold(n)[len(head) + 1:] if head else fold(n))
+                if e.id not in self._units_under[key]:
+                    self._units_under[key] += (e.id,)
         # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
         joints = alternation(rules.language_list_joints)
         self._language_list_re = re.compile(
