@@ -655,22 +655,29 @@ class Linkers:
         rule found by the form of the name alone, without a title, before a comma or a bracket."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
+            places = {a.start for a in spans if a.type == "GPE"}
             for a in [a for a in spans if a.type in ("PERSON", "GPE")]:
-                if self._street_of_address(text, a):
+                if self._street_of_address(text, a, places):
                     name = text[a.start:a.end]
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
 
-    def _street_of_address(self, text: str, a: Candidate) -> bool:
+    def _street_of_address(self, text: str, a: Candidate, places: set[int]) -> bool:
         """A person found by the form of the name alone after "tại 314 ", or a person or a place of the
         gazetteer after a bare house number when a ward or district follows ("183 Nguyễn Lương Bằng, quận
-        Đống Đa", "475A Điện Biên Phủ, Phường 25"): the street of an address."""
+        Đống Đa", "475A Điện Biên Phủ, Phường 25"), and a person so found when a place the rules found follows
+        as the address's next item or the one after ("198 Trần Quang Khải, Hà Nội", "Số 215 Phan Đăng Lưu,
+        Khuê Trung, Cẩm Lệ"; ``places``: where they start): the street of an address."""
         person = a.type == "PERSON" and a.entity_id.startswith("person:new:") and not a.title
         if person and text.startswith((",", " ("), a.end) \
                 and self._house_number_re.search(text, max(0, a.start - 30), a.start):
             return True
-        return (person or a.type == "GPE") and self._ward_after_re.match(text, a.end) is not None \
-            and self._bare_house_number_re.search(text[max(0, a.start - 12):a.start]) is not None
+        if not (person or a.type == "GPE") or self._bare_house_number_re.search(text[max(0, a.start - 12):a.start]) is None:
+            return False
+        if self._ward_after_re.match(text, a.end) is not None:
+            return True
+        items = self._address_items_re.match(text, a.end) if person else None  # (a unit of a list stays one)
+        return items is not None and any(i in places for i in (items.start(1), items.start(2)) if i >= 0)
 
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare

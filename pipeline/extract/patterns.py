@@ -377,12 +377,19 @@ class Patterns(NameEnd):
         return s, e, words
 
     def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
-        """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
-        family name are syllables of the name, not places."""
-        if text[s:e].split()[0] not in self.rules.surnames:
+        """"Đỗ Đức Quân", "Nguyễn Thái Bình", "Lưu Bình Nhưỡng": one-syllable-word places inside a name
+        opened by a family name, and a two-syllable one that is its whole given name after the family name
+        (issue-14L11: a false GPE in batches 4 and 5), are syllables of the name, not places."""
+        words = text[s:e].split()
+        if words[0] not in self.rules.surnames:
             return
+        # where a two-syllable given name starts; not after a family name that is a feature's word ("Hồ Hòa Bình": the lake),
+        # nor a country ("Đoàn Việt Nam" is the delegation; a country's id is "gpe:" and its code, "gpe:vn")
+        given = e - len(" ".join(words[-2:])) if words[0].lower() not in self.rules.place_heads else -1
         accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
-                                                   and " " not in text[a.start:a.end])]
+                                                   and (" " not in text[a.start:a.end]
+                                                        or (len(words) == 3 and (a.start, a.end) == (given, e)
+                                                            and "-" in a.entity_id)))]
 
     def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
@@ -745,8 +752,13 @@ class Patterns(NameEnd):
         return True
 
     def _plural_before(self, text: str, pos: int) -> bool:
-        """A plural or a count before a unit's head word: "các huyện", "hai tỉnh"."""
-        return text[max(0, pos - 4):pos].strip().lower() in self.grammar["country_counters"]
+        """A plural or a count before a unit's head word: "các huyện", "hai tỉnh", "2 xã Nam Nghĩa và Nam Thái"
+        (not the number of what comes before it: "tổ 17 phường Trần Phú", "tỉnh lộ 15 huyện Củ Chi")."""
+        if text[max(0, pos - 4):pos].strip().lower() in self.grammar["country_counters"]:
+            return True
+        before = text[max(0, pos - 16):pos].split()
+        return bool(before) and before[-1].isdigit() and 1 < int(before[-1]) < 100 \
+            and (len(before) < 2 or before[-2].lower() not in self.grammar["unit_number_owners"])
 
     def _numbered_unit(self, text: str, head: re.Match[str], accepted: list[Candidate]) -> None:
         """Urban units known by a number: "quận 1", "Quận 10", "phường 5" (the head is the name's part)."""
@@ -855,6 +867,8 @@ class Patterns(NameEnd):
         the bare one (both forms then name it); "tỉnh X" is bare. None when the gazetteer already
         names the unit with its head word ("huyện Hóc Môn")."""
         s, e = run
+        if etype == "LOC" and head.group().lower() not in self.grammar["street_heads"]:
+            e = self._plant_number_end(text, e)
         name_only = text[s:e]
         with_head = etype == "GPE" and pos > head.end() and head.group().lower() in self.grammar["units_with_head"]
         if with_head and any(a.start == head.start() and a.end >= e for a in accepted):
@@ -865,6 +879,15 @@ class Patterns(NameEnd):
         if ids:
             return self._span_for(self._pick(ids, ""), span_start, e)
         return Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)
+
+    def _plant_number_end(self, text: str, e: int) -> int:
+        """"sông Tranh 2", "hồ Đak Mi 4": a number after a river's or lake's name names the dam or plant built
+        on it, the gold's (optional) facility, not the river; its end. Not a quantity ("sông Hồng 2 lần")."""
+        number = self._unit_number_re.match(text, e)
+        if number is None:
+            return e
+        after = text[number.end():number.end() + 12].split(maxsplit=1)
+        return e if after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"] else number.end()
 
     def _feature_named_after(self, head: str, name: str) -> tuple[str, ...] | None:
         """The gazetteer's entries for the name after a feature's head word ("sông Mê Kông" is the

@@ -173,6 +173,9 @@ class Tagger(Patterns, Linkers):
         self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
         self._ward_after_re = re.compile(
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
+        # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
+        # makes the name before them a street; rule link.address)
+        self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
