@@ -840,7 +840,7 @@ class Patterns(NameEnd):
             if etype == "GPE" and self._list_after_known(text, m, pos, run[1], limit, accepted):
                 continue
             if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"] \
-                    and not self._island_over_unit(m, existing, word_end):
+                    and not self._island_over_unit(m, existing, text, word_end):
                 continue
             s, e = run
             first = text[s:e].split()[0]
@@ -900,12 +900,17 @@ class Patterns(NameEnd):
             return None
         return ids
 
-    def _island_over_unit(self, head: re.Match[str], existing: Candidate, word_end: list[int]) -> bool:
+    def _island_over_unit(self, head: re.Match[str], existing: Candidate, text: str, word_end: list[int]) -> bool:
         """"đảo Bali": an island's head word of its own before a unit the gazetteer names (not the
-        verb "áp đảo Nhật", whose second syllable the head is)."""
+        verb "áp đảo Nhật", a word of the language whose second syllable the head is; but "thăm đảo Cô Tô",
+        which the segmenter joins into a word the dictionary lacks: issue-14L11, batch 13)."""
         s = head.start()
-        return existing.type == "GPE" and head.group().lower() in self.grammar["island_heads"] \
-            and not (word_end and s >= 2 and word_end[s - 2] > s)
+        if existing.type != "GPE" or head.group().lower() not in self.grammar["island_heads"]:
+            return False
+        if not (word_end and s >= 2 and word_end[s - 2] > s):
+            return True
+        start = text.rfind(" ", 0, s - 1) + 1
+        return text[start:word_end[s - 2]].lower() not in self.lexicon
 
     def _street_plural_before(self, text: str, head: re.Match[str]) -> bool:
         """A street's head word after a plural ("các tuyến phố", "những con đường"): a list may follow."""
