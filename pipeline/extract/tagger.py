@@ -94,6 +94,23 @@ LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definiti
            "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
 
+def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str, list[str]]) \
+        -> tuple[dict[str, Entry], dict[tuple[str, str], tuple[str, ...]]]:
+    """What link.place-cue looks names up in: the imported world cities gpe.csv leaves out, by folded name ("ở
+    Surabaya"), and the units gpe.csv names under a parent, by (parent id, name without its head word): "tại Hoàng Mai,
+    Hà Nội" is the district gpe.csv names only as "quận Hoàng Mai"."""
+    cities = {fold(n): e for e in gazetteer.imported if e.origin.startswith(WORLD_CITIES)
+              for n in e.names if fold(n) not in names}
+    heads = sorted((h.lower() + " " for h, t in rules.place_heads.items() if t == "GPE"), key=len, reverse=True)
+    under: dict[tuple[str, str], tuple[str, ...]] = defaultdict(tuple)
+    for e in (e for e in gazetteer.entries.values() if e.type == "GPE" and e.parent):
+        for n in map(fold, e.names):
+            head = next((h for h in heads if n.startswith(h)), "")
+            if e.id not in under[(e.parent, n[len(head):])]:
+                under[(e.parent, n[len(head):])] += (e.id,)
+    return cities, under
+
+
 class Tagger(Patterns, Linkers):
     """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
 
@@ -231,18 +248,7 @@ class Tagger(Patterns, Linkers):
         self._place_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['place_cue_before'])}) (?=[^\W\d_])")
         # "ở Surabaya", "quê nhà Toulon": a city of the imported world list that gpe.csv leaves out, by its cue alone
         self._city_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['world_city_cues'])}) (?=[^\W\d_])")
-        self._world_cities = {fold(n): e for e in gazetteer.imported if e.origin.startswith(WORLD_CITIES)
-                              for n in e.names if fold(n) not in self.names}
-        # "tại Hoàng Mai, Hà Nội": a district gpe.csv names only with its head word ("quận Hoàng Mai"), under the
-        # place after it; by (parent id, bare name)
-        heads = sorted((h for h, t in self.rules.place_heads.items() if t == "GPE"), key=len, reverse=True)
-        self._units_under: dict[tuple[str, str], tuple[str, ...]] = defaultdict(tuple)
-        for e in gazetteer.entries.values():
-            for n in e.names if e.type == "GPE" and e.parent else ():
-                head = next((h for h in heads if fold(n).startswith(h.lower() + " ")), None)
-                key = (e.parent, fold(n)[len(head) + 1:] if head else fold(n))
-                if e.id not in self._units_under[key]:
-                    self._units_under[key] += (e.id,)
+        self._world_cities, self._units_under = _place_cue_indexes(gazetteer, self.rules, self.names)
         # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
         joints = alternation(rules.language_list_joints)
         self._language_list_re = re.compile(
