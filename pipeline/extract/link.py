@@ -389,30 +389,49 @@ class Linkers:
     # -- places by their cue ------------------------------------------------------------------
     def _cue_places(self, text: str, spans: Ledger) -> None:
         """Linker ``link.place-cue``: a run of one to three capitalised words that no rule named,
-        after a word of place ("ở", "tại", "rời", "quê nhà" …) and before the foreign place it lies
-        in ("ở Gwadar, Pakistan", "tại Sicily, Italy") or a phrase that places it ("ở Manaus, thủ
-        phủ bang Amazonas", "ở Shirdi thuộc bang Maharashtra"), is a city or a territory: the
-        gazetteer cannot list every foreign city, and world lists of them collide with people and
-        clubs ("Hamilton", "Valencia"). Only where the text is free: what a rule found stays."""
-        if not spans:
-            return
+        after a word of place ("ở", "tại", "rời", "quê nhà" …) and before the place it lies in ("ở
+        Gwadar, Pakistan", "tại Sicily, Italy") or a phrase that places it ("ở Manaus, thủ phủ bang
+        Amazonas", "ở Shirdi thuộc bang Maharashtra"), is a city or a territory: the gazetteer cannot
+        list every foreign city, and world lists of cities collide with people and clubs ("Hamilton",
+        "Valencia"). Before a Vietnamese province it is one of the province's districts gpe.csv names
+        only with its head word ("tại Hoàng Mai, Hà Nội" is quận Hoàng Mai, "ở Thanh Oai (Hà Nội)"),
+        or nothing: a street as often as a ward ("tại Thái Hà, Hà Nội"). A city of the imported world list that gpe.csv leaves out needs only its word of
+        place ("ở Surabaya", "quê nhà Toulon"; not "từ", which names a club a player comes from). Only
+        where the text is free: what a rule found stays."""
         starts = {a.start: a for a in spans}
-        home = str(self.grammar["home_country"])
-        for m in self._place_cue_re.finditer(text):
-            run = self._name_run(text, m.end(), len(text), 3)  # the pattern matchers' run of capitalised words
-            if run is None or not spans.free(*run):
-                continue
-            s, e = run
-            if self._place_cue_after_re.match(text, e) is None:
-                if not text.startswith(", ", e):
+        for cue_re, alone in ((self._place_cue_re, False), (self._city_cue_re, True)):
+            for m in cue_re.finditer(text):
+                run = self._name_run(text, m.end(), len(text), 3)  # the pattern matchers' run of capitalised words
+                if run is None or not spans.free(*run):
                     continue
-                place = starts.get(e + 2)
-                entry = self.gaz.entries.get(place.entity_id) if place is not None and place.type == "GPE" else None
-                if entry is None or entry.country in ("", home):
+                s, e = run
+                name = text[s:e]
+                city = self._world_cities.get(fold(name)) if alone else None
+                if alone and city is None:
                     continue
-            name = text[s:e]
-            spans.append(Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6,
-                                   rule="link.place-cue"))
+                unit = None if alone else self._placed_in(text, e, starts)
+                if not alone and unit is None:
+                    continue
+                ids = self._units_under.get((unit, fold(name)), ()) if unit else ()
+                if unit and not ids and self.gaz.entries[unit].country == self.grammar["home_country"]:
+                    continue  # "tại Thái Hà, Hà Nội": a street as often as a ward; only a district gpe.csv knows
+                spans.append(replace(self._span_for(self.gaz.entries[ids[0]], s, e, "pattern", 0.6), rule="link.place-cue")
+                             if ids else Candidate(
+                    s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6, rule="link.place-cue"))
+                starts[s] = spans[-1]
+
+    def _placed_in(self, text: str, e: int, starts: dict[int, Candidate]) -> str | None:
+        """What places the run ending at ``e``: the id of the place the gazetteer names right after it
+        (", Pakistan", " (Hà Nội)", ", huyện Nga Sơn"), "" for a phrase ("thuộc bang"), None for neither."""
+        if self._place_cue_after_re.match(text, e) is not None:
+            return ""
+        if not text.startswith((", ", " ("), e):
+            return None
+        place = starts.get(e + 2)
+        entry = self.gaz.entries.get(place.entity_id) if place is not None and place.type == "GPE" else None
+        if entry is None or not entry.country or (text[e + 1] == "(" and text[place.end:place.end + 1] not in (")", ",")):
+            return None
+        return entry.id
 
     # -- person lists --------------------------------------------------------------------------
 
@@ -636,22 +655,29 @@ class Linkers:
         rule found by the form of the name alone, without a title, before a comma or a bracket."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
+            places = {a.start for a in spans if a.type == "GPE"}
             for a in [a for a in spans if a.type in ("PERSON", "GPE")]:
-                if self._street_of_address(text, a):
+                if self._street_of_address(text, a, places):
                     name = text[a.start:a.end]
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
 
-    def _street_of_address(self, text: str, a: Candidate) -> bool:
+    def _street_of_address(self, text: str, a: Candidate, places: set[int]) -> bool:
         """A person found by the form of the name alone after "tại 314 ", or a person or a place of the
         gazetteer after a bare house number when a ward or district follows ("183 Nguyễn Lương Bằng, quận
-        Đống Đa", "475A Điện Biên Phủ, Phường 25"): the street of an address."""
+        Đống Đa", "475A Điện Biên Phủ, Phường 25"), and a person so found when a place the rules found follows
+        as the address's next item or the one after ("198 Trần Quang Khải, Hà Nội", "Số 215 Phan Đăng Lưu,
+        Khuê Trung, Cẩm Lệ"; ``places``: where they start): the street of an address."""
         person = a.type == "PERSON" and a.entity_id.startswith("person:new:") and not a.title
         if person and text.startswith((",", " ("), a.end) \
                 and self._house_number_re.search(text, max(0, a.start - 30), a.start):
             return True
-        return (person or a.type == "GPE") and self._ward_after_re.match(text, a.end) is not None \
-            and self._bare_house_number_re.search(text[max(0, a.start - 12):a.start]) is not None
+        if not (person or a.type == "GPE") or self._bare_house_number_re.search(text[max(0, a.start - 12):a.start]) is None:
+            return False
+        if self._ward_after_re.match(text, a.end) is not None:
+            return True
+        items = self._address_items_re.match(text, a.end) if person else None  # (a unit of a list stays one)
+        return items is not None and any(i in places for i in (items.start(1), items.start(2)) if i >= 0)
 
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare

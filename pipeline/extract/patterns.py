@@ -373,12 +373,19 @@ class Patterns(NameEnd):
         return s, e, words
 
     def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
-        """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
-        family name are syllables of the name, not places."""
-        if text[s:e].split()[0] not in self.rules.surnames:
+        """"Đỗ Đức Quân", "Nguyễn Thái Bình", "Lưu Bình Nhưỡng": one-syllable-word places inside a name
+        opened by a family name, and a two-syllable one that is its whole given name after the family name
+        (issue-14L11: a false GPE in batches 4 and 5), are syllables of the name, not places."""
+        words = text[s:e].split()
+        if words[0] not in self.rules.surnames:
             return
+        # where a two-syllable given name starts; not after a family name that is a feature's word ("Hồ Hòa Bình": the lake),
+        # nor a country ("Đoàn Việt Nam" is the delegation; a country's id is "gpe:" and its code, "gpe:vn")
+        given = e - len(" ".join(words[-2:])) if words[0].lower() not in self.rules.place_heads else -1
         accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
-                                                   and " " not in text[a.start:a.end])]
+                                                   and (" " not in text[a.start:a.end]
+                                                        or (len(words) == 3 and (a.start, a.end) == (given, e)
+                                                            and "-" in a.entity_id)))]
 
     def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
@@ -472,6 +479,8 @@ class Patterns(NameEnd):
         before, after = text[max(0, s - 25):s], text[e:e + 25]
         if words[-1] in self.rules.foreign_event_words:
             return "EVENT"
+        if words[-1] in self.grammar["foreign_place_words"] and not self._media_before_re.search(before):
+            return "LOC"
         if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
@@ -485,8 +494,9 @@ class Patterns(NameEnd):
 
     def _no_person(self, words: list[str]) -> bool:
         """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
-        the run names no person (``not_person_words``)."""
-        return any(w in self.rules.not_person_words for w in words)
+        the run names no person (``not_person_words``); nor does a park's or a street's ("Finsbury Park",
+        not "Park Hang Seo": ``foreign_place_words``, the last word)."""
+        return any(w in self.rules.not_person_words for w in words) or words[-1] in self.grammar["foreign_place_words"]
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city
@@ -747,8 +757,13 @@ class Patterns(NameEnd):
         return True
 
     def _plural_before(self, text: str, pos: int) -> bool:
-        """A plural or a count before a unit's head word: "các huyện", "hai tỉnh"."""
-        return text[max(0, pos - 4):pos].strip().lower() in self.grammar["country_counters"]
+        """A plural or a count before a unit's head word: "các huyện", "hai tỉnh", "2 xã Nam Nghĩa và Nam Thái"
+        (not the number of what comes before it: "tổ 17 phường Trần Phú", "tỉnh lộ 15 huyện Củ Chi")."""
+        if text[max(0, pos - 4):pos].strip().lower() in self.grammar["country_counters"]:
+            return True
+        before = text[max(0, pos - 16):pos].split()
+        return bool(before) and before[-1].isdigit() and 1 < int(before[-1]) < 100 \
+            and (len(before) < 2 or before[-2].lower() not in self.grammar["unit_number_owners"])
 
     def _numbered_unit(self, text: str, head: re.Match[str], accepted: list[Candidate]) -> None:
         """Urban units known by a number: "quận 1", "Quận 10", "phường 5" (the head is the name's part)."""
@@ -798,8 +813,8 @@ class Patterns(NameEnd):
             return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
         if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
-        if etype == "LOC" and self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
-            return None  # "tàu sân bay USS Nimitz": a warship, no airport
+        if self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
+            return None  # "tàu sân bay USS Nimitz": a warship, no airport; "ông xã Hari Won": a husband, no commune
         return head.end() + (0 if glued else 1)
 
     def _runs_into_word(self, text: str, e: int, word_end: list[int]) -> bool:
@@ -832,7 +847,7 @@ class Patterns(NameEnd):
             if etype == "GPE" and self._list_after_known(text, m, pos, run[1], limit, accepted):
                 continue
             if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"] \
-                    and not self._island_over_unit(m, existing, word_end):
+                    and not self._island_over_unit(m, existing, text, word_end):
                 continue
             s, e = run
             first = text[s:e].split()[0]
@@ -857,8 +872,8 @@ class Patterns(NameEnd):
         Lão" are named after a person (pattern.place); no province or city is but those the gazetteer
         knows ("Chủ tịch UBND tỉnh Phan Ngọc Thọ": the unit left unnamed, then the person)."""
         head = self._place_head_end_re.search(text, max(0, s - 20), s)
-        if head is None:
-            return False
+        if head is None or self._head_compound_re.search(text, max(0, head.start() - 12), head.end() - 1):
+            return False  # (but "ông xã Phan Mạnh Quỳnh": a husband, named after the compound)
         unit = head.group().strip()
         return unit.lower() not in self.grammar["units_no_person"] or self._known_unit(text, unit, s, e)
 
@@ -900,6 +915,8 @@ class Patterns(NameEnd):
         the bare one (both forms then name it); "tỉnh X" is bare. None when the gazetteer already
         names the unit with its head word ("huyện Hóc Môn")."""
         s, e = run
+        if etype == "LOC" and head.group().lower() not in self.grammar["street_heads"]:
+            e = self._plant_number_end(text, e)
         name_only = text[s:e]
         with_head = etype == "GPE" and pos > head.end() and head.group().lower() in self.grammar["units_with_head"]
         if with_head and any(a.start == head.start() and a.end >= e for a in accepted):
@@ -912,6 +929,15 @@ class Patterns(NameEnd):
             return self._span_for(self._pick(ids, ""), span_start, e)
         return Candidate(span_start, e, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)
 
+    def _plant_number_end(self, text: str, e: int) -> int:
+        """"sông Tranh 2", "hồ Đak Mi 4": a number after a river's or lake's name names the dam or plant built
+        on it, the gold's (optional) facility, not the river; its end. Not a quantity ("sông Hồng 2 lần")."""
+        number = self._unit_number_re.match(text, e)
+        if number is None:
+            return e
+        after = text[number.end():number.end() + 12].split(maxsplit=1)
+        return e if after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"] else number.end()
+
     def _feature_named_after(self, head: str, name: str) -> tuple[str, ...] | None:
         """The gazetteer's entries for the name after a feature's head word ("sông Mê Kông" is the
         Mê Kông), but for a park, and an island or peninsula named as a unit is ("đảo Bali", "đảo
@@ -923,12 +949,17 @@ class Patterns(NameEnd):
             return None
         return ids
 
-    def _island_over_unit(self, head: re.Match[str], existing: Candidate, word_end: list[int]) -> bool:
+    def _island_over_unit(self, head: re.Match[str], existing: Candidate, text: str, word_end: list[int]) -> bool:
         """"đảo Bali": an island's head word of its own before a unit the gazetteer names (not the
-        verb "áp đảo Nhật", whose second syllable the head is)."""
+        verb "áp đảo Nhật", a word of the language whose second syllable the head is; but "thăm đảo Cô Tô",
+        which the segmenter joins into a word the dictionary lacks: issue-14L11, batch 13)."""
         s = head.start()
-        return existing.type == "GPE" and head.group().lower() in self.grammar["island_heads"] \
-            and not (word_end and s >= 2 and word_end[s - 2] > s)
+        if existing.type != "GPE" or head.group().lower() not in self.grammar["island_heads"]:
+            return False
+        if not (word_end and s >= 2 and word_end[s - 2] > s):
+            return True
+        start = text.rfind(" ", 0, s - 1) + 1
+        return text[start:word_end[s - 2]].lower() not in self.lexicon
 
     def _street_plural_before(self, text: str, head: re.Match[str]) -> bool:
         """A street's head word after a plural ("các tuyến phố", "những con đường"): a list may follow."""
@@ -1017,8 +1048,8 @@ class Patterns(NameEnd):
             if not pool:
                 continue
             best = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=self.config.fuzzy_ratio)
-            if best is None:
-                continue
+            if best is None or best[0].startswith(key + " "):
+                continue  # (the name's first words are no variant of it: "gió mùa Đông Bắc" is no "Đông Bắc Á")
             ids = self.names.get(fold(best[0]))
             if not ids:
                 continue

@@ -31,7 +31,7 @@ import ahocorasick
 
 from ..config import TagConfig, names_model_path
 from ..credits import Credits
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import WORLD_LISTS, Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
 from ..normalize import fold, unmarked
 from ..wordseg import dictionary_words
@@ -77,6 +77,8 @@ READS = {
     "pattern.event-head": ("pattern.org-head", "pattern.treaty-head"),
     "pattern.foreign-person": ("pattern.org-head", "pattern.named-by-noun"),
 }
+# The imported world cities (``Entry.origin`` is "file:line"): read by link.place-cue only, after a word of place.
+WORLD_CITIES = next(f for f, what in WORLD_LISTS.items() if what == "world cities") + ":"
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 # A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
@@ -90,6 +92,23 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definition", "link.acronym-realign",
            "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
            "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
+
+
+def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str, list[str]]) \
+        -> tuple[dict[str, Entry], dict[tuple[str, str], tuple[str, ...]]]:
+    """What link.place-cue looks names up in: the imported world cities gpe.csv leaves out, by folded name ("ở
+    Surabaya"), and the units gpe.csv names under a parent, by (parent id, name without its head word): "tại Hoàng Mai,
+    Hà Nội" is the district gpe.csv names only as "quận Hoàng Mai"."""
+    cities = {fold(n): e for e in gazetteer.imported if e.origin.startswith(WORLD_CITIES)
+              for n in e.names if fold(n) not in names}
+    heads = sorted((h.lower() + " " for h, t in rules.place_heads.items() if t == "GPE"), key=len, reverse=True)
+    under: dict[tuple[str, str], tuple[str, ...]] = defaultdict(tuple)
+    for e in (e for e in gazetteer.entries.values() if e.type == "GPE" and e.parent):
+        for n in map(fold, e.names):
+            head = next((h for h in heads if n.startswith(h)), "")
+            if e.id not in under[(e.parent, n[len(head):])]:
+                under[(e.parent, n[len(head):])] += (e.id,)
+    return cities, under
 
 
 class Tagger(Patterns, Linkers):
@@ -177,6 +196,9 @@ class Tagger(Patterns, Linkers):
         self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
         self._ward_after_re = re.compile(
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
+        # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
+        # makes the name before them a street; rule link.address)
+        self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units, True)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
@@ -230,6 +252,9 @@ class Tagger(Patterns, Linkers):
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
         # "ở Gwadar, Pakistan", "ở Manaus, thủ phủ bang …": a city by its cue (rule link.place-cue)
         self._place_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['place_cue_before'])}) (?=[^\W\d_])")
+        # "ở Surabaya", "quê nhà Toulon": a city of the imported world list that gpe.csv leaves out, by its cue alone
+        self._city_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['world_city_cues'])}) (?=[^\W\d_])")
+        self._world_cities, self._units_under = _place_cue_indexes(gazetteer, self.rules, self.names)
         # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
         joints = alternation(rules.language_list_joints)
         self._language_list_re = re.compile(
