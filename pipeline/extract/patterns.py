@@ -706,6 +706,8 @@ class Patterns(NameEnd):
         agreement's or meeting's head ("Thỏa thuận hợp tác chung")."""
         if etype == "ORG" and any(a.type == "ORG" and a.start == m.start() for a in inside):
             return False
+        if etype == "ORG" and any((fold(name) + " ").startswith(o + " ") for o in self.grammar["organs"]):
+            return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
         if m.group() in self.grammar["team_heads"] and not any(a.type == "GPE" for a in inside):
             return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
         if m.group() in self.grammar["place_first_heads"] and not any(a.type == "GPE" and a.start == pos for a in inside):
