@@ -377,11 +377,23 @@ class Patterns(NameEnd):
 
     def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
         """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
-        family name are syllables of the name, not places."""
-        if text[s:e].split()[0] not in self.rules.surnames:
+        family name are syllables of the name, not places; so is a place of two syllables that ends a name of
+        three or four ("Nguyễn Thái Bình", "đại biểu Lưu Bình Nhưỡng": batches 4 and 5), unless the family name
+        is a place's head word too ("Hồ Hoàn Kiếm": a lake), a place opens the run ("Thái Bình Dương") or the place is
+        a state ("Đoàn Việt Nam": a delegation)."""
+        words = text[s:e].split()
+        if words[0] not in self.rules.surnames:
             return
-        accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
-                                                   and " " not in text[a.start:a.end])]
+        given = 3 <= len(words) <= 4 and words[0].lower() not in self.rules.place_heads \
+            and not any(a.start <= s < a.end for a in accepted)
+        accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC") and (
+            " " not in text[a.start:a.end] or given and a.end == e and len(text[a.start:a.end].split()) == 2
+            and not self._state(a)))]
+
+    def _state(self, place: Candidate) -> bool:
+        """A gazetteer's state (a GPE without a parent): "Đoàn Việt Nam" is a delegation, no person."""
+        entry = self.gaz.entries.get(place.entity_id)
+        return entry is not None and entry.type == "GPE" and not entry.parent
 
     def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
@@ -656,7 +668,8 @@ class Patterns(NameEnd):
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
-            place_last=head in self.grammar["place_last_heads"])
+            place_last=head in self.grammar["place_last_heads"],
+            head=m.span())
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:
