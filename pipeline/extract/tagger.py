@@ -103,7 +103,7 @@ class Tagger(Patterns, Linkers):
         self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
         self.lexicon = dictionary_words()
-        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words)
+        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words, int(self.rules.grammar["code_part_letters"]))
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices = ahocorasick.Automaton()
         office_keys: dict[str, list[int]] = defaultdict(list)
