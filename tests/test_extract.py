@@ -230,6 +230,7 @@ def test_a_rule_firing_on_few_documents_needs_examples_from_three_articles():
 # -- candidates, one resolver, then linkers (issue #13) ------------------------------------------
 
 LINKER_RULES = ("link.country-context", "link.acronym-definition", "link.acronym-realign", "link.person-list", "link.country-branch",
+                "link.legal-form",
                 "link.place-cue", "link.event-edition", "link.tenure",
                 "link.credit", "link.coreference", "link.address", "link.club-place", "link.title-coreference", "link.acronym-reuse",
                 "link.names-model", "link.work-title")

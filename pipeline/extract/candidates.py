@@ -92,6 +92,12 @@ class Proposals:
     offices: list[tuple[int, int, tuple[int, ...]]] = field(default_factory=list)
 
 
+# A code's part before a dash: capitals and digits, no lower case ("IT-", "SVF-"); after one, with a digit ("-3E": a
+# model's number; "EU-MUTRAP" is a project of the European Union)
+_CODE_BEFORE = re.compile(r"(?<![\w&])[A-Z0-9]+$")
+_CODE_AFTER = re.compile(r"[A-Z]*[0-9][A-Z0-9]*(?![\w&])")
+
+
 class GazetteerMatcher:
     """Every gazetteer name on the normalised character stream (word segmentation splits some
     names), word-bounded; acronyms (names without lower case) case-sensitively, other names in
@@ -101,7 +107,9 @@ class GazetteerMatcher:
     segmenter splits and joins syllables differently from the gazetteer's names, so token matching
     misses names that character matching finds (README, "Where spaCy does not fit")."""
 
-    def __init__(self, gazetteer: Gazetteer, stop_words: frozenset[str]):
+    def __init__(self, gazetteer: Gazetteer, stop_words: frozenset[str], code_part: int = 0):
+        # An acronym of at most ``code_part`` letters joined by a dash to a code is part of the code (``_in_code``)
+        self._code_part = code_part
         self._ci = ahocorasick.Automaton()
         self._cs = ahocorasick.Automaton()
         ci_keys: dict[str, list[str]] = defaultdict(list)
@@ -151,8 +159,20 @@ class GazetteerMatcher:
         if self._has_cs:
             for end, (length, ids) in self._cs.iter(text):
                 s, e = end - length + 1, end + 1
-                if e <= limit and _bounded(text, s, e):
+                if e <= limit and _bounded(text, s, e) and not self._in_code(text, s, e):
                     yield s, e, ids
+
+    def _in_code(self, text: str, s: int, e: int) -> bool:
+        """A short acronym joined by a dash to a code of capitals or digits is a part of the code, no body:
+        "IT-EP" (a study programme), "EP-3E" (an aircraft), "SVF-AU" (a network's short name): the European
+        Parliament and the African Union in the gold of batches 9 and 14 (issue-14N11). Not a name on the other
+        side ("ASEAN-Nhật Bản", "Nga-LHQ"), a body's project after it ("EU-MUTRAP"), nor a longer acronym
+        ("VNPAY-QR")."""
+        if e - s > self._code_part:
+            return False
+        before = s > 1 and text[s - 1] in "-–" and _CODE_BEFORE.search(text, max(0, s - 12), s - 1) is not None
+        after = text[e:e + 1] in ("-", "–") and _CODE_AFTER.match(text, e + 1) is not None
+        return before or after
 
     def propose(self, text: str, limit: int, pick: Callable[[tuple[str, ...]], Entry]) -> list[Candidate]:
         """One candidate per match; ``pick`` chooses among entries sharing a name (by date)."""

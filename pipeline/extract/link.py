@@ -386,6 +386,28 @@ class Linkers:
                 a.start, country.end, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.6,
                 rule="link.country-branch"))
 
+    # -- a company's legal form -----------------------------------------------------------------
+    def _legal_forms(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.legal-form``: a company any rule found, written with its legal form after its name, is
+        named with it ("Bloomberg L.P.", "BMW M GmbH", "Imathia Construccion S.L", "Sofina Foods Inc."; ANNOTATION.md:
+        the fullest form the text gives; the gold of dev and batches 5, 6 and 15): the mention grows over the form,
+        one or two Latin-script words before it ("M" of "BMW M GmbH") and the full stop of an abbreviated form. What
+        another mention covers stays (an acronym, a person), and so does a Vietnamese name."""
+        for a in [a for a in spans if a.type == "ORG"]:
+            name = text[a.start:a.end]
+            if not all(_FOREIGN_WORD.fullmatch(w) or w.isupper() for w in name.split()):
+                continue
+            m = self._legal_form_re.match(text, a.end)
+            end = m.end() if m is not None else a.end + 1 if (
+                text[a.end:a.end + 1] == "." and name.rsplit(" ", 1)[-1] in self._legal_form_stop) else a.end
+            if end == a.end or overlaps(a.end, end, spans):
+                continue
+            full = text[a.start:end]
+            ids = self.names.get(fold(full))
+            spans.remove(a)
+            spans.append(self._span_for(self._pick(ids, ""), a.start, end) if ids else Candidate(
+                a.start, end, "ORG", f"org:new:{slug(full)}", full, method="pattern", score=0.6, rule="link.legal-form"))
+
     # -- places by their cue ------------------------------------------------------------------
     def _cue_places(self, text: str, spans: Ledger) -> None:
         """Linker ``link.place-cue``: a run of one to three capitalised words that no rule named,

@@ -228,7 +228,23 @@ class NameEnd:
         if word in self.grammar["dashes"]:
             return self._org_head_re.match(text, nxt) is not None
         return word == self.grammar["and"] and bool(scan.shape.no_and or scan.head_re.match(text, nxt)
-                                                    or self._org_head_re.match(text, nxt))
+                                                    or self._org_head_re.match(text, nxt)
+                                                    or scan.end is not None and self._repeats_name(scan, w))
+
+    @staticmethod
+    def _repeats_name(scan: _Scan, w: re.Match[str]) -> bool:
+        """"và" before a word the name already holds opens a second body of the same kind: a lower-case
+        designator ("Chi cục Thú y vùng VI | và vùng VII", "Công an quận 2 | và quận 9") or a later word of the
+        head ("trường THCS Dương Đông 1 | và THCS …", "trường Trung học cơ sở xã Nghĩa Thuận | và Trung học cơ sở
+        …"). Not a capitalised word of the name ("Viện Công nghệ sinh học và Công nghệ thực phẩm": one body)."""
+        nxt = _WORD.match(scan.text, w.end() + 1)
+        if nxt is None:
+            return False
+        word = nxt.group()
+        head_start, head_end = scan.shape.head
+        head = scan.text[head_start:head_end].split()
+        held = scan.text[head_end:w.start()].split()
+        return word in head[1:] or word.islower() and word in held
 
     def _clause_after_and(self, text: str, pos: int, limit: int) -> bool:
         """After "và" in a body's name: a verb, or lower-case words and then another body's head,

@@ -373,19 +373,24 @@ class Patterns(NameEnd):
         return s, e, words
 
     def _drop_places_in_vietnamese_name(self, text: str, s: int, e: int, accepted: list[Candidate]) -> None:
-        """"Đỗ Đức Quân", "Nguyễn Thái Bình", "Lưu Bình Nhưỡng": one-syllable-word places inside a name
-        opened by a family name, and a two-syllable one that is its whole given name after the family name
-        (issue-14L11: a false GPE in batches 4 and 5), are syllables of the name, not places."""
+        """"Đỗ Đức Quân", "Nguyễn Thái Bình": one-syllable-word places inside a name opened by a
+        family name are syllables of the name, not places; so is a place of two syllables that ends a name of
+        three or four ("Nguyễn Thái Bình", "đại biểu Lưu Bình Nhưỡng": batches 4 and 5), unless the family name
+        is a place's head word too ("Hồ Hoàn Kiếm": a lake), a place opens the run ("Thái Bình Dương") or the place is
+        a state ("Đoàn Việt Nam": a delegation)."""
         words = text[s:e].split()
         if words[0] not in self.rules.surnames:
             return
-        # where a two-syllable given name starts; not after a family name that is a feature's word ("Hồ Hòa Bình": the lake),
-        # nor a country ("Đoàn Việt Nam" is the delegation; a country's id is "gpe:" and its code, "gpe:vn")
-        given = e - len(" ".join(words[-2:])) if words[0].lower() not in self.rules.place_heads else -1
-        accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC")
-                                                   and (" " not in text[a.start:a.end]
-                                                        or (len(words) == 3 and (a.start, a.end) == (given, e)
-                                                            and "-" in a.entity_id)))]
+        given = 3 <= len(words) <= 4 and words[0].lower() not in self.rules.place_heads \
+            and not any(a.start <= s < a.end for a in accepted)
+        accepted[:] = [a for a in accepted if not (s < a.start and a.end <= e and a.type in ("GPE", "LOC") and (
+            " " not in text[a.start:a.end] or given and a.end == e and len(text[a.start:a.end].split()) == 2
+            and not self._state(a)))]
+
+    def _state(self, place: Candidate) -> bool:
+        """A gazetteer's state (a GPE without a parent): "Đoàn Việt Nam" is a delegation, no person."""
+        entry = self.gaz.entries.get(place.entity_id)
+        return entry is not None and entry.type == "GPE" and not entry.parent
 
     def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
@@ -669,7 +674,8 @@ class Patterns(NameEnd):
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
-            place_last=head in self.grammar["place_last_heads"])
+            place_last=head in self.grammar["place_last_heads"],
+            head=m.span())
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,
                           accepted: list[Candidate]) -> int:
@@ -722,6 +728,8 @@ class Patterns(NameEnd):
         agreement's or meeting's head ("Thỏa thuận hợp tác chung")."""
         if etype == "ORG" and any(a.type == "ORG" and a.start == m.start() for a in inside):
             return False
+        if etype == "ORG" and any((fold(name) + " ").startswith(o + " ") for o in self.grammar["organs"]):
+            return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
         if m.group() in self.grammar["team_heads"] and not any(a.type == "GPE" for a in inside):
             return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
         if m.group() in self.grammar["place_first_heads"] and not any(a.type == "GPE" and a.start == pos for a in inside):

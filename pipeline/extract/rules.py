@@ -179,4 +179,5 @@ class NameShape:
     # truy nã tội phạm"
     place_last: bool = False  # lower-case words, then a name that ends with its place: "Ban Chỉ đạo phòng, chống dịch
     # Covid-19 tỉnh Bắc Giang"
+    head: tuple[int, int] = (0, 0)  # where the head word stands: "và" before its words again opens a second body
 

@@ -89,7 +89,7 @@ _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"pr
 # the gazetteer's own names and the bodies country context placed.
 _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
-LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definition", "link.acronym-realign",
+LINKERS = ("link.country-context", "link.country-branch", "link.legal-form", "link.acronym-definition", "link.acronym-realign",
            "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
            "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
@@ -124,7 +124,7 @@ class Tagger(Patterns, Linkers):
         self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
         self.lexicon = dictionary_words() if lexicon is None else lexicon
-        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words)
+        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words, int(self.rules.grammar["code_part_letters"]))
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices = ahocorasick.Automaton()
         office_keys: dict[str, list[int]] = defaultdict(list)
@@ -248,6 +248,11 @@ class Tagger(Patterns, Linkers):
             rf" \d{{1,2}}(?![\w/%-]|[.,:]\d)(?! (?:{counts})(?!\w))"
             rf"|(?: {re.escape(str(g['edition']))} [\dIVXLC]+\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
             rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
+        # A company's legal form after its name, up to two Latin-script words before it ("Bloomberg| L.P.", "BMW| M
+        # GmbH"), or the full stop of an abbreviated form the name ends with ("Sofina Foods Inc|."): link.legal-form
+        forms = "|".join(re.escape(f) for f in g["legal_forms"])
+        self._legal_form_re = re.compile(rf"(?: [A-Z][A-Za-z0-9&-]*){{0,2}} (?:{forms})(?![\w.-])")
+        self._legal_form_stop = frozenset(f[:-1] for f in g["legal_forms"] if f.endswith("."))
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
         # "ở Gwadar, Pakistan", "ở Manaus, thủ phủ bang …": a city by its cue (rule link.place-cue)
@@ -509,6 +514,8 @@ class Tagger(Patterns, Linkers):
         self._country_context(para, spans, gazetteer)
         spans.rule, spans.reason = "link.country-branch", "a foreign company's branch in the home country"
         self._country_branches(text, spans)
+        spans.rule, spans.reason = "link.legal-form", "a company named with its legal form"
+        self._legal_forms(text, spans)
         spans.rule, spans.reason = "link.acronym-definition", "'Long form (ACR)' in the text defines it otherwise"
         definitions = self._acronym_definitions(text, spans, gazetteer, _ABOVE_DEFINITIONS)
         # In text order again, as the resolver handed them over: the linkers below read the first
