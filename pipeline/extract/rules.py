@@ -77,6 +77,7 @@ class TaggerRules:
     work_list_openers: tuple[str, ...]  # "bộ phim … như": a list of titles follows
     work_list_joints: tuple[str, ...]  # "và": joins the last title of a list
     title_function_words: tuple[str, ...]  # English function words inside a title ("of", "the")
+    website_domains: tuple[str, ...]  # last labels of a website's domain ("com", "vn"): the domain is a medium
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
     club_heads: tuple[str, ...]  # "CLB …": a club named after its place is the bare place afterwards
@@ -163,6 +164,7 @@ class TaggerRules:
             work_list_openers=tuple(data["work_list_openers"]),
             work_list_joints=tuple(data["work_list_joints"]),
             title_function_words=tuple(data["title_function_words"]),
+            website_domains=tuple(data["website_domains"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),
             address_before=tuple(data["address_before"]),
