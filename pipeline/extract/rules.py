@@ -72,11 +72,6 @@ class TaggerRules:
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
     work_nouns: tuple[str, ...]  # "bộ phim", "tàu hàng": the capitalised run after them is a title
-    work_nouns_not_after: tuple[str, ...]  # "hãng phim": a work noun after them names a maker or venue
-    work_list_before: tuple[str, ...]  # "các", "ba": a plural work noun lists its titles
-    work_list_openers: tuple[str, ...]  # "bộ phim … như": a list of titles follows
-    work_list_joints: tuple[str, ...]  # "và": joins the last title of a list
-    title_function_words: tuple[str, ...]  # English function words inside a title ("of", "the")
     website_domains: tuple[str, ...]  # last labels of a website's domain ("com", "vn"): the domain is a medium
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
@@ -159,11 +154,6 @@ class TaggerRules:
             foreign_event_words=frozenset(data["foreign_event_words"]),
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
             work_nouns=tuple(data["work_nouns"]),
-            work_nouns_not_after=tuple(data["work_nouns_not_after"]),
-            work_list_before=tuple(data["work_list_before"]),
-            work_list_openers=tuple(data["work_list_openers"]),
-            work_list_joints=tuple(data["work_list_joints"]),
-            title_function_words=tuple(data["title_function_words"]),
             website_domains=tuple(data["website_domains"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),

@@ -44,7 +44,6 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .works import WorkTitles
 from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, overlaps
 
 __all__ = ["Tagger", "PASSES"]
@@ -93,16 +92,6 @@ LINKERS = ("link.country-context", "link.country-branch", "link.acronym-definiti
            "link.club-place", "link.title-coreference", "link.names-model", "link.work-title")
 
 
-def _in_title(a: Candidate, start: int, end: int) -> bool:
-    """A mention inside a work's title at ``start:end``: any one shorter than it ("Caribbean" in "Pirates
-    of the Caribbean: …", "Fleet Street" in "… The Demon Barber of Fleet Street"), or one a rule made
-    of the whole title ("Hope" after "bộ phim"); a gazetteer name that is the whole title stays (a
-    maker named like its films: "phim Marvel")."""
-    if a.start < start or a.end > end:
-        return False
-    return (a.start, a.end) != (start, end) or a.method != "gazetteer"
-
-
 class Tagger(Patterns, Linkers):
     """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse."""
 
@@ -144,7 +133,7 @@ class Tagger(Patterns, Linkers):
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
-        self._work_titles_of = WorkTitles(rules)
+        self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
         self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
                                       rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
@@ -464,9 +453,10 @@ class Tagger(Patterns, Linkers):
                     spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
-        """The Latin-script titles of works a paragraph names ("bộ phim Ma Rainey's Black Bottom", "tàu
-        hàng Ever Given", "các phim Gigli, Pearl Harbor, Daredevil": ``works.py``)."""
-        return self._work_titles_of.titles_in(text)
+        """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
+        Bottom", "tàu hàng Ever Given")."""
+        return [run for m in self._work_title_re.finditer(text)
+                if (run := self._foreign_run(text, m.end(), len(text))) is not None and run[0] == m.end()]
 
     def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]]) -> None:
         """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
@@ -477,10 +467,9 @@ class Tagger(Patterns, Linkers):
         if not titles:
             return
         for para in doc.paragraphs:
-            spans, here = per_para[para.index], works[para.index]
+            spans = per_para[para.index]
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
-                                                 and para.text[a.start:a.end] in titles)
-                        and not any(_in_title(a, s, e) for s, e in here)]
+                                                 and para.text[a.start:a.end] in titles)]
 
     def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
                            day: str, acronyms: dict[str, Candidate]) -> None:
