@@ -209,12 +209,12 @@ class ArgumentsMixin:
         kept = self._media_out(s, usable, medium, settings.medium_owner)
         if speaks_from is None:
             return kept
-        # A medium speaking in its own name is the subject of the trigger's own clause ("tờ Marca còn cho
-        # rằng"), never one that reported in a clause before ("Hãng tin CNN đưa tin, các quan chức … cho rằng").
+        # A medium (an ORG) speaking in its own name is the subject of the trigger's own clause ("tờ Marca còn
+        # cho rằng"), never one that reported in a clause before ("Hãng tin CNN đưa tin, các quan chức … cho rằng").
         speaking = usable if settings.medium_after_speaking is None else \
             self._media_out(s, usable, settings.medium_after_speaking, settings.medium_owner)
         ids = {id(m) for m in kept}
-        return [m for m in speaking if id(m) in ids or m.start >= speaks_from]
+        return [m for m in speaking if id(m) in ids or m.type == "ORG" and m.start >= speaks_from]
 
     def _members_out(self, s: _Sent, mentions: list[Mention], etype: str) -> list[Mention]:
         """Without a person speaking: no body or place an unnamed member of it stands before ("Một lãnh

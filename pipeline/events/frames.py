@@ -35,7 +35,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
-                        "medium_speaks", "medium_speaks_after",
+                        "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
@@ -289,8 +289,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_speaks=frozenset(str(x).lower() for x in raw.get("medium_speaks", [])),
-        medium_after_speaking=_ending_words(_without(raw["medium_after"], raw.get("medium_speaks_after", [])))
-        if raw.get("medium_after") and raw.get("medium_speaks") else None,
+        medium_after_speaking=_speaking_bar(raw) if raw.get("medium_after") and raw.get("medium_speaks") else None,
         medium_names=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in raw['medium_names'])})(?!\w)")
         if raw.get("medium_names") else None,
         unnamed_after=_ending_words(raw["unnamed_after"]) if raw.get("unnamed_after") else None,
@@ -318,9 +317,15 @@ def _gap_words(values: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:\s+(?:{body}))*\s+", re.IGNORECASE)
 
 
-def _without(values: list[str], dropped: list[str]) -> list[str]:
-    """``values`` in their order, without those of ``dropped``."""
-    return [v for v in values if v not in set(dropped)]
+def _speaking_bar(raw: dict) -> re.Pattern[str]:
+    """What still bars a medium with a ``medium_speaks`` trigger, ending the stretch searched: a word of
+    ``medium_after`` outside ``medium_speaks_after`` ("trao đổi với"), or a word of
+    ``medium_speaks_not_after``, with or without a medium's noun after it ("của tờ", "trên tạp chí", "của")."""
+    nouns = set(raw.get("medium_speaks_after", []))
+    rest = "|".join(re.escape(v) for v in raw["medium_after"] if v not in nouns) or "(?!)"
+    preps = "|".join(re.escape(v) for v in raw.get("medium_speaks_not_after", [])) or "(?!)"
+    noun = "|".join(re.escape(v) for v in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{rest}|(?:{preps})(?:\s+(?:{noun}))?)\s$", re.IGNORECASE)
 
 
 def _owner_words(values: list[str]) -> re.Pattern[str]:
