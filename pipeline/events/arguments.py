@@ -210,11 +210,14 @@ class ArgumentsMixin:
         if speaks_from is None:
             return kept
         # A medium (an ORG) speaking in its own name is the subject of the trigger's own clause ("tờ Marca còn
-        # cho rằng"), never one that reported in a clause before ("Hãng tin CNN đưa tin, các quan chức … cho rằng").
+        # cho rằng"), never one that reported in a clause before ("Hãng tin CNN đưa tin, các quan chức … cho rằng");
+        # so is a journalist named after a medium's word ("Nhà báo Pedrerol … tiết lộ"), never a place ("Nhiều tờ
+        # báo Anh … tiết lộ": the country whose papers they are).
         speaking = usable if settings.medium_after_speaking is None else \
             self._media_out(s, usable, settings.medium_after_speaking, settings.medium_owner)
-        ids = {id(m) for m in kept}
-        return [m for m in speaking if id(m) in ids or m.type == "ORG" and m.start >= speaks_from]
+        ids, free = {id(m) for m in kept}, {id(m) for m in speaking}
+        return [m for m in usable if id(m) in ids or id(m) in free and m.type in ("ORG", "PERSON")
+                and m.start >= speaks_from]
 
     def _members_out(self, s: _Sent, mentions: list[Mention], etype: str) -> list[Mention]:
         """Without a person speaking: no body or place an unnamed member of it stands before ("Một lãnh
