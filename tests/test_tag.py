@@ -575,3 +575,12 @@ def test_a_street_named_after_a_person_stays_the_street(tagger, segmenter):
     by_para = {(m.paragraph, m.text): m.type for m in ms}
     assert by_para[(2, "Lương Ngọc Quyến")] == "LOC"
     assert by_para[(3, "Lương Ngọc Quyến")] == "PERSON"  # with a title: the person
+
+
+def test_rt_is_the_channel_but_not_inside_the_test_s_name(project_tagger, segmenter):
+    # issue-14T11 (batches 4, 5 and 6): a bare "RT" is Russia Today, "RT-PCR" the test (a TERM row)
+    ms = tag(project_tagger, segmenter, [
+        "Theo RT, trận bão đổ bộ vào thành phố Nam Thông vào tối ngày 30/4.",
+        "Các bệnh viện chưa đủ năng lực xét nghiệm Realtime RT-PCR cần liên hệ với các đơn vị có năng lực."])
+    assert [(m.paragraph, m.text, m.type, m.entity_id) for m in ms if m.type in ("ORG", "TERM")] == [
+        (1, "RT", "ORG", "org:rt"), (2, "Realtime RT-PCR", "TERM", "term:rt-pcr")]

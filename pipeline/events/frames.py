@@ -35,6 +35,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
                         "multilateral_triggers", "pronoun_speakers", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
+                        "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
@@ -126,6 +127,11 @@ class TypeSettings:
     medium_owner: re.Pattern[str] | None = None
     # words inside a name that make it a news medium whatever its id ("US Blasting News", "Daily Mail")
     medium_names: re.Pattern[str] | None = None
+    # trigger phrases with which a news medium speaks in its own name ("tờ Marca cho rằng", "CNN vừa tiết
+    # lộ"): with them neither ``not_speakers`` nor ``medium_names`` bars it, and of ``medium_after`` only
+    # what is left without ``medium_speaks_after`` (whom one talks to, unnamed sources) still does
+    medium_speaks: frozenset[str] = frozenset()
+    medium_after_speaking: re.Pattern[str] | None = None
     # words right before a name that make it whose unnamed people speak ("quan chức Nhà Trắng", "giới
     # chức Moskva", "đa số bạn đọc Người Lao Động Online"): the name is no participant
     unnamed_after: re.Pattern[str] | None = None
@@ -282,6 +288,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
+        medium_speaks=frozenset(str(x).lower() for x in raw.get("medium_speaks", [])),
+        medium_after_speaking=_speaking_bar(raw) if raw.get("medium_after") and raw.get("medium_speaks") else None,
         medium_names=re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in raw['medium_names'])})(?!\w)")
         if raw.get("medium_names") else None,
         unnamed_after=_ending_words(raw["unnamed_after"]) if raw.get("unnamed_after") else None,
@@ -307,6 +315,17 @@ def _gap_words(values: list[str]) -> re.Pattern[str]:
     whole stretch between a subject and its verb (see ``TypeSettings.state_subject_gap``)."""
     body = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?:\s+(?:{body}))*\s+", re.IGNORECASE)
+
+
+def _speaking_bar(raw: dict) -> re.Pattern[str]:
+    """What still bars a medium with a ``medium_speaks`` trigger, ending the stretch searched: a word of
+    ``medium_after`` outside ``medium_speaks_after`` ("trao đổi với"), or a word of
+    ``medium_speaks_not_after``, with or without a medium's noun after it ("của tờ", "trên tạp chí", "của")."""
+    nouns = set(raw.get("medium_speaks_after", []))
+    rest = "|".join(re.escape(v) for v in raw["medium_after"] if v not in nouns) or "(?!)"
+    preps = "|".join(re.escape(v) for v in raw.get("medium_speaks_not_after", [])) or "(?!)"
+    noun = "|".join(re.escape(v) for v in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{rest}|(?:{preps})(?:\s+(?:{noun}))?)\s$", re.IGNORECASE)
 
 
 def _owner_words(values: list[str]) -> re.Pattern[str]:

@@ -459,8 +459,9 @@ class Patterns(NameEnd):
     def _foreign_names(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
         "Jeremy Konyndyk, cố vấn ...", "... , Fikri Isik tại") or a medium ("nhật báo Rodong Sinmun",
-        "phỏng vấn với Fox News")."""
+        "phỏng vấn với Fox News", a website by its domain: "Theo trang nationalinterest.org")."""
         text, limit, free = ctx.text, ctx.limit, accepted.free
+        self._websites(text, limit, accepted)
         pos = 0
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
@@ -475,6 +476,18 @@ class Patterns(NameEnd):
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
                                           method="pattern", score=0.6))
+
+    def _websites(self, text: str, limit: int, accepted: Ledger) -> None:
+        """A website named by its domain in the body ("Theo báo cáo của Batdongsan.com.vn", "Theo trang
+        nationalinterest.org"): a medium, an ORG (ANNOTATION.md: a medium cited as a source in the body).
+        Not after a colon, where a page lists its own address or credits ("Website: intechsolar.vn",
+        "Nguồn: structure.mil.ru")."""
+        for m in self._website_re.finditer(text, 0, limit):
+            s, e = m.span()
+            if text[:s].rstrip().endswith(":") or not accepted.free(s, e) or self.names.get(fold(text[s:e])):
+                continue
+            accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                                      score=0.6))
 
     def _foreign_name_label(self, text: str, s: int, e: int) -> str:
         """What the Latin-script run ``text[s:e]`` names by its last word and the words around it:

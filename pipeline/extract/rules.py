@@ -72,6 +72,7 @@ class TaggerRules:
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
     work_nouns: tuple[str, ...]  # "bộ phim", "tàu hàng": the capitalised run after them is a title
+    website_domains: tuple[str, ...]  # last labels of a website's domain ("com", "vn"): the domain is a medium
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
     club_heads: tuple[str, ...]  # "CLB …": a club named after its place is the bare place afterwards
@@ -153,6 +154,7 @@ class TaggerRules:
             foreign_event_words=frozenset(data["foreign_event_words"]),
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
             work_nouns=tuple(data["work_nouns"]),
+            website_domains=tuple(data["website_domains"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),
             address_before=tuple(data["address_before"]),

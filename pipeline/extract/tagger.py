@@ -159,6 +159,9 @@ class Tagger(Patterns, Linkers):
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
         self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
+        # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
+        self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
+                                      rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns, True)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
