@@ -246,10 +246,19 @@ class NameEnd:
         opener (``name_enders``: "công an Đại tá", "U15 Việt Nam Phát biểu"), or a part of
         the day and a date after the name ("Hội nghị xúc tiến đầu tư Việt Nam Chiều 5/6": a sentence whose
         break the crawl lost)."""
+        if self._inside_stop_word(scan, w):
+            return False
         return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
             or bool(self._editor_mark_re.match(scan.text, w.start())) \
             or bool(self._name_ender_re.match(scan.text, w.start())) \
             or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
+
+    def _inside_stop_word(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """The syllable ends a word of ``stop_inside_words`` with the syllable before it ("hàng không", "tự do"): a
+        noun or adjective of the name, not the stop word it also is ("Hiệp định tự do thương mại Mỹ - Singapore")."""
+        prev = scan.prev_word
+        return prev is not None and prev.end() + 1 == w.start() \
+            and scan.text[prev.start():w.end()].lower() in self.grammar["stop_inside_words"]
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
