@@ -458,7 +458,10 @@ class Patterns(NameEnd):
             pos = e
             if self._medium_named_after_place(text, s, e, accepted):
                 continue
-            if not free(s, e) or self.names.get(fold(text[s:e])):
+            if self.names.get(fold(text[s:e])):
+                continue
+            if not free(s, e):
+                self._event_over_names(text, s, e, accepted)
                 continue
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
@@ -466,6 +469,15 @@ class Patterns(NameEnd):
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
                                           method="pattern", score=0.6))
+
+    def _event_over_names(self, text: str, s: int, e: int, accepted: Ledger) -> None:
+        """A Latin-script event by its last word grows over the places and bodies the gazetteer names inside it
+        ("Barcelona Open": the club; "Influence Asia 2017" no, "Asia" is no event's word; issue-14R11, batch 13)."""
+        if text[s:e].split()[-1] not in self.rules.foreign_event_words \
+                or any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
+            return
+        self._replace_inside(accepted, Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e],
+                                                 method="pattern", score=0.6), _GROWS_OVER)
 
     def _foreign_name_label(self, text: str, s: int, e: int) -> str:
         """What the Latin-script run ``text[s:e]`` names by its last word and the words around it:
@@ -579,10 +591,14 @@ class Patterns(NameEnd):
         for (s, e), canonical in spans:
             name = text[s:e].strip()
             e = s + len(name)
+            ids = self.names.get(fold(name))
+            span = self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                s, e, "EVENT", f"event:new:{slug(name)}", canonical, method="pattern", score=0.7)
             if free(s, e):
-                ids = self.names.get(fold(name))
-                accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
-                    s, e, "EVENT", f"event:new:{slug(name)}", canonical, method="pattern", score=0.7))
+                accepted.append(span)
+            elif not ids and not any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
+                # a place or body named inside it: Cuộc thi "Người đẹp du lịch Sầm Sơn" (issue-14R11, batch 13)
+                self._replace_inside(accepted, span, _GROWS_OVER)
 
     @staticmethod
     def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate],
@@ -653,6 +669,7 @@ class Patterns(NameEnd):
             and not (word_end and word_end[m.start()] > m.end()),
             # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
+            lead_words=etype == "TREATY",
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
@@ -690,6 +707,10 @@ class Patterns(NameEnd):
         ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
+        if not ids and m.group().islower() and m.group() in self.grammar["contest_heads"]:
+            # "cuộc thi Sao Mai 2015": the contest's name is what follows its noun in lower case; the canonical
+            # name keeps the noun, as for a name in quotation marks (issue-14R11, batches 10, 13 and 14)
+            span.start = pos
         places = [a for a in inside if a.type == "GPE"]
         if not ids and m.group() in self.rules.councils and len(places) == 1:
             # One entity per province's council, however the text abbreviates it.
