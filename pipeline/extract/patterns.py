@@ -684,6 +684,10 @@ class Patterns(NameEnd):
                 and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
                         for w in num.group(1).split()):
             end += num.end()
+        elif etype == "EVENT" and (suffix := next((x for x in self.grammar["event_suffixes"]
+                                                   if text.startswith(f" {x}", end) and not _is_word_char(
+                                                       text[end + len(x) + 1:end + len(x) + 2] or " ")), None)):
+            end += len(suffix) + 1  # "Giải bóng đá Fans Club mở rộng" (issue-14R11, batch 9)
         # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
         if m.group() in self.rules.law_heads and (law := self._law_year_re.match(text[end:limit])):
             place = law.group("gpe")
@@ -734,8 +738,10 @@ class Patterns(NameEnd):
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
-        return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit()
-                                                     for w in name.split()[len(m.group().split()):])
+        rest = " ".join(name.split()[len(m.group().split()):])
+        if etype == "EVENT" and rest in self.grammar["generic_event_levels"]:
+            return False  # "Hội nghị Bộ trưởng": a ministerial meeting, no name (issue-14R11, dev)
+        return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit() for w in rest.split())
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
