@@ -738,10 +738,8 @@ class Patterns(NameEnd):
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
-        rest = " ".join(name.split()[len(m.group().split()):])
-        if etype == "EVENT" and rest in self.grammar["generic_event_levels"]:
-            return False  # "Hội nghị Bộ trưởng": a ministerial meeting, no name (issue-14R11, dev)
-        return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit() for w in rest.split())
+        return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit()
+                                                     for w in name.split()[len(m.group().split()):])
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
