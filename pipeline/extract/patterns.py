@@ -669,7 +669,7 @@ class Patterns(NameEnd):
             and not (word_end and word_end[m.start()] > m.end()),
             # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
-            lead_words=etype == "TREATY",
+            lead_words=etype == "TREATY" and head not in self.rules.law_heads,
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
@@ -711,9 +711,10 @@ class Patterns(NameEnd):
         ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
-        if not ids and m.group().islower() and m.group() in self.grammar["contest_heads"]:
-            # "cuộc thi Sao Mai 2015": the contest's name is what follows its noun in lower case; the canonical
-            # name keeps the noun, as for a name in quotation marks (issue-14R11, batches 10, 13 and 14)
+        if not ids and m.group().islower() and m.group() in self.rules.contest_nouns:
+            # "cuộc thi Sao Mai 2015": a contest's name is what follows its noun in lower case; the canonical
+            # name keeps the noun, as for a name in quotation marks (issue-14R11, batches 13 and 14). Not an
+            # exam's: "kỳ thi THPT Quốc gia" (batch 12) is the exam's name.
             span.start = pos
         places = [a for a in inside if a.type == "GPE"]
         if not ids and m.group() in self.rules.councils and len(places) == 1:

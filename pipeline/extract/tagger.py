@@ -210,8 +210,8 @@ class Tagger(Patterns, Linkers):
         # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
-        # thứ 28-29")
-        self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]+)?|"
+        # thứ 28-29"); not "lần thứ 4-2017", an edition and its year
+        self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}}\b)?|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
         # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
@@ -220,7 +220,7 @@ class Tagger(Patterns, Linkers):
         counts = alternation(g['quantity_words'] + g['edition_count_words'] + tuple(rules.edition_units))
         self._event_edition_re = re.compile(
             rf" \d{{1,2}}(?![\w/%-]|[.,:]\d)(?! (?:{counts})(?!\w))"
-            rf"|(?: {re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]+)?\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
+            rf"|(?: {re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}})?\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
             rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         self._law_year_re = re.compile(rf"(?: {re.escape(str(g['of']))} (?P<gpe>[^\W\d_][\w ]{{1,30}}?))? "
                                        rf"{re.escape(str(g['year']))} (?:19|20)\d\d\b")
