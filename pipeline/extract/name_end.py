@@ -87,6 +87,8 @@ class NameEnd:
         if scan.end is None or scan.led_lower and shape.place_last and not scan.in_place:
             return None
         end = self._finish(scan)
+        if text[pos:end].endswith("'"):
+            end -= 1  # a closing quotation mark: "dựa trên 'Thỏa thuận … Việt Nam' ký năm 2019"
         return None if end < pos else end
 
     def _skip(self, scan: _Scan, w: re.Match[str]) -> str | None:
@@ -168,6 +170,8 @@ class NameEnd:
             return _STOP
         if shape.about and lowered in g["about"]:
             scan.topic = True
+        elif self._plural_lead(scan, w, lowered):
+            scan.topic = True
         elif not (scan.topic and word == g["with"] and scan.end is not None
                   # "… về Thích ứng với biến đổi khí hậu": part of the topic
                   or lowered == self._countries_word and scan.end is not None and self._countries_re.match(text, w.end())
@@ -178,6 +182,17 @@ class NameEnd:
         scan.pending.append(w)
         scan.prev_end = w.end()
         return _NEXT
+
+    def _plural_lead(self, scan: _Scan, w: re.Match[str], lowered: str) -> bool:
+        """A plural and a noun of people right after a meeting's head open its name ("Hội nghị các nhà Lãnh đạo
+        ASEAN", batch 12): the plural is no stop word there (issue-14R11). The name still needs a capitalised
+        word or a known name: "Hội nghị thượng đỉnh các nhà phân tích toàn cầu của Huawei lần đầu tiên diễn ra
+        vào năm 2004" (batch 13) leads the event frames to a conference of 2004, the meeting's history."""
+        if not (scan.shape.numbered and scan.shape.about) or scan.end is not None or scan.pending \
+                or lowered not in self.grammar["plural"]:
+            return False
+        nxt = _WORD.match(scan.text, w.end() + 1)
+        return nxt is not None and nxt.group() in self.grammar["plural_lead_nouns"]
 
     @staticmethod
     def _country_after_of(scan: _Scan, w: re.Match[str]) -> bool:
@@ -226,7 +241,7 @@ class NameEnd:
         before a body's head ("Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to)."""
         text, nxt = scan.text, w.end() + 1
         if word in self.grammar["dashes"]:
-            return self._org_head_re.match(text, nxt) is not None
+            return self._org_head_re.match(text, nxt) is not None or self._foreign_event_at(text, nxt, scan.limit)
         return word == self.grammar["and"] and bool(scan.shape.no_and or scan.head_re.match(text, nxt)
                                                     or self._org_head_re.match(text, nxt)
                                                     or scan.end is not None and self._repeats_name(scan, w))
@@ -246,6 +261,12 @@ class NameEnd:
         held = scan.text[head_end:w.start()].split()
         return word in head[1:] or word.islower() and word in held
 
+    def _foreign_event_at(self, text: str, pos: int, limit: int) -> bool:
+        """A Latin-script event's name starts at ``pos`` ("Cuộc thi phát triển ứng dụng APEC - APEC App Challenge": the
+        English name after a dash is the same event's, no more of its Vietnamese name; issue-14R11)."""
+        run = self._foreign_run(text, pos, limit)
+        return run is not None and run[0] == pos and text[run[0]:run[1]].split()[-1] in self.rules.foreign_event_words
+
     def _clause_after_and(self, text: str, pos: int, limit: int) -> bool:
         """After "và" in a body's name: a verb, or lower-case words and then another body's head,
         open the next clause ("Quỹ Con đường Tơ lụa và thành lập Ngân hàng …"), not a field of
@@ -262,10 +283,19 @@ class NameEnd:
         opener (``name_enders``: "công an Đại tá", "U15 Việt Nam Phát biểu"), or a part of
         the day and a date after the name ("Hội nghị xúc tiến đầu tư Việt Nam Chiều 5/6": a sentence whose
         break the crawl lost)."""
+        if self._inside_stop_word(scan, w):
+            return False
         return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
             or bool(self._editor_mark_re.match(scan.text, w.start())) \
             or bool(self._name_ender_re.match(scan.text, w.start())) \
             or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
+
+    def _inside_stop_word(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """The syllable ends a word of ``stop_inside_words`` with the syllable before it ("hàng không", "tự do"): a
+        noun or adjective of the name, not the stop word it also is ("Hiệp định tự do thương mại Mỹ - Singapore")."""
+        prev = scan.prev_word
+        return prev is not None and prev.end() + 1 == w.start() \
+            and scan.text[prev.start():w.end()].lower() in self.grammar["stop_inside_words"]
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
@@ -343,12 +373,23 @@ class NameEnd:
             # tỉnh Sơn Đông").
             return not shape.lead_lower or _words_in(self._before_admin(scan), scan.word_end) > 2
         if end is None:
-            # "Đối thoại cấp cao ASEAN-EU", "Hội nghị quan chức cấp cao ASEAN+3 …": a few
-            # lower-case words may come before the name's first capitalised word.
-            return len(scan.pending) > (12 if scan.company else 4)
+            return self._lead_too_long(scan)
         # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         return _words_in(scan.pending, scan.word_end) > (8 if scan.topic or scan.company else 4)
+
+    @staticmethod
+    def _lead_too_long(scan: _Scan) -> bool:
+        """Too many lower-case words before the name's first capitalised one: "Đối thoại cấp cao ASEAN-EU",
+        "Hội nghị quan chức cấp cao ASEAN+3 …" have a few. An agreement's are counted in words ("Hiệp định tự
+        do thương mại Mỹ - Singapore"), more of them in a topic opened by "về" or "giữa" ("Thỏa thuận cơ bản về
+        hợp tác biến đổi khí hậu giữa Chính phủ Hàn Quốc …"; issue-14R11). Not a meeting's: "Hội nghị hoan
+        nghênh việc tiến hành Tuần lễ …" is the meeting's predicate (dev), and a meeting named by its topic in
+        lower case leads the event frames to a conference they cannot date ("Bên lề Hội nghị phòng chống thiên
+        tai khu vực miền núi phía Bắc năm 2021, …": the year, not the day; batch 7)."""
+        if scan.shape.lead_words:
+            return _words_in(scan.pending, scan.word_end) > (8 if scan.topic else 4)
+        return len(scan.pending) > (12 if scan.company else 4)
 
     def _ends_proper(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None, contiguous: bool) -> bool:
         """The name so far ends with a proper name: a place the tagger knows ("Sở GD&ĐT Hà Nội",

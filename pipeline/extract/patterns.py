@@ -468,7 +468,10 @@ class Patterns(NameEnd):
             pos = e
             if self._medium_named_after_place(text, s, e, accepted):
                 continue
-            if not free(s, e) or self.names.get(fold(text[s:e])):
+            if self.names.get(fold(text[s:e])):
+                continue
+            if not free(s, e):
+                self._event_over_names(text, s, e, accepted)
                 continue
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
@@ -488,6 +491,14 @@ class Patterns(NameEnd):
                 continue
             accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
+    def _event_over_names(self, text: str, s: int, e: int, accepted: Ledger) -> None:
+        """A Latin-script event by its last word grows over the places and bodies the gazetteer names inside it
+        ("Barcelona Open": the club; "Influence Asia 2017" no, "Asia" is no event's word; issue-14R11, batch 13)."""
+        if text[s:e].split()[-1] not in self.rules.foreign_event_words \
+                or any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
+            return
+        self._replace_inside(accepted, Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e],
+                                                 method="pattern", score=0.6), _GROWS_OVER)
 
     def _foreign_name_label(self, text: str, s: int, e: int) -> str:
         """What the Latin-script run ``text[s:e]`` names by its last word and the words around it:
@@ -610,10 +621,14 @@ class Patterns(NameEnd):
         for (s, e), canonical in spans:
             name = text[s:e].strip()
             e = s + len(name)
+            ids = self.names.get(fold(name))
+            span = self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
+                s, e, "EVENT", f"event:new:{slug(name)}", canonical, method="pattern", score=0.7)
             if free(s, e):
-                ids = self.names.get(fold(name))
-                accepted.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
-                    s, e, "EVENT", f"event:new:{slug(name)}", canonical, method="pattern", score=0.7))
+                accepted.append(span)
+            elif not ids and not any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
+                # a place or body named inside it: Cuộc thi "Người đẹp du lịch Sầm Sơn" (issue-14R11, batch 13)
+                self._replace_inside(accepted, span, _GROWS_OVER)
 
     @staticmethod
     def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate],
@@ -684,6 +699,7 @@ class Patterns(NameEnd):
             and not (word_end and word_end[m.start()] > m.end()),
             # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
+            lead_words=etype == "TREATY" and head not in self.rules.law_heads,
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
@@ -699,6 +715,10 @@ class Patterns(NameEnd):
                 and all(w.islower() and w not in self.rules.verbs and w not in self.rules.stop_words
                         for w in num.group(1).split()):
             end += num.end()
+        elif etype == "EVENT" and (suffix := next((x for x in self.grammar["event_suffixes"]
+                                                   if text.startswith(f" {x}", end) and not _is_word_char(
+                                                       text[end + len(x) + 1:end + len(x) + 2] or " ")), None)):
+            end += len(suffix) + 1  # "Giải bóng đá Fans Club mở rộng" (issue-14R11, batch 9)
         # A law's country and year: "Đạo luật Quan hệ Đối ngoại của Australia năm 2020".
         if m.group() in self.rules.law_heads and (law := self._law_year_re.match(text[end:limit])):
             place = law.group("gpe")
@@ -722,6 +742,11 @@ class Patterns(NameEnd):
         ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
+        if not ids and m.group().islower() and m.group() in self.rules.contest_nouns:
+            # "cuộc thi Sao Mai 2015": a contest's name is what follows its noun in lower case; the canonical
+            # name keeps the noun, as for a name in quotation marks (issue-14R11, batches 13 and 14). Not an
+            # exam's: "kỳ thi THPT Quốc gia" (batch 12) is the exam's name.
+            span.start = pos
         places = [a for a in inside if a.type == "GPE"]
         if not ids and m.group() in self.rules.councils and len(places) == 1:
             # One entity per province's council, however the text abbreviates it.

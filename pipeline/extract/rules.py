@@ -175,6 +175,8 @@ class NameShape:
     tail: bool = False  # lower-case words at the end: "Luật Bảo vệ môi trường"
     lead_lower: bool = False  # lower-case words before a known name: "Hội đồng chấp hành UNESCO"
     numbered: bool = False  # a number right after the head: "Đại hội 19"
+    lead_words: bool = False  # the lower-case words before the first capitalised one counted in words, not syllables:
+    # "Hiệp định tự do thương mại Mỹ - Singapore"
     eponym: bool = False  # a person's name found by its form may be the body's: "Trường THPT Chu Văn An"
     no_and: bool = False  # the name never holds "và": "CLB Hải Phòng và SL Nghệ An" are two clubs
     whole: bool = False  # the head names a body of its own, its field may follow in lower case: "Phòng Cảnh sát

@@ -240,7 +240,9 @@ class Tagger(Patterns, Linkers):
         self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
         # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
-        self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+|"
+        # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
+        # thứ 28-29"); not "lần thứ 4-2017", an edition and its year
+        self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}}\b)?|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
         # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
@@ -249,7 +251,7 @@ class Tagger(Patterns, Linkers):
         counts = alternation(g['quantity_words'] + g['edition_count_words'] + tuple(rules.edition_units))
         self._event_edition_re = re.compile(
             rf" \d{{1,2}}(?![\w/%-]|[.,:]\d)(?! (?:{counts})(?!\w))"
-            rf"|(?: {re.escape(str(g['edition']))} [\dIVXLC]+\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
+            rf"|(?: {re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}})?\b)?(?:(?: [-–])? (?:{re.escape(str(g['year']))} )?"
             rf"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?(?![\w/-]))?")
         # A company's legal form after its name, up to two Latin-script words before it ("Bloomberg| L.P.", "BMW| M
         # GmbH"), or the full stop of an abbreviated form the name ends with ("Sofina Foods Inc|."): link.legal-form
