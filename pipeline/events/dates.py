@@ -245,8 +245,12 @@ class DatesMixin:
             return set()
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
         published = self._published_day(reference)
+        news: dict[int, tuple | None] = {}
         for r in waiting + coarse:
-            day = self._occasion_day(r, lead, published)
+            within = self.lex.types[r.type].news_day_within
+            if within and within not in news:
+                news[within] = self._news_day(sents, reference, within)
+            day = self._occasion_day(r, lead, news.get(within) or published)
             if day is None:
                 continue
             _set_date(r.args, day)
@@ -281,6 +285,27 @@ class DatesMixin:
         if not self.lex.types[r.type].said_after_words:
             return s.timed
         return any(a < hit.end or (a < hit.clause[1] and not other) for a, other in s.time_at)
+
+    def _news_day(self, sents: list[_Sent], reference: dt.date | None, within: int):
+        """The day of the news an article reports when it never gives its publication day: the latest
+        day its body gives at most ``within`` days before publication ("Tại tọa đàm … vừa diễn ra sáng
+        ngày 30/10" in an article of 1/11, "… quy định từ UBND TP. Hà Nội đưa ra ngày hôm qua"). None when
+        the body gives the publication day itself (the article's news is of that day) or no such day."""
+        if reference is None or isinstance(reference, EstimatedDate):
+            return None
+        latest = None
+        for s in sents:
+            if s.para.kind != "body":
+                continue
+            for d in self._dates(s, reference):
+                if d[5] != "day" or not d[3] or d[4]:
+                    continue
+                ago = (reference - dt.date.fromisoformat(d[3])).days
+                if ago == 0:
+                    return None
+                if 0 < ago <= within and (latest is None or d[3] > latest[3]):
+                    latest = d
+        return latest
 
     @staticmethod
     def _published_day(reference: dt.date | None) -> tuple[int, int, str, str, str, str, bool] | None:

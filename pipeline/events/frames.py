@@ -38,7 +38,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
-                        "state_subject_heads", "published_occasion", "occasion_refines"})
+                        "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -163,6 +163,9 @@ class TypeSettings:
     published_occasion: bool = False
     # true: a record dated only to a year or month takes the occasion's day when the day lies inside it
     occasion_refines: bool = False
+    # >0: with published_occasion, an article that gives no day of its publication but one at most this
+    # many days before it reports that day's news: its latest such day dates the record instead
+    news_day_within: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +302,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         speakers_attend=bool(raw.get("speakers_attend", False)),
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
+        news_day_within=int(raw.get("news_day_within", 0)),
     )
 
 
