@@ -247,10 +247,7 @@ class DatesMixin:
         published = self._published_day(reference)
         news: dict[int, tuple | None] = {}
         for r in waiting + coarse:
-            within = self.lex.types[r.type].news_day_within
-            if within and within not in news:
-                news[within] = self._news_day(sents, reference, within)
-            day = self._occasion_day(r, lead, news.get(within) or published)
+            day = self._occasion_day(r, lead, self._news_day_of(r, sents, reference, news) or published)
             if day is None:
                 continue
             _set_date(r.args, day)
@@ -285,6 +282,15 @@ class DatesMixin:
         if not self.lex.types[r.type].said_after_words:
             return s.timed
         return any(a < hit.end or (a < hit.clause[1] and not other) for a, other in s.time_at)
+
+    def _news_day_of(self, r: _Record, sents: list[_Sent], reference: dt.date | None, cache: dict):
+        """The news day (:meth:`_news_day`) for a record of a frame with ``news_day_within``, else None."""
+        within = self.lex.types[r.type].news_day_within
+        if not within:
+            return None
+        if within not in cache:
+            cache[within] = self._news_day(sents, reference, within)
+        return cache[within]
 
     def _news_day(self, sents: list[_Sent], reference: dt.date | None, within: int):
         """The day of the news an article reports when it never gives its publication day: the latest
