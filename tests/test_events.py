@@ -1445,3 +1445,17 @@ def test_a_speaker_named_after_a_closed_quotation_says_it_whatever_the_words(sta
     assert run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong không nói.", ents=[zhao]) == []
     assert run(stage, "Phim \"Bố già\", Zhao Tong đạo diễn.", ents=[zhao]) == []
     assert run(stage, "\"Tôi chưa bao giờ thấy điều này\", Zhao Tong và gia đình về quê.", ents=[zhao]) == []
+
+
+def test_a_straight_quotation_opened_and_not_closed_holds_what_was_said():
+    # issue #14, round 11: the last straight quote before a word says whether it opened a quotation
+    # (after a space or colon, before a word) or closed one; a curly closing quote closes it too.
+    from pipeline.events.words import _in_straight_quotation
+    text = 'Kim Cương cho biết: "Anh Phúc nói đúng mà. Tôi thương con.'
+    assert _in_straight_quotation(text, text.index("nói"))
+    assert _in_straight_quotation(text, text.index("thương"))  # a sentence later, still open
+    assert not _in_straight_quotation(text, text.index("cho biết"))
+    closed = '"Tôi đã chuẩn bị", Kumar nói về người cha.'
+    assert not _in_straight_quotation(closed, closed.index("nói"))
+    mixed = '"Xin khẳng định, cây xanh được bảo tồn” - ông Dục trình bày. Ông Dục cho biết, …'
+    assert not _in_straight_quotation(mixed, mixed.index("cho biết"))

@@ -10,7 +10,7 @@ from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
 from .status import _status_by_date
-from .words import _QUOTED, _opened, _text_words
+from .words import _QUOTED, _in_straight_quotation, _opened, _text_words
 
 
 # The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
@@ -34,8 +34,10 @@ class DatesMixin:
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
-                if _opened(s.para.text, s.start, a, "“", "”"):
-                    continue  # a quotation opened and not yet closed: "X chia sẻ: “Tối nay tôi đã …"
+                if _opened(s.para.text, s.start, a, "“", "”") or _in_straight_quotation(s.para.text, a):
+                    # a quotation opened and not yet closed, in this sentence or one before: "X chia sẻ: “Tối
+                    # nay tôi đã …", '"… phải hoàn thành trong quý 3 năm nay", Bộ trưởng … chỉ đạo'
+                    continue
                 s.timed = True
                 s.time_at.append((a, self._not_when(s, d, a)))
                 if s.time_at[-1][1]:
