@@ -104,11 +104,32 @@ class ArgumentsMixin:
         """Who speaks: the subject of the verb this one is coordinated with, else the speaker before
         the verb (with the source a lead-in attributes), else the subject before a semicolon."""
         a0, a1 = hit.s.attribution
+        if self._unnamed_subject(hit, rule):
+            return []
         subject = self._coordinated_subject(hit, usable)
         speakers = self._statement_sources(hit, rule, before if subject is None else subject,
                                            [m for m in usable if a0 <= m.start and m.end <= a1], subject is None)
         # (an unnamed subject, [], speaks for nobody: no subject of an earlier clause either)
         return speakers or ([] if subject == [] else self._elided_subject(hit, rule, usable))
+
+    def _unnamed_subject(self, hit: _Hit, rule: TriggerRule) -> bool:
+        """The trigger's clause opens with an unnamed subject ("một nhà nghiên cứu tin rằng", "Nhiều thành
+        viên của lưỡng đảng Mỹ đều hoan nghênh", "Bạn bè và đồng nghiệp của Wai Moe Naing cho biết"): the
+        names inside it or in the clauses before say whom it belongs to or what it is about, and nobody
+        named speaks (ANNOTATION.md: unnamed speakers are not annotated), unless it lists its members
+        ("Một số nước như Singapore, Australia …")."""
+        settings = self.lex.types[rule.type]
+        if settings.unnamed_subject is None:
+            return False
+        text, c0 = hit.s.para.text, hit.clause[0]
+        at = c0 + len(text[c0:hit.start]) - len(text[c0:hit.start].lstrip())
+        opening = settings.unnamed_subject.match(text, at, hit.start)
+        if opening is None or settings.unnamed_subject_not is not None \
+                and settings.unnamed_subject_not.search(text, opening.end(), hit.start):
+            return False
+        # "David Keith, một thành viên của nhóm nghiên cứu cho biết": after a name and its comma the
+        # description is that named speaker's apposition
+        return not any(m.end <= at and _COMMA_GAP.fullmatch(text, m.end, at) for m in hit.s.mentions)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:

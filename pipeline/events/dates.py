@@ -10,7 +10,7 @@ from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
 from .status import _status_by_date
-from .words import _QUOTED, _opened, _text_words
+from .words import _QUOTED, _in_straight_quotation, _opened, _text_words
 
 
 # The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
@@ -34,8 +34,10 @@ class DatesMixin:
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
-                if _opened(s.para.text, s.start, a, "“", "”"):
-                    continue  # a quotation opened and not yet closed: "X chia sẻ: “Tối nay tôi đã …"
+                if _opened(s.para.text, s.start, a, "“", "”") or _in_straight_quotation(s.para.text, a):
+                    # a quotation opened and not yet closed, in this sentence or one before: "X chia sẻ: “Tối
+                    # nay tôi đã …", '"… phải hoàn thành trong quý 3 năm nay", Bộ trưởng … chỉ đạo'
+                    continue
                 s.timed = True
                 s.time_at.append((a, self._not_when(s, d, a)))
                 if s.time_at[-1][1]:
@@ -245,8 +247,9 @@ class DatesMixin:
             return set()
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
         published = self._published_day(reference)
+        news: dict[int, tuple | None] = {}
         for r in waiting + coarse:
-            day = self._occasion_day(r, lead, published)
+            day = self._occasion_day(r, lead, self._news_day_of(r, sents, reference, news) or published)
             if day is None:
                 continue
             _set_date(r.args, day)
@@ -281,6 +284,36 @@ class DatesMixin:
         if not self.lex.types[r.type].said_after_words:
             return s.timed
         return any(a < hit.end or (a < hit.clause[1] and not other) for a, other in s.time_at)
+
+    def _news_day_of(self, r: _Record, sents: list[_Sent], reference: dt.date | None, cache: dict):
+        """The news day (:meth:`_news_day`) for a record of a frame with ``news_day_within``, else None."""
+        within = self.lex.types[r.type].news_day_within
+        if not within:
+            return None
+        if within not in cache:
+            cache[within] = self._news_day(sents, reference, within)
+        return cache[within]
+
+    def _news_day(self, sents: list[_Sent], reference: dt.date | None, within: int):
+        """The day of the news an article reports when it never gives its publication day: the latest
+        day its body gives at most ``within`` days before publication ("Tại tọa đàm … vừa diễn ra sáng
+        ngày 30/10" in an article of 1/11, "… quy định từ UBND TP. Hà Nội đưa ra ngày hôm qua"). None when
+        the body gives the publication day itself (the article's news is of that day) or no such day."""
+        if reference is None or isinstance(reference, EstimatedDate):
+            return None
+        latest = None
+        for s in sents:
+            if s.para.kind != "body":
+                continue
+            for d in self._dates(s, reference):
+                if d[5] != "day" or not d[3] or d[4]:
+                    continue
+                ago = (reference - dt.date.fromisoformat(d[3])).days
+                if ago == 0:
+                    return None
+                if 0 < ago <= within and (latest is None or d[3] > latest[3]):
+                    latest = d
+        return latest
 
     @staticmethod
     def _published_day(reference: dt.date | None) -> tuple[int, int, str, str, str, str, bool] | None:

@@ -39,7 +39,9 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
-                        "state_subject_heads", "published_occasion", "occasion_refines"})
+                        "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within",
+                        "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
+                        "unnamed_subject_not"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -169,6 +171,14 @@ class TypeSettings:
     published_occasion: bool = False
     # true: a record dated only to a year or month takes the occasion's day when the day lies inside it
     occasion_refines: bool = False
+    # >0: with published_occasion, an article that gives no day of its publication but one at most this
+    # many days before it reports that day's news: its latest such day dates the record instead
+    news_day_within: int = 0
+    # a clause whose subject opens with an unnamed quantified head ("một nhà nghiên cứu", "Nhiều thành viên
+    # của …", "Bạn bè và đồng nghiệp của …"): nobody named before the trigger speaks; None: never
+    unnamed_subject: re.Pattern[str] | None = None
+    # words that, between such an opening and the trigger, name the members ("Một số nước như Singapore")
+    unnamed_subject_not: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +317,21 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         speakers_attend=bool(raw.get("speakers_attend", False)),
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
+        news_day_within=int(raw.get("news_day_within", 0)),
+        unnamed_subject=_unnamed_subject(raw.get("unnamed_subject_quantifiers", []),
+                                         raw.get("unnamed_subject_heads", []), raw.get("unnamed_subject_groups", [])),
+        unnamed_subject_not=_literal_words(raw.get("unnamed_subject_not", [])),
     )
+
+
+def _unnamed_subject(quantifiers: list[str], heads: list[str], groups: list[str]) -> re.Pattern[str] | None:
+    """A head of ``heads`` after one of ``quantifiers`` ("một nhà nghiên cứu"), or one of ``groups``
+    ("bạn bè"), opening the text matched (plain words, any case); None without either."""
+    def alt(values: list[str]) -> str:
+        return "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)) or "(?!)"
+    if not (quantifiers and heads) and not groups:
+        return None
+    return re.compile(rf"(?:(?:{alt(quantifiers)})\s+(?:{alt(heads)})|(?:{alt(groups)}))(?!\w)", re.IGNORECASE)
 
 
 def _gap_words(values: list[str]) -> re.Pattern[str]:
