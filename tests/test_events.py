@@ -1377,6 +1377,40 @@ def test_a_pronoun_means_the_subject_not_the_object_nor_one_named_in_a_long_quot
     assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Hương Baby"}
 
 
+def test_a_stray_straight_quote_does_not_make_everyone_after_it_quoted(stage):
+    # A straight mark left without its partner early in a paragraph (a slip, or the end of a quotation
+    # opened in the paragraph before) used to make, counted from the paragraph's start, everyone named
+    # after it "quoted": the pronoun then reached back to the paragraph before (Park Hang-seo).
+    park = ("Park Hang-seo", "PERSON", "person:park-hang-seo")
+    phuong = ("Nguyễn Công Phượng", "PERSON", "person:new:nguyen-cong-phuong")
+    for second in ('Các học trò của "thầy Park đã chơi tốt. Tiền đạo Nguyễn Công Phượng ghi bàn thắng duy nhất. '
+                   'Anh cho biết cả đội đã chuẩn bị rất kỹ.',
+                   'Chúng tôi đã chơi tốt", thầy Park nói thêm. Tiền đạo Nguyễn Công Phượng ghi bàn thắng duy nhất. '
+                   'Anh cho biết cả đội đã chuẩn bị rất kỹ.'):
+        events = run(stage, "HLV Park Hang-seo dẫn dắt đội tuyển Việt Nam từ năm 2017.", second,
+                     ents=[park, phuong], published="2021-04-11")
+        speakers = [p.canonical for e in events if e.type == "STATEMENT" and e.trigger == "cho biết"
+                    for p in e.participants]
+        assert speakers == ["Nguyễn Công Phượng"], second
+    # A quotation of several sentences opened after a colon and left open runs to the paragraph's end:
+    # one named there is still quoted, and the pronoun means who opened it.
+    events = run(stage, 'Tiền đạo Nguyễn Công Phượng nói: "Chúng tôi đã chơi tốt. HLV Park Hang-seo rất vui.',
+                 "Anh cho biết cả đội đã chuẩn bị rất kỹ.", ents=[park, phuong], published="2021-04-11")
+    assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Nguyễn Công Phượng"}
+
+
+def test_straight_quotes_pair_by_their_sides():
+    from pipeline.events.arguments import _quoted_in_paragraph, _straight_quotes
+    text = 'A nói "x y" và "z". B đến.'
+    assert _straight_quotes(text) == [(6, 11), (15, 18)]
+    assert not _quoted_in_paragraph(text, text.index("B"))
+    stray = 'Tôi vui", A nói. B "đến. C đi.'
+    assert _straight_quotes(stray) == []
+    assert not _quoted_in_paragraph(stray, stray.index("C"))
+    open_speech = 'A nói: "x. B y.'
+    assert _quoted_in_paragraph(open_speech, open_speech.index("B"))
+
+
 def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
     # issue #14, batch 8: the tagger did not end the medium's name before "dẫn lời".
     run_on = ("Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức", "ORG", "org:new:bao-buu-dien")
