@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _QUOTED, _STRONG_STOP, _WORD, _opened
+from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
@@ -477,17 +477,31 @@ class ArgumentsMixin:
         # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
         return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
-    def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
-        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the subject of
-        the last sentence before it that names a person outside what is reported, in its paragraph or
-        the one before (never further: a pronoun does not reach across the article), else for the last
-        one named in what is reported."""
+    def _described(self, hit: _Hit, heads: tuple[tuple[str, ...], ...], most: int) -> bool:
+        """The trigger's clause opens with a description of one person ("Người đẹp tóc vàng xúc động
+        nói", "HLV người Hà Lan đã lên tiếng giải thích"): one of ``heads``, at most ``most`` words before
+        the trigger in all, no conjunction (two speakers) and no name there but places (a nationality)."""
+        if not heads:
+            return False
+        s, c0 = hit.s, max(hit.seg_start, hit.clause[0])
+        words = _phrase(s.para.text[c0:hit.start])
+        return 0 < len(words) <= most and any(words[:len(h)] == h for h in heads) \
+            and not self.lex.joined.search(s.para.text, c0, hit.start) \
+            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC") for m in s.mentions)
+
+    def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str],
+                         described: bool = False) -> list[_Part]:
+        """"Ông cho biết, …": a clause whose subject is a personal pronoun (or, ``described``, a
+        description of a person: ``_described``) speaks for the subject of the last sentence before it
+        that names a person outside what is reported, in its paragraph or the one before (never
+        further: a pronoun does not reach across the article), else for the last one named in what is
+        reported."""
         s = hit.s
         subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
         # A leading adverbial clause may stand before the pronoun ("Chia sẻ về quyết tâm …, cô cho
         # biết: …"): the subject is then the trigger's own clause.
         clause_subject = s.para.text[max(hit.seg_start, hit.clause[0]):hit.start].strip(" ,").lower()
-        if subject not in pronouns and clause_subject not in pronouns:
+        if not described and subject not in pronouns and clause_subject not in pronouns:
             return []
         here, text = s.para.index, s.para.text
         # Its own sentence first, before the pronoun's clause ("Dù đã ngoài 60 tuổi, … bà Đào Kim Anh
@@ -627,8 +641,12 @@ class ArgumentsMixin:
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
         if settings.not_speakers or settings.medium_names is not None:
             args.participants = _no_media(args.participants, settings.not_speakers, settings.medium_names)
-        if not args.participants and settings.pronoun_speakers:
-            args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
+        described = self._described(hit, settings.description_speakers, settings.description_words)
+        if described:
+            # the places of a description say where the person comes from; they do not speak
+            args.participants = [p for p in args.participants if p.participant.type not in ("GPE", "LOC")]
+        if not args.participants and (settings.pronoun_speakers or described):
+            args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described)
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
             args.own = False
