@@ -1399,6 +1399,33 @@ def test_a_stray_straight_quote_does_not_make_everyone_after_it_quoted(stage):
     assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Nguyễn Công Phượng"}
 
 
+def test_a_person_described_by_what_she_is_speaks_as_a_pronoun_does(stage):
+    # issue-14S11 (batches 8, 13 and 14): "Người đẹp tóc vàng xúc động nói", "HLV người Hà Lan đã lên tiếng
+    # giải thích": the person named before speaks; the nationality does not.
+    koeman = ("Ronald Koeman", "PERSON", "person:ronald-koeman")
+    nl = ("Hà Lan", "GPE", "gpe:nl")
+    events = run(stage, "HLV Ronald Koeman sẽ bị cấm chỉ đạo 2 trận.",
+                 "Sau trận đấu, HLV người Hà Lan đã lên tiếng giải thích: “Tôi không xúc phạm trọng tài.”",
+                 ents=[koeman, nl], published="2021-05-01")
+    assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Ronald Koeman"}
+    # Two people joined ("Người đẹp và bạn trai"), or nobody named before the description: nobody speaks.
+    peltz = ("Nicola Peltz", "PERSON", "person:new:nicola-peltz")
+    for paragraphs in (("Nicola Peltz vừa đăng ảnh bó hoa.", "Người đẹp và bạn trai cho biết họ sẽ cưới vào năm sau."),
+                       ("Người đẹp tóc vàng xúc động nói: “Tôi có gia đình tuyệt vời nhất.”",)):
+        assert [e for e in run(stage, *paragraphs, ents=[peltz], published="2021-05-01")
+                if e.type == "STATEMENT"] == [], paragraphs
+
+
+def test_a_birth_date_neither_dates_nor_times_its_sentence(stage):
+    # issue-14S11 (batch 6): "Nam diễn viên sinh năm 1989 đã nói: …" was told at the article's occasion (the lead's
+    # day); the birth year had made the sentence "timed" apart from it.
+    kaluuya = ("Daniel Kaluuya", "PERSON", "person:new:daniel-kaluuya")
+    e = only(run(stage, "Lễ trao giải Oscar 2021 đã kết thúc trong sáng nay 26/4.",
+                 "Daniel Kaluuya nhận giải. Nam diễn viên sinh năm 1989 đã nói: “Cảm ơn cuộc sống.”",
+                 ents=[kaluuya], published="2021-04-26"), "STATEMENT")
+    assert e.date == "2021-04-26"
+
+
 def test_straight_quotes_pair_by_their_sides():
     from pipeline.events.arguments import _quoted_in_paragraph, _straight_quotes
     text = 'A nói "x y" và "z". B đến.'
