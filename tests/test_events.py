@@ -1426,27 +1426,8 @@ def test_a_birth_date_neither_dates_nor_times_its_sentence(stage):
     assert e.date == "2021-04-26"
 
 
-def test_a_straight_quotation_of_several_sentences_holds_no_trigger_and_no_date(stage):
-    # issue-14S11 (batches 14, 15): 'X cho biết: "Hiện tại …, tôi hy vọng ngày mai … đông hơn. Giá … ngày thường".'
-    # — "hy vọng" and "ngày mai" are what X said (the quotation closes a sentence later): the statement is X's,
-    # told on the article's day, not a hope dated tomorrow.
-    tuan = ("Nguyễn Viết Tuân", "PERSON", "person:new:nguyen-viet-tuan")
-    text = ('Ông Nguyễn Viết Tuân một tài xế lái xe điện cho biết: "Hiện tại lượng khách còn rất vắng, tôi hy vọng '
-            'ngày mai lượng người đổ về đây sẽ đông hơn. Giá xe điện vẫn không có thay đổi so với ngày thường".')
-    e = only(run(stage, text, ents=[tuan], published="2021-04-29"), "STATEMENT")
-    assert (e.trigger, e.date) == ("cho biết", "2021-04-29")
-    # A closing mark missing ('"… Tôi đã mất …, Thorn Meng, một người dân ở Phnom Penh, cho biết.'): the verb
-    # after the name is no part of a quotation.
-    meng = ("Thorn Meng", "PERSON", "person:new:thorn-meng")
-    text = ('"Gia đình tôi phải đề nghị hỗ trợ khẩn cấp thực phẩm hàng ngày. Tôi đã mất hoàn toàn nguồn thu nhập, '
-            'Thorn Meng, một người dân ở Phnom Penh, cho biết.')
-    assert {p.canonical for e in run(stage, text, ents=[meng], published="2021-04-24") if e.type == "STATEMENT"
-            for p in e.participants} == {"Thorn Meng"}
-
-
 def test_straight_quotes_pair_by_their_sides():
-    from pipeline.events.arguments import _quoted_in_paragraph
-    from pipeline.events.words import _straight_quotes
+    from pipeline.events.arguments import _quoted_in_paragraph, _straight_quotes
     text = 'A nói "x y" và "z". B đến.'
     assert _straight_quotes(text) == [(6, 11), (15, 18)]
     assert not _quoted_in_paragraph(text, text.index("B"))
@@ -1455,7 +1436,6 @@ def test_straight_quotes_pair_by_their_sides():
     assert not _quoted_in_paragraph(stray, stray.index("C"))
     open_speech = 'A nói: "x. B y.'
     assert _quoted_in_paragraph(open_speech, open_speech.index("B"))
-    assert _straight_quotes(open_speech, running=False) == []
 
 
 def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..model import Mention, Paragraph, Participant
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase, _straight_quotes
+from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
@@ -30,6 +30,28 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
             close = -1  # '… tuyên bố chung "khẳng định …': it opens the quotation the trigger is in
     if close >= 0 and not any(a <= close < b for a, b in spans):
         spans.append((start, close + 1))
+    return spans
+
+
+def _straight_quotes(text: str) -> list[tuple[int, int]]:
+    """The straight-quoted stretches of a paragraph, each mark paired by the side it stands on: a mark
+    with a space, a bracket or the paragraph's start before it and a word after it opens; any other
+    closes. A closing mark with nothing open (the end of a quotation opened in the paragraph before, a
+    typing slip) pairs with nothing, and an opening mark while one is open starts afresh (the first was
+    a slip). One left open runs to the paragraph's end only where it opens reported speech (first in its
+    paragraph, or after a colon), as a quotation of several paragraphs does; else it pairs with nothing."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for k in (k for k, c in enumerate(text) if c == '"'):
+        left = text[k - 1] if k else " "
+        right = text[k + 1] if k + 1 < len(text) else " "
+        if (left.isspace() or left in "([") and not right.isspace() and right not in ",.;:!?)]":
+            start = k
+        elif start is not None:
+            spans.append((start, k + 1))
+            start = None
+    if start is not None and (not text[:start].strip() or text[:start].rstrip().endswith(":")):
+        spans.append((start, len(text)))
     return spans
 
 

@@ -10,7 +10,7 @@ from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
 from .status import _status_by_date
-from .words import _QUOTED, _opened, _straight_quotes, _text_words
+from .words import _QUOTED, _opened, _text_words
 
 
 # The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
@@ -28,7 +28,6 @@ class DatesMixin:
             lex = self.lex
             found = []
             quoted = [m.span() for m in _QUOTED.finditer(s.para.text, s.start, s.end)]
-            straight = _straight_quotes(s.para.text, running=False)
             for d in find_dates(s.para.text[s.start:s.end], reference):
                 a, b = s.start + d.start, s.start + d.end
                 if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
@@ -38,8 +37,7 @@ class DatesMixin:
                     continue  # someone's birth: "Nam diễn viên sinh năm 1989 đã nói"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
-                if _opened(s.para.text, s.start, a, "“", "”") \
-                        or any(s.start <= q0 < a < q1 for q0, q1 in straight):
+                if _opened(s.para.text, s.start, a, "“", "”"):
                     continue  # a quotation opened and not yet closed: "X chia sẻ: “Tối nay tôi đã …"
                 s.timed = True
                 s.time_at.append((a, self._not_when(s, d, a)))

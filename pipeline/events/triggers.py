@@ -8,7 +8,7 @@ import re
 from .frames import Sense, TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Hit, _names, _Sent
-from .words import _OPENERS, _QUOTED, _WORD, _straight_quotes, _Words
+from .words import _OPENERS, _QUOTED, _WORD, _Words
 
 _SPACE = re.compile(r"\s*")
 # A colon opening a quotation (single quotes too: "Bạn Hà Hoàng viết: 'Rõ ràng …"), and the lower-case words
@@ -223,8 +223,7 @@ class TriggerMixin:
     @staticmethod
     def _in_quotation(s: _Sent, start: int, end: int) -> bool:
         """Inside a quotation of its sentence, or after an opening curly quote of its paragraph not yet
-        closed (a quotation running over several sentences; a straight quote may close it), or inside a
-        straight quotation of the paragraph (its marks paired by their sides: ``_straight_quotes``). A quotation
+        closed (a quotation running over several sentences; a straight quote may close it). A quotation
         that opens with the verb quotes the speaker's own words of the report ('… tuyên bố chung ngày
         10.7 "khẳng định thất bại …"'): the verb stays a trigger."""
         text = s.para.text
@@ -232,10 +231,8 @@ class TriggerMixin:
             if q.start() < start and end < q.end():
                 return bool(text[q.start() + 1:start].strip())
         opened = text.rfind("“", 0, start)
-        if opened > max(text.rfind("”", 0, start), text.rfind('"', 0, start)) and text[opened + 1:start].strip():
-            return True
-        # a straight quotation running over several sentences ('X cho biết: "… Tôi hy vọng ngày mai …"')
-        return any(q0 < start and end < q1 and text[q0 + 1:start].strip() for q0, q1 in _straight_quotes(text, running=False))
+        return opened > max(text.rfind("”", 0, start), text.rfind('"', 0, start)) \
+            and bool(text[opened + 1:start].strip())
 
     @staticmethod
     def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:

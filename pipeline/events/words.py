@@ -22,30 +22,6 @@ def _opened(text: str, start: int, at: int, opening: str = "(", closing: str = "
     return text.rfind(opening, start, at) > text.rfind(closing, start, at)
 
 
-def _straight_quotes(text: str, running: bool = True) -> list[tuple[int, int]]:
-    """The straight-quoted stretches of a paragraph, each mark paired by the side it stands on: a mark
-    with a space, a bracket or the paragraph's start before it and a word after it opens; any other
-    closes. A closing mark with nothing open (the end of a quotation opened in the paragraph before, a
-    typing slip) pairs with nothing, and an opening mark while one is open starts afresh (the first was
-    a slip). With ``running``, one left open runs to the paragraph's end where it opens reported speech
-    (first in its paragraph, or after a colon), as a quotation of several paragraphs does; else, and
-    without ``running`` (a closing mark may just be missing: '"… Tôi đã mất …, Thorn Meng … cho biết.'),
-    it pairs with nothing."""
-    spans: list[tuple[int, int]] = []
-    start = None
-    for k in (k for k, c in enumerate(text) if c == '"'):
-        left = text[k - 1] if k else " "
-        right = text[k + 1] if k + 1 < len(text) else " "
-        if (left.isspace() or left in "([") and not right.isspace() and right not in ",.;:!?)]":
-            start = k
-        elif start is not None:
-            spans.append((start, k + 1))
-            start = None
-    if running and start is not None and (not text[:start].strip() or text[:start].rstrip().endswith(":")):
-        spans.append((start, len(text)))
-    return spans
-
-
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD.findall(text))
 
