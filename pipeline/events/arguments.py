@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Mention, Paragraph, Participant
+from .frames import TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
 from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
@@ -489,6 +490,18 @@ class ArgumentsMixin:
             and not self.lex.joined.search(s.para.text, c0, hit.start) \
             and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC") for m in s.mentions)
 
+    def _referred_speakers(self, hit: _Hit, by_para: dict[int, list[_Sent]], settings: TypeSettings,
+                           parts: list[_Part]) -> list[_Part]:
+        """The participants, or, where a pronoun or a description of a person opens the clause and
+        nobody else is named, the person it refers to (``_pronoun_speaker``)."""
+        described = self._described(hit, settings.description_speakers, settings.description_words)
+        if described:
+            # the places of a description say where the person comes from; they do not speak
+            parts = [p for p in parts if p.participant.type not in ("GPE", "LOC")]
+        if not parts and (settings.pronoun_speakers or described):
+            return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described)
+        return parts
+
     def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str],
                          described: bool = False) -> list[_Part]:
         """"Ông cho biết, …": a clause whose subject is a personal pronoun (or, ``described``, a
@@ -641,12 +654,7 @@ class ArgumentsMixin:
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
         if settings.not_speakers or settings.medium_names is not None:
             args.participants = _no_media(args.participants, settings.not_speakers, settings.medium_names)
-        described = self._described(hit, settings.description_speakers, settings.description_words)
-        if described:
-            # the places of a description say where the person comes from; they do not speak
-            args.participants = [p for p in args.participants if p.participant.type not in ("GPE", "LOC")]
-        if not args.participants and (settings.pronoun_speakers or described):
-            args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described)
+        args.participants = self._referred_speakers(hit, by_para, settings, args.participants)
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
             args.own = False
