@@ -1402,6 +1402,67 @@ def test_a_pronoun_means_the_subject_not_the_object_nor_one_named_in_a_long_quot
     assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Hương Baby"}
 
 
+def test_a_stray_straight_quote_does_not_make_everyone_after_it_quoted(stage):
+    # A straight mark left without its partner early in a paragraph (a slip, or the end of a quotation
+    # opened in the paragraph before) used to make, counted from the paragraph's start, everyone named
+    # after it "quoted": the pronoun then reached back to the paragraph before (Park Hang-seo).
+    park = ("Park Hang-seo", "PERSON", "person:park-hang-seo")
+    phuong = ("Nguyễn Công Phượng", "PERSON", "person:new:nguyen-cong-phuong")
+    for second in ('Các học trò của "thầy Park đã chơi tốt. Tiền đạo Nguyễn Công Phượng ghi bàn thắng duy nhất. '
+                   'Anh cho biết cả đội đã chuẩn bị rất kỹ.',
+                   'Chúng tôi đã chơi tốt", thầy Park nói thêm. Tiền đạo Nguyễn Công Phượng ghi bàn thắng duy nhất. '
+                   'Anh cho biết cả đội đã chuẩn bị rất kỹ.'):
+        events = run(stage, "HLV Park Hang-seo dẫn dắt đội tuyển Việt Nam từ năm 2017.", second,
+                     ents=[park, phuong], published="2021-04-11")
+        speakers = [p.canonical for e in events if e.type == "STATEMENT" and e.trigger == "cho biết"
+                    for p in e.participants]
+        assert speakers == ["Nguyễn Công Phượng"], second
+    # A quotation of several sentences opened after a colon and left open runs to the paragraph's end:
+    # one named there is still quoted, and the pronoun means who opened it.
+    events = run(stage, 'Tiền đạo Nguyễn Công Phượng nói: "Chúng tôi đã chơi tốt. HLV Park Hang-seo rất vui.',
+                 "Anh cho biết cả đội đã chuẩn bị rất kỹ.", ents=[park, phuong], published="2021-04-11")
+    assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Nguyễn Công Phượng"}
+
+
+def test_a_person_described_by_what_she_is_speaks_as_a_pronoun_does(stage):
+    # issue-14S11 (batches 8, 13 and 14): "Người đẹp tóc vàng xúc động nói", "HLV người Hà Lan đã lên tiếng
+    # giải thích": the person named before speaks; the nationality does not.
+    koeman = ("Ronald Koeman", "PERSON", "person:ronald-koeman")
+    nl = ("Hà Lan", "GPE", "gpe:nl")
+    events = run(stage, "HLV Ronald Koeman sẽ bị cấm chỉ đạo 2 trận.",
+                 "Sau trận đấu, HLV người Hà Lan đã lên tiếng giải thích: “Tôi không xúc phạm trọng tài.”",
+                 ents=[koeman, nl], published="2021-05-01")
+    assert {p.canonical for e in events if e.type == "STATEMENT" for p in e.participants} == {"Ronald Koeman"}
+    # Two people joined ("Người đẹp và bạn trai"), or nobody named before the description: nobody speaks.
+    peltz = ("Nicola Peltz", "PERSON", "person:new:nicola-peltz")
+    for paragraphs in (("Nicola Peltz vừa đăng ảnh bó hoa.", "Người đẹp và bạn trai cho biết họ sẽ cưới vào năm sau."),
+                       ("Người đẹp tóc vàng xúc động nói: “Tôi có gia đình tuyệt vời nhất.”",)):
+        assert [e for e in run(stage, *paragraphs, ents=[peltz], published="2021-05-01")
+                if e.type == "STATEMENT"] == [], paragraphs
+
+
+def test_a_birth_date_neither_dates_nor_times_its_sentence(stage):
+    # issue-14S11 (batch 6): "Nam diễn viên sinh năm 1989 đã nói: …" was told at the article's occasion (the lead's
+    # day); the birth year had made the sentence "timed" apart from it.
+    kaluuya = ("Daniel Kaluuya", "PERSON", "person:new:daniel-kaluuya")
+    e = only(run(stage, "Lễ trao giải Oscar 2021 đã kết thúc trong sáng nay 26/4.",
+                 "Daniel Kaluuya nhận giải. Nam diễn viên sinh năm 1989 đã nói: “Cảm ơn cuộc sống.”",
+                 ents=[kaluuya], published="2021-04-26"), "STATEMENT")
+    assert e.date == "2021-04-26"
+
+
+def test_straight_quotes_pair_by_their_sides():
+    from pipeline.events.arguments import _quoted_in_paragraph, _straight_quotes
+    text = 'A nói "x y" và "z". B đến.'
+    assert _straight_quotes(text) == [(6, 11), (15, 18)]
+    assert not _quoted_in_paragraph(text, text.index("B"))
+    stray = 'Tôi vui", A nói. B "đến. C đi.'
+    assert _straight_quotes(stray) == []
+    assert not _quoted_in_paragraph(stray, stray.index("C"))
+    open_speech = 'A nói: "x. B y.'
+    assert _quoted_in_paragraph(open_speech, open_speech.index("B"))
+
+
 def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
     # issue #14, batch 8: the tagger did not end the medium's name before "dẫn lời".
     run_on = ("Báo Bưu điện Hoa Nam Buổi sáng dẫn lời một quan chức", "ORG", "org:new:bao-buu-dien")

@@ -8,9 +8,10 @@ import re
 from collections.abc import Callable
 
 from ..model import Mention, Paragraph, Participant
+from .frames import TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
-from .words import _QUOTED, _STRONG_STOP, _WORD, _opened
+from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
 
 
 # Entities found by a rule rather than the gazetteer have ids of this shape ("org:new:man-city").
@@ -33,11 +34,35 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _straight_quotes(text: str) -> list[tuple[int, int]]:
+    """The straight-quoted stretches of a paragraph, each mark paired by the side it stands on: a mark
+    with a space, a bracket or the paragraph's start before it and a word after it opens; any other
+    closes. A closing mark with nothing open (the end of a quotation opened in the paragraph before, a
+    typing slip) pairs with nothing, and an opening mark while one is open starts afresh (the first was
+    a slip). One left open runs to the paragraph's end only where it opens reported speech (first in its
+    paragraph, or after a colon), as a quotation of several paragraphs does; else it pairs with nothing."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for k in (k for k, c in enumerate(text) if c == '"'):
+        left = text[k - 1] if k else " "
+        right = text[k + 1] if k + 1 < len(text) else " "
+        if (left.isspace() or left in "([") and not right.isspace() and right not in ",.;:!?)]":
+            start = k
+        elif start is not None:
+            spans.append((start, k + 1))
+            start = None
+    if start is not None and (not text[:start].strip() or text[:start].rstrip().endswith(":")):
+        spans.append((start, len(text)))
+    return spans
+
+
 def _quoted_in_paragraph(text: str, at: int) -> bool:
     """Is ``at`` inside a quotation of several sentences, opened earlier in its paragraph and not yet
     closed? Who is named there is quoted, not whom a later pronoun means ('"Trước đây, … Anh Hưng rất
-    tâm lý. … Tôi cảm thấy may mắn …", cô nói': issue #14, batches 4 and 13)."""
-    return _opened(text, 0, at, "“", "”") or text.count('"', 0, at) % 2 == 1
+    tâm lý. … Tôi cảm thấy may mắn …", cô nói': issue #14, batches 4 and 13). Straight marks are paired
+    by their sides (``_straight_quotes``), not counted from the paragraph's start: one stray mark early
+    in a paragraph would otherwise make everyone named after it quoted."""
+    return _opened(text, 0, at, "“", "”") or any(a < at < b for a, b in _straight_quotes(text))
 
 
 # Between a person and a second person set off as his apposition: a comma and a few words of kinship
@@ -510,17 +535,43 @@ class ArgumentsMixin:
         # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
         return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
 
-    def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str]) -> list[_Part]:
-        """"Ông cho biết, …": a clause whose subject is a personal pronoun speaks for the subject of
-        the last sentence before it that names a person outside what is reported, in its paragraph or
-        the one before (never further: a pronoun does not reach across the article), else for the last
-        one named in what is reported."""
+    def _described(self, hit: _Hit, heads: tuple[tuple[str, ...], ...], most: int) -> bool:
+        """The trigger's clause opens with a description of one person ("Người đẹp tóc vàng xúc động
+        nói", "HLV người Hà Lan đã lên tiếng giải thích"): one of ``heads``, at most ``most`` words before
+        the trigger in all, no conjunction (two speakers) and no name there but places (a nationality)."""
+        if not heads:
+            return False
+        s, c0 = hit.s, max(hit.seg_start, hit.clause[0])
+        words = _phrase(s.para.text[c0:hit.start])
+        return 0 < len(words) <= most and any(words[:len(h)] == h for h in heads) \
+            and not self.lex.joined.search(s.para.text, c0, hit.start) \
+            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC") for m in s.mentions)
+
+    def _referred_speakers(self, hit: _Hit, by_para: dict[int, list[_Sent]], settings: TypeSettings,
+                           parts: list[_Part]) -> list[_Part]:
+        """The participants, or, where a pronoun or a description of a person opens the clause and
+        nobody else is named, the person it refers to (``_pronoun_speaker``)."""
+        described = self._described(hit, settings.description_speakers, settings.description_words)
+        if described:
+            # the places of a description say where the person comes from; they do not speak
+            parts = [p for p in parts if p.participant.type not in ("GPE", "LOC")]
+        if not parts and (settings.pronoun_speakers or described):
+            return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described)
+        return parts
+
+    def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str],
+                         described: bool = False) -> list[_Part]:
+        """"Ông cho biết, …": a clause whose subject is a personal pronoun (or, ``described``, a
+        description of a person: ``_described``) speaks for the subject of the last sentence before it
+        that names a person outside what is reported, in its paragraph or the one before (never
+        further: a pronoun does not reach across the article), else for the last one named in what is
+        reported."""
         s = hit.s
         subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
         # A leading adverbial clause may stand before the pronoun ("Chia sẻ về quyết tâm …, cô cho
         # biết: …"): the subject is then the trigger's own clause.
         clause_subject = s.para.text[max(hit.seg_start, hit.clause[0]):hit.start].strip(" ,").lower()
-        if subject not in pronouns and clause_subject not in pronouns:
+        if not described and subject not in pronouns and clause_subject not in pronouns:
             return []
         here, text = s.para.index, s.para.text
         # Its own sentence first, before the pronoun's clause ("Dù đã ngoài 60 tuổi, … bà Đào Kim Anh
@@ -660,8 +711,7 @@ class ArgumentsMixin:
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
         if settings.not_speakers or settings.medium_names is not None:
             args.participants = self._no_media_but_speaking(hit, rule.type, args.participants)
-        if not args.participants and settings.pronoun_speakers:
-            args.participants = self._pronoun_speaker(hit, by_para, settings.pronoun_speakers)
+        args.participants = self._referred_speakers(hit, by_para, settings, args.participants)
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
             args.own = False

@@ -32,6 +32,9 @@ class DatesMixin:
                 a, b = s.start + d.start, s.start + d.end
                 if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
+                k = s.words.at(a)
+                if k is not None and any(s.words.preceded_by(k, p) for p in lex.date_birth_after):
+                    continue  # someone's birth: "Nam diễn viên sinh năm 1989 đã nói"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
                 if _opened(s.para.text, s.start, a, "“", "”") or _in_straight_quotation(s.para.text, a):

@@ -33,7 +33,8 @@ _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phras
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type",
-                        "multilateral_triggers", "pronoun_speakers", "undated_speakers",
+                        "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
+                        "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
@@ -105,6 +106,11 @@ class TypeSettings:
     multilateral_triggers: frozenset[str] = frozenset()
     # a clause opened by one of these ("Ông cho biết") speaks for the person named last before it
     pronoun_speakers: frozenset[str] = frozenset()
+    # a clause whose subject is one of these descriptions and at most ``description_words`` words in all,
+    # naming nobody but places ("Người đẹp tóc vàng xúc động nói", "HLV người Hà Lan đã lên tiếng"),
+    # speaks as a pronoun does: for the person named last before it
+    description_speakers: tuple[tuple[str, ...], ...] = ()
+    description_words: int = 0
     # a record with a participant of these types is complete without a date (the date weight of
     # the confidence is given): "X cho biết, …" with no occasion dated is a STATEMENT dated ""
     undated_speakers: frozenset[str] = frozenset()
@@ -289,6 +295,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         multilateral_type=str(raw.get("multilateral_type", "")),
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
+        description_speakers=_phrases(raw.get("description_speakers", [])),
+        description_words=int(raw.get("description_words", 0)),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
         state_subject_gap=_gap_words(raw["state_subject_gap"]) if "state_subject_gap" in raw else None,
         state_subject_heads=_literal_words(raw.get("state_subject_heads", [])),

@@ -25,7 +25,7 @@ _SHARED_KEYS = {
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "generic_list_heads", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
-    "dates": frozenset(["edition_after", "edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
+    "dates": frozenset(["birth_after", "edition_after", "edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
     "money": frozenset(["currencies", "english_scales", "scales"]),
     "confidence": frozenset(["amount", "date", "evidence", "instrument", "location", "max_evidence", "participant", "two_participants"]),
 }
@@ -68,6 +68,7 @@ class Lexicon:
     planned: re.Pattern[str]
     occurred: re.Pattern[str]
     date_not_after: tuple[tuple[str, ...], ...]
+    date_birth_after: tuple[tuple[str, ...], ...]  # a date after these is someone's birth ("sinh năm 1989")
     period_after: tuple[tuple[str, ...], ...]
     # a year right after these names the edition of a yearly session when the sentence gives its day
     edition_after: tuple[tuple[str, ...], ...]
@@ -165,6 +166,7 @@ class Lexicon:
             planned=_word_regex(status["planned"]),
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
+            date_birth_after=_phrases(dates.get("birth_after", [])),
             period_after=_phrases(dates.get("period_after", [])),
             edition_after=_phrases(dates.get("edition_after", [])),
             goal_words=_literal_words(dates.get("goal_words", [])),
