@@ -4,17 +4,23 @@ headline's date as fallbacks, and the date an event takes from the meeting it ha
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..dates import EstimatedDate, find_dates
 from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
 from .status import _status_by_date
-from .words import _QUOTED, _opened, _text_words
+from .words import _QUOTED, _WORD, _opened, _text_words
 
 
 # The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
 _EDITION_WORDS = 6
+# What was said opens at a colon or a quotation mark after the verb of speech.
+_SAID = re.compile(r"[:\"“”]")
+# Quotation marks: an odd number of them between a word and the trigger puts the word inside a
+# quotation (one opened in an earlier sentence too: '… tài khoản bốc hơi …" - anh Q. chia sẻ').
+_QUOTES = re.compile(r"[\"“”]")
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
 
@@ -268,7 +274,51 @@ class DatesMixin:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
             return day if day[3].startswith(r.args.date) else None
+        if self._told_elsewhere(r):
+            return None  # "Tại buổi họp báo mới đây, …": another occasion, which the text does not date
         return None if self._timed_apart(r) else day  # a sentence timed otherwise is not told at the occasion
+
+    def _told_elsewhere(self, r: _Record) -> bool:
+        """The record's sentence names another occasion than the article (``elsewhere_*`` of its
+        frame): words before the trigger that place it earlier ("Tại buổi họp báo mới đây", "Trước
+        đó", "cũng đã lên tiếng"), an occasion noun before it or just after it ("nói trong bài viết",
+        "chia sẻ trên trang cá nhân"), a news medium in its clause, its "Theo …" lead-in or just after
+        it ("CNN dẫn lời bà Lan", "khẳng định với New York Times"), unless the sentence makes the
+        article the occasion ("trao đổi với PV Dân trí"). Words inside a quotation, a bracket, a
+        participant's name or after the colon that opens what was said do not count. ANNOTATION.md:
+        a statement takes its occasion's date, "" when the text gives none."""
+        settings = self.lex.types[r.type]
+        s, hit = r.hit.s, r.hit
+        text = s.para.text
+        if settings.elsewhere_not is not None and settings.elsewhere_not.search(text, s.start, s.end):
+            return False
+        said = _SAID.search(text, hit.end, s.end)  # what was said opens there
+        after = [m.end() for m in _WORD.finditer(text, hit.end, said.start() if said else s.end)]
+        near = after[:settings.elsewhere_after_words][-1] if after and settings.elsewhere_after_words else hit.end
+        starts = {p.order for p in r.args.participants}
+        spans = [(m.start, m.end) for m in s.mentions if (s.para.index, m.start) in starts]
+
+        def free(at: int) -> bool:
+            lo, hi = sorted((at, hit.start))
+            return len(_QUOTES.findall(text, lo, hi)) % 2 == 0 and not _opened(text, s.start, at) \
+                and not any(m0 <= at < m1 for m0, m1 in spans)
+
+        if settings.elsewhere_before is not None and any(
+                free(m.start()) for m in settings.elsewhere_before.finditer(text, s.start, hit.start)):
+            return True
+        if settings.elsewhere_near is not None and any(
+                free(m.start()) for m in settings.elsewhere_near.finditer(text, s.start, near)):
+            return True
+        if not settings.elsewhere_media:
+            return False
+        c0 = min(hit.clause[0], s.attribution[0] if s.attribution[1] > s.attribution[0] else hit.clause[0])
+        return any(c0 <= m.start < near and free(m.start) and self._medium(m, settings) for m in s.mentions)
+
+    @staticmethod
+    def _medium(m, settings) -> bool:
+        """A news medium by its gazetteer id or a word of its name ("Sky Sports", "Daily Mail")."""
+        return m.entity_id in settings.not_speakers or (
+            settings.medium_names is not None and m.type == "ORG" and settings.medium_names.search(m.canonical or m.text) is not None)
 
     def _timed_apart(self, r: _Record) -> bool:
         """The record's sentence has time words of its own that are not in what it says. For a frame

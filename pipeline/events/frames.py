@@ -38,7 +38,8 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
-                        "state_subject_heads", "published_occasion", "occasion_refines"})
+                        "state_subject_heads", "published_occasion", "occasion_refines", "elsewhere_before",
+                        "elsewhere_near", "elsewhere_after_words", "elsewhere_media", "elsewhere_not"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -163,6 +164,16 @@ class TypeSettings:
     published_occasion: bool = False
     # true: a record dated only to a year or month takes the occasion's day when the day lies inside it
     occasion_refines: bool = False
+    # A record whose sentence names another occasion than the article and does not date it ("Tại buổi họp
+    # báo mới đây, …", "… viết trên trang cá nhân", "CNN dẫn lời …") takes neither the lead's nor the
+    # publication day: words before the trigger in its sentence, occasion nouns before it or at most
+    # elsewhere_after_words words after it, a news medium there (elsewhere_media); words of the sentence
+    # that make the article the occasion after all ("trao đổi với PV Dân trí") cancel them.
+    elsewhere_before: re.Pattern[str] | None = None
+    elsewhere_near: re.Pattern[str] | None = None
+    elsewhere_after_words: int = 0
+    elsewhere_media: bool = False
+    elsewhere_not: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +310,11 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         speakers_attend=bool(raw.get("speakers_attend", False)),
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
+        elsewhere_before=_literal_words(raw["elsewhere_before"]) if raw.get("elsewhere_before") else None,
+        elsewhere_near=_literal_words(raw["elsewhere_near"]) if raw.get("elsewhere_near") else None,
+        elsewhere_after_words=int(raw.get("elsewhere_after_words", 0)),
+        elsewhere_media=bool(raw.get("elsewhere_media", False)),
+        elsewhere_not=_literal_words(raw["elsewhere_not"]) if raw.get("elsewhere_not") else None,
     )
 
 
