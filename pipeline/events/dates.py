@@ -251,8 +251,9 @@ class DatesMixin:
             return set()
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
         published = self._published_day(reference)
+        recent = {t: self._recent_lead(sents, self.lex.types[t]) for t in {r.type for r in waiting + coarse}}
         for r in waiting + coarse:
-            day = self._occasion_day(r, lead, published)
+            day = self._occasion_day(r, lead, None if recent[r.type] else published, sents, reference)
             if day is None:
                 continue
             _set_date(r.args, day)
@@ -263,7 +264,7 @@ class DatesMixin:
             return set()
         return {id(r) for r in waiting}
 
-    def _occasion_day(self, r: _Record, lead, published):
+    def _occasion_day(self, r: _Record, lead, published, sents: list[_Sent], reference: dt.date | None):
         """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
         ``published_occasion``) the publication's. A sentence with time words of its own that did not
         date it ("hôm 26/4" of a call it reports) is not simply told at that occasion; a year or month
@@ -274,19 +275,55 @@ class DatesMixin:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
             return day if day[3].startswith(r.args.date) else None
-        if self._told_elsewhere(r):
+        if self._told_elsewhere(r, sents, reference):
             return None  # "Tại buổi họp báo mới đây, …": another occasion, which the text does not date
         return None if self._timed_apart(r) else day  # a sentence timed otherwise is not told at the occasion
 
-    def _told_elsewhere(self, r: _Record) -> bool:
+    def _recent_lead(self, sents: list[_Sent], settings) -> bool:
+        """The article's lead (its first ``lead_date_words`` words of body) tells its news as just
+        happened, without a day ("Bộ GDĐT vừa tổ chức Hội nghị …", "Qualcomm vừa bổ sung …", "… mới
+        đây đã thu hút …"): the article reports that occasion, not one of its own, and the publication
+        day is not its date (``recent_lead``; ANNOTATION.md dates a statement at an undated occasion "")."""
+        if settings.recent_lead is None or not settings.lead_date_words:
+            return False
+        seen = 0
+        for s in (s for s in sents if s.para.kind == "body"):
+            text = s.para.text
+            quoted = [q.span() for q in _QUOTED.finditer(text, s.start, s.end)]
+            for m in settings.recent_lead.finditer(text, s.start, s.end):
+                if seen + len(_text_words(text[s.start:m.start()])) > settings.lead_date_words:
+                    break
+                if any(q0 <= m.start() < q1 for q0, q1 in quoted) or _opened(text, s.start, m.start(), "“", "”") \
+                        or self._not_recent(text, m, s, settings):
+                    continue
+                return True
+            seen += len(_text_words(text[s.start:s.end]))
+            if seen > settings.lead_date_words:
+                return False
+        return False
+
+    @staticmethod
+    def _not_recent(text: str, m: re.Match, s: _Sent, settings) -> bool:
+        """The word at ``m`` says no time: words of ``recent_not_after`` follow it ("tháng 2 vừa qua" is
+        a date, "vừa phải" an adjective), or it stands twice in the sentence ("vừa nâng cao kiến thức,
+        vừa đảm bảo …": both … and)."""
+        if settings.recent_not_after is not None and settings.recent_not_after.match(text, m.end()):
+            return True
+        word = re.compile(rf"(?<!\w){re.escape(m.group())}(?!\w)", re.IGNORECASE)
+        return len(word.findall(text, s.start, s.end)) > 1
+
+    def _told_elsewhere(self, r: _Record, sents: list[_Sent], reference: dt.date | None) -> bool:
         """The record's sentence names another occasion than the article (``elsewhere_*`` of its
         frame): words before the trigger that place it earlier ("Tại buổi họp báo mới đây", "Trước
         đó", "cũng đã lên tiếng"), an occasion noun before it or just after it ("nói trong bài viết",
         "chia sẻ trên trang cá nhân"), a news medium in its clause, its "Theo …" lead-in or just after
         it ("CNN dẫn lời bà Lan", "khẳng định với New York Times"), unless the sentence makes the
-        article the occasion ("trao đổi với PV Dân trí"). Words inside a quotation, a bracket, a
-        participant's name or after the colon that opens what was said do not count. ANNOTATION.md:
-        a statement takes its occasion's date, "" when the text gives none."""
+        article the occasion ("trao đổi với PV Dân trí"). With ``elsewhere_neighbours``, so does the
+        sentence before it or after it (in its paragraph, or ending the one before, opening the one
+        after) when that sentence names the speaker, a person, and has no time words ("Gần nhất, trong buổi họp báo …, Lương Thùy Linh bị đặt
+        câu hỏi …" / "Không lúng túng, Lương Thùy Linh chia sẻ: …"). Words inside a quotation, a
+        bracket, a speaker's name or after the colon that opens what was said do not count.
+        ANNOTATION.md: a statement takes its occasion's date, "" when the text gives none."""
         settings = self.lex.types[r.type]
         s, hit = r.hit.s, r.hit
         text = s.para.text
@@ -295,24 +332,48 @@ class DatesMixin:
         said = _SAID.search(text, hit.end, s.end)  # what was said opens there
         after = [m.end() for m in _WORD.finditer(text, hit.end, said.start() if said else s.end)]
         near = after[:settings.elsewhere_after_words][-1] if after and settings.elsewhere_after_words else hit.end
-        starts = {p.order for p in r.args.participants}
-        spans = [(m.start, m.end) for m in s.mentions if (s.para.index, m.start) in starts]
+        c0 = min(hit.clause[0], s.attribution[0] if s.attribution[1] > s.attribution[0] else hit.clause[0])
+        speakers = {p.participant.entity_id for p in r.args.participants}
+        if self._names_elsewhere(s, settings, speakers, hit.start, (hit.start, near, c0)):
+            return True
+        if not settings.elsewhere_neighbours:
+            return False
+        k = next((n for n, x in enumerate(sents) if x is s), None)
+        if k is None:
+            return False
+        neighbours = [x for x in sents[max(0, k - 1):k] if x.para.index >= s.para.index - 1]
+        neighbours += [x for x in sents[k + 1:k + 2] if x.para.index <= s.para.index + 1]
+        people = {p.participant.entity_id for p in r.args.participants if p.participant.type == "PERSON"}
+        return any(any(m.entity_id in people for m in x.mentions if x.start <= m.start < x.end)
+                   and not (self._dates(x, reference) or x.timed)
+                   and not (settings.elsewhere_not is not None and settings.elsewhere_not.search(x.para.text, x.start, x.end))
+                   and self._names_elsewhere(x, settings, speakers, x.start, (x.end, x.end, x.start))
+                   for x in neighbours)
+
+    def _names_elsewhere(self, s: _Sent, settings, speakers: set[str], anchor: int,
+                         ends: tuple[int, int, int]) -> bool:
+        """``s`` names another occasion (``_told_elsewhere``): a word of ``elsewhere_before`` before
+        ``ends[0]``, an occasion noun before ``ends[1]``, a news medium from ``ends[2]`` to ``ends[1]``;
+        none inside a quotation (an odd number of quotation marks between it and ``anchor``), a
+        bracket or the name of one of ``speakers``."""
+        text = s.para.text
+        before, near, media_from = ends
+        spans = [(m.start, m.end) for m in s.mentions if m.entity_id in speakers]
 
         def free(at: int) -> bool:
-            lo, hi = sorted((at, hit.start))
+            lo, hi = sorted((at, anchor))
             return len(_QUOTES.findall(text, lo, hi)) % 2 == 0 and not _opened(text, s.start, at) \
                 and not any(m0 <= at < m1 for m0, m1 in spans)
 
         if settings.elsewhere_before is not None and any(
-                free(m.start()) for m in settings.elsewhere_before.finditer(text, s.start, hit.start)):
+                free(m.start()) and not self._not_recent(text, m, s, settings)
+                for m in settings.elsewhere_before.finditer(text, s.start, before)):
             return True
         if settings.elsewhere_near is not None and any(
                 free(m.start()) for m in settings.elsewhere_near.finditer(text, s.start, near)):
             return True
-        if not settings.elsewhere_media:
-            return False
-        c0 = min(hit.clause[0], s.attribution[0] if s.attribution[1] > s.attribution[0] else hit.clause[0])
-        return any(c0 <= m.start < near and free(m.start) and self._medium(m, settings) for m in s.mentions)
+        return settings.elsewhere_media and any(
+            media_from <= m.start < near and free(m.start) and self._medium(m, settings) for m in s.mentions)
 
     @staticmethod
     def _medium(m, settings) -> bool:

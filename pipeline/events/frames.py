@@ -39,7 +39,8 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "elsewhere_before",
-                        "elsewhere_near", "elsewhere_after_words", "elsewhere_media", "elsewhere_not"})
+                        "elsewhere_near", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
+                        "recent_lead", "recent_not_after"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -174,6 +175,13 @@ class TypeSettings:
     elsewhere_after_words: int = 0
     elsewhere_media: bool = False
     elsewhere_not: re.Pattern[str] | None = None
+    # true: the sentence before the record's (or after it in its paragraph) naming its speaker counts too
+    elsewhere_neighbours: bool = False
+    # words of the lead (its first lead_date_words words) that tell the article's news as just happened
+    # ("vừa tổ chức", "mới đây"), and what, right after one, makes it no such word ("vừa qua", "vừa
+    # phải"): the lead's occasion is undated and the publication day dates nothing
+    recent_lead: re.Pattern[str] | None = None
+    recent_not_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +323,10 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         elsewhere_after_words=int(raw.get("elsewhere_after_words", 0)),
         elsewhere_media=bool(raw.get("elsewhere_media", False)),
         elsewhere_not=_literal_words(raw["elsewhere_not"]) if raw.get("elsewhere_not") else None,
+        elsewhere_neighbours=bool(raw.get("elsewhere_neighbours", False)),
+        recent_lead=_literal_words(raw["recent_lead"]) if raw.get("recent_lead") else None,
+        recent_not_after=re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in raw['recent_not_after'])})(?!\w)", re.IGNORECASE)
+        if raw.get("recent_not_after") else None,
     )
 
 
