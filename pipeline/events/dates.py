@@ -253,7 +253,7 @@ class DatesMixin:
         published = self._published_day(reference)
         recent = {t: self._recent_lead(sents, self.lex.types[t]) for t in {r.type for r in waiting + coarse}}
         for r in waiting + coarse:
-            day = self._occasion_day(r, lead, None if recent[r.type] else published, sents, reference)
+            day = self._occasion_day(r, (lead, published, recent[r.type]), sents, reference)
             if day is None:
                 continue
             _set_date(r.args, day)
@@ -264,18 +264,24 @@ class DatesMixin:
             return set()
         return {id(r) for r in waiting}
 
-    def _occasion_day(self, r: _Record, lead, published, sents: list[_Sent], reference: dt.date | None):
+    def _occasion_day(self, r: _Record, days: tuple, sents: list[_Sent], reference: dt.date | None):
         """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
-        ``published_occasion``) the publication's. A sentence with time words of its own that did not
-        date it ("hôm 26/4" of a call it reports) is not simply told at that occasion; a year or month
-        of what was said ("năm 2021, ngân hàng đặt mục tiêu …") is refined by a day inside it only."""
+        ``published_occasion``) the publication's — unless the lead tells its news as just happened
+        (``days``: the lead's day, the publication day, whether the lead is recent; ``_recent_lead``)
+        and the statement was not told to the article's reporter (``elsewhere_not``). A sentence with
+        time words of its own that did not date it ("hôm 26/4" of a call it reports) is not simply
+        told at that occasion, nor one naming another occasion it does not date (``_told_elsewhere``);
+        a year or month of what was said ("năm 2021, ngân hàng đặt mục tiêu …") is refined by a day
+        inside it only."""
         settings = self.lex.types[r.type]
-        day = lead or (published if settings.published_occasion else None)
+        lead, published, recent = days
+        own = self._own_occasion(r.hit.s, settings, r.hit.start)
+        day = lead or (published if settings.published_occasion and (own or not recent) else None)
         if day is None or not settings.lead_date_words:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
             return day if day[3].startswith(r.args.date) else None
-        if self._told_elsewhere(r, sents, reference):
+        if not own and self._told_elsewhere(r, sents, reference):
             return None  # "Tại buổi họp báo mới đây, …": another occasion, which the text does not date
         return None if self._timed_apart(r) else day  # a sentence timed otherwise is not told at the occasion
 
@@ -305,36 +311,41 @@ class DatesMixin:
     @staticmethod
     def _not_recent(text: str, m: re.Match, s: _Sent, settings) -> bool:
         """The word at ``m`` says no time: words of ``recent_not_after`` follow it ("tháng 2 vừa qua" is
-        a date, "vừa phải" an adjective), or it stands twice in the sentence ("vừa nâng cao kiến thức,
-        vừa đảm bảo …": both … and)."""
-        if settings.recent_not_after is not None and settings.recent_not_after.match(text, m.end()):
+        a date, "vừa phải" an adjective), or it stands twice in the sentence, besides such uses ("vừa
+        mộng mơ lại vừa man mác chút buồn": both … and; "Sau khi ra mắt Mi 11 hồi tháng 1 vừa qua,
+        Xiaomi vừa tiếp tục trình làng …" is one recent launch)."""
+        after = settings.recent_not_after
+        if after is not None and after.match(text, m.end()):
             return True
         word = re.compile(rf"(?<!\w){re.escape(m.group())}(?!\w)", re.IGNORECASE)
-        return len(word.findall(text, s.start, s.end)) > 1
+        return sum(after is None or not after.match(text, w.end()) for w in word.finditer(text, s.start, s.end)) > 1
 
     def _told_elsewhere(self, r: _Record, sents: list[_Sent], reference: dt.date | None) -> bool:
         """The record's sentence names another occasion than the article (``elsewhere_*`` of its
         frame): words before the trigger that place it earlier ("Tại buổi họp báo mới đây", "Trước
         đó", "cũng đã lên tiếng"), an occasion noun before it or just after it ("nói trong bài viết",
         "chia sẻ trên trang cá nhân"), a news medium in its clause, its "Theo …" lead-in or just after
-        it ("CNN dẫn lời bà Lan", "khẳng định với New York Times"), unless the sentence makes the
-        article the occasion ("trao đổi với PV Dân trí"). With ``elsewhere_neighbours``, so does the
-        sentence before it or after it (in its paragraph, or ending the one before, opening the one
-        after) when that sentence names the speaker, a person, and has no time words ("Gần nhất, trong buổi họp báo …, Lương Thùy Linh bị đặt
-        câu hỏi …" / "Không lúng túng, Lương Thùy Linh chia sẻ: …"). Words inside a quotation, a
-        bracket, a speaker's name or after the colon that opens what was said do not count.
-        ANNOTATION.md: a statement takes its occasion's date, "" when the text gives none."""
+        it ("CNN dẫn lời bà Lan", "khẳng định với New York Times"). With ``elsewhere_neighbours``, so
+        does the sentence before it or after it (in its paragraph, or ending the one before, opening
+        the one after) when that sentence names the speaker, a person, has no time words and does not
+        make the article the occasion ("Tuy nhiên, Brian Dunning, người dẫn chương trình podcast
+        Skeptoid, đã lật tẩy …" / "Ông nói: …"). Words inside a quotation, a bracket, a speaker's
+        name or after the colon that opens what was said do not count. ANNOTATION.md: a statement
+        takes its occasion's date, "" when the text gives none."""
         settings = self.lex.types[r.type]
         s, hit = r.hit.s, r.hit
         text = s.para.text
-        if settings.elsewhere_not is not None and settings.elsewhere_not.search(text, s.start, s.end):
-            return False
         said = _SAID.search(text, hit.end, s.end)  # what was said opens there
         after = [m.end() for m in _WORD.finditer(text, hit.end, said.start() if said else s.end)]
         near = after[:settings.elsewhere_after_words][-1] if after and settings.elsewhere_after_words else hit.end
         c0 = min(hit.clause[0], s.attribution[0] if s.attribution[1] > s.attribution[0] else hit.clause[0])
         speakers = {p.participant.entity_id for p in r.args.participants}
         if self._names_elsewhere(s, settings, speakers, hit.start, (hit.start, near, c0)):
+            return True
+        # A platform right after the verb is where it was said ("viết trên Facebook"); elsewhere in a
+        # sentence it is mostly what was talked about ("phiếu tính tiền lan truyền trên mạng xã hội").
+        if settings.elsewhere_after is not None and any(
+                not _opened(text, hit.end, m.start()) for m in settings.elsewhere_after.finditer(text, hit.end, near)):
             return True
         if not settings.elsewhere_neighbours:
             return False
@@ -346,9 +357,20 @@ class DatesMixin:
         people = {p.participant.entity_id for p in r.args.participants if p.participant.type == "PERSON"}
         return any(any(m.entity_id in people for m in x.mentions if x.start <= m.start < x.end)
                    and not (self._dates(x, reference) or x.timed)
-                   and not (settings.elsewhere_not is not None and settings.elsewhere_not.search(x.para.text, x.start, x.end))
+                   and not self._own_occasion(x, settings, x.start)
                    and self._names_elsewhere(x, settings, speakers, x.start, (x.end, x.end, x.start))
                    for x in neighbours)
+
+    @staticmethod
+    def _own_occasion(s: _Sent, settings, anchor: int) -> bool:
+        """``s`` says, outside what is quoted (an even number of quotation marks between the words
+        and ``anchor``, a place outside any), that the speaker spoke to the article's reporter
+        (``elsewhere_not``: "trao đổi với PV Dân trí", "… nói với Dân trí")."""
+        if settings.elsewhere_not is None:
+            return False
+        text = s.para.text
+        return any(len(_QUOTES.findall(text, *sorted((anchor, m.start())))) % 2 == 0
+                   for m in settings.elsewhere_not.finditer(text, s.start, s.end))
 
     def _names_elsewhere(self, s: _Sent, settings, speakers: set[str], anchor: int,
                          ends: tuple[int, int, int]) -> bool:

@@ -39,7 +39,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "elsewhere_before",
-                        "elsewhere_near", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
+                        "elsewhere_near", "elsewhere_after", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
                         "recent_lead", "recent_not_after"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
@@ -172,6 +172,7 @@ class TypeSettings:
     # that make the article the occasion after all ("trao đổi với PV Dân trí") cancel them.
     elsewhere_before: re.Pattern[str] | None = None
     elsewhere_near: re.Pattern[str] | None = None
+    elsewhere_after: re.Pattern[str] | None = None  # occasion words that count only just after the trigger
     elsewhere_after_words: int = 0
     elsewhere_media: bool = False
     elsewhere_not: re.Pattern[str] | None = None
@@ -193,7 +194,7 @@ class FrameExample:
     text: str
     published: str = ""
     article: str = ""  # the bench document it comes from
-    date: str = ""
+    date: str = ""  # "-": the record has no date (a statement told at an undated occasion)
     status: str = ""
     participant: str = ""
     why: str = ""
@@ -320,6 +321,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         occasion_refines=bool(raw.get("occasion_refines", False)),
         elsewhere_before=_literal_words(raw["elsewhere_before"]) if raw.get("elsewhere_before") else None,
         elsewhere_near=_literal_words(raw["elsewhere_near"]) if raw.get("elsewhere_near") else None,
+        elsewhere_after=_literal_words(raw["elsewhere_after"]) if raw.get("elsewhere_after") else None,
         elsewhere_after_words=int(raw.get("elsewhere_after_words", 0)),
         elsewhere_media=bool(raw.get("elsewhere_media", False)),
         elsewhere_not=_literal_words(raw["elsewhere_not"]) if raw.get("elsewhere_not") else None,
