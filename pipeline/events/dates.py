@@ -328,9 +328,11 @@ class DatesMixin:
         it ("CNN dẫn lời bà Lan", "khẳng định với New York Times"). With ``elsewhere_neighbours``, so
         does the sentence before it or after it (in its paragraph, or ending the one before, opening
         the one after) when that sentence names the speaker, a person, has no time words and does not
-        make the article the occasion ("Tuy nhiên, Brian Dunning, người dẫn chương trình podcast
-        Skeptoid, đã lật tẩy …" / "Ông nói: …"). Words inside a quotation, a bracket, a speaker's
-        name or after the colon that opens what was said do not count. ANNOTATION.md: a statement
+        make the article the occasion, by an occasion noun or a medium anywhere in it ("Tuy nhiên,
+        Brian Dunning, người dẫn chương trình podcast Skeptoid, đã lật tẩy …" / "Ông nói: …"); not by
+        the words that place a happening earlier ("… cũng đã bị nước lũ cuốn trôi" / "Bà X bàng hoàng
+        nhớ lại: …": what happened to her, not where she spoke). Words inside a quotation, a bracket,
+        a speaker's name or after the colon that opens what was said do not count. ANNOTATION.md: a statement
         takes its occasion's date, "" when the text gives none."""
         settings = self.lex.types[r.type]
         s, hit = r.hit.s, r.hit
@@ -358,7 +360,7 @@ class DatesMixin:
         return any(any(m.entity_id in people for m in x.mentions if x.start <= m.start < x.end)
                    and not (self._dates(x, reference) or x.timed)
                    and not self._own_occasion(x, settings, x.start)
-                   and self._names_elsewhere(x, settings, speakers, x.start, (x.end, x.end, x.start))
+                   and self._names_elsewhere(x, settings, speakers, x.start, (x.start, x.end, x.start))
                    for x in neighbours)
 
     @staticmethod
