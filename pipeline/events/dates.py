@@ -267,16 +267,17 @@ class DatesMixin:
     def _occasion_day(self, r: _Record, days: tuple, sents: list[_Sent], reference: dt.date | None):
         """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
         ``published_occasion``) the publication's — unless the lead tells its news as just happened
-        (``days``: the lead's day, the publication day, whether the lead is recent; ``_recent_lead``)
-        and the statement was not told to the article's reporter (``elsewhere_not``). A sentence with
-        time words of its own that did not date it ("hôm 26/4" of a call it reports) is not simply
-        told at that occasion, nor one naming another occasion it does not date (``_told_elsewhere``);
-        a year or month of what was said ("năm 2021, ngân hàng đặt mục tiêu …") is refined by a day
-        inside it only."""
+        and names the speaker (``days``: the lead's day, the publication day, who such a lead names;
+        ``_recent_lead``) and the statement was not told to the article's reporter (``elsewhere_not``).
+        A sentence with time words of its own that did not date it ("hôm 26/4" of a call it reports) is
+        not simply told at that occasion, nor one naming another occasion it does not date
+        (``_told_elsewhere``); a year or month of what was said ("năm 2021, ngân hàng đặt mục tiêu …")
+        is refined by a day inside it only."""
         settings = self.lex.types[r.type]
         lead, published, recent = days
         own = self._own_occasion(r.hit.s, settings, r.hit.start)
-        day = lead or (published if settings.published_occasion and (own or not recent) else None)
+        lead_news = bool(recent & {p.participant.entity_id for p in r.args.participants})
+        day = lead or (published if settings.published_occasion and (own or not lead_news) else None)
         if day is None or not settings.lead_date_words:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
@@ -285,28 +286,29 @@ class DatesMixin:
             return None  # "Tại buổi họp báo mới đây, …": another occasion, which the text does not date
         return None if self._timed_apart(r) else day  # a sentence timed otherwise is not told at the occasion
 
-    def _recent_lead(self, sents: list[_Sent], settings) -> bool:
-        """The article's lead (its first ``lead_date_words`` words of body) tells its news as just
-        happened, without a day ("Bộ GDĐT vừa tổ chức Hội nghị …", "Qualcomm vừa bổ sung …", "… mới
-        đây đã thu hút …"): the article reports that occasion, not one of its own, and the publication
-        day is not its date (``recent_lead``; ANNOTATION.md dates a statement at an undated occasion "")."""
+    def _recent_lead(self, sents: list[_Sent], settings) -> frozenset[str]:
+        """Who the article's lead (its first ``lead_date_words`` words of body) names, when it tells
+        its news as just happened without a day ("Bộ GDĐT vừa tổ chức Hội nghị … Bộ trưởng Nguyễn Kim
+        Sơn chủ trì Hội nghị.", "Qualcomm vừa bổ sung …"; ``recent_lead``): what they say in the
+        article is told at that undated occasion, not at the article's own, and the publication day is
+        not its date (ANNOTATION.md dates a statement at an undated occasion ""). Others quoted in the
+        article (a passer-by, a reader) still speak to the article. Empty when the lead is not so."""
         if settings.recent_lead is None or not settings.lead_date_words:
-            return False
-        seen = 0
+            return frozenset()
+        seen, recent, named = 0, False, set()
         for s in (s for s in sents if s.para.kind == "body"):
+            if seen > settings.lead_date_words:
+                break
             text = s.para.text
             quoted = [q.span() for q in _QUOTED.finditer(text, s.start, s.end)]
-            for m in settings.recent_lead.finditer(text, s.start, s.end):
-                if seen + len(_text_words(text[s.start:m.start()])) > settings.lead_date_words:
-                    break
-                if any(q0 <= m.start() < q1 for q0, q1 in quoted) or _opened(text, s.start, m.start(), "“", "”") \
-                        or self._not_recent(text, m, s, settings):
-                    continue
-                return True
-            seen += len(_text_words(text[s.start:s.end]))
-            if seen > settings.lead_date_words:
-                return False
-        return False
+            room = [(m.start(), m.end()) for m in _WORD.finditer(text, s.start, s.end)][:settings.lead_date_words - seen]
+            end = room[-1][1] if room else s.start
+            named.update(m.entity_id for m in s.mentions if s.start <= m.start < end)
+            recent = recent or any(
+                not any(q0 <= m.start() < q1 for q0, q1 in quoted) and not _opened(text, s.start, m.start(), "“", "”")
+                and not self._not_recent(text, m, s, settings) for m in settings.recent_lead.finditer(text, s.start, end))
+            seen += len(room)
+        return frozenset(named) if recent else frozenset()
 
     @staticmethod
     def _not_recent(text: str, m: re.Match, s: _Sent, settings) -> bool:
