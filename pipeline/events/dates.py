@@ -4,17 +4,23 @@ headline's date as fallbacks, and the date an event takes from the meeting it ha
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..dates import EstimatedDate, find_dates
 from ..model import Paragraph
 from .lexicon import Lexicon
 from .records import _Args, _Hit, _Record, _Sent, _set_date
 from .status import _status_by_date
-from .words import _QUOTED, _in_straight_quotation, _opened, _text_words
+from .words import _QUOTED, _WORD, _in_straight_quotation, _opened, _text_words
 
 
 # The words of an edition's name between its head and its year: "Kỳ thi Tốt nghiệp THPT năm 2021".
 _EDITION_WORDS = 6
+# What was said opens at a colon or a quotation mark after the verb of speech.
+_SAID = re.compile(r"[:\"“”]")
+# Quotation marks: an odd number of them between a word and the trigger puts the word inside a
+# quotation (one opened in an earlier sentence too: '… tài khoản bốc hơi …" - anh Q. chia sẻ').
+_QUOTES = re.compile(r"[\"“”]")
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
 
@@ -251,8 +257,10 @@ class DatesMixin:
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
         published = self._published_day(reference)
         news: dict[int, tuple | None] = {}
+        recent = {t: self._recent_lead(sents, self.lex.types[t]) for t in {r.type for r in waiting + coarse}}
         for r in waiting + coarse:
-            day = self._occasion_day(r, lead, self._news_day_of(r, sents, reference, news) or published)
+            day = self._occasion_day(r, (lead, self._news_day_of(r, sents, reference, news) or published, recent[r.type]),
+                                     sents, reference)
             if day is None:
                 continue
             _set_date(r.args, day)
@@ -263,18 +271,148 @@ class DatesMixin:
             return set()
         return {id(r) for r in waiting}
 
-    def _occasion_day(self, r: _Record, lead, published):
+    def _occasion_day(self, r: _Record, days: tuple, sents: list[_Sent], reference: dt.date | None):
         """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
-        ``published_occasion``) the publication's. A sentence with time words of its own that did not
-        date it ("hôm 26/4" of a call it reports) is not simply told at that occasion; a year or month
-        of what was said ("năm 2021, ngân hàng đặt mục tiêu …") is refined by a day inside it only."""
+        ``published_occasion``) the publication's — unless the lead tells its news as just happened
+        and names the speaker (``days``: the lead's day, the publication day, who such a lead names;
+        ``_recent_lead``) and the statement was not told to the article's reporter (``elsewhere_not``).
+        A sentence with time words of its own that did not date it ("hôm 26/4" of a call it reports) is
+        not simply told at that occasion, nor one naming another occasion it does not date
+        (``_told_elsewhere``); a year or month of what was said ("năm 2021, ngân hàng đặt mục tiêu …")
+        is refined by a day inside it only."""
         settings = self.lex.types[r.type]
-        day = lead or (published if settings.published_occasion else None)
+        lead, published, recent = days
+        own = self._own_occasion(r.hit.s, settings, r.hit.start)
+        lead_news = bool(recent & {p.participant.entity_id for p in r.args.participants})
+        day = lead or (published if settings.published_occasion and (own or not lead_news) else None)
         if day is None or not settings.lead_date_words:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives
             return day if day[3].startswith(r.args.date) else None
+        if not own and self._told_elsewhere(r, sents, reference):
+            return None  # "Tại buổi họp báo mới đây, …": another occasion, which the text does not date
         return None if self._timed_apart(r) else day  # a sentence timed otherwise is not told at the occasion
+
+    def _recent_lead(self, sents: list[_Sent], settings) -> frozenset[str]:
+        """Who the article's lead (its first ``lead_date_words`` words of body) names, when it tells
+        its news as just happened without a day ("Bộ GDĐT vừa tổ chức Hội nghị … Bộ trưởng Nguyễn Kim
+        Sơn chủ trì Hội nghị.", "Qualcomm vừa bổ sung …"; ``recent_lead``): what they say in the
+        article is told at that undated occasion, not at the article's own, and the publication day is
+        not its date (ANNOTATION.md dates a statement at an undated occasion ""). Others quoted in the
+        article (a passer-by, a reader) still speak to the article. Empty when the lead is not so."""
+        if settings.recent_lead is None or not settings.lead_date_words:
+            return frozenset()
+        seen, recent, named = 0, False, set()
+        for s in (s for s in sents if s.para.kind == "body"):
+            if seen > settings.lead_date_words:
+                break
+            text = s.para.text
+            quoted = [q.span() for q in _QUOTED.finditer(text, s.start, s.end)]
+            room = [(m.start(), m.end()) for m in _WORD.finditer(text, s.start, s.end)][:settings.lead_date_words - seen]
+            end = room[-1][1] if room else s.start
+            named.update(m.entity_id for m in s.mentions if s.start <= m.start < end)
+            recent = recent or any(
+                not any(q0 <= m.start() < q1 for q0, q1 in quoted) and not _opened(text, s.start, m.start(), "“", "”")
+                and not self._not_recent(text, m, s, settings) for m in settings.recent_lead.finditer(text, s.start, end))
+            seen += len(room)
+        return frozenset(named) if recent else frozenset()
+
+    @staticmethod
+    def _not_recent(text: str, m: re.Match, s: _Sent, settings) -> bool:
+        """The word at ``m`` says no time: words of ``recent_not_after`` follow it ("tháng 2 vừa qua" is
+        a date, "vừa phải" an adjective), or it stands twice in the sentence, besides such uses ("vừa
+        mộng mơ lại vừa man mác chút buồn": both … and; "Sau khi ra mắt Mi 11 hồi tháng 1 vừa qua,
+        Xiaomi vừa tiếp tục trình làng …" is one recent launch)."""
+        after = settings.recent_not_after
+        if after is not None and after.match(text, m.end()):
+            return True
+        word = re.compile(rf"(?<!\w){re.escape(m.group())}(?!\w)", re.IGNORECASE)
+        return sum(after is None or not after.match(text, w.end()) for w in word.finditer(text, s.start, s.end)) > 1
+
+    def _told_elsewhere(self, r: _Record, sents: list[_Sent], reference: dt.date | None) -> bool:
+        """The record's sentence names another occasion than the article (``elsewhere_*`` of its
+        frame): words before the trigger that place it earlier ("Tại buổi họp báo mới đây", "Trước
+        đó", "cũng đã lên tiếng"), an occasion noun before it or just after it ("nói trong bài viết",
+        "chia sẻ trên trang cá nhân"), a news medium in its clause, its "Theo …" lead-in or just after
+        it ("CNN dẫn lời bà Lan", "khẳng định với New York Times"). With ``elsewhere_neighbours``, so
+        does the sentence before it or after it (in its paragraph, or ending the one before, opening
+        the one after) when that sentence names the speaker, a person, has no time words and does not
+        make the article the occasion, by an occasion noun or a medium anywhere in it ("Tuy nhiên,
+        Brian Dunning, người dẫn chương trình podcast Skeptoid, đã lật tẩy …" / "Ông nói: …"); not by
+        the words that place a happening earlier ("… cũng đã bị nước lũ cuốn trôi" / "Bà X bàng hoàng
+        nhớ lại: …": what happened to her, not where she spoke). Words inside a quotation, a bracket,
+        a speaker's name or after the colon that opens what was said do not count. ANNOTATION.md: a statement
+        takes its occasion's date, "" when the text gives none."""
+        settings = self.lex.types[r.type]
+        s, hit = r.hit.s, r.hit
+        text = s.para.text
+        said = _SAID.search(text, hit.end, s.end)  # what was said opens there
+        after = [m.end() for m in _WORD.finditer(text, hit.end, said.start() if said else s.end)]
+        near = after[:settings.elsewhere_after_words][-1] if after and settings.elsewhere_after_words else hit.end
+        c0 = min(hit.clause[0], s.attribution[0] if s.attribution[1] > s.attribution[0] else hit.clause[0])
+        speakers = {p.participant.entity_id for p in r.args.participants}
+        if self._names_elsewhere(s, settings, speakers, hit.start, (hit.start, near, c0)):
+            return True
+        # A platform right after the verb is where it was said ("viết trên Facebook"); elsewhere in a
+        # sentence it is mostly what was talked about ("phiếu tính tiền lan truyền trên mạng xã hội").
+        if settings.elsewhere_after is not None and any(
+                not _opened(text, hit.end, m.start()) for m in settings.elsewhere_after.finditer(text, hit.end, near)):
+            return True
+        if not settings.elsewhere_neighbours:
+            return False
+        k = next((n for n, x in enumerate(sents) if x is s), None)
+        if k is None:
+            return False
+        neighbours = [x for x in sents[max(0, k - 1):k] if x.para.index >= s.para.index - 1]
+        neighbours += [x for x in sents[k + 1:k + 2] if x.para.index <= s.para.index + 1]
+        people = {p.participant.entity_id for p in r.args.participants if p.participant.type == "PERSON"}
+        return any(any(m.entity_id in people for m in x.mentions if x.start <= m.start < x.end)
+                   and not (self._dates(x, reference) or x.timed)
+                   and not self._own_occasion(x, settings, x.start)
+                   and self._names_elsewhere(x, settings, speakers, x.start, (x.start, x.end, x.start))
+                   for x in neighbours)
+
+    @staticmethod
+    def _own_occasion(s: _Sent, settings, anchor: int) -> bool:
+        """``s`` says, outside what is quoted (an even number of quotation marks between the words
+        and ``anchor``, a place outside any), that the speaker spoke to the article's reporter
+        (``elsewhere_not``: "trao đổi với PV Dân trí", "… nói với Dân trí")."""
+        if settings.elsewhere_not is None:
+            return False
+        text = s.para.text
+        return any(len(_QUOTES.findall(text, *sorted((anchor, m.start())))) % 2 == 0
+                   for m in settings.elsewhere_not.finditer(text, s.start, s.end))
+
+    def _names_elsewhere(self, s: _Sent, settings, speakers: set[str], anchor: int,
+                         ends: tuple[int, int, int]) -> bool:
+        """``s`` names another occasion (``_told_elsewhere``): a word of ``elsewhere_before`` before
+        ``ends[0]``, an occasion noun before ``ends[1]``, a news medium from ``ends[2]`` to ``ends[1]``;
+        none inside a quotation (an odd number of quotation marks between it and ``anchor``), a
+        bracket or the name of one of ``speakers``."""
+        text = s.para.text
+        before, near, media_from = ends
+        spans = [(m.start, m.end) for m in s.mentions if m.entity_id in speakers]
+
+        def free(at: int) -> bool:
+            lo, hi = sorted((at, anchor))
+            return len(_QUOTES.findall(text, lo, hi)) % 2 == 0 and not _opened(text, s.start, at) \
+                and not any(m0 <= at < m1 for m0, m1 in spans)
+
+        if settings.elsewhere_before is not None and any(
+                free(m.start()) and not self._not_recent(text, m, s, settings)
+                for m in settings.elsewhere_before.finditer(text, s.start, before)):
+            return True
+        if settings.elsewhere_near is not None and any(
+                free(m.start()) for m in settings.elsewhere_near.finditer(text, s.start, near)):
+            return True
+        return settings.elsewhere_media and any(
+            media_from <= m.start < near and free(m.start) and self._medium(m, settings) for m in s.mentions)
+
+    @staticmethod
+    def _medium(m, settings) -> bool:
+        """A news medium by its gazetteer id or a word of its name ("Sky Sports", "Daily Mail")."""
+        return m.entity_id in settings.not_speakers or (
+            settings.medium_names is not None and m.type == "ORG" and settings.medium_names.search(m.canonical or m.text) is not None)
 
     def _timed_apart(self, r: _Record) -> bool:
         """The record's sentence has time words of its own that are not in what it says. For a frame

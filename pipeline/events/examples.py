@@ -31,7 +31,7 @@ def _document(example: FrameExample) -> Document:
 
 
 def _fits(e: Event, example: FrameExample) -> bool:
-    return ((not example.date or e.date == example.date)
+    return ((not example.date or e.date == ("" if example.date == "-" else example.date))
             and (not example.status or e.status == example.status)
             and (not example.participant
                  or any(example.participant in (p.canonical, p.entity_id) for p in e.participants)))

@@ -42,7 +42,9 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within",
                         "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
-                        "unnamed_subject_not"})
+                        "unnamed_subject_not", "elsewhere_before",
+                        "elsewhere_near", "elsewhere_after", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
+                        "recent_lead", "recent_not_after"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -185,6 +187,24 @@ class TypeSettings:
     unnamed_subject: re.Pattern[str] | None = None
     # words that, between such an opening and the trigger, name the members ("Một số nước như Singapore")
     unnamed_subject_not: re.Pattern[str] | None = None
+    # A record whose sentence names another occasion than the article and does not date it ("Tại buổi họp
+    # báo mới đây, …", "… viết trên trang cá nhân", "CNN dẫn lời …") takes neither the lead's nor the
+    # publication day: words before the trigger in its sentence, occasion nouns before it or at most
+    # elsewhere_after_words words after it, a news medium there (elsewhere_media); words of the sentence
+    # that make the article the occasion after all ("trao đổi với PV Dân trí") cancel them.
+    elsewhere_before: re.Pattern[str] | None = None
+    elsewhere_near: re.Pattern[str] | None = None
+    elsewhere_after: re.Pattern[str] | None = None  # occasion words that count only just after the trigger
+    elsewhere_after_words: int = 0
+    elsewhere_media: bool = False
+    elsewhere_not: re.Pattern[str] | None = None
+    # true: the sentence before the record's (or after it in its paragraph) naming its speaker counts too
+    elsewhere_neighbours: bool = False
+    # words of the lead (its first lead_date_words words) that tell the article's news as just happened
+    # ("vừa tổ chức", "mới đây"), and what, right after one, makes it no such word ("vừa qua", "vừa
+    # phải"): the lead's occasion is undated and the publication day dates nothing
+    recent_lead: re.Pattern[str] | None = None
+    recent_not_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +216,7 @@ class FrameExample:
     text: str
     published: str = ""
     article: str = ""  # the bench document it comes from
-    date: str = ""
+    date: str = ""  # "-": the record has no date (a statement told at an undated occasion)
     status: str = ""
     participant: str = ""
     why: str = ""
@@ -329,6 +349,16 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         unnamed_subject=_unnamed_subject(raw.get("unnamed_subject_quantifiers", []),
                                          raw.get("unnamed_subject_heads", []), raw.get("unnamed_subject_groups", [])),
         unnamed_subject_not=_literal_words(raw.get("unnamed_subject_not", [])),
+        elsewhere_before=_literal_words(raw["elsewhere_before"]) if raw.get("elsewhere_before") else None,
+        elsewhere_near=_literal_words(raw["elsewhere_near"]) if raw.get("elsewhere_near") else None,
+        elsewhere_after=_literal_words(raw["elsewhere_after"]) if raw.get("elsewhere_after") else None,
+        elsewhere_after_words=int(raw.get("elsewhere_after_words", 0)),
+        elsewhere_media=bool(raw.get("elsewhere_media", False)),
+        elsewhere_not=_literal_words(raw["elsewhere_not"]) if raw.get("elsewhere_not") else None,
+        elsewhere_neighbours=bool(raw.get("elsewhere_neighbours", False)),
+        recent_lead=_literal_words(raw["recent_lead"]) if raw.get("recent_lead") else None,
+        recent_not_after=re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in raw['recent_not_after'])})(?!\w)", re.IGNORECASE)
+        if raw.get("recent_not_after") else None,
     )
 
 
