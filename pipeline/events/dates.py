@@ -255,10 +255,18 @@ class DatesMixin:
         if not (waiting or coarse):
             return set()
         lead = self._lead_date(sents, reference, max(self.lex.types[r.type].lead_date_words for r in speakers))
+        self._date_at_occasions(waiting + coarse, lead, sents, reference)
+        if lead is not None or any(r.args.date for r in records) \
+                or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
+            return set()
+        return {id(r) for r in waiting}
+
+    def _date_at_occasions(self, records: list[_Record], lead, sents: list[_Sent], reference: dt.date | None) -> None:
+        """Give each record the day of its occasion (``_occasion_day``), where it may take one."""
         published = self._published_day(reference)
         news: dict[int, tuple | None] = {}
-        recent = {t: self._recent_lead(sents, self.lex.types[t]) for t in {r.type for r in waiting + coarse}}
-        for r in waiting + coarse:
+        recent = {t: self._recent_lead(sents, self.lex.types[t]) for t in {r.type for r in records}}
+        for r in records:
             day = self._occasion_day(r, (lead, self._news_day_of(r, sents, reference, news) or published, recent[r.type]),
                                      sents, reference)
             if day is None:
@@ -266,10 +274,6 @@ class DatesMixin:
             _set_date(r.args, day)
             if r.args.status == "unspecified":
                 r.args.status = _status_by_date(r.args.date, r.args.precision, reference)
-        if lead is not None or any(r.args.date for r in records) \
-                or any(d[5] == "day" for s in sents for d in self._dates(s, reference)):
-            return set()
-        return {id(r) for r in waiting}
 
     def _occasion_day(self, r: _Record, days: tuple, sents: list[_Sent], reference: dt.date | None):
         """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
@@ -358,13 +362,20 @@ class DatesMixin:
         if settings.elsewhere_after is not None and any(
                 not _opened(text, hit.end, m.start()) for m in settings.elsewhere_after.finditer(text, hit.end, near)):
             return True
-        if not settings.elsewhere_neighbours:
-            return False
+        return settings.elsewhere_neighbours and self._neighbour_elsewhere(r, sents, reference)
+
+    def _neighbour_elsewhere(self, r: _Record, sents: list[_Sent], reference: dt.date | None) -> bool:
+        """The sentence before the record's (in its paragraph or ending the one before) or after it
+        (in its paragraph or opening the next) names a person speaking in the record, has no time
+        words, does not make the article the occasion and names another occasion by an occasion noun
+        or a medium (``elsewhere_neighbours``; see ``_told_elsewhere``)."""
+        settings, s = self.lex.types[r.type], r.hit.s
         k = next((n for n, x in enumerate(sents) if x is s), None)
         if k is None:
             return False
         neighbours = [x for x in sents[max(0, k - 1):k] if x.para.index >= s.para.index - 1]
         neighbours += [x for x in sents[k + 1:k + 2] if x.para.index <= s.para.index + 1]
+        speakers = {p.participant.entity_id for p in r.args.participants}
         people = {p.participant.entity_id for p in r.args.participants if p.participant.type == "PERSON"}
         return any(any(m.entity_id in people for m in x.mentions if x.start <= m.start < x.end)
                    and not (self._dates(x, reference) or x.timed)
