@@ -297,6 +297,11 @@ def _frame(raw: dict, origin: str) -> FrameSpec:
                      origin, phrases)
 
 
+def _words_or_none(raw: dict, key: str) -> re.Pattern[str] | None:
+    """The literal words of ``key`` as one pattern; None when the frame does not give them."""
+    return _literal_words(raw[key]) if raw.get(key) else None
+
+
 def _settings(raw: dict, where: str) -> TypeSettings:
     _check_keys(raw, _TYPE_KEYS, where)
     inherit = tuple(raw.get("inherit", []))
@@ -349,14 +354,14 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         unnamed_subject=_unnamed_subject(raw.get("unnamed_subject_quantifiers", []),
                                          raw.get("unnamed_subject_heads", []), raw.get("unnamed_subject_groups", [])),
         unnamed_subject_not=_literal_words(raw.get("unnamed_subject_not", [])),
-        elsewhere_before=_literal_words(raw["elsewhere_before"]) if raw.get("elsewhere_before") else None,
-        elsewhere_near=_literal_words(raw["elsewhere_near"]) if raw.get("elsewhere_near") else None,
-        elsewhere_after=_literal_words(raw["elsewhere_after"]) if raw.get("elsewhere_after") else None,
+        elsewhere_before=_words_or_none(raw, "elsewhere_before"),
+        elsewhere_near=_words_or_none(raw, "elsewhere_near"),
+        elsewhere_after=_words_or_none(raw, "elsewhere_after"),
         elsewhere_after_words=int(raw.get("elsewhere_after_words", 0)),
         elsewhere_media=bool(raw.get("elsewhere_media", False)),
-        elsewhere_not=_literal_words(raw["elsewhere_not"]) if raw.get("elsewhere_not") else None,
+        elsewhere_not=_words_or_none(raw, "elsewhere_not"),
         elsewhere_neighbours=bool(raw.get("elsewhere_neighbours", False)),
-        recent_lead=_literal_words(raw["recent_lead"]) if raw.get("recent_lead") else None,
+        recent_lead=_words_or_none(raw, "recent_lead"),
         recent_not_after=re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in raw['recent_not_after'])})(?!\w)", re.IGNORECASE)
         if raw.get("recent_not_after") else None,
     )

@@ -111,6 +111,19 @@ def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str
     return cities, under
 
 
+def _office_automaton(gazetteer: Gazetteer) -> tuple[ahocorasick.Automaton, bool]:
+    """Title strings -> (length, indexes of the gazetteer's tenures), and whether there is any."""
+    automaton = ahocorasick.Automaton()
+    office_keys: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(gazetteer.offices):
+        office_keys[_lower(o.office)].append(i)
+    for key, idx in office_keys.items():
+        automaton.add_word(key, (len(key), tuple(idx)))
+    if office_keys:
+        automaton.make_automaton()
+    return automaton, bool(office_keys)
+
+
 class Tagger(Patterns, Linkers):
     """``Doc -> Doc``: see the module docstring. Build once (automata, indexes) and reuse.
     ``lexicon``: the segmentation model's words (``pipeline.wordseg.dictionary_words``), handed
@@ -126,15 +139,7 @@ class Tagger(Patterns, Linkers):
         self.lexicon = dictionary_words() if lexicon is None else lexicon
         self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words, int(self.rules.grammar["code_part_letters"]))
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
-        self._offices = ahocorasick.Automaton()
-        office_keys: dict[str, list[int]] = defaultdict(list)
-        for i, o in enumerate(gazetteer.offices):
-            office_keys[_lower(o.office)].append(i)
-        for key, idx in office_keys.items():
-            self._offices.add_word(key, (len(key), tuple(idx)))
-        self._has_offices = bool(office_keys)
-        if office_keys:
-            self._offices.make_automaton()
+        self._offices, self._has_offices = _office_automaton(gazetteer)
         self._title_re = re.compile(rf"(?<![\w&])(?:{literal_alternation(self.rules.titles)})(?=\s)")
         # Capitalised titles in a chain: "Phó Thủ tướng, Bộ trưởng Ngoại giao …".
         self._title_chain_re = re.compile(r"(?<![\w&])(?:" + literal_alternation(
