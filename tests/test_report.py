@@ -156,5 +156,6 @@ def test_five_thousand_documents(tmp_path):
         driver.execute_script("location.hash = 'doc=002_80fa98daa23ce963-0999'")
         marks = driver.find_elements("css selector", "#doc-view mark.entity")
         opened = time.perf_counter() - started
-        assert len(marks) == 83 and browser.console_errors(driver) == []
+        # 82 since round 11 dropped the false "Chương trình Hợp giữa các" (programme heads name no agreement)
+        assert len(marks) == 82 and browser.console_errors(driver) == []
         print(f"chromium: load {loaded:.1f} s, filter {filtered:.2f} s, open a document {opened:.2f} s")

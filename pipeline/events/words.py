@@ -34,7 +34,14 @@ def _in_straight_quotation(text: str, at: int) -> bool:
         return False  # (a crawl may close with a curly quote what it opened with a straight one)
     before = text[q - 1] if q > 0 else " "
     after = text[q + 1] if q + 1 < len(text) else " "
-    return (before.isspace() or before in _QUOTE_OPENERS) and not (after.isspace() or after in _QUOTE_CLOSERS)
+    if not ((before.isspace() or before in _QUOTE_OPENERS) and not (after.isspace() or after in _QUOTE_CLOSERS)):
+        return False
+    if '"' in text[at:] or "”" in text[at:]:
+        return True  # closed later in its paragraph
+    # Never closed, it holds what follows only when it opens reported speech (at the paragraph's start or
+    # after a colon), as ``_quoted_in_paragraph`` reads it: a stray mark elsewhere quotes nothing.
+    head = text[:q].rstrip()
+    return not head or head.endswith(":")
 
 
 def _phrase(text: str) -> tuple[str, ...]:
