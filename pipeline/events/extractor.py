@@ -228,7 +228,8 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
             cluster_id="",  # set from the finished record: _cluster_id
             type=r.type,
             plover=r.plover,
-            status=a.status,
+            # decided last, so that merging still sees an uncued record as unspecified
+            status=(a.status if a.status != "unspecified" else self.lex.types[r.type].uncued_status or a.status),
             date=a.date,
             date_end=a.date_end,
             date_precision=a.precision,

@@ -32,7 +32,7 @@ _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phras
                            "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
-                        "yields_to", "one_host", "said_after_words", "multilateral_type",
+                        "yields_to", "one_host", "said_after_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
                         "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
@@ -105,6 +105,9 @@ class TypeSettings:
     one_host: bool = False  # two different hosts with one guest are two events
     said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
     multilateral_type: str = ""  # the type of this trigger when an international body takes part
+    # the status of a record whose clause has no status cue and whose date does not decide it; "":
+    # unspecified (a meeting named by its noun alone may be past or to come)
+    uncued_status: str = ""
     multilateral_triggers: frozenset[str] = frozenset()
     # a clause opened by one of these ("Ông cho biết") speaks for the person named last before it
     pronoun_speakers: frozenset[str] = frozenset()
@@ -318,6 +321,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         one_host=bool(raw.get("one_host", False)),
         said_after_words=int(raw.get("said_after_words", 0)),
         multilateral_type=str(raw.get("multilateral_type", "")),
+        uncued_status=_uncued_status(raw, where),
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
         description_speakers=_phrases(raw.get("description_speakers", [])),
@@ -365,6 +369,13 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         recent_not_after=re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in raw['recent_not_after'])})(?!\w)", re.IGNORECASE)
         if raw.get("recent_not_after") else None,
     )
+
+
+def _uncued_status(raw: dict, where: str) -> str:
+    status = str(raw.get("uncued_status", ""))
+    if status not in ("", "occurred", "planned"):
+        _fail(where, f"uncued_status: {status!r} is not one of occurred, planned (or absent: unspecified)")
+    return status
 
 
 def _unnamed_subject(quantifiers: list[str], heads: list[str], groups: list[str]) -> re.Pattern[str] | None:
