@@ -82,17 +82,6 @@ def names_model_path(tag: "TagConfig") -> Path:
     return path
 
 
-def events_model_path(events: "EventsConfig") -> Path:
-    """The events acceptance model the run reads: events.model (relative to the current folder),
-    or the packaged one (trained on the project's gold) when it is empty."""
-    value = events.model
-    path = Path(value) if value else Path(str(resources.files("pipeline").joinpath("data", "events_model.json")))
-    if not path.is_file():
-        raise ConfigError(f"events.model = {value!r}: {path} is not a file; give a model written by "
-                          "scripts/train_events.py, or leave it empty for the packaged one")
-    return path
-
-
 @dataclass(frozen=True, slots=True)
 class TagConfig:
     gazetteers: str
@@ -113,12 +102,6 @@ class TagConfig:
 @dataclass(frozen=True, slots=True)
 class EventsConfig:
     min_confidence: float
-    # Which candidates are written (``[events]`` in defaults.toml): "confidence" (the hand-weighted
-    # confidence at min_confidence), "model" (the acceptance model's probability at
-    # model_threshold) or "both" (each at its own cut).
-    acceptance: str = "confidence"
-    model: str = ""
-    model_threshold: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +167,6 @@ RANGES: dict[str, tuple[float, float]] = {
     "tag.names_threshold": (0, 1),
     "tag.names_score": (0, 1),
     "events.min_confidence": (0, 1),
-    "events.model_threshold": (0, 1),
 }
 
 
@@ -211,19 +193,6 @@ def _check_choices(data: dict) -> None:
         if bad:
             raise ConfigError(f"{name} = {data[section][key]!r}: {', '.join(map(repr, bad))} is not one of "
                               f"{', '.join(sorted(allowed))}")
-
-
-# Keys whose value is one name from a fixed set.
-ONE_OF: dict[str, frozenset[str]] = {
-    "events.acceptance": frozenset({"confidence", "model", "both"}),
-}
-
-
-def _check_one_of(data: dict) -> None:
-    for name, allowed in ONE_OF.items():
-        section, key = name.split(".")
-        if data[section][key] not in allowed:
-            raise ConfigError(f"{name} = {data[section][key]!r} is not one of {', '.join(sorted(allowed))}")
 
 
 def _check_type_thresholds(data: dict) -> None:
@@ -278,6 +247,5 @@ def load_config(path: str | Path | None = None, **overrides: dict) -> Config:
         data = _merge(data, overrides, "overrides")
     _check_ranges(data)
     _check_choices(data)
-    _check_one_of(data)
     _check_type_thresholds(data)
     return Config(**{name: _CLASSES[name](**data[name]) for name in _SECTIONS})

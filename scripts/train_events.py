@@ -5,7 +5,7 @@
 
 The default sets are the dev gold and the blind batches opened for development: never the
 held-out set nor the newest blind batch. Each set is run through the whole pipeline with every
-event candidate kept (``events.min_confidence = 0``, ``events.acceptance = "confidence"``); a
+event candidate kept (``events.min_confidence = 0``); a
 candidate is ``YES`` when it matches a gold event of its document, required or optional, by the
 matching of pipeline/eval.py, ``NO`` otherwise. ``--cache DIR`` keeps each set's run in
 ``DIR/<set>`` and reuses it (delete it after a rule change). Same gold and runs, same bytes.
@@ -61,7 +61,7 @@ def _event(row: dict) -> Event:
 def _run(name: str, bench: str, out: Path, eval_root: Path) -> None:
     if (out / "events.jsonl").is_file():
         return
-    config = load_config(events={"min_confidence": 0.0, "acceptance": "confidence"})
+    config = load_config(events={"min_confidence": 0.0})
     run_eval(eval_root / name, out_dir=out, run=True, bench_root=bench, config=config, baseline=False, repo_root=ROOT)
 
 
