@@ -5,13 +5,16 @@ confidence clearly on the batches it was not trained on: see that script's docst
 tests keep its features and its training deterministic, so the measurement can be repeated.
 """
 
+import inspect
 import json
-import sys
+import shutil
 import tomllib
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
+from pipeline.config import load_config
+from pipeline.eval import run_eval
 from pipeline.events.acceptance import LABELS, NO, YES, EventModel, features, model_json
 from pipeline.extract.namemodel import train
 from pipeline.model import Event, Evidence, Participant
@@ -69,14 +72,33 @@ def test_training_is_deterministic_and_loads(tmp_path):
     assert model.probability(["unknown"]) == pytest.approx(0.5)
 
 
-def test_scripts_refuse_the_heldout_set():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import lobo_events
-    import train_events
+def test_the_scripts_never_train_on_the_sets_that_measure_it():
+    trainer, lobo = load_script("train_events"), load_script("lobo_events")
+    newest = f"blind{max(load_script('sample_batch').BATCHES)}"
+    assert "heldout" not in trainer.TRAIN_SETS and newest not in trainer.TRAIN_SETS
+    with pytest.raises(SystemExit):
+        lobo.main(["--folds", "heldout"])
+    with pytest.raises(SystemExit):
+        trainer.main(["--sets", "heldout", "--out", "/dev/null"])
+    settings = trainer.settings()
+    assert set(settings) <= set(inspect.signature(train).parameters)
 
-    assert "heldout" not in train_events.TRAIN_SETS
-    assert not any(s.startswith("blind") and int(s[5:]) > 16 for s in train_events.TRAIN_SETS)
-    with pytest.raises(SystemExit):
-        lobo_events.main(["--folds", "heldout"])
-    with pytest.raises(SystemExit):
-        train_events.main(["--sets", "heldout", "--out", "/dev/null"])
+
+def test_leave_one_batch_out_scores_the_hand_cut_as_a_run_does(tmp_path, bench_root):
+    """scripts/lobo_events.py on two tiny sets of the dev gold: the candidates of a run with every
+    event kept, cut at events.min_confidence, score what a run with the default config scores."""
+    golds = sorted((ROOT / "eval" / "gold").glob("*.json"))[:4]
+    for name, files in (("a", golds[:2]), ("b", golds[2:])):
+        (tmp_path / name).mkdir()
+        for f in files:
+            shutil.copy(f, tmp_path / name / f.name)
+    lobo = load_script("lobo_events")
+    result = lobo.lobo(["a", "b"], ["a", "b"], str(bench_root), tmp_path / "cache", (0.5,), eval_root=tmp_path)
+    assert sorted(result["folds"]) == ["a", "b"]
+    for fold, scores in result["folds"].items():
+        assert set(scores) == {"confidence", "model@0.5", "both@0.5"}
+        report = run_eval(tmp_path / fold, run=True, bench_root=bench_root, config=load_config(), baseline=False,
+                          repo_root=ROOT)
+        micro = report.system.event_micro
+        assert (scores["confidence"]["tp"], scores["confidence"]["fp"]) == (micro.tp, micro.fp)
+        assert scores["both@0.5"]["fp"] <= scores["confidence"]["fp"]
