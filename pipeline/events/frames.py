@@ -30,7 +30,7 @@ _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
-_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "window", "needs", "why", "absent"})
+_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
@@ -54,12 +54,15 @@ _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "pa
 class Sense:
     """Words that give a trigger another sense. ``before``: ending at most ``window`` words before
     it, inside its clause; ``after``: starting at most ``window`` words after it; ``in_sentence``:
-    anywhere in its sentence. Without ``needs`` the trigger is then no event of its frame; with
+    anywhere in its sentence; ``opening``: opening its sentence. Without ``needs`` the trigger is then no event of its frame; with
     ``needs`` it is one only when those hold too ("ký hợp đồng" needs a treaty)."""
 
     before: tuple[tuple[str, ...], ...] = ()
     after: tuple[tuple[str, ...], ...] = ()
     in_sentence: tuple[tuple[str, ...], ...] = ()
+    # Words that open the trigger's sentence, outside a quotation ("Khi đó, X cho biết …": a time the text
+    # told before, so what follows is recalled, not the news). A comma ends a clause, so ``before`` cannot see them.
+    opening: tuple[tuple[str, ...], ...] = ()
     window: int = 3
     needs: tuple[frozenset[str], ...] = ()
     why: str = ""
@@ -426,11 +429,12 @@ def _cues(raw: dict, where: str) -> tuple[Sense, ...]:
 def _sense(raw: dict, where: str) -> Sense:
     _check_keys(raw, _SENSE_KEYS, where)
     sense = Sense(before=_phrases(raw.get("before", [])), after=_phrases(raw.get("after", [])),
-                  in_sentence=_phrases(raw.get("in_sentence", [])), window=int(raw.get("window", 3)),
+                  in_sentence=_phrases(raw.get("in_sentence", [])), opening=_phrases(raw.get("opening", [])),
+                  window=int(raw.get("window", 3)),
                   needs=_needs(raw.get("needs", []), where), why=str(raw.get("why", "")),
                   absent=bool(raw.get("absent", False)))
-    if not (sense.before or sense.after or sense.in_sentence):
-        _fail(where, "a sense needs words: before, after or in_sentence")
+    if not (sense.before or sense.after or sense.in_sentence or sense.opening):
+        _fail(where, "a sense needs words: before, after, in_sentence or opening")
     return sense
 
 

@@ -20,6 +20,7 @@ _QUOTE_COMMA = re.compile(r"[\"”»’']\s*,\s+")
 # An apposition between dashes after a name ("Zhao Tong - một chuyên gia về Triều Tiên - đánh giá").
 _DASHED = re.compile(r"\s+[-–]\s(?:(?!\s[-–]\s)[^\"”]){1,120}?\s[-–](?=\s)")
 _OPENING = re.compile(r"[\"“«‘']")
+_ANY_QUOTE = re.compile(r"[\"“”«»]")
 
 
 
@@ -253,6 +254,10 @@ class TriggerMixin:
         for p in sense.after:
             if any(w.match(k, p) for k in range(j, min(len(w.spans), j + sense.window))):
                 return True
+        # an opening inside what is quoted ("Khi đó, …", bà Mai cho hay) tells the speaker's own story
+        if sense.opening and w.spans and not _ANY_QUOTE.search(s.para.text, s.start, w.spans[i][0]) \
+                and any(w.match(0, p) for p in sense.opening):
+            return True
         return any(w.match(k, p) for p in sense.in_sentence for k in range(len(w.spans)))
 
     def _sense_needs(self, rule: TriggerRule, hit: _Hit) -> tuple[frozenset[str], ...]:
