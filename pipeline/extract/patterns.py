@@ -32,6 +32,7 @@ _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
 _GROWS_OVER = ("GPE", "LOC", "ORG")
+_DASHES = "-–"
 
 
 def _glued(text: str) -> bool:
@@ -60,6 +61,14 @@ class Patterns(NameEnd):
             if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
                 break
             word = m.group().rstrip(".")
+            if word[-1:] in _DASHES and len(word) > 1:
+                # "Ông Dương Tấn Hiển- Phó chủ tịch": a dash glued to the name opens the title after it
+                # (issue-14F12, batches 14 and 15); the name ends before the dash
+                word = word.rstrip(_DASHES)
+                if _capitalised(word) and word not in self.rules.stop_words:
+                    end = m.start() + len(word)
+                    count += 1
+                break
             if "." in word:  # "Biển Đông.Tháng": a lost space after a sentence
                 word = word.split(".", 1)[0]
                 if _capitalised(word) and word not in self.rules.stop_words:
