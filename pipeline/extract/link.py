@@ -746,6 +746,7 @@ class Linkers:
                      credits: dict[int, list[tuple[int, int]]]) -> None:
         """Coreference across the document: short forms and defined acronyms found again, and
         one-word references ("ông Hà") resolved to the person the document names."""
+        self._family_names_over_bodies(doc, per_para)
         people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
         short = self._short_forms(doc, per_para)
         forms = [(form, target, target.acronym, "coref", 0.8) for form, target in short.items()]
@@ -759,6 +760,30 @@ class Linkers:
             resolved = [span for span in spans if self._resolve_one_word(span, people, para.text)]
             spans.reason = "a one-word reference to nobody the document names"
             spans[:] = resolved
+
+    def _family_names_over_bodies(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """The family name of a foreign person the document names in full is that person where it stands
+        bare, not the company or medium the gazetteer names by the same word ("Christopher Ford, trợ lý …"
+        then "Ford cho biết"; "Michael Bloomberg" then "Bloomberg tốt nghiệp"), but after an organisation's
+        noun ("hãng Ford") (rule ``link.coreference``; issue-14F12: typed ORG in batches 14 and 15)."""
+        family: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                words = para.text[a.start:a.end].split()
+                if a.type == "PERSON" and a.method == "pattern" and len(words) >= 2 \
+                        and all(_FOREIGN_WORD.fullmatch(w) for w in words):
+                    family.setdefault(words[-1], a)
+        if not family:
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            spans.rule = "link.coreference"
+            for a in [a for a in spans if a.type == "ORG" and a.rule == "gazetteer" and text[a.start:a.end] in family]:
+                if self._org_noun_before_re.search(text[max(0, a.start - 30):a.start]):
+                    continue
+                person = family[text[a.start:a.end]]
+                spans[:] = [b for b in spans if b is not a] + [Candidate(
+                    a.start, a.end, "PERSON", person.entity_id, person.canonical, method="coref", score=0.8)]
 
     @staticmethod
     def _defined_letters(text: str, spans: Ledger, acronyms: dict[str, Candidate]) -> None:

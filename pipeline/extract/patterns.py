@@ -32,6 +32,7 @@ _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
 _GROWS_OVER = ("GPE", "LOC", "ORG")
+_DASHES = "-–"
 
 
 def _glued(text: str) -> bool:
@@ -60,6 +61,14 @@ class Patterns(NameEnd):
             if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
                 break
             word = m.group().rstrip(".")
+            if word[-1:] in _DASHES and len(word) > 1:
+                # "Ông Dương Tấn Hiển- Phó chủ tịch": a dash glued to the name opens the title after it
+                # (issue-14F12, batches 14 and 15); the name ends before the dash
+                word = word.rstrip(_DASHES)
+                if _capitalised(word) and word not in self.rules.stop_words:
+                    end = m.start() + len(word)
+                    count += 1
+                break
             if "." in word:  # "Biển Đông.Tháng": a lost space after a sentence
                 word = word.split(".", 1)[0]
                 if _capitalised(word) and word not in self.rules.stop_words:
@@ -471,7 +480,8 @@ class Patterns(NameEnd):
             if self.names.get(fold(text[s:e])):
                 continue
             if not free(s, e):
-                self._event_over_names(text, s, e, accepted)
+                if not self._person_over_body(text, s, e, accepted):
+                    self._event_over_names(text, s, e, accepted)
                 continue
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
@@ -491,6 +501,20 @@ class Patterns(NameEnd):
                 continue
             accepted.append(Candidate(s, e, "ORG", f"org:new:{slug(text[s:e])}", text[s:e], method="pattern",
                                       score=0.6))
+    def _person_over_body(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
+        """A common foreign given name before a body the gazetteer names by one word is a person of that
+        family name ("Christopher Ford", "Michael Bloomberg"): the name displaces the company, which
+        news names after its founder as often (issue-14F12: typed ORG in batches 14 and 15). A brand the
+        gazetteer names in full ("Louis Vuitton") never gets here."""
+        words = text[s:e].split()
+        inside = [a for a in accepted if a.overlaps(s, e)]
+        if len(words) != 2 or words[0] not in self.rules.foreign_given_names or not inside \
+                or any(a.type != "ORG" or a.start != e - len(words[1]) or a.end != e for a in inside) \
+                or self._foreign_name_label(text, s, e) != "PERSON":
+            return False
+        return self._replace_inside(accepted, Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e],
+                                                        method="pattern", score=0.6), ("ORG",))
+
     def _event_over_names(self, text: str, s: int, e: int, accepted: Ledger) -> None:
         """A Latin-script event by its last word grows over the places and bodies the gazetteer names inside it
         ("Barcelona Open": the club; "Influence Asia 2017" no, "Asia" is no event's word; issue-14R11, batch 13)."""

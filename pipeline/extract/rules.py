@@ -72,6 +72,9 @@ class TaggerRules:
     foreign_event_words: frozenset[str]  # last words that make a Latin-script run an event ("… Awards")
     foreign_title_starts: frozenset[str]  # an article opening a Latin-script run: a work's title, no person
     work_nouns: tuple[str, ...]  # "bộ phim", "tàu hàng": the capitalised run after them is a title
+    work_title_joints: tuple[str, ...]  # "như", "mang tên": between a work's noun and its title
+    work_list_before: tuple[str, ...]  # "các", "ba": before a work's noun, the titles after it are a list
+    work_list_joints: tuple[str, ...]  # ",", "và": between listed titles
     website_domains: tuple[str, ...]  # last labels of a website's domain ("com", "vn"): the domain is a medium
     foreign_given_names: frozenset[str]  # common foreign given names: a run of two or three words they open is a person
     no_and_heads: frozenset[str]  # heads of names that never hold "và" (clubs)
@@ -154,6 +157,9 @@ class TaggerRules:
             foreign_event_words=frozenset(data["foreign_event_words"]),
             foreign_title_starts=frozenset(data["foreign_title_starts"]),
             work_nouns=tuple(data["work_nouns"]),
+            work_title_joints=tuple(data["work_title_joints"]),
+            work_list_before=tuple(data["work_list_before"]),
+            work_list_joints=tuple(data["work_list_joints"]),
             website_domains=tuple(data["website_domains"]),
             foreign_given_names=frozenset(data["foreign_given_names"]),
             no_and_heads=frozenset(data["no_and_heads"]),

@@ -44,7 +44,7 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _lower, literal_alternation, overlaps
+from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps
 
 __all__ = ["Tagger", "PASSES"]
 
@@ -164,6 +164,15 @@ class Tagger(Patterns, Linkers):
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
         self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
+        # "nhiều bộ phim ăn khách như Aashiqui 2, Ek Villain", "cuốn sách mang tên It's About Time": a title after a
+        # joint word, a few words of description after the noun (``work_title_joints``)
+        self._work_joint_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)})((?: [^\s,.;:()]+){{0,2}}) "
+                                         rf"(?:{alternation(rules.work_title_joints)}) [\"“‘']?(?=[^\W\d_])")
+        # "cho ba phim Gigli, Pearl Harbor, Daredevil": after a plural word the noun lists its titles
+        self._work_plural_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.work_list_before, True)}) $")
+        self._work_first_re = re.compile(rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])")
+        self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) "
+                                        rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])")
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
         self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
                                       rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
@@ -497,9 +506,29 @@ class Tagger(Patterns, Linkers):
 
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
-        Bottom", "tàu hàng Ever Given")."""
-        return [run for m in self._work_title_re.finditer(text)
-                if (run := self._foreign_run(text, m.end(), len(text))) is not None and run[0] == m.end()]
+        Bottom", "tàu hàng Ever Given"), or after a joint word ("cuốn sách mang tên It's About Time"), and
+        after a plural word the titles listed with the first ("cho ba phim Gigli, Pearl Harbor, Daredevil";
+        issue-14F12: typed PERSON in batches 8, 15 and 16)."""
+        found = [m for m in self._work_title_re.finditer(text)]
+        found += [m for m in self._work_joint_re.finditer(text) if m.group(1) == m.group(1).lower()]
+        runs: list[tuple[int, int]] = []
+        for m in found:
+            run = self._foreign_run(text, m.end(), len(text))
+            if run is not None and run[0] == m.end():
+                runs.append(run)
+            if self._work_plural_re.search(text, max(0, m.start() - 12), m.start()):
+                runs += self._listed_titles(text, m.end())
+        return runs
+
+    def _listed_titles(self, text: str, pos: int) -> list[tuple[int, int]]:
+        """The titles listed from ``pos``, one-word ones skipped over ("Aashiqui 2, Ek Villain, Baaghi")."""
+        runs = []
+        first = True
+        while (m := (self._work_first_re if first else self._work_item_re).match(text, pos)) is not None:
+            if " " in m.group(1):
+                runs.append(m.span(1))
+            pos, first = m.end(1), False
+        return runs
 
     def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]]) -> None:
         """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
