@@ -425,6 +425,9 @@ class NameEnd:
         text = scan.text
         if scan.pending and scan.pending[-1].group().lower() in self.grammar["level_words"]:
             return False
+        kind = text[scan.pending[0].start():scan.pending[-1].end()].lower() if scan.pending else ""
+        if kind in self.grammar["national_not_kinds"]:
+            return False
         return any(text.startswith(d, pos) and not text[pos + len(d):pos + len(d) + 1].isalpha()
                    for d in self.grammar["national_designators"])
 
