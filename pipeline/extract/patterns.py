@@ -772,6 +772,8 @@ class Patterns(NameEnd):
             return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
         if m.group() in self.grammar["place_first_heads"] and not any(a.type == "GPE" and a.start == pos for a in inside):
             return False  # "Cảnh sát Séc", not "Cảnh sát Hình sự Công an TP Hà Nội"
+        if m.group() in self.grammar["place_not_first_heads"] and any(a.type == "GPE" and a.start == pos for a in inside):
+            return False  # "đảng Dân chủ", not "lưỡng đảng Mỹ" (the country's parties)
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
