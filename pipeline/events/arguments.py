@@ -346,6 +346,8 @@ class ArgumentsMixin:
         the verb it is coordinated with: "A chúc mừng B, và bày tỏ …")."""
         a0, a1 = hit.s.attribution
         before = self._speaker(hit, before, attributed)
+        if before and self._ordered(hit.s, before[-1]):
+            return []
         end = before[-1].end if before else 0
         # the places that end a speaker's title (the event's place among them) keep the speaker near:
         # "ông A, đại diện một cửa hàng tại đường X, Quận 10, TP.HCM chia sẻ"
@@ -357,6 +359,15 @@ class ArgumentsMixin:
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         # (after the distance test: a qualifier at the end of a long title keeps its speaker near)
         return self._qualifiers_out(hit.s, before)
+
+    def _ordered(self, s: _Sent, speaker: Mention) -> bool:
+        """The speaker is the object of an order to speak ("Giám đốc Sở TN-MT giao VPĐKĐĐ thông báo …"): nothing
+        is said yet. The order's word stands outside every mention ("Bộ Ngoại giao | Nga" holds its "giao") and ends no
+        other word (``ordered_not``: "Bộ trưởng Ngoại giao Phạm Bình Minh khẳng định")."""
+        text = s.para.text
+        order = self.lex.ordered_after.search(text, max(0, speaker.start - 12), speaker.start)
+        return order is not None and not any(m.start <= order.start() < m.end for m in s.mentions) \
+            and self.lex.ordered_not.search(text, max(0, speaker.start - 16), speaker.start) is None
 
     def _qualifiers_out(self, s: _Sent, speakers: list[Mention]) -> list[Mention]:
         """Without the places that only say where a person or body speaking is (``qualifier_after``,

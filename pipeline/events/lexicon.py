@@ -21,7 +21,8 @@ _SHARED_KEYS = {
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
-    "participants": frozenset(["attribution", "place_not_after", "qualifier_after", "target_markers", "types"]),
+    "participants": frozenset(["attribution", "ordered_after", "ordered_not", "place_not_after", "qualifier_after", "target_markers",
+                                "types"]),
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "generic_list_heads", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
@@ -52,6 +53,8 @@ class Lexicon:
     place_not_after: re.Pattern[str]  # "khách Tây Ban Nha": people or goods of a place, not the state
     place_not_after_reach: int  # how far before a place those words can start (the longest, and a space)
     qualifier_after: re.Pattern[str]  # "…, Chủ tịch UBND phường X, thành phố Bắc Ninh": where, not who
+    ordered_after: re.Pattern[str]  # "Giám đốc Sở giao VPĐKĐĐ thông báo": told to speak, nothing said yet
+    ordered_not: re.Pattern[str]  # words ending with an order's word that give no order ("Bộ trưởng Ngoại giao")
     attribution: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
     location_markers: tuple[tuple[str, ...], ...]
@@ -148,6 +151,8 @@ class Lexicon:
             mention_not_words=_literal_words(em.get("not_words", [])),
             participant_types=frozenset(data["participants"]["types"]),
             qualifier_after=_ending_words(data["participants"].get("qualifier_after", [])),
+            ordered_after=_ending_words(data["participants"].get("ordered_after", [])),
+            ordered_not=_ending_words(data["participants"].get("ordered_not", [])),
             place_not_after=_ending_words(data["participants"].get("place_not_after", [])),
             place_not_after_reach=1 + max((len(v) for v in data["participants"].get("place_not_after", [])), default=0),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),

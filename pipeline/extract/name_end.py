@@ -358,7 +358,7 @@ class NameEnd:
             scan.led_lower = scan.led_lower or end is None and bool(scan.pending)
             if end is None and scan.pending and not shape.about and not scan.company and not shape.whole \
                     and not shape.place_last \
-                    and (hit is None or hit.type not in ("ORG", "GPE")):
+                    and (hit is None or hit.type not in ("ORG", "GPE")) and not self._national_at(scan, w.start()):
                 return True  # lower-case words after an organisation's head lead only to a known name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
             contiguous = not scan.pending
@@ -397,12 +397,14 @@ class NameEnd:
         khẩu quốc tế Cầu Treo") or a foreign word ("ĐH Toulon"). Vietnamese capitalises only the
         first syllable of a descriptive word inside a name ("Trung tâm Kiểm soát bệnh tật"), so after
         a proper name the lower-case words are the sentence's predicate ("… góp", "… cấp bằng")."""
-        if hit is not None and hit.type == "GPE" and scan.end == hit.end:
+        if hit is not None and hit.type == "GPE" and scan.end == hit.end or self._national_end(scan):
             return True
         if any(a.end == scan.end and a.type == "GPE" and a.start < w.start() for a in scan.starts.values()):
             return True
-        if bare.isupper() or not bare[:1].isupper():
-            return False  # an acronym ("Cục CSGT đường bộ"), a number
+        if bare.isupper():
+            return self._field_acronym(scan, bare)
+        if not bare[:1].isupper():
+            return False  # a number
         if self.rules.lone_name.fullmatch(bare):
             return True
         prev = scan.prev_word
@@ -415,6 +417,35 @@ class NameEnd:
         # is descriptive; a segmenter's word that is none ("Tâm góp") joined the name to the verb
         word_end = scan.word_end_at(w.start())
         return word_end <= w.end() or scan.text[w.start():word_end].lower() not in self.lexicon
+
+    def _national_at(self, scan: _Scan, pos: int) -> bool:
+        """A national body's designator ends its field in lower case as a known name would ("Viện dinh dưỡng Quốc
+        gia", "Trung tâm kỹ thuật thủy văn Trung ương": issue-14O12, batches 6 and 12); not after a word of level
+        ("Bệnh viện tuyến Trung ương", "các bệnh viện trực thuộc Trung ương": a kind of body, no name)."""
+        text = scan.text
+        if scan.pending and scan.pending[-1].group().lower() in self.grammar["level_words"]:
+            return False
+        kind = text[scan.pending[0].start():scan.pending[-1].end()].lower() if scan.pending else ""
+        if kind in self.grammar["national_not_kinds"]:
+            return False
+        return any(text.startswith(d, pos) and not text[pos + len(d):pos + len(d) + 1].isalpha()
+                   for d in self.grammar["national_designators"])
+
+    def _national_end(self, scan: _Scan) -> bool:
+        """The name led by lower-case words ends with a national designator: what follows is the predicate
+        ("Viện vệ sinh dịch tễ Trung ương | cho biết")."""
+        return scan.led_lower and scan.end is not None \
+            and any(scan.text.endswith(" " + d, 0, scan.end) for d in self.grammar["national_designators"])
+
+    def _field_acronym(self, scan: _Scan, bare: str) -> bool:
+        """A department or ministry named by its fields' acronym ("Sở GD-ĐT", "Bộ GD-ĐT", "Sở TN-MT", "Phòng GD&ĐT")
+        is complete: the lower-case words after it are the predicate ("Sở GD-ĐT | kiến nghị UBND TP", "Sở TN-MT |
+        giao VPĐKĐĐ", "Bộ GD-ĐT | vụ việc này": batches 12, 14, 15), but for a place ("Sở GD&ĐT tỉnh …"). Not any
+        acronym: "Cục CSGT đường bộ" goes on in lower case."""
+        if not any(mark in bare for mark in self.grammar["field_acronym_marks"]):
+            return False
+        head_start, head_end = scan.shape.head
+        return scan.text[head_start:head_end] in self.grammar["field_acronym_heads"]
 
     def _number_in_name(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A number after a name is part of it: "Ban QLDA Điện 2", "Cienco 6". Only right after the

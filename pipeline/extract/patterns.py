@@ -792,15 +792,24 @@ class Patterns(NameEnd):
             return False
         if etype == "ORG" and any((fold(name) + " ").startswith(o + " ") for o in self.grammar["organs"]):
             return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
-        if m.group() in self.grammar["team_heads"] and not any(a.type == "GPE" for a in inside):
-            return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
-        if m.group() in self.grammar["place_first_heads"] and not any(a.type == "GPE" and a.start == pos for a in inside):
-            return False  # "Cảnh sát Séc", not "Cảnh sát Hình sự Công an TP Hà Nội"
+        if not self._place_as_head_wants(m.group(), pos, inside):
+            return False
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
         return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit()
                                                      for w in name.split()[len(m.group().split()):])
+
+    def _place_as_head_wants(self, head: str, pos: int, inside: list[Candidate]) -> bool:
+        """The place inside the name stands where the head wants it: a team's has one, police's and a navy's
+        open with it, a party's in lower case never does."""
+        if head in self.grammar["team_heads"] and not any(a.type == "GPE" for a in inside):
+            return False  # "đội tuyển Việt Nam", not "đội tuyển ĐH FPT" (a school's team)
+        place_first = any(a.type == "GPE" and a.start == pos for a in inside)
+        if head in self.grammar["place_first_heads"] and not place_first:
+            return False  # "Cảnh sát Séc", not "Cảnh sát Hình sự Công an TP Hà Nội"
+        # "đảng Dân chủ", not "lưỡng đảng Mỹ" (the country's parties; issue-14O12)
+        return not (head in self.grammar["place_not_first_heads"] and place_first)
 
     def _place_list(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
         """After a plural unit, the list goes on: "các huyện Hồng Ngự, Tam Nông, Thanh Bình và …"."""
