@@ -330,7 +330,8 @@ class DatesMixin:
         after = settings.recent_not_after
         if after is not None and after.match(text, m.end()):
             return True
-        word = re.compile(rf"(?<!\w){re.escape(m.group())}(?!\w)", re.IGNORECASE)
+        # the one word of the frame's lists that ``m`` matched (a match of the lists' alternation is one of them)
+        word = next(p for p in settings.recent_words if p.fullmatch(m.group()))
         return sum(after is None or not after.match(text, w.end()) for w in word.finditer(text, s.start, s.end)) > 1
 
     def _told_elsewhere(self, r: _Record, sents: list[_Sent], reference: dt.date | None) -> bool:
