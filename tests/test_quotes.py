@@ -1,5 +1,7 @@
 """The one reading of a paragraph's quotations (pipeline/events/quotes.py), on hand-built paragraphs."""
 
+from hypothesis import given, strategies as st
+
 from pipeline.events.quotes import in_quotation, quoted_apart, quoted_spans
 
 
@@ -82,3 +84,12 @@ def test_quoted_apart_reads_a_word_against_its_trigger():
     said = text.index("tôi đã nói")  # a trigger inside the quotation: its own words belong with it
     assert not quoted_apart(spans, inside, said)
     assert quoted_apart(spans, outside, said)
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab :,.("“”«»‘’\'')), max_size=40))
+def test_spans_lie_in_the_paragraph_and_nest(text):
+    spans = quoted_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    # two quotations are apart or one holds the other, never half over each other
+    assert all(b1 <= a2 or b2 <= a1 or (a1 <= a2 and b2 <= b1) or (a2 <= a1 and b1 <= b2)
+               for a1, b1 in spans for a2, b2 in spans)

@@ -29,8 +29,9 @@ _QUOTE_CLOSERS = ",.;:!?)]…"
 
 def _role(text: str, k: int) -> str:
     """"open", "close" or "" (no quotation mark here) for the mark at ``k``: a curly double mark and a
-    guillemet by their shape; a straight mark and a single curly one by the sides they stand on (a
-    straight mark typed inside a word, '5"x', is neither, but closes a straight quotation left open)."""
+    guillemet by their shape; a straight mark by the sides it stands on (one typed inside a word, '5"x',
+    is no opening one, and closes a straight quotation left open); a single curly mark by its shape, where
+    its side allows it (an opening one after a space, a closing one not before a letter)."""
     mark = text[k]
     if mark in "\u201c\u00ab":
         return "open"
@@ -40,12 +41,14 @@ def _role(text: str, k: int) -> str:
     right = text[k + 1] if k + 1 < len(text) else " "
     free_left = left.isspace() or left in _QUOTE_OPENERS
     free_right = right.isspace() or right in _QUOTE_CLOSERS
+    if mark == "\u2018":
+        return "open" if free_left else ""
+    if mark == "\u2019":  # before a letter it is an apostrophe: "O’Brien", "Tim’s"
+        return "close" if free_right else ""
     if free_left and not free_right:
         return "open"
-    if free_right:
-        return "close"
-    # a single mark between letters is an apostrophe ("O’Brien"); a straight one, a slip of the crawl
-    return "close" if mark == _STRAIGHT else ""
+    # a straight mark typed inside a word is a slip of the crawl: it closes what a straight mark opened
+    return "close"
 
 
 def _opens_speech(text: str, k: int) -> bool:
