@@ -69,10 +69,17 @@ def test_a_mark_never_closed_holds_the_rest_only_when_it_opens_reported_speech()
     assert not in_quotation(curly_elsewhere, curly_elsewhere.index("C"))
 
 
-def test_a_straight_mark_opening_while_one_is_open_starts_afresh():
-    text = 'A "lỡ tay B nói "x y" rồi.'
-    assert spans_text(text) == ['"x y"']
-    assert not in_quotation(text, text.index("B"))
+def test_a_straight_quotation_nests_in_a_straight_one_and_a_slip_before_it_quotes_nothing():
+    nested = '"Việc này trả một phần "món nợ" mà tỉnh đã hứa", ông Dũng nói.'
+    assert spans_text(nested) == ['"Việc này trả một phần "món nợ" mà tỉnh đã hứa"', '"món nợ"']
+    assert in_quotation(nested, nested.index("tỉnh"))
+    assert not in_quotation(nested, nested.index("ông Dũng"))
+    doubled = '"Tôi hiểu theo cách sau: "Chúng tôi sẽ vượt qua"", Ngoại trưởng Kuleba nói.'
+    assert not in_quotation(doubled, doubled.index("Kuleba"))
+    assert in_quotation(doubled, doubled.index("hiểu"))
+    slip = 'A "lỡ tay B nói "x y" rồi.'
+    assert spans_text(slip) == ['"x y"']
+    assert not in_quotation(slip, slip.index("B"))
 
 
 def test_quoted_apart_reads_a_word_against_its_trigger():

@@ -64,18 +64,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     pairs with the innermost open mark of its kind (a straight mark or a closing curly one with one of the
     other kind when none of its own is open); a closing mark with nothing open pairs with nothing (the end
     of a quotation opened in the paragraph before, a typing slip), and so do the marks left open inside a
-    quotation that closes. A straight mark opening while a straight quotation is open starts afresh (the
-    first was a slip). A mark never closed runs to the paragraph's end only where it opens reported speech
-    (first in its paragraph, or after a colon), as a quotation of several paragraphs does; elsewhere it is
-    a stray mark and quotes nothing."""
+    quotation that closes. A straight mark opening while a straight quotation is open nests in it ('"… trả
+    một phần "món nợ" mà …", ông Dũng nói'). A mark never closed runs to the paragraph's end only where it
+    opens reported speech (first in its paragraph, or after a colon), as a quotation of several paragraphs
+    does; elsewhere it is a stray mark (a slip: 'A "lỡ tay B nói "x y" rồi') and quotes nothing."""
     spans: list[tuple[int, int]] = []
     opened: list[tuple[str, int]] = []  # (the mark that closes it, offset), innermost last
     for m in _MARKS.finditer(text):
         k, mark = m.start(), m.group()
         role = _role(text, k)
         if role == "open":
-            if mark == _STRAIGHT and opened and opened[-1][0] == _STRAIGHT:
-                opened.pop()
             opened.append((_CLOSING[mark], k))
             continue
         if role != "close":
