@@ -100,3 +100,13 @@ def test_spans_lie_in_the_paragraph_and_nest(text):
     # two quotations are apart or one holds the other, never half over each other
     assert all(b1 <= a2 or b2 <= a1 or (a1 <= a2 and b2 <= b1) or (a2 <= a1 and b1 <= b2)
                for a1, b1 in spans for a2, b2 in spans)
+
+
+def test_a_quotation_never_closed_counts_from_held_from_only():
+    # a crawl that glued a whole article into one paragraph lost where the quotation ended
+    glued = "Cô Tân chia sẻ thêm: “Tôi không dám xem. Tại cuộc họp sáng 6/2, ông Chung yêu cầu báo cáo."
+    meeting = glued.index("Tại cuộc họp")
+    assert in_quotation(glued, glued.index("sáng 6/2"))
+    assert not in_quotation(glued, glued.index("sáng 6/2"), quoted_spans(glued, meeting))
+    closed = "Cô Tân nói: “Tôi không dám xem. Từ sáng 6/2 tôi lo”. Tại cuộc họp, ông Chung yêu cầu."
+    assert in_quotation(closed, closed.index("sáng 6/2"), quoted_spans(closed, closed.index("Từ")))

@@ -32,7 +32,11 @@ class DatesMixin:
             lex = self.lex
             found = []
             quoted = [m.span() for m in _QUOTED.finditer(s.para.text, s.start, s.end)]
-            spans = quoted_spans(s.para.text)
+            # A quotation nobody closed counts from its own sentence only: it may run on past it (a quotation of
+            # several paragraphs) or have lost its closing mark where a crawl glued a whole article into one
+            # paragraph ('… chia sẻ thêm: “Tôi cũng không dám xem … Tại cuộc họp của UBND TP Hà Nội … sáng 6/2',
+            # bench baomoi-21471905, tests/test_faithful.py); a date dropped on that guess loses the event's date.
+            spans = quoted_spans(s.para.text, s.start)
             for d in find_dates(s.para.text[s.start:s.end], reference):
                 a, b = s.start + d.start, s.start + d.end
                 if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
@@ -43,8 +47,8 @@ class DatesMixin:
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
                 if in_quotation(s.para.text, a, spans):
-                    # a quotation opened and not yet closed, in this sentence or one before: "X chia sẻ: “Tối
-                    # nay tôi đã …", '"… phải hoàn thành trong quý 3 năm nay", Bộ trưởng … chỉ đạo'
+                    # a quotation opened in this sentence or one before and closed after, or opened here and never
+                    # closed: "X chia sẻ: “Tối nay tôi đã …", '"… phải hoàn thành trong quý 3 năm nay", Bộ trưởng …'
                     continue
                 s.timed = True
                 s.time_at.append((a, self._not_when(s, d, a)))

@@ -57,7 +57,7 @@ def _opens_speech(text: str, k: int) -> bool:
     return not head or head.endswith(":")
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str, held_from: int = 0) -> list[tuple[int, int]]:
     """The quoted stretches of a paragraph, each from its opening mark to just after its closing one.
 
     Marks pair innermost first, so a quotation inside another is a span inside its span. A closing mark
@@ -67,7 +67,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     quotation that closes. A straight mark opening while a straight quotation is open nests in it ('"… trả
     một phần "món nợ" mà …", ông Dũng nói'). A mark never closed runs to the paragraph's end only where it
     opens reported speech (first in its paragraph, or after a colon), as a quotation of several paragraphs
-    does; elsewhere it is a stray mark (a slip: 'A "lỡ tay B nói "x y" rồi') and quotes nothing."""
+    does; elsewhere it is a stray mark (a slip: 'A "lỡ tay B nói "x y" rồi') and quotes nothing. Such a
+    quotation counts only when it opens at or after ``held_from`` (a caller that will not let a quotation
+    nobody closed reach past the sentence it opens in gives that sentence's start)."""
     spans: list[tuple[int, int]] = []
     opened: list[tuple[str, int]] = []  # (the mark that closes it, offset), innermost last
     for m in _MARKS.finditer(text):
@@ -85,7 +87,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if j is not None:
             spans.append((opened[j][1], k + 1))
             del opened[j:]
-    spans += [(k, len(text)) for _, k in opened if _opens_speech(text, k)]
+    spans += [(k, len(text)) for _, k in opened if k >= held_from and _opens_speech(text, k)]
     return sorted(spans)
 
 
