@@ -30,6 +30,12 @@ def test_a_curly_quotation_inside_a_straight_one_is_a_span_inside_its_span():
     assert not in_quotation(text, text.index("rồi"))
 
 
+def test_a_curly_closing_mark_closes_every_curly_quotation_still_open():
+    once = "Cô Tân cho hay: “Làm chủ trường, tôi nhận lỗi. Hai cô nói rõ: “Ngày 8/1 cháu khóc”. Cô Tân chia sẻ thêm."
+    assert spans_text(once) == ["“Làm chủ trường, tôi nhận lỗi. Hai cô nói rõ: “Ngày 8/1 cháu khóc”", "“Ngày 8/1 cháu khóc”"]
+    assert not in_quotation(once, once.rindex("Cô Tân"))
+
+
 def test_a_crawl_closes_with_a_curly_mark_what_it_opened_straight_and_the_other_way():
     mixed = '"Xin khẳng định, cây xanh được bảo tồn” - ông Dục trình bày. Ông Dục cho biết.'
     assert not in_quotation(mixed, mixed.index("cho biết"))

@@ -21,6 +21,7 @@ _CLOSING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019", _STRAIGH
 # with a curly mark what it opened with a straight one ('"Xin khẳng định, …” - ông Dục trình bày') and
 # the other way round.
 _CLOSES_TOO = {"\u201d": _STRAIGHT, _STRAIGHT: "\u201c"}
+_SHAPED_CLOSERS = "\u201d\u00bb"
 # What stands before a straight (or single curly) mark that opens a quotation besides a space or the
 # paragraph's start, and after one that closes it besides a space or the paragraph's end.
 _QUOTE_OPENERS = "(:[—–-"
@@ -60,11 +61,12 @@ def _opens_speech(text: str, k: int) -> bool:
 def quoted_spans(text: str, held_from: int = 0) -> list[tuple[int, int]]:
     """The quoted stretches of a paragraph, each from its opening mark to just after its closing one.
 
-    Marks pair innermost first, so a quotation inside another is a span inside its span. A closing mark
-    pairs with the innermost open mark of its kind (a straight mark or a closing curly one with one of the
-    other kind when none of its own is open); a closing mark with nothing open pairs with nothing (the end
-    of a quotation opened in the paragraph before, a typing slip), and so do the marks left open inside a
-    quotation that closes. A straight mark opening while a straight quotation is open nests in it ('"… trả
+    A quotation inside another is a span inside its span. A straight closing mark pairs with the innermost
+    open straight mark; a curly or angled one closes every open mark of its kind, as the old readings did
+    (the last “ before an offset against the last ”): a writer closes a quotation quoted inside a quotation
+    once. A straight mark or a closing curly one pairs with a mark of the other kind when none of its own
+    is open; a closing mark with nothing open pairs with nothing (the end of a quotation opened in the
+    paragraph before, a typing slip), and so do the marks left open inside a quotation that closes. A straight mark opening while a straight quotation is open nests in it ('"… trả
     một phần "món nợ" mà …", ông Dũng nói'). A mark never closed runs to the paragraph's end only where it
     opens reported speech (first in its paragraph, or after a colon), as a quotation of several paragraphs
     does; elsewhere it is a stray mark (a slip: 'A "lỡ tay B nói "x y" rồi') and quotes nothing. Such a
@@ -80,13 +82,16 @@ def quoted_spans(text: str, held_from: int = 0) -> list[tuple[int, int]]:
             continue
         if role != "close":
             continue
-        j = next((j for j in range(len(opened) - 1, -1, -1) if opened[j][0] == mark), None)
-        if j is None and mark in _CLOSES_TOO:
-            other = _CLOSING[_CLOSES_TOO[mark]]
-            j = next((j for j in range(len(opened) - 1, -1, -1) if opened[j][0] == other), None)
-        if j is not None:
-            spans.append((opened[j][1], k + 1))
-            del opened[j:]
+        own = [j for j, (closing, _) in enumerate(opened) if closing == mark]
+        if not own and mark in _CLOSES_TOO:
+            own = [j for j, (closing, _) in enumerate(opened) if closing == _CLOSING[_CLOSES_TOO[mark]]]
+        if not own:
+            continue
+        # a curly or angled closing mark closes every quotation of its kind still open (a writer closes
+        # '“… nói rõ: “Ngày 8/1 … nhà giáo”. Cô Tân chia sẻ thêm: …' once), a straight one the innermost
+        j = own[0] if mark in _SHAPED_CLOSERS else own[-1]
+        spans += [(opened[i][1], k + 1) for i in own if i >= j]
+        del opened[j:]
     spans += [(k, len(text)) for _, k in opened if k >= held_from and _opens_speech(text, k)]
     return sorted(spans)
 
