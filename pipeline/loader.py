@@ -31,6 +31,7 @@ import pandas as pd
 from .errors import UsageError
 from .io.publish import recover
 from .io.schema import TABLES, Table
+from .review.diff import read_jsonl
 
 __all__ = ["Dump", "load", "period_bounds"]
 
@@ -119,18 +120,9 @@ def _categorical(s: pd.Series, order: tuple[str, ...]) -> pd.Series:
     return pd.Categorical(values, categories=[*order, *seen])
 
 
-def _jsonl(path: Path):
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
-
 def _text_frames(out: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     paragraphs, sentences, years = [], [], {}
-    for d in _jsonl(out / "documents.jsonl"):
+    for d in read_jsonl(out / "documents.jsonl"):
         doc_id = str(d["doc_id"])
         years[doc_id] = str(d.get("year_estimate") or "")
         for p in d.get("paragraphs", []):
@@ -150,7 +142,7 @@ def _text_frames(out: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]
 def _evidences(out: Path) -> pd.DataFrame:
     rows = [{"event_id": str(e["event_id"]), "paragraph": v["paragraph"], "sentence": v["sentence"],
              "start": v["start"], "end": v["end"], "text": v.get("text", "")}
-            for e in _jsonl(out / "events.jsonl") for v in e.get("evidences", [])]
+            for e in read_jsonl(out / "events.jsonl") for v in e.get("evidences", [])]
     df = pd.DataFrame(rows, columns=["event_id", "paragraph", "sentence", "start", "end", "text"])
     return df.astype({"event_id": "string", "paragraph": "Int64", "sentence": "Int64", "start": "Int64",
                       "end": "Int64", "text": "string"})

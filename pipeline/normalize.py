@@ -81,7 +81,26 @@ def normalize_text(text: str) -> str:
     traditional tone placement, invisible characters are removed, every kind of space
     is a single ASCII space and the ends are stripped.  Idempotent.  Newlines are kept
     (a paragraph never contains one after ingest; gazetteer names never do).
+
+    Entities are decoded to a fixed point: a pass can leave an entity behind ("&amp;amp;" is
+    "&amp;" after one, a text escaped twice by its CMS; "&\x1f;" is "&;" once its control
+    character is gone), and the next pass would decode it, so the result would not be normal
+    form. Decoding until nothing changes makes every result a fixed point ("&amp;amp;" is "&",
+    what the twice-escaped text meant); text with no such leftover takes one pass, as before.
     """
+    normal = _normalize_once(text)
+    # Only an "&" can make a pass's result change again (every other step of a pass is idempotent), and
+    # a pass that changes it decodes an entity, which shortens the text: this ends.
+    while "&" in normal:
+        again = _normalize_once(normal)
+        if again == normal:
+            break
+        normal = again
+    return normal
+
+
+def _normalize_once(text: str) -> str:
+    """One pass of ``normalize_text``: each entity decoded once."""
     if not text:
         return ""
     if "&" in text:
@@ -94,10 +113,6 @@ def normalize_text(text: str) -> str:
         if "\u00d0" in text or "\u00f0" in text:
             text = _LOOKALIKE_ETH.sub(lambda m: ETH_LOOKALIKES[m.group()], text)
     text = _CONTROL.sub("", text)
-    if "&;" in text:
-        # a control or invisible character inside the mangled entity ("&\x1f;", found by the idempotence
-        # property test): the entity its removal leaves is decoded too
-        text = _CONTROL.sub("", html.unescape(_MANGLED_ENTITY.sub("&", text)))
     text = _SPACES.sub(" ", text)
     if not ascii_only:
         text = _retone(unicodedata.normalize("NFC", text))

@@ -1452,15 +1452,15 @@ def test_a_birth_date_neither_dates_nor_times_its_sentence(stage):
 
 
 def test_straight_quotes_pair_by_their_sides():
-    from pipeline.events.arguments import _quoted_in_paragraph, _straight_quotes
+    from pipeline.events.quotes import in_quotation, quoted_spans
     text = 'A nói "x y" và "z". B đến.'
-    assert _straight_quotes(text) == [(6, 11), (15, 18)]
-    assert not _quoted_in_paragraph(text, text.index("B"))
+    assert quoted_spans(text) == [(6, 11), (15, 18)]
+    assert not in_quotation(text, text.index("B"))
     stray = 'Tôi vui", A nói. B "đến. C đi.'
-    assert _straight_quotes(stray) == []
-    assert not _quoted_in_paragraph(stray, stray.index("C"))
+    assert quoted_spans(stray) == []
+    assert not in_quotation(stray, stray.index("C"))
     open_speech = 'A nói: "x. B y.'
-    assert _quoted_in_paragraph(open_speech, open_speech.index("B"))
+    assert in_quotation(open_speech, open_speech.index("B"))
 
 
 def test_a_medium_run_into_its_citing_verb_does_not_speak(stage):
@@ -1536,7 +1536,7 @@ def test_a_speaker_named_after_a_closed_quotation_says_it_whatever_the_words(sta
 def test_a_straight_quotation_opened_and_not_closed_holds_what_was_said():
     # issue #14, round 11: the last straight quote before a word says whether it opened a quotation
     # (after a space or colon, before a word) or closed one; a curly closing quote closes it too.
-    from pipeline.events.words import _in_straight_quotation
+    from pipeline.events.quotes import in_quotation as _in_straight_quotation
     text = 'Kim Cương cho biết: "Anh Phúc nói đúng mà. Tôi thương con.'
     assert _in_straight_quotation(text, text.index("nói"))
     assert _in_straight_quotation(text, text.index("thương"))  # a sentence later, still open

@@ -11,6 +11,7 @@ from ..model import Mention, Paragraph, Participant
 from .frames import TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Args, _Hit, _names, _Part, _Sent
+from .quotes import in_quotation
 from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
 
 
@@ -32,37 +33,6 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if close >= 0 and not any(a <= close < b for a, b in spans):
         spans.append((start, close + 1))
     return spans
-
-
-def _straight_quotes(text: str) -> list[tuple[int, int]]:
-    """The straight-quoted stretches of a paragraph, each mark paired by the side it stands on: a mark
-    with a space, a bracket or the paragraph's start before it and a word after it opens; any other
-    closes. A closing mark with nothing open (the end of a quotation opened in the paragraph before, a
-    typing slip) pairs with nothing, and an opening mark while one is open starts afresh (the first was
-    a slip). One left open runs to the paragraph's end only where it opens reported speech (first in its
-    paragraph, or after a colon), as a quotation of several paragraphs does; else it pairs with nothing."""
-    spans: list[tuple[int, int]] = []
-    start = None
-    for k in (k for k, c in enumerate(text) if c == '"'):
-        left = text[k - 1] if k else " "
-        right = text[k + 1] if k + 1 < len(text) else " "
-        if (left.isspace() or left in "([") and not right.isspace() and right not in ",.;:!?)]":
-            start = k
-        elif start is not None:
-            spans.append((start, k + 1))
-            start = None
-    if start is not None and (not text[:start].strip() or text[:start].rstrip().endswith(":")):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _quoted_in_paragraph(text: str, at: int) -> bool:
-    """Is ``at`` inside a quotation of several sentences, opened earlier in its paragraph and not yet
-    closed? Who is named there is quoted, not whom a later pronoun means ('"Trước đây, … Anh Hưng rất
-    tâm lý. … Tôi cảm thấy may mắn …", cô nói': issue #14, batches 4 and 13). Straight marks are paired
-    by their sides (``_straight_quotes``), not counted from the paragraph's start: one stray mark early
-    in a paragraph would otherwise make everyone named after it quoted."""
-    return _opened(text, 0, at, "“", "”") or any(a < at < b for a, b in _straight_quotes(text))
 
 
 # Between a person and a second person set off as his apposition: a comma and a few words of kinship
@@ -616,9 +586,11 @@ class ArgumentsMixin:
     def _reported(self, s: _Sent, m: Mention) -> bool:
         """``m`` stands in what its sentence reports: in a quotation, or after ``[grammar] reported``."""
         text = s.para.text
+        # in a quotation of several sentences too, opened earlier in its paragraph: who is named there is
+        # quoted, not whom a later pronoun means ('"Trước đây, … Anh Hưng rất tâm lý. … Tôi cảm thấy may
+        # mắn …", cô nói': issue #14, batches 4 and 13)
         return any(q0 < m.start < q1 for q0, q1 in (q.span() for q in _QUOTED.finditer(text, s.start, s.end))) \
-            or _opened(text, s.start, m.start, "“", "”") or self.lex.reported.search(text, s.start, m.start) is not None \
-            or _quoted_in_paragraph(text, m.start)
+            or in_quotation(text, m.start) or self.lex.reported.search(text, s.start, m.start) is not None
 
     def _neighbours(self, hit: _Hit, by_para: dict[int, list[_Sent]]) -> list[_Part]:
         """Participants of the sentence before (else after) in the same paragraph."""

@@ -211,6 +211,9 @@ class TypeSettings:
     # phải"): the lead's occasion is undated and the publication day dates nothing
     recent_lead: re.Pattern[str] | None = None
     recent_not_after: re.Pattern[str] | None = None
+    # each word of recent_lead and elsewhere_before on its own (whole word, any case): how often the word
+    # a match found stands in its sentence (``DatesMixin._not_recent``), compiled once here, not per match
+    recent_words: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +374,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         recent_lead=_words_or_none(raw, "recent_lead"),
         recent_not_after=re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in raw['recent_not_after'])})(?!\w)", re.IGNORECASE)
         if raw.get("recent_not_after") else None,
+        recent_words=tuple(_literal_words([w]) for w in (*raw.get("recent_lead", []), *raw.get("elsewhere_before", []))),
     )
 
 

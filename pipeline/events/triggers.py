@@ -8,7 +8,8 @@ import re
 from .frames import Sense, TypeSettings
 from .lexicon import Lexicon, TriggerRule
 from .records import _Hit, _names, _Sent
-from .words import _OPENERS, _QUOTED, _WORD, _Words, _in_straight_quotation
+from .quotes import in_quotation
+from .words import _OPENERS, _QUOTED, _WORD, _Words
 
 _SPACE = re.compile(r"\s*")
 # A colon opening a quotation (single quotes too: "Bạn Hà Hoàng viết: 'Rõ ràng …"), and the lower-case words
@@ -235,7 +236,7 @@ class TriggerMixin:
         if opened > max(text.rfind("”", 0, start), text.rfind('"', 0, start)):
             return bool(text[opened + 1:start].strip())
         # a straight quotation opened and not yet closed: 'Kim Cương cho biết: "Anh Phúc nói đúng mà, …'
-        return _in_straight_quotation(text, start)
+        return in_quotation(text, start)
 
     @staticmethod
     def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:

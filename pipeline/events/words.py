@@ -15,33 +15,11 @@ _CLAUSE_END = re.compile(r"[,;:](?!\d)")
 _STRONG_STOP = re.compile(r"[;:]")
 # Quotes and brackets after which a capitalised verb still starts a sentence.
 _OPENERS = "\"“‘'(«[—–-:"
-# What stands before a straight quote that opens a quotation, and after one that closes it.
-_QUOTE_OPENERS = "(:[—–-"
-_QUOTE_CLOSERS = ",.;:!?)]…"
 
 
 def _opened(text: str, start: int, at: int, opening: str = "(", closing: str = ")") -> bool:
     """Is offset ``at`` inside a bracket (or quotation) opened after ``start`` and not yet closed?"""
     return text.rfind(opening, start, at) > text.rfind(closing, start, at)
-
-
-def _in_straight_quotation(text: str, at: int) -> bool:
-    """Is offset ``at`` after a straight quote that opens a quotation (after a space, a colon or a bracket,
-    before a word) with no straight quote since? A crawl leaves straight quotes unpaired, so their count
-    says nothing; the last one before ``at`` says whether it opened or closed a quotation."""
-    q = text.rfind('"', 0, at)
-    if q < 0 or "”" in text[q:at]:
-        return False  # (a crawl may close with a curly quote what it opened with a straight one)
-    before = text[q - 1] if q > 0 else " "
-    after = text[q + 1] if q + 1 < len(text) else " "
-    if not ((before.isspace() or before in _QUOTE_OPENERS) and not (after.isspace() or after in _QUOTE_CLOSERS)):
-        return False
-    if '"' in text[at:] or "”" in text[at:]:
-        return True  # closed later in its paragraph
-    # Never closed, it holds what follows only when it opens reported speech (at the paragraph's start or
-    # after a colon), as ``_quoted_in_paragraph`` reads it: a stray mark elsewhere quotes nothing.
-    head = text[:q].rstrip()
-    return not head or head.endswith(":")
 
 
 def _phrase(text: str) -> tuple[str, ...]:

@@ -348,15 +348,7 @@ class Patterns(NameEnd):
             if inner != shorter or (shorter and words[0].lower() in self.rules.honorifics):
                 continue
             accepted[:] = [a for a in accepted if a not in shorter]
-            name = text[s:e]
-            ids = self.names.get(fold(name))
-            if ids:
-                entry = self._pick(ids, "")
-                if entry.type == "PERSON":
-                    accepted.append(self._span_for(entry, s, e))
-                continue
-            accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6,
-                                      displaces=tuple((a.start, a.end) for a in shorter)))
+            self._shaped_person(text, s, e, accepted, tuple((a.start, a.end) for a in shorter))
 
     def _surname_run(self, text: str, start: int, limit: int) -> tuple[int, int, list[str]] | None:
         """The run of three or four capitalised words a family name opens, if it may be a name."""
@@ -418,14 +410,22 @@ class Patterns(NameEnd):
             if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
                     or self._no_person(words):
                 continue
-            ids = self.names.get(fold(text[s:e]))
-            if ids:
-                entry = self._pick(ids, "")
-                if entry.type == "PERSON":
-                    accepted.append(self._span_for(entry, s, e))
-                continue
-            accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                  score=0.6))
+            self._shaped_person(text, s, e, accepted)
+
+    def _shaped_person(self, text: str, s: int, e: int, accepted: Ledger,
+                       displaces: tuple[tuple[int, int], ...] = ()) -> None:
+        """A person's name found by its shape alone (``_surname_people``, ``_foreign_people``): the
+        gazetteer's entry when it knows the name (none when it knows it as something else than a person),
+        else a new person, weakly scored, that ``displaces`` the shorter names inside it."""
+        name = text[s:e]
+        ids = self.names.get(fold(name))
+        if ids:
+            entry = self._pick(ids, "")
+            if entry.type == "PERSON":
+                accepted.append(self._span_for(entry, s, e))
+            return
+        accepted.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6,
+                                  displaces=displaces))
 
     def _foreign_run(self, text: str, start: int, end: int, known: list["Candidate"] | None = None) -> tuple[int, int] | None:
         """The first Latin-script name of two to four words in text[start:end] ("Kurt Campbell",

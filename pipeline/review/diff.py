@@ -142,6 +142,17 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def read_jsonl(path: Path):
+    """A JSONL output's records, one dict a non-blank line (a missing file has none); the loader and the
+    review page both read documents.jsonl and events.jsonl through it."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
 def _check_dir(path: Path) -> None:
     if not path.is_dir():
         raise UsageError(f"{path}: not a directory; give two output directories of `vnews extract`")

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..io.publish import recover
-from .diff import Change, Diff, diff_outputs, read_rows
+from .diff import Change, Diff, diff_outputs, read_jsonl, read_rows
 
 __all__ = ["write_report", "render_spans", "ReportStats", "ENTITY_COLORS"]
 
@@ -108,14 +108,6 @@ def render_spans(text: str, spans: list[tuple[int, int, str, str]]) -> str:
 # -- reading ----------------------------------------------------------------------------------------
 
 
-def _jsonl(path: Path):
-    if path.exists():
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    yield json.loads(line)
-
-
 @dataclass(slots=True)
 class _Run:
     manifest: dict
@@ -133,14 +125,14 @@ class _Run:
             raise UsageError(f"{out}: no documents.csv; give an output directory of `vnews extract`")
         manifest_path = out / "manifest.json"
         manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-        texts = {str(d["doc_id"]): d for d in _jsonl(out / "documents.jsonl")}
+        texts = {str(d["doc_id"]): d for d in read_jsonl(out / "documents.jsonl")}
         removed, mentions, events = defaultdict(list), defaultdict(list), defaultdict(list)
         for r in read_rows(out / "removed.csv"):
             removed[r["doc_id"]].append(r)
         for m in read_rows(out / "mentions.csv"):
             mentions[m["doc_id"]].append(m)
         flat = {e["event_id"]: e for e in read_rows(out / "events.csv")}
-        for e in _jsonl(out / "events.jsonl"):
+        for e in read_jsonl(out / "events.jsonl"):
             # events.jsonl has participants with roles and every evidence; events.csv may have more columns
             extra = {k: v for k, v in flat.get(e["event_id"], {}).items() if k not in e}
             events[e["doc_id"]].append({**e, **extra})
