@@ -335,9 +335,9 @@ class ArgumentsMixin:
         is said yet. The order's word stands outside every mention ("Bộ Ngoại giao | Nga" holds its "giao") and ends no
         other word (``ordered_not``: "Bộ trưởng Ngoại giao Phạm Bình Minh khẳng định")."""
         text = s.para.text
-        order = self.lex.ordered_after.search(text, max(0, speaker.start - 12), speaker.start)
+        order = self.lex.ordered_after.search(text, max(0, speaker.start - self.lex.ordered_window), speaker.start)
         return order is not None and not any(m.start <= order.start() < m.end for m in s.mentions) \
-            and self.lex.ordered_not.search(text, max(0, speaker.start - 16), speaker.start) is None
+            and self.lex.ordered_not.search(text, max(0, speaker.start - self.lex.ordered_not_window), speaker.start) is None
 
     def _qualifiers_out(self, s: _Sent, speakers: list[Mention]) -> list[Mention]:
         """Without the places that only say where a person or body speaking is (``qualifier_after``,

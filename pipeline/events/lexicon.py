@@ -21,7 +21,7 @@ _SHARED_KEYS = {
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
-    "participants": frozenset(["attribution", "ordered_after", "ordered_not", "place_not_after", "qualifier_after", "target_markers",
+    "participants": frozenset(["attribution", "ordered_after", "ordered_not", "ordered_window", "ordered_not_window", "place_not_after", "qualifier_after", "target_markers",
                                 "types"]),
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "generic_list_heads", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
@@ -55,6 +55,8 @@ class Lexicon:
     qualifier_after: re.Pattern[str]  # "…, Chủ tịch UBND phường X, thành phố Bắc Ninh": where, not who
     ordered_after: re.Pattern[str]  # "Giám đốc Sở giao VPĐKĐĐ thông báo": told to speak, nothing said yet
     ordered_not: re.Pattern[str]  # words ending with an order's word that give no order ("Bộ trưởng Ngoại giao")
+    ordered_window: int  # characters before the speaker searched for ``ordered_after``
+    ordered_not_window: int  # ... and for ``ordered_not``
     attribution: re.Pattern[str]
     target_markers: tuple[tuple[str, ...], ...]
     location_markers: tuple[tuple[str, ...], ...]
@@ -153,6 +155,8 @@ class Lexicon:
             qualifier_after=_ending_words(data["participants"].get("qualifier_after", [])),
             ordered_after=_ending_words(data["participants"].get("ordered_after", [])),
             ordered_not=_ending_words(data["participants"].get("ordered_not", [])),
+            ordered_window=int(data["participants"].get("ordered_window", 0)),
+            ordered_not_window=int(data["participants"].get("ordered_not_window", 0)),
             place_not_after=_ending_words(data["participants"].get("place_not_after", [])),
             place_not_after_reach=1 + max((len(v) for v in data["participants"].get("place_not_after", [])), default=0),
             attribution=re.compile(data["participants"]["attribution"], re.IGNORECASE),
