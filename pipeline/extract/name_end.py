@@ -145,6 +145,21 @@ class NameEnd:
         low = text.lower()
         return any(low.startswith(p, comma - p.index(",")) for p in self.grammar["comma_phrases"])
 
+    def _and_pair_end(self, scan: _Scan, w: re.Match[str]) -> int | None:
+        """End of a pair of fields joined by "và" inside a body's name, written in lower case after the name's
+        capitalised word (``grammar_and_pairs``: "Sở Giáo dục và đào tạo", "Viện Nghiên cứu biển và hải đảo";
+        issue-14U12, dev and batches 12 and 14), where the lower-case words after "và" would end the name; None if no
+        pair holds this "và". A pair listed with nothing before "và" ("và tạo hình") follows any field."""
+        if scan.end is None:
+            return None
+        low, head_end = scan.text.lower(), scan.shape.head[1]
+        for pair in self.grammar["and_pairs"]:
+            start = w.start() - pair.index(self.grammar["and"])
+            end = start + len(pair)
+            if start >= head_end and low.startswith(pair, start) and not low[end:end + 1].isalpha():
+                return end
+        return None
+
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """The syllable ends the segmenter's word the name stopped in ("Ủy ban"), unless a proper name
@@ -168,6 +183,10 @@ class NameEnd:
             return _STOP
         if lowered == g["of"] and self._country_after_of(scan, w):
             return _STOP
+        if word == g["and"] and (pair_end := self._and_pair_end(scan, w)):
+            # "Sở Giáo dục và đào tạo", "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn": the pair is the name's
+            scan.end, scan.prev_end, scan.pending, scan.in_place = pair_end, pair_end, [], False
+            return _NEXT
         if shape.about and lowered in g["about"]:
             scan.topic = True
         elif self._plural_lead(scan, w, lowered):
