@@ -145,6 +145,26 @@ class NameEnd:
         low = text.lower()
         return any(low.startswith(p, comma - p.index(",")) for p in self.grammar["comma_phrases"])
 
+    def _topic_body(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """A body named by the topic it advises or steers on: "Ủy ban Tư vấn về Thực hành Chủng ngừa Hoa Kỳ", "Ủy ban
+        chuyên trách Quốc gia về phòng chống Covid-19" (``grammar_topic_body_words`` right before "về"; issue-14U12,
+        batches 9 and 12, cut at "về"). Not any body: "Sở Y tế về việc …" is the predicate's object."""
+        if scan.end is None or scan.pending:
+            return False
+        before = scan.text[:w.start()].rstrip()
+        if not any(before.endswith(" " + t) for t in self.grammar["topic_body_words"]):
+            return False
+        # the topic names something within a few words ("… về phòng chống Covid-19"); "Ban Chỉ đạo Quốc gia về việc
+        # này" has none: the object of the sentence's verb
+        prev_end = w.end()
+        for i, nxt in enumerate(_WORD.finditer(scan.text, w.end(), scan.limit)):
+            if i == self.grammar["topic_body_reach"] or scan.text[prev_end:nxt.start()].strip(" "):
+                return False
+            if _capitalised(nxt.group()):
+                return True
+            prev_end = nxt.end()
+        return False
+
     def _and_pair_end(self, scan: _Scan, w: re.Match[str]) -> int | None:
         """End of a pair of fields joined by "và" inside a body's name, written in lower case after the name's
         capitalised word (``grammar_and_pairs``: "Sở Giáo dục và đào tạo", "Viện Nghiên cứu biển và hải đảo";
@@ -187,7 +207,7 @@ class NameEnd:
             # "Sở Giáo dục và đào tạo", "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn": the pair is the name's
             scan.end, scan.prev_end, scan.pending, scan.in_place = pair_end, pair_end, [], False
             return _NEXT
-        if shape.about and lowered in g["about"]:
+        if lowered in g["about"] and (shape.about or self._topic_body(scan, w)):
             scan.topic = True
         elif self._plural_lead(scan, w, lowered):
             scan.topic = True
