@@ -145,6 +145,18 @@ class NameEnd:
         low = text.lower()
         return any(low.startswith(p, comma - p.index(",")) for p in self.grammar["comma_phrases"])
 
+    def _opens_topic(self, scan: _Scan, w: re.Match[str], lowered: str) -> bool:
+        """"về"/"giữa" opens the topic of a name whose head allows one, or of a body named by its topic."""
+        return lowered in self.grammar["about"] and (scan.shape.about or self._topic_body(scan, w))
+
+    def _and_pair(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """"và" inside a pair of fields of the name ("Sở Giáo dục và đào tạo", "Ban Chỉ huy Phòng chống thiên tai và
+        tìm kiếm cứu nạn"): the name runs over the pair; False for any other "và"."""
+        if w.group() != self.grammar["and"] or not (pair_end := self._and_pair_end(scan, w)):
+            return False
+        scan.end, scan.prev_end, scan.pending, scan.in_place = pair_end, pair_end, [], False
+        return True
+
     def _topic_body(self, scan: _Scan, w: re.Match[str]) -> bool:
         """A body named by the topic it advises or steers on: "Ủy ban Tư vấn về Thực hành Chủng ngừa Hoa Kỳ", "Ủy ban
         chuyên trách Quốc gia về phòng chống Covid-19" (``grammar_topic_body_words`` right before "về"; issue-14U12,
@@ -203,11 +215,9 @@ class NameEnd:
             return _STOP
         if lowered == g["of"] and self._country_after_of(scan, w):
             return _STOP
-        if word == g["and"] and (pair_end := self._and_pair_end(scan, w)):
-            # "Sở Giáo dục và đào tạo", "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn": the pair is the name's
-            scan.end, scan.prev_end, scan.pending, scan.in_place = pair_end, pair_end, [], False
+        if self._and_pair(scan, w):
             return _NEXT
-        if lowered in g["about"] and (shape.about or self._topic_body(scan, w)):
+        if self._opens_topic(scan, w, lowered):
             scan.topic = True
         elif self._plural_lead(scan, w, lowered):
             scan.topic = True
