@@ -145,6 +145,53 @@ class NameEnd:
         low = text.lower()
         return any(low.startswith(p, comma - p.index(",")) for p in self.grammar["comma_phrases"])
 
+    def _opens_topic(self, scan: _Scan, w: re.Match[str], lowered: str) -> bool:
+        """"về"/"giữa" opens the topic of a name whose head allows one, or of a body named by its topic."""
+        return lowered in self.grammar["about"] and (scan.shape.about or self._topic_body(scan, w))
+
+    def _and_pair(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """"và" inside a pair of fields of the name ("Sở Giáo dục và đào tạo", "Ban Chỉ huy Phòng chống thiên tai và
+        tìm kiếm cứu nạn"): the name runs over the pair; False for any other "và"."""
+        if w.group() != self.grammar["and"] or not (pair_end := self._and_pair_end(scan, w)):
+            return False
+        scan.end, scan.prev_end, scan.pending, scan.in_place = pair_end, pair_end, [], False
+        return True
+
+    def _topic_body(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """A body named by the topic it advises or steers on: "Ủy ban Tư vấn về Thực hành Chủng ngừa Hoa Kỳ", "Ủy ban
+        chuyên trách Quốc gia về phòng chống Covid-19" (``grammar_topic_body_words`` right before "về"; issue-14U12,
+        batches 9 and 12, cut at "về"). Not any body: "Sở Y tế về việc …" is the predicate's object."""
+        if scan.end is None or scan.pending:
+            return False
+        before = scan.text[:w.start()].rstrip()
+        if not any(before.endswith(" " + t) for t in self.grammar["topic_body_words"]):
+            return False
+        # the topic names something within a few words ("… về phòng chống Covid-19"); "Ban Chỉ đạo Quốc gia về việc
+        # này" has none: the object of the sentence's verb
+        prev_end = w.end()
+        for i, nxt in enumerate(_WORD.finditer(scan.text, w.end(), scan.limit)):
+            if i == self.grammar["topic_body_reach"] or scan.text[prev_end:nxt.start()].strip(" "):
+                return False
+            if _capitalised(nxt.group()):
+                return True
+            prev_end = nxt.end()
+        return False
+
+    def _and_pair_end(self, scan: _Scan, w: re.Match[str]) -> int | None:
+        """End of a pair of fields joined by "và" inside a body's name, written in lower case after the name's
+        capitalised word (``grammar_and_pairs``: "Sở Giáo dục và đào tạo", "Viện Nghiên cứu biển và hải đảo";
+        issue-14U12, dev and batches 12 and 14), where the lower-case words after "và" would end the name; None if no
+        pair holds this "và". A pair listed with nothing before "và" ("và tạo hình") follows any field."""
+        if scan.end is None:
+            return None
+        low, head_end = scan.text.lower(), scan.shape.head[1]
+        for pair in self.grammar["and_pairs"]:
+            start = w.start() - pair.index(self.grammar["and"])
+            end = start + len(pair)
+            if start >= head_end and low.startswith(pair, start) and not low[end:end + 1].isalpha():
+                return end
+        return None
+
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """The syllable ends the segmenter's word the name stopped in ("Ủy ban"), unless a proper name
@@ -168,7 +215,9 @@ class NameEnd:
             return _STOP
         if lowered == g["of"] and self._country_after_of(scan, w):
             return _STOP
-        if shape.about and lowered in g["about"]:
+        if self._and_pair(scan, w):
+            return _NEXT
+        if self._opens_topic(scan, w, lowered):
             scan.topic = True
         elif self._plural_lead(scan, w, lowered):
             scan.topic = True
