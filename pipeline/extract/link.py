@@ -785,6 +785,36 @@ class Linkers:
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "PERSON", person.entity_id, person.canonical, method="coref", score=0.8)]
 
+    def _given_names(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Linker ``link.given-name``: Vietnamese news names a person in full once ("anh Dương Quang Ngọc",
+        "Hoa hậu Phạm Lan Anh") and then by the given name alone, often as the speaker ("“…”, Ngọc chia sẻ",
+        "Lan Anh kể"). A PERSON the rules or the names model found as a name of its own whose words are the last
+        one or two syllables of exactly one person the article names in full (three words or more, opened by a
+        family name) is that person; two persons sharing the given name leave it alone (ambiguous)."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        canonical: dict[str, str] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                words = a.canonical.split()
+                if a.type == "PERSON" and a.entity_id and a.method != "coref" and len(words) >= 3 \
+                        and words[0] in self.rules.surnames:
+                    canonical[a.entity_id] = a.canonical
+                    for k in (1, 2):
+                        owners[" ".join(words[-k:])].add(a.entity_id)
+        if not owners:
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:")
+                      and a.entity_id not in canonical]:
+                ids = owners.get(text[a.start:a.end], set())
+                if len(ids) != 1 or not text[a.start:a.start + 1].isupper():
+                    continue
+                person = next(iter(ids))
+                spans[:] = [b for b in spans if b is not a] + [Candidate(
+                    a.start, a.end, "PERSON", person, canonical[person], title=a.title, method="coref",
+                    score=0.8)]  # as every coreference
+
     @staticmethod
     def _defined_letters(text: str, spans: Ledger, acronyms: dict[str, Candidate]) -> None:
         """The gazetteer's entry of letters the article defines as another entity of the same type
