@@ -45,6 +45,7 @@ from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _
 _BY_NAME = frozenset({"gazetteer", "link.country-context"})
 
 
+
 class Linkers:
     """Mixed into ``Tagger``: the linkers read its gazetteer, rules and compiled patterns."""
 
@@ -814,6 +815,27 @@ class Linkers:
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "PERSON", person, canonical[person], title=a.title, method="coref",
                     score=0.8)]  # as every coreference
+            self._bare_given_names(text, spans, owners, canonical)
+
+    def _bare_given_names(self, text: str, spans: Ledger, owners: dict[str, set[str]], canonical: dict[str, str]) -> None:
+        """Where nothing was found, a given name of one person named in full standing where a name stands:
+        after an address ("anh Trung chia sẻ") or before a speech verb ("Đạt kể"); never inside a longer
+        capitalised run (a place "Depot Long Bình", a name "Nam Huỳnh Đạo")."""
+        for given, ids in owners.items():
+            if len(ids) != 1:
+                continue
+            person = next(iter(ids))
+            for m in re.finditer(r"(?<!\w)" + re.escape(given) + r"(?!\w)", text):
+                s, e = m.span()
+                before = text[max(0, s - 12):s].split() if text[s - 1:s] == " " else []
+                address = bool(before) and before[-1] in self.rules.given_name_before
+                # a longer capitalised run goes on after it, or began before it (outside an address)
+                longer = text[e:e + 1] == " " and text[e + 1:e + 2].isupper() or (
+                    bool(before) and not address and before[-1][:1].isupper())
+                if not spans.free(s, e) or longer:
+                    continue
+                if address or self.rules.given_name_after.match(text, e):
+                    spans.append(Candidate(s, e, "PERSON", person, canonical[person], method="coref", score=0.8))
 
     @staticmethod
     def _defined_letters(text: str, spans: Ledger, acronyms: dict[str, Candidate]) -> None:
