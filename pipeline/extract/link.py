@@ -800,8 +800,9 @@ class Linkers:
                 if a.type == "PERSON" and a.entity_id and a.method != "coref" and len(words) >= 3 \
                         and words[0] in self.rules.surnames:
                     canonical[a.entity_id] = a.canonical
-                    for k in (1, 2):
-                        owners[" ".join(words[-k:])].add(a.entity_id)
+                    for k in (1, 2):  # not an initial ("Nguyễn Ngọc T."): a letter is nobody's given name
+                        if all(w.isalpha() and len(w) > 1 for w in words[-k:]):
+                            owners[" ".join(words[-k:])].add(a.entity_id)
         if not owners:
             return
         for para in doc.paragraphs:
