@@ -45,6 +45,7 @@ from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _
 _BY_NAME = frozenset({"gazetteer", "link.country-context"})
 
 
+
 class Linkers:
     """Mixed into ``Tagger``: the linkers read its gazetteer, rules and compiled patterns."""
 
@@ -784,6 +785,58 @@ class Linkers:
                 person = family[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "PERSON", person.entity_id, person.canonical, method="coref", score=0.8)]
+
+    def _given_names(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Linker ``link.given-name``: Vietnamese news names a person in full once ("anh Dương Quang Ngọc",
+        "Hoa hậu Phạm Lan Anh") and then by the given name alone, often as the speaker ("“…”, Ngọc chia sẻ",
+        "Lan Anh kể"). A PERSON the rules or the names model found as a name of its own whose words are the last
+        one or two syllables of exactly one person the article names in full (three words or more, opened by a
+        family name) is that person; two persons sharing the given name leave it alone (ambiguous)."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        canonical: dict[str, str] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                words = a.canonical.split()
+                if a.type == "PERSON" and a.entity_id and a.method != "coref" and len(words) >= 3 \
+                        and words[0] in self.rules.surnames:
+                    canonical[a.entity_id] = a.canonical
+                    for k in (1, 2):  # not an initial ("Nguyễn Ngọc T."): a letter is nobody's given name
+                        if all(w.isalpha() and len(w) > 1 for w in words[-k:]):
+                            owners[" ".join(words[-k:])].add(a.entity_id)
+        if not owners:
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:")
+                      and a.entity_id not in canonical]:
+                ids = owners.get(text[a.start:a.end], set())
+                if len(ids) != 1 or not text[a.start:a.start + 1].isupper():
+                    continue
+                person = next(iter(ids))
+                spans[:] = [b for b in spans if b is not a] + [Candidate(
+                    a.start, a.end, "PERSON", person, canonical[person], title=a.title, method="coref",
+                    score=0.8)]  # as every coreference
+            self._bare_given_names(text, spans, owners, canonical)
+
+    def _bare_given_names(self, text: str, spans: Ledger, owners: dict[str, set[str]], canonical: dict[str, str]) -> None:
+        """Where nothing was found, a given name of one person named in full standing where a name stands:
+        after an address ("anh Trung chia sẻ") or before a speech verb ("Đạt kể"); never inside a longer
+        capitalised run (a place "Depot Long Bình", a name "Nam Huỳnh Đạo")."""
+        for given, ids in owners.items():
+            if len(ids) != 1:
+                continue
+            person = next(iter(ids))
+            for m in re.finditer(r"(?<!\w)" + re.escape(given) + r"(?!\w)", text):
+                s, e = m.span()
+                before = text[max(0, s - 12):s].split() if text[s - 1:s] == " " else []
+                address = bool(before) and before[-1] in self.rules.given_name_before
+                # a longer capitalised run goes on after it, or began before it (outside an address)
+                longer = text[e:e + 1] == " " and text[e + 1:e + 2].isupper() or (
+                    bool(before) and not address and before[-1][:1].isupper())
+                if not spans.free(s, e) or longer:
+                    continue
+                if address or self.rules.given_name_after.match(text, e):
+                    spans.append(Candidate(s, e, "PERSON", person, canonical[person], method="coref", score=0.8))
 
     @staticmethod
     def _defined_letters(text: str, spans: Ledger, acronyms: dict[str, Candidate]) -> None:

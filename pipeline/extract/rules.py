@@ -21,6 +21,8 @@ class TaggerRules:
     not_in_name: frozenset[str]
     place_name_starts: frozenset[str]  # not_name_start words a place's name may open with
     honorifics: frozenset[str]
+    given_name_before: frozenset[str]  # link.given-name: an address before a bare given name ("thầy", "anh")
+    given_name_after: re.Pattern[str]  # link.given-name: a speech verb after a bare given name ("cho biết", "kể")
     plural_determiners: frozenset[str]
     foreign_org_words: frozenset[str]
     not_person_words: frozenset[str]  # "Pro", "Note", "Store": a Latin-script run with one is no person
@@ -103,6 +105,9 @@ class TaggerRules:
             not_in_name=frozenset(data["not_in_name"]),
             place_name_starts=frozenset(data["place_name_starts"]),
             honorifics=frozenset(data["honorifics"]),
+            given_name_before=frozenset(data["given_name_before"]),
+            given_name_after=re.compile(r" (?:" + "|".join(map(re.escape, sorted(data["given_name_after"], key=len,
+                                                                               reverse=True))) + r")(?!\w)"),
             plural_determiners=frozenset(data["plural_determiners"]),
             foreign_org_words=frozenset(data["foreign_org_words"]),
             not_person_words=frozenset(data["not_person_words"]),
