@@ -14,8 +14,8 @@ trigger, the hand confidence itself) and gives the probability that a gold event
   required or optional, by the matching of :mod:`pipeline.eval`; ``NO`` otherwise.
 * **Training** reuses the names model's full-batch logistic regression
   (:func:`pipeline.extract.namemodel.train`): the same gold gives the same file, byte for byte.
-* **Use** is ``events.acceptance`` (``defaults.toml``); measured leaving one batch out by
-  ``scripts/lobo_events.py`` (README, Accuracy).
+* **Use**: none at run time. Measured leaving one batch out by ``scripts/lobo_events.py``, it did not
+  beat the hand confidence clearly enough to ship (README, Accuracy); kept to repeat the measurement.
 
 Prediction is a sum of a few dozen weights in pure Python: no numpy at run time.
 """
@@ -23,11 +23,10 @@ Prediction is a sum of a few dozen weights in pure Python: no numpy at run time.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
+from ..extract.namemodel import LogisticModel
 from ..model import Event
 
 __all__ = ["EventModel", "features", "model_json", "LABELS", "YES", "NO"]
@@ -103,29 +102,14 @@ def features(event: Event, paragraph_kind: str = "body", words_around: bool = Fa
     return out
 
 
-class EventModel:
-    """Weights read from the model file (``pipeline/data/events_model.json``). Build once."""
+class EventModel(LogisticModel):
+    """Weights read from an events model file (written by ``scripts/train_events.py``). Build once."""
 
-    __slots__ = ("labels", "weights", "trained_on")
-
-    def __init__(self, labels: Sequence[str], weights: dict[str, Sequence[float]], trained_on: Sequence[str]):
-        self.labels = tuple(labels)
-        self.weights = {f: tuple(w) for f, w in weights.items()}
-        self.trained_on = tuple(trained_on)
-
-    @classmethod
-    def load(cls, path: str | Path) -> "EventModel":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["labels"], data["weights"], data["trained_on"])
+    __slots__ = ()
 
     def probability(self, feats: Iterable[str]) -> float:
         """The probability that a gold event matches the candidate with these features."""
-        weights = self.weights
-        rows = [w for w in map(weights.get, set(feats)) if w is not None]
-        z = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self.labels)
-        top = max(z)
-        e = [math.exp(v - top) for v in z]
-        return e[self.labels.index(YES)] / sum(e)
+        return self.probabilities(feats)[YES]
 
 
 def model_json(weights: dict[str, list[float]], trained_on: Sequence[str]) -> str:

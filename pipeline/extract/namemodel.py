@@ -134,8 +134,9 @@ def features(text: str, run: Run) -> list[str]:
     return out
 
 
-class NameModel:
-    """Weights read from the model file (``pipeline/data/names_model.json``). Build once."""
+class LogisticModel:
+    """A multinomial logistic regression's weights, read from a model file written by ``model_json``
+    (the names model here, the events' acceptance in ``pipeline/events/acceptance.py``). Build once."""
 
     __slots__ = ("labels", "weights", "trained_on")
 
@@ -157,6 +158,12 @@ class NameModel:
         e = [math.exp(v - top) for v in z]
         total = sum(e)
         return {label: v / total for label, v in zip(self.labels, e)}
+
+
+class NameModel(LogisticModel):
+    """Weights read from the model file (``pipeline/data/names_model.json``). Build once."""
+
+    __slots__ = ()
 
     def propose(self, para: Paragraph, types: frozenset[str], threshold: float, score: float,
                 not_names: frozenset[str], taken: Callable[[int, int], bool] = lambda s, e: False,
