@@ -425,10 +425,10 @@ class NameEnd:
             return self._lead_too_long(scan)
         # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
-        return _words_in(scan.pending, scan.word_end) > (8 if scan.topic or scan.company else 4)
+        limit = self.grammar["lower_topic_words"] if scan.topic or scan.company else self.grammar["lower_words"]
+        return _words_in(scan.pending, scan.word_end) > limit
 
-    @staticmethod
-    def _lead_too_long(scan: _Scan) -> bool:
+    def _lead_too_long(self, scan: _Scan) -> bool:
         """Too many lower-case words before the name's first capitalised one: "Đối thoại cấp cao ASEAN-EU",
         "Hội nghị quan chức cấp cao ASEAN+3 …" have a few. An agreement's are counted in words ("Hiệp định tự
         do thương mại Mỹ - Singapore"), more of them in a topic opened by "về" or "giữa" ("Thỏa thuận cơ bản về
@@ -436,9 +436,10 @@ class NameEnd:
         nghênh việc tiến hành Tuần lễ …" is the meeting's predicate (dev), and a meeting named by its topic in
         lower case leads the event frames to a conference they cannot date ("Bên lề Hội nghị phòng chống thiên
         tai khu vực miền núi phía Bắc năm 2021, …": the year, not the day; batch 7)."""
+        g = self.grammar
         if scan.shape.lead_words:
-            return _words_in(scan.pending, scan.word_end) > (8 if scan.topic else 4)
-        return len(scan.pending) > (12 if scan.company else 4)
+            return _words_in(scan.pending, scan.word_end) > (g["lower_topic_words"] if scan.topic else g["lower_words"])
+        return len(scan.pending) > (g["lower_company_syllables"] if scan.company else g["lower_words"])
 
     def _ends_proper(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None, contiguous: bool) -> bool:
         """The name so far ends with a proper name: a place the tagger knows ("Sở GD&ĐT Hà Nội",
