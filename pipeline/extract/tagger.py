@@ -170,9 +170,10 @@ class Tagger(Patterns, Linkers):
                                          rf"(?:{alternation(rules.work_title_joints)}) [\"“‘']?(?=[^\W\d_])")
         # "cho ba phim Gigli, Pearl Harbor, Daredevil": after a plural word the noun lists its titles
         self._work_plural_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.work_list_before, True)}) $")
-        self._work_first_re = re.compile(rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])")
-        self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) "
-                                        rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])")
+        # a title: up to five Latin-script words, particles between them ("Pearl Harbor", "It's About Time")
+        title = rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])"
+        self._work_first_re = re.compile(title)
+        self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) " + title)
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
         self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
                                       rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
