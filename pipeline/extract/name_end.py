@@ -48,6 +48,7 @@ class _Scan:
     prev2_word: re.Match[str] | None = None  # the syllable before ``prev_word``
     in_place: bool = False  # the name so far ends with a place the tagger knows ("Sở GD&ĐT Hà Nội")
     led_lower: bool = False  # lower-case words came before the name's first capitalised word ("Ban Chỉ đạo phòng, …")
+    kind_led: bool = False  # a kind in lower case led to a proper name of the body's own ("Công ty luật Minh Bạch")
 
     def word_end_at(self, pos: int) -> int:
         """End of the segmenter's word holding the character at ``pos`` (``pos + 1`` without one)."""
@@ -105,7 +106,8 @@ class NameEnd:
             return _NEXT
         hit = scan.starts.get(w.start())
         if hit is not None and hit.type not in ("GPE", "LOC", "ORG") \
-                and not (scan.shape.eponym and end is None and hit.type == "PERSON" and hit.method == "pattern"):
+                and not (hit.type == "PERSON" and hit.method == "pattern"
+                         and (scan.shape.eponym and end is None or self._legal_form_only(scan))):
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
@@ -282,8 +284,18 @@ class NameEnd:
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
             return True
-        return end is not None and (self._person_starts(scan, w, bare) or self._apposition(scan, w, bare)
+        return end is not None and (self._person_starts(scan, w, bare) and not self._legal_form_only(scan)
+                                    or self._apposition(scan, w, bare)
                                     or self._foreign_person_after_country(scan, w, bare))
+
+    def _legal_form_only(self, scan: _Scan) -> bool:
+        """The name so far is a company's legal form and nothing else ("Công ty TNHH", "Công ty TNHH MTV"): a person's
+        name after it is the company's own ("Công ty TNHH Nguyễn Hưng", batch 17; "Công ty TNHH Hoàng Trường", "Công ty
+        TNHH Trần Liên Hưng" on the bench; issue-14O13), not its director's."""
+        if not scan.company or scan.end is None:
+            return False
+        form = self._company_form_re.match(scan.text, scan.shape.head[1] + 1)
+        return form is not None and all(x in self.rules.generic_acronyms for x in scan.text[form.end():scan.end].split())
 
     def _before_next_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
         """"và" before another head (or in a name that never holds it: "CLB Hải Phòng và SL Nghệ An"), a dash
@@ -408,7 +420,9 @@ class NameEnd:
             if end is None and scan.pending and not shape.about and not scan.company and not shape.whole \
                     and not shape.place_last \
                     and (hit is None or hit.type not in ("ORG", "GPE")) and not self._national_at(scan, w.start()):
-                return True  # lower-case words after an organisation's head lead only to a known name
+                if not self._proper_after_kind(scan, w, bare, hit):
+                    return True  # lower-case words after an organisation's head lead only to a known name
+                scan.kind_led = True
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
             contiguous = not scan.pending
             scan.pending, scan.verb_at = [], None
@@ -427,6 +441,47 @@ class NameEnd:
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         limit = self.grammar["lower_topic_words"] if scan.topic or scan.company else self.grammar["lower_words"]
         return _words_in(scan.pending, scan.word_end) > limit
+
+    def _proper_after_kind(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
+        """A body's kind in a word or two of lower case, then a proper name of its own in two capitalised syllables or
+        more, or in one foreign word ("Công ty giải trí Thiên Hạo Thịnh Thế", "Hội khoa học Gặp gỡ Việt Nam", "Công ty
+        luật Minh Bạch", "Hợp tác xã may đo Dân Chủ", "Viện nghiên cứu trị liệu Merck": issue-14O13, dev and batches 4,
+        9, 11 and 17, where a known name was required after the kind).
+        The capitalised syllable's word may go on in lower case first ("Gặp gỡ Việt Nam"). One capitalised word alone is
+        a descriptive word ("Hội đồng xét xử Phúc thẩm"), an acronym a department's letters; a person found by the
+        tagger ends the name before (``_skip``)."""
+        if hit is not None or not scan.shape.lead_lower or bare.isupper() \
+                or _words_in(scan.pending, scan.word_end) > self.grammar["kind_words"]:
+            return False
+        if bare in self.rules.not_in_name or self._org_head_re.match(scan.text, w.start()) or self._not_a_kind(scan):
+            return False
+        if self.rules.lone_name.fullmatch(bare):
+            return True  # a foreign word of its own: "Viện nghiên cứu trị liệu Merck" (batch 9)
+        # the capitalised syllable's word may run on in lower case before the next capitalised one ("Gặp gỡ Việt Nam",
+        # "Thanh niên Việt Nam")
+        word_end, prev_end = scan.word_end_at(w.start()), w.end()
+        for nxt in _WORD.finditer(scan.text, w.end(), scan.limit):
+            if scan.text[prev_end:nxt.start()] != " ":
+                return False
+            if _capitalised(nxt.group()):
+                return not nxt.group().isupper() and nxt.group() not in self.rules.not_in_name
+            if nxt.start() >= word_end:
+                return False
+            prev_end = nxt.end()
+        return False
+
+    def _not_a_kind(self, scan: _Scan) -> bool:
+        """The lower-case words after the head are no kind of body: a joiner ("Đảng và thi hành Điều lệ Đảng", batch 9),
+        a place's kind (``national_not_kinds``: "Đài tưởng niệm Quốc gia Grand Staircase-Escalante", batch 4), or with
+        the head's last syllable a work's noun ("Bộ phim Absolute Proof", batch 17: ``work_nouns``)."""
+        if any(x.group().lower() in self.grammar["joiners"] for x in scan.pending):
+            return True
+        kind = scan.text[scan.pending[0].start():scan.pending[-1].end()].lower()
+        if kind in self.grammar["national_not_kinds"]:
+            return True
+        head_start, head_end = scan.shape.head
+        phrase = f"{scan.text[head_start:head_end].split()[-1]} {kind} ".lower()
+        return any(phrase.startswith(n + " ") for n in self.rules.work_nouns)
 
     def _lead_too_long(self, scan: _Scan) -> bool:
         """Too many lower-case words before the name's first capitalised one: "Đối thoại cấp cao ASEAN-EU",
@@ -561,8 +616,8 @@ class NameEnd:
             return end
         # A body's name ends with its place ("Sở GD&ĐT Hà Nội", "Bộ An ninh Nội địa Mỹ"): the
         # lower-case words after it are the sentence's predicate ("… báo cáo vụ việc", "… tuyên bố").
-        if scan.in_place and not scan.topic:
-            return end
+        if scan.in_place and not scan.topic or scan.kind_led:
+            return end  # after a proper name led by a kind too: "Cảng hàng không quốc tế Tân Sơn Nhất | đông nghẹt"
         if pending and pending[0].group().lower() in self.grammar["about"]:
             pending = pending[1:]
         trailing = []

@@ -598,7 +598,9 @@ class Patterns(NameEnd):
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
                                     etype, accepted)
             # A school or hospital named after a person grows over the person's name too.
-            nests = _GROWS_OVER + ("PERSON",) if m.group() in self.rules.eponym_heads else _GROWS_OVER
+            # So does a company named after one after its legal form ("Công ty TNHH Nguyễn Hưng").
+            nests = _GROWS_OVER + ("PERSON",) if m.group() in self.rules.eponym_heads \
+                or self._company_form_re.match(text, m.end() + 1) else _GROWS_OVER
             if span is not None and m.group() in self.rules.embassy_heads and any(
                     f" {w} " in text[m.end():end] for w in self.grammar["embassy_at"]):
                 span.holds = ("GPE",)  # "Đại sứ quán Nga ở Bratislava": the city stays a place of its own
@@ -766,6 +768,8 @@ class Patterns(NameEnd):
         ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
+        if not ids and etype == "ORG":
+            span = self._school_by_its_name(name, span)
         if not ids and m.group().islower() and m.group() in self.rules.contest_nouns:
             # "cuộc thi Sao Mai 2015": a contest's name is what follows its noun in lower case; the canonical
             # name keeps the noun, as for a name in quotation marks (issue-14R11, batches 13 and 14). Not an
@@ -781,6 +785,20 @@ class Patterns(NameEnd):
             # province's council, though the gazetteer names the unit by its present name (Huế, a city)
             place = text[places[0].start:places[0].end] if admin else places[0].canonical
             span.canonical = " ".join(x for x in (body, admin, place) if x)
+        return span
+
+    def _school_by_its_name(self, name: str, span: Candidate) -> Candidate:
+        """"trường Đại học San Francisco", "trường ĐH Việt Nhật": the lower-case noun "trường" (school) before a school's
+        capitalised head is the sentence's, not the name's; the gold names the school without it, the noun at most as
+        an alias ("Đại học San Francisco", "Đại học Công nghệ Thông tin": batches 10 and 11; issue-14O13), and the
+        gazetteer's rows have no such form. The mention keeps the text; its canonical name and entity drop the noun."""
+        lead = self.grammar["school_noun"] + " "
+        if not name.startswith(lead) or not _capitalised(name[len(lead):]):
+            return span
+        bare = name[len(lead):]
+        if ids := self.names.get(fold(bare)):
+            return self._span_for(self._pick(ids, ""), span.start, span.end)
+        span.canonical, span.entity_id = bare, f"org:new:{slug(bare)}"
         return span
 
     def _names_something(self, text: str, m: re.Match[str], pos: int, name: str, etype: str,
