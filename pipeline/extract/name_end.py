@@ -444,9 +444,10 @@ class NameEnd:
 
     def _proper_after_kind(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
         """A body's kind in a word or two of lower case, then a proper name of its own in two capitalised syllables or
-        more, or in one foreign word ("Công ty giải trí Thiên Hạo Thịnh Thế", "Hội khoa học Gặp gỡ Việt Nam", "Công ty
-        luật Minh Bạch", "Hợp tác xã may đo Dân Chủ", "Viện nghiên cứu trị liệu Merck": issue-14O13, dev and batches 4,
-        9, 11 and 17, where a known name was required after the kind).
+        more ("Công ty giải trí Thiên Hạo Thịnh Thế", "Hội khoa học Gặp gỡ Việt Nam", "Công ty luật Minh Bạch", "Hợp tác
+        xã may đo Dân Chủ": issue-14O13, dev and batches 4, 11 and 17, where a known name was required after the kind).
+        Not one foreign word: "CLB xứ Catalan", "Nhóm cử tri gốc Latin", "Bộ đôi Galaxy S21" (batches 7, 11, 12, 17)
+        are a club by its land, voters by their origin, a pair of phones.
         The capitalised syllable's word may go on in lower case first ("Gặp gỡ Việt Nam"). One capitalised word alone is
         a descriptive word ("Hội đồng xét xử Phúc thẩm"), an acronym a department's letters; a person found by the
         tagger ends the name before (``_skip``)."""
@@ -455,8 +456,6 @@ class NameEnd:
             return False
         if bare in self.rules.not_in_name or self._org_head_re.match(scan.text, w.start()) or self._not_a_kind(scan):
             return False
-        if self.rules.lone_name.fullmatch(bare):
-            return True  # a foreign word of its own: "Viện nghiên cứu trị liệu Merck" (batch 9)
         # the capitalised syllable's word may run on in lower case before the next capitalised one ("Gặp gỡ Việt Nam",
         # "Thanh niên Việt Nam")
         word_end, prev_end = scan.word_end_at(w.start()), w.end()

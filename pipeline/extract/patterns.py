@@ -586,6 +586,7 @@ class Patterns(NameEnd):
         text, limit, word_end = ctx.text, ctx.limit, ctx.word_end
         starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
         for m in head_re.finditer(text, 0, limit):
+            m = self._body_in_title(text, m, head_re) or m
             if not self._head_opens_name(ctx, m, etype, accepted, starts):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
@@ -606,6 +607,14 @@ class Patterns(NameEnd):
                 span.holds = ("GPE",)  # "Đại sứ quán Nga ở Bratislava": the city stays a place of its own
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
+
+    def _body_in_title(self, text: str, m: re.Match[str], head_re: re.Pattern[str]) -> re.Match[str] | None:
+        """"Chánh Thanh tra Bộ NN&PTNT", "Chánh Thanh tra Sở Khoa học và Công nghệ": after the inspector's title the
+        inspectorate's head is the title's, and the body's own head ("Bộ", "Sở") opens the name (issue-14O13)."""
+        if m.group() not in self.grammar["inspectorate_heads"] \
+                or not text[:m.start()].endswith(tuple(t + " " for t in self.grammar["inspectorate_titles"])):
+            return None
+        return head_re.match(text, m.start() + len(m.group().rsplit(" ", 1)[0]) + 1)
 
     def _head_opens_name(self, ctx: Context, m: re.Match[str], etype: str, accepted: Ledger,
                          starts: dict[int, Candidate]) -> bool:
