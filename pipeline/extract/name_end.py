@@ -417,12 +417,8 @@ class NameEnd:
         hit = scan.starts.get(w.start())
         if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
             scan.led_lower = scan.led_lower or end is None and bool(scan.pending)
-            if end is None and scan.pending and not shape.about and not scan.company and not shape.whole \
-                    and not shape.place_last \
-                    and (hit is None or hit.type not in ("ORG", "GPE")) and not self._national_at(scan, w.start()):
-                if not self._proper_after_kind(scan, w, bare, hit):
-                    return True  # lower-case words after an organisation's head lead only to a known name
-                scan.kind_led = True
+            if end is None and scan.pending and self._lead_to_nothing(scan, w, bare, hit):
+                return True  # lower-case words after an organisation's head lead only to a known or proper name
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
             contiguous = not scan.pending
             scan.pending, scan.verb_at = [], None
@@ -441,6 +437,18 @@ class NameEnd:
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         limit = self.grammar["lower_topic_words"] if scan.topic or scan.company else self.grammar["lower_words"]
         return _words_in(scan.pending, scan.word_end) > limit
+
+    def _lead_to_nothing(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
+        """The lower-case words after the head lead to no name at this capitalised word: it is no body or place the
+        tagger knows, no national designator and no proper name after a kind (which sets ``kind_led``)."""
+        shape = scan.shape
+        if shape.about or scan.company or shape.whole or shape.place_last \
+                or hit is not None and hit.type in ("ORG", "GPE") or self._national_at(scan, w.start()):
+            return False
+        if self._proper_after_kind(scan, w, bare, hit):
+            scan.kind_led = True
+            return False
+        return True
 
     def _proper_after_kind(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
         """A body's kind in a word or two of lower case, then a proper name of its own in two capitalised syllables or
