@@ -76,8 +76,6 @@ class ArgumentsMixin:
         after = [m for m in usable if m.start >= hit.end and m.end <= limit]
         if rule.speaker_after:
             return self._speaker_after(hit, rule, usable)
-        if rule.speaker_next:
-            return self._speaker_next(hit, rule, usable)
         if statement:
             before = self._statement_speakers(hit, rule, before, usable)
         else:
@@ -181,30 +179,6 @@ class ArgumentsMixin:
         speakers = self._qualifiers_out(hit.s, after)
         return sorted(self._as_parts(hit.s.para.index, [(m, "source") for m in speakers], set()),
                       key=lambda p: p.order)
-
-    def _speaker_next(self, hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[_Part]:
-        """"Phát biểu sau trận đấu, Azpilicueta cũng không đề cập …", "Phát biểu sau khi nhận chuông … từ Thủ
-        tướng Campuchia Hun Sen, Thủ tướng nhấn mạnh …": the leading clause says when or where; the name
-        opening the clause after it, within ``source_within`` of its start, is who speaks (a medium never)."""
-        c1 = hit.clause[1]
-        nxt = next(((a, b) for a, b in hit.s.clauses if a >= c1), None)
-        if nxt is None:
-            return []
-        names = [m for m in usable if nxt[0] <= m.start and m.end <= nxt[1]]
-        if not names or rule.source_within and names[0].start - nxt[0] > rule.source_within:
-            return []
-        # the subject: the names up to the first lower-case word ("Bộ trưởng Bộ Công Thương Trần Tuấn Anh
-        # cho biết": the minister, with the body of his title), the person among them if any
-        text, subject = hit.s.para.text, names[:1]
-        for m in names[1:]:
-            if any(w[:1].islower() for w in _WORD.findall(text, subject[-1].end, m.start)):
-                break
-            subject.append(m)
-        people = [m for m in subject if m.type == "PERSON"]
-        speaker = people[-1] if people else subject[0]
-        if speaker.type not in ("PERSON", "ORG"):
-            return []
-        return self._as_parts(hit.s.para.index, [(speaker, "source")], set())
 
     @staticmethod
     def _as_parts(para: int, roles: list[tuple[Mention, str]], seen: set[str]) -> list[_Part]:

@@ -29,8 +29,7 @@ _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
-                           "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause",
-                           "speaker_next"})
+                           "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type", "uncued_status",
@@ -95,9 +94,6 @@ class TriggerRule:
     speaker_after: bool = False
     # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
     mid_clause: bool = False
-    # The trigger opens its sentence in a leading clause and the speaker opens the clause after it, within
-    # source_within: "Phát biểu sau trận đấu, Azpilicueta …" (whoever the leading clause names is not)
-    speaker_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,7 +471,6 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         target_types=frozenset(raw.get("target_types", [])),
         speaker_after=bool(raw.get("speaker_after", False)),
         mid_clause=bool(raw.get("mid_clause", False)),
-        speaker_next=bool(raw.get("speaker_next", False)),
     )
     return rule, _phrases(raw["phrases"])
 

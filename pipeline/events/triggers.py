@@ -188,8 +188,6 @@ class TriggerMixin:
         glued = rule.mid_clause or (rule.speaker_after and text[start].isupper())
         if rule.speaker_after and not glued and _WORD.search(text, c0, start):
             return False
-        if rule.speaker_next and (_WORD.search(text, s.start, start) or c0 != s.clauses[0][0] or len(s.clauses) < 2):
-            return False  # "Phát biểu sau trận đấu, X …" opens its sentence, a clause of its own
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
