@@ -449,13 +449,8 @@ class ArgumentsMixin:
             # ", và bày tỏ …", ", đồng thời tuyên bố …": the clause before has the verb it continues
             c0 = next((a for a, b in reversed(hit.s.clauses) if b <= c0), c0)
         own = [m for m in before if m.start >= c0 and m.end <= hit.start]
-        if not own:
+        if not own or not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
             return None
-        if not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
-            # "Liên đoàn quần vợt Pháp đã ra lệnh cấm Hamou dự giải Pháp mở rộng và đánh giá …": a verb joined
-            # to the one before it by a coordinator after other words has that verb's subject, the names
-            # opening the clause; the names after that verb's words are its objects
-            return self._opening_subject(text, own, hit.start)
         if len(own) == 1:
             # "3 HLV còn lại lựa chọn Hellen Thủy và nói …", "Cũng có cổ đông đặt câu hỏi về … Ban điều
             # hành Hòa Phát và cho rằng …": the one name, right before the joined verb, is the object
@@ -464,21 +459,6 @@ class ArgumentsMixin:
         subject = own[:1]
         for m in own[1:]:
             if self._has_verb_word(text[subject[-1].end:m.start]):
-                return subject
-            subject.append(m)
-        return None
-
-    def _opening_subject(self, text: str, own: list[Mention], at: int) -> list[Mention] | None:
-        """The names opening the clause, when a coordinator stands right before ``at`` and a lower-case
-        word other than a conjunction separates them from the next name; None otherwise."""
-        joined = [m for m in self.lex.coordinated.finditer(text, own[-1].end, at) if m.end() == at]
-        if not joined or joined[-1].start() == own[-1].end or len(own) < 2:
-            return None
-        subject = own[:1]
-        for m in own[1:]:
-            gap = text[subject[-1].end:m.start]
-            # ("A và người đồng cấp B": a conjunction joins two subjects, whatever words follow it)
-            if self._has_verb_word(gap) and not self.lex.joined.search(gap):
                 return subject
             subject.append(m)
         return None
