@@ -406,7 +406,10 @@ class ArgumentsMixin:
         text = hit.s.para.text
         quoted = _quoted_before(text, hit.s.start, hit.start)
         before = [m for m in before if not any(a <= m.start and m.end <= b for a, b in quoted)]
-        stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)]
+        # (a colon inside brackets stops nothing: "bà A, Bộ trưởng Bộ Smart Nation Initiative (tạm dịch: Bộ
+        # sáng kiến Quốc gia) cho biết" is hers)
+        stops = [m.end() for m in _STRONG_STOP.finditer(text, hit.seg_start, hit.start)
+                 if not _opened(text, hit.s.start, m.start())]
         if stops:
             before = [m for m in before if m.start >= stops[-1]]
         # "US Blasting News dẫn ý kiến nhiều nhà phân tích cho rằng": who cites only reports.

@@ -150,17 +150,35 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
 
     def _add_sentence(self, out: list[_Sent], para: Paragraph, sent: Sentence, start: int, end: int,
                       mentions: list[Mention]) -> None:
-        attr = self.lex.attribution.match(para.text[start:end])
+        text = para.text
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        attr = self.lex.attribution.match(text[start:end])
         attribution = (start, start + attr.end()) if attr else (start, start)
+        if attr:
+            # "Theo Bộ Văn hóa, Thể thao và Du lịch, …": the lead-in ends after the name its comma is in
+            attribution = (start, self._past_names(text, attribution[1], end, inside))
         # A comma or colon inside brackets ends no clause: "Họp đại hội cổ đông của Hòa Phát (mã: HPG) diễn
-        # ra sáng 22/4" is one clause, whose day is the meeting's.
-        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(para.text, start, end)
-                            if not _opened(para.text, start, m.start())] + [end]
+        # ra sáng 22/4" is one clause, whose day is the meeting's. Nor does one inside a name: "Ban Chỉ đạo
+        # phòng, chống dịch Covid-19 tỉnh Ninh Bình cho hay", "Bộ Văn hóa, Thể thao và Du lịch cho biết"
+        # (the body is the subject of the verb's clause).
+        bounds = [start] + [m.end() for m in _CLAUSE_END.finditer(text, start, end)
+                            if not _opened(text, start, m.start())
+                            and not any(n.start < m.start() < n.end for n in inside)] + [end]
         clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
         out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
                          [m for m in mentions if start <= m.start and m.end <= end],
                          attribution, clauses))
 
+
+    @staticmethod
+    def _past_names(text: str, at: int, end: int, mentions: list[Mention]) -> int:
+        """``at`` (just after a comma or colon), or, when that mark is inside a name, just after the
+        first comma or colon that follows the name; ``at`` when none does before ``end``."""
+        name = next((m for m in mentions if m.start < at - 1 < m.end), None)
+        if name is None:
+            return at
+        mark = _CLAUSE_END.search(text, name.end, end)
+        return at if mark is None else mark.end()
 
     # -- output ------------------------------------------------------------------------------
     def _confidence(self, r: _Record, dateless: bool = False) -> float:
