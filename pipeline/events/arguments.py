@@ -71,8 +71,6 @@ class ArgumentsMixin:
         # (A speaker is found by _speaker, across the commas of his titles.)
         statement = rule.type == "STATEMENT"
         lo = hit.seg_start if hit.seg_start == s.start or statement else max(hit.seg_start, hit.clause[0])
-        if hit.announced_from >= 0:
-            lo = min(lo, hit.announced_from if hit.announced_from == s.start else max(hit.announced_from, hit.clause[0]))
         limit = self._object_limit(hit)
         before = [m for m in usable if lo <= m.start and m.end <= hit.start]
         after = [m for m in usable if m.start >= hit.end and m.end <= limit]

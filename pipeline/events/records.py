@@ -55,9 +55,6 @@ class _Hit:
     ordinal: int | None = None
     name_ids: frozenset[str] = frozenset()  # "Đối thoại ASEAN - Hàn Quốc": named by its parties
     name_texts: tuple[frozenset[str], ...] = ()  # the forms of each of those parties
-    # "Man City và Chelsea tuyên bố rút khỏi …": the stretch of the statement verb right before, whose
-    # subject this announced event shares (-1: none)
-    announced_from: int = -1
 
     @property
     def text(self) -> str:

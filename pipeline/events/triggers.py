@@ -371,17 +371,9 @@ class TriggerMixin:
                         return True
         return False
 
-    def _segment(self, s: _Sent, hits: list[_Hit]) -> None:
-        """Each trigger's stretch of the sentence: from the previous trigger to the next one. A
-        trigger right after a statement verb that yields to its type ("tuyên bố rút khỏi", "thông báo
-        ký") is what the statement announces: its subject is the statement's, before that verb."""
+    @staticmethod
+    def _segment(s: _Sent, hits: list[_Hit]) -> None:
+        """Each trigger's stretch of the sentence: from the previous trigger to the next one."""
         for k, h in enumerate(hits):
             h.seg_start = hits[k - 1].end if k > 0 else s.start
             h.seg_end = hits[k + 1].start if k + 1 < len(hits) else s.end
-            h.announced_from = -1
-            if k == 0:
-                continue
-            prev = hits[k - 1]
-            if s.para.text[prev.end:h.start].isspace() and prev.form == "verb" and any(
-                    r.type in self.lex.types[prev.rules[0].type].yields_to for r in h.rules):
-                h.announced_from = prev.seg_start
