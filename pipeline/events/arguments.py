@@ -692,6 +692,11 @@ class ArgumentsMixin:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
+        if rule.source_types:
+            # "10 đội bóng gồm Arsenal, … rút lui" leave a league; a player who withdraws from a tournament
+            # leaves no organisation.
+            args.participants = [p for p in args.participants
+                                 if p.participant.role != "source" or p.participant.type in rule.source_types]
         if settings.not_speakers or settings.medium_names is not None:
             args.participants = self._no_media_but_speaking(hit, rule.type, args.participants)
         args.participants = self._referred_speakers(hit, by_para, settings, args.participants)
