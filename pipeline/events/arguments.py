@@ -306,8 +306,15 @@ class ArgumentsMixin:
         s = hit.s
         c0, c1 = hit.clause
         limit = c1
-        if hit.cue and hit.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
-            limit = s.clauses[1][1]
+        if hit.cue and hit.form == "noun" and (c0, c1) in s.clauses \
+                and not any(m.start < c0 for m in s.mentions):
+            # the adverbial may follow a connective ("Theo đó, tại kỳ họp thứ 5, Ủy ban Kiểm tra … đã
+            # quyết định") and be followed by its time ("Trong phiên họp thứ 55, sáng 27/4, UB Thường vụ
+            # Quốc hội đã xem xét"): the main clause is the first one after it that names someone
+            for a, b in s.clauses[s.clauses.index((c0, c1)) + 1:]:
+                limit = b
+                if any(a <= m.start < b for m in s.mentions):
+                    break
         return min(limit, hit.seg_end)
 
     def _statement_sources(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
