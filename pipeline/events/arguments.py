@@ -306,8 +306,15 @@ class ArgumentsMixin:
         s = hit.s
         c0, c1 = hit.clause
         limit = c1
-        if hit.cue and hit.form == "noun" and (c0, c1) == s.clauses[0] and len(s.clauses) > 1:
-            limit = s.clauses[1][1]
+        if hit.cue and hit.form == "noun" and (c0, c1) in s.clauses \
+                and not any(m.start < c0 for m in s.mentions):
+            # the adverbial may follow a connective ("Theo đó, tại kỳ họp thứ 5, Ủy ban Kiểm tra … đã
+            # quyết định") and be followed by its time ("Trong phiên họp thứ 55, sáng 27/4, UB Thường vụ
+            # Quốc hội đã xem xét"): the main clause is the first one after it that names someone
+            for a, b in s.clauses[s.clauses.index((c0, c1)) + 1:]:
+                limit = b
+                if any(a <= m.start < b for m in s.mentions):
+                    break
         return min(limit, hit.seg_end)
 
     def _statement_sources(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
@@ -695,6 +702,11 @@ class ArgumentsMixin:
             # "Trần Hiểu Húc từ bỏ nghiệp diễn": only an organisation is left, never a person.
             args.participants = [p for p in args.participants
                                  if p.participant.role != "target" or p.participant.type in rule.target_types]
+        if rule.source_types:
+            # "10 đội bóng gồm Arsenal, … rút lui" leave a league; a player who withdraws from a tournament
+            # leaves no organisation.
+            args.participants = [p for p in args.participants
+                                 if p.participant.role != "source" or p.participant.type in rule.source_types]
         if settings.not_speakers or settings.medium_names is not None:
             args.participants = self._no_media_but_speaking(hit, rule.type, args.participants)
         args.participants = self._referred_speakers(hit, by_para, settings, args.participants)

@@ -29,7 +29,8 @@ _FORMS = ("verb", "noun")
 _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
-                           "neighbour", "plover", "sense", "target_types", "speaker_after", "mid_clause"})
+                           "neighbour", "plover", "sense", "target_types", "source_types", "speaker_after",
+                           "mid_clause"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "multilateral_type", "uncued_status",
@@ -90,6 +91,7 @@ class TriggerRule:
     not_in_clause_before: re.Pattern[str] | None = None  # words that, anywhere before it in its clause, cancel it
     senses: tuple[Sense, ...] = ()  # its own sense constraints, then its frame's cues
     target_types: frozenset[str] = frozenset()  # mention types a target may have (empty: any participant)
+    source_types: frozenset[str] = frozenset()  # mention types a source may have (empty: any participant)
     # The trigger opens its clause and the speaker follows it there, within source_within: "Theo X, …"
     speaker_after: bool = False
     # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
@@ -469,6 +471,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         not_in_clause_before=_word_regex([re.escape(w) for w in clause_words]) if clause_words else None,
         senses=senses + cues,
         target_types=frozenset(raw.get("target_types", [])),
+        source_types=frozenset(raw.get("source_types", [])),
         speaker_after=bool(raw.get("speaker_after", False)),
         mid_clause=bool(raw.get("mid_clause", False)),
     )
