@@ -21,6 +21,9 @@ _EDITION_WORDS = 6
 _SAID = re.compile(r"[:\"“”]")
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
+# A day that opens an earlier paragraph as the scene of what follows: at most this many words before it
+# ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ").
+_SCENE_WORDS = 5
 
 
 class DatesMixin:
@@ -78,9 +81,11 @@ class DatesMixin:
             for g in lex.goal_words.finditer(s.para.text, clause[0], a))
 
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
-              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0) -> None:
+              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0,
+              scene_back: int = 0) -> None:
         """The sentence's date for the trigger (its clause, a clause before it, or a clause right
-        after that opens with a date), else a scene-setting date of the paragraph, else the headline's."""
+        after that opens with a date), else a scene-setting date of the paragraph (or, with
+        ``scene_back``, of one of that many paragraphs before it), else the headline's."""
         s = hit.s
         ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words)
         if ranked:
@@ -111,7 +116,7 @@ class DatesMixin:
             # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
             # are not this event's date: another sentence's date would be a guess.
             return
-        borrowed = self._scene_date(s, by_para, headline, reference)
+        borrowed = self._scene_date(s, by_para, headline, reference, scene_back)
         if borrowed is not None:
             _set_date(args, borrowed)
             args.borrowed_date = True
@@ -174,22 +179,54 @@ class DatesMixin:
         return None
 
     def _scene_date(self, s: _Sent, by_para: dict[int, list[_Sent]], headline: Paragraph | None,
-                    reference: dt.date | None):
+                    reference: dt.date | None, scene_back: int = 0):
         """The paragraph's scene-setting date: in the opening clause of its first sentence ("Sáng
-        5/6, A hội đàm với B. Hai bên đã ký ..."), else the headline's. A date further on in a
-        paragraph belongs to what that sentence tells (an anniversary, a cancelled visit)."""
+        5/6, A hội đàm với B. Hai bên đã ký ..."), else (``scene_back``) the day opening one of the
+        paragraphs before, else the headline's. A date further on in a paragraph belongs to what that
+        sentence tells (an anniversary, a cancelled visit)."""
         sents = by_para.get(s.para.index, [])
         if sents and sents[0] is not s:
-            opening = sents[0]
-            c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
-            for d in self._dates(opening, reference):
-                if d[3] and c0 <= d[0] < c1:
-                    return d
+            opening = self._opening_date(sents[0], reference)
+            if opening is not None:
+                return opening
+        if scene_back:
+            earlier = self._earlier_scene(s, by_para, reference, scene_back)
+            if earlier is not None:
+                return earlier
         if headline is not None and headline.index != s.para.index:
             for other in by_para.get(headline.index, []):
                 for d in self._dates(other, reference):
                     if d[3]:
                         return d
+        return None
+
+    def _opening_date(self, opening: _Sent, reference: dt.date | None):
+        """The resolved date in the opening clause of ``opening``, or None."""
+        c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
+        return next((d for d in self._dates(opening, reference) if d[3] and c0 <= d[0] < c1), None)
+
+    def _earlier_scene(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None, back: int):
+        """The day opening one of the ``back`` body paragraphs before ``s``'s, when neither they (but for
+        that opening) nor ``s``'s paragraph before it give a time: the scene the sentence still tells
+        ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ." / … / "…", chị Oanh chia sẻ)."""
+        own = by_para.get(s.para.index, [])
+        if any(x.timed for x in own[:next((n for n, x in enumerate(own) if x is s), 0)]):
+            return None
+        for index in range(s.para.index - 1, s.para.index - back - 1, -1):
+            sents = by_para.get(index, [])
+            if not sents:
+                continue
+            if sents[0].para.kind != "body":
+                return None
+            for x in sents:
+                self._dates(x, reference)  # sets x.timed
+            first = sents[0]
+            day = next((d for d in self._dates(first, reference)
+                        if len(_text_words(first.para.text[first.start:d[0]])) <= _SCENE_WORDS), None)
+            if day is not None:
+                return day if day[3] and day[5] == "day" and not any(x.timed for x in sents[1:]) else None
+            if any(x.timed for x in sents):
+                return None
         return None
 
     def _after_verb(self, s: _Sent, at: int) -> bool:
