@@ -81,11 +81,9 @@ class DatesMixin:
             for g in lex.goal_words.finditer(s.para.text, clause[0], a))
 
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
-              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0,
-              scene_back: int = 0) -> None:
+              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0) -> None:
         """The sentence's date for the trigger (its clause, a clause before it, or a clause right
-        after that opens with a date), else a scene-setting date of the paragraph (or, with
-        ``scene_back``, of one of that many paragraphs before it), else the headline's."""
+        after that opens with a date), else a scene-setting date of the paragraph, else the headline's."""
         s = hit.s
         ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words)
         if ranked:
@@ -116,7 +114,7 @@ class DatesMixin:
             # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
             # are not this event's date: another sentence's date would be a guess.
             return
-        borrowed = self._scene_date(s, by_para, headline, reference, scene_back)
+        borrowed = self._scene_date(s, by_para, headline, reference)
         if borrowed is not None:
             _set_date(args, borrowed)
             args.borrowed_date = True
@@ -179,20 +177,15 @@ class DatesMixin:
         return None
 
     def _scene_date(self, s: _Sent, by_para: dict[int, list[_Sent]], headline: Paragraph | None,
-                    reference: dt.date | None, scene_back: int = 0):
+                    reference: dt.date | None):
         """The paragraph's scene-setting date: in the opening clause of its first sentence ("Sáng
-        5/6, A hội đàm với B. Hai bên đã ký ..."), else (``scene_back``) the day opening one of the
-        paragraphs before, else the headline's. A date further on in a paragraph belongs to what that
-        sentence tells (an anniversary, a cancelled visit)."""
+        5/6, A hội đàm với B. Hai bên đã ký ..."), else the headline's. A date further on in a
+        paragraph belongs to what that sentence tells (an anniversary, a cancelled visit)."""
         sents = by_para.get(s.para.index, [])
         if sents and sents[0] is not s:
             opening = self._opening_date(sents[0], reference)
             if opening is not None:
                 return opening
-        if scene_back:
-            earlier = self._earlier_scene(s, by_para, reference, scene_back)
-            if earlier is not None:
-                return earlier
         if headline is not None and headline.index != s.para.index:
             for other in by_para.get(headline.index, []):
                 for d in self._dates(other, reference):
@@ -210,7 +203,8 @@ class DatesMixin:
         that opening) nor ``s``'s paragraph before it give a time: the scene the sentence still tells
         ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ." / … / "…", chị Oanh chia sẻ)."""
         own = by_para.get(s.para.index, [])
-        if any(x.timed for x in own[:next((n for n, x in enumerate(own) if x is s), 0)]):
+        before = own[:next((n for n, x in enumerate(own) if x is s), 0)]
+        if any(self._dates(x, reference) or x.timed for x in before + [s]):
             return None
         for index in range(s.para.index - 1, s.para.index - back - 1, -1):
             sents = by_para.get(index, [])
@@ -328,7 +322,13 @@ class DatesMixin:
         lead, published, recent = days
         own = self._own_occasion(r.hit.s, settings, r.hit.start)
         lead_news = bool(recent & {p.participant.entity_id for p in r.args.participants})
-        day = lead or (published if settings.published_occasion and (own or not lead_news) else None)
+        scene = None
+        if settings.scene_paragraphs_back and not r.args.date:
+            by_para: dict[int, list[_Sent]] = {}
+            for x in sents:
+                by_para.setdefault(x.para.index, []).append(x)
+            scene = self._earlier_scene(r.hit.s, by_para, reference, settings.scene_paragraphs_back)
+        day = scene or lead or (published if settings.published_occasion and (own or not lead_news) else None)
         if day is None or not settings.lead_date_words:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives

@@ -188,8 +188,8 @@ class TypeSettings:
     # >0: with published_occasion, an article that gives no day of its publication but one at most this
     # many days before it reports that day's news: its latest such day dates the record instead
     news_day_within: int = 0
-    # >0: a record its own sentence and paragraph do not date takes the day that opens one of this many body
-    # paragraphs before its own ("Ngày 3/12/2010, Thứ trưởng … đã ký văn bản …" / "Theo Bộ Nội vụ, …"), when
+    # >0: a record waiting for its occasion's date (occasion_speakers) that its own sentence and paragraph do
+    # not date takes the day that opens one of this many body paragraphs before its own ("Ngày 3/12/2010, Thứ trưởng … đã ký văn bản …" / "Theo Bộ Nội vụ, …"), when
     # no paragraph between gives a time
     scene_paragraphs_back: int = 0
     # a clause whose subject opens with an unnamed quantified head ("một nhà nghiên cứu", "Nhiều thành viên
