@@ -21,9 +21,6 @@ _EDITION_WORDS = 6
 _SAID = re.compile(r"[:\"“”]")
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
-# A day that opens an earlier paragraph as the scene of what follows: at most this many words before it
-# ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ").
-_SCENE_WORDS = 5
 
 
 class DatesMixin:
@@ -198,10 +195,12 @@ class DatesMixin:
         c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
         return next((d for d in self._dates(opening, reference) if d[3] and c0 <= d[0] < c1), None)
 
-    def _earlier_scene(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None, back: int):
-        """The day opening one of the ``back`` body paragraphs before ``s``'s, when neither they (but for
-        that opening) nor ``s``'s paragraph before it give a time: the scene the sentence still tells
-        ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ." / … / "…", chị Oanh chia sẻ)."""
+    def _earlier_scene(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None,
+                       back: int, opening_words: int):
+        """The day opening (at most ``opening_words`` words in) one of the ``back`` body paragraphs before
+        ``s``'s, when neither they (but for that opening) nor ``s``'s paragraph up to ``s`` give a time: the
+        scene the sentence still tells ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ." / … /
+        "…", chị Oanh chia sẻ). A title or caption between ends the search: it is no part of the scene."""
         own = by_para.get(s.para.index, [])
         before = own[:next((n for n, x in enumerate(own) if x is s), 0)]
         if any(self._dates(x, reference) or x.timed for x in before + [s]):
@@ -216,7 +215,7 @@ class DatesMixin:
                 self._dates(x, reference)  # sets x.timed
             first = sents[0]
             day = next((d for d in self._dates(first, reference)
-                        if len(_text_words(first.para.text[first.start:d[0]])) <= _SCENE_WORDS), None)
+                        if len(_text_words(first.para.text[first.start:d[0]])) <= opening_words), None)
             if day is not None:
                 return day if day[3] and day[5] == "day" and not any(x.timed for x in sents[1:]) else None
             if any(x.timed for x in sents):
@@ -327,7 +326,8 @@ class DatesMixin:
             by_para: dict[int, list[_Sent]] = {}
             for x in sents:
                 by_para.setdefault(x.para.index, []).append(x)
-            scene = self._earlier_scene(r.hit.s, by_para, reference, settings.scene_paragraphs_back)
+            scene = self._earlier_scene(r.hit.s, by_para, reference, settings.scene_paragraphs_back,
+                                        settings.scene_opening_words)
         day = scene or lead or (published if settings.published_occasion and (own or not lead_news) else None)
         if day is None or not settings.lead_date_words:
             return None
