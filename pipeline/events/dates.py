@@ -180,16 +180,46 @@ class DatesMixin:
         paragraph belongs to what that sentence tells (an anniversary, a cancelled visit)."""
         sents = by_para.get(s.para.index, [])
         if sents and sents[0] is not s:
-            opening = sents[0]
-            c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
-            for d in self._dates(opening, reference):
-                if d[3] and c0 <= d[0] < c1:
-                    return d
+            opening = self._opening_date(sents[0], reference)
+            if opening is not None:
+                return opening
         if headline is not None and headline.index != s.para.index:
             for other in by_para.get(headline.index, []):
                 for d in self._dates(other, reference):
                     if d[3]:
                         return d
+        return None
+
+    def _opening_date(self, opening: _Sent, reference: dt.date | None):
+        """The resolved date in the opening clause of ``opening``, or None."""
+        c0, c1 = opening.clauses[0] if opening.clauses else (opening.start, opening.end)
+        return next((d for d in self._dates(opening, reference) if d[3] and c0 <= d[0] < c1), None)
+
+    def _earlier_scene(self, s: _Sent, by_para: dict[int, list[_Sent]], reference: dt.date | None,
+                       back: int, opening_words: int):
+        """The day opening (at most ``opening_words`` words in) one of the ``back`` body paragraphs before
+        ``s``'s, when neither they (but for that opening) nor ``s``'s paragraph up to ``s`` give a time: the
+        scene the sentence still tells ("Ở trên mặt đất, chiều 28/4, hàng rào tôn … được tháo dỡ." / … /
+        "…", chị Oanh chia sẻ). A title or caption between ends the search: it is no part of the scene."""
+        own = by_para.get(s.para.index, [])
+        before = own[:next((n for n, x in enumerate(own) if x is s), 0)]
+        if any(self._dates(x, reference) or x.timed for x in before + [s]):
+            return None
+        for index in range(s.para.index - 1, s.para.index - back - 1, -1):
+            sents = by_para.get(index, [])
+            if not sents:
+                continue
+            if sents[0].para.kind != "body":
+                return None
+            for x in sents:
+                self._dates(x, reference)  # sets x.timed
+            first = sents[0]
+            day = next((d for d in self._dates(first, reference)
+                        if len(_text_words(first.para.text[first.start:d[0]])) <= opening_words), None)
+            if day is not None:
+                return day if day[3] and day[5] == "day" and not any(x.timed for x in sents[1:]) else None
+            if any(x.timed for x in sents):
+                return None
         return None
 
     def _after_verb(self, s: _Sent, at: int) -> bool:
@@ -291,7 +321,14 @@ class DatesMixin:
         lead, published, recent = days
         own = self._own_occasion(r.hit.s, settings, r.hit.start)
         lead_news = bool(recent & {p.participant.entity_id for p in r.args.participants})
-        day = lead or (published if settings.published_occasion and (own or not lead_news) else None)
+        scene = None
+        if settings.scene_paragraphs_back and not r.args.date:
+            by_para: dict[int, list[_Sent]] = {}
+            for x in sents:
+                by_para.setdefault(x.para.index, []).append(x)
+            scene = self._earlier_scene(r.hit.s, by_para, reference, settings.scene_paragraphs_back,
+                                        settings.scene_opening_words)
+        day = scene or lead or (published if settings.published_occasion and (own or not lead_news) else None)
         if day is None or not settings.lead_date_words:
             return None
         if r.args.date:  # the occasion must fall inside the year or month the trigger's sentence gives

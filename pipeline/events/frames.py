@@ -42,6 +42,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
                         "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within",
+                        "scene_paragraphs_back", "scene_opening_words",
                         "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
                         "unnamed_subject_not", "elsewhere_before",
                         "elsewhere_near", "elsewhere_after", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
@@ -190,6 +191,12 @@ class TypeSettings:
     # >0: with published_occasion, an article that gives no day of its publication but one at most this
     # many days before it reports that day's news: its latest such day dates the record instead
     news_day_within: int = 0
+    # >0: a record waiting for its occasion's date (occasion_speakers) that its own sentence and paragraph do
+    # not date takes the day that opens one of this many body paragraphs before its own ("Ngày 3/12/2010,
+    # Thứ trưởng … đã ký văn bản …" / "Theo Bộ Nội vụ, …"), when no paragraph between gives a time
+    scene_paragraphs_back: int = 0
+    # at most this many words before the day that opens such a paragraph ("Ở trên mặt đất, chiều 28/4, …")
+    scene_opening_words: int = 0
     # a clause whose subject opens with an unnamed quantified head ("một nhà nghiên cứu", "Nhiều thành viên
     # của …", "Bạn bè và đồng nghiệp của …"): nobody named before the trigger speaks; None: never
     unnamed_subject: re.Pattern[str] | None = None
@@ -363,6 +370,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
         news_day_within=int(raw.get("news_day_within", 0)),
+        scene_paragraphs_back=int(raw.get("scene_paragraphs_back", 0)),
+        scene_opening_words=int(raw.get("scene_opening_words", 0)),
         unnamed_subject=_unnamed_subject(raw.get("unnamed_subject_quantifiers", []),
                                          raw.get("unnamed_subject_heads", []), raw.get("unnamed_subject_groups", [])),
         unnamed_subject_not=_literal_words(raw.get("unnamed_subject_not", [])),
