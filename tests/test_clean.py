@@ -190,6 +190,44 @@ def test_year_estimate_rolls_forward_past_a_dated_past_event(config):
     assert doc.year_estimate == "2016"
 
 
+def test_year_estimate_reads_a_month_and_year_written_with_a_dash(config):
+    # baomoi-22471772 (batch 17): "cuối tháng 5-2017" is "cuối tháng 5/2017"; "chiều 6-6" then resolves in
+    # 2017. baomoi-22451321 (dev): "hồi tháng 7-2016" bounds the present, and news of "ngày 12-6" before that
+    # month is in the next year.
+    doc = clean(config, ["Trao đổi với phóng viên chiều 6-6, ông Phát cho biết tôm chết hàng loạt.",
+                         "Ngày cao điểm tôm hùm nuôi bị chết hàng loạt vào cuối tháng 5-2017."])
+    assert doc.year_estimate == "2017"
+    doc = clean(config, ["Ngày 12-6, Bộ trưởng cho biết.", "Phán quyết trong vụ kiện hồi tháng 7-2016."])
+    assert doc.year_estimate == "2017"
+    # A range of days is no month and year: "từ ngày 5-6 tháng 7" has no year at all.
+    doc = clean(config, ["Hội nghị diễn ra từ ngày 5-6 tháng 7."])
+    assert doc.year_estimate == ""
+
+
+def test_year_estimate_reads_the_year_of_a_lunar_new_year(config):
+    # baomoi-21488559 (batch 14): "sau kỳ nghỉ Tết Nguyên đán Đinh Dậu 2017" is the only year of an article
+    # dated "sáng nay (8/2)"; baomoi-21476325 (batch 17): "năm Đinh Dậu 2017". Without its year the lunar
+    # year's name says nothing ("Tết Đinh Dậu"), and any stated year beats it.
+    doc = clean(config, ["Bộ trưởng yêu cầu báo cáo trong sáng nay (8/2).",
+                         "Thủ tướng đôn đốc thực hiện nhiệm vụ sau kỳ nghỉ Tết Nguyên đán Đinh Dậu 2017."])
+    assert doc.year_estimate == "2017"
+    doc = clean(config, ["Bộ trưởng yêu cầu báo cáo trong sáng nay (8/2) sau Tết Đinh Dậu."])
+    assert doc.year_estimate == ""
+    doc = clean(config, ["Con giáp đại cát năm Đinh Dậu 2017.", "Doanh thu năm 2016 tăng."])
+    assert doc.year_estimate == "2016"
+
+
+def test_year_estimate_ignores_the_start_of_a_span_up_to_now(config):
+    # baomoi-22626396 (batch 17): "Từ năm 2007 đến nay" dated "Chiều 27/6" in 2007; baomoi-22414170
+    # (batch 12): "hoạt động từ năm 2006 đến nay". A year of its own still counts.
+    doc = clean(config, ["Chiều 27/6, Dự án Renew xác nhận đã phá hủy quả bom.",
+                         "Từ năm 2007 đến nay, dự án đã xử lý hơn 1.000 quả bom."])
+    assert doc.year_estimate == ""
+    doc = clean(config, ["Ngày 20/6, Sở kiểm tra cơ sở.", "Cơ sở này đã đi vào hoạt động từ năm 2006 đến nay.",
+                         "Năm 2017, cơ sở được cấp phép."])
+    assert doc.year_estimate == "2017"
+
+
 def test_year_estimate_ignores_periods(config):
     doc = clean(config, ["Sáng 2/10, Hội tổng kết 5 năm giai đoạn 2016 -2020.", "Kế hoạch 2021-2025 được thông qua."])
     assert doc.year_estimate == ""
