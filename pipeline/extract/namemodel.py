@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from pathlib import Path
 from ..model import Paragraph
 from ..normalize import fold
 from .candidates import Candidate
-from .text import slug
+from .text import slug, vietnamese_syllable
 
 __all__ = ["NameModel", "Run", "runs", "features", "labelled_runs", "train", "model_json", "LABELS"]
 
@@ -47,11 +46,6 @@ LABELS = (NONE, "PERSON", "ORG", "GPE", "LOC", "EVENT")
 _FOREIGN_LETTERS = re.compile(r"[fjwz]")
 _VIETNAMESE_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _DIGIT = re.compile(r"\d")
-# A Vietnamese syllable, tone marks and vowel marks removed: an onset, one to three vowels, a coda. A capitalised
-# syllable that is none ("Carvajal", "Bram", "Raisi", "Symantec") is foreign even without the letters above, which
-# tells "Dani Carvajal" from "Nam Anh", "Kim Chung" or "Long Giao" written without marks.
-_VIETNAMESE_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
-                                  r"(?:ng|nh|ch|[cmnpt])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +97,6 @@ def runs(para: Paragraph) -> Iterator[Run]:
             i = j
 
 
-def _bare(word: str) -> str:
-    """``word`` (lower case) without its tone and vowel marks, "đ" as "d"."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.replace("\u0111", "d"))
-                   if not unicodedata.combining(c))
-
-
 def _shape(word: str) -> str:
     s = "".join("X" if c.isupper() else "x" if c.islower() else "9" if c.isdigit() else c for c in word)
     return re.sub(r"(.)\1+", r"\1\1", s)
@@ -127,7 +115,8 @@ def features(text: str, run: Run) -> list[str]:
         out.append("foreign-letters")
     if not any(set(w) & _VIETNAMESE_MARKS for w in lower):
         out.append("no-vietnamese-marks")
-    foreign = [w.isalpha() and not _VIETNAMESE_SYLLABLE.fullmatch(_bare(w)) for w in lower]
+    # a word that is no Vietnamese syllable ("Dani Carvajal", not "Nam Anh" written without marks)
+    foreign = [w.isalpha() and not vietnamese_syllable(w) for w in lower]
     if all(foreign):
         out += ["foreign-syllables", f"foreign-syllables,len={min(len(words), 5)}"]
     elif any(foreign):
