@@ -102,15 +102,9 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", s)
 
 
-def features(text: str, run: Run) -> list[str]:
-    """The sparse features of one run: its syllables and shape, two syllables either side in order,
-    and six either side as a bag."""
-    sylls = [text[a:b] for a, b in run.syllables]
-    words = sylls[run.i:run.j]
-    lower = [w.lower() for w in words]
-    out = ["bias", f"len={min(len(words), 5)}", "run=" + " ".join(lower), "first=" + lower[0], "last=" + lower[-1]]
-    out += ["s=" + w for w in lower]
-    out += ["shape=" + _shape(w) for w in words]
+def _letters(words: list[str], lower: list[str]) -> list[str]:
+    """The features of a run's letters: foreign letters, no Vietnamese marks, foreign syllables, an acronym, a digit."""
+    out = []
     if any(_FOREIGN_LETTERS.search(w) for w in lower):
         out.append("foreign-letters")
     if not any(set(w) & _VIETNAMESE_MARKS for w in lower):
@@ -125,6 +119,19 @@ def features(text: str, run: Run) -> list[str]:
         out.append("acronym")
     if any(_DIGIT.search(w) for w in words):
         out.append("digit")
+    return out
+
+
+def features(text: str, run: Run) -> list[str]:
+    """The sparse features of one run: its syllables and shape, two syllables either side in order,
+    and six either side as a bag."""
+    sylls = [text[a:b] for a, b in run.syllables]
+    words = sylls[run.i:run.j]
+    lower = [w.lower() for w in words]
+    out = ["bias", f"len={min(len(words), 5)}", "run=" + " ".join(lower), "first=" + lower[0], "last=" + lower[-1]]
+    out += ["s=" + w for w in lower]
+    out += ["shape=" + _shape(w) for w in words]
+    out += _letters(words, lower)
     i, j = run.i, run.j
     p1 = sylls[i - 1].lower() if i >= 1 else "<s>"
     p2 = sylls[i - 2].lower() if i >= 2 else "<s>"

@@ -148,24 +148,30 @@ class TokenRules:
                 i = low.find(lead, i + 1)
         return False
 
+    def _name_start(self, doc: Doc, spec: TokenRule, start: int, first: int, end: int) -> int | None:
+        """The token the name of a match starts at, after the words before (``doc[start:first]``) and the
+        gap's lower-case syllables; None when the match is none of the rule's."""
+        lead = tuple(t.lower_ for t in doc[start:first])
+        if lead not in self._before[spec.rule]:
+            return None  # syllables of two different words before (the patterns allow any mix)
+        if spec.gap and doc[first].is_lower:
+            if lead in spec.no_gap_after or not _gap_holds(doc, start, first, end):
+                return None
+            while first < end and doc[first].is_lower:
+                first += 1  # the gap's syllables: the name starts with a capital
+        return first
+
     def names(self, doc: Doc, rule: str) -> list[tuple[int, int]]:
         """Character spans of the names ``rule`` finds in ``doc``, left to right, none overlapping."""
         best: dict[int, tuple[int, int]] = {}  # name start token -> (alternative, name end token)
-        before = self._before[rule]
         spec = self.rules[rule]
-        gap = spec.gap
         for key, start, end in self._matcher(doc):
             name, alt, lead = doc.vocab.strings[key].rsplit("|", 2)
             if name != rule:
                 continue
-            first = start + int(lead)
-            if tuple(t.lower_ for t in doc[start:first]) not in before:
-                continue  # syllables of two different words before (the patterns allow any mix)
-            if gap and doc[first].is_lower and (tuple(t.lower_ for t in doc[start:first]) in spec.no_gap_after
-                                                or not _gap_holds(doc, start, first, end)):
+            first = self._name_start(doc, spec, start, start + int(lead), end)
+            if first is None:
                 continue
-            while gap and first < end and doc[first].is_lower:
-                first += 1  # the gap's syllables: the name starts with a capital
             if start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text[-1:].isalnum()
                                                               or doc[start - 1].text.endswith("_")):
                 continue  # the words before start a word of the text, not its middle
