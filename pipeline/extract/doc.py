@@ -90,4 +90,5 @@ class DocBuilder:
             spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["word_class_lists"] = self._classes
+        doc.user_data["word_bounds"] = frozenset(cuts)  # where the segmenter's words start and end
         return doc

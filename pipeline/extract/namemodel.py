@@ -35,7 +35,7 @@ from pathlib import Path
 from ..model import Paragraph
 from ..normalize import fold
 from .candidates import Candidate
-from .text import slug
+from .text import slug, vietnamese_syllable
 
 __all__ = ["NameModel", "Run", "runs", "features", "labelled_runs", "train", "model_json", "LABELS"]
 
@@ -102,6 +102,26 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", s)
 
 
+def _letters(words: list[str], lower: list[str]) -> list[str]:
+    """The features of a run's letters: foreign letters, no Vietnamese marks, foreign syllables, an acronym, a digit."""
+    out = []
+    if any(_FOREIGN_LETTERS.search(w) for w in lower):
+        out.append("foreign-letters")
+    if not any(set(w) & _VIETNAMESE_MARKS for w in lower):
+        out.append("no-vietnamese-marks")
+    # a word that is no Vietnamese syllable ("Dani Carvajal", not "Nam Anh" written without marks)
+    foreign = [w.isalpha() and not vietnamese_syllable(w) for w in lower]
+    if all(foreign):
+        out += ["foreign-syllables", f"foreign-syllables,len={min(len(words), 5)}"]
+    elif any(foreign):
+        out.append("some-foreign-syllables")
+    if any(len(w) > 1 and w.isupper() for w in words):
+        out.append("acronym")
+    if any(_DIGIT.search(w) for w in words):
+        out.append("digit")
+    return out
+
+
 def features(text: str, run: Run) -> list[str]:
     """The sparse features of one run: its syllables and shape, two syllables either side in order,
     and six either side as a bag."""
@@ -111,14 +131,7 @@ def features(text: str, run: Run) -> list[str]:
     out = ["bias", f"len={min(len(words), 5)}", "run=" + " ".join(lower), "first=" + lower[0], "last=" + lower[-1]]
     out += ["s=" + w for w in lower]
     out += ["shape=" + _shape(w) for w in words]
-    if any(_FOREIGN_LETTERS.search(w) for w in lower):
-        out.append("foreign-letters")
-    if not any(set(w) & _VIETNAMESE_MARKS for w in lower):
-        out.append("no-vietnamese-marks")
-    if any(len(w) > 1 and w.isupper() for w in words):
-        out.append("acronym")
-    if any(_DIGIT.search(w) for w in words):
-        out.append("digit")
+    out += _letters(words, lower)
     i, j = run.i, run.j
     p1 = sylls[i - 1].lower() if i >= 1 else "<s>"
     p2 = sylls[i - 2].lower() if i >= 2 else "<s>"

@@ -26,6 +26,11 @@ _FOREIGN_RUN = re.compile(rf"(?<![\w&.]){_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_L
 _PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.")
 # An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
 _UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
+# A Vietnamese syllable, its tone and vowel marks removed: an onset, one to three vowels, a coda. A capitalised word
+# that is none ("Carvajal", "Bram", "Symantec", "HKEPC") is foreign even without foreign letters; "Nam", "Anh",
+# "Trung", "Hoa" written without marks are Vietnamese.
+_VIETNAMESE_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                                  r"(?:ng|nh|ch|[cmnpt])?")
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)")
 _END_CREDIT = re.compile(r"\((?:[Tt]heo\s+)?[^()\d]{2,40}\)\s*$")
 # The author's name before a closing agency credit, after the last sentence: up to five
@@ -121,3 +126,9 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def _capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word)))
 
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` (one syllable, any case) could be a Vietnamese syllable by its letters."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("\u0111", "d"))
+                   if not unicodedata.combining(c))
+    return _VIETNAMESE_SYLLABLE.fullmatch(bare) is not None

@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from ..errors import ConfigError
 from .rules import TaggerRules
+from .text import vietnamese_syllable
 
 __all__ = ["TokenRule", "TokenRules"]
 
@@ -35,6 +36,24 @@ class TokenRule:
     may_fire: re.Pattern[str]  # a word before, one space, a character the name can start with
     leads: tuple[str, ...]  # the words before, lower-cased, each with its one space after
     name_start: re.Pattern[str]  # name_starts
+    gap: int = 0  # lower-case syllables that may stand between the words before and the name
+    no_gap_after: frozenset[tuple[str, ...]] = frozenset()  # words before that take no gap
+
+
+# A word and its one space after; in lower case ("phần mềm "): a syllable of a rule's gap.
+_WORD = re.compile(r"[^\W\d_]+ ")
+
+
+def _gap_holds(doc: Doc, start: int, first: int, end: int) -> bool:
+    """Lower-case syllables after the words before (``doc[start:first]``) are a kind of business only when
+    those words are whole words of the segmenter ("báo cáo", "quỹ đạo", "viện trợ", "bệnh viện" are other
+    words) and the name after them is foreign-shaped: its first word no Vietnamese syllable ("Symantec",
+    "HKEPC"; not "Trung", "Hoa", "Ban" written without marks)."""
+    bounds = doc.user_data.get("word_bounds", frozenset())
+    if doc[start].idx not in bounds or doc[first].idx not in bounds:
+        return False
+    name = next((t for t in doc[first:end] if not t.is_lower), None)
+    return name is not None and not vietnamese_syllable(name.text)
 
 
 def _ends_clean(doc: Doc, end: int) -> bool:
@@ -84,9 +103,16 @@ class TokenRules:
         for raw in data.get("pattern", []):
             lists = [getattr(words, name) for name in raw["before"]]
             before = tuple(sorted({tuple(w.lower().split()) for ws in lists for w in ws}))
+            gap = raw.get("gap", {})
             rule = TokenRule(raw["rule"], raw["label"], float(raw.get("score", 0.6)), before, tuple(raw["name"]),
                              _prefilter(path, raw, before), tuple(" ".join(b) + " " for b in before),
-                             re.compile(raw["name_starts"]))
+                             re.compile(raw["name_starts"]), int(gap.get("max", 0)),
+                             frozenset(tuple(w.lower().split()) for w in gap.get("not_after", [])))
+            # The syllables of the gap: lower case, none a word of the lists ``gap.not_in`` names (a function
+            # word or an honorific opens a phrase of its own: "công ty có trụ sở tại Singapore").
+            excluded = sorted({syl.lower() for name in gap.get("not_in", []) for w in getattr(words, name)
+                               for syl in w.split()})
+            between = [{"IS_LOWER": True, "LOWER": {"NOT_IN": excluded}, "OP": f"{{0,{rule.gap}}}"}] if rule.gap else []
             self.rules[rule.rule] = rule
             self._before[rule.rule] = frozenset(before)
             # One pattern per name alternative and number of words before, each of those words any
@@ -98,7 +124,7 @@ class TokenRules:
                 for n in sorted({len(b) for b in before}):
                     leads = [b for b in before if len(b) == n]
                     lead = [{"LOWER": {"IN": sorted({b[i] for b in leads})}} for i in range(n)]
-                    self._matcher.add(f"{rule.rule}|{alt}|{n}", [lead + pattern])
+                    self._matcher.add(f"{rule.rule}|{alt}|{n}", [lead + between + pattern])
 
     def may_fire(self, text: str, rule: str) -> bool:
         """False when ``text`` has none of the words ``rule`` needs before a name followed by one
@@ -112,22 +138,40 @@ class TokenRules:
         for lead in spec.leads:
             i = low.find(lead)
             while i >= 0:
-                if spec.name_start.match(text, i + len(lead)):
-                    return True
+                pos = i + len(lead)
+                for _ in range(spec.gap + 1):  # the name, or up to ``gap`` lower-case syllables before it
+                    if spec.name_start.match(text, pos):
+                        return True
+                    if not (m := _WORD.match(text, pos)) or not m.group().islower():
+                        break
+                    pos = m.end()
                 i = low.find(lead, i + 1)
         return False
+
+    def _name_start(self, doc: Doc, spec: TokenRule, start: int, first: int, end: int) -> int | None:
+        """The token the name of a match starts at, after the words before (``doc[start:first]``) and the
+        gap's lower-case syllables; None when the match is none of the rule's."""
+        lead = tuple(t.lower_ for t in doc[start:first])
+        if lead not in self._before[spec.rule]:
+            return None  # syllables of two different words before (the patterns allow any mix)
+        if spec.gap and doc[first].is_lower:
+            if lead in spec.no_gap_after or not _gap_holds(doc, start, first, end):
+                return None
+            while first < end and doc[first].is_lower:
+                first += 1  # the gap's syllables: the name starts with a capital
+        return first
 
     def names(self, doc: Doc, rule: str) -> list[tuple[int, int]]:
         """Character spans of the names ``rule`` finds in ``doc``, left to right, none overlapping."""
         best: dict[int, tuple[int, int]] = {}  # name start token -> (alternative, name end token)
-        before = self._before[rule]
+        spec = self.rules[rule]
         for key, start, end in self._matcher(doc):
             name, alt, lead = doc.vocab.strings[key].rsplit("|", 2)
             if name != rule:
                 continue
-            first = start + int(lead)
-            if tuple(t.lower_ for t in doc[start:first]) not in before:
-                continue  # syllables of two different words before (the patterns allow any mix)
+            first = self._name_start(doc, spec, start, start + int(lead), end)
+            if first is None:
+                continue
             if start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text[-1:].isalnum()
                                                               or doc[start - 1].text.endswith("_")):
                 continue  # the words before start a word of the text, not its middle
