@@ -948,23 +948,31 @@ def _on_day_only(m: re.Match[str], text: str, ref: datetime.date | None) -> _Fou
     return _day_found(start, end, _day_near(ref, day, kind), True)
 
 
-# Each recogniser, and whether every match of it holds a digit (then a text without one skips it:
-# most sentences of news have none, and the searches are the cost of ``find_dates``).
-_RECOGNISERS: tuple[tuple[re.Pattern[str], _Handler, bool], ...] = (
-    (_DATE_RANGE_RE, _on_date_range, True),
-    (_DAY_RANGE_RE, _on_day_range, True),
-    (_DATE_RE, _on_date, True),
-    (_WEEKDAY_RE, _on_weekday, False),
-    (_RELATIVE_DAY_RE, _on_relative_day, False),
-    (_RELATIVE_WEEK_RE, _on_relative_week, False),
-    (_MONTH_RANGE_RE, _on_month_range, True),
-    (_MONTH_RE, _on_month, True),
-    (_RELATIVE_MONTH_RE, _on_relative_month, False),
-    (_QUARTER_RE, _on_quarter, False),
-    (_YEAR_RE, _on_year, True),
-    (_RELATIVE_YEAR_RE, _on_relative_year, False),
-    (_BARE_YEAR_RE, _on_bare_year, True),
-    (_DAY_ONLY_RE, _on_day_only, True),
+# Each recogniser, whether every match of it holds a digit (then a text without one skips it:
+# most sentences of news have none, and the searches are the cost of ``find_dates``), and a
+# pattern every match of it holds (its period word, or the words after "hôm"/"ngày"): a text
+# where that simple pattern finds nothing skips the recogniser too, as it could match nowhere.
+# Searching a few literal words costs a fraction of trying the whole pattern at every position.
+def _required(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
+
+_RECOGNISERS: tuple[tuple[re.Pattern[str], _Handler, bool, re.Pattern[str] | None], ...] = (
+    (_DATE_RANGE_RE, _on_date_range, True, None),
+    (_DAY_RANGE_RE, _on_day_range, True, None),
+    (_DATE_RE, _on_date, True, None),
+    (_WEEKDAY_RE, _on_weekday, False, _required(f"{_word('weekday')}|{_word('sunday')}")),
+    (_RELATIVE_DAY_RE, _on_relative_day, False,
+     _required(_alt(sorted({*_AFTER_PAST_DAY, *_AFTER_DAY, *_AFTER_TOD})))),
+    (_RELATIVE_WEEK_RE, _on_relative_week, False, _required(_WEEK)),
+    (_MONTH_RANGE_RE, _on_month_range, True, None),
+    (_MONTH_RE, _on_month, True, None),
+    (_RELATIVE_MONTH_RE, _on_relative_month, False, _required(_MONTH)),
+    (_QUARTER_RE, _on_quarter, False, _required(_QUARTER)),
+    (_YEAR_RE, _on_year, True, None),
+    (_RELATIVE_YEAR_RE, _on_relative_year, False, _required(f"{_YEAR}|{_word('next_year')}")),
+    (_BARE_YEAR_RE, _on_bare_year, True, None),
+    (_DAY_ONLY_RE, _on_day_only, True, None),
 )
 _ANY_DIGIT = re.compile(r"\d")  # the same digits as the recognisers' \d
 
@@ -973,8 +981,8 @@ def _candidates(text: str, ref: datetime.date | None) -> list[_Found]:
     """Every accepted match of every recogniser, overlapping ones included."""
     found: list[_Found] = []
     has_digit = _ANY_DIGIT.search(text) is not None
-    for pattern, handler, needs_digit in _RECOGNISERS:
-        if needs_digit and not has_digit:
+    for pattern, handler, needs_digit, required in _RECOGNISERS:
+        if (needs_digit and not has_digit) or (required is not None and required.search(text) is None):
             continue
         pos = 0
         # Restart one character after each match start rather than after its

@@ -109,7 +109,10 @@ def _normalize_once(text: str) -> str:
     # no tone mark to move: only its control characters and spaces need work (URLs, English names).
     ascii_only = text.isascii()
     if not ascii_only:
-        text = text.translate(_INVISIBLE)
+        # str.translate walks every character through the table; a printable text has none of
+        # them (no format character is printable), and most lines of news are printable.
+        if not text.isprintable():
+            text = text.translate(_INVISIBLE)
         if "\u00d0" in text or "\u00f0" in text:
             text = _LOOKALIKE_ETH.sub(lambda m: ETH_LOOKALIKES[m.group()], text)
     text = _CONTROL.sub("", text)

@@ -444,6 +444,37 @@ def test_an_estimated_year_resolves_only_dates_that_write_their_month():
     assert {d.text: d.date for d in find_dates("hôm qua ký", datetime.date(2017, 2, 7))} == {"hôm qua": "2017-02-06"}
 
 
+def test_recognisers_skipped_without_their_required_words_never_match_without_them(monkeypatch):
+    # find_dates skips a recogniser on a text where its required pattern (a word every match of it
+    # holds) finds nothing; that must change no result. Every sentence of the corpus, plus date
+    # words of every recogniser, capitalised too.
+    import re as _re
+
+    from pipeline import dates as dates_module
+
+    texts = [s for p in sorted((ROOT / "corpus").rglob("*.txt"))
+             for s in p.read_text(encoding="utf-8").replace("\n", " ").split(". ")]
+    texts += ["thứ Hai tuần trước", "Chủ nhật tuần này", "hôm qua", "Hôm nay (thứ Ba)", "sáng nay 30/4",
+              "tối mai", "tuần tới", "cuối tháng này", "quý tới", "quý IV năm nay", "sang năm", "đầu năm",
+              "năm ngoái", "HÔM QUA", "THỨ SÁU VỪA QUA"]
+    assert len(texts) > 100
+    skipped = [(pattern, required) for pattern, _, _, required in dates_module._RECOGNISERS if required is not None]
+    assert len(skipped) >= 6
+    for pattern, required in skipped:
+        matched = [t for t in texts if pattern.search(t)]
+        assert matched, pattern.pattern[:60]  # the texts exercise every skipped recogniser
+        assert all(required.search(t) for t in matched), pattern.pattern[:60]
+    # And the candidates with the skip are those without it.
+    ref = datetime.date(2021, 4, 27)
+    unskipped = tuple((p, h, d, None) for p, h, d, _ in dates_module._RECOGNISERS)
+    for text in texts:
+        with_skip = dates_module._candidates(text, ref)
+        with monkeypatch.context() as m:
+            m.setattr(dates_module, "_RECOGNISERS", unskipped)
+            without = dates_module._candidates(text, ref)
+        assert with_skip == without, text
+
+
 def test_recognisers_marked_as_needing_a_digit_never_match_without_one(monkeypatch):
     # find_dates skips them on a text without a digit; that must change no result. Sentences of
     # the corpus without digits, plus date words of every recogniser without their numbers.
@@ -456,7 +487,7 @@ def test_recognisers_marked_as_needing_a_digit_never_match_without_one(monkeypat
     texts += ["ngày tháng năm", "từ ngày đến ngày tháng", "tháng Năm năm ngoái", "quý IV năm nay",
               "thứ Hai tuần trước", "hôm qua", "đầu năm", "ngày hai mươi tháng mười"]
     assert len(texts) > 50
-    for pattern, _, needs_digit in dates_module._RECOGNISERS:
+    for pattern, _, needs_digit, _ in dates_module._RECOGNISERS:
         if needs_digit:
             assert not any(pattern.search(t) for t in texts), pattern.pattern[:60]
     # And the candidates with the skip are those without it, on texts with and without digits.

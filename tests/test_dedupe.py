@@ -87,3 +87,13 @@ def test_document_deduper_ignores_error_and_empty(config):
     b = replace(pd(doc_with([A], doc_id="b")), status="empty")
     dd = DocumentDeduper(config.dedupe)
     assert dd(a).status == "ok" and dd(b).status == "empty"
+
+
+def test_facts_are_numbers_and_names_inside_sentences():
+    # ``facts`` tests a word's characters for digits only when the word is not all letters: exact,
+    # since no character is both a letter and a digit.
+    from pipeline.stages.dedupe import facts
+
+    assert not any(chr(c).isalpha() and chr(c).isdigit() for c in range(0x110000))
+    assert facts("Giá tăng 2.000 đồng ở Hà Nội. Đây là mức ²cao, số X5") == frozenset(
+        {"2.000", "hà", "nội", "²cao", "x5"})

@@ -60,6 +60,16 @@ def test_bidi_and_format_characters_are_removed():
     assert normalize_text("x\u2028y") == "x y"
 
 
+def test_no_format_character_is_printable():
+    # _normalize_once skips the removal of format characters on a printable text: exact only if
+    # none of them is printable, the soft hyphen and the BOM included.
+    from pipeline import normalize
+
+    assert len(normalize._INVISIBLE) > 100
+    assert not any(chr(c).isprintable() for c in normalize._INVISIBLE)
+    assert normalize_text("a\u00adb\ufeffc") == "abc"
+
+
 def test_eth_is_read_as_d_only_where_vietnamese_writes_d():
     assert normalize_text("ÐBSCL") == "ĐBSCL"
     assert normalize_text("Sigurður") == "Sigurður"

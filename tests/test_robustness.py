@@ -186,3 +186,15 @@ def test_a_refused_body_keeps_the_id_of_its_header(tmp_path):
     docs = docs_of(tmp_path / "out")
     assert docs[["doc_id", "status"]].values.tolist() == [["news_7", "error"]]
     assert "legacy encoding" in docs["error"][0]
+
+
+def test_legacy_encoding_weighs_legacy_marks_against_vietnamese_letters():
+    from pipeline.io.decode import legacy_encoding
+
+    assert legacy_encoding("Hµ Néi lµ thñ ®« cña n­íc ViÖt Nam") == "TCVN3"
+    assert legacy_encoding("Vieät Nam ñaây laø tröôøng hoïc") == "VNI"
+    # a few such marks in Unicode Vietnamese, or none at all: no legacy text
+    assert legacy_encoding("Hà Nội µ¸¶ là thủ đô của nước Việt Nam, đẹp và đông vui") is None
+    assert legacy_encoding("Hà Nội: Vieät ñaây laø tröôøng, Việt Nam đẹp và đông vui, Thành phố Hồ Chí Minh, "
+                           "Đà Nẵng, Hải Phòng, Cần Thơ, Huế, Nha Trang, Vũng Tàu, Quảng Ninh") is None
+    assert legacy_encoding("Plain English text") is None

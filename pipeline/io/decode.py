@@ -31,13 +31,20 @@ _TAGS = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>|<!--.*?-->", r
 def legacy_encoding(text: str) -> str | None:
     """"TCVN3" or "VNI" when ``text`` reads as a legacy font encoding, else None."""
     sample = text[:20000]
-    vietnamese = len(_VIETNAMESE.findall(sample))
+    # The Vietnamese letters are counted only when a legacy encoding has enough of its marks to
+    # be weighed against them: listing every letter of every article was most of this check.
+    vietnamese = None
     tcvn3 = len(_TCVN3.findall(sample))
-    if tcvn3 >= 3 and tcvn3 > 2 * vietnamese:
-        return "TCVN3"
+    if tcvn3 >= 3:
+        vietnamese = len(_VIETNAMESE.findall(sample))
+        if tcvn3 > 2 * vietnamese:
+            return "TCVN3"
     vni = len(_VNI.findall(sample))
-    if vni >= 5 and vni > 2 * vietnamese:
-        return "VNI"
+    if vni >= 5:
+        if vietnamese is None:
+            vietnamese = len(_VIETNAMESE.findall(sample))
+        if vni > 2 * vietnamese:
+            return "VNI"
     return None
 
 

@@ -151,7 +151,9 @@ def facts(text: str) -> frozenset[str]:
     opening = True
     for raw in text.split():
         word = raw.strip(_PUNCTUATION)
-        if any(c.isdigit() for c in word) or (word[:1].isupper() and not opening):
+        # A word of letters only holds no digit (no character is both): the test per character
+        # runs only for the few words that are not.
+        if (word[:1].isupper() and not opening) or (not word.isalpha() and any(c.isdigit() for c in word)):
             out.add(word.lower())
         opening = raw[-1:] in _SENTENCE_ENDS
     return frozenset(out)
