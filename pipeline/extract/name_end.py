@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteer import Entry
 from .candidates import Candidate
 from .rules import NameShape
 from .text import _WORD, _capitalised, _words_in
@@ -211,8 +212,9 @@ class NameEnd:
         lowered = word.lower()
         if shape.about and lowered == self._side_word and text.startswith(self._side_next, w.end() + 1):
             return _STOP  # "Diễn đàn về phía Việt Nam": "on the side of", not a topic
-        if shape.after_tai and lowered in g["embassy_at"] and scan.end is not None \
-                and (nxt := scan.starts.get(w.end() + 1)) and nxt.type == "GPE":
+        if lowered in g["embassy_at"] and scan.end is not None \
+                and (nxt := scan.starts.get(w.end() + 1)) and nxt.type == "GPE" \
+                and (shape.after_tai or self._home_body_abroad(scan, nxt)):
             scan.end, scan.prev_end, scan.pending = nxt.end, nxt.end, []
             return _STOP
         if lowered == g["of"] and self._country_after_of(scan, w):
@@ -244,6 +246,23 @@ class NameEnd:
             return False
         nxt = _WORD.match(scan.text, w.end() + 1)
         return nxt is not None and nxt.group() in self.grammar["plural_lead_nouns"]
+
+    def _home_body_abroad(self, scan: _Scan, nxt: Candidate) -> bool:
+        """A body of the home country's people abroad takes the foreign country after "tại"/"ở" ("Hội người Việt Nam ở
+        Nhật Bản", dev; "Mạng lưới Thúc đẩy Khởi nghiệp Việt Nam tại Úc", batch 14), as an embassy does. Not a place at
+        home ("Bộ Ngoại giao Việt Nam tại Hà Nội": where the ministry acts), a national team abroad, nor a name ending in a
+        foreign country."""
+        if scan.text[scan.shape.head[0]:scan.shape.head[1]] in self.grammar["team_heads"]:
+            return False  # "đội tuyển Việt Nam | ở UAE": where the team plays
+        home = self._country_entry(next((a for a in scan.starts.values() if a.end == scan.end and a.type == "GPE"), None))
+        there = self._country_entry(nxt)
+        return home is not None and there is not None and home.country == self.grammar["home_country"] \
+            and there.country != home.country
+
+    def _country_entry(self, mention: Candidate | None) -> Entry | None:
+        """The gazetteer's country (an entry without a parent) a mention names, else None."""
+        entry = self.gaz.entries.get(mention.entity_id) if mention is not None and mention.entity_id else None
+        return entry if entry is not None and not entry.parent else None
 
     @staticmethod
     def _country_after_of(scan: _Scan, w: re.Match[str]) -> bool:
@@ -363,7 +382,7 @@ class NameEnd:
         one of the two syllables before it ("đầu tư công", "đầu tư xây dựng"). ``verbs`` holds the
         first syllables of verbs: a later syllable of a lower-case word of the segmenter is none
         ("viễn thông", "xã hội", "xuất nhập cảnh": the word decides by its first syllable)."""
-        if self._continues_lower_word(scan, w):
+        if self._continues_lower_word(scan, w) or self._continues_dash_word(scan, w, bare):
             return False
         if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
             return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
@@ -415,7 +434,7 @@ class NameEnd:
         text, shape, end = scan.text, scan.shape, scan.end
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
-        if _capitalised(bare) or self._number_in_name(scan, w, bare) or hit is not None:
+        if self._capitalised_word(scan, w, bare) or self._number_in_name(scan, w, bare) or hit is not None:
             scan.led_lower = scan.led_lower or end is None and bool(scan.pending)
             if end is None and scan.pending and self._lead_to_nothing(scan, w, bare, hit):
                 return True  # lower-case words after an organisation's head lead only to a known or proper name
@@ -489,6 +508,32 @@ class NameEnd:
         head_start, head_end = scan.shape.head
         phrase = f"{scan.text[head_start:head_end].split()[-1]} {kind} ".lower()
         return any(phrase.startswith(n + " ") for n in self.rules.work_nouns)
+    def _capitalised_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """A capitalised word, or one capitalised after a glued dash ("tế-Xã"), grows the name."""
+        return _capitalised(bare) or self._capitalised_after_dash(scan.text, w.start(), w.start() + len(bare))
+
+    def _capitalised_after_dash(self, text: str, start: int, end: int) -> bool:
+        """The word at ``start``..``end`` has a capitalised part after a glued dash: it joins two capitalised fields of
+        the name ("Hội đồng Kinh tế-Xã hội", dev; "Đảng Lao động-Nông dân-Dân chủ Minnesota", batch 17) and grows it as a
+        capitalised word would, not as a lower-case one the name waits on ("… Kinh | tế-Xã hội" was cut at "Kinh").
+        Not a second body's head after the dash ("Cục Quản lý Dược-Bộ Y tế": the body the department belongs to)."""
+        dashes = [i for i in range(start, end) if text[i] in self.grammar["dashes"]]
+        if not dashes or dashes[0] == start or dashes[-1] == end - 1:
+            return False
+        return any(_capitalised(text[i + 1:i + 2]) for i in dashes) \
+            and not any(self._org_head_re.match(text, i + 1) for i in dashes)
+
+    def _continues_dash_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """The syllable ends a word of the language opened by the capitalised part after a dash ("Nông dân-Dân | chủ",
+        "Kinh tế-Xã | hội", "Kỹ thuật-Hậu | cần"): the word's later syllable, no verb of the predicate."""
+        text = scan.text
+        if w.start() < 2 or text[w.start() - 1] != " ":
+            return False
+        start = text.rfind(" ", 0, w.start() - 1) + 1
+        if not self._capitalised_after_dash(text, start, w.start() - 1):
+            return False
+        last = max(i for i in range(start, w.start() - 1) if text[i] in self.grammar["dashes"]) + 1
+        return f"{text[last:w.start() - 1]} {bare}".lower() in self.lexicon
 
     def _lead_too_long(self, scan: _Scan) -> bool:
         """Too many lower-case words before the name's first capitalised one: "Đối thoại cấp cao ASEAN-EU",
