@@ -464,12 +464,13 @@ class NameEnd:
             and any(x.group() == self.grammar["and"] for x in scan.pending)
 
     def _lower_body_after_and(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
-        """"và" in a lower-case lead before another body's head in lower case joins two bodies: "Trung tâm y tế và bệnh
-        viện TP Thủ Đức" are no one centre (issue-14K13)."""
+        """"và" in a lower-case lead before another body's head or a noun of people in lower case joins two bodies or
+        groups: "Ban chấp hành và đoàn đại biểu tỉnh Bạc Liêu", "Ban thường vụ và cán bộ chủ chốt tỉnh Bắc Kạn" are no
+        one body (``and_lead_people``; issue-14K13)."""
         if word != self.grammar["and"] or scan.end is not None or not scan.pending:
             return False
         after = scan.text[w.end() + 1:scan.limit].lower()
-        return any(after.startswith(h.lower() + " ") for h in self.rules.org_heads)
+        return any(after.startswith(h.lower() + " ") for h in (*self.rules.org_heads, *self.grammar["and_lead_people"]))
 
     def _proper_after_kind(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
         """A body's kind in a word or two of lower case, then a proper name of its own in two capitalised syllables or
