@@ -292,13 +292,13 @@ class NameEnd:
         if end is not None and bare.isdigit() and self._amount_after_re.match(text, w.end()):
             return True  # an amount after the name: "Ngân hàng Đầu tư Hạ tầng Châu Á 50 tỉ USD"
         if self._is_verb(scan, w, bare):
-            if not (scan.company or scan.topic):
+            if not (scan.company or scan.topic or self._and_lead(scan)):
                 return True
             # In a topic a verb may be a noun ("về thương mại và đầu tư Việt Nam – Tây Ban Nha"):
             # it ends the name only if no capitalised word follows.
             if scan.verb_at is None:
                 scan.verb_at = len(scan.pending)
-        if self._before_next_body(scan, w, word):
+        if self._before_next_body(scan, w, word) or self._lower_body_after_and(scan, w, word):
             return True
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
@@ -449,7 +449,8 @@ class NameEnd:
             # words, then a body or country the tagger knows; two words, and an administrative word
             # before the place ("Bệnh viện đa khoa thị xã Phước Long", "Cơ quan an toàn hàng hải
             # tỉnh Sơn Đông").
-            return not shape.lead_lower or _words_in(self._before_admin(scan), scan.word_end) > 2
+            reach = self.grammar["and_lead_words"] if self._and_lead(scan) else 2
+            return not shape.lead_lower or _words_in(self._before_admin(scan), scan.word_end) > reach
         if end is None:
             return self._lead_too_long(scan)
         # A topic after "về" runs longer ("về Thích ứng với biến đổi khí hậu và Quản lý nước"),
@@ -461,6 +462,8 @@ class NameEnd:
         """The lower-case words after the head lead to no name at this capitalised word: it is no body or place the
         tagger knows, no national designator and no proper name after a kind (which sets ``kind_led``)."""
         shape = scan.shape
+        if self._and_lead(scan):
+            return hit is None or hit.type != "GPE"  # a pair of fields leads to the body's place only
         if shape.about or scan.company or shape.whole or shape.place_last \
                 or hit is not None and hit.type in ("ORG", "GPE") or self._national_at(scan, w.start()):
             return False
@@ -468,6 +471,25 @@ class NameEnd:
             scan.kind_led = True
             return False
         return True
+
+    def _and_lead(self, scan: _Scan) -> bool:
+        """The lower-case words after the head hold "và": a body's pair of fields, which goes on to the place the body
+        serves ("Trung tâm quản lý và hỗ trợ khách du lịch TP Vũng Tàu", "Trung tâm công nghệ và truyền thông TPHCM":
+        batches 5, 6 and 13; issue-14K13). Such a lead runs longer and over verbs ("hỗ trợ"), but leads only to a place
+        the tagger knows (``_lead_to_nothing``): a clause after the head ends elsewhere."""
+        shape = scan.shape
+        return shape.lead_lower and scan.end is None and not (shape.about or scan.company or shape.whole
+                                                              or shape.place_last) \
+            and any(x.group() == self.grammar["and"] for x in scan.pending)
+
+    def _lower_body_after_and(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """"và" in a lower-case lead before another body's head or a noun of people in lower case joins two bodies or
+        groups: "Ban chấp hành và đoàn đại biểu tỉnh Bạc Liêu", "Ban thường vụ và cán bộ chủ chốt tỉnh Bắc Kạn" are no
+        one body (``and_lead_people``; issue-14K13)."""
+        if word != self.grammar["and"] or scan.end is not None or not scan.pending:
+            return False
+        after = scan.text[w.end() + 1:scan.limit].lower()
+        return any(after.startswith(h.lower() + " ") for h in (*self.rules.org_heads, *self.grammar["and_lead_people"]))
 
     def _proper_after_kind(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
         """A body's kind in a word or two of lower case, then a proper name of its own in two capitalised syllables or
