@@ -449,7 +449,7 @@ class NameEnd:
             # words, then a body or country the tagger knows; two words, and an administrative word
             # before the place ("Bệnh viện đa khoa thị xã Phước Long", "Cơ quan an toàn hàng hải
             # tỉnh Sơn Đông").
-            reach = self.grammar["and_lead_words"] if self._and_lead(scan) else 2
+            reach = self.grammar["and_lead_words"] if self._and_lead(scan) else self.grammar["lead_words"]
             return not shape.lead_lower or _words_in(self._before_admin(scan), scan.word_end) > reach
         if end is None:
             return self._lead_too_long(scan)
