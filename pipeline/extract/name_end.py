@@ -488,8 +488,7 @@ class NameEnd:
         one body (``and_lead_people``; issue-14K13)."""
         if word != self.grammar["and"] or scan.end is not None or not scan.pending:
             return False
-        after = scan.text[w.end() + 1:scan.limit].lower()
-        return any(after.startswith(h.lower() + " ") for h in (*self.rules.org_heads, *self.grammar["and_lead_people"]))
+        return scan.text[w.end() + 1:scan.limit].lower().startswith(self._second_body_after_and)
 
     def _proper_after_kind(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
         """A body's kind in a word or two of lower case, then a proper name of its own in two capitalised syllables or
@@ -530,6 +529,7 @@ class NameEnd:
         head_start, head_end = scan.shape.head
         phrase = f"{scan.text[head_start:head_end].split()[-1]} {kind} ".lower()
         return any(phrase.startswith(n + " ") for n in self.rules.work_nouns)
+
     def _capitalised_word(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A capitalised word, or one capitalised after a glued dash ("tế-Xã"), grows the name."""
         return _capitalised(bare) or self._capitalised_after_dash(scan.text, w.start(), w.start() + len(bare))

@@ -161,6 +161,8 @@ class Tagger(Patterns, Linkers):
         self._noun_tokens_by_first = None if "" in nouns_by_first else {k: tuple(v) for k, v in nouns_by_first.items()}
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
+        # after "và" in a lower-case lead: another body's head or a noun of people joins a second body (``_lower_body_after_and``)
+        self._second_body_after_and = tuple(h.lower() + " " for h in (*rules.org_heads, *rules.grammar["and_lead_people"]))
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
         self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
