@@ -165,10 +165,7 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
                             if not _opened(text, start, m.start())
                             and not any(n.start < m.start() < n.end for n in inside)] + [end]
         clauses = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-        out.append(_Sent(para, sent, start, end, _Words.of(para.text, start, end),
-                         [m for m in mentions if start <= m.start and m.end <= end],
-                         attribution, clauses))
-
+        out.append(_Sent(para, sent, start, end, _Words.of(text, start, end), inside, attribution, clauses))
 
     @staticmethod
     def _past_names(text: str, at: int, end: int, mentions: list[Mention]) -> int:
