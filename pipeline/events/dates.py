@@ -299,16 +299,20 @@ class DatesMixin:
         published = self._published_day(reference)
         news: dict[int, tuple | None] = {}
         recent = {t: self._recent_lead(sents, self.lex.types[t]) for t in {r.type for r in records}}
+        by_para: dict[int, list[_Sent]] = {}
+        for x in sents:
+            by_para.setdefault(x.para.index, []).append(x)
         for r in records:
             day = self._occasion_day(r, (lead, self._news_day_of(r, sents, reference, news) or published, recent[r.type]),
-                                     sents, reference)
+                                     sents, by_para, reference)
             if day is None:
                 continue
             _set_date(r.args, day)
             if r.args.status == "unspecified":
                 r.args.status = _status_by_date(r.args.date, r.args.precision, reference)
 
-    def _occasion_day(self, r: _Record, days: tuple, sents: list[_Sent], reference: dt.date | None):
+    def _occasion_day(self, r: _Record, days: tuple, sents: list[_Sent], by_para: dict[int, list[_Sent]],
+                      reference: dt.date | None):
         """The day of the occasion ``r`` was told at, if it may take it: the lead's, else (with
         ``published_occasion``) the publication's — unless the lead tells its news as just happened
         and names the speaker (``days``: the lead's day, the publication day, who such a lead names;
@@ -323,9 +327,6 @@ class DatesMixin:
         lead_news = bool(recent & {p.participant.entity_id for p in r.args.participants})
         scene = None
         if settings.scene_paragraphs_back and not r.args.date:
-            by_para: dict[int, list[_Sent]] = {}
-            for x in sents:
-                by_para.setdefault(x.para.index, []).append(x)
             scene = self._earlier_scene(r.hit.s, by_para, reference, settings.scene_paragraphs_back,
                                         settings.scene_opening_words)
         day = scene or lead or (published if settings.published_occasion and (own or not lead_news) else None)
