@@ -24,6 +24,10 @@ The clean stage splits such a word, so every later stage reads two words. What c
   word; the letters before it must be plain ASCII, so a foreign name's own accents ("Fernández", "Ragnarök") stay,
   and the syllable is the longest the word ends with ("Seachở" is never "Seach ở").
 
+A comma or a full stop that lost its space between two words gets it back (``punctuation``: after a comma between
+letters, "Hữu nghị,Láng giềng"; after a full stop that ends a Vietnamese syllable in lower case before a capitalised
+word, "Biển Đông.Tháng 9"; never in a URL, an e-mail, "TP.HCM", "Sport.Trueid" or an initial "H.Long").
+
 Only spaces are ever added (one per split); no letter changes. A word is split again while a part is still glued,
 so the repair is idempotent.
 """
@@ -67,6 +71,8 @@ class Unglue:
     # a Vietnamese syllable by its spelling: initial, open or closing vowel cluster (and final), on untoned text
     spelled: re.Pattern[str]
     foreign_head: int
+    # a comma or full stop that lost its space between two words ("Hữu nghị,Láng giềng", "Biển Đông.Tháng 9")
+    punctuation: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict, dictionary: frozenset[str]) -> "Unglue":
@@ -75,19 +81,44 @@ class Unglue:
             rf"(?:{_alternation(sp['initials'])})?"
             rf"(?:(?:{_alternation(sp['open'])})|(?:{_alternation(sp['closing'])})(?:{_alternation(sp['finals'])}))")
         return cls(re.compile(data["syllable"]), frozenset(data["words"]), dictionary, int(data["min_tail"]),
-                   spelled, int(data["foreign_head"]))
+                   spelled, int(data["foreign_head"]), re.compile(data["punctuation"]))
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str, known: frozenset[str] = frozenset()) -> str:
+        """``text`` with its glued words split; ``known``: the words the same document writes on their own
+        (``words_of``), which confirm a foreign name's end ("Biden" there: "Bidenở" is "Biden ở")."""
+        text = self.punctuation.sub(self._spaced, text)
         # A split can leave a part that is itself glued ("tuyếnhoặctrực"): again until nothing changes. Each pass
         # that changes the text adds a space inside a letter run, so this ends.
-        while (again := self._pass(text)) != text:
+        while (again := self._pass(text, known)) != text:
             text = again
         return text
 
-    def _pass(self, text: str) -> str:
+    def _spaced(self, m: re.Match[str]) -> str:
+        """The comma or full stop of ``m`` with the space it lost, or as it is (see ``[glued]`` punctuation)."""
+        text, dot = m.string, m.start()
+        run = text.rfind(" ", 0, dot) + 1
+        before = re.search(r"[^\W\d_]+$", text[run:dot])
+        if before is None or any(c in "/@" for c in text[run:dot]) or \
+                any(c == "." or c.isdigit() for c in text[run:dot - len(before.group())]):
+            return m.group()
+        if m.group() == ",":
+            return ", "
+        word = before.group()
+        nxt = text[dot + 1:dot + 3]
+        if not (len(nxt) == 2 and nxt[0].isupper() and nxt[1].islower() and word[-1].islower()
+                and self._is_syllable(word)):
+            return m.group()
+        return ". "
+
+    @staticmethod
+    def words_of(texts: list[str]) -> frozenset[str]:
+        """The letter runs of ``texts``: the words a document writes on their own."""
+        return frozenset(w for t in texts for w in _WORD.findall(t))
+
+    def _pass(self, text: str, known: frozenset[str]) -> str:
         out, pos = [], 0
         for m in _WORD.finditer(text):
-            cut = self._cut(m.group(), text, m.start(), m.end())
+            cut = self._cut(m.group(), text, m.start(), m.end(), known)
             if cut:
                 out.append(text[pos:m.start() + cut])
                 out.append(" ")
@@ -105,7 +136,7 @@ class Unglue:
         untoned, tones = _untoned(word)
         return tones <= 1 and self.spelled.fullmatch(untoned) is not None
 
-    def _cut(self, word: str, text: str, start: int, end: int) -> int:
+    def _cut(self, word: str, text: str, start: int, end: int, known: frozenset[str] = frozenset()) -> int:
         """Where ``word`` (``text[start:end]``) splits into two words; 0 for none."""
         if word.islower():
             return self._lower_cut(word, text, start, end)
@@ -129,7 +160,7 @@ class Unglue:
             if tail in self.words or (head.lower() + " " + tail) in self.dictionary \
                     or (following is not None and (tail + " " + following) in self.dictionary):
                 return i
-        return self._foreign_cut(word, following) if caps == 1 else 0
+        return self._foreign_cut(word, following, known) if caps == 1 else 0
 
     @staticmethod
     def _following(text: str, end: int) -> str | None:
@@ -147,11 +178,16 @@ class Unglue:
             k -= 1
         return text[k:start - 1].lower() if k < start - 1 else None
 
-    def _foreign_cut(self, word: str, following: str | None) -> int:
+    def _foreign_cut(self, word: str, following: str | None, known: frozenset[str]) -> int:
         """"Floridavà", "Bhavanaviết": a Latin-script name (plain ASCII) glued to a marked Vietnamese word."""
         first = next((k for k, c in enumerate(word) if not c.isascii()), len(word))
         if first == len(word):
             return 0
+        # The document writes the name alone elsewhere ("Biden", "Sea"): the one cut after it, whatever the word.
+        named = [i for i in range(self.foreign_head, first + 1) if word[:i] in known and self._spelled(word[i:])
+                 and (len(word) - i >= self.min_tail or word[i:] in self.words)]
+        if len(named) == 1:
+            return named[0]
         # The longest Vietnamese syllable at the end is the glued word: "Seachở" is "Sea chở" or nothing, never
         # "Seach ở"; "Bidenở" ("Biden ở" or "Bide nở") is left alone.
         i = next((i for i in range(max(self.foreign_head, first - 3), first + 1) if self._spelled(word[i:])), 0)
