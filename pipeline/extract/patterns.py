@@ -887,6 +887,32 @@ class Patterns(NameEnd):
         self._replace_inside(accepted, Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name[:1].lower() + name[1:],
                                                  method="pattern", score=0.6), _GROWS_OVER)
 
+    def _dotted_places(self, text: str, limit: int, accepted: list[Candidate], word_end: list[int]) -> None:
+        """A unit's abbreviation glued to its name ("H.Đức Hòa", "TT.Hậu Nghĩa") or number ("Q.7"): the unit
+        whose word it abbreviates (grammar_dotted_units); the mention keeps the abbreviation, as "huyện X"
+        keeps its word, and the canonical name is the bare one ("quận 7" for a numbered unit)."""
+        units = self.grammar["dotted_units"]
+        for m in self._dotted_unit_re.finditer(text, 0, limit):
+            unit = units[m.group()]
+            number = self._glued_number_re.match(text, m.end())
+            if number is not None:
+                after = text[number.end():number.end() + 12].split(maxsplit=1)
+                if unit not in self.grammar["numbered_units"] or \
+                        (after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"]):
+                    continue
+                s, e, name = m.start(), number.end(), f"{unit} {number.group()}"
+            else:
+                run = self._name_run(text, m.end(), limit, max_words=4)
+                if run is None or len(text[run[0]:run[1]].split()) < self.grammar["dotted_unit_min_words"] \
+                        or text[run[0]:run[1]].split()[0] in self.rules.not_name_start \
+                        or self._runs_into_word(text, run[1], word_end):
+                    continue
+                s, e, name = m.start(), run[1], text[run[0]:run[1]]
+            ids = self.names.get(fold(name)) or self.names.get(fold(f"{unit} {name}"))
+            span = self._span_for(self._pick(ids, ""), s, e) if ids else \
+                Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6)
+            self._replace_inside(accepted, span, _GROWS_OVER)
+
     def _address_places(self, text: str, limit: int, accepted: list[Candidate]) -> None:
         """An address in brackets that ends with a province: the names before it are its smaller
         units, "(Minh Cường, Thường Tín, Hà Nội)"; a name another rule found stays what it is."""
@@ -970,6 +996,7 @@ class Patterns(NameEnd):
                     self._place_list(text, e, limit, accepted)
                 elif self._street_plural_before(text, m):
                     self._street_list(text, e, limit, accepted)
+        self._dotted_places(text, limit, accepted, word_end)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
 

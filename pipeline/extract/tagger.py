@@ -224,6 +224,10 @@ class Tagger(Patterns, Linkers):
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
+        # "H.Đức Hòa", "Q.7": a unit's abbreviation glued to its name or number (rule pattern.place)
+        self._dotted_unit_re = re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
+        self._glued_number_re = re.compile(r"\d{1,2}(?![\d,.]\d)\b")
         self._event_head_re = head_re(self.rules.event_heads)
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
