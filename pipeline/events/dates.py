@@ -490,11 +490,16 @@ class DatesMixin:
         biết, năm 2021, ngân hàng …") or saying something else than when ("cho biết đến ngày 16/4/2021
         tín dụng …", "dự kiến đến năm 2025") are what was said: the statement was still told at the
         article's occasion (ANNOTATION.md; issue #14, batches 5, 12 and 13). Time words before the
-        trigger or in its clause ("nói trong cuộc điện đàm hôm 26/4") still are its own."""
+        trigger or in its clause near enough to date it ("nói trong cuộc điện đàm hôm 26/4") still are its own."""
         s, hit = r.hit.s, r.hit
-        if not self.lex.types[r.type].said_after_words:
+        settings = self.lex.types[r.type]
+        if not settings.said_after_words:
             return s.timed
-        return any(a < hit.end or (a < hit.clause[1] and not other) for a, other in s.time_at)
+        # In the trigger's clause too, a date too far after the verb to date it (:meth:`_said_after`) is what was
+        # said: "Eric Xu … đã chia sẻ về kết quả hoạt động kinh doanh của công ty trong năm 2020" was told at the
+        # summit of the article's day (batch 13).
+        return any(a < hit.end or (a < hit.clause[1] and not other and not self._said_after(
+            s.para.text[hit.end:a], settings.said_after_words, settings.said_after_lead_words)) for a, other in s.time_at)
 
     def _news_day_of(self, r: _Record, sents: list[_Sent], reference: dt.date | None, cache: dict):
         """The news day (:meth:`_news_day`) for a record of a frame with ``news_day_within``, else None."""
