@@ -720,7 +720,7 @@ class ArgumentsMixin:
             args.instrument_names = _names(pick)
         if rule.type == "FUNDING" or any("amount" in n for n in rule.needs):
             self._amount(hit, args)
-        self._date(hit, args, by_para, headline, reference, settings.said_after_words)
+        self._date(hit, args, by_para, headline, reference, settings.said_after_words, settings.said_after_lead_words)
         args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
         return args
 

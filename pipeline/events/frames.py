@@ -33,7 +33,7 @@ _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phras
                            "mid_clause"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
-                        "yields_to", "one_host", "said_after_words", "multilateral_type", "uncued_status",
+                        "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
                         "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
@@ -110,6 +110,8 @@ class TypeSettings:
     yields_to: tuple[str, ...] = ()
     one_host: bool = False  # two different hosts with one guest are two events
     said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
+    # a date opened by "vào" right after the trigger's own words stays its date up to this many words after it
+    said_after_lead_words: int = 0
     multilateral_type: str = ""  # the type of this trigger when an international body takes part
     # the status of a record whose clause has no status cue and whose date does not decide it; "":
     # unspecified (a meeting named by its noun alone may be past or to come)
@@ -335,6 +337,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         yields_to=tuple(raw.get("yields_to", [])),
         one_host=bool(raw.get("one_host", False)),
         said_after_words=int(raw.get("said_after_words", 0)),
+        said_after_lead_words=int(raw.get("said_after_lead_words", 0)),
         multilateral_type=str(raw.get("multilateral_type", "")),
         uncued_status=_uncued_status(raw, where),
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
