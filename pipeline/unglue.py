@@ -73,6 +73,8 @@ class Unglue:
     foreign_head: int
     # a comma or full stop that lost its space between two words ("Hữu nghị,Láng giềng", "Biển Đông.Tháng 9")
     punctuation: re.Pattern[str]
+    # loans written as one word that the dictionary spells as two ("êkíp" / "ê kíp"): the article's spelling stays
+    loans: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict, dictionary: frozenset[str]) -> "Unglue":
@@ -81,7 +83,8 @@ class Unglue:
             rf"(?:{_alternation(sp['initials'])})?"
             rf"(?:(?:{_alternation(sp['open'])})|(?:{_alternation(sp['closing'])})(?:{_alternation(sp['finals'])}))")
         return cls(re.compile(data["syllable"]), frozenset(data["words"]), dictionary, int(data["min_tail"]),
-                   spelled, int(data["foreign_head"]), re.compile(data["punctuation"]))
+                   spelled, int(data["foreign_head"]), re.compile(data["punctuation"]),
+                   frozenset(data["loans"]))
 
     def __call__(self, text: str, known: frozenset[str] = frozenset()) -> str:
         """``text`` with its glued words split; ``known``: the words the same document writes on their own
@@ -211,7 +214,8 @@ class Unglue:
     def _lower_cut(self, word: str, text: str, start: int, end: int) -> int:
         """"địnhbà", "bộcủa", "emcó": two lower-case syllables glued into no word; the one split the context
         confirms (module docstring)."""
-        if word.isascii() or len(word) < 2 + self.min_tail or self._spelled(word) or word in self.dictionary:
+        if word.isascii() or len(word) < 2 + self.min_tail or self._spelled(word) or word in self.dictionary \
+                or word.lower() in self.loans:
             return 0
         if (start and (text[start - 1] in _JOINERS or text[start - 1].isdigit())) \
                 or (end < len(text) and (text[end] in _JOINERS or text[end].isdigit())):

@@ -62,7 +62,7 @@ ONE_WORD = [
     # issue-14G14: loans written as one word, transliterations, foreign names' own accents, brands and systems,
     # addresses and codes; a glued word whose split the context leaves open ("Bidenở": "Biden ở" or "Bide nở")
     "khí mêtan trị giá", "lưu huỳnh đioxit", "bổ sung magiê khi", "nghìn đôla Hồng Kông", "axit nitơ (nitrit)",
-    "sôcôla đen", "Tổng thống Ê.Ma-crông nhấn mạnh", "Máxima Zorreguieta", "Margarita Robles Fernández nói",
+    "sôcôla đen", "cả êkíp làm phim", "xe đầu kéo rơmoóc chở", "hàng trăm hécta lúa", "Tổng thống Ê.Ma-crông nhấn mạnh", "Máxima Zorreguieta", "Margarita Robles Fernández nói",
     "trận chiến Ragnarök và", "Gonzalo Higúain và", "ông Sébastien Rodriguez", "Hallormsstađarskógur lớn nhất",
     "như macOS, tvOS hay watchOS", "iPadOS 15", "Sub-6 GHz và mmWave", "McDonald, iPhone, YouTube", "eBay và iOS",
     "www.thanhnien.vn/thoi-su/đãphối", "abc@đãphối.vn", "mã 12đãphối", "Tổng thống Joe Bidenở Washington",
