@@ -260,6 +260,7 @@ class Tagger(Patterns, Linkers):
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
         # thứ 28-29"); not "lần thứ 4-2017", an edition and its year
         self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}}\b)?|"
+                                      rf"{re.escape(str(g['school_year']))} \d{{4}} ?[-–] ?\d{{4}}|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
         # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
