@@ -601,6 +601,8 @@ class Tagger(Patterns, Linkers):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
+            elif c.type == "EVENT" and self._team_or_olympiad(text, c):
+                reason = "a team's or a school olympiad's word, not the Games"
             else:
                 keep.append(c)
                 continue
@@ -608,6 +610,14 @@ class Tagger(Patterns, Linkers):
                 trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                       reason=reason))
         return keep
+
+    def _team_or_olympiad(self, text: str, c: Candidate) -> bool:
+        """"đội tuyển Olympic Toán", "đội tuyển thi Olympic khu vực": the Games' word after a team's noun or the
+        verb of sitting a contest names the team or an olympiad, not the Games."""
+        if text[c.start:c.end] not in self.grammar["games_names"]:
+            return False
+        before = text[max(0, c.start - 20):c.start]
+        return any(before.endswith(f" {w} ") or before == f"{w} " for w in self.grammar["games_not_after"])
 
     def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
         """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written
