@@ -206,7 +206,11 @@ class Tagger(Patterns, Linkers):
         self._numbered_document_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
-            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?![\w/,.]\w)"
+            # "Nghị định 91/2020", "Nghị định số 131/2018": a number and its year without a code (issue-14E14, batch 16:
+            # the bare number below, backtracking, gave "Nghị định 9", "Nghị định số 13")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+/(?:19|20)\d\d(?![\w/])"
+            # the whole number, never a part of it ("Nghị quyết số 41 ngày …" is not "Nghị quyết số 4")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?!\d)(?![\w/,.]\w)"
             # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
             rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
