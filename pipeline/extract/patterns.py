@@ -646,13 +646,23 @@ class Patterns(NameEnd):
     def _events(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """Meetings by their head word; sessions by their number in lower case ("phiên họp thứ
         55"); contests by the name in quotation marks after their noun (cuộc thi “Hiểu đúng về tiền”)."""
+        text = ctx.text
+        # a meeting's or festival's whole title in quotation marks, taken before its head's run of words ("Lễ hội trình
+        # diễn siêu xe và âm nhạc Vân Đồn 2021", the head's run stops at "và"; issue-14E14, batches 13 and 17)
+        self._add_events(text, [(m.span("name"), m.group("name").strip())
+                                for m in self._quoted_event_re.finditer(text, 0, ctx.limit)], accepted)
         self._pattern_named(ctx, accepted, self._event_head_re, "EVENT", True)
-        text, free = ctx.text, accepted.free
         # (span, canonical): a contest's canonical name keeps its noun ("cuộc thi Hiểu đúng về tiền"),
         # which tells the event frames it is no conference
         spans = [(m.span(), m.group()) for m in self._session_re.finditer(text, 0, ctx.limit)]
         spans += [(m.span("name"), f"{m.group('noun')} {m.group('name').strip()}")
                   for m in self._contest_re.finditer(text, 0, ctx.limit)]
+        spans += self._lower_case_festivals(text, ctx.limit)
+        self._add_events(text, spans, accepted)
+
+    def _add_events(self, text: str, spans: list[tuple[tuple[int, int], str]], accepted: Ledger) -> None:
+        """Each (span, canonical) an EVENT where it is free or holds only places and bodies."""
+        free = accepted.free
         for (s, e), canonical in spans:
             name = text[s:e].strip()
             e = s + len(name)
@@ -664,6 +674,31 @@ class Patterns(NameEnd):
             elif not ids and not any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
                 # a place or body named inside it: Cuộc thi "Người đẹp du lịch Sầm Sơn" (issue-14R11, batch 13)
                 self._replace_inside(accepted, span, _GROWS_OVER)
+
+    def _lower_case_festivals(self, text: str, limit: int) -> list[tuple[tuple[int, int], str]]:
+        """"tại Lễ hội hoa và …", "gắn với Lễ hội mùa hè tại Sa Pa": a festival's head written with a capital
+        inside a sentence names the festival by the lower-case words after it, up to a function word, a verb,
+        "và" or punctuation (the gold of batches 8 and 13). Not at a sentence's opening, where every noun is
+        capitalised, nor after a count ("một Lễ hội đặc sắc")."""
+        out = []
+        g = self.grammar
+        for m in self._festival_re.finditer(text, 0, limit):
+            before = text[:m.start()].rstrip().rsplit(" ", 1)[-1]
+            if not before.isalpha() or not before.islower() or before in g["festival_not_after"]:
+                continue
+            words = []
+            for w in text[m.end():min(limit, m.end() + 80)].split(" ")[1:int(g["festival_reach"]) + 1]:
+                bare = w.rstrip(",.;:!?)”\"…")
+                if not bare.isalpha() or not bare.islower() or bare in self.rules.stop_words \
+                        or bare in self.rules.verbs or bare == g["and"]:
+                    break
+                words.append(bare)
+                if bare != w:
+                    break  # punctuation right after the word ends the name
+            if words:
+                name = f"{m.group()} {' '.join(words)}"
+                out.append(((m.start(), m.start() + len(name)), name))
+        return out
 
     @staticmethod
     def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate],

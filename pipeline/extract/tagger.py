@@ -206,7 +206,11 @@ class Tagger(Patterns, Linkers):
         self._numbered_document_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
-            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?![\w/,.]\w)"
+            # "Nghị định 91/2020", "Nghị định số 131/2018": a number and its year without a code (issue-14E14, batch 16:
+            # the bare number below, backtracking, gave "Nghị định 9", "Nghị định số 13")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+/(?:19|20)\d\d(?![\w/])"
+            # the whole number, never a part of it ("Nghị quyết số 41 ngày …" is not "Nghị quyết số 4")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?!\d)(?![\w/,.]\w)"
             # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
             rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
@@ -229,6 +233,11 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
         self._glued_number_re = re.compile(r"\d{1,2}(?![\d,.]\d)\b")
         self._event_head_re = head_re(self.rules.event_heads)
+        # “Lễ hội trình diễn siêu xe và âm nhạc Vân Đồn 2021”: a title in quotation marks opened by a meeting's head
+        self._quoted_event_re = re.compile(rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) "
+                                           rf"[^”\"]{{2,90}}?)[”\"]")
+        # "Lễ hội hoa", "Lễ hội mùa hè": a festival's head before a lower-case word (rule pattern.event-head)
+        self._festival_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])")
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
@@ -264,6 +273,7 @@ class Tagger(Patterns, Linkers):
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
         # thứ 28-29"); not "lần thứ 4-2017", an edition and its year
         self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}}\b)?|"
+                                      rf"{re.escape(str(g['school_year']))} \d{{4}} ?[-–] ?\d{{4}}|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
         # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
@@ -604,6 +614,8 @@ class Tagger(Patterns, Linkers):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
+            elif c.type == "EVENT" and self._team_or_olympiad(text, c):
+                reason = "a team's or a school olympiad's word, not the Games"
             else:
                 keep.append(c)
                 continue
@@ -611,6 +623,14 @@ class Tagger(Patterns, Linkers):
                 trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                       reason=reason))
         return keep
+
+    def _team_or_olympiad(self, text: str, c: Candidate) -> bool:
+        """"đội tuyển Olympic Toán", "đội tuyển thi Olympic khu vực": the Games' word after a team's noun or the
+        verb of sitting a contest names the team or an olympiad, not the Games."""
+        if text[c.start:c.end] not in self.grammar["games_names"]:
+            return False
+        before = text[max(0, c.start - 20):c.start]
+        return any(before.endswith(f" {w} ") or before == f"{w} " for w in self.grammar["games_not_after"])
 
     def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
         """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written
