@@ -737,18 +737,25 @@ class Linkers:
         if not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
             return
         sponsored = self._sponsored_clubs(doc, per_para)
+        by_id: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for a in spans:
                 place = text[a.start:a.end]
-                if place in clubs or not self._home_place(a) or self._after_place_cue(text, a.start) or any(
+                if place in clubs or not self._home_place(a) or self._after_place_cue(text, a.start) \
+                        or self._club_origin_re.search(text, max(0, a.start - 12), a.start) or any(
                         b.type == "ORG" and b.start <= a.start and a.end <= b.end for b in spans):
                     continue
                 sentence = next((s for s in para.sentences if s.start <= a.start < s.end), None)
                 in_match = sentence is not None and self._club_match_re.search(sentence.text) is not None
                 if in_match or self._in_fixture(text, a, spans):
-                    clubs[place] = sponsored.get(place) or Candidate(
+                    clubs[place] = by_id[a.entity_id] = sponsored.get(place) or Candidate(
                         a.start, a.end, "ORG", f"org:new:club-{slug(place)}", place, method="pattern", score=0.6)
+        # the same place written otherwise is the same club there ("TP Hồ Chí Minh", then "TP.HCM")
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                if a.type == "GPE" and a.entity_id in by_id:
+                    clubs.setdefault(para.text[a.start:a.end], by_id[a.entity_id])
 
     def _home_place(self, a: Candidate) -> bool:
         """A place of the home country below the country ("Khánh Hòa", "Cần Thơ"), as the gazetteer types it."""

@@ -959,6 +959,9 @@ class Patterns(NameEnd):
             first = text[s:e].split()[0]
             if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
                 continue
+            if m.group().lower() in self.grammar["known_place_heads"] and not any(
+                    self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(text[s:e]), ())):
+                continue  # a stadium's word before no known city: "sân Anfield", "sân Aston Villa"
             if self._runs_into_word(text, e, word_end):
                 continue
             span = self._place_span(text, m, etype, pos, (s, e), accepted)
