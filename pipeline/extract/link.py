@@ -749,13 +749,20 @@ class Linkers:
                 sentence = next((s for s in para.sentences if s.start <= a.start < s.end), None)
                 in_match = sentence is not None and self._club_match_re.search(sentence.text) is not None
                 if in_match or self._in_fixture(text, a, spans):
-                    clubs[place] = by_id[a.entity_id] = sponsored.get(place) or Candidate(
-                        a.start, a.end, "ORG", f"org:new:club-{slug(place)}", place, method="pattern", score=0.6)
+                    clubs[place] = by_id[a.entity_id] = sponsored.get(place) or self._known_club(place, a) \
+                        or Candidate(a.start, a.end, "ORG", f"org:new:club-{slug(place)}", place, method="pattern",
+                                     score=0.6)
         # the same place written otherwise is the same club there ("TP Hồ Chí Minh", then "TP.HCM")
         for para in doc.paragraphs:
             for a in per_para[para.index]:
                 if a.type == "GPE" and a.entity_id in by_id:
                     clubs.setdefault(para.text[a.start:a.end], by_id[a.entity_id])
+
+    def _known_club(self, place: str, a: Candidate) -> Candidate | None:
+        """The club the gazetteer names after ``place`` with a club's head or suffix ("CLB Hà Nội", "Hà Nội FC")."""
+        forms = [f"{head} {place}" for head in self.rules.club_heads] + [f"{place} {s}" for s in self.rules.club_suffixes]
+        ids = [i for form in forms for i in self.names.get(fold(form), ()) if self.gaz.entries[i].type == "ORG"]
+        return self._span_for(self._pick(ids, ""), a.start, a.end, "coref", 0.7) if ids else None
 
     def _home_place(self, a: Candidate) -> bool:
         """A place of the home country below the country ("Khánh Hòa", "Cần Thơ"), as the gazetteer types it."""
