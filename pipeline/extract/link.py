@@ -714,6 +714,7 @@ class Linkers:
                     # a province or city of the gazetteer ("gpe:vn-ha-noi"), not a country ("6 CLB Anh")
                     if place and any(i.startswith("gpe:") and "-" in i for i in self.names.get(fold(place), ())):
                         clubs.setdefault(place, a)
+        self._clubs_by_match(doc, per_para, clubs)
         if not clubs:
             return
         for para in doc.paragraphs:
@@ -725,6 +726,72 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _clubs_by_match(self, doc: Document, per_para: dict[int, Ledger], clubs: dict[str, Candidate]) -> None:
+        """In sport news (a word of the game anywhere in the document: "bàn thắng", "V-League"), a bare
+        Vietnamese province or city in a sentence about a match ("Khánh Hòa đánh bại Phú Thọ", "mở tỷ số cho
+        Hải Phòng") or on either side of a fixture's dash ("Quảng Nam - Đắk Lắk") is the club named after
+        it, and so is the same bare name in the rest of the document (``clubs``; rule ``link.club-place``).
+        It is the club the document names with a sponsor ("Becamex Bình Dương" for "Bình Dương"), else a
+        club of its own, never the province's id: the gold types it ORG."""
+        if not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        sponsored = self._sponsored_clubs(doc, per_para)
+        by_id: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in spans:
+                place = text[a.start:a.end]
+                if place in clubs or not self._home_place(a) or self._after_place_cue(text, a.start) \
+                        or self._club_origin_re.search(text, max(0, a.start - 12), a.start) or any(
+                        b.type == "ORG" and b.start <= a.start and a.end <= b.end for b in spans):
+                    continue
+                sentence = next((s for s in para.sentences if s.start <= a.start < s.end), None)
+                in_match = sentence is not None and self._club_match_re.search(sentence.text) is not None
+                if in_match or self._in_fixture(text, a, spans):
+                    clubs[place] = by_id[a.entity_id] = sponsored.get(place) or self._known_club(place, a) \
+                        or Candidate(a.start, a.end, "ORG", f"org:new:club-{slug(place)}", place, method="pattern",
+                                     score=0.6)
+        # the same place written otherwise is the same club there ("TP Hồ Chí Minh", then "TP.HCM")
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                if a.type == "GPE" and a.entity_id in by_id:
+                    clubs.setdefault(para.text[a.start:a.end], by_id[a.entity_id])
+
+    def _known_club(self, place: str, a: Candidate) -> Candidate | None:
+        """The club the gazetteer names after ``place`` with a club's head or suffix ("CLB Hà Nội", "Hà Nội FC")."""
+        forms = [f"{head} {place}" for head in self.rules.club_heads] + [f"{place} {s}" for s in self.rules.club_suffixes]
+        ids = [i for form in forms for i in self.names.get(fold(form), ()) if self.gaz.entries[i].type == "ORG"]
+        return self._span_for(self._pick(ids, ""), a.start, a.end, "coref", 0.7) if ids else None
+
+    def _home_place(self, a: Candidate) -> bool:
+        """A place of the home country below the country ("Khánh Hòa", "Cần Thơ"), as the gazetteer types it."""
+        entry = self.gaz.entries.get(a.entity_id) if a.type == "GPE" else None
+        return entry is not None and entry.country == self.grammar["home_country"] and bool(entry.parent)
+
+    def _in_fixture(self, text: str, a: Candidate, spans: list[Candidate]) -> bool:
+        """``a`` on one side of a fixture's dash, a club or a home place on the other ("Viettel - Hải Phòng")."""
+        dashes = self.grammar["club_fixture_dashes"]
+        return any((b.type == "ORG" or self._home_place(b)) and (
+            (a.end <= b.start and text[a.end:b.start].strip() in dashes)
+            or (b.end <= a.start and text[b.end:a.start].strip() in dashes)) for b in spans if b is not a)
+
+    def _sponsored_clubs(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, Candidate]:
+        """The gazetteer's clubs the document names whose name ends with a place ("SHB Đà Nẵng", "Becamex
+        Bình Dương"), by that place: a club is an entry whose English name ends with a club's suffix ("FC")."""
+        found: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                entry = self.gaz.entries.get(a.entity_id) if a.type == "ORG" else None
+                if entry is None or not entry.english.endswith(tuple(" " + s for s in self.rules.club_suffixes)):
+                    continue
+                for name in (para.text[a.start:a.end], entry.canonical):
+                    words = name.split()
+                    for k in range(1, len(words)):
+                        tail = " ".join(words[k:])
+                        if any(i.startswith("gpe:") and "-" in i for i in self.names.get(fold(tail), ())):
+                            found.setdefault(tail, a)
+        return found
 
     def _after_place_cue(self, text: str, start: int) -> bool:
         """A word before ``start`` that makes what follows a place ("tại", "tỉnh", "bóng đá")."""

@@ -1017,8 +1017,7 @@ class Patterns(NameEnd):
                     and not self._island_over_unit(m, existing, text, word_end):
                 continue
             s, e = run
-            first = text[s:e].split()[0]
-            if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
+            if not self._may_name_place(m.group().lower(), text[s:e]):
                 continue
             if self._runs_into_word(text, e, word_end):
                 continue
@@ -1034,6 +1033,16 @@ class Patterns(NameEnd):
         self._dotted_places(text, limit, accepted, word_end)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
+
+    def _may_name_place(self, head: str, name: str) -> bool:
+        """The run after a place's head word may be its name: not one opened by a word no name starts with, and
+        after a stadium's word only a city the gazetteer knows ("sân Tam Kỳ"; "sân Anfield", "trên sân Aston Villa"
+        are a ground's own name and a club's, left to the other rules; issue-14C14)."""
+        first = name.split()[0]
+        if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
+            return False
+        return head not in self.grammar["known_place_heads"] or any(
+            self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
 
     def _names_a_place(self, text: str, s: int, e: int) -> bool:
         """The name after a place's head word is the place's: "đường Trần Hưng Đạo", "phường Phạm Ngũ

@@ -220,6 +220,11 @@ class Tagger(Patterns, Linkers):
         self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
         self._ward_after_re = re.compile(
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
+        # words of the game: one anywhere makes a document sport news, one in a sentence makes it about a match
+        # (rule link.club-place: a bare province there is its club)
+        self._club_sport_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)")
+        self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
+        self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
         self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
