@@ -229,6 +229,10 @@ class Tagger(Patterns, Linkers):
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
         self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
+        # ", " or " - " between the items of an address written on one line (rule link.address, issue-14T14)
+        self._address_item_re = re.compile(r"(?:,| [-\u2013]) ")
+        # the clause an address item stands in: since a colon, a bracket, a semicolon or the paragraph's start
+        self._address_clause_re = re.compile(r"(?:^|[:;(\n])([^:;()\n.]*)$")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units, True)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
