@@ -84,9 +84,9 @@ _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 # A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
 # '… các quận Tân Bình, Hóc Môn v.v…" Anh cho hay.' (he; issue-14O9, batch 7)
 _QUOTE_END = re.compile(r"(?:…|[.!?])[\"”’]\s+")
-# An initial: a capital and at most two consonants of plain Latin script ("H", "Tr", "Ng"), with or without its
-# dot; a syllable of a given name has a vowel (link.initials).
-_INITIAL = re.compile(r"[A-Z\u0110][b-df-hj-np-tv-xz]{0,2}\.?")
+# An initial: one capital, or a consonant and at most two more of plain Latin script ("H", "Tr", "Ng"), with or
+# without its dot; a syllable of a given name has a vowel, which may open it ("An", "Anh") (link.initials).
+_INITIAL = re.compile(r"(?:[A-Z\u0110]|[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2})\.?")
 
 
 def _is_initial(word: str) -> bool:
@@ -575,8 +575,7 @@ class Tagger(Patterns, Linkers):
 
     def _by_initials(self, name: str) -> bool:
         """Only initials ("S.", "Tr", "H. T."), or a Vietnamese family name and middle names before an initial
-        ("Nguyễn Đ", "Lý Thị L", "Nguyễn Văn Th"): an initial is a capital and at most two consonants of
-        plain Latin script (no syllable of a given name: those hold a vowel), with or without its dot."""
+        ("Nguyễn Đ", "Lý Thị L", "Nguyễn Văn Th"; not "Nguyễn Văn An"): see ``_INITIAL``."""
         words = name.replace(".", ". ").split()
         initials = [_is_initial(w) for w in words]
         if not words or not initials[-1]:
