@@ -57,6 +57,7 @@ class Patterns(NameEnd):
         """A run of capitalised words starting at ``pos`` (one space apart)."""
         end = pos
         count = 0
+        initial = False
         for m in _WORD.finditer(text, pos, limit):
             if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
                 break
@@ -79,6 +80,10 @@ class Patterns(NameEnd):
                 break
             if count and self._day_part_re.match(text, m.start()):
                 break  # "đường Võ Chí Công Chiều 6/6": a new sentence whose break the crawl lost
+            if initial and word.lower() in self.lexicon:
+                # "ông Đ. Và hai bên …", "bà H. Hiện, cơ quan …": after an initial's dot a Vietnamese word opens
+                # the next sentence; a foreign name goes on ("Thomas A. Bussiere", "K. Mori") (issue-14T14)
+                break
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
             end = m.start() + len(m.group() if initial else word)
             count += 1
