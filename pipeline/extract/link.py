@@ -655,12 +655,19 @@ class Linkers:
         """A name the document gives to a street or square by its head word ("phố Tạ Hiện", "đường
         Trần Hưng Đạo") is that street where it stands bare too ("các phố như Tạ Hiện, Lương Ngọc
         Quyến"), not the person a rule found by its form (rule ``link.coreference``); a person the
-        gazetteer knows, or one with a title, stays a person."""
+        gazetteer knows, or one with a title, stays a person. So is a commune or town the document names by
+        its unit ("xã Trà Leng", "thị trấn Long Giao"; issue-14T14: batches 11 and 17) where it stands bare
+        ("vụ sạt lở làm xóa sổ một thôn của Trà Leng")."""
+        heads = sorted(((h.lower() + " ", t) for h, t in self.rules.place_heads.items()), key=lambda h: -len(h[0]))
         streets: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
-                head, _, name = para.text[a.start:a.end].partition(" ")
-                if a.type == "LOC" and name and self.rules.place_heads.get(head.lower()) == "LOC":
+                if a.type not in ("LOC", "GPE"):
+                    continue
+                mention = para.text[a.start:a.end]
+                head = next((h for h, t in heads if t == a.type and mention.lower().startswith(h)), "")
+                name = mention[len(head):]
+                if head and name[:1].isupper():
                     streets.setdefault(name, a)
         if not streets:
             return
@@ -670,7 +677,7 @@ class Linkers:
                 street = streets.get(para.text[a.start:a.end])
                 if street is not None:
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
-                        a.start, a.end, "LOC", street.entity_id, street.canonical, method="coref", score=0.7)]
+                        a.start, a.end, street.type, street.entity_id, street.canonical, method="coref", score=0.7)]
 
     def _address_streets(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A name after a house number is the street of an address, not a person ("trú tại 314 Bùi
