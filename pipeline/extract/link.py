@@ -655,12 +655,19 @@ class Linkers:
         """A name the document gives to a street or square by its head word ("phố Tạ Hiện", "đường
         Trần Hưng Đạo") is that street where it stands bare too ("các phố như Tạ Hiện, Lương Ngọc
         Quyến"), not the person a rule found by its form (rule ``link.coreference``); a person the
-        gazetteer knows, or one with a title, stays a person."""
+        gazetteer knows, or one with a title, stays a person. So is a commune or town the document names by
+        its unit ("xã Trà Leng", "thị trấn Long Giao"; issue-14T14: batches 11 and 17) where it stands bare
+        ("vụ sạt lở làm xóa sổ một thôn của Trà Leng")."""
+        heads = sorted(((h.lower() + " ", t) for h, t in self.rules.place_heads.items()), key=lambda h: -len(h[0]))
         streets: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
-                head, _, name = para.text[a.start:a.end].partition(" ")
-                if a.type == "LOC" and name and self.rules.place_heads.get(head.lower()) == "LOC":
+                if a.type not in ("LOC", "GPE"):
+                    continue
+                mention = para.text[a.start:a.end]
+                head = next((h for h, t in heads if t == a.type and mention.lower().startswith(h)), "")
+                name = mention[len(head):]
+                if head and name[:1].isupper():
                     streets.setdefault(name, a)
         if not streets:
             return
@@ -670,7 +677,7 @@ class Linkers:
                 street = streets.get(para.text[a.start:a.end])
                 if street is not None:
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
-                        a.start, a.end, "LOC", street.entity_id, street.canonical, method="coref", score=0.7)]
+                        a.start, a.end, street.type, street.entity_id, street.canonical, method="coref", score=0.7)]
 
     def _address_streets(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A name after a house number is the street of an address, not a person ("trú tại 314 Bùi
@@ -678,12 +685,36 @@ class Linkers:
         rule found by the form of the name alone, without a title, before a comma or a bracket."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
-            places = {a.start for a in spans if a.type == "GPE"}
+            places = {a.start: a.end for a in spans if a.type == "GPE"}
             for a in [a for a in spans if a.type in ("PERSON", "GPE")]:
-                if self._street_of_address(text, a, places):
+                if self._street_of_address(text, a, set(places)):
                     name = text[a.start:a.end]
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
+                elif self._item_of_address(text, a, places):
+                    # a street bears a person's name ("Lý Thái Tổ"); a commune between units does not ("Ia Kreng")
+                    name = text[a.start:a.end]
+                    kind = "LOC" if name.split()[0] in self.rules.surnames else "GPE"
+                    spans[:] = [b for b in spans if b is not a] + [Candidate(
+                        a.start, a.end, kind, f"{kind.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)]
+
+    def _item_of_address(self, text: str, a: Candidate, places: dict[int, int]) -> bool:
+        """A person found by the form of the name alone that is an item of an address: two places follow it
+        as the next items ("59 Lý Thái Tổ - Hoàn Kiếm - Hà Nội", "Nguyễn Chí Thanh, Phường An Bình, Buôn Hồ",
+        "xã Ia Mơ Nông, Ia Kreng, thị trấn Ialy, huyện Chư Păh"), or it opens a bracket that one place closes
+        ("(Lương Ngọc Quyến, Hoàn Kiếm)"); ``places``: the places the rules found, start -> end (issue-14T14)."""
+        if a.type != "PERSON" or not a.entity_id.startswith("person:new:") or a.title:
+            return False
+        if not self._opens_address_item(text, a.start, places):
+            return False  # "động viên Mẹ Việt Nam Anh hùng Trần Thị Tư, thành phố Phan Thiết, Bình Thuận": a person
+        first = self._address_item_re.match(text, a.end)
+        end = places.get(first.end()) if first else None
+        if end is None:
+            return False
+        if text.startswith(")", end) and text[:a.start].endswith("("):
+            return True
+        second = self._address_item_re.match(text, end)
+        return second is not None and second.end() in places
 
     def _street_of_address(self, text: str, a: Candidate, places: set[int]) -> bool:
         """A person found by the form of the name alone after "tại 314 ", or a person or a place of the
@@ -701,6 +732,17 @@ class Linkers:
             return True
         items = self._address_items_re.match(text, a.end) if person else None  # (a unit of a list stays one)
         return items is not None and any(i in places for i in (items.start(1), items.start(2)) if i >= 0)
+
+    def _opens_address_item(self, text: str, start: int, places: dict[int, int]) -> bool:
+        """What stands before ``start`` since the clause opened (a colon, a bracket, a line) is nothing, a house
+        or lot number ("59 ", "Lô 5+6, Khu công nghiệp Lai Xá, "), or a place the rules found and a comma
+        ("xã Ia Mơ Nông, "): ``start`` opens an item of an address."""
+        clause = self._address_clause_re.search(text, max(0, start - 60), start)
+        if clause is None:
+            return False
+        before = clause.group(1)
+        return not before.strip() or any(c.isdigit() for c in before) or (
+            before.endswith(", ") and any(e == start - 2 for e in places.values()))
 
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare

@@ -57,6 +57,7 @@ class Patterns(NameEnd):
         """A run of capitalised words starting at ``pos`` (one space apart)."""
         end = pos
         count = 0
+        initial = False
         for m in _WORD.finditer(text, pos, limit):
             if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
                 break
@@ -77,14 +78,20 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
-            if count and self._day_part_re.match(text, m.start()):
-                break  # "đường Võ Chí Công Chiều 6/6": a new sentence whose break the crawl lost
+            if count and self._opens_sentence(text, m.start(), word, initial):
+                break
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
                 break
         return (pos, end) if count else None
+
+    def _opens_sentence(self, text: str, start: int, word: str, after_initial: bool) -> bool:
+        """The name's next ``word`` opens a new sentence: a day part whose break the crawl lost ("đường Võ Chí
+        Công Chiều 6/6"), or a Vietnamese word after an initial's dot ("ông Đ. Và hai bên …", "bà H. Hiện, cơ
+        quan …"; issue-14T14), where a foreign name goes on ("Thomas A. Bussiere", "K. Mori")."""
+        return self._day_part_re.match(text, start) is not None or (after_initial and word.lower() in self.lexicon)
 
     def _titled_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
