@@ -188,6 +188,8 @@ class TriggerMixin:
         glued = rule.mid_clause or (rule.speaker_after and text[start].isupper())
         if rule.speaker_after and not glued and _WORD.search(text, c0, start):
             return False
+        if rule.speaker_in_main and _WORD.search(text, s.start, start):
+            return False  # a leading clause of speech opens its sentence
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
         # Inside a name ("Trung tâm Hội nghị Quốc gia", "Tuyên bố chung ASEAN"): not a trigger;
