@@ -183,7 +183,7 @@ class TriggerMixin:
         c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
         if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
             return False  # "các thỏa thuận mà các bang ... ký": a relative clause
-        glued = rule.mid_clause or (rule.speaker_after and text[start].isupper())
+        glued = rule.mid_clause or ((rule.speaker_after or rule.speaker_in_main) and text[start].isupper())
         if not self._opens(rule, s, start, c0, glued):
             return False
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
@@ -206,11 +206,14 @@ class TriggerMixin:
     @staticmethod
     def _opens(rule: TriggerRule, s: _Sent, start: int, c0: int, glued: bool) -> bool:
         """A trigger whose speaker follows it stands where it must: "Theo X, …" opens its clause
-        (mid-clause "theo" follows or complies; a capital "Theo" opens a sentence even glued to a
-        heading the crawl ran into it, "… đô thị Theo Thứ trưởng X, …"), and a leading clause of
-        speech ("Phát biểu sau trận đấu, X …") opens its sentence."""
+        (mid-clause "theo" follows or complies), and a leading clause of speech ("Phát biểu sau trận
+        đấu, X …") opens its sentence; a capital "Theo" or "Phát biểu" opens one even glued to a
+        heading the crawl ran into it ("… đô thị Theo Thứ trưởng X, …", "… của U15 Việt Nam Phát
+        biểu sau trận hòa …, HLV Hồng Việt …")."""
         text = s.para.text
-        if rule.speaker_after and not glued and _WORD.search(text, c0, start):
+        if glued:
+            return True
+        if rule.speaker_after and _WORD.search(text, c0, start):
             return False
         return not (rule.speaker_in_main and _WORD.search(text, s.start, start))
 
