@@ -30,7 +30,7 @@ _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types", "source_types", "speaker_after",
-                           "mid_clause"})
+                           "mid_clause", "speaker_in_main"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
@@ -97,6 +97,9 @@ class TriggerRule:
     speaker_after: bool = False
     # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
     mid_clause: bool = False
+    # The trigger opens its sentence as a leading clause and the person opening the main clause after it
+    # speaks, whatever the main verb ("Phát biểu sau trận đấu, Azpilicueta cũng không đề cập …")
+    speaker_in_main: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,6 +489,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         source_types=frozenset(raw.get("source_types", [])),
         speaker_after=bool(raw.get("speaker_after", False)),
         mid_clause=bool(raw.get("mid_clause", False)),
+        speaker_in_main=bool(raw.get("speaker_in_main", False)),
     )
     return rule, _phrases(raw["phrases"])
 
