@@ -76,6 +76,8 @@ class ArgumentsMixin:
         after = [m for m in usable if m.start >= hit.end and m.end <= limit]
         if rule.speaker_after:
             return self._speaker_after(hit, rule, usable)
+        if rule.speaker_in_main:
+            return self._speaker_in_main(hit, rule, usable)
         if statement:
             before = self._statement_speakers(hit, rule, before, usable)
         else:
@@ -179,6 +181,28 @@ class ArgumentsMixin:
         speakers = self._qualifiers_out(hit.s, after)
         return sorted(self._as_parts(hit.s.para.index, [(m, "source") for m in speakers], set()),
                       key=lambda p: p.order)
+
+    def _speaker_in_main(self, hit: _Hit, rule: TriggerRule, usable: list[Mention]) -> list[_Part]:
+        """"Phát biểu sau trận đấu, Azpilicueta cũng không đề cập …": a sentence opened by a clause of
+        speech speaks for the person who opens its main clause (the first clause after the trigger's),
+        within ``source_within`` of its start and with nothing before him but capitalised titles and
+        personal pronouns ("HLV Hồng Việt", "ông X"); the names of the leading clause ("sau trận hòa với
+        U15 Indonesia") say when or to whom, and a main clause opened by a verb ("chúc mừng đồng chí X, …")
+        names whom it is about, not who speaks."""
+        s, text = hit.s, hit.s.para.text
+        main = next(((a, b) for a, b in s.clauses if a >= hit.clause[1]), None)
+        if main is None:
+            return []
+        inside = [m for m in usable if main[0] <= m.start and m.end <= main[1]]
+        if not inside:
+            return []
+        first = min(inside, key=lambda m: m.start)
+        gap = _WORD.findall(text, main[0], first.start)
+        pronouns = self.lex.types[rule.type].pronoun_speakers
+        if first.type != "PERSON" or (rule.source_within and first.start - main[0] > rule.source_within) \
+                or any(not w[:1].isupper() and w.lower() not in pronouns for w in gap):
+            return []
+        return self._as_parts(s.para.index, [(first, "source")], set())
 
     @staticmethod
     def _as_parts(para: int, roles: list[tuple[Mention, str]], seen: set[str]) -> list[_Part]:
@@ -720,7 +744,7 @@ class ArgumentsMixin:
             args.instrument_names = _names(pick)
         if rule.type == "FUNDING" or any("amount" in n for n in rule.needs):
             self._amount(hit, args)
-        self._date(hit, args, by_para, headline, reference, settings.said_after_words)
+        self._date(hit, args, by_para, headline, reference, settings.said_after_words, settings.said_after_lead_words)
         args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
         return args
 

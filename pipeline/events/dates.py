@@ -19,6 +19,8 @@ from .words import _QUOTED, _WORD, _opened, _text_words
 _EDITION_WORDS = 6
 # What was said opens at a colon or a quotation mark after the verb of speech.
 _SAID = re.compile(r"[:\"“”]")
+# A clause break or an opening of what was said between a statement's verb and a date after it.
+_BREAK = re.compile(r"[,;:\"“”]")
 # A day opening a sentence after the first paragraph: at most this many words before it ("Sáng nay (1/10), …").
 _OPENING_WORDS = 2
 
@@ -78,11 +80,12 @@ class DatesMixin:
             for g in lex.goal_words.finditer(s.para.text, clause[0], a))
 
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
-              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0) -> None:
+              headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0,
+              said_after_lead_words: int = 0) -> None:
         """The sentence's date for the trigger (its clause, a clause before it, or a clause right
         after that opens with a date), else a scene-setting date of the paragraph, else the headline's."""
         s = hit.s
-        ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words)
+        ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words, said_after_lead_words)
         if ranked:
             # For an event named by a noun, the most precise date of the nearest clause: "nội dung
             # kinh tế-xã hội tháng 5 trong chương trình Phiên họp thường kỳ Chính phủ ngày 3/6" met on 3/6.
@@ -116,7 +119,7 @@ class DatesMixin:
             _set_date(args, borrowed)
             args.borrowed_date = True
 
-    def _ranked_dates(self, hit: _Hit, dates: list, said_after_words: int) -> list:
+    def _ranked_dates(self, hit: _Hit, dates: list, said_after_words: int, said_after_lead_words: int = 0) -> list:
         """The sentence's dates ranked for the trigger: (rank, distance, date); rank 0 its clause,
         1 a clause before, 2 a clause right after that opens with the date, 3 after a verb such as
         "diễn ra" for a named event."""
@@ -128,7 +131,8 @@ class DatesMixin:
         for d in dates:
             if said_from is not None and d[0] >= said_from:
                 continue  # "Theo ông Thịnh, tháng 1/2021, …": what he said, after his clause
-            if said_after_words and d[0] >= hit.end and len(_text_words(s.para.text[hit.end:d[0]])) > said_after_words:
+            if said_after_words and d[0] >= hit.end and self._said_after(s.para.text[hit.end:d[0]], said_after_words,
+                                                                         said_after_lead_words):
                 continue  # "Nga khẳng định hoạt động ... nhằm chuẩn bị cuộc diễn tập [date]": what was said
             if d[5] == "year" and self._edition(hit, d[0]):
                 continue  # "chuẩn bị Kỳ thi Tốt nghiệp THPT năm 2021": the exam's edition
@@ -144,6 +148,18 @@ class DatesMixin:
                 # "Đối thoại A - B, Đối thoại A - C ..., được tổ chức vào ngày 2-3/8 tại Bogor"
                 ranked.append((3, d[0] - hit.end, d))
         return ranked
+
+    def _said_after(self, between: str, words: int, lead_words: int) -> bool:
+        """A date this far after a statement's verb (``between`` the two) is in what was said: more than
+        ``words`` words, or, for a date that a preposition of time ([grammar] date_lead, "vào") opens as the
+        verb's own adverbial, one of its last two words, more than ``lead_words`` with no clause break, colon or
+        quotation between ("Diêu An Na thông báo tham gia làng giải trí vào tháng 1/2021", "… cho biết đã tiến
+        hành ngưng bắn vào giữa trưa ngày 17-6": the gold of batches 4 and 10 dates the statement so)."""
+        found = _text_words(between)
+        if len(found) <= words:
+            return False
+        opened = any(w.lower() in self.lex.date_lead for w in found[-2:])
+        return not (opened and len(found) <= lead_words and _BREAK.search(between) is None)
 
     def _yearly_edition(self, s: _Sent, a: int) -> bool:
         """The year at ``a`` follows ``[dates] edition_after`` ("thường niên năm 2021", "thường niên 2021")."""
@@ -474,11 +490,16 @@ class DatesMixin:
         biết, năm 2021, ngân hàng …") or saying something else than when ("cho biết đến ngày 16/4/2021
         tín dụng …", "dự kiến đến năm 2025") are what was said: the statement was still told at the
         article's occasion (ANNOTATION.md; issue #14, batches 5, 12 and 13). Time words before the
-        trigger or in its clause ("nói trong cuộc điện đàm hôm 26/4") still are its own."""
+        trigger or in its clause near enough to date it ("nói trong cuộc điện đàm hôm 26/4") still are its own."""
         s, hit = r.hit.s, r.hit
-        if not self.lex.types[r.type].said_after_words:
+        settings = self.lex.types[r.type]
+        if not settings.said_after_words:
             return s.timed
-        return any(a < hit.end or (a < hit.clause[1] and not other) for a, other in s.time_at)
+        # In the trigger's clause too, a date too far after the verb to date it (:meth:`_said_after`) is what was
+        # said: "Eric Xu … đã chia sẻ về kết quả hoạt động kinh doanh của công ty trong năm 2020" was told at the
+        # summit of the article's day (batch 13).
+        return any(a < hit.end or (a < hit.clause[1] and not other and not self._said_after(
+            s.para.text[hit.end:a], settings.said_after_words, settings.said_after_lead_words)) for a, other in s.time_at)
 
     def _news_day_of(self, r: _Record, sents: list[_Sent], reference: dt.date | None, cache: dict):
         """The news day (:meth:`_news_day`) for a record of a frame with ``news_day_within``, else None."""

@@ -30,10 +30,10 @@ _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types", "source_types", "speaker_after",
-                           "mid_clause"})
+                           "mid_clause", "speaker_in_main"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
-                        "yields_to", "one_host", "said_after_words", "multilateral_type", "uncued_status",
+                        "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
                         "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
@@ -97,6 +97,9 @@ class TriggerRule:
     speaker_after: bool = False
     # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
     mid_clause: bool = False
+    # The trigger opens its sentence as a leading clause and the person opening the main clause after it
+    # speaks, whatever the main verb ("Phát biểu sau trận đấu, Azpilicueta cũng không đề cập …")
+    speaker_in_main: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,8 @@ class TypeSettings:
     yields_to: tuple[str, ...] = ()
     one_host: bool = False  # two different hosts with one guest are two events
     said_after_words: int = 0  # >0: a date more words than this after the trigger is in what was said
+    # a date opened by "vào" right after the trigger's own words stays its date up to this many words after it
+    said_after_lead_words: int = 0
     multilateral_type: str = ""  # the type of this trigger when an international body takes part
     # the status of a record whose clause has no status cue and whose date does not decide it; "":
     # unspecified (a meeting named by its noun alone may be past or to come)
@@ -335,6 +340,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         yields_to=tuple(raw.get("yields_to", [])),
         one_host=bool(raw.get("one_host", False)),
         said_after_words=int(raw.get("said_after_words", 0)),
+        said_after_lead_words=int(raw.get("said_after_lead_words", 0)),
         multilateral_type=str(raw.get("multilateral_type", "")),
         uncued_status=_uncued_status(raw, where),
         multilateral_triggers=frozenset(str(x).lower() for x in raw.get("multilateral_triggers", [])),
@@ -483,6 +489,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         source_types=frozenset(raw.get("source_types", [])),
         speaker_after=bool(raw.get("speaker_after", False)),
         mid_clause=bool(raw.get("mid_clause", False)),
+        speaker_in_main=bool(raw.get("speaker_in_main", False)),
     )
     return rule, _phrases(raw["phrases"])
 

@@ -183,10 +183,8 @@ class TriggerMixin:
         c0 = next((a for a, b in s.clauses if a <= start < b), s.start)  # the trigger's clause
         if rule.not_in_clause_before is not None and rule.not_in_clause_before.search(text, c0, start):
             return False  # "các thỏa thuận mà các bang ... ký": a relative clause
-        # "Theo X, …" opens its clause (mid-clause "theo" follows or complies); a capital "Theo" opens
-        # a sentence even glued to a heading the crawl ran into it ("… đô thị Theo Thứ trưởng X, …").
-        glued = rule.mid_clause or (rule.speaker_after and text[start].isupper())
-        if rule.speaker_after and not glued and _WORD.search(text, c0, start):
+        glued = rule.mid_clause or ((rule.speaker_after or rule.speaker_in_main) and text[start].isupper())
+        if not self._opens(rule, s, start, c0, glued):
             return False
         if rule.not_nominal and self.lex.nominal.search(text, c0, start):
             return False  # "đánh giá cao việc ACB tiếp tục cam kết …": what was welcomed, not said
@@ -204,6 +202,20 @@ class TriggerMixin:
         if not self.lex.types[rule.type].quoted and self._in_quotation(s, start, end):
             return False  # “Chúng tôi … đề xuất các dự án mới”: what was said, not a statement
         return not any(not sense.needs and self._sense_holds(sense, s, i, j, c0) for sense in rule.senses)
+
+    @staticmethod
+    def _opens(rule: TriggerRule, s: _Sent, start: int, c0: int, glued: bool) -> bool:
+        """A trigger whose speaker follows it stands where it must: "Theo X, …" opens its clause
+        (mid-clause "theo" follows or complies), and a leading clause of speech ("Phát biểu sau trận
+        đấu, X …") opens its sentence; a capital "Theo" or "Phát biểu" opens one even glued to a
+        heading the crawl ran into it ("… đô thị Theo Thứ trưởng X, …", "… của U15 Việt Nam Phát
+        biểu sau trận hòa …, HLV Hồng Việt …")."""
+        text = s.para.text
+        if glued:
+            return True
+        if rule.speaker_after and _WORD.search(text, c0, start):
+            return False
+        return not (rule.speaker_in_main and _WORD.search(text, s.start, start))
 
     def _words_allow(self, rule: TriggerRule, s: _Sent, i: int, j: int) -> bool:
         """The words right before and after the trigger (words ``i``..``j``) do not cancel it:

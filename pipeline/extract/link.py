@@ -655,12 +655,19 @@ class Linkers:
         """A name the document gives to a street or square by its head word ("phố Tạ Hiện", "đường
         Trần Hưng Đạo") is that street where it stands bare too ("các phố như Tạ Hiện, Lương Ngọc
         Quyến"), not the person a rule found by its form (rule ``link.coreference``); a person the
-        gazetteer knows, or one with a title, stays a person."""
+        gazetteer knows, or one with a title, stays a person. So is a commune or town the document names by
+        its unit ("xã Trà Leng", "thị trấn Long Giao"; issue-14T14: batches 11 and 17) where it stands bare
+        ("vụ sạt lở làm xóa sổ một thôn của Trà Leng")."""
+        heads = sorted(((h.lower() + " ", t) for h, t in self.rules.place_heads.items()), key=lambda h: -len(h[0]))
         streets: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
-                head, _, name = para.text[a.start:a.end].partition(" ")
-                if a.type == "LOC" and name and self.rules.place_heads.get(head.lower()) == "LOC":
+                if a.type not in ("LOC", "GPE"):
+                    continue
+                mention = para.text[a.start:a.end]
+                head = next((h for h, t in heads if t == a.type and mention.lower().startswith(h)), "")
+                name = mention[len(head):]
+                if head and name[:1].isupper():
                     streets.setdefault(name, a)
         if not streets:
             return
@@ -670,7 +677,7 @@ class Linkers:
                 street = streets.get(para.text[a.start:a.end])
                 if street is not None:
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
-                        a.start, a.end, "LOC", street.entity_id, street.canonical, method="coref", score=0.7)]
+                        a.start, a.end, street.type, street.entity_id, street.canonical, method="coref", score=0.7)]
 
     def _address_streets(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A name after a house number is the street of an address, not a person ("trú tại 314 Bùi
@@ -678,12 +685,36 @@ class Linkers:
         rule found by the form of the name alone, without a title, before a comma or a bracket."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
-            places = {a.start for a in spans if a.type == "GPE"}
+            places = {a.start: a.end for a in spans if a.type == "GPE"}
             for a in [a for a in spans if a.type in ("PERSON", "GPE")]:
-                if self._street_of_address(text, a, places):
+                if self._street_of_address(text, a, set(places)):
                     name = text[a.start:a.end]
                     spans[:] = [b for b in spans if b is not a] + [Candidate(
                         a.start, a.end, "LOC", f"loc:new:{slug(name)}", name, method="pattern", score=0.6)]
+                elif self._item_of_address(text, a, places):
+                    # a street bears a person's name ("Lý Thái Tổ"); a commune between units does not ("Ia Kreng")
+                    name = text[a.start:a.end]
+                    kind = "LOC" if name.split()[0] in self.rules.surnames else "GPE"
+                    spans[:] = [b for b in spans if b is not a] + [Candidate(
+                        a.start, a.end, kind, f"{kind.lower()}:new:{slug(name)}", name, method="pattern", score=0.6)]
+
+    def _item_of_address(self, text: str, a: Candidate, places: dict[int, int]) -> bool:
+        """A person found by the form of the name alone that is an item of an address: two places follow it
+        as the next items ("59 Lý Thái Tổ - Hoàn Kiếm - Hà Nội", "Nguyễn Chí Thanh, Phường An Bình, Buôn Hồ",
+        "xã Ia Mơ Nông, Ia Kreng, thị trấn Ialy, huyện Chư Păh"), or it opens a bracket that one place closes
+        ("(Lương Ngọc Quyến, Hoàn Kiếm)"); ``places``: the places the rules found, start -> end (issue-14T14)."""
+        if a.type != "PERSON" or not a.entity_id.startswith("person:new:") or a.title:
+            return False
+        if not self._opens_address_item(text, a.start, places):
+            return False  # "động viên Mẹ Việt Nam Anh hùng Trần Thị Tư, thành phố Phan Thiết, Bình Thuận": a person
+        first = self._address_item_re.match(text, a.end)
+        end = places.get(first.end()) if first else None
+        if end is None:
+            return False
+        if text.startswith(")", end) and text[:a.start].endswith("("):
+            return True
+        second = self._address_item_re.match(text, end)
+        return second is not None and second.end() in places
 
     def _street_of_address(self, text: str, a: Candidate, places: set[int]) -> bool:
         """A person found by the form of the name alone after "tại 314 ", or a person or a place of the
@@ -702,6 +733,17 @@ class Linkers:
         items = self._address_items_re.match(text, a.end) if person else None  # (a unit of a list stays one)
         return items is not None and any(i in places for i in (items.start(1), items.start(2)) if i >= 0)
 
+    def _opens_address_item(self, text: str, start: int, places: dict[int, int]) -> bool:
+        """What stands before ``start`` since the clause opened (a colon, a bracket, a line) is nothing, a house
+        or lot number ("59 ", "Lô 5+6, Khu công nghiệp Lai Xá, "), or a place the rules found and a comma
+        ("xã Ia Mơ Nông, "): ``start`` opens an item of an address."""
+        clause = self._address_clause_re.search(text, max(0, start - 60), start)
+        if clause is None:
+            return False
+        before = clause.group(1)
+        return not before.strip() or any(c.isdigit() for c in before) or (
+            before.endswith(", ") and any(e == start - 2 for e in places.values()))
+
     def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
@@ -714,6 +756,7 @@ class Linkers:
                     # a province or city of the gazetteer ("gpe:vn-ha-noi"), not a country ("6 CLB Anh")
                     if place and any(i.startswith("gpe:") and "-" in i for i in self.names.get(fold(place), ())):
                         clubs.setdefault(place, a)
+        self._clubs_by_match(doc, per_para, clubs)
         if not clubs:
             return
         for para in doc.paragraphs:
@@ -725,6 +768,72 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _clubs_by_match(self, doc: Document, per_para: dict[int, Ledger], clubs: dict[str, Candidate]) -> None:
+        """In sport news (a word of the game anywhere in the document: "bàn thắng", "V-League"), a bare
+        Vietnamese province or city in a sentence about a match ("Khánh Hòa đánh bại Phú Thọ", "mở tỷ số cho
+        Hải Phòng") or on either side of a fixture's dash ("Quảng Nam - Đắk Lắk") is the club named after
+        it, and so is the same bare name in the rest of the document (``clubs``; rule ``link.club-place``).
+        It is the club the document names with a sponsor ("Becamex Bình Dương" for "Bình Dương"), else a
+        club of its own, never the province's id: the gold types it ORG."""
+        if not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        sponsored = self._sponsored_clubs(doc, per_para)
+        by_id: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for a in spans:
+                place = text[a.start:a.end]
+                if place in clubs or not self._home_place(a) or self._after_place_cue(text, a.start) \
+                        or self._club_origin_re.search(text, max(0, a.start - 12), a.start) or any(
+                        b.type == "ORG" and b.start <= a.start and a.end <= b.end for b in spans):
+                    continue
+                sentence = next((s for s in para.sentences if s.start <= a.start < s.end), None)
+                in_match = sentence is not None and self._club_match_re.search(sentence.text) is not None
+                if in_match or self._in_fixture(text, a, spans):
+                    clubs[place] = by_id[a.entity_id] = sponsored.get(place) or self._known_club(place, a) \
+                        or Candidate(a.start, a.end, "ORG", f"org:new:club-{slug(place)}", place, method="pattern",
+                                     score=0.6)
+        # the same place written otherwise is the same club there ("TP Hồ Chí Minh", then "TP.HCM")
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                if a.type == "GPE" and a.entity_id in by_id:
+                    clubs.setdefault(para.text[a.start:a.end], by_id[a.entity_id])
+
+    def _known_club(self, place: str, a: Candidate) -> Candidate | None:
+        """The club the gazetteer names after ``place`` with a club's head or suffix ("CLB Hà Nội", "Hà Nội FC")."""
+        forms = [f"{head} {place}" for head in self.rules.club_heads] + [f"{place} {s}" for s in self.rules.club_suffixes]
+        ids = [i for form in forms for i in self.names.get(fold(form), ()) if self.gaz.entries[i].type == "ORG"]
+        return self._span_for(self._pick(ids, ""), a.start, a.end, "coref", 0.7) if ids else None
+
+    def _home_place(self, a: Candidate) -> bool:
+        """A place of the home country below the country ("Khánh Hòa", "Cần Thơ"), as the gazetteer types it."""
+        entry = self.gaz.entries.get(a.entity_id) if a.type == "GPE" else None
+        return entry is not None and entry.country == self.grammar["home_country"] and bool(entry.parent)
+
+    def _in_fixture(self, text: str, a: Candidate, spans: list[Candidate]) -> bool:
+        """``a`` on one side of a fixture's dash, a club or a home place on the other ("Viettel - Hải Phòng")."""
+        dashes = self.grammar["club_fixture_dashes"]
+        return any((b.type == "ORG" or self._home_place(b)) and (
+            (a.end <= b.start and text[a.end:b.start].strip() in dashes)
+            or (b.end <= a.start and text[b.end:a.start].strip() in dashes)) for b in spans if b is not a)
+
+    def _sponsored_clubs(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, Candidate]:
+        """The gazetteer's clubs the document names whose name ends with a place ("SHB Đà Nẵng", "Becamex
+        Bình Dương"), by that place: a club is an entry whose English name ends with a club's suffix ("FC")."""
+        found: dict[str, Candidate] = {}
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                entry = self.gaz.entries.get(a.entity_id) if a.type == "ORG" else None
+                if entry is None or not entry.english.endswith(tuple(" " + s for s in self.rules.club_suffixes)):
+                    continue
+                for name in (para.text[a.start:a.end], entry.canonical):
+                    words = name.split()
+                    for k in range(1, len(words)):
+                        tail = " ".join(words[k:])
+                        if any(i.startswith("gpe:") and "-" in i for i in self.names.get(fold(tail), ())):
+                            found.setdefault(tail, a)
+        return found
 
     def _after_place_cue(self, text: str, start: int) -> bool:
         """A word before ``start`` that makes what follows a place ("tại", "tỉnh", "bóng đá")."""

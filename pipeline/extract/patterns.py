@@ -57,6 +57,7 @@ class Patterns(NameEnd):
         """A run of capitalised words starting at ``pos`` (one space apart)."""
         end = pos
         count = 0
+        initial = False
         for m in _WORD.finditer(text, pos, limit):
             if m.start() != (pos if count == 0 else end + 1) or text[end:m.start()].strip():
                 break
@@ -77,14 +78,20 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
-            if count and self._day_part_re.match(text, m.start()):
-                break  # "đường Võ Chí Công Chiều 6/6": a new sentence whose break the crawl lost
+            if count and self._opens_sentence(text, m.start(), word, initial):
+                break
             initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
                 break
         return (pos, end) if count else None
+
+    def _opens_sentence(self, text: str, start: int, word: str, after_initial: bool) -> bool:
+        """The name's next ``word`` opens a new sentence: a day part whose break the crawl lost ("đường Võ Chí
+        Công Chiều 6/6"), or a Vietnamese word after an initial's dot ("ông Đ. Và hai bên …", "bà H. Hiện, cơ
+        quan …"; issue-14T14), where a foreign name goes on ("Thomas A. Bussiere", "K. Mori")."""
+        return self._day_part_re.match(text, start) is not None or (after_initial and word.lower() in self.lexicon)
 
     def _titled_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
@@ -646,13 +653,23 @@ class Patterns(NameEnd):
     def _events(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """Meetings by their head word; sessions by their number in lower case ("phiên họp thứ
         55"); contests by the name in quotation marks after their noun (cuộc thi “Hiểu đúng về tiền”)."""
+        text = ctx.text
+        # a meeting's or festival's whole title in quotation marks, taken before its head's run of words ("Lễ hội trình
+        # diễn siêu xe và âm nhạc Vân Đồn 2021", the head's run stops at "và"; issue-14E14, batches 13 and 17)
+        self._add_events(text, [(m.span("name"), m.group("name").strip())
+                                for m in self._quoted_event_re.finditer(text, 0, ctx.limit)], accepted)
         self._pattern_named(ctx, accepted, self._event_head_re, "EVENT", True)
-        text, free = ctx.text, accepted.free
         # (span, canonical): a contest's canonical name keeps its noun ("cuộc thi Hiểu đúng về tiền"),
         # which tells the event frames it is no conference
         spans = [(m.span(), m.group()) for m in self._session_re.finditer(text, 0, ctx.limit)]
         spans += [(m.span("name"), f"{m.group('noun')} {m.group('name').strip()}")
                   for m in self._contest_re.finditer(text, 0, ctx.limit)]
+        spans += self._lower_case_festivals(text, ctx.limit)
+        self._add_events(text, spans, accepted)
+
+    def _add_events(self, text: str, spans: list[tuple[tuple[int, int], str]], accepted: Ledger) -> None:
+        """Each (span, canonical) an EVENT where it is free or holds only places and bodies."""
+        free = accepted.free
         for (s, e), canonical in spans:
             name = text[s:e].strip()
             e = s + len(name)
@@ -664,6 +681,31 @@ class Patterns(NameEnd):
             elif not ids and not any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
                 # a place or body named inside it: Cuộc thi "Người đẹp du lịch Sầm Sơn" (issue-14R11, batch 13)
                 self._replace_inside(accepted, span, _GROWS_OVER)
+
+    def _lower_case_festivals(self, text: str, limit: int) -> list[tuple[tuple[int, int], str]]:
+        """"tại Lễ hội hoa và …", "gắn với Lễ hội mùa hè tại Sa Pa": a festival's head written with a capital
+        inside a sentence names the festival by the lower-case words after it, up to a function word, a verb,
+        "và" or punctuation (the gold of batches 8 and 13). Not at a sentence's opening, where every noun is
+        capitalised, nor after a count ("một Lễ hội đặc sắc")."""
+        out = []
+        g = self.grammar
+        for m in self._festival_re.finditer(text, 0, limit):
+            before = text[:m.start()].rstrip().rsplit(" ", 1)[-1]
+            if not before.isalpha() or not before.islower() or before in g["festival_not_after"]:
+                continue
+            words = []
+            for w in text[m.end():min(limit, m.end() + 80)].split(" ")[1:int(g["festival_reach"]) + 1]:
+                bare = w.rstrip(",.;:!?)”\"…")
+                if not bare.isalpha() or not bare.islower() or bare in self.rules.stop_words \
+                        or bare in self.rules.verbs or bare == g["and"]:
+                    break
+                words.append(bare)
+                if bare != w:
+                    break  # punctuation right after the word ends the name
+            if words:
+                name = f"{m.group()} {' '.join(words)}"
+                out.append(((m.start(), m.start() + len(name)), name))
+        return out
 
     @staticmethod
     def _law_in_lower_case(text: str, m: re.Match[str], word_end: list[int], starts: dict[int, Candidate],
@@ -887,6 +929,32 @@ class Patterns(NameEnd):
         self._replace_inside(accepted, Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name[:1].lower() + name[1:],
                                                  method="pattern", score=0.6), _GROWS_OVER)
 
+    def _dotted_places(self, text: str, limit: int, accepted: list[Candidate], word_end: list[int]) -> None:
+        """A unit's abbreviation glued to its name ("H.Đức Hòa", "TT.Hậu Nghĩa") or number ("Q.7"): the unit
+        whose word it abbreviates (grammar_dotted_units); the mention keeps the abbreviation, as "huyện X"
+        keeps its word, and the canonical name is the bare one ("quận 7" for a numbered unit)."""
+        units = self.grammar["dotted_units"]
+        for m in self._dotted_unit_re.finditer(text, 0, limit):
+            unit = units[m.group()]
+            number = self._glued_number_re.match(text, m.end())
+            if number is not None:
+                after = text[number.end():number.end() + 12].split(maxsplit=1)
+                if unit not in self.grammar["numbered_units"] or \
+                        (after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"]):
+                    continue
+                s, e, name = m.start(), number.end(), f"{unit} {number.group()}"
+            else:
+                run = self._name_run(text, m.end(), limit, max_words=4)
+                if run is None or len(text[run[0]:run[1]].split()) < self.grammar["dotted_unit_min_words"] \
+                        or text[run[0]:run[1]].split()[0] in self.rules.not_name_start \
+                        or self._runs_into_word(text, run[1], word_end):
+                    continue
+                s, e, name = m.start(), run[1], text[run[0]:run[1]]
+            ids = self.names.get(fold(name)) or self.names.get(fold(f"{unit} {name}"))
+            span = self._span_for(self._pick(ids, ""), s, e) if ids else \
+                Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6)
+            self._replace_inside(accepted, span, _GROWS_OVER)
+
     def _address_places(self, text: str, limit: int, accepted: list[Candidate]) -> None:
         """An address in brackets that ends with a province: the names before it are its smaller
         units, "(Minh Cường, Thường Tín, Hà Nội)"; a name another rule found stays what it is."""
@@ -956,8 +1024,7 @@ class Patterns(NameEnd):
                     and not self._island_over_unit(m, existing, text, word_end):
                 continue
             s, e = run
-            first = text[s:e].split()[0]
-            if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
+            if not self._may_name_place(m.group().lower(), text[s:e]):
                 continue
             if self._runs_into_word(text, e, word_end):
                 continue
@@ -970,8 +1037,19 @@ class Patterns(NameEnd):
                     self._place_list(text, e, limit, accepted)
                 elif self._street_plural_before(text, m):
                     self._street_list(text, e, limit, accepted)
+        self._dotted_places(text, limit, accepted, word_end)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
+
+    def _may_name_place(self, head: str, name: str) -> bool:
+        """The run after a place's head word may be its name: not one opened by a word no name starts with, and
+        after a stadium's word only a city the gazetteer knows ("sân Tam Kỳ"; "sân Anfield", "trên sân Aston Villa"
+        are a ground's own name and a club's, left to the other rules; issue-14C14)."""
+        first = name.split()[0]
+        if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
+            return False
+        return head not in self.grammar["known_place_heads"] or any(
+            self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
 
     def _names_a_place(self, text: str, s: int, e: int) -> bool:
         """The name after a place's head word is the place's: "đường Trần Hưng Đạo", "phường Phạm Ngũ

@@ -34,7 +34,7 @@ __all__ = ["Example", "RuleSpec", "load_rules", "run_example", "lint_rules", "co
 
 RULE_NAMES = tuple(name for name, _ in PASSES) + ("link.acronym-reuse",) + LINKERS
 # Rules that only take mentions away: their examples name a span that must not be a mention at all.
-FILTERS = frozenset({"link.credit", "link.work-title"})
+FILTERS = frozenset({"link.credit", "link.work-title", "link.initials"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,15 @@ _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 # A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
 # '… các quận Tân Bình, Hóc Môn v.v…" Anh cho hay.' (he; issue-14O9, batch 7)
 _QUOTE_END = re.compile(r"(?:…|[.!?])[\"”’]\s+")
+# An initial: one capital, or a consonant and at most two more of plain Latin script ("H", "Tr", "Ng"), with or
+# without its dot; a syllable of a given name has a vowel, which may open it ("An", "Anh") (link.initials).
+_INITIAL = re.compile(r"(?:[A-Z\u0110]|[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2})\.?")
+
+
+def _is_initial(word: str) -> bool:
+    return _INITIAL.fullmatch(word) is not None
+
+
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
 # the gazetteer's own names and the bodies country context placed.
@@ -91,7 +100,8 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.country-branch", "link.legal-form", "link.acronym-definition", "link.acronym-realign",
            "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
-           "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.work-title")
+           "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.work-title",
+           "link.initials")
 
 
 def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str, list[str]]) \
@@ -206,7 +216,11 @@ class Tagger(Patterns, Linkers):
         self._numbered_document_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
-            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?![\w/,.]\w)"
+            # "Nghị định 91/2020", "Nghị định số 131/2018": a number and its year without a code (issue-14E14, batch 16:
+            # the bare number below, backtracking, gave "Nghị định 9", "Nghị định số 13")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+/(?:19|20)\d\d(?![\w/])"
+            # the whole number, never a part of it ("Nghị quyết số 41 ngày …" is not "Nghị quyết số 4")
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?!\d)(?![\w/,.]\w)"
             # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
             rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
@@ -216,15 +230,33 @@ class Tagger(Patterns, Linkers):
         self._bare_house_number_re = re.compile(r"(?:^|(?<=[\s:,(]))\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
         self._ward_after_re = re.compile(
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
+        # words of the game: one anywhere makes a document sport news, one in a sentence makes it about a match
+        # (rule link.club-place: a bare province there is its club)
+        self._club_sport_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)")
+        self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
+        self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
         self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
+        # ", " or " - " between the items of an address written on one line (rule link.address, issue-14T14)
+        self._address_item_re = re.compile(r"(?:,| [-\u2013]) ")
+        # the clause an address item stands in: since a colon, a bracket, a semicolon or the paragraph's start
+        self._address_clause_re = re.compile(r"(?:^|[:;(\n])([^:;()\n.]*)$")
         units = [h for h, t in rules.place_heads.items() if t == "GPE"]
         self._unit_before_re = re.compile(rf"(?<![\w&])(?:{alternation(units, True)})\s$", re.IGNORECASE)
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
+        # "H.Đức Hòa", "Q.7": a unit's abbreviation glued to its name or number (rule pattern.place)
+        self._dotted_unit_re = re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
+        self._glued_number_re = re.compile(r"\d{1,2}(?![\d,.]\d)\b")
         self._event_head_re = head_re(self.rules.event_heads)
+        # “Lễ hội trình diễn siêu xe và âm nhạc Vân Đồn 2021”: a title in quotation marks opened by a meeting's head
+        self._quoted_event_re = re.compile(rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) "
+                                           rf"[^”\"]{{2,90}}?)[”\"]")
+        # "Lễ hội hoa", "Lễ hội mùa hè": a festival's head before a lower-case word (rule pattern.event-head)
+        self._festival_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])")
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
@@ -260,6 +292,7 @@ class Tagger(Patterns, Linkers):
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
         # thứ 28-29"); not "lần thứ 4-2017", an edition and its year
         self._edition_re = re.compile(rf"((?: \w+){{0,2}}?) (?:{re.escape(str(g['edition']))} [\dIVXLC]+(?:-[\dIVXLC]{{1,3}}\b)?|"
+                                      rf"{re.escape(str(g['school_year']))} \d{{4}} ?[-–] ?\d{{4}}|"
                                       rf"{re.escape(str(g['year']))} \d{{4}})\b")
         # An event's edition or year after its name: " lần thứ VII", " 2020", " năm 2017", " - năm 2017",
         # " 2020/21"; a year is 19xx or 20xx, not any number ("World Cup 2 lần").
@@ -371,6 +404,7 @@ class Tagger(Patterns, Linkers):
              if self.name_model is not None else []) + [
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
+            ("link.initials", lambda: self._initials_only(doc, per_para)),
         ]
         for rule, link in document_linkers:
             for spans in per_para.values():
@@ -547,6 +581,26 @@ class Tagger(Patterns, Linkers):
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
                                                  and para.text[a.start:a.end] in titles)]
 
+    def _initials_only(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Linker ``link.initials``, after every other: a person the text names by initials only ("ông S.",
+        "ông Tr.", "bà Nguyễn T.X.", "chị Lý Thị L.H") is no mention. Every dev set's gold that lists such a
+        person marks it optional (ANNOTATION.md is silent; gold of batches 4-18), and the system's form of it,
+        cut at a dot, is rarely the gold's ("Tr" for "N.H.Tr"), so it only counts against. A name with a
+        given name stays: "Jessica W.", "Thomas A. Bussiere", "Anna K", "M. Hà", "T.Thủy"."""
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            spans[:] = [a for a in spans if not (a.type == "PERSON" and a.method != "gazetteer"
+                                                 and self._by_initials(para.text[a.start:a.end]))]
+
+    def _by_initials(self, name: str) -> bool:
+        """Only initials ("S.", "Tr", "H. T."), or a Vietnamese family name and middle names before an initial
+        ("Nguyễn Đ", "Lý Thị L", "Nguyễn Văn Th"; not "Nguyễn Văn An"): see ``_INITIAL``."""
+        words = name.replace(".", ". ").split()
+        initials = [_is_initial(w) for w in words]
+        if not words or not initials[-1]:
+            return False
+        return all(initials) or (words[0] in self.rules.surnames and not any(initials[:-1]))
+
     def _paragraph_linkers(self, para: Paragraph, spans: Ledger, notes: Proposals, gazetteer: tuple[Candidate, ...],
                            day: str, acronyms: dict[str, Candidate]) -> None:
         """After the resolver, in one paragraph: country context, acronym definitions (registered
@@ -600,6 +654,8 @@ class Tagger(Patterns, Linkers):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
+            elif c.type == "EVENT" and self._team_or_olympiad(text, c):
+                reason = "a team's or a school olympiad's word, not the Games"
             else:
                 keep.append(c)
                 continue
@@ -607,6 +663,14 @@ class Tagger(Patterns, Linkers):
                 trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                       reason=reason))
         return keep
+
+    def _team_or_olympiad(self, text: str, c: Candidate) -> bool:
+        """"đội tuyển Olympic Toán", "đội tuyển thi Olympic khu vực": the Games' word after a team's noun or the
+        verb of sitting a contest names the team or an olympiad, not the Games."""
+        if text[c.start:c.end] not in self.grammar["games_names"]:
+            return False
+        before = text[max(0, c.start - 20):c.start]
+        return any(before.endswith(f" {w} ") or before == f"{w} " for w in self.grammar["games_not_after"])
 
     def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
         """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written

@@ -212,7 +212,10 @@ class Cleaner:
             doc.lines = []
             return doc
         raw_lines, inline_cuts = self._cut_inline(doc.lines)
-        lines = [self.rules.unglue(normalize_text(line)) for line in raw_lines]
+        normal = [normalize_text(line) for line in raw_lines]
+        # the words the document writes on their own confirm where a glued foreign name ends ("Biden" / "Bidenở")
+        known = self.rules.unglue.words_of(normal + [normalize_text(doc.title)])
+        lines = [self.rules.unglue(line, known) for line in normal]
         # Where each line stands in the input file (its position when built in code).
         number = doc.line_numbers if len(doc.line_numbers) == len(lines) else list(range(1, len(lines) + 1))
         doc.lines, doc.line_numbers = [], []
@@ -259,7 +262,7 @@ class Cleaner:
     def _headline(self, doc: Document, work: "_Lines", kept: list[int]) -> tuple[int | None, str]:
         """The headline: the metadata title, or the first line when it reads as one."""
         lines = work.lines
-        title_text = self.rules.unglue(normalize_text(doc.title))
+        title_text = self.rules.unglue(normalize_text(doc.title), self.rules.unglue.words_of(work.lines))
         if kept and title_text and fold(lines[kept[0]]) == fold(title_text):
             return kept[0], title_text
         if kept and not title_text and self._headline_like(lines[kept[0]]) \
