@@ -486,6 +486,8 @@ class Patterns(NameEnd):
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
             label = self._foreign_name_label(text, s, e)
+            if label == "ORG" and (tail := self._foreign_tail(text, e, limit) or e) > e and free(s, tail):
+                e = pos = tail
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
                                           method="pattern", score=0.6))
@@ -590,10 +592,10 @@ class Patterns(NameEnd):
             if not self._head_opens_name(ctx, m, etype, accepted, starts):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
-            end = self._named_end(text, pos, limit, starts, head_re, word_end,
-                                  self._name_shape(text, m, etype, about, word_end))
+            end = self._numbered_unit_end(text, m, pos, etype) or self._named_end(
+                text, pos, limit, starts, head_re, word_end, self._name_shape(text, m, etype, about, word_end))
             if end is not None and etype == "ORG":
-                end = self._council_end(text, m, pos, end)
+                end = self._foreign_tail(text, self._council_end(text, m, pos, end), limit)
             if end is None:
                 continue
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
@@ -721,6 +723,30 @@ class Patterns(NameEnd):
                     return pos + len(admin) + 1
         return pos
 
+    def _foreign_tail(self, text: str, end: int | None, limit: int) -> int | None:
+        """A body's name that ends on a Latin-script word goes on over a linking word of its language and the
+        capitalised words after it ("Đại học Santiago de Compostela", "Huntington Beach Academy for the Performing
+        Art": cut short in batches 13 and 17; issue-14O14); a Vietnamese word ends it as before."""
+        if end is None or not re.fullmatch(r"[A-Z][a-zA-Z]+", text[max(0, end - 40):end].rsplit(" ", 1)[-1]):
+            return end
+        tail = self._foreign_tail_re.match(text, end, limit)
+        return end if tail is None else tail.end()
+
+    def _numbered_unit_end(self, text: str, head: re.Match[str], pos: int, etype: str) -> int | None:
+        """Where the body of an urban unit known by its number ends: after the number ("UBND phường 2", "TAND quận
+        10", "Công an quận 5"; issue-14O14, batches 5 and 12), where a capitalised name would stand; None elsewhere,
+        or when a measure follows the number ("Công an quận 5 năm …" counts years)."""
+        admin = text[head.end():pos].strip()
+        if etype != "ORG" or admin.lower() not in self.grammar["numbered_org_units"]:
+            return None
+        number = self._unit_number_re.match(text, pos - 1)
+        if number is None:
+            return None
+        after = text[number.end():number.end() + 12].split(maxsplit=1)
+        if after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"]:
+            return None
+        return number.end()
+
     def _name_shape(self, text: str, m: re.Match[str], etype: str, about: bool, word_end: list[int]) -> NameShape:
         """What the name after this head may run over (see :class:`NameShape`)."""
         head = m.group()
@@ -793,6 +819,8 @@ class Patterns(NameEnd):
             # After its unit's word the place keeps the text's name: "UBND tỉnh Thừa Thiên Huế" was the
             # province's council, though the gazetteer names the unit by its present name (Huế, a city)
             place = text[places[0].start:places[0].end] if admin else places[0].canonical
+            if place.lower().startswith(f"{admin.lower()} "):
+                admin = ""  # "UBND quận 3": the numbered unit's place holds its word ("quận 3")
             span.canonical = " ".join(x for x in (body, admin, place) if x)
         return span
 

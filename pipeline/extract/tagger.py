@@ -224,6 +224,11 @@ class Tagger(Patterns, Linkers):
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
+        # the rest of a Latin-script name past a linking word ("Đại học Santiago | de Compostela", "Huntington Beach
+        # Academy | for the Performing Art"; rule pattern.org-head and pattern.foreign-name)
+        self._foreign_tail_re = re.compile(
+            rf"(?: (?:{alternation(rules.grammar['foreign_name_links'])})(?: (?:{alternation(rules.grammar['foreign_articles'])}))?"
+            r"(?: [A-Z][a-zA-Z]+)+)+(?![\w&])")
         self._event_head_re = head_re(self.rules.event_heads)
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
