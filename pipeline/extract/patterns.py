@@ -459,6 +459,9 @@ class Patterns(NameEnd):
             name = para.text[s:e]
             if name.split()[0].lower() in self.rules.stop_words:
                 continue  # a function word opening the next sentence: "… trên mạng xã hội Khi biết …"
+            if f" {para.text[max(0, s - 12):s].lower()}".endswith(tuple(f" {w} " for w in self.grammar["syllable_media_nouns"])) \
+                    and " " not in name and not name.isupper() and not self.rules.lone_name.fullmatch(name):
+                continue  # "Trang Nhung" (a person), "cổ trang Hoa ngữ" (a genre): a Vietnamese syllable, no medium
             # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
             # batches 5, 6 and 10)
             if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
