@@ -459,9 +459,15 @@ class Patterns(NameEnd):
             name = para.text[s:e]
             if name.split()[0].lower() in self.rules.stop_words:
                 continue  # a function word opening the next sentence: "… trên mạng xã hội Khi biết …"
-            if f" {para.text[max(0, s - 12):s].lower()}".endswith(tuple(f" {w} " for w in self.grammar["syllable_media_nouns"])) \
-                    and " " not in name and not name.isupper() and not self.rules.lone_name.fullmatch(name):
+            syllable = " " not in name and not name.isupper() and not self.rules.lone_name.fullmatch(name)
+            if syllable and f" {para.text[max(0, s - 12):s].lower()}".endswith(
+                    tuple(f" {w} " for w in self.grammar["syllable_media_nouns"])):
                 continue  # "Trang Nhung" (a person), "cổ trang Hoa ngữ" (a genre): a Vietnamese syllable, no medium
+            if syllable and (run := self._name_run(para.text, e + 1, len(para.text), max_words=3)) is not None:
+                # "báo Lao Động", "báo Tin Tức", "báo Thanh Niên": a Vietnamese title's first syllable has the Latin
+                # shape the rule reads; the title goes on over the capitalised words after it (issue-14O14)
+                e = run[1]
+                name = para.text[s:e]
             # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
             # batches 5, 6 and 10)
             if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
@@ -489,7 +495,13 @@ class Patterns(NameEnd):
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
             label = self._foreign_name_label(text, s, e)
-            if label == "ORG" and (tail := self._foreign_tail(text, e, limit) or e) > e and free(s, tail):
+            if label == "ORG" and (tail := self._foreign_tail(text, e, limit) or e) > e:
+                if not free(s, tail):
+                    # "The Times of India", "University of California": the name grows over the place it ends with
+                    pos = tail if self._replace_inside(accepted, Candidate(
+                        s, tail, label, f"org:new:{slug(text[s:tail])}", text[s:tail], method="pattern", score=0.6),
+                        ("GPE", "LOC")) else pos
+                    continue
                 e = pos = tail
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
