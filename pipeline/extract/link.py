@@ -493,7 +493,7 @@ class Linkers:
         Mitsubishi UFJ Leasing": "Tokyo" is no place there, "Fast Retail" no person)."""
         for items in self._comma_lists(text):
             kinds = [self._item_kind(text, s, e, spans) for s, e in items]
-            if "other" in kinds or (len(items) < 3 or kinds.count("ORG") < 2) and not self._org_pair(text, items, kinds, spans):
+            if len(items) < 3 or kinds.count("ORG") < 2 or "other" in kinds:
                 continue
             for (s, e), kind in zip(items, kinds):
                 if kind != "foreign":
@@ -504,18 +504,6 @@ class Linkers:
                 ids = self.names.get(fold(name))
                 spans.append(self._span_for(self._pick(ids, ""), s, e) if ids else Candidate(
                     s, e, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.5, rule="link.org-list"))
-
-    def _org_pair(self, text: str, items: list[tuple[int, int]], kinds: list[str], spans: Ledger) -> bool:
-        """Two names, one a body a rule found, the other one foreign word that is no Vietnamese syllable
-        (``lone_name``) or an acronym: a pair of firms ("Renault và Nissan", "Sony và HP"; issue-14O14, batches 15
-        and 17: the unknown firm beside the known one was missed)."""
-        if len(items) != 2 or kinds.count("ORG") != 1:
-            return False
-        (s, e), = [item for item, kind in zip(items, kinds) if kind == "foreign"]
-        name = text[s:e]
-        if any(a.type == "PERSON" and name in text[a.start:a.end].split() for a in spans):
-            return False  # "Sundar Pichai … Google và Pichai": the surname of a person named before
-        return " " not in name and (bool(self.rules.lone_name.fullmatch(name)) or name.isupper() and name.isalpha())
 
     def _comma_lists(self, text: str) -> list[list[tuple[int, int]]]:
         """The lists of a paragraph as the spans of their items: runs of capitalised words joined by
