@@ -497,7 +497,7 @@ class Patterns(NameEnd):
             label = self._foreign_name_label(text, s, e)
             if label == "ORG" and (tail := self._foreign_tail(text, e, limit) or e) > e:
                 if not free(s, tail):
-                    # "The Times of India", "University of California": the name grows over the place it ends with
+                    # "The Times of India": the name grows over the place it ends with
                     pos = tail if self._replace_inside(accepted, Candidate(
                         s, tail, label, f"org:new:{slug(text[s:tail])}", text[s:tail], method="pattern", score=0.6),
                         ("GPE", "LOC")) else pos
