@@ -460,9 +460,8 @@ class Patterns(NameEnd):
             if name.split()[0].lower() in self.rules.stop_words:
                 continue  # a function word opening the next sentence: "… trên mạng xã hội Khi biết …"
             syllable = " " not in name and not name.isupper() and not self.rules.lone_name.fullmatch(name)
-            if syllable and f" {para.text[max(0, s - 12):s].lower()}".endswith(
-                    tuple(f" {w} " for w in self.grammar["syllable_media_nouns"])):
-                continue  # "Trang Nhung" (a person), "cổ trang Hoa ngữ" (a genre): a Vietnamese syllable, no medium
+            if self._syllable_noun_before(para.text, s, syllable):
+                continue
             if syllable and (run := self._name_run(para.text, e + 1, len(para.text), max_words=3)) is not None:
                 # "báo Lao Động", "báo Tin Tức", "báo Thanh Niên": a Vietnamese title's first syllable has the Latin
                 # shape the rule reads; the title goes on over the capitalised words after it (issue-14O14)
@@ -473,6 +472,20 @@ class Patterns(NameEnd):
             if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
+
+    def _syllable_noun_before(self, text: str, s: int, syllable: bool) -> bool:
+        """A medium's noun before ``text[s:]`` that is a syllable of another word or a given name
+        (``grammar_syllable_media_nouns``), not the noun: in lower case after any word but the prepositions of
+        ``media_nouns`` ("thời trang Victoria Beckham", "vũ trang Houthi": batch 15; not "theo trang Tripzilla"),
+        or before one Vietnamese syllable (``syllable``: "Trang Nhung", a person). Issue-14O14."""
+        before = f" {text[max(0, s - 20):s]}"
+        for noun in self.grammar["syllable_media_nouns"]:
+            if not before.lower().endswith(f" {noun} "):
+                continue
+            prev = before[:-len(noun) - 2].rsplit(" ", 1)[-1].lower()
+            if syllable or before.endswith(f" {noun} ") and f"{prev} {noun}" not in self.rules.media_nouns:
+                return True
+        return False
 
     def _foreign_names(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
@@ -547,11 +560,12 @@ class Patterns(NameEnd):
         "tổ chức Climate Central", "RWR Advisory Group"), a person, or nothing ("")."""
         words = text[s:e].split()
         before, after = text[max(0, s - 25):s], text[e:e + 25]
+        medium = self._media_before_re.search(before) and not self._syllable_noun_before(text, s, False)
         if words[-1] in self.rules.foreign_event_words:
             return "EVENT"
-        if words[-1] in self.grammar["foreign_place_words"] and not self._media_before_re.search(before):
+        if words[-1] in self.grammar["foreign_place_words"] and not medium:
             return "LOC"
-        if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
+        if medium or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
