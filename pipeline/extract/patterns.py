@@ -466,11 +466,33 @@ class Patterns(NameEnd):
             name = para.text[s:e]
             if name.split()[0].lower() in self.rules.stop_words:
                 continue  # a function word opening the next sentence: "… trên mạng xã hội Khi biết …"
+            syllable = " " not in name and not name.isupper() and not self.rules.lone_name.fullmatch(name)
+            if self._syllable_noun_before(para.text, s, syllable):
+                continue
+            if syllable and (run := self._name_run(para.text, e + 1, len(para.text), max_words=3)) is not None:
+                # "báo Lao Động", "báo Tin Tức", "báo Thanh Niên": a Vietnamese title's first syllable has the Latin
+                # shape the rule reads; the title goes on over the capitalised words after it (issue-14O14)
+                e = run[1]
+                name = para.text[s:e]
             # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
             # batches 5, 6 and 10)
             if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
+
+    def _syllable_noun_before(self, text: str, s: int, syllable: bool) -> bool:
+        """A medium's noun before ``text[s:]`` that is a syllable of another word or a given name
+        (``grammar_syllable_media_nouns``), not the noun: in lower case after any word but the prepositions of
+        ``media_nouns`` ("thời trang Victoria Beckham", "vũ trang Houthi": batch 15; not "theo trang Tripzilla"),
+        or before one Vietnamese syllable (``syllable``: "Trang Nhung", a person). Issue-14O14."""
+        before = f" {text[max(0, s - 20):s]}"
+        for noun in self.grammar["syllable_media_nouns"]:
+            if not before.lower().endswith(f" {noun} "):
+                continue
+            prev = before[:-len(noun) - 2].rsplit(" ", 1)[-1].lower()
+            if syllable or before.endswith(f" {noun} ") and f"{prev} {noun}" not in self.rules.media_nouns:
+                return True
+        return False
 
     def _foreign_names(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name where news writes a person ("Kurt Campbell, Tổng thống Mỹ ...",
@@ -493,6 +515,14 @@ class Patterns(NameEnd):
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
             label = self._foreign_name_label(text, s, e)
+            if label == "ORG" and (tail := self._foreign_tail(text, e, limit) or e) > e:
+                if not free(s, tail):
+                    # "The Times of India": the name grows over the place it ends with
+                    pos = tail if self._replace_inside(accepted, Candidate(
+                        s, tail, label, f"org:new:{slug(text[s:tail])}", text[s:tail], method="pattern", score=0.6),
+                        ("GPE", "LOC")) else pos
+                    continue
+                e = pos = tail
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
                                           method="pattern", score=0.6))
@@ -537,11 +567,12 @@ class Patterns(NameEnd):
         "tổ chức Climate Central", "RWR Advisory Group"), a person, or nothing ("")."""
         words = text[s:e].split()
         before, after = text[max(0, s - 25):s], text[e:e + 25]
+        medium = self._media_before_re.search(before) and not self._syllable_noun_before(text, s, False)
         if words[-1] in self.rules.foreign_event_words:
             return "EVENT"
-        if words[-1] in self.grammar["foreign_place_words"] and not self._media_before_re.search(before):
+        if words[-1] in self.grammar["foreign_place_words"] and not medium:
             return "LOC"
-        if self._media_before_re.search(before) or self._org_noun_before_re.search(before) \
+        if medium or self._org_noun_before_re.search(before) \
                 or words[-1] in self.rules.foreign_org_words:
             return "ORG"
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
@@ -597,10 +628,10 @@ class Patterns(NameEnd):
             if not self._head_opens_name(ctx, m, etype, accepted, starts):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
-            end = self._named_end(text, pos, limit, starts, head_re, word_end,
-                                  self._name_shape(text, m, etype, about, word_end))
+            end = self._numbered_unit_end(text, m, pos, etype) or self._named_end(
+                text, pos, limit, starts, head_re, word_end, self._name_shape(text, m, etype, about, word_end))
             if end is not None and etype == "ORG":
-                end = self._council_end(text, m, pos, end)
+                end = self._foreign_tail(text, self._council_end(text, m, pos, end), limit)
             if end is None:
                 continue
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
@@ -763,6 +794,30 @@ class Patterns(NameEnd):
                     return pos + len(admin) + 1
         return pos
 
+    def _foreign_tail(self, text: str, end: int | None, limit: int) -> int | None:
+        """A body's name that ends on a Latin-script word goes on over a linking word of its language and the
+        capitalised words after it ("Đại học Santiago de Compostela", "Huntington Beach Academy for the Performing
+        Art": cut short in batches 13 and 17; issue-14O14); a Vietnamese word ends it as before."""
+        if end is None or not re.fullmatch(r"[A-Z][a-zA-Z]+", text[max(0, end - 40):end].rsplit(" ", 1)[-1]):
+            return end
+        tail = self._foreign_tail_re.match(text, end, limit)
+        return end if tail is None else tail.end()
+
+    def _numbered_unit_end(self, text: str, head: re.Match[str], pos: int, etype: str) -> int | None:
+        """Where the body of an urban unit known by its number ends: after the number ("UBND phường 2", "TAND quận
+        10", "Công an quận 5"; issue-14O14, batches 5 and 12), where a capitalised name would stand; None elsewhere,
+        or when a measure follows the number ("Công an quận 5 năm …" counts years)."""
+        admin = text[head.end():pos].strip()
+        if etype != "ORG" or admin.lower() not in self.grammar["numbered_org_units"]:
+            return None
+        number = self._unit_number_re.match(text, pos - 1)
+        if number is None:
+            return None
+        after = text[number.end():number.end() + 12].split(maxsplit=1)
+        if after and after[0].rstrip(",.;:)") in self.grammar["quantity_words"]:
+            return None
+        return number.end()
+
     def _name_shape(self, text: str, m: re.Match[str], etype: str, about: bool, word_end: list[int]) -> NameShape:
         """What the name after this head may run over (see :class:`NameShape`)."""
         head = m.group()
@@ -835,6 +890,8 @@ class Patterns(NameEnd):
             # After its unit's word the place keeps the text's name: "UBND tỉnh Thừa Thiên Huế" was the
             # province's council, though the gazetteer names the unit by its present name (Huế, a city)
             place = text[places[0].start:places[0].end] if admin else places[0].canonical
+            if place.lower().startswith(f"{admin.lower()} "):
+                admin = ""  # "UBND quận 3": the numbered unit's place holds its word ("quận 3")
             span.canonical = " ".join(x for x in (body, admin, place) if x)
         return span
 

@@ -251,6 +251,11 @@ class Tagger(Patterns, Linkers):
         self._dotted_unit_re = re.compile(
             rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
         self._glued_number_re = re.compile(r"\d{1,2}(?![\d,.]\d)\b")
+        # the rest of a Latin-script name past a linking word ("Đại học Santiago | de Compostela", "Huntington Beach
+        # Academy | for the Performing Art"; rule pattern.org-head and pattern.foreign-name)
+        self._foreign_tail_re = re.compile(
+            rf"(?: (?:{alternation(rules.grammar['foreign_name_links'])})(?: (?:{alternation(rules.grammar['foreign_articles'])}))?"
+            r"(?: [A-Z][a-zA-Z]+)+)+(?![\w&])")
         self._event_head_re = head_re(self.rules.event_heads)
         # “Lễ hội trình diễn siêu xe và âm nhạc Vân Đồn 2021”: a title in quotation marks opened by a meeting's head
         self._quoted_event_re = re.compile(rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) "
