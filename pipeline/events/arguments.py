@@ -39,6 +39,12 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # or title ("ông Prahlad Modi, em trai Thủ tướng Modi, thông báo"); after it, the closing comma.
 _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
 _APPOSITION_END = re.compile(r"\s*,")
+# A comma and a description opening with a lower-case word, with no other stop, up to a second name
+# (``_described_owner``), at most this many title words after its possessive, and the stops that
+# would end the apposition before the verb.
+_DESCRIBED = re.compile(r"\s*,\s*(\w[^,;:()\"“”]*)")
+_STOPS = re.compile(r"[,;:()]")
+_OWNER_TITLE_WORDS = 2
 
 
 # How far before a place the possessive joining it to a medium may start ("của " and spaces), and how
@@ -125,8 +131,10 @@ class ArgumentsMixin:
                 and settings.unnamed_subject_not.search(text, opening.end(), hit.start):
             return False
         # "David Keith, một thành viên của nhóm nghiên cứu cho biết": after a name and its comma the
-        # description is that named speaker's apposition
-        return not any(m.end <= at and _COMMA_GAP.fullmatch(text, m.end, at) for m in hit.s.mentions)
+        # description is that named speaker's apposition; and a name that opens there holds the head
+        # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks)
+        return not any(m.end <= at and _COMMA_GAP.fullmatch(text, m.end, at) or m.start == at
+                       for m in hit.s.mentions)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:
@@ -510,6 +518,11 @@ class ArgumentsMixin:
             # after a name says who that person is; the name before speaks.
             before = [m for m in before if m is not first]
             first = people[-2]
+        elif len(people) > 1 and self._described_owner(text, people[-2], first, hit.start):
+            # "Ryan Williams, người phát ngôn chiến dịch năm 2012 của ông Mitt Romney nhận định": the
+            # description says whose man the one named first is; he speaks, not whom he works for
+            before = [m for m in before if m is not first]
+            first = people[-2]
         run = [first]
         for prev in reversed(people[:people.index(first)]):
             gap = text[prev.end:run[-1].start]
@@ -526,6 +539,18 @@ class ArgumentsMixin:
             # and a comma, the first ends a clause before ("… đi xa hơn Khánh Linh, Minh Tú đã phản đối")
             run = run[:next(k for k, g in enumerate(gaps, start=1) if _COMMA_GAP.fullmatch(g))]
         return [m for m in before if m.start >= run[-1].start]
+
+    def _described_owner(self, text: str, named: Mention, owner: Mention, end: int) -> bool:
+        """A comma after ``named``, a lower-case description ending in a possessive and at most
+        ``_OWNER_TITLE_WORDS`` words of title ("của ông", "của Tổng thống"), then ``owner`` and, up to
+        the verb at ``end``, no comma: the description is ``named``'s apposition and ``owner`` is whom
+        he works for ("Michael Wear, người phụ trách … trong chiến dịch năm 2012 của Tổng thống Barack
+        Obama cho hay")."""
+        gap = _DESCRIBED.fullmatch(text, named.end, owner.start)
+        if gap is None or not gap.group(1)[:1].islower() or _STOPS.search(text, owner.end, end):
+            return False
+        cuts = [owner.start] + [named.end + k.start() for k in re.finditer(r"(?<=\s)\S", gap.group(0))][-_OWNER_TITLE_WORDS:]
+        return any(self.lex.possessive_end.search(text, gap.start(1), c) is not None for c in cuts)
 
     def _body_speaking(self, hit: _Hit, before: list[Mention]) -> list[Mention]:
         """Without a person: the names of the verb's own clause, and the body named right before its
