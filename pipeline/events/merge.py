@@ -85,7 +85,15 @@ class MergeMixin:
         its main event first and mentions others in passing)."""
         same = [r for r in records if r.type == etype and hit.s.key in r.sites]
         pool = same[-1:] if same else [r for r in records if r.type == etype]
-        return next((r for r in pool if self._refers(hit, args, r, reference)), None)
+        found = next((r for r in pool if self._refers(hit, args, r, reference)), None)
+        settings = self.lex.types[etype]
+        if found is not None or not settings.multilateral_type or hit.text.lower() not in settings.multilateral_triggers:
+            return found
+        # A word that names a body's session as well as a meeting ("cuộc họp", "phiên họp"), with no meeting
+        # to refer to, refers to the session the article reported as a conference: "Cuộc họp … lùi lên 9h30"
+        # after "Eximbank tổ chức họp ĐHĐCĐ" (issue #14: batches 7, 15), as the typed record would have been.
+        other = [r for r in records if r.type == settings.multilateral_type]
+        return next((r for r in other if self._refers(hit, args, r, reference)), None)
 
     def _named_after(self, hit: _Hit, etype: str) -> bool:
         """An EVENT name right after a bare noun names it ("hội nghị COP26")."""
