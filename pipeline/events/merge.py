@@ -91,8 +91,9 @@ class MergeMixin:
             return found
         # A word that names a body's session as well as a meeting ("cuộc họp", "phiên họp"), with no meeting
         # to refer to, refers to the session the article reported as a conference: "Cuộc họp … lùi lên 9h30"
-        # after "Eximbank tổ chức họp ĐHĐCĐ" (issue #14: batches 7, 15), as the typed record would have been.
-        other = [r for r in records if r.type == settings.multilateral_type]
+        # after "Eximbank tổ chức họp ĐHĐCĐ" (issue #14: batch 7). Only a dated session: an undated one ("Phiên họp
+        # lần thứ 3 … bất thành") would take the day of another meeting ("tại cuộc họp ngày 13/4/2021" of the board).
+        other = [r for r in records if r.type == settings.multilateral_type and r.args.date]
         return next((r for r in other if self._refers(hit, args, r, reference)), None)
 
     def _named_after(self, hit: _Hit, etype: str) -> bool:
