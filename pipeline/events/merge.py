@@ -119,6 +119,10 @@ class MergeMixin:
         r.sites[hit.s.key] = min(r.sites.get(hit.s.key, hit.start), hit.start)
         self._union(r, args.participants)
         self._fill(r.args, args)
+        # An international body named at a later report ("Kuleba nói trong cuộc họp trực tuyến ngày 20/4" with the
+        # EU after "tham dự cuộc họp trực tuyến với Ngoại trưởng của các nước thành viên EU") makes it a conference.
+        if r.type == hit.rules[0].type:
+            r.type = self._record_type(r.hit, r.type, r.args)
 
     @staticmethod
     def _union(r: _Record, parts: list[_Part]) -> None:
