@@ -85,7 +85,16 @@ class MergeMixin:
         its main event first and mentions others in passing)."""
         same = [r for r in records if r.type == etype and hit.s.key in r.sites]
         pool = same[-1:] if same else [r for r in records if r.type == etype]
-        return next((r for r in pool if self._refers(hit, args, r, reference)), None)
+        found = next((r for r in pool if self._refers(hit, args, r, reference)), None)
+        settings = self.lex.types[etype]
+        if found is not None or not settings.multilateral_type or hit.text.lower() not in settings.multilateral_triggers:
+            return found
+        # A word that names a body's session as well as a meeting ("cuộc họp", "phiên họp"), with no meeting
+        # to refer to, refers to the session the article reported as a conference: "Cuộc họp … lùi lên 9h30"
+        # after "Eximbank tổ chức họp ĐHĐCĐ" (issue #14: batch 7). Only a dated session: an undated one ("Phiên họp
+        # lần thứ 3 … bất thành") would take the day of another meeting ("tại cuộc họp ngày 13/4/2021" of the board).
+        other = [r for r in records if r.type == settings.multilateral_type and r.args.date]
+        return next((r for r in other if self._refers(hit, args, r, reference)), None)
 
     def _named_after(self, hit: _Hit, etype: str) -> bool:
         """An EVENT name right after a bare noun names it ("hội nghị COP26")."""
@@ -110,6 +119,10 @@ class MergeMixin:
         r.sites[hit.s.key] = min(r.sites.get(hit.s.key, hit.start), hit.start)
         self._union(r, args.participants)
         self._fill(r.args, args)
+        # An international body named at a later report ("Kuleba nói trong cuộc họp trực tuyến ngày 20/4" with the
+        # EU after "tham dự cuộc họp trực tuyến với Ngoại trưởng của các nước thành viên EU") makes it a conference.
+        if r.type == hit.rules[0].type:
+            r.type = self._record_type(r.hit, r.type, r.args)
 
     @staticmethod
     def _union(r: _Record, parts: list[_Part]) -> None:
