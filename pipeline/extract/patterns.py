@@ -666,6 +666,8 @@ class Patterns(NameEnd):
             return False  # "Thư Viện Về Buôn": the head's word is the second syllable of another word
         if (title := self._title_re.match(text, m.start())) and title.end() > m.end():
             return False  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
+        if m.group() in self.grammar["capital_first_heads"] and not _capitalised(text[m.end() + 1:].split(" ", 1)[0]):
+            return False  # "Chiến dịch tiêm chủng …" opening a sentence: a campaign's head names one only before a capital
         return not (m.group()[0].islower() and etype != "ORG"
                     and not self._law_in_lower_case(text, m, word_end, starts, etype))
 
