@@ -217,6 +217,30 @@ def test_year_estimate_reads_the_year_of_a_lunar_new_year(config):
     assert doc.year_estimate == "2016"
 
 
+def test_year_estimate_reads_the_year_of_an_exam(config):
+    # baomoi-22603584 (batch 19): "kỳ thi THPT 2017" is the only year of an article dated "Sáng 24/6"; the
+    # gold dates its statements 2017-06-24. A stated year still beats the edition (baomoi-21488935, batch 12,
+    # "kỳ thi THPT quốc gia 2017" beside its own years), and a year after other words is no edition.
+    doc = clean(config, ["Sáng 24/6, hơn 500.000 thí sinh đã kết thúc kỳ thi THPT 2017 với bài thi tổ hợp."])
+    assert doc.year_estimate == "2017"
+    doc = clean(config, ["Sáng 24/6, thí sinh kết thúc kỳ thi THPT quốc gia 2017.", "Điểm chuẩn năm 2016 giảm."])
+    assert doc.year_estimate == "2016"
+    doc = clean(config, ["Sáng 24/6, hơn 500.000 thí sinh đã kết thúc buổi thi cuối cùng.",
+                         "Lớp học 2017 tổ chức gặp mặt."])
+    assert doc.year_estimate == ""
+
+
+def test_year_estimate_skips_the_first_day_of_a_span_dated_in_full(config):
+    # baomoi-22238359 (batch 18): the terms "từ ngày 15.1 - 31.12.2016" and "từ ngày 2.1 - 31.12.2017" are no
+    # news day; the news "Chiều 8.5" is told beside "Ngày 15.3.2017" (gold: 2017-05-08), not 2016.
+    doc = clean(config, ["Ngày 15.1.2016, Công ty ký hợp đồng đổ rác từ ngày 15.1 - 31.12.2016.",
+                         "Chiều 8.5, ông Khánh xác nhận: “Ngày 15.3.2017, xã ký hợp đồng”."])
+    assert doc.year_estimate == "2017"
+    # A day and month alone still dates the sentence's year ("chiều 6-6" beside "tháng 5-2017" above).
+    doc = clean(config, ["Từ ngày 15.1, Công ty ký hợp đồng đổ rác năm 2016."])
+    assert doc.year_estimate == "2016"
+
+
 def test_year_estimate_ignores_the_start_of_a_span_up_to_now(config):
     # baomoi-22626396 (batch 17): "Từ năm 2007 đến nay" dated "Chiều 27/6" in 2007; baomoi-22414170
     # (batch 12): "hoạt động từ năm 2006 đến nay". A year of its own still counts.
