@@ -256,6 +256,7 @@ class FrameSpec:
     counter_examples: tuple[FrameExample, ...] = ()
     origin: str = ""
     phrases: dict[tuple[str, ...], int] = field(default_factory=dict)  # phrase -> trigger group number
+    cues: tuple[Sense, ...] = ()  # the frame's modality and background cues (also for named events)
 
 
 def default_frames_dir() -> Path:
@@ -317,7 +318,7 @@ def _frame(raw: dict, origin: str) -> FrameSpec:
     return FrameSpec(etype, plover, str(raw.get("description", "")), settings, triggers,
                      tuple(_example(x, f"{origin} [[example]]") for x in raw.get("example", [])),
                      tuple(_example(x, f"{origin} [[counter_example]]") for x in raw.get("counter_example", [])),
-                     origin, phrases)
+                     origin, phrases, cues)
 
 
 def _words_or_none(raw: dict, key: str) -> re.Pattern[str] | None:

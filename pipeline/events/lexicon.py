@@ -142,8 +142,11 @@ class Lexicon:
             plover=plover,
             types=types,
             negation=_phrases(data.get("negation", {}).get("words", [])),
+            # a named event is cued as its frame's triggers are: "bảo đảm tổ chức thành công Hội nghị Thượng
+            # đỉnh … P4G năm 2025" is a goal, whether or not the name holds the frame's trigger word
             mention_rule=TriggerRule(em["type"], "noun", float(em["strength"]), (frozenset({"argument"}),),
-                                     (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]]),
+                                     (), (), 0, 0, True, types[em["type"]].neighbour, plover[em["type"]],
+                                     senses=frames[em["type"]].cues),
             quotation_rules={t: TriggerRule(t, "verb", types[t].quotation_speech_strength, (frozenset({"source"}),), (),
                                             (), 0, 0, False, False, plover[t])
                              for t in EVENT_TYPES if types[t].quotation_speech_words},

@@ -169,12 +169,22 @@ class TriggerMixin:
                 continue
             if any(h.start < m.end and m.start < h.end for h in hits):
                 continue
+            if self._cued(s, m, lex.mention_rule):
+                continue  # proposed, wished for or prepared: not held (the frame's [cues])
             if any("EVENT" in lex.types[h.rules[0].type].instrument and h.name is None
                    and h.seg_start <= m.start and m.end <= h.seg_end for h in hits):
                 continue  # "COP 23 là hội nghị ...": the name of that trigger's conference
             hits.append(self._describe(_Hit(s, m.start, m.end, (lex.mention_rule,), "noun", m), s.words.at(m.start)))
         hits.sort(key=lambda h: h.start)
         self._segment(s, hits)
+
+    def _cued(self, s: _Sent, m, rule: TriggerRule) -> bool:
+        """A cue of the rule's frame stands before the named event in its clause."""
+        i, j = s.words.at(m.start), s.words.after(m.end)
+        if i is None:
+            return False
+        c0 = next((a for a, b in s.clauses if a <= m.start < b), s.start)
+        return any(self._sense_holds(sense, s, i, j, c0) for sense in rule.senses)
 
     def _allowed(self, rule: TriggerRule, s: _Sent, i: int, j: int, start: int, end: int) -> bool:
         text = s.para.text
