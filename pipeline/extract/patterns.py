@@ -205,6 +205,8 @@ class Patterns(NameEnd):
             run = (run[0], whole.end())  # "ông Mohammed al-Momani", "ông Khaled bin Mohammed": a particle goes on
         if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific:
             run = self._foreign_after_portfolio(text, run, limit, accepted, free)
+        if honorific and run is not None and (t := self._title_re.match(text, run[0])) is not None and t.end() < run[1]:
+            return None  # "ông Tướng Michael Flynn" (issue-14B15, batch 17): the title after the address names him
         words = text[run[0]:run[1]].split() if run is not None else []
         if len(words) == 2 and words[0] in self.rules.surnames:
             run = self._stop_word_last_syllable(text, run, limit)
