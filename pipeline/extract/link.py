@@ -918,14 +918,25 @@ class Linkers:
             spans, text = per_para[para.index], para.text
             for a in [a for a in spans if a.type == "PERSON" and a.entity_id.startswith("person:new:")
                       and a.entity_id not in canonical]:
-                ids = owners.get(text[a.start:a.end], set())
-                if len(ids) != 1 or not text[a.start:a.start + 1].isupper():
+                start = self._past_address(text[a.start:a.end], owners) + a.start
+                ids = owners.get(text[start:a.end], set())
+                if len(ids) != 1 or not text[start:start + 1].isupper():
                     continue
                 person = next(iter(ids))
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
-                    a.start, a.end, "PERSON", person, canonical[person], title=a.title, method="coref",
+                    start, a.end, "PERSON", person, canonical[person], title=a.title, method="coref",
                     score=0.8)]  # as every coreference
             self._bare_given_names(text, spans, owners, canonical)
+
+    def _past_address(self, name: str, owners: dict[str, set[str]]) -> int:
+        """Where the given name starts in a found name opened by a capitalised address (issue-14B15): "Anh Phát
+        kể" after "anh Đặng Thành Phát", "“Anh Phúc nói đúng”" of "Ưng Hoàng Phúc"'s wife; the names model and the
+        rule of given-name honorifics take "Anh" inside a sentence for the name's first syllable. 0 when the whole
+        name is a given name of the article's (a person "… Anh Phát"), or no address opens it."""
+        first, _, rest = name.partition(" ")
+        if name in owners or first not in self.rules.given_name_before or rest not in owners:
+            return 0
+        return len(first) + 1
 
     def _bare_given_names(self, text: str, spans: Ledger, owners: dict[str, set[str]], canonical: dict[str, str]) -> None:
         """Where nothing was found, a given name of one person named in full standing where a name stands:

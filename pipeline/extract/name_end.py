@@ -223,7 +223,7 @@ class NameEnd:
             return _NEXT
         if self._opens_topic(scan, w, lowered):
             scan.topic = True
-        elif self._plural_lead(scan, w, lowered):
+        elif self._plural_lead(scan, w, lowered) or self._plural_field(scan, w, lowered):
             scan.topic = True
         elif not (scan.topic and word == g["with"] and scan.end is not None
                   # "… về Thích ứng với biến đổi khí hậu": part of the topic
@@ -246,6 +246,28 @@ class NameEnd:
             return False
         nxt = _WORD.match(scan.text, w.end() + 1)
         return nxt is not None and nxt.group() in self.grammar["plural_lead_nouns"]
+
+    def _plural_field(self, scan: _Scan, w: re.Match[str], lowered: str) -> bool:
+        """"các" after a body's capitalised field opens what the body manages, which runs to the place it serves or its
+        national designator ("Ban Quản lý các Khu công nghiệp và Chế xuất Hà Nội", batch 12; "Ban QLDA ĐTXD các công
+        trình giao thông Hà Nội", batch 11; "Đảng ủy Khối các cơ quan Trung ương", batch 18; issue-14B15), within
+        ``plural_field_words`` syllables and over no stop word, verb or punctuation; never a plural of units, countries
+        or people (``plural_field_not_before``: "Sở Y tế các tỉnh phía Bắc", "Bộ Y tế các nước ASEAN")."""
+        g, text = self.grammar, scan.text
+        if lowered != g["plural_field"] or scan.end is None or scan.pending or scan.topic or scan.shape.about:
+            return False
+        prev = w.end()
+        for i, x in enumerate(_WORD.finditer(text, w.end() + 1, scan.limit)):
+            word = x.group()
+            if i >= g["plural_field_words"] or text[prev:x.start()].strip() or word in self.rules.stop_words \
+                    or text[x.start():scan.word_end_at(x.start())] in self.rules.verb_words \
+                    or i == 0 and word.lower() in g["plural_field_not_before"]:
+                return False
+            hit = scan.starts.get(x.start())
+            if i and (hit is not None and hit.type == "GPE" or self._national_at(scan, x.start())):
+                return True
+            prev = x.end()
+        return False
 
     def _home_body_abroad(self, scan: _Scan, nxt: Candidate) -> bool:
         """A body of the home country's people abroad takes the foreign country after "tại"/"ở" ("Hội người Việt Nam ở

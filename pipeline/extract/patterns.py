@@ -205,7 +205,12 @@ class Patterns(NameEnd):
             run = (run[0], whole.end())  # "ông Mohammed al-Momani", "ông Khaled bin Mohammed": a particle goes on
         if run is not None and len(text[run[0]:run[1]].split()) == 1 and not honorific:
             run = self._foreign_after_portfolio(text, run, limit, accepted, free)
+        if honorific and run is not None and (t := self._title_re.match(text, run[0])) is not None and t.end() < run[1]:
+            return None  # "ông Tướng Michael Flynn" (issue-14B15, batch 17): the title after the address names him
         words = text[run[0]:run[1]].split() if run is not None else []
+        if len(words) == 2 and words[0] in self.rules.surnames:
+            run = self._stop_word_last_syllable(text, run, limit)
+            words = text[run[0]:run[1]].split()
         if self._body_word_ends(words):
             return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
         if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
@@ -215,6 +220,19 @@ class Patterns(NameEnd):
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _stop_word_last_syllable(self, text: str, run: tuple[int, int], limit: int) -> tuple[int, int]:
+        """A family name and one syllable after a title, then a capitalised syllable that is also a stop word
+        (``grammar_name_stop_syllables``: "Ông Nguyễn Văn Năm (người …)", "anh Nguyễn Danh Được ở xóm 7"): the
+        syllable ends the name, which a Vietnamese name of two words rarely is; not before a number or another
+        capitalised word, where it opens the next sentence the crawl glued on ("… Năm 2020, …")."""
+        m = _WORD.match(text, run[1] + 1, limit) if text[run[1]:run[1] + 1] == " " else None
+        if m is None or m.group() not in self.grammar["name_stop_syllables"]:
+            return run
+        after = text[m.end():m.end() + 2].strip()[:1]
+        if after.isdigit() or after.isupper():
+            return run
+        return run[0], m.end()
 
     def _foreign_after_portfolio(self, text, run, limit, accepted, free) -> tuple[int, int]:
         """A one-word run after a title may be its portfolio, the foreign name following it:
