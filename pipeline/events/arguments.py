@@ -284,6 +284,9 @@ class ArgumentsMixin:
         text = s.para.text
         before = _NAME_WORD_BEFORE.search(text, max(s.start, m.start - 40), m.start)
         after = _NAME_WORD_AFTER.match(text, m.end)
+        then = _NAME_WORD_AFTER.match(text, after.end(1)) if after is not None else None
+        if then is not None and then.group(1)[:1].isupper():
+            after = None  # "Trung Quốc Lạc Ngọc Thành tuyên bố": a person's name the tagger missed runs on
         spans = [(b.start(1), b.end(1)) for b in (before, after) if b is not None and b.start(1) > s.start]
         return any(text[a:b][:1].isupper() and text[a:b] not in settings.name_part_not
                    and not any(n.start <= a < n.end for n in s.mentions) for a, b in spans)
