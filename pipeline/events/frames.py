@@ -330,6 +330,11 @@ def _words_or_none(raw: dict, key: str) -> re.Pattern[str] | None:
     return _literal_words(raw[key]) if raw.get(key) else None
 
 
+def _strings(raw: dict, key: str) -> frozenset[str]:
+    """The strings a setting lists (none when it is absent)."""
+    return frozenset(str(x) for x in raw.get(key, []))
+
+
 def _settings(raw: dict, where: str) -> TypeSettings:
     _check_keys(raw, _TYPE_KEYS, where)
     inherit = tuple(raw.get("inherit", []))
@@ -374,8 +379,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         quotation_speech_not=_phrases(raw.get("quotation_speech_not", [])),
         member_after=_ending_words(raw["member_after"]) if raw.get("member_after") else None,
         owner_speaks=_phrases(raw["owner_speaks"]) if "owner_speaks" in raw else None,
-        name_part_types=frozenset(str(x) for x in raw.get("name_part_types", [])),
-        name_part_not=frozenset(str(x) for x in raw.get("name_part_not", [])),
+        name_part_types=_strings(raw, "name_part_types"),
+        name_part_not=_strings(raw, "name_part_not"),
         quoted=bool(raw.get("quoted", True)),
         dated=bool(raw.get("dated", False)),
         attended=bool(raw.get("attended", False)),
