@@ -19,6 +19,11 @@ from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
 _NEW_ID = ":new:"
 
 
+# the word right before a mention, one space between; the word right after it
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.])(\w[\w&]*) $")
+_NAME_WORD_AFTER = re.compile(r" (\w[\w&]*)")
+
+
 def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The quoted stretches of ``text[start:end]``: whole quotations, and the tail of one opened
     in an earlier sentence (a closing mark with no opening before it). Who is named there is
@@ -251,6 +256,8 @@ class ArgumentsMixin:
             usable = self._listed_out(text, usable, lambda m: settings.unnamed_after.search(
                 text, max(0, m.start - 40), m.start) is not None and not (
                     source is not None and source.search(text, max(0, m.start - 40), m.start)))
+        if settings.name_part_types:
+            usable = [m for m in usable if not self._name_part(s, m, settings)]
         medium = settings.medium_after
         if medium is None:
             return usable
@@ -266,6 +273,23 @@ class ArgumentsMixin:
         ids, free = {id(m) for m in kept}, {id(m) for m in speaking}
         return [m for m in usable if id(m) in ids or id(m) in free and m.type in ("ORG", "PERSON")
                 and m.start >= speaks_from]
+
+    @staticmethod
+    def _name_part(s: _Sent, m: Mention, settings: TypeSettings) -> bool:
+        """"Trong hướng dẫn của BYT Anh đã nói rõ", "theo Washington Free": a place with a capitalised word
+        right before or after it that no mention holds (nor a sentence's first word) ends or starts a name the
+        tagger did not read, a body or a medium; the place itself says nothing."""
+        if m.type not in settings.name_part_types:
+            return False
+        text = s.para.text
+        before = _NAME_WORD_BEFORE.search(text, max(s.start, m.start - 40), m.start)
+        after = _NAME_WORD_AFTER.match(text, m.end)
+        then = _NAME_WORD_AFTER.match(text, after.end(1)) if after is not None else None
+        if then is not None and then.group(1)[:1].isupper():
+            after = None  # "Trung Quốc Lạc Ngọc Thành tuyên bố": a person's name the tagger missed runs on
+        spans = [(b.start(1), b.end(1)) for b in (before, after) if b is not None and b.start(1) > s.start]
+        return any(text[a:b][:1].isupper() and text[a:b] not in settings.name_part_not
+                   and not any(n.start <= a < n.end for n in s.mentions) for a, b in spans)
 
     def _members_out(self, s: _Sent, mentions: list[Mention], etype: str) -> list[Mention]:
         """Without a person speaking: no body or place an unnamed member of it stands before ("Một lãnh

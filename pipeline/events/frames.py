@@ -46,7 +46,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
                         "unnamed_subject_not", "elsewhere_before",
                         "elsewhere_near", "elsewhere_after", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
-                        "recent_lead", "recent_not_after"})
+                        "recent_lead", "recent_not_after", "name_part_types", "name_part_not"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -179,6 +179,11 @@ class TypeSettings:
     # ("tiết mục của Chu Hoàng Tuấn", "người cũ của Juventus"), no participant, unless the head is one
     # of these, whose owner speaks through it ("thông báo của Bộ Y tế"); None: the rule is off
     owner_speaks: tuple[tuple[str, ...], ...] | None = None
+    # mention types that are no participant when a capitalised word no mention holds stands right before or
+    # after them: the end or the start of a name the tagger did not read ("BYT Anh", "Washington Free"); the
+    # words of ``name_part_not`` (abbreviated designators, "TP Hà Nội") do not count
+    name_part_types: frozenset[str] = frozenset()
+    name_part_not: frozenset[str] = frozenset()
     # False: a trigger inside a quotation is part of what was said, not an event of its own
     quoted: bool = True
     # True: a record with no date after inheritance (and in an article that has one) is dropped
@@ -326,6 +331,11 @@ def _words_or_none(raw: dict, key: str) -> re.Pattern[str] | None:
     return _literal_words(raw[key]) if raw.get(key) else None
 
 
+def _strings(raw: dict, key: str) -> frozenset[str]:
+    """The strings a setting lists (none when it is absent)."""
+    return frozenset(str(x) for x in raw.get(key, []))
+
+
 def _settings(raw: dict, where: str) -> TypeSettings:
     _check_keys(raw, _TYPE_KEYS, where)
     inherit = tuple(raw.get("inherit", []))
@@ -370,6 +380,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         quotation_speech_not=_phrases(raw.get("quotation_speech_not", [])),
         member_after=_ending_words(raw["member_after"]) if raw.get("member_after") else None,
         owner_speaks=_phrases(raw["owner_speaks"]) if "owner_speaks" in raw else None,
+        name_part_types=_strings(raw, "name_part_types"),
+        name_part_not=_strings(raw, "name_part_not"),
         quoted=bool(raw.get("quoted", True)),
         dated=bool(raw.get("dated", False)),
         attended=bool(raw.get("attended", False)),
