@@ -393,11 +393,20 @@ class NameEnd:
             or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
 
     def _inside_stop_word(self, scan: _Scan, w: re.Match[str]) -> bool:
-        """The syllable ends a word of ``stop_inside_words`` with the syllable before it ("hàng không", "tự do"): a
-        noun or adjective of the name, not the stop word it also is ("Hiệp định tự do thương mại Mỹ - Singapore")."""
+        """The syllable ends a word of ``stop_inside_words`` with the syllable before it ("hàng không", "tự do"), or
+        opens one of ``stop_opening_words`` ("không gian"): a noun or adjective of the name, not the stop word it also is ("Hiệp định tự do thương mại Mỹ - Singapore")."""
         prev = scan.prev_word
+        if w.group().islower() and self._opens_stop_word(scan.text, w.start()):
+            return True
         return prev is not None and prev.end() + 1 == w.start() \
             and scan.text[prev.start():w.end()].lower() in self.grammar["stop_inside_words"]
+
+    def _opens_stop_word(self, text: str, pos: int) -> bool:
+        """A word of ``stop_opening_words`` starts at ``pos`` ("không gian", "không quân"): its first syllable is a stop
+        word only when it stands alone ("Bộ Y tế | không cho phép")."""
+        low = text[pos:pos + 20].lower()
+        return any(low.startswith(n) and not (low[len(n):len(n) + 1] or " ").isalnum()
+                   for n in self.grammar["stop_opening_words"])
 
     def _is_verb(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A verb's syllable that is not the start of a noun ("dự án") nor inside one opened by
