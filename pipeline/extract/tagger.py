@@ -175,7 +175,8 @@ class Tagger(Patterns, Linkers):
         self._second_body_after_and = tuple(h.lower() + " " for h in (*rules.org_heads, *rules.grammar["and_lead_people"]))
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
-        self._work_title_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)}) [\"“‘']?(?=[^\W\d_])")
+        # the noun may open a sentence ("Tính năng Party Strobe của LG XBOOM", batch 20; issue-14T16)
+        self._work_title_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.work_nouns, True)}) [\"“‘']?(?=[^\W\d_])")
         # "nhiều bộ phim ăn khách như Aashiqui 2, Ek Villain", "cuốn sách mang tên It's About Time": a title after a
         # joint word, a few words of description after the noun (``work_title_joints``)
         self._work_joint_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)})((?: [^\s,.;:()]+){{0,2}}) "
