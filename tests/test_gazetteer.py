@@ -354,3 +354,6 @@ def test_a_lower_case_alias_lets_a_capitalised_name_match_in_lower_case(tmp_path
     found = {text[s:e]: ids for s, e, ids in matcher.matches(text, len(text))}
     assert found["facebook"] == ("org:facebook",) and found["instagram"] == ("org:instagram",)
     assert "anh" not in found
+    # a lower-case name inside a web address is the address, no body (batch 14: "Fanpage: http://www.facebook.com/…")
+    text = "Fanpage: http://www.facebook.com/ProCuminVN, kênh youtube.com/abc"
+    assert not list(matcher.matches(text, len(text)))
