@@ -216,8 +216,13 @@ def _name_problems(e: "Entry", conv: Conventions, forms: _Forms) -> list[str]:
     problems = []
     keys, folded = forms.keys, forms.folded
     seen = {keys[e.canonical]}
+    written = {e.canonical}
     for alias in e.aliases:
-        if keys[alias] in seen:
+        # A lower-case alias of a capitalised name is no repeat: it lets the name match in lower case
+        # ("trên facebook"), which a capital initial alone does not (GazetteerMatcher).
+        lower_form = alias.islower() and alias not in written
+        written.add(alias)
+        if keys[alias] in seen and not lower_form:
             problems.append(f"{e.origin}: {e.id} alias {alias!r} is given twice (or equals the canonical)")
         seen.add(keys[alias])
         if folded[alias] in conv.generic_aliases:

@@ -336,3 +336,24 @@ def test_a_bare_cdc_is_no_agency_but_cdc_my_is_the_us_one():
     # row of its own, which the matcher prefers as the longer name
     assert index["RT"] == index[name_key("Đài RT")] == ["org:rt"]
     assert index[name_key("RT-PCR")] == ["term:rt-pcr"]
+
+
+def test_a_lower_case_alias_lets_a_capitalised_name_match_in_lower_case(tmp_path):
+    """issue-14N16 (batches 9 and 12: "quảng cáo trên facebook", "fan riêng trên instagram"): a social
+    network's name written in lower case is still the network. A lower-case alias says so; it is no
+    repeated alias, but the same lower-case alias twice still is; a name without one keeps needing its
+    capital ("anh" is no "Anh")."""
+    from pipeline.extract.candidates import GazetteerMatcher
+    gaz_dir = _copy(tmp_path)
+    _append(gaz_dir / "org.csv", "org:t,ORG,Mạng T,mạng t | facebook | facebook,,,,,,,,test")
+    assert any("'facebook' is given twice" in p for p in Gazetteer.load(gaz_dir, strict=False).lint())
+    gaz = Gazetteer.load(ROOT / "gazetteers")
+    assert gaz.lint() == []
+    matcher = GazetteerMatcher(gaz, frozenset())
+    text = "quảng cáo trên facebook và trên instagram, anh nói"
+    found = {text[s:e]: ids for s, e, ids in matcher.matches(text, len(text))}
+    assert found["facebook"] == ("org:facebook",) and found["instagram"] == ("org:instagram",)
+    assert "anh" not in found
+    # a lower-case name inside a web address is the address, no body (batch 14: "Fanpage: http://www.facebook.com/…")
+    text = "Fanpage: http://www.facebook.com/ProCuminVN, kênh youtube.com/abc"
+    assert not list(matcher.matches(text, len(text)))

@@ -98,6 +98,18 @@ _CODE_BEFORE = re.compile(r"(?<![\w&])[A-Z0-9]+$")
 _CODE_AFTER = re.compile(r"[A-Z]*[0-9][A-Z0-9]*(?![\w&])")
 
 
+# A character that joins the parts of a web or mail address ("www.facebook.com/ProCuminVN", "abc@gmail.com")
+_ADDRESS_JOINS = "./@"
+
+
+def _in_address(text: str, s: int, e: int) -> bool:
+    """A name written in lower case that a dot, slash or at sign joins to a word is part of an address,
+    which names no body in the sentence ("Fanpage: http://www.facebook.com/…", batch 14)."""
+    before = s >= 2 and text[s - 1] in _ADDRESS_JOINS and text[s - 2].isalnum()
+    after = e + 1 < len(text) and text[e] in _ADDRESS_JOINS and text[e + 1].isalnum()
+    return before or after
+
+
 class GazetteerMatcher:
     """Every gazetteer name on the normalised character stream (word segmentation splits some
     names), word-bounded; acronyms (names without lower case) case-sensitively, other names in
@@ -154,7 +166,8 @@ class GazetteerMatcher:
             for end, (length, ids, capital, inner) in self._ci.iter(_lower(text)):
                 s, e = end - length + 1, end + 1
                 if e <= limit and _bounded(text, s, e) and (
-                        not capital or text[s].isupper() or (inner and all(text[s + i].isupper() for i in inner))):
+                        not capital or text[s].isupper() or (inner and all(text[s + i].isupper() for i in inner))) \
+                        and not (text[s].islower() and _in_address(text, s, e)):
                     yield s, e, ids
         if self._has_cs:
             for end, (length, ids) in self._cs.iter(text):
