@@ -5,6 +5,7 @@ written from)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -97,3 +98,23 @@ def test_the_ordinary_news_sample_knows_every_annotated_folder():
     left_out = _event_sampler().gold_ids()
     for folder in (p for p in EVAL.iterdir() if p.is_dir()):
         assert _ids(folder.name) <= left_out, folder.name
+
+
+# A row of the README's table of blind batches as first measured: the batch, its folder, its documents, entity F1
+# (P / R), events P / R.
+_README_ROW = re.compile(r"^\| (\d+) \(all categories[^|]*`eval/blind\1/` \| (\d+) \| \**([\d.]+)\** "
+                         r"\(P ([\d.]+) / R ([\d.]+)\) \| \**([\d.]+) / ([\d.]+)\** \|$", re.M)
+
+
+def test_the_readme_gives_each_batch_the_figures_it_was_measured_blind_with():
+    # The README promises each batch "scored once before use (eval/blindN.measured-blind.json)": its row
+    # must give that file's figures (the file keeps four decimals, the table three), and no batch is left out.
+    rows = {int(m.group(1)): m for m in _README_ROW.finditer((ROOT / "README.md").read_text(encoding="utf-8"))}
+    assert set(rows) == set(_batches())
+    for batch, row in rows.items():
+        system = json.loads((EVAL / f"blind{batch}.measured-blind.json").read_text(encoding="utf-8"))["system"]
+        ents, events = system["entities_micro"], system["events_micro"]
+        measured = (ents["f1"], ents["precision"], ents["recall"], events["precision"], events["recall"])
+        given = tuple(float(x) for x in row.group(3, 4, 5, 6, 7))
+        assert all(abs(g - m) <= 0.0006 for g, m in zip(given, measured)), (batch, given, measured)
+        assert int(row.group(2)) == len(_ids(f"blind{batch}")), batch
