@@ -658,14 +658,13 @@ class Linkers:
         gazetteer knows, or one with a title, stays a person. So is a commune or town the document names by
         its unit ("xã Trà Leng", "thị trấn Long Giao"; issue-14T14: batches 11 and 17) where it stands bare
         ("vụ sạt lở làm xóa sổ một thôn của Trà Leng")."""
-        heads = sorted(((h.lower() + " ", t) for h, t in self.rules.place_heads.items()), key=lambda h: -len(h[0]))
         streets: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
                 if a.type not in ("LOC", "GPE"):
                     continue
                 mention = para.text[a.start:a.end]
-                head = next((h for h, t in heads if t == a.type and mention.lower().startswith(h)), "")
+                head = next((h for h, t in self._place_heads_longest if t == a.type and mention.lower().startswith(h)), "")
                 name = mention[len(head):]
                 if head and name[:1].isupper():
                     streets.setdefault(name, a)

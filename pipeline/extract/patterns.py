@@ -28,6 +28,8 @@ from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _U
 
 # An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
+# A Latin-script word a body's name may end on before its tail of linking words (``_foreign_tail``).
+_LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
@@ -818,7 +820,7 @@ class Patterns(NameEnd):
         """A body's name that ends on a Latin-script word goes on over a linking word of its language and the
         capitalised words after it ("Đại học Santiago de Compostela", "Huntington Beach Academy for the Performing
         Art": cut short in batches 13 and 17; issue-14O14); a Vietnamese word ends it as before."""
-        if end is None or not re.fullmatch(r"[A-Z][a-zA-Z]+", text[max(0, end - 40):end].rsplit(" ", 1)[-1]):
+        if end is None or not _LATIN_LAST_WORD.fullmatch(text[max(0, end - 40):end].rsplit(" ", 1)[-1]):
             return end
         tail = self._foreign_tail_re.match(text, end, limit)
         return end if tail is None else tail.end()

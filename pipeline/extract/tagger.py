@@ -93,6 +93,11 @@ def _is_initial(word: str) -> bool:
     return _INITIAL.fullmatch(word) is not None
 
 
+def _longest_first(heads: dict[str, str]) -> list[tuple[str, str]]:
+    """Heads in lower case with the space after them, and their types, longest first (so "thị trấn " before "thị ")."""
+    return sorted(((h.lower() + " ", t) for h, t in heads.items()), key=lambda h: -len(h[0]))
+
+
 _PRIORITY = {name: len(PASSES) - i for i, (name, _) in enumerate(PASSES)} | {"proposer.ner": 0}
 # What an acronym's definition does not displace unless it reaches it (grows over it, names it):
 # the gazetteer's own names and the bodies country context placed.
@@ -263,6 +268,8 @@ class Tagger(Patterns, Linkers):
                                            rf"[^”\"]{{2,90}}?)[”\"]")
         # "Lễ hội hoa", "Lễ hội mùa hè": a festival's head before a lower-case word (rule pattern.event-head)
         self._festival_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])")
+        # place heads with their type, longest first, each with its space ("thị trấn ", "xã "; rule link.coreference)
+        self._place_heads_longest = _longest_first(rules.place_heads)
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
