@@ -233,7 +233,7 @@ LINKER_RULES = ("link.country-context", "link.acronym-definition", "link.acronym
                 "link.legal-form",
                 "link.place-cue", "link.event-edition", "link.tenure",
                 "link.credit", "link.coreference", "link.address", "link.club-place", "link.title-coreference", "link.acronym-reuse",
-                "link.names-model", "link.given-name", "link.work-title", "link.initials")
+                "link.names-model", "link.given-name", "link.short-name", "link.work-title", "link.initials")
 
 
 def _corpus_tagger_and_docs():

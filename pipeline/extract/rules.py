@@ -23,6 +23,7 @@ class TaggerRules:
     honorifics: frozenset[str]
     given_name_before: frozenset[str]  # link.given-name: an address before a bare given name ("thầy", "anh")
     given_name_after: re.Pattern[str]  # link.given-name: a speech verb after a bare given name ("cho biết", "kể")
+    short_name_before: frozenset[str]  # link.short-name: a source's word before a bare family name and a comma ("Theo")
     plural_determiners: frozenset[str]
     foreign_org_words: frozenset[str]
     not_person_words: frozenset[str]  # "Pro", "Note", "Store": a Latin-script run with one is no person
@@ -106,6 +107,7 @@ class TaggerRules:
             place_name_starts=frozenset(data["place_name_starts"]),
             honorifics=frozenset(data["honorifics"]),
             given_name_before=frozenset(data["given_name_before"]),
+            short_name_before=frozenset(data["short_name_before"]),
             given_name_after=re.compile(r" (?:" + "|".join(map(re.escape, sorted(data["given_name_after"], key=len,
                                                                                reverse=True))) + r")(?!\w)"),
             plural_determiners=frozenset(data["plural_determiners"]),

@@ -105,7 +105,7 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.country-branch", "link.legal-form", "link.acronym-definition", "link.acronym-realign",
            "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
-           "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.work-title",
+           "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.short-name", "link.work-title",
            "link.initials")
 
 
@@ -416,6 +416,7 @@ class Tagger(Patterns, Linkers):
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits, works))]
              if self.name_model is not None else []) + [
             ("link.given-name", lambda: self._given_names(doc, per_para)),
+            ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
             ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
             ("link.initials", lambda: self._initials_only(doc, per_para)),
         ]
