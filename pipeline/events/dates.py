@@ -141,8 +141,10 @@ class DatesMixin:
                 ranked.append((0, abs(d[0] - hit.start), d))
             elif di < ci:
                 ranked.append((1, hit.start - d[0], d))
-            elif di == ci + 1 and d[0] - s.clauses[di][0] <= 8 and not said_after_words:
-                # (not for a statement: "X cho biết, năm 2021, trường có …" dates what X said)
+            elif di == ci + 1 and d[0] - s.clauses[di][0] <= 8 and (
+                    not said_after_words or self.lex.numbered.fullmatch(s.para.text, hit.end, s.clauses[di][0])):
+                # (not for a statement: "X cho biết, năm 2021, trường có …" dates what X said; but "có văn bản
+                # số 2230/BGTVT-ĐTCT, ngày 16/04/2021 …" dates the document, only its number between)
                 ranked.append((2, d[0] - hit.end, d))
             elif named and d[0] > hit.end and self._after_verb(s, d[0]):
                 # "Đối thoại A - B, Đối thoại A - C ..., được tổ chức vào ngày 2-3/8 tại Bogor"

@@ -16,7 +16,8 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
-    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "reported",
+    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
+                          "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "negation": frozenset(["words"]),
@@ -97,6 +98,9 @@ class Lexicon:
     possessive_end: re.Pattern[str]  # the possessive right before a name, ending the stretch searched
     name_sep: re.Pattern[str]  # what may stand between two parties naming an event
     date_lead: frozenset[str]  # a preposition before a date ("diễn ra vào ngày ...")
+    # a document's number and its comma, all that stands between a trigger and the date of the next clause
+    # ("có văn bản số 2230/BGTVT-ĐTCT, ngày 16/04/2021"): that date is the document's
+    numbered: re.Pattern[str]
     title_words: int  # a trigger inside a quotation of at most this many words is a title
 
     @classmethod
@@ -225,6 +229,8 @@ def _grammar(grammar: dict) -> dict:
         "possessive_end": re.compile(rf"(?<!\w)(?:{alt('possessive')})\s+$", re.IGNORECASE),
         "name_sep": re.compile(rf"\s*(?:[-–—/&]|{alt('list_joiners')})\s*", re.IGNORECASE),
         "date_lead": frozenset(w.lower() for w in grammar["date_lead"]),
+        "numbered": re.compile(rf"\s*(?:{alt('document_number')})\s+[\w./\-–]*\d[\w./\-–]*\s*,\s*",
+                               re.IGNORECASE) if grammar.get("document_number") else re.compile("(?!)"),
         "reported": re.compile(rf"(?<!\w)(?:{alt('reported')})(?!\w)", re.IGNORECASE) if grammar.get("reported")
         else re.compile("(?!)"),
         "citing": re.compile(rf"(?<!\w)(?:{alt('citing')})(?!\w)", re.IGNORECASE) if grammar.get("citing")
