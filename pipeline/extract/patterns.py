@@ -13,6 +13,7 @@ another's candidates. The word lists are data (``pipeline/data/tagger.toml``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -41,6 +42,14 @@ def _glued(text: str) -> bool:
     """A lower-case letter right before a capital: words whose space was lost ("vàquậnTân"), where
     the segmenter's words say nothing of the names."""
     return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
+def _toned(letter: str) -> bool:
+    """A letter with a tone mark (acute, grave, hook, tilde, dot below)."""
+    return any(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", letter))
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 # What may stand before a sentence's first word: space, quotation marks, a bracket or a dash.
@@ -82,7 +91,9 @@ class Patterns(NameEnd):
                 break
             if count and self._opens_sentence(text, m.start(), word, initial):
                 break
-            initial = len(word) == 1 and m.group() == word + "."  # "Thomas A. Bussiere"
+            # "Thomas A. Bussiere", "Nguyễn Thị H."; a letter with a tone mark is a word ending a
+            # sentence ("vùng biển Đông Nam Á.", "đến Ý."): initials carry none
+            initial = len(word) == 1 and m.group() == word + "." and not _toned(word)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
