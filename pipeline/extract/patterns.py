@@ -428,7 +428,10 @@ class Patterns(NameEnd):
 
     def _state(self, place: Candidate) -> bool:
         """A gazetteer's state (a GPE without a parent): "Đoàn Việt Nam" is a delegation, no person."""
-        entry = self.gaz.entries.get(place.entity_id)
+        return self._state_id(place.entity_id)
+
+    def _state_id(self, entity_id: str) -> bool:
+        entry = self.gaz.entries.get(entity_id)
         return entry is not None and entry.type == "GPE" and not entry.parent
 
     def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
@@ -953,6 +956,9 @@ class Patterns(NameEnd):
             return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
         if not self._place_as_head_wants(m.group(), pos, inside):
             return False
+        if m.group() in self.grammar["state_not_only_heads"] and any(
+                self._state_id(i) for i in self.names.get(fold(text[pos:m.start() + len(name)]), ())):
+            return False  # "Báo Nhật Bản đánh giá": a country's newspapers, no paper's name ("Báo Đồng Nai" is one)
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False

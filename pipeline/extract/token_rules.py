@@ -65,6 +65,16 @@ def _ends_clean(doc: Doc, end: int) -> bool:
     return not (nxt.isalnum() or nxt == "_" or nxt == "&")
 
 
+def _cut_word(doc: Doc, first: int, end: int) -> bool:
+    """The name is one capitalised Vietnamese syllable that the segmenter reads as the start of a longer
+    word with the lower-case syllable after it ("báo Thanh niên", "tạp chí Khoa học Miễn dịch học"):
+    that word, not a Latin-script name. (Without the segmenter's words, as for a bare Doc, never.)"""
+    bounds = doc.user_data.get("word_bounds")
+    if not bounds or end != first + 1 or end >= len(doc) or not doc[end].is_lower:
+        return False
+    return vietnamese_syllable(doc[first].text) and doc[first].idx + len(doc[first]) not in bounds
+
+
 def _single_spaced(doc: Doc, start: int, end: int, glued: bool = False) -> int:
     """The end of the single-spaced run of tokens from ``start`` (at most ``end``); with ``glued``,
     tokens written together also go on: a name's own marks ("B.Braun", "Sport.Trueid"), which
@@ -182,6 +192,8 @@ class TokenRules:
             stop = _single_spaced(doc, first, end, glued=True)
             while stop > first and not _ends_clean(doc, stop):
                 stop -= 1
+            if stop > first and _cut_word(doc, first, stop):
+                continue  # "báo Thanh niên", "tạp chí Khoa học …": a Vietnamese word cut after its first syllable
             if stop > first and (first not in best or int(alt) < best[first][0]
                                  or int(alt) == best[first][0] and stop > best[first][1]):
                 best[first] = (int(alt), stop)
