@@ -942,6 +942,9 @@ class Patterns(NameEnd):
             return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
         if not self._place_as_head_wants(m.group(), pos, inside):
             return False
+        if m.group() in self.grammar["plural_place_heads"] and self._plural_before(text, m.start()) and any(
+                a.type in ("GPE", "LOC") and a.start == pos and a.end == m.start() + len(name) for a in inside):
+            return False  # "6 CLB Anh", "các CLB châu Âu": the clubs of a place, no club's name
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False
