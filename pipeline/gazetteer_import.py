@@ -271,7 +271,7 @@ class ImportRules:
     brand_location: str
     min_letters: int
     common_words: frozenset[str]
-    club_cities: frozenset[str]
+    club_cities: frozenset[str] = frozenset()  # towns whose club the sports pages name first
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ImportRules":
@@ -445,10 +445,11 @@ def club_rows(data: dict, rules: ImportRules, taken: dict[str, str], cities: set
         for n in {fold(n) for n in [c["name"], *c["aliases"]]}:
             counts[n] = counts.get(n, 0) + 1
 
-    def fits(name: str, entity_id: str) -> bool:
+    def fits(name: str, entity_id: str, canonical: bool = False) -> bool:
         key = fold(name)
-        # abbreviations ("Bayern Mün.") and defunct clubs ("FC Sachsen Leipzig (1990-2011)") are no news names
-        if counts[key] > 1 or "." in name or "(" in name:
+        # abbreviations ("Bayern Mün."; not a name's own dot: "Yokohama F. Marinos", "1. FC Köln") and defunct
+        # clubs ("FC Sachsen Leipzig (1990-2011)") are no news names
+        if counts[key] > 1 or (not canonical and "." in name) or "(" in name:
             return False
         if key in rules.club_cities:
             return taken.get(key, entity_id) == entity_id
@@ -457,7 +458,7 @@ def club_rows(data: dict, rules: ImportRules, taken: dict[str, str], cities: set
     rows: dict[str, dict[str, str]] = {}
     for country, c in clubs:
         entity_id = f"{CLUB_ID_PREFIX}{_slug(c['name'])}"
-        if entity_id in rows or not fits(c["name"], entity_id):
+        if entity_id in rows or not fits(c["name"], entity_id, canonical=True):
             continue
         aliases = [a for a in c["aliases"] if fold(a) != fold(c["name"]) and fits(a, entity_id)]
         rows[entity_id] = _row(id=entity_id, type="ORG", canonical=c["name"], aliases=" | ".join(aliases),

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
                          "name-suggestion-index at GLOBAL_BRANDS_PIN (`make gazetteers-snapshot-brands` downloads it)")
     ap.add_argument("--clubs-dir", type=Path, metavar="DIR",
                     help="refresh the football-club snapshot from a checkout of openfootball/clubs at FOOTBALL_CLUBS_PIN "
-                         "(`make gazetteers-snapshot-clubs` clones it)")
+                         "(`make gazetteers-snapshot-clubs` downloads it)")
     args = ap.parse_args(argv)
     if args.snapshot:
         for path in snapshot(GAZ / "src" / "snapshots"):
