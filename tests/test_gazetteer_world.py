@@ -6,8 +6,8 @@ import zipfile
 import pytest
 
 from pipeline.gazetteer import Gazetteer
-from pipeline.gazetteer_import import (ImportRules, brand_rows, city_rows, gazetteer_names, snapshot_brands,
-                                       snapshot_cities)
+from pipeline.gazetteer_import import (ImportRules, brand_rows, city_rows, club_rows, gazetteer_names, parse_clubs,
+                                       snapshot_brands, snapshot_cities)
 
 from conftest import ROOT, TEST_GAZ, load_script
 
@@ -113,11 +113,60 @@ def test_world_rows_of_gpe_and_org_agree_with_the_import():
     """A row of gpe.csv / org.csv drawn from a world list has the import's id and names."""
     gaz = Gazetteer.load(ROOT / "gazetteers")
     imported = {e.id: e for e in gaz.imported if e.origin.split(":")[0] in ("imported/world-cities.csv",
-                                                                            "imported/global-brands.csv")}
-    drawn = [e for e in gaz.entries.values() if e.source.startswith(("GeoNames via", "name-suggestion-index"))]
+                                                                            "imported/global-brands.csv",
+                                                                            "imported/football-clubs.csv")}
+    drawn = [e for e in gaz.entries.values()
+             if e.source.startswith(("GeoNames via", "name-suggestion-index", "openfootball/clubs"))]
     assert len(drawn) > 50
     assert [e.id for e in drawn if e.id not in imported or e.canonical != imported[e.id].canonical
             or not set(e.aliases) <= set(imported[e.id].aliases)] == []
+
+
+CLUBS = """=====
+= France
+FC Metz, 1932,  @ Stade Saint-Symphorien,  Metz      ## Moselle > Lorraine
+  | Metz | Football Club de Metz
+
+Bayern München, 1900,    @ Allianz Arena,   München
+  | Bayern | Bayern Mün.
+  | Bayern Munich [en]
+ Säbener Straße 51-57 // 81547 München
+ii) Bayern München II
+  | Bayern II
+# a comment
+Yokohama F. Marinos, 1972,   Yokohama & Yokosuka › Kanagawa
+  | Yokohama | Marinos
+Yokohama FC,  1999,          Yokohama › Kanagawa
+  | Yokohama
+Hokkaido Consadole Sapporo,  Sapporo › Hokkaido
+  | Sapporo | Consadole Sapporo
+FC Sachsen Leipzig (1990-2011), Leipzig
+"""
+
+
+def test_parse_clubs_reads_names_towns_and_aliases_not_reserves_or_addresses():
+    clubs = {c["name"]: (c["city"], c["aliases"]) for c in parse_clubs(CLUBS)}
+    assert clubs["FC Metz"] == ("Metz", ["Metz", "Football Club de Metz"])
+    assert clubs["Bayern München"] == ("München", ["Bayern", "Bayern Mün.", "Bayern Munich"])
+    assert clubs["Yokohama F. Marinos"] == ("Yokohama", ["Yokohama", "Marinos"])
+    assert "Bayern München II" not in clubs and "ii) Bayern München II" not in clubs
+
+
+def test_club_rows_keep_a_club_town_only_where_the_sports_pages_name_the_club_first():
+    rules = ImportRules(city_min_population=100_000, vietnamese_alias_min_population=1_000_000,
+                        skip_countries=frozenset(), brand_location="001", min_letters=4,
+                        common_words=frozenset({"metz"}), club_cities=frozenset({"metz"}))
+    data = {"source": {"commit": "ae3800227c449447b3a337fc0aac79a8f02f4c8b", "files": {"fr": "fr.txt"}},
+            "countries": {"fr": parse_clubs(CLUBS)}}
+    rows = {r["id"]: r for r in club_rows(data, rules, {"sapporo": "gpe:jp-sapporo"}, {"sapporo", "yokohama"})}
+    assert rows["org:club-fc-metz"]["aliases"] == "Metz | Football Club de Metz"  # a club city: the club
+    assert rows["org:club-fc-metz"]["country"] == "FR"
+    assert rows["org:club-fc-metz"]["source"] == "openfootball/clubs @ ae3800227c44 (fr.txt)"
+    # a town stays the town, a name two clubs share is neither's, abbreviations and defunct clubs go
+    assert rows["org:club-hokkaido-consadole-sapporo"]["aliases"] == "Consadole Sapporo"
+    assert rows["org:club-yokohama-f-marinos"]["aliases"] == "Marinos"
+    assert rows["org:club-bayern-munchen"]["aliases"] == "Bayern | Bayern Munich"
+    assert not any("sachsen" in i for i in rows)
 
 
 def test_world_lists_missing_rows_are_one_count(tmp_path):
@@ -153,3 +202,12 @@ def test_the_bench_count_never_reads_an_article_a_scored_set_holds(tmp_path):
     assert len(texts) == 2 and all("Qingdao" not in t and "Kazan" in t for t in texts)
     stats = select.count(["Qingdao", "Kazan"], tmp_path)
     assert stats["Qingdao"]["articles"] == 0 and stats["Kazan"]["articles"] == 2
+
+
+def test_club_names_are_counted_in_sport_articles_only(tmp_path):
+    """A club bearing a town's name is not used by the news because its palace is ("FC Versailles")."""
+    select = _select_world_rows()
+    (tmp_path / "news_unscored_999998.txt").write_text("Putin đến cung điện Versailles.", encoding="utf-8")
+    (tmp_path / "news_unscored_999999.txt").write_text("Cầu thủ của Versailles ghi bàn.", encoding="utf-8")
+    assert select.count(["Versailles"], tmp_path)["Versailles"]["articles"] == 2
+    assert select.count(["Versailles"], tmp_path, sport=True)["Versailles"]["articles"] == 1

@@ -32,6 +32,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..dates import find_dates
+from ..gazetteer_import import CLUB_ID_PREFIX
 from ..model import Document, Paragraph
 from ..normalize import fold
 from .candidates import ANY_LABEL, Candidate
@@ -747,6 +748,7 @@ class Linkers:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
+        self._drop_town_clubs(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -767,6 +769,17 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _drop_town_clubs(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Outside sport news (no word of the game in the document, ``club_town_sport_words``), an imported club named by one word,
+        its town's name ("Nice", "Metz", "Newcastle"), is no club: the town, or a university or palace of
+        it ("vụ tấn công ở Nice", "Đại học Newcastle" cut). Hand rows ("Valencia") keep their own say."""
+        if self._club_town_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            spans[:] = [a for a in spans if not (a.type == "ORG" and (a.entity_id or "").startswith(CLUB_ID_PREFIX)
+                                                 and " " not in text[a.start:a.end].strip())]
 
     def _clubs_by_match(self, doc: Document, per_para: dict[int, Ledger], clubs: dict[str, Candidate]) -> None:
         """In sport news (a word of the game anywhere in the document: "bàn thắng", "V-League"), a bare

@@ -945,6 +945,15 @@ class Patterns(NameEnd):
         span.canonical, span.entity_id = bare, f"org:new:{slug(bare)}"
         return span
 
+    def _place_kind(self, text: str, m: re.Match[str], pos: int, name: str, inside: list[Candidate]) -> bool:
+        """Head + place is a kind of thing of that place, no name: "Báo Nhật Bản đánh giá" (a country's newspapers;
+        "Báo Đồng Nai" is one), "6 CLB Anh", "các CLB châu Âu" (the clubs of a place)."""
+        if m.group() in self.grammar["state_not_only_heads"] and any(
+                self._state_id(i) for i in self.names.get(fold(text[pos:m.start() + len(name)]), ())):
+            return True
+        return m.group() in self.grammar["plural_place_heads"] and self._plural_before(text, m.start()) and any(
+            a.type in ("GPE", "LOC") and a.start == pos and a.end == m.start() + len(name) for a in inside)
+
     def _names_something(self, text: str, m: re.Match[str], pos: int, name: str, etype: str,
                          inside: list[Candidate]) -> bool:
         """Head + name is a name: not a body opening with another body the head is a word of, a
@@ -956,9 +965,8 @@ class Patterns(NameEnd):
             return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
         if not self._place_as_head_wants(m.group(), pos, inside):
             return False
-        if m.group() in self.grammar["state_not_only_heads"] and any(
-                self._state_id(i) for i in self.names.get(fold(text[pos:m.start() + len(name)]), ())):
-            return False  # "Báo Nhật Bản đánh giá": a country's newspapers, no paper's name ("Báo Đồng Nai" is one)
+        if self._place_kind(text, m, pos, name, inside):
+            return False
         if m.group() in self.rules.branch_heads and not any(a.type == "ORG" for a in inside) \
                 and not self._org_head_re.match(text, pos):
             return False

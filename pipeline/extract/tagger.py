@@ -239,6 +239,8 @@ class Tagger(Patterns, Linkers):
         # words of the game: one anywhere makes a document sport news, one in a sentence makes it about a match
         # (rule link.club-place: a bare province there is its club)
         self._club_sport_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)")
+        self._club_town_sport_re = re.compile(
+            rf"(?<!\w)(?:{alternation((*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words']))})(?!\w)")
         self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
         self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
