@@ -316,6 +316,11 @@ class Patterns(NameEnd):
             span.title = title_text
             if span.type != "PERSON":
                 return
+        elif (honorific or m.group() in self.rules.person_nouns) and self._no_person(words):
+            # an honorific or a person's noun before a genre or a resort names no person there ("ngôi sao Teen
+            # Pop", "Khu Du lịch Bà Nà Hills"; issue-14P17, batches 4 and 5). Not after an office: "Giám đốc
+            # Khách sạn Mia Luxury Saigon" is read for the statement's speaker, a body left untyped would lose it.
+            return
         else:
             span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
                              score=0.85)
@@ -592,8 +597,11 @@ class Patterns(NameEnd):
             return "EVENT"
         if words[-1] in self.grammar["foreign_place_words"] and not medium:
             return "LOC"
-        if medium or self._org_noun_before_re.search(before) \
-                or words[-1] in self.rules.foreign_org_words:
+        # the kind of body may stand before the one word of the place it serves ("Suzuki Motor Gujarat";
+        # issue-14P17, batch 20), never first ("Land Cruiser", "Times Square") nor further in ("… Daily Wrinkle
+        # Defense", a cream)
+        if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
+                or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
             return "ORG"
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
                 or self._work_before_re.search(before) or self._no_person(words):
