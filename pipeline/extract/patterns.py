@@ -439,8 +439,10 @@ class Patterns(NameEnd):
             words = text[s:e].split()
             if len(words) < 2 or not all(_FOREIGN_WORD.fullmatch(w) for w in words) or not free(s, e):
                 continue
+            # nor a model after its maker, by its code ("Toyota Land Cruiser VX", "LG XBOOM RN"; issue-14P17,
+            # batches 18 and 20), as ``_foreign_name_label`` reads a run with an acronym (not an initial: "F.")
             if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
-                    or self._no_person(words):
+                    or self._no_person(words) or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words):
                 continue
             self._shaped_person(text, s, e, accepted)
 
