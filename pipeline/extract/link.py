@@ -479,7 +479,9 @@ class Linkers:
             if mixed:
                 continue
             for s, e in found:
-                if (s, e) in seen or not spans.free(s, e):
+                # an item with a word no personal name holds is a title or a product listed with people ("Sandra
+                # Bullock, All About Steve"; issue-14P17, batches 15 and 19)
+                if (s, e) in seen or not spans.free(s, e) or self._no_person(text[s:e].split()):
                     continue
                 seen.add((s, e))
                 name = text[s:e]

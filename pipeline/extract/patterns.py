@@ -327,6 +327,11 @@ class Patterns(NameEnd):
             span.title = title_text
             if span.type != "PERSON":
                 return
+        elif (honorific or m.group() in self.rules.person_nouns) and self._no_person(words):
+            # an honorific or a person's noun before a genre or a resort names no person there ("ngôi sao Teen
+            # Pop", "Khu Du lịch Bà Nà Hills"; issue-14P17, batches 4 and 5). Not after an office: "Giám đốc
+            # Khách sạn Mia Luxury Saigon" is read for the statement's speaker, a body left untyped would lose it.
+            return
         else:
             span = Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, title=title_text, method="pattern",
                              score=0.85)
@@ -448,8 +453,10 @@ class Patterns(NameEnd):
             words = text[s:e].split()
             if len(words) < 2 or not all(_FOREIGN_WORD.fullmatch(w) for w in words) or not free(s, e):
                 continue
+            # nor a model after its maker, by its code ("Toyota Land Cruiser VX", "LG XBOOM RN"; issue-14P17,
+            # batches 18 and 20), as ``_foreign_name_label`` reads a run with an acronym (not an initial: "F.")
             if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
-                    or self._no_person(words):
+                    or self._no_person(words) or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words):
                 continue
             self._shaped_person(text, s, e, accepted)
 
@@ -606,8 +613,11 @@ class Patterns(NameEnd):
             return "EVENT"
         if words[-1] in self.grammar["foreign_place_words"] and not medium:
             return "LOC"
-        if medium or self._org_noun_before_re.search(before) \
-                or words[-1] in self.rules.foreign_org_words:
+        # the kind of body may stand before the one word of the place it serves ("Suzuki Motor Gujarat";
+        # issue-14P17, batch 20), never first ("Land Cruiser", "Times Square") nor further in ("… Daily Wrinkle
+        # Defense", a cream)
+        if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
+                or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
             return "ORG"
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
                 or self._work_before_re.search(before) or self._no_person(words):

@@ -555,7 +555,9 @@ class Tagger(Patterns, Linkers):
             # Runs are disjoint, so what is proposed never overlaps another proposal either.
             for c in self.name_model.propose(para, types, config.names_threshold, config.names_score,
                                              self._not_model_names, taken, config.names_type_thresholds):
-                if not (c.type == "PERSON" and self._no_person(para.text[c.start:c.end].split())):
+                words = para.text[c.start:c.end].split()
+                # nor where a body's kind ends the run ("Johnson Books"; issue-14P17, batches 19 and 21)
+                if not (c.type == "PERSON" and (self._no_person(words) or self._body_word_ends(words))):
                     spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
