@@ -676,7 +676,7 @@ class Patterns(NameEnd):
                 text, pos, limit, starts, head_re, word_end, self._name_shape(text, m, etype, about, word_end))
             if end is not None and etype == "ORG":
                 end = self._foreign_tail(text, self._council_end(text, m, pos, end), limit)
-            if end is None:
+            if end is None or self._generic_scope(text, m.end(), end, etype):
                 continue
             span = self._named_span(text, m, pos, self._edition_and_year(text, m, end, limit, etype, accepted),
                                     etype, accepted)
@@ -684,11 +684,24 @@ class Patterns(NameEnd):
             # So does a company named after one after its legal form ("Công ty TNHH Nguyễn Hưng").
             nests = _GROWS_OVER + ("PERSON",) if m.group() in self.rules.eponym_heads \
                 or self._company_form_re.match(text, m.end() + 1) else _GROWS_OVER
-            if span is not None and m.group() in self.rules.embassy_heads and any(
-                    f" {w} " in text[m.end():end] for w in self.grammar["embassy_at"]):
-                span.holds = ("GPE",)  # "Đại sứ quán Nga ở Bratislava": the city stays a place of its own
+            if span is not None and self._holds_place(text, m, end):
+                span.holds = ("GPE",)
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
+
+    def _generic_scope(self, text: str, start: int, end: int, etype: str) -> bool:
+        """"các bệnh viện trên khắp Ấn Độ", "nhiều bệnh viện và Sở Y tế trên toàn quốc": the head's words run into a
+        scope over a whole country, so they name a kind of body everywhere, no body (issue-14B17; dev, batch 12)."""
+        return etype == "ORG" and any(f" {w}" in text[start:end] or text.startswith(f" {w}", end)
+                                      for w in self.grammar["generic_scopes"])
+
+    def _holds_place(self, text: str, m: re.Match[str], end: int) -> bool:
+        """The place named inside the body stays a place of its own: "Đại sứ quán Nga ở Bratislava" (the city),
+        "Ban chấp hành Đảng bộ xã Hàm Rồng" (the commune; issue-14B17, grammar_place_holding_heads)."""
+        if m.group() in self.grammar["place_holding_heads"]:
+            return True
+        return m.group() in self.rules.embassy_heads and any(f" {w} " in text[m.end():end]
+                                                              for w in self.grammar["embassy_at"])
 
     def _body_in_title(self, text: str, m: re.Match[str], head_re: re.Pattern[str]) -> re.Match[str] | None:
         """"Chánh Thanh tra Bộ NN&PTNT", "Chánh Thanh tra Sở Khoa học và Công nghệ": after the inspector's title the
@@ -712,6 +725,9 @@ class Patterns(NameEnd):
             return False  # "Vụ Trưởng Vụ Truyền thông": a title opened by a head's word, not a body
         if m.group() in self.grammar["capital_first_heads"] and not _capitalised(text[m.end() + 1:].split(" ", 1)[0]):
             return False  # "Chiến dịch tiêm chủng …" opening a sentence: a campaign's head names one only before a capital
+        if m.group() in self.grammar["level_heads"] \
+                and text.startswith(tuple(w for w in self.grammar["level_heads_not_before"]), m.end() + 1):
+            return False  # "kì thi tốt nghiệp THPT Quốc gia": the exam, no school
         return not (m.group()[0].islower() and etype != "ORG"
                     and not self._law_in_lower_case(text, m, word_end, starts, etype))
 
