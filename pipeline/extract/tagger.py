@@ -732,6 +732,8 @@ class Tagger(Patterns, Linkers):
         if name not in self.rules.common_word_countries or text[c.end:c.end + 1] != " ":
             return False
         nxt = text[c.end + 1:].split(maxsplit=2)[:2]
+        if self._title_before_country_name(name, nxt):
+            return True
         if nxt and name in self.rules.pronoun_countries and c.start in openings and len(nxt) == 2 \
                 and nxt[0][:1].isupper() and not nxt[0].isupper() and nxt[0].isalpha() \
                 and c.end + 1 not in starts and nxt[1][:1].islower() and nxt[1] not in self.rules.country_then:
@@ -743,6 +745,16 @@ class Tagger(Patterns, Linkers):
             return True
         return name in self.rules.pronoun_countries and c.start in openings \
             and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns and self._lower_after(text, c))
+
+    def _title_before_country_name(self, name: str, nxt: list[str]) -> bool:
+        """"Anh Mỹ là người yêu", "Anh Nhật (khách hàng …)", "còn Anh Đức ngồi dự bị": a country that is also a
+        title of no office (``given_name_titles``) right before a one-word country that is a given name, with no
+        capitalised word after that, is the address or a name's first syllable (patterns.py reads the second as
+        the person): two countries side by side are joined by a dash, a comma or a conjunction."""
+        if name not in self.rules.pronoun_countries or name not in self.rules.given_name_titles or not nxt:
+            return False
+        return nxt[0] in self.rules.common_word_countries and not (len(nxt) == 2 and nxt[1][:1].isupper()
+                                                                     and nxt[1][:1].isalpha())
 
     def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
                        found: list[Candidate]) -> bool:
