@@ -763,7 +763,7 @@ class Tagger(Patterns, Linkers):
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
         if prev in self.rules.language_nouns or self._in_language_list(text, c.start):
             return True
-        if self._country_last_syllable(text, c):
+        if self._country_last_syllable(text, c) or self._capitals_syllable(text, c):
             return True
         if name not in self.rules.common_word_countries:
             return False
@@ -775,6 +775,19 @@ class Tagger(Patterns, Linkers):
         given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
             and not any(o.start <= c.start and o.end > c.end for o in found)
         return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _capitals_syllable(self, text: str, c: Candidate) -> bool:
+        """"Ảnh: LƯU ĐỨC - HOÀNG TUYÊN", "ĐỨC LƯỢNG", "CẬP NHẬT", "TIẾNG NGA": a country of
+        ``common_word_countries`` written in capitals next to another word in capitals that is one Vietnamese
+        syllable is a syllable of a name in a credit line or of a word, no country; a conjunction between two
+        countries ("MỸ VÀ NGA") is no such syllable."""
+        name = text[c.start:c.end]
+        if not name.isupper() or name.capitalize() not in self.rules.common_word_countries:
+            return False
+        before = re.split(r"[\s.–-]+", text[max(0, c.start - 12):c.start].rstrip(" .–-"))[-1:]
+        after = re.split(r"[\s.,–-]+", text[c.end:c.end + 12].lstrip(" –-"))[:1]
+        return any(len(w) > 1 and w.isupper() and w.isalpha() and w.lower() not in self.rules.country_then
+                   and self.rules.given_name_syllable.fullmatch(unmarked(w)) is not None for w in before + after)
 
     def _country_last_syllable(self, text: str, c: Candidate) -> bool:
         """"bảng Anh" (the pound), "quyền Anh" (boxing): a common word ends on the country's name."""
