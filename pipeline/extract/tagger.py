@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from itertools import takewhile
 from typing import Callable
 
 import ahocorasick
@@ -780,9 +781,15 @@ class Tagger(Patterns, Linkers):
         """"Ảnh: LƯU ĐỨC - HOÀNG TUYÊN", "ĐỨC LƯỢNG", "CẬP NHẬT", "TIẾNG NGA": a country of
         ``common_word_countries`` written in capitals next to another word in capitals that is one Vietnamese
         syllable is a syllable of a name in a credit line or of a word, no country; a conjunction between two
-        countries ("MỸ VÀ NGA") is no such syllable."""
+        countries ("MỸ VÀ NGA") is no such syllable, and a headline in capitals (``capitals_name_words``) keeps them."""
         name = text[c.start:c.end]
         if not name.isupper() or name.capitalize() not in self.rules.common_word_countries:
+            return False
+        # a longer run of words in capitals is a headline ("MỸ VÀ NGA HỢP TÁC CHỐNG KHỦNG BỐ"), where the country stays
+        left = text[max(0, c.start - 60):c.start].split()[::-1]
+        right = text[c.end:c.end + 60].split()
+        run = sum(len(list(takewhile(lambda w: w.isupper(), side))) for side in (left, right))
+        if run >= self.rules.grammar["capitals_name_words"]:
             return False
         before = re.split(r"[\s.–-]+", text[max(0, c.start - 12):c.start].rstrip(" .–-"))[-1:]
         after = re.split(r"[\s.,–-]+", text[c.end:c.end + 12].lstrip(" –-"))[:1]
