@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from itertools import takewhile
 from typing import Callable
 
 import ahocorasick
@@ -732,6 +733,8 @@ class Tagger(Patterns, Linkers):
         if name not in self.rules.common_word_countries or text[c.end:c.end + 1] != " ":
             return False
         nxt = text[c.end + 1:].split(maxsplit=2)[:2]
+        if self._title_before_country_name(name, nxt):
+            return True
         if nxt and name in self.rules.pronoun_countries and c.start in openings and len(nxt) == 2 \
                 and nxt[0][:1].isupper() and not nxt[0].isupper() and nxt[0].isalpha() \
                 and c.end + 1 not in starts and nxt[1][:1].islower() and nxt[1] not in self.rules.country_then:
@@ -744,6 +747,16 @@ class Tagger(Patterns, Linkers):
         return name in self.rules.pronoun_countries and c.start in openings \
             and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns and self._lower_after(text, c))
 
+    def _title_before_country_name(self, name: str, nxt: list[str]) -> bool:
+        """"Anh Mỹ là người yêu", "Anh Nhật (khách hàng …)", "còn Anh Đức ngồi dự bị": a country that is also a
+        title of no office (``given_name_titles``) right before a one-word country that is a given name, with no
+        capitalised word after that, is the address or a name's first syllable (patterns.py reads the second as
+        the person): two countries side by side are joined by a dash, a comma or a conjunction."""
+        if name not in self.rules.pronoun_countries or name not in self.rules.given_name_titles or not nxt:
+            return False
+        return nxt[0] in self.rules.common_word_countries and not (len(nxt) == 2 and nxt[1][:1].isupper()
+                                                                     and nxt[1][:1].isalpha())
+
     def _ordinary_word(self, text: str, c: Candidate, starts: set[int], ends: set[int],
                        found: list[Candidate]) -> bool:
         name = text[c.start:c.end]
@@ -751,7 +764,7 @@ class Tagger(Patterns, Linkers):
         prev = before.split()[-1] if before.endswith(" ") and before.split() else ""
         if prev in self.rules.language_nouns or self._in_language_list(text, c.start):
             return True
-        if self._country_last_syllable(text, c):
+        if self._country_last_syllable(text, c) or self._capitals_syllable(text, c):
             return True
         if name not in self.rules.common_word_countries:
             return False
@@ -763,6 +776,25 @@ class Tagger(Patterns, Linkers):
         given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
             and not any(o.start <= c.start and o.end > c.end for o in found)
         return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _capitals_syllable(self, text: str, c: Candidate) -> bool:
+        """"Ảnh: LƯU ĐỨC - HOÀNG TUYÊN", "ĐỨC LƯỢNG", "CẬP NHẬT", "TIẾNG NGA": a country of
+        ``common_word_countries`` written in capitals next to another word in capitals that is one Vietnamese
+        syllable is a syllable of a name in a credit line or of a word, no country; a conjunction between two
+        countries ("MỸ VÀ NGA") is no such syllable, and a headline in capitals (``capitals_name_words``) keeps them."""
+        name = text[c.start:c.end]
+        if not name.isupper() or name.capitalize() not in self.rules.common_word_countries:
+            return False
+        # a longer run of words in capitals is a headline ("MỸ VÀ NGA HỢP TÁC CHỐNG KHỦNG BỐ"), where the country stays
+        left = text[max(0, c.start - 60):c.start].split()[::-1]
+        right = text[c.end:c.end + 60].split()
+        run = sum(len(list(takewhile(lambda w: w.isupper(), side))) for side in (left, right))
+        if run >= self.rules.grammar["capitals_name_words"]:
+            return False
+        before = re.split(r"[\s.–-]+", text[max(0, c.start - 12):c.start].rstrip(" .–-"))[-1:]
+        after = re.split(r"[\s.,–-]+", text[c.end:c.end + 12].lstrip(" –-"))[:1]
+        return any(len(w) > 1 and w.isupper() and w.isalpha() and w.lower() not in self.rules.country_then
+                   and self.rules.given_name_syllable.fullmatch(unmarked(w)) is not None for w in before + after)
 
     def _country_last_syllable(self, text: str, c: Candidate) -> bool:
         """"bảng Anh" (the pound), "quyền Anh" (boxing): a common word ends on the country's name."""
