@@ -459,14 +459,16 @@ class Linkers:
 
     # -- person lists --------------------------------------------------------------------------
 
-    def _person_lists(self, text: str, spans: Ledger) -> None:
+    def _person_lists(self, text: str, spans: Ledger, one_word: bool = False) -> None:
         """Linker ``link.person-list``: a list of names ("A, B, C và D") one of which is a person the
         rules found is a list of people: each unmarked item of two to four capitalised words is a
         person too ("HLV Ngọc Sơn, Mr. Đàm, Quang Lê, Lệ Quyên"; "các diễn viên Bạch Cúc, Hồng
         Đăng, Việt Anh"). A list that also holds a place or a body ("ông A, Hoàng Mai, Hà Nội") is
         an address or a mixed list: nothing is added from it; nor is an item a title, a head word
         or a word that opens no name opens ("ông A, Giám đốc …", "bà B và Bộ Y tế")."""
-        people = [a for a in spans if a.type == "PERSON" and a.entity_id]
+        # a foreign name alone after a person's noun is a person too before coreference names it ("cặp tiền đạo
+        # Muriel và Zapata"); not after a head's title, where it is the body ("Giám đốc Fossil")
+        people = [a for a in spans if a.type == "PERSON" and (a.entity_id or self._titled_lone_name(text, a))]
         if not people:
             return
         starts = {a.start: a for a in spans}
@@ -481,12 +483,27 @@ class Linkers:
             for s, e in found:
                 # an item with a word no personal name holds is a title or a product listed with people ("Sandra
                 # Bullock, All About Steve"; issue-14P17, batches 15 and 19)
-                if (s, e) in seen or not spans.free(s, e) or self._no_person(text[s:e].split()):
+                if (s, e) in seen or not spans.free(s, e) or self._no_person(text[s:e].split()) \
+                        or one_word and " " in text[s:e]:
                     continue
                 seen.add((s, e))
                 name = text[s:e]
                 spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
                                        score=0.6, rule="link.person-list"))
+
+    def _person_lists_again(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """``_person_lists`` once more over each paragraph, with the people the names model added, for the
+        one-word players only: a longer run there is as often a place or a phrase the names model left ("Monte
+        Carlo", "Theo Trương Hằng", "Gò Quy": batches 13, 18, 19)."""
+        for para in doc.paragraphs:
+            self._person_lists(para.text, per_para[para.index], one_word=True)
+
+    def _titled_lone_name(self, text: str, a: Candidate) -> bool:
+        """A one-word foreign name after a title or a person's noun that is no head's title (``lone_name``,
+        ``lone_name_not_after``): the person ``_resolve_one_word`` will name."""
+        title = a.title.lower()
+        return bool(title) and self.rules.lone_name.fullmatch(text[a.start:a.end]) is not None and not any(
+            title == t.lower() or title.startswith(t.lower() + " ") for t in self.rules.lone_name_not_after)
 
     def _org_lists(self, text: str, spans: Ledger) -> None:
         """Linker ``link.org-list``: a list of three or more names ("A, B, C và D") two of which are
@@ -560,10 +577,17 @@ class Linkers:
         return "foreign" if latin else "other"
 
     def _list_item(self, text: str, s: int, e: int, spans: Ledger) -> bool:
-        """Two to four capitalised words no mention covers, that no title, head word or word that
-        opens no name opens, and that end where a list item ends."""
+        """Two to four capitalised words (or one foreign name) no mention covers, that no title, head word
+        or word that opens no name opens, and that end where a list item ends."""
         words = text[s:e].split()
-        if not 2 <= len(words) <= 4 or words[0] in self.rules.not_name_start or self._title_re.match(text, s):
+        # one word only of a foreign name's shape (``lone_name``) in a paragraph about players (a word of the game,
+        # ``club_sport_words``): a player named by his family name beside a team-mate ("cặp tiền đạo Dybala và
+        # Morata"); elsewhere one word listed with people is as often a film, a band, a product or a genre ("Baaghi,
+        # Saaho", "Coldplay", "Robot"; "HLV" and the words of club_town_sport_words are a talent show's too:
+        # "Bolero"), and a Vietnamese given name alone stays a reference
+        one = len(words) == 1 and self.rules.lone_name.fullmatch(words[0]) is not None \
+            and self._club_sport_re.search(text) is not None
+        if not (one or 2 <= len(words) <= 4) or words[0] in self.rules.not_name_start or self._title_re.match(text, s):
             return False
         if any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) or (w.endswith(".") and len(w) > 2)
                for w in words):

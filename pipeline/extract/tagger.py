@@ -418,6 +418,9 @@ class Tagger(Patterns, Linkers):
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits, works))]
              if self.name_model is not None else []) + [
+            # the people the names model found make the lists they stand in lists of people too ("sau Hasselbaink
+            # và Didier Drogba", "McKennie và Chiesa": issue-14L18)
+            ("link.person-list", lambda: self._person_lists_again(doc, per_para)),
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
             ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
