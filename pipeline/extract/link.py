@@ -38,7 +38,7 @@ from ..normalize import fold
 from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
 from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded,
-                   overlaps, slug)
+                   _is_word_char, overlaps, slug)
 
 
 # The spans country context reads a body and its country from: the gazetteer's names, and its own
@@ -1192,7 +1192,8 @@ class Linkers:
             noun = self._noun_token_at(text, w.start()) or self._noun_token_at(text, prev, w.end())
             if k == 8 or text[end:w.start()].strip() or (stops and w.start() in stops) \
                     or bare.lower() in self.rules.stop_words or (bare in self.rules.verbs and not inside_head
-                                                                 and not noun):
+                                                                 and not noun) \
+                    or self._title_end_word_at(text, w.start()):
                 break
             prev = w.start()
             if bare[:1].isupper():
@@ -1201,6 +1202,13 @@ class Linkers:
             if len(bare) < len(word):
                 break
         return end
+
+    def _title_end_word_at(self, text: str, pos: int) -> bool:
+        """A verb of ``title_end_words`` in lower case starts at ``pos``: what the holder says or does, no
+        word of the title ("Tổng cục trưởng Tổng Cục Du lịch | chia sẻ", "Thủ tướng | mong muốn"); a whole
+        word only ("mong" is not "mong manh")."""
+        return any(text.startswith(n, pos) and not _is_word_char(text[pos + len(n):pos + len(n) + 1] or " ")
+                   for n in self.rules.title_end_words)
 
     def _title_coreference(self, doc: Document, per_para: dict[int, list[Candidate]],
                            bare_titles: dict[int, list[tuple[int, int]]],

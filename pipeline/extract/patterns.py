@@ -441,10 +441,11 @@ class Patterns(NameEnd):
 
     def _foreign_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A Latin-script name right after a body or country: "… Ấn Độ Ajit Doval",
-        "Cơ quan Bảo vệ môi trường Mỹ Scott Pruitt"."""
+        "Cơ quan Bảo vệ môi trường Mỹ Scott Pruitt", a place or an award ("Người đẹp Hollywood Blake Lively",
+        "giành giải Oscar Jennifer Lawrence": ``person_after_types``)."""
         text, limit, free = ctx.text, ctx.limit, accepted.free
         for a in sorted(accepted, key=lambda a: a.start):
-            if a.type not in ("GPE", "ORG") or a.end >= limit or text[a.end:a.end + 1] != " ":
+            if a.type not in self.rules.person_after_types or a.end >= limit or text[a.end:a.end + 1] != " ":
                 continue
             run = self._name_run(text, a.end + 1, limit, max_words=4)
             if run is None:
@@ -456,9 +457,17 @@ class Patterns(NameEnd):
             # nor a model after its maker, by its code ("Toyota Land Cruiser VX", "LG XBOOM RN"; issue-14P17,
             # batches 18 and 20), as ``_foreign_name_label`` reads a run with an acronym (not an initial: "F.")
             if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
-                    or self._no_person(words) or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words):
+                    or self._no_person(words) or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) \
+                    or (a.type in self.rules.person_after_given_types and not self._person_shaped(words)):
                 continue
             self._shaped_person(text, s, e, accepted)
+
+    def _person_shaped(self, words: list[str]) -> bool:
+        """A run opened by a common foreign given name or holding an initial ("Chester W. Nimitz"): after a place
+        or an award, a run of any other shape names a medium, a show or a resort as often ("Asia | Pacific Defence
+        Reporter", "châu Á | Vinpearl Safari", "Hollywood | Awards Gala Ceremony" on the dantri bench)."""
+        return words[0] in self.rules.foreign_given_names or any(len(w) == 2 and w[0].isupper() and w[1] == "."
+                                                                 for w in words[1:-1])
 
     def _shaped_person(self, text: str, s: int, e: int, accepted: Ledger,
                        displaces: tuple[tuple[int, int], ...] = ()) -> None:

@@ -86,6 +86,9 @@ class TaggerRules:
     club_suffixes: tuple[str, ...]  # "… FC"
     club_place_cues: tuple[str, ...]  # words before a bare place that keep it the place
     verb_words: frozenset[str]  # whole lower-case words of the segmenter that open a predicate ("chia sẻ")
+    title_end_words: tuple[str, ...]  # lower-case verbs that end a title written without a name ("… chia sẻ")
+    person_after_types: frozenset[str]  # types of a mention a Latin-script person's name may follow ("Hollywood …")
+    person_after_given_types: frozenset[str]  # of those, the types after which the name must look like a person's
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -175,6 +178,9 @@ class TaggerRules:
             club_suffixes=tuple(data["club_suffixes"]),
             club_place_cues=tuple(sorted(data["club_place_cues"], key=len, reverse=True)),
             verb_words=frozenset(data["verb_words"]),
+            title_end_words=tuple(sorted(data["title_end_words"], key=len, reverse=True)),
+            person_after_types=frozenset(data["person_after_types"]),
+            person_after_given_types=frozenset(data["person_after_given_types"]),
         )
 
 
