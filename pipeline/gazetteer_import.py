@@ -307,6 +307,11 @@ def gazetteer_names(gazetteers: Path) -> dict[str, str]:
     return taken
 
 
+def _plain(name: str) -> str:
+    """The name without its marks (macrons, accents, cedillas): "Rājkot" -> "Rajkot"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text.replace("\u0111", "d").replace("\u0110", "D"))
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.encode("ascii", "ignore").decode().lower()).strip("-")
@@ -402,6 +407,9 @@ def city_rows(data: dict, rules: ImportRules, taken: dict[str, str]) -> list[dic
         seen.add(fold(c["name"]))
         aliases = [v for v in c["vi"] if c["population"] >= rules.vietnamese_alias_min_population
                    and fold(v) != fold(c["name"]) and fold(v) not in seen and rules.keeps(v, taken, entity_id)]
+        plain = _plain(c["name"])
+        if plain != c["name"] and fold(plain) not in seen and rules.keeps(plain, taken, entity_id):
+            aliases.append(plain)  # GeoNames writes "Rājkot", "Bogotá"; the news mostly "Rajkot", "Bogota"
         seen.update(fold(v) for v in aliases)
         rows.append(_row(id=entity_id, type="GPE", canonical=c["name"], aliases=" | ".join(aliases),
                          english=c["name"], parent=f"gpe:{c['country'].lower()}", country=c["country"],
