@@ -29,6 +29,8 @@ from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _U
 
 # An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
+# An army unit's number right after its head ("Sư đoàn 304", "Quân đoàn 2"; ``_numbered_unit_end``).
+_UNIT_CODE = re.compile(r" \d{1,3}(?![\d,.]\d)\b")
 # A Latin-script word a body's name may end on before its tail of linking words (``_foreign_tail``).
 _LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
@@ -877,11 +879,13 @@ class Patterns(NameEnd):
     def _numbered_unit_end(self, text: str, head: re.Match[str], pos: int, etype: str) -> int | None:
         """Where the body of an urban unit known by its number ends: after the number ("UBND phường 2", "TAND quận
         10", "Công an quận 5"; issue-14O14, batches 5 and 12), where a capitalised name would stand; None elsewhere,
-        or when a measure follows the number ("Công an quận 5 năm …" counts years)."""
+        or when a measure follows the number ("Công an quận 5 năm …" counts years). An army's unit is closed by its
+        number right after its head too ("Sư đoàn 304 | đảm nhiệm", issue-14U19): what follows is the clause."""
         admin = text[head.end():pos].strip()
-        if etype != "ORG" or admin.lower() not in self.grammar["numbered_org_units"]:
+        closed = not admin and head.group() in self.grammar["numbered_closed_heads"]
+        if etype != "ORG" or not closed and admin.lower() not in self.grammar["numbered_org_units"]:
             return None
-        number = self._unit_number_re.match(text, pos - 1)
+        number = (_UNIT_CODE if closed else self._unit_number_re).match(text, pos - 1)
         if number is None:
             return None
         after = text[number.end():number.end() + 12].split(maxsplit=1)
