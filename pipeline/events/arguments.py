@@ -82,6 +82,8 @@ class ArgumentsMixin:
         # (A speaker is found by _speaker, across the commas of his titles.)
         statement = rule.type == "STATEMENT"
         lo = hit.seg_start if hit.seg_start == s.start or statement else max(hit.seg_start, hit.clause[0])
+        if not statement and self._announced(hit, rule):
+            lo = max(s.start, hit.clause[0])  # "Man Utd tuyên bố rút khỏi": the announcer leaves
         limit = self._object_limit(hit)
         before = [m for m in usable if lo <= m.start and m.end <= hit.start]
         after = [m for m in usable if m.start >= hit.end and m.end <= limit]
@@ -106,6 +108,13 @@ class ArgumentsMixin:
         if hit.name is not None:
             parts += self._name_parties(hit, seen)
         return sorted(parts, key=lambda p: p.order)
+
+    def _announced(self, hit: _Hit, rule: TriggerRule) -> bool:
+        """Does the trigger follow another (a saying verb) with only its rule's ``announced_gap`` words
+        between them ("xác nhận họ sẽ rời bỏ ESL")? Then the saying verb's subject is its own."""
+        gap, s = rule.announced_gap, hit.s
+        return gap is not None and hit.form == "verb" and s.start < hit.seg_start <= hit.start \
+            and gap.fullmatch(s.para.text, hit.seg_start, hit.start) is not None
 
     def _statement_speakers(self, hit: _Hit, rule: TriggerRule, before: list[Mention],
                             usable: list[Mention]) -> list[Mention]:

@@ -30,7 +30,7 @@ _INHERIT = frozenset({"sentence", "participant"})
 _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phrases", "strength",
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types", "source_types", "speaker_after",
-                           "mid_clause", "speaker_in_main"})
+                           "mid_clause", "speaker_in_main", "announced_gap"})
 _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
@@ -93,6 +93,10 @@ class TriggerRule:
     senses: tuple[Sense, ...] = ()  # its own sense constraints, then its frame's cues
     target_types: frozenset[str] = frozenset()  # mention types a target may have (empty: any participant)
     source_types: frozenset[str] = frozenset()  # mention types a source may have (empty: any participant)
+    # a verb right after another trigger (a saying verb: "Man Utd tuyên bố rút khỏi giải đấu", "… xác nhận họ
+    # sẽ rời bỏ ESL") with only these words between them has that verb's subject: who announces leaving
+    # leaves; None: the trigger's clause starts after the saying verb, as for any later trigger
+    announced_gap: re.Pattern[str] | None = None
     # The trigger opens its clause and the speaker follows it there, within source_within: "Theo X, …"
     speaker_after: bool = False
     # a speaker_after trigger that need not open its clause ("Tờ X dẫn lời Y: …")
@@ -500,6 +504,7 @@ def _trigger(raw: dict, etype: str, plover: str, settings: TypeSettings, cues: t
         senses=senses + cues,
         target_types=frozenset(raw.get("target_types", [])),
         source_types=frozenset(raw.get("source_types", [])),
+        announced_gap=_gap_words(raw["announced_gap"]) if "announced_gap" in raw else None,
         speaker_after=bool(raw.get("speaker_after", False)),
         mid_clause=bool(raw.get("mid_clause", False)),
         speaker_in_main=bool(raw.get("speaker_in_main", False)),
