@@ -291,6 +291,9 @@ class Tagger(Patterns, Linkers):
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        # districts listed with a count after each ("Bình Lục 15, Thanh Liêm 2": link.place-cue)
+        self._district_joint_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) ")
+        self._district_joint_before_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) $")
         # streets listed after a plural street word (rule pattern.place): "các tuyến phố Mễ Trì, Lê Trọng Tấn",
         # "các phố như Tạ Hiện, …", "ngã tư Khuất Duy Tiến - Lê Văn Lương"
         self._street_joint_re = re.compile(rf",? {and_} |, ")
