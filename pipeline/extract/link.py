@@ -38,7 +38,7 @@ from ..normalize import fold
 from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
 from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded,
-                   _is_word_char, overlaps, slug)
+                   _capitalised, _is_word_char, overlaps, slug)
 
 
 # The spans country context reads a body and its country from: the gazetteer's names, and its own
@@ -443,6 +443,70 @@ class Linkers:
                              if ids else Candidate(
                     s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6, rule="link.place-cue"))
                 starts[s] = spans[-1]
+        self._district_lists(text, spans)
+
+    def _district_lists(self, text: str, spans: Ledger) -> None:
+        """Also ``link.place-cue``: a district gpe.csv names only with its head word (gazetteers/README.md, names that
+        collide) is that district by its bare name where a district of the same province stands next to it in a list
+        ("các huyện: Hà Trung, Nga Sơn, Hậu Lộc, Vĩnh Lộc", "Bình Lục 15, Thanh Liêm 2, Phủ Lý 5") or where its own
+        province follows it in brackets ("Văn Giang (Hưng Yên)"). The whole capitalised run must be districts of that
+        province ("Quảng Xương, Nông Cống Như Thanh, Như Xuân": two run together), so a person's name ending with
+        one ("Nguyễn Văn Giang (Hưng Yên)") stays the person's."""
+        home = self.grammar["home_country"]
+        todo = [a for a in spans if a.type == "GPE"]
+        while todo:
+            a = todo.pop()
+            entry = self.gaz.entries.get(a.entity_id)
+            if entry is None or entry.country != home:
+                continue
+            found: list[Candidate] = []
+            above = self.gaz.entries.get(entry.parent)
+            if above is not None and above.parent:  # a district (its province has a parent): its neighbours in a list
+                if (m := self._district_joint_re.match(text, a.end)) is not None:
+                    run = self._name_run(text, m.end(), len(text), 4)
+                    found += self._districts_in(text, run, entry.parent, spans) if run else []
+                if (m := self._district_joint_before_re.search(text, max(0, a.start - 12), a.start)) is not None:
+                    found += self._districts_in(text, self._run_before(text, m.start()), entry.parent, spans)
+            elif text[a.start - 2:a.start] == " (" and text[a.end:a.end + 1] == ")":  # a province in brackets
+                found += self._districts_in(text, self._run_before(text, a.start - 2), entry.id, spans)
+            for span in found:
+                spans.append(span)
+            todo += found
+
+    def _run_before(self, text: str, end: int) -> tuple[int, int] | None:
+        """The whole run of one to four capitalised words ending at ``end`` (the word before it is none), or None."""
+        base = max(0, end - 60)
+        words = [w.group() for w in re.finditer(r"\S+", text[base:end])]
+        if not words or not text[base:end].endswith(words[-1]):
+            return None
+        n = 0
+        while n < len(words) and _capitalised(words[-1 - n]) and words[-1 - n] not in self.rules.stop_words \
+                and (n == 0 or words[-1 - n][-1].isalnum()):  # "cầu Mai Lĩnh, Hà Đông (Hà Nội)": a comma ends the run
+            n += 1
+        if not 0 < n <= 4 or n == len(words) and base > 0:
+            return None
+        return end - len(" ".join(words[-n:])), end
+
+    def _districts_in(self, text: str, run: tuple[int, int] | None, parent: str, spans: Ledger) -> list[Candidate]:
+        """The districts of ``parent`` gpe.csv names only with its head word that make up the whole run, in
+        order; nothing when some part of the run is no district of ``parent`` or some part is taken already."""
+        if run is None or not spans.free(*run):
+            return []
+        words = list(re.finditer(r"\S+", text[run[0]:run[1]]))
+        out: list[tuple[int, int, tuple[str, ...]]] = []
+        i = 0
+        while i < len(words):
+            j = next((j for j in range(len(words), i, -1)
+                      if self._units_under.get((parent, fold(text[run[0] + words[i].start():run[0] + words[j - 1].end()])))),
+                     None)
+            if j is None:
+                return []
+            s, e = run[0] + words[i].start(), run[0] + words[j - 1].end()
+            out.append((s, e, self._units_under[(parent, fold(text[s:e]))]))
+            i = j
+        return [replace(self._span_for(self.gaz.entries[ids[0]], s, e, "pattern", 0.6), rule="link.place-cue")
+                for s, e, ids in out
+                if len(ids) == 1 and fold(text[s:e]) not in map(fold, self.gaz.entries[ids[0]].names)]
 
     def _placed_in(self, text: str, e: int, starts: dict[int, Candidate]) -> str | None:
         """What places the run ending at ``e``: the id of the place the gazetteer names right after it

@@ -127,6 +127,21 @@ def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str
     return cities, under
 
 
+def _bare_unit_names(gazetteer: Gazetteer, under: dict[tuple[str, str], tuple[str, ...]],
+                     names: dict[str, list[str]]) -> dict[str, str]:
+    """The bare name a unit gpe.csv names only with its head word goes out under ("quận Thanh Xuân" is "Thanh Xuân",
+    as with the units the place rule finds: the gold writes either): the districts whose bare name is no name the
+    gazetteer knows (not "TP Hà Giang", whose bare name is the province's) and no other unit's of the province."""
+    out = {}
+    for (parent, bare), ids in under.items():
+        entry = gazetteer.entries[ids[0]]
+        province = gazetteer.entries.get(parent)
+        if province is not None and province.parent and len(ids) == 1 and bare and bare not in names and fold(entry.canonical) != bare \
+                and fold(entry.canonical).endswith(" " + bare):
+            out[entry.id] = entry.canonical[len(entry.canonical) - len(bare):]
+    return out
+
+
 def _office_automaton(gazetteer: Gazetteer) -> tuple[ahocorasick.Automaton, bool]:
     """Title strings -> (length, indexes of the gazetteer's tenures), and whether there is any."""
     automaton = ahocorasick.Automaton()
@@ -291,6 +306,9 @@ class Tagger(Patterns, Linkers):
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        # districts listed with a count after each ("Bình Lục 15, Thanh Liêm 2": link.place-cue)
+        self._district_joint_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) ")
+        self._district_joint_before_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) $")
         # streets listed after a plural street word (rule pattern.place): "các tuyến phố Mễ Trì, Lê Trọng Tấn",
         # "các phố như Tạ Hiện, …", "ngã tư Khuất Duy Tiến - Lê Văn Lương"
         self._street_joint_re = re.compile(rf",? {and_} |, ")
@@ -331,6 +349,7 @@ class Tagger(Patterns, Linkers):
         # "ở Surabaya", "quê nhà Toulon": a city of the imported world list that gpe.csv leaves out, by its cue alone
         self._city_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['world_city_cues'])}) (?=[^\W\d_])")
         self._world_cities, self._units_under = _place_cue_indexes(gazetteer, self.rules, self.names)
+        self._bare_units = _bare_unit_names(gazetteer, self._units_under, self.names)
         # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
         joints = alternation(rules.language_list_joints)
         self._language_list_re = re.compile(
@@ -442,7 +461,8 @@ class Tagger(Patterns, Linkers):
                 sent = next((x.index for x in para.sentences if x.start <= s.start < x.end), 0)
                 mentions.append(Mention(
                     f"{doc.doc_id}:{para.index}:{s.start}-{s.end}", doc.doc_id, para.index, sent, s.start, s.end,
-                    para.text[s.start:s.end], s.type, s.entity_id, s.canonical, s.acronym, s.title, s.method,
+                    para.text[s.start:s.end], s.type, s.entity_id, self._bare_units.get(s.entity_id, s.canonical),
+                    s.acronym, s.title, s.method,
                     round(s.score, 3)))
                 if trace is not None:  # the rule it is a mention by (a linker may have renamed it)
                     trace.append(Decision(para.index, s.start, s.end, s.type, s.entity_id, s.rule, "won"))
