@@ -38,7 +38,7 @@ from importlib import resources
 from pathlib import Path
 
 from .gazetteer import ENTITY_COLUMNS, ENTITY_FILES, read_table, write_table
-from .normalize import fold, normalize_text
+from .normalize import fold, normalize_text, unmarked
 
 __all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "snapshot_cities", "snapshot_brands", "snapshot_clubs",
            "build", "SNAPSHOT_FILES", "IMPORTED_FILES", "LISTED_COMPANIES_PIN", "WORLD_CITIES_WHEEL", "GLOBAL_BRANDS_PIN",
@@ -307,11 +307,6 @@ def gazetteer_names(gazetteers: Path) -> dict[str, str]:
     return taken
 
 
-def _plain(name: str) -> str:
-    """The name without its marks (macrons, accents, cedillas): "Rājkot" -> "Rajkot"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-
-
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text.replace("\u0111", "d").replace("\u0110", "D"))
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.encode("ascii", "ignore").decode().lower()).strip("-")
@@ -407,7 +402,7 @@ def city_rows(data: dict, rules: ImportRules, taken: dict[str, str]) -> list[dic
         seen.add(fold(c["name"]))
         aliases = [v for v in c["vi"] if c["population"] >= rules.vietnamese_alias_min_population
                    and fold(v) != fold(c["name"]) and fold(v) not in seen and rules.keeps(v, taken, entity_id)]
-        plain = _plain(c["name"])
+        plain = unmarked(c["name"])
         if plain != c["name"] and fold(plain) not in seen and rules.keeps(plain, taken, entity_id):
             aliases.append(plain)  # GeoNames writes "Rājkot", "Bogotá"; the news mostly "Rajkot", "Bogota"
         seen.update(fold(v) for v in aliases)

@@ -20,7 +20,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "fold", "TONE_CONVENTION", "ETH_LOOKALIKES"]
+__all__ = ["normalize_text", "fold", "has_tone", "TONE_CONVENTION", "ETH_LOOKALIKES"]
 
 TONE_CONVENTION = "traditional (hòa, thỏa, thủy)"
 
@@ -139,6 +139,12 @@ def fold_normalised(normal: str) -> str:
 
 # the one Vietnamese letter NFD leaves whole (d with stroke, both cases) -> its bare letter
 _STROKED_D = {0x111: "d", 0x110: "D"}
+
+
+def has_tone(text: str) -> bool:
+    """Whether ``text`` carries a tone mark (grave, acute, hook above, tilde, dot below): "Á" does, an
+    initial ("H", "Đ", "Ô") never does."""
+    return any(ch in _TONES for ch in unicodedata.normalize("NFD", text))
 
 
 def unmarked(word: str) -> str:

@@ -114,3 +114,9 @@ def test_unmarked_drops_tone_and_vowel_marks_and_the_stroke_of_d():
     from pipeline.normalize import unmarked
     assert unmarked("Cường") == "Cuong" and unmarked("Đức") == "Duc" and unmarked("đạt") == "dat"
     assert unmarked("Theresa") == "Theresa"
+
+
+def test_has_tone_tells_a_toned_word_from_an_initial():
+    # "Á." ends "Đông Nam Á." (a word); "H.", "Đ.", "Ô." are initials: vowel marks and the stroke are no tone
+    from pipeline.normalize import has_tone
+    assert [has_tone(w) for w in ("Á", "Ý", "ặ", "H", "Đ", "Ô", "Ư", "")] == [True, True, True, False, False, False, False, False]

@@ -496,13 +496,14 @@ class Linkers:
         out: list[tuple[int, int, tuple[str, ...]]] = []
         i = 0
         while i < len(words):
-            j = next((j for j in range(len(words), i, -1)
-                      if self._units_under.get((parent, fold(text[run[0] + words[i].start():run[0] + words[j - 1].end()])))),
-                     None)
-            if j is None:
+            # the longest run of words from the i-th that names a district of ``parent``
+            s = run[0] + words[i].start()
+            hit = next(((j, ids) for j in range(len(words), i, -1)
+                        if (ids := self._units_under.get((parent, fold(text[s:run[0] + words[j - 1].end()]))))), None)
+            if hit is None:
                 return []
-            s, e = run[0] + words[i].start(), run[0] + words[j - 1].end()
-            out.append((s, e, self._units_under[(parent, fold(text[s:e]))]))
+            j, ids = hit
+            out.append((s, run[0] + words[j - 1].end(), ids))
             i = j
         return [replace(self._span_for(self.gaz.entries[ids[0]], s, e, "pattern", 0.6), rule="link.place-cue")
                 for s, e, ids in out

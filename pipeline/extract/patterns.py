@@ -13,12 +13,11 @@ another's candidates. The word lists are data (``pipeline/data/tagger.toml``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from ..normalize import fold
+from ..normalize import fold, has_tone
 from .candidates import Candidate, Context, Proposals
 from .resolve import Ledger
 from .name_end import NameEnd
@@ -44,14 +43,6 @@ def _glued(text: str) -> bool:
     """A lower-case letter right before a capital: words whose space was lost ("vàquậnTân"), where
     the segmenter's words say nothing of the names."""
     return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
-
-
-def _toned(letter: str) -> bool:
-    """A letter with a tone mark (acute, grave, hook, tilde, dot below)."""
-    return any(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", letter))
-
-
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 
 # What may stand before a sentence's first word: space, quotation marks, a bracket or a dash.
@@ -95,7 +86,7 @@ class Patterns(NameEnd):
                 break
             # "Thomas A. Bussiere", "Nguyễn Thị H."; a letter with a tone mark is a word ending a
             # sentence ("vùng biển Đông Nam Á.", "đến Ý."): initials carry none
-            initial = len(word) == 1 and m.group() == word + "." and not _toned(word)
+            initial = len(word) == 1 and m.group() == word + "." and not has_tone(word)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
@@ -737,7 +728,7 @@ class Patterns(NameEnd):
         if m.group() in self.grammar["capital_first_heads"] and not _capitalised(text[m.end() + 1:].split(" ", 1)[0]):
             return False  # "Chiến dịch tiêm chủng …" opening a sentence: a campaign's head names one only before a capital
         if m.group() in self.grammar["level_heads"] \
-                and text.startswith(tuple(w for w in self.grammar["level_heads_not_before"]), m.end() + 1):
+                and text.startswith(tuple(self.grammar["level_heads_not_before"]), m.end() + 1):
             return False  # "kì thi tốt nghiệp THPT Quốc gia": the exam, no school
         return not (m.group()[0].islower() and etype != "ORG"
                     and not self._law_in_lower_case(text, m, word_end, starts, etype))
