@@ -15,13 +15,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .datafiles import load_toml
-from .normalize import ETH_LOOKALIKES, normalize_text
+from .normalize import ETH_LOOKALIKES, normalize_text, strip_tones
 
 __all__ = ["bench_articles", "strip_tones", "normalizer_changes", "format_changes", "sample_articles",
            "boilerplate_audit"]
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
 
 
 def bench_articles(root: str | Path) -> Iterator[tuple[str, str]]:
@@ -51,12 +50,6 @@ def sample_articles(root: str | Path, n: int, seed: int) -> list[tuple[str, str]
         share = n // len(names) + (1 if k < n % len(names) else 0)
         picked += rng.sample(groups[name], min(share, len(groups[name])))
     return picked
-
-
-def strip_tones(text: str) -> str:
-    """The letters of ``text`` without the five tone marks (other diacritics kept), NFC."""
-    nfd = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_MARKS))
 
 
 def _same_letters(a: str, b: str) -> bool:

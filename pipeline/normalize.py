@@ -20,7 +20,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "fold", "has_tone", "TONE_CONVENTION", "ETH_LOOKALIKES"]
+__all__ = ["normalize_text", "fold", "has_tone", "strip_tones", "tone_count", "TONE_CONVENTION", "ETH_LOOKALIKES"]
 
 TONE_CONVENTION = "traditional (hòa, thỏa, thủy)"
 
@@ -145,6 +145,17 @@ def has_tone(text: str) -> bool:
     """Whether ``text`` carries a tone mark (grave, acute, hook above, tilde, dot below): "Á" does, an
     initial ("H", "Đ", "Ô") never does."""
     return any(ch in _TONES for ch in unicodedata.normalize("NFD", text))
+
+
+def strip_tones(text: str) -> str:
+    """``text`` without the five tone marks, vowel marks and "đ" kept, NFC ("Nguyễn" -> "Nguyên"): the
+    spelling a syllable's shape is checked on, and the key that tells a retoned word from a changed one."""
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", text) if ch not in _TONES))
+
+
+def tone_count(text: str) -> int:
+    """How many tone marks ``text`` carries (a Vietnamese syllable has at most one)."""
+    return sum(ch in _TONES for ch in unicodedata.normalize("NFD", text))
 
 
 def unmarked(word: str) -> str:

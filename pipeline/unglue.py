@@ -35,17 +35,13 @@ so the repair is idempotent.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from .normalize import unmarked
+from .normalize import strip_tones, tone_count, unmarked
 
 __all__ = ["Unglue"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Combining tone marks (after NFD): grave, acute, hook above, tilde, dot below. Vowel marks (breve, circumflex,
-# horn) and "đ" stay: they are letters of the syllable's spelling.
-_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
 # Characters that join a letter run to something that is no running text: a transliteration's hyphen, a domain's
 # dot, an address, a path, a code.
 _JOINERS = frozenset("-.@/_\\:&'’")
@@ -53,9 +49,8 @@ _JOINERS = frozenset("-.@/_\\:&'’")
 
 def _untoned(word: str) -> tuple[str, int]:
     """``word`` lower-cased without its tone marks (vowel marks kept), and how many tone marks it had."""
-    nfd = unicodedata.normalize("NFD", word.lower())
-    tones = sum(ch in _TONES for ch in nfd)
-    return unicodedata.normalize("NFC", "".join(ch for ch in nfd if ch not in _TONES)), tones
+    lower = word.lower()
+    return strip_tones(lower), tone_count(lower)
 
 
 def _alternation(items: list[str]) -> str:

@@ -120,3 +120,12 @@ def test_has_tone_tells_a_toned_word_from_an_initial():
     # "Á." ends "Đông Nam Á." (a word); "H.", "Đ.", "Ô." are initials: vowel marks and the stroke are no tone
     from pipeline.normalize import has_tone
     assert [has_tone(w) for w in ("Á", "Ý", "ặ", "H", "Đ", "Ô", "Ư", "")] == [True, True, True, False, False, False, False, False]
+
+
+def test_strip_tones_keeps_vowel_marks_and_d_and_tone_count_counts_marks():
+    # One definition serves the audit's "retoned" check and the unglue stage's syllable shapes.
+    from pipeline.normalize import strip_tones, tone_count
+    assert strip_tones("Nguyễn Đức Thắng hoặc") == "Nguyên Đưc Thăng hoăc"
+    assert strip_tones("hóa") == strip_tones("hoá") == "hoa"
+    assert [tone_count(w) for w in ("Nguyễn", "Nguyên", "ăá", "")] == [1, 0, 1, 0]
+    assert strip_tones("Ðà") != strip_tones("Đà")  # the eth lookalike is the audit's business, not this one
