@@ -44,6 +44,13 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # or title ("ông Prahlad Modi, em trai Thủ tướng Modi, thông báo"); after it, the closing comma.
 _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
 _APPOSITION_END = re.compile(r"\s*,")
+# what may stand between a name ending a speaker's description and the verb: a comma, a place in brackets
+_APPOSED_TAIL_CHARS = 30
+# a description shorter than this is a title or a form of address before another name ("bạn Bảo Ân")
+_APPOSED_WORDS = 4
+# the most words before a speaker so described in his clause ("Ông", "Thiếu tướng", "PGS.TS")
+_APPOSED_LEAD_WORDS = 3
+_APPOSED_TAIL = re.compile(rf"[^;:\"“”]{{0,{_APPOSED_TAIL_CHARS}}}")
 # A comma and a description opening with a lower-case word, with no other stop, up to a second name
 # (``_described_owner``), at most this many title words after its possessive, and the stops that
 # would end the apposition before the verb.
@@ -396,6 +403,11 @@ class ArgumentsMixin:
         for m in hit.s.mentions:
             if m.type in ("GPE", "LOC") and end <= m.start and m.end <= hit.start:
                 end = m.end
+        # so does a name ending his description: "Prashant Kabrawala, một người … có tên là Ashwinikumar, thừa nhận"
+        speaker = next((m for m in reversed(before) if m.type == "PERSON"), None)
+        end = max([end] + [m.end for m in hit.s.mentions if speaker is not None and m.type == "PERSON"
+                           and speaker.end <= m.start and m.end <= hit.start
+                           and self._apposed(hit.s, speaker, m, hit.start)])
         if near and rule.source_within and before and hit.start - end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
@@ -545,15 +557,7 @@ class ArgumentsMixin:
         thống Mỹ ... B") is not the speaker."""
         text = hit.s.para.text
         first = people[-1]
-        if len(people) > 1 and _APPOSED.fullmatch(text, people[-2].end, first.start) \
-                and _APPOSITION_END.match(text, first.end, hit.start):
-            # "ông Prahlad Modi, em trai Thủ tướng Modi, thông báo": the one set off by commas
-            # after a name says who that person is; the name before speaks.
-            before = [m for m in before if m is not first]
-            first = people[-2]
-        elif len(people) > 1 and self._described_owner(text, people[-2], first, hit.start):
-            # "Ryan Williams, người phát ngôn chiến dịch năm 2012 của ông Mitt Romney nhận định": the
-            # description says whose man the one named first is; he speaks, not whom he works for
+        if len(people) > 1 and self._describes(hit, people[-2], first):
             before = [m for m in before if m is not first]
             first = people[-2]
         run = [first]
@@ -572,6 +576,37 @@ class ArgumentsMixin:
             # and a comma, the first ends a clause before ("… đi xa hơn Khánh Linh, Minh Tú đã phản đối")
             run = run[:next(k for k, g in enumerate(gaps, start=1) if _COMMA_GAP.fullmatch(g))]
         return [m for m in before if m.start >= run[-1].start]
+
+    def _describes(self, hit: _Hit, named: Mention, inner: Mention) -> bool:
+        """Is ``inner``, the person nearest the verb, named in what describes ``named`` before him? Then
+        ``named`` speaks:
+        - "ông Prahlad Modi, em trai Thủ tướng Modi, thông báo": set off by commas after a name, not after a
+          form of address alone ("… của anh Lượng, cô Hòa, mẹ anh Lượng cho biết": Hòa is another person);
+        - "Harbeer Singh, quan chức phụ trách lễ hội tôn giáo Kumbh Mela cho biết": the name ends the
+          description of the one before (``[grammar] apposition_heads``);
+        - "Ryan Williams, người phát ngôn chiến dịch năm 2012 của ông Mitt Romney nhận định": the description
+          says whose man the one named first is; he speaks, not whom he works for."""
+        text = hit.s.para.text
+        if _APPOSED.fullmatch(text, named.end, inner.start) \
+                and not self.lex.address.fullmatch(text, named.end, inner.start) \
+                and _APPOSITION_END.match(text, inner.end, hit.start):
+            return True
+        return self._apposed(hit.s, named, inner, hit.start) or self._described_owner(text, named, inner, hit.start)
+
+    def _apposed(self, s: _Sent, named: Mention, inner: Mention, end: int) -> bool:
+        """A comma after ``named``, a lower-case description of at least ``_APPOSED_WORDS`` words opening
+        with an apposition head and ending at ``inner``, then up to the verb at ``end`` no clause of its
+        own (no stop but a comma or brackets, at most ``_APPOSED_TAIL_CHARS``): ``inner`` is named in
+        ``named``'s description. ``named`` opens his clause (at most ``_APPOSED_LEAD_WORDS`` words before
+        him, or a verb of citing): "Với phiên tòa của bị cáo Duy, bạn Bảo Ân đề xuất" names the accused
+        in an adverbial and Bảo Ân by a form of address; she speaks."""
+        text = s.para.text
+        gap = self.lex.apposition.fullmatch(text, named.end, inner.start)
+        if gap is None or len(_WORD.findall(gap.group(0))) < _APPOSED_WORDS \
+                or _APPOSED_TAIL.fullmatch(text, inner.end, end) is None:
+            return False
+        lead = re.split(r"[,;:]", text[s.start:named.start])[-1]
+        return len(_WORD.findall(lead)) <= _APPOSED_LEAD_WORDS or self.lex.citing.search(lead) is not None
 
     def _described_owner(self, text: str, named: Mention, owner: Mention, end: int) -> bool:
         """A comma after ``named``, a lower-case description ending in a possessive and at most

@@ -15,8 +15,11 @@ from .money import Money
 from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
+# the longest description set off by a comma between a speaker's name and a name it holds
+_APPOSITION_CHARS = 100
+
 _SHARED_KEYS = {
-    "grammar": frozenset(["citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
+    "grammar": frozenset(["address_words", "apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
                           "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
@@ -93,6 +96,10 @@ class Lexicon:
     coordinated: re.Pattern[str]
     reported: re.Pattern[str]  # what follows these in a sentence is what was said ("xác nhận rằng …")
     citing: re.Pattern[str]  # a verb of citing: who stands before it reports, who follows speaks
+    # a comma after a person's name and a lower-case description opening with one of these heads, ending
+    # in another person's name ("Prashant Kabrawala, một người … có tên là Ashwinikumar, thừa nhận")
+    apposition: re.Pattern[str]
+    address: re.Pattern[str]  # a comma and forms of address alone: the next name is another person's
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
     possessive_end: re.Pattern[str]  # the possessive right before a name, ending the stretch searched
@@ -235,6 +242,11 @@ def _grammar(grammar: dict) -> dict:
         else re.compile("(?!)"),
         "citing": re.compile(rf"(?<!\w)(?:{alt('citing')})(?!\w)", re.IGNORECASE) if grammar.get("citing")
         else re.compile("(?!)"),
+        # (case as written: a capitalised word after the comma opens a title or another name, not a description)
+        "apposition": re.compile(rf"\s*,\s*(?:{alt('apposition_heads')})(?!\w)[^,;:()\"“”]{{0,{_APPOSITION_CHARS}}}")
+        if grammar.get("apposition_heads") else re.compile("(?!)"),
+        "address": re.compile(rf"\s*,\s*(?:(?:{alt('address_words')})\s+)+", re.IGNORECASE)
+        if grammar.get("address_words") else re.compile("(?!)"),
     }
 
 
