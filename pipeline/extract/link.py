@@ -618,10 +618,15 @@ class Linkers:
         if run is None:
             return None
         s, e = run
+        plural = False
         for w in text[s:e].split()[:-1]:
             low = w.lower()
-            if low not in self.rules.stop_words and low not in self.rules.verbs and w not in self.rules.plural_determiners:
+            # after a plural the club's noun is the list's, not its first club's ("Các CLB West Brom, Fulham")
+            club = plural and w in self.grammar["plural_place_heads"]
+            if low not in self.rules.stop_words and low not in self.rules.verbs and w not in self.rules.plural_determiners \
+                    and not club:
                 break
+            plural = w in self.rules.plural_determiners
             s += len(w) + 1
         return s, e
 
@@ -840,6 +845,7 @@ class Linkers:
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
         self._drop_town_clubs(doc, per_para)
+        self._imported_clubs_in_sport(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -871,6 +877,30 @@ class Linkers:
             spans, text = per_para[para.index], para.text
             spans[:] = [a for a in spans if not (a.type == "ORG" and (a.entity_id or "").startswith(CLUB_ID_PREFIX)
                                                  and " " not in text[a.start:a.end].strip())]
+
+    def _imported_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news (``club_town_sport_words``), a club of the football import that org.csv does not hold, named
+        whole ("Watford đánh bại Millwall", "Bournemouth, Barnsley cũng …", "đội hình Consadole Sapporo"; batches 21
+        and 23), is that club: no capitalised word right before it but a club's noun ("Danny Rose", "Aston Villa"),
+        none right after ("Athletic Club"), no other span over it but a place the club's name holds or is
+        ("Sapporo", "tỉnh Dunfermline")."""
+        if self._imported_club_re is None or not self._club_town_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._imported_club_re.finditer(text):
+                s, e = m.span()
+                before, after = text[max(0, s - 30):s].split(), text[e:e + 2]
+                if before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum() \
+                        and before[-1] not in self.rules.club_heads \
+                        or after[:1] == " " and after[1:].isupper() or after[1:].isdigit():
+                    continue
+                over = [a for a in spans if a.start < e and s < a.end]
+                if any(a.type != "GPE" or a.start < s or a.end > e for a in over):
+                    continue
+                entry = self._imported_clubs[m.group()]
+                spans[:] = [a for a in spans if all(a is not b for b in over)] + [
+                    replace(self._span_for(entry, s, e, method="gazetteer", score=0.8), rule="link.club-place")]
 
     def _clubs_by_match(self, doc: Document, per_para: dict[int, Ledger], clubs: dict[str, Candidate]) -> None:
         """In sport news (a word of the game anywhere in the document: "bàn thắng", "V-League"), a bare

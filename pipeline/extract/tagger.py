@@ -142,6 +142,19 @@ def _bare_unit_names(gazetteer: Gazetteer, under: dict[tuple[str, str], tuple[st
     return out
 
 
+def _imported_club_names(gazetteer: Gazetteer, names: dict[str, list[str]]) -> tuple[dict[str, Entry], re.Pattern[str] | None]:
+    """Each name of an imported football club that org.csv does not hold (imported/football-clubs.csv: too few
+    unscored bench articles name it to be chosen) and that the gazetteer gives to nothing else. The import kept
+    no town's name but the clubs' own towns (gazetteer_import.toml club_cities): "Millwall", "Barnsley",
+    "Consadole Sapporo", "Aberdeen" are clubs; "Reading", "Genoa" are left to the towns. With the regex of
+    those names, longest first (None without any)."""
+    clubs = {n: e for e in gazetteer.imported if e.origin.startswith("imported/football-clubs.csv:")
+             and e.id not in gazetteer.entries for n in (e.canonical, *e.aliases) if fold(n) not in names}
+    if not clubs:
+        return clubs, None
+    return clubs, re.compile(rf"(?<![\w&.-])(?:{literal_alternation(sorted(clubs, key=len, reverse=True))})(?![\w&-])")
+
+
 def _office_automaton(gazetteer: Gazetteer) -> tuple[ahocorasick.Automaton, bool]:
     """Title strings -> (length, indexes of the gazetteer's tenures), and whether there is any."""
     automaton = ahocorasick.Automaton()
@@ -258,6 +271,8 @@ class Tagger(Patterns, Linkers):
         self._club_town_sport_re = re.compile(
             rf"(?<!\w)(?:{alternation((*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words']))})(?!\w)")
         self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
+        # the imported clubs org.csv does not hold, by each name the import kept (rule link.club-place: in sport news)
+        self._imported_clubs, self._imported_club_re = _imported_club_names(gazetteer, self.names)
         self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
