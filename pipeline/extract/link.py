@@ -846,6 +846,7 @@ class Linkers:
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
         self._drop_town_clubs(doc, per_para)
         self._imported_clubs_in_sport(doc, per_para)
+        self._town_clubs_in_sport(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -886,10 +887,13 @@ class Linkers:
         ("Sapporo", "tỉnh Dunfermline")."""
         if self._imported_club_re is None or not self._club_town_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
             return
+        people = self._people_words(doc, per_para)
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for m in self._imported_club_re.finditer(text):
                 s, e = m.span()
+                if m.group() in people:
+                    continue  # "cho Rose lao vào": the fighter "Rose Namajunas" (an alias of "Bonnyrigg Rose")
                 before, after = text[max(0, s - 30):s].split(), text[e:e + 2]
                 if before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum() \
                         and before[-1] not in self.rules.club_heads \
@@ -901,6 +905,48 @@ class Linkers:
                 entry = self._imported_clubs[m.group()]
                 spans[:] = [a for a in spans if all(a is not b for b in over)] + [
                     replace(self._span_for(entry, s, e, method="gazetteer", score=0.8), rule="link.club-place")]
+
+    def _town_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news a foreign town that names one club with a club's prefix or suffix ("RB Leipzig", "Genoa CFC",
+        ``club_town_prefixes``), written bare in a sentence about a match with another body or a league ("trận đấu giữa PSG
+        với Leipzig", "chiến thắng trước Genoa"), is that club, and so is the town bare in the rest of the document;
+        not after a place's word ("tại Leipzig"), not a word of a person's name the document gives ("Lewis Hamilton")."""
+        if self._town_club_re is None or not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        found = [(para, m) for para in doc.paragraphs for m in self._town_club_re.finditer(para.text)
+                 if self._bare_club_at(para.text, m.start(), m.end(), per_para[para.index])]
+        people = self._people_words(doc, per_para)
+        towns = {m.group() for para, m in found if m.group() not in people and self._in_match_with_body(para, m, per_para)}
+        for para, m in found:
+            if m.group() in towns:
+                spans = per_para[para.index]
+                spans[:] = [a for a in spans if not (a.start < m.end() and m.start() < a.end)] + [replace(
+                    self._span_for(self._town_clubs[m.group()], m.start(), m.end(), "coref", 0.7), rule="link.club-place")]
+
+    @staticmethod
+    def _people_words(doc: Document, per_para: dict[int, Ledger]) -> set[str]:
+        """The words of the persons the document names: a club's name among them is that person's there."""
+        return {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
+                for w in para.text[a.start:a.end].split()}
+
+    def _bare_club_at(self, text: str, s: int, e: int, spans: Ledger) -> bool:
+        """A whole run (no capitalised word right before it but a club's noun, none right after), not after a place's
+        word, with no span over it but a place that is it."""
+        before, after = text[max(0, s - 30):s].split(), text[e:e + 2]
+        if before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum() \
+                and before[-1] not in self.rules.club_heads or after[:1] == " " and (after[1:].isupper() or after[1:].isdigit()):
+            return False
+        if before and before[-1] in self.grammar["club_town_not_after"]:
+            return False
+        return not self._after_place_cue(text, s) and all(
+            a.type == "GPE" and a.start == s and a.end == e for a in spans if a.start < e and s < a.end)
+
+    def _in_match_with_body(self, para: Paragraph, m: re.Match[str], per_para: dict[int, Ledger]) -> bool:
+        """The sentence of ``m`` is about a match (``club_match_words``) and names another body or a league."""
+        sentence = next((s for s in para.sentences if s.start <= m.start() < s.end), None)
+        return sentence is not None and self._club_match_re.search(sentence.text) is not None and any(
+            a.type in ("ORG", "EVENT") and sentence.start <= a.start < sentence.end and a.start != m.start()
+            for a in per_para[para.index])
 
     def _clubs_by_match(self, doc: Document, per_para: dict[int, Ledger], clubs: dict[str, Candidate]) -> None:
         """In sport news (a word of the game anywhere in the document: "bàn thắng", "V-League"), a bare
