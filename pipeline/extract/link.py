@@ -894,10 +894,7 @@ class Linkers:
                 s, e = m.span()
                 if m.group() in people:
                     continue  # "cho Rose lao vào": the fighter "Rose Namajunas" (an alias of "Bonnyrigg Rose")
-                before, after = text[max(0, s - 30):s].split(), text[e:e + 2]
-                if before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum() \
-                        and before[-1] not in self.rules.club_heads \
-                        or after[:1] == " " and after[1:].isupper() or after[1:].isdigit():
+                if not self._whole_run(text, s, e):
                     continue
                 over = [a for a in spans if a.start < e and s < a.end]
                 if any(a.type != "GPE" or a.start < s or a.end > e for a in over):
@@ -929,14 +926,18 @@ class Linkers:
         return {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
                 for w in para.text[a.start:a.end].split()}
 
-    def _bare_club_at(self, text: str, s: int, e: int, spans: Ledger) -> bool:
-        """A whole run (no capitalised word right before it but a club's noun, none right after), not after a place's
-        word, with no span over it but a place that is it."""
+    def _whole_run(self, text: str, s: int, e: int) -> bool:
+        """No capitalised word right before ``s`` but a club's noun ("Danny Rose", "Aston Villa" are no club), none
+        or no number right after ``e`` ("Athletic Club")."""
         before, after = text[max(0, s - 30):s].split(), text[e:e + 2]
-        if before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum() \
-                and before[-1] not in self.rules.club_heads or after[:1] == " " and (after[1:].isupper() or after[1:].isdigit()):
-            return False
-        if before and before[-1] in self.grammar["club_town_not_after"]:
+        return not (before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum()
+                    and before[-1] not in self.rules.club_heads
+                    or after[:1] == " " and (after[1:].isupper() or after[1:].isdigit()))
+
+    def _bare_club_at(self, text: str, s: int, e: int, spans: Ledger) -> bool:
+        """A whole run, not after a place's word or "thành", with no span over it but a place that is it."""
+        before = text[max(0, s - 30):s].split()
+        if not self._whole_run(text, s, e) or before and before[-1] in self.grammar["club_town_not_after"]:
             return False
         return not self._after_place_cue(text, s) and all(
             a.type == "GPE" and a.start == s and a.end == e for a in spans if a.start < e and s < a.end)
