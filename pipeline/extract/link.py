@@ -618,10 +618,15 @@ class Linkers:
         if run is None:
             return None
         s, e = run
+        plural = False
         for w in text[s:e].split()[:-1]:
             low = w.lower()
-            if low not in self.rules.stop_words and low not in self.rules.verbs and w not in self.rules.plural_determiners:
+            # after a plural the club's noun is the list's, not its first club's ("Các CLB West Brom, Fulham")
+            club = plural and w in self.grammar["plural_place_heads"]
+            if low not in self.rules.stop_words and low not in self.rules.verbs and w not in self.rules.plural_determiners \
+                    and not club:
                 break
+            plural = w in self.rules.plural_determiners
             s += len(w) + 1
         return s, e
 
@@ -840,6 +845,8 @@ class Linkers:
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
         self._drop_town_clubs(doc, per_para)
+        self._imported_clubs_in_sport(doc, per_para)
+        self._town_clubs_in_sport(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -871,6 +878,76 @@ class Linkers:
             spans, text = per_para[para.index], para.text
             spans[:] = [a for a in spans if not (a.type == "ORG" and (a.entity_id or "").startswith(CLUB_ID_PREFIX)
                                                  and " " not in text[a.start:a.end].strip())]
+
+    def _imported_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news (``club_town_sport_words``), a club of the football import that org.csv does not hold, named
+        whole ("Watford đánh bại Millwall", "Bournemouth, Barnsley cũng …", "đội hình Consadole Sapporo"; batches 21
+        and 23), is that club: no capitalised word right before it but a club's noun ("Danny Rose", "Aston Villa"),
+        none right after ("Athletic Club"), no other span over it but a place the club's name holds or is
+        ("Sapporo", "tỉnh Dunfermline")."""
+        if self._imported_club_re is None or not self._club_town_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        people = self._people_words(doc, per_para)
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._imported_club_re.finditer(text):
+                s, e = m.span()
+                if m.group() in people:
+                    continue  # "cho Rose lao vào": the fighter "Rose Namajunas" (an alias of "Bonnyrigg Rose")
+                if not self._whole_run(text, s, e):
+                    continue
+                over = [a for a in spans if a.start < e and s < a.end]
+                if any(a.type != "GPE" or a.start < s or a.end > e for a in over):
+                    continue
+                entry = self._imported_clubs[m.group()]
+                spans[:] = [a for a in spans if all(a is not b for b in over)] + [
+                    replace(self._span_for(entry, s, e, method="gazetteer", score=0.8), rule="link.club-place")]
+
+    def _town_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news a foreign town that names one club with a club's prefix or suffix ("RB Leipzig", "Genoa CFC",
+        ``club_town_prefixes``), written bare in a sentence about a match with another body or a league ("trận đấu giữa PSG
+        với Leipzig", "chiến thắng trước Genoa"), is that club, and so is the town bare in the rest of the document;
+        not after a place's word ("tại Leipzig"), not a word of a person's name the document gives ("Lewis Hamilton")."""
+        if self._town_club_re is None or not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        found = [(para, m) for para in doc.paragraphs for m in self._town_club_re.finditer(para.text)
+                 if self._bare_club_at(para.text, m.start(), m.end(), per_para[para.index])]
+        people = self._people_words(doc, per_para)
+        towns = {m.group() for para, m in found if m.group() not in people and self._in_match_with_body(para, m, per_para)}
+        for para, m in found:
+            if m.group() in towns:
+                spans = per_para[para.index]
+                spans[:] = [a for a in spans if not (a.start < m.end() and m.start() < a.end)] + [replace(
+                    self._span_for(self._town_clubs[m.group()], m.start(), m.end(), "coref", 0.7), rule="link.club-place")]
+
+    @staticmethod
+    def _people_words(doc: Document, per_para: dict[int, Ledger]) -> set[str]:
+        """The words of the persons the document names: a club's name among them is that person's there."""
+        return {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
+                for w in para.text[a.start:a.end].split()}
+
+    def _whole_run(self, text: str, s: int, e: int) -> bool:
+        """No capitalised word right before ``s`` but a club's noun ("Danny Rose", "Aston Villa" are no club), none
+        or no number right after ``e`` ("Athletic Club")."""
+        before, after = text[max(0, s - 30):s].split(), text[e:e + 2]
+        return not (before and text[s - 1] == " " and before[-1][:1].isupper() and before[-1][-1].isalnum()
+                    and before[-1] not in self.rules.club_heads
+                    or after[:1] == " " and (after[1:].isupper() or after[1:].isdigit()))
+
+    def _bare_club_at(self, text: str, s: int, e: int, spans: Ledger) -> bool:
+        """A whole run, not after a place's word or "thành", with no span over it but a place that is it."""
+        before = text[max(0, s - 30):s].split()
+        if not self._whole_run(text, s, e) or before and before[-1] in self.grammar["club_town_not_after"]:
+            return False
+        return not self._after_place_cue(text, s) and all(
+            a.type == "GPE" and a.start == s and a.end == e for a in spans if a.start < e and s < a.end)
+
+    def _in_match_with_body(self, para: Paragraph, m: re.Match[str], per_para: dict[int, Ledger]) -> bool:
+        """The sentence of ``m`` is about a match (``club_match_words``) and names another body or a league."""
+        sentence = next((s for s in para.sentences if s.start <= m.start() < s.end), None)
+        return sentence is not None and self._club_match_re.search(sentence.text) is not None and any(
+            a.type in ("ORG", "EVENT") and sentence.start <= a.start < sentence.end and a.start != m.start()
+            for a in per_para[para.index])
 
     def _clubs_by_match(self, doc: Document, per_para: dict[int, Ledger], clubs: dict[str, Candidate]) -> None:
         """In sport news (a word of the game anywhere in the document: "bàn thắng", "V-League"), a bare

@@ -991,6 +991,8 @@ class Patterns(NameEnd):
         agreement's or meeting's head ("Thỏa thuận hợp tác chung")."""
         if etype == "ORG" and any(a.type == "ORG" and a.start == m.start() for a in inside):
             return False
+        if etype == "ORG" and m.group() in self.rules.club_heads and self._foreign_body_is(pos, m.start() + len(name), inside):
+            return False  # "CLB Sheffield United": the club the gazetteer knows, after the club's noun
         if etype == "ORG" and any((fold(name) + " ").startswith(o + " ") for o in self.grammar["organs"]):
             return False  # "Ban Giám đốc", "Hội đồng quản trị Công ty": an organ by its function, no body's name
         if not self._place_as_head_wants(m.group(), pos, inside):
@@ -1002,6 +1004,14 @@ class Patterns(NameEnd):
             return False
         return etype == "ORG" or bool(inside) or any(_capitalised(w) or w.isdigit()
                                                      for w in name.split()[len(m.group().split()):])
+
+    def _foreign_body_is(self, start: int, end: int, inside: list[Candidate]) -> bool:
+        """The name after a club's noun is all one foreign body of the gazetteer ("CLB Sheffield United", "Các CLB
+        West Brom, Fulham": the gold names the club bare, the noun and all an alias; issue-14C20, batches 7 and 23).
+        A home body keeps the noun: "CLB Viettel" is the club, "Viettel" the telecom group."""
+        entries = [self.gaz.entries.get(a.entity_id) for a in inside
+                   if a.type == "ORG" and a.start == start and a.end == end]
+        return any(e is not None and e.country not in ("", self.grammar["home_country"]) for e in entries)
 
     def _place_as_head_wants(self, head: str, pos: int, inside: list[Candidate]) -> bool:
         """The place inside the name stands where the head wants it: a team's has one, police's and a navy's

@@ -142,6 +142,43 @@ def _bare_unit_names(gazetteer: Gazetteer, under: dict[tuple[str, str], tuple[st
     return out
 
 
+def _imported_club_names(gazetteer: Gazetteer, names: dict[str, list[str]]) -> tuple[dict[str, Entry], re.Pattern[str] | None]:
+    """Each name of an imported football club that org.csv does not hold (imported/football-clubs.csv: too few
+    unscored bench articles name it to be chosen) and that the gazetteer gives to nothing else. The import kept
+    no town's name but the clubs' own towns (gazetteer_import.toml club_cities): "Millwall", "Barnsley",
+    "Consadole Sapporo", "Aberdeen" are clubs; "Reading", "Genoa" are left to the towns. With the regex of
+    those names, longest first (None without any)."""
+    clubs = {n: e for e in gazetteer.imported if e.origin.startswith("imported/football-clubs.csv:")
+             and e.id not in gazetteer.entries for n in (e.canonical, *e.aliases) if fold(n) not in names}
+    if not clubs:
+        return clubs, None
+    return clubs, re.compile(rf"(?<![\w&.-])(?:{literal_alternation(sorted(clubs, key=len, reverse=True))})(?![\w&-])")
+
+
+def _town_club_names(entries: list[Entry], names: dict[str, list[str]],
+                     grammar: dict) -> tuple[dict[str, Entry], re.Pattern[str] | None]:
+    """The foreign towns that name one club with a club's prefix or suffix ("RB Leipzig" -> "Leipzig", "Genoa CFC" ->
+    "Genoa"; ``club_town_prefixes``, ``club_town_suffixes``), and no ORG of the gazetteer nor a home place by
+    themselves ("Barcelona" is the club's own row; "Hà Nội FC" is rule link.club-place's own case). With their regex."""
+    prefixes, suffixes = grammar["club_town_prefixes"], grammar["club_town_suffixes"]
+    towns: dict[str, set[str]] = defaultdict(set)
+    by_id = {}
+    for e in entries:
+        if e.type != "ORG" or e.country in ("", grammar["home_country"]):
+            continue
+        for n in (e.canonical, *e.aliases):
+            first, _, rest = n.partition(" ")
+            town = rest if first in prefixes else n.rsplit(" ", 1)[0] if n.rsplit(" ", 1)[-1] in suffixes and " " in n else ""
+            if town[:1].isupper() and not town.isupper() and all(i.split(":", 1)[0] == "gpe" and not i.startswith("gpe:vn")
+                                          for i in names.get(fold(town), ())):
+                towns[town].add(e.id)
+                by_id[e.id] = e
+    clubs = {t: by_id[next(iter(ids))] for t, ids in towns.items() if len(ids) == 1}
+    if not clubs:
+        return clubs, None
+    return clubs, re.compile(rf"(?<![\w&.-])(?:{literal_alternation(sorted(clubs, key=len, reverse=True))})(?![\w&-])")
+
+
 def _office_automaton(gazetteer: Gazetteer) -> tuple[ahocorasick.Automaton, bool]:
     """Title strings -> (length, indexes of the gazetteer's tenures), and whether there is any."""
     automaton = ahocorasick.Automaton()
@@ -258,6 +295,10 @@ class Tagger(Patterns, Linkers):
         self._club_town_sport_re = re.compile(
             rf"(?<!\w)(?:{alternation((*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words']))})(?!\w)")
         self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
+        # the imported clubs org.csv does not hold, by each name the import kept (rule link.club-place: in sport news)
+        self._imported_clubs, self._imported_club_re = _imported_club_names(gazetteer, self.names)
+        self._town_clubs, self._town_club_re = _town_club_names(
+            [*gazetteer.entries.values(), *self._imported_clubs.values()], self.names, self.rules.grammar)
         self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
