@@ -1156,7 +1156,7 @@ class Patterns(NameEnd):
                 continue
             if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"] \
                     and not self._island_over_unit(m, existing, text, word_end) \
-                    and not self._street_over_unit(m, existing):
+                    and not self._street_over_unit(text, m, existing):
                 continue
             s, e = run
             if not self._may_name_place(m.group().lower(), text[s:e]):
@@ -1281,12 +1281,23 @@ class Patterns(NameEnd):
         start = text.rfind(" ", 0, s - 1) + 1
         return text[start:word_end[s - 2]].lower() not in self.lexicon
 
-    def _street_over_unit(self, head: re.Match[str], existing: Candidate) -> bool:
-        """"phố Hai Bà Trưng", "phố Huế", "đại lộ Sầm Sơn": a street named after a Vietnamese unit the gazetteer
-        names is the street (LOC in the gold of batches 18, 22 and 23, where the unit was a false GPE); not after a
-        country ("con đường Việt Nam" is a way, no street), nor a unit the gazetteer names with the head word."""
-        return head.group().lower() in self.grammar["street_heads"] and existing.type == "GPE" \
-            and existing.start == head.end() + 1 and existing.entity_id.startswith(self.grammar["street_unit_ids"])
+    def _street_over_unit(self, text: str, head: re.Match[str], existing: Candidate) -> bool:
+        """"phố Hai Bà Trưng", "đường Cầu Giấy": a street named after a district the gazetteer names is the street
+        (LOC in the gold of batch 23, where the district was a false GPE); not after a province or a country ("trên
+        phố Hà Nội", "các tuyến đường TP HCM": the city's streets), nor after a plural or a quarter's word ("khu phố
+        Long Khánh 3": the quarter)."""
+        if head.group().lower() not in self.grammar["street_heads"] or existing.type != "GPE" \
+                or existing.start != head.end() + 1 or not existing.entity_id.startswith(self.grammar["street_unit_ids"]):
+            return False
+        before = text[max(0, head.start() - 12):head.start()].split()
+        if before and before[-1].lower() in self.grammar["street_unit_not_after"]:
+            return False
+        return self._district(text[existing.start:existing.end])
+
+    def _district(self, name: str) -> bool:
+        """The gazetteer names ``name`` as a Vietnamese district only (its parent a province), a street's name."""
+        ids = self.names.get(fold(name), ())
+        return bool(ids) and all(self.gaz.entries[i].parent.startswith(self.grammar["street_unit_ids"]) for i in ids)
 
     def _street_plural_before(self, text: str, head: re.Match[str]) -> bool:
         """A street's head word after a plural ("các tuyến phố", "những con đường"): a list may follow."""
@@ -1320,7 +1331,7 @@ class Patterns(NameEnd):
         Trưng": the street named after Lady Triệu, no person Triệu; issue-14L20, batch 23); so does a Vietnamese
         unit the street is named after ("Hai Bà Trưng", the district's name)."""
         if person.type == "GPE" and (person.start, person.end) == (s, e):
-            return person.entity_id.startswith(self.grammar["street_unit_ids"])  # "- Hai Bà Trưng": as after "phố"
+            return self._district(text[s:e])  # "- Hai Bà Trưng": as after "phố"
         if person.type != "PERSON" or person.end != e:
             return False
         if person.start == s:
