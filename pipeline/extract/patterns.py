@@ -1265,7 +1265,7 @@ class Patterns(NameEnd):
             return None
         ids = self.names.get(fold(name))
         if ids and (head in self.grammar["island_heads"] or head in self.grammar["street_heads"]) \
-                and all(self.gaz.entries[i].type == "GPE" for i in ids):  # and a street: "phố Huế" (issue-14L20)
+                and all(self.gaz.entries[i].type == "GPE" for i in ids):  # and a street: "phố Hai Bà Trưng" (issue-14L20)
             return None
         return ids
 
