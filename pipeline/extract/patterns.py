@@ -1165,7 +1165,8 @@ class Patterns(NameEnd):
             if etype == "GPE" and self._list_after_known(text, m, pos, run[1], limit, accepted):
                 continue
             if existing is not None and existing.end >= run[1] and m.group().lower() not in self.grammar["parks"] \
-                    and not self._island_over_unit(m, existing, text, word_end):
+                    and not self._island_over_unit(m, existing, text, word_end) \
+                    and not self._street_over_unit(text, m, existing):
                 continue
             s, e = run
             if not self._may_name_place(m.group().lower(), text[s:e]):
@@ -1190,8 +1191,8 @@ class Patterns(NameEnd):
         after a stadium's word only a city the gazetteer knows ("sân Tam Kỳ"; "sân Anfield", "trên sân Aston Villa"
         are a ground's own name and a club's, left to the other rules; issue-14C14)."""
         first = name.split()[0]
-        if first in self.rules.not_name_start and first not in self.rules.place_name_starts:
-            return False
+        if len(name) == 1 or first in self.rules.not_name_start and first not in self.rules.place_name_starts:
+            return False  # (a letter: "sân khấu bãi B", a sector of the beach; issue-14L20, batch 13)
         return head not in self.grammar["known_place_heads"] or any(
             self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
 
@@ -1273,7 +1274,8 @@ class Patterns(NameEnd):
         if head in self.grammar["parks"]:
             return None
         ids = self.names.get(fold(name))
-        if ids and head in self.grammar["island_heads"] and all(self.gaz.entries[i].type == "GPE" for i in ids):
+        if ids and (head in self.grammar["island_heads"] or head in self.grammar["street_heads"]) \
+                and all(self.gaz.entries[i].type == "GPE" for i in ids):  # and a street: "phố Hai Bà Trưng" (issue-14L20)
             return None
         return ids
 
@@ -1288,6 +1290,24 @@ class Patterns(NameEnd):
             return True
         start = text.rfind(" ", 0, s - 1) + 1
         return text[start:word_end[s - 2]].lower() not in self.lexicon
+
+    def _street_over_unit(self, text: str, head: re.Match[str], existing: Candidate) -> bool:
+        """"phố Hai Bà Trưng", "đường Cầu Giấy": a street named after a district the gazetteer names is the street
+        (LOC in the gold of batch 23, where the district was a false GPE); not after a province or a country ("trên
+        phố Hà Nội", "các tuyến đường TP HCM": the city's streets), nor after a plural or a quarter's word ("khu phố
+        Long Khánh 3": the quarter)."""
+        if head.group().lower() not in self.grammar["street_heads"] or existing.type != "GPE" \
+                or existing.start != head.end() + 1 or not existing.entity_id.startswith(self.grammar["street_unit_ids"]):
+            return False
+        before = text[max(0, head.start() - 12):head.start()].split()
+        if before and before[-1].lower() in self.grammar["street_unit_not_after"]:
+            return False
+        return self._district(text[existing.start:existing.end])
+
+    def _district(self, name: str) -> bool:
+        """The gazetteer names ``name`` as a Vietnamese district only (its parent a province), a street's name."""
+        ids = self.names.get(fold(name), ())
+        return bool(ids) and all(self.gaz.entries[i].parent.startswith(self.grammar["street_unit_ids"]) for i in ids)
 
     def _street_plural_before(self, text: str, head: re.Match[str]) -> bool:
         """A street's head word after a plural ("các tuyến phố", "những con đường"): a list may follow."""
@@ -1307,13 +1327,32 @@ class Patterns(NameEnd):
                 return
             s, e = run
             inside = [a for a in accepted if a.start < e and s < a.end]
-            if any(a.type != "PERSON" or (a.start, a.end) != (s, e) or a.title for a in inside):
+            if not all(self._street_over_person(text, a, s, e) for a in inside):
                 return
             accepted[:] = [a for a in accepted if a not in inside]
             # the same words as a person's name by their form (pattern.surname) give way to the street
             accepted.append(Candidate(s, e, "LOC", f"loc:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6, displaces=((s, e),)))
+                                      score=0.6, displaces=((s, e), self._after_street_title(text, s, e))))
             pos = e
+
+    def _street_over_person(self, text: str, person: Candidate, s: int, e: int) -> bool:
+        """The person's name ``person`` found by its form over a listed street's ``text[s:e]`` gives way: the same
+        words, or the name after a form of address that is part of the street's name ("ngã tư Bà Triệu - Hai Bà
+        Trưng": the street named after Lady Triệu, no person Triệu; issue-14L20, batch 23); so does a Vietnamese
+        unit the street is named after ("Hai Bà Trưng", the district's name)."""
+        if person.type == "GPE" and (person.start, person.end) == (s, e):
+            return self._district(text[s:e])  # "- Hai Bà Trưng": as after "phố"
+        if person.type != "PERSON" or person.end != e:
+            return False
+        if person.start == s:
+            return not person.title
+        return text[s:person.start].strip() in self.grammar["street_name_titles"]
+
+    def _after_street_title(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """The span of the name after the form of address that opens the street's name ("Triệu" of "Bà Triệu"),
+        which the title's rule reads as a person: the street displaces it; else the street's own span."""
+        title, _, rest = text[s:e].partition(" ")
+        return (e - len(rest), e) if rest and title in self.grammar["street_name_titles"] else (s, e)
 
     def _street_run(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
         """One to four capitalised words from ``pos``, a street's name: "Đào Duy Từ" ("Từ" goes on, as
@@ -1328,7 +1367,8 @@ class Patterns(NameEnd):
             if word != m.group():
                 break
         words = text[pos:end].split()
-        if not 0 < len(words) <= 4 or (words[0] in self.rules.not_name_start and words[0] not in self.rules.place_name_starts):
+        if not 0 < len(words) <= 4 or (words[0] in self.rules.not_name_start and words[0] not in self.rules.place_name_starts
+                                       and not (len(words) > 1 and words[0] in self.grammar["street_name_titles"])):
             return None
         return pos, end
 
