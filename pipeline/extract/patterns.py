@@ -691,6 +691,28 @@ class Patterns(NameEnd):
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
+    def _org_heads(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Family ``pattern.org-head``: bodies by their head word, then schools named after a person."""
+        self._pattern_named(ctx, accepted, self._org_head_re, "ORG", False)
+        self._eponym_schools(ctx, accepted)
+
+    def _eponym_schools(self, ctx: Context, accepted: Ledger) -> None:
+        """"Phó Hiệu trưởng Trường Lương Thế Vinh", "một nam sinh trường Lê Quý Đôn": the school noun right before a
+        person's full name is a school named after that person; the person is inside the school's name, no mention
+        of its own (grammar_eponym_school_nouns; issue-14U20, batches 22 and 23)."""
+        text, limit = ctx.text, ctx.limit
+        for m in self._eponym_school_re.finditer(text, 0, limit):
+            before = text[:m.start()].rstrip().rsplit(" ", 1)[-1]
+            if before.lower() in self.grammar["eponym_school_not_after"] or (before[:1].isupper() and before[-1:].isalpha()) \
+                    or any(s < m.start() < e for s, e in ctx.words) or not accepted.free(m.start(), m.end()):
+                continue  # "công trường", "Hội đồng trường": a word "trường" ends; "Nguyễn Trường Tộ": a name's syllable
+            run = self._surname_run(text, m.end() + 1, limit)
+            if run is None or text[m.end() + 1:].split(" ", 1)[0] not in self.rules.surnames:
+                continue
+            span = self._named_span(text, m, m.end() + 1, run[1], "ORG", accepted)
+            if span is not None and self._replace_inside(accepted, span, _GROWS_OVER + ("PERSON",)):
+                continue
+
     def _generic_scope(self, text: str, start: int, end: int, etype: str) -> bool:
         """"các bệnh viện trên khắp Ấn Độ", "nhiều bệnh viện và Sở Y tế trên toàn quốc": the head's words run into a
         scope over a whole country, so they name a kind of body everywhere, no body (issue-14B17; dev, batch 12)."""
