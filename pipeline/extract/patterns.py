@@ -752,6 +752,8 @@ class Patterns(NameEnd):
         if m.group() in self.grammar["level_heads"] \
                 and text.startswith(tuple(self.grammar["level_heads_not_before"]), m.end() + 1):
             return False  # "kì thi tốt nghiệp THPT Quốc gia": the exam, no school
+        if m.group() in self.grammar["not_after_plural_heads"] and self._plural_word_before(text, m.start()):
+            return False  # "các trường trung cấp chuyên nghiệp Hà Nội": a kind of school, no school
         return not (m.group()[0].islower() and etype != "ORG"
                     and not self._law_in_lower_case(text, m, word_end, starts, etype))
 
@@ -1059,6 +1061,11 @@ class Patterns(NameEnd):
             return False
         self._place_list(text, known.end, limit, accepted)
         return True
+
+    def _plural_word_before(self, text: str, pos: int) -> bool:
+        """A plural determiner or a number right before ``pos``: "các trường cao đẳng", "399 trường cao đẳng"."""
+        before = text[max(0, pos - 16):pos].split()
+        return bool(before) and (before[-1] in self.rules.plural_determiners or before[-1].replace(".", "").isdigit())
 
     def _plural_before(self, text: str, pos: int) -> bool:
         """A plural or a count before a unit's head word: "các huyện", "hai tỉnh", "2 xã Nam Nghĩa và Nam Thái"
