@@ -691,6 +691,28 @@ class Patterns(NameEnd):
             if span is not None and self._replace_inside(accepted, span, nests):
                 starts = {a.start: a for a in accepted if a.entity_id or a.method != "coref"}
 
+    def _org_heads(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
+        """Family ``pattern.org-head``: bodies by their head word, then schools named after a person."""
+        self._pattern_named(ctx, accepted, self._org_head_re, "ORG", False)
+        self._eponym_schools(ctx, accepted)
+
+    def _eponym_schools(self, ctx: Context, accepted: Ledger) -> None:
+        """"Phó Hiệu trưởng Trường Lương Thế Vinh", "một nam sinh trường Lê Quý Đôn": the school noun right before a
+        person's full name is a school named after that person; the person is inside the school's name, no mention
+        of its own (grammar_eponym_school_nouns; issue-14U20, batches 22 and 23)."""
+        text, limit = ctx.text, ctx.limit
+        for m in self._eponym_school_re.finditer(text, 0, limit):
+            before = text[:m.start()].rstrip().rsplit(" ", 1)[-1]
+            if before.lower() in self.grammar["eponym_school_not_after"] or (before[:1].isupper() and before[-1:].isalpha()) \
+                    or any(s < m.start() < e for s, e in ctx.words) or not accepted.free(m.start(), m.end()):
+                continue  # "công trường", "Hội đồng trường": a word "trường" ends; "Nguyễn Trường Tộ": a name's syllable
+            run = self._surname_run(text, m.end() + 1, limit)
+            if run is None or text[m.end() + 1:].split(" ", 1)[0] not in self.rules.surnames:
+                continue
+            span = self._named_span(text, m, m.end() + 1, run[1], "ORG", accepted)
+            if span is not None and self._replace_inside(accepted, span, _GROWS_OVER + ("PERSON",)):
+                continue
+
     def _generic_scope(self, text: str, start: int, end: int, etype: str) -> bool:
         """"các bệnh viện trên khắp Ấn Độ", "nhiều bệnh viện và Sở Y tế trên toàn quốc": the head's words run into a
         scope over a whole country, so they name a kind of body everywhere, no body (issue-14B17; dev, batch 12)."""
@@ -730,6 +752,8 @@ class Patterns(NameEnd):
         if m.group() in self.grammar["level_heads"] \
                 and text.startswith(tuple(self.grammar["level_heads_not_before"]), m.end() + 1):
             return False  # "kì thi tốt nghiệp THPT Quốc gia": the exam, no school
+        if m.group() in self.grammar["not_after_plural_heads"] and self._plural_word_before(text, m.start()):
+            return False  # "các trường trung cấp chuyên nghiệp Hà Nội": a kind of school, no school
         return not (m.group()[0].islower() and etype != "ORG"
                     and not self._law_in_lower_case(text, m, word_end, starts, etype))
 
@@ -1047,6 +1071,11 @@ class Patterns(NameEnd):
             return False
         self._place_list(text, known.end, limit, accepted)
         return True
+
+    def _plural_word_before(self, text: str, pos: int) -> bool:
+        """A plural determiner or a number right before ``pos``: "các trường cao đẳng", "399 trường cao đẳng"."""
+        before = text[max(0, pos - 16):pos].split()
+        return bool(before) and (before[-1] in self.rules.plural_determiners or before[-1].replace(".", "").isdigit())
 
     def _plural_before(self, text: str, pos: int) -> bool:
         """A plural or a count before a unit's head word: "các huyện", "hai tỉnh", "2 xã Nam Nghĩa và Nam Thái"

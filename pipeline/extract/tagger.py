@@ -221,6 +221,7 @@ class Tagger(Patterns, Linkers):
             return re.compile(rf"(?<![\w&])(?:{alternation(words, bool(flags & re.IGNORECASE))})(?=\s)", flags)
 
         self._org_head_re = head_re(self.rules.org_heads)
+        self._eponym_school_re = head_re(self.rules.grammar["eponym_school_nouns"])
         rules = self.rules
         # The noun tokens by first character (``_noun_token_at``), in their order within each.
         nouns_by_first: dict[str, list[str]] = defaultdict(list)
@@ -551,7 +552,7 @@ class Tagger(Patterns, Linkers):
             "pattern.title+name": self._titled_people,
             "pattern.surname": self._surname_people,
             "pattern.place": self._pattern_places,
-            "pattern.org-head": lambda ctx, view, out: self._pattern_named(ctx, view, self._org_head_re, "ORG", False),
+            "pattern.org-head": self._org_heads,
             "pattern.treaty-head": self._treaties,
             "pattern.event-head": self._events,
             "pattern.named-by-noun": self._named_by_noun,
