@@ -86,12 +86,26 @@ class NameEnd:
         if scan.end is None and shape.whole and any(x.group().lower() not in self.grammar["joiners"] for x in scan.pending):
             # "Phòng An ninh chính trị nội bộ": a department's field in lower case, up to the predicate
             scan.end = pos - 1
-        if scan.end is None or scan.led_lower and shape.place_last and not scan.in_place:
+        if scan.end is None:
             return None
+        if scan.led_lower and shape.place_last and not scan.in_place:
+            # the epidemic closes a task's name, what follows is the predicate; else only a place closes it
+            return scan.end if self._task_last(scan) else None
         end = self._finish(scan)
         if text[pos:end].endswith("'"):
             end -= 1  # a closing quotation mark: "dựa trên 'Thỏa thuận … Việt Nam' ký năm 2019"
         return None if end < pos else end
+
+    def _task_last(self, scan: _Scan) -> bool:
+        """A steering committee named by its task alone, the task ending with the epidemic it fights, is a name
+        ("Ban Chỉ đạo phòng, chống dịch Covid-19 | phối hợp", "Ban Chỉ đạo an toàn tiêm chủng vắc xin phòng COVID-19,":
+        ``grammar_place_last_task_ends``; issue-14N20, batches 18 and 21), unless "của" or a plural follows: the
+        committees of several bodies ("Ban Chỉ đạo phòng, chống dịch Covid-19 | của các đơn vị")."""
+        g, end = self.grammar, scan.end
+        if end is None or not any(scan.text.endswith(" " + t, 0, end) for t in g["place_last_task_ends"]):
+            return False
+        after = scan.text[end:scan.limit].split(None, 1)
+        return not after or after[0].lower() not in g["place_last_task_not_before"]
 
     def _skip(self, scan: _Scan, w: re.Match[str]) -> str | None:
         """Punctuation ends the name; a syllable it already covers is passed over."""

@@ -921,7 +921,10 @@ class Patterns(NameEnd):
             and not (word_end and word_end[m.start()] > m.end()),
             # "Đại hội 19", "Hội nghị Cấp cao 25"; military hospitals by their number ("Bệnh viện 103")
             numbered=etype == "EVENT" or head in self.grammar["numbered_org_heads"],
-            lead_words=etype == "TREATY" and head not in self.rules.law_heads,
+            # and a steering committee's task, which its place or epidemic closes ("Ban Chỉ đạo an toàn tiêm chủng
+            # vắc xin phòng COVID-19": issue-14N20)
+            lead_words=etype == "TREATY" and head not in self.rules.law_heads
+            or head in self.grammar["place_last_heads"],
             eponym=head in self.rules.eponym_heads,
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
