@@ -28,6 +28,8 @@ __all__ = ["NameEnd"]
 _NEXT, _STOP = "next", "stop"
 # A full stop and a space inside a segmenter's word: a sentence ends there ("B. Thông tin").
 _SENTENCE_END = re.compile(r"[.!?…]\s")
+# A full stop glued to the next word ("Sở GDCK.Như vậy": _sentence_after_dot cut the name there; not "T.B.A..").
+_GLUED_SENTENCE = re.compile(r"\.[^\W\d_]")
 
 
 @dataclass(slots=True)
@@ -113,7 +115,7 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
-        if self._dash_glued_before_body(scan, w, word):
+        if self._dash_glued_before_body(scan, w, word) or self._sentence_after_dot(scan, w, word):
             return _STOP
         # "và" is no syllable of a name's word even where the segmenter glued it to one ("Thanh và" of
         # "Đồn Biên phòng Thanh và Công an xã Lìa", batch 7): it goes to the rules of "và" (_stops)
@@ -139,6 +141,42 @@ class NameEnd:
         scan.end = w.start() + len(bare)
         scan.pending = []
         return True
+
+    def _sentence_after_dot(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """A full stop that lost its space before the next sentence's first word, a word of the language with the
+        syllable after it ("UBCKNN/Sở GDCK.Như vậy, trường hợp …", batch 22; issue-14R20): the name ends at the stop.
+        Not a place or an initial after a dot ("TP.HCM", "TP.Hồ Chí Minh", "H.Long": no word of the language)."""
+        dot = word.rfind(".", 1, len(word) - 1)
+        after = word[dot + 1:]
+        if dot < 2 or not word[0].isupper() or not _capitalised(after) or after.isupper() or "." in after:
+            return False  # "Công ty T.B.A. …": initials
+        nxt = _WORD.match(scan.text, w.end() + 1)
+        if nxt is None or scan.text[w.end()] != " " or not nxt.group().islower():
+            return False
+        opener = f"{word[dot + 1:]} {nxt.group()}".lower()
+        if opener not in self.lexicon and new_tone_placement(opener) not in self.lexicon:
+            return False
+        scan.end, scan.pending = w.start() + dot, []
+        return True
+
+    def _new_sentence_after_place(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """After an organisation's name that ends with its national designator, a capitalised word of the language in two
+        syllables or more, its later ones in lower case, opens the next sentence whose break the crawl lost ("Viện Huyết
+        học và Truyền máu Trung ương | Kết quả Kiểm toán Nhà nước công bố …", batch 12; issue-14R20), unless it opens
+        another body or is a name the tagger knows. A designator right after the head is none of the name's end
+        ("Bệnh viện Trung ương Quân đội 108"). Not after any place or proper name: "Công ty Luật TNHH Thắng Phạm và Cộng
+        sự" (batch 19), "Đối thoại ASEAN-Nhật Bản về Hợp tác Môi trường" (dev) go on."""
+        if not scan.shape.body or scan.end is None or not _capitalised(bare) or bare.isupper() \
+                or scan.starts.get(w.start()) is not None or self._national_at(scan, w.start()):
+            return False
+        if not any(scan.text.endswith(" " + d, 0, scan.end) and scan.end - len(d) - 1 > scan.shape.head[1]
+                   for d in self.grammar["national_designators"]):
+            return False  # "Bệnh viện Trung ương Quân đội 108": the designator right after the head is no end
+        word = scan.text[w.start():scan.word_end_at(w.start())]
+        rest = word.split()[1:]
+        if not rest or not all(x.islower() for x in rest) or self._org_head_re.match(scan.text, w.start()):
+            return False
+        return word.lower() in self.lexicon or new_tone_placement(word.lower()) in self.lexicon
 
     def _comma_phrase(self, text: str, pos: int, gap: str) -> bool:
         """The comma after ``pos`` is inside a pair of fields a body's name holds ("Ban Chỉ đạo phòng, chống dịch
@@ -325,7 +363,7 @@ class NameEnd:
         bare = word.rstrip(".")
         if self._stop_word(scan, w, bare):
             return True
-        if self._predicate_after_proper(scan, w, bare):
+        if self._predicate_after_proper(scan, w, bare) or self._new_sentence_after_place(scan, w, bare):
             return True
         if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
             return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
@@ -770,8 +808,8 @@ class NameEnd:
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
         grown = end if scan.in_place and not scan.topic or self._glued_verb(scan, end + 1) else scan.word_end_at(end - 1)
-        if grown > end and not any(len(x) >= 2 and x.isupper() or x == self.grammar["and"]
-                                   for x in text[end:grown].split()) \
+        if grown > end and not _GLUED_SENTENCE.match(text, end) and not any(len(x) >= 2 and x.isupper() or x == self.grammar["and"]
+                                                                     for x in text[end:grown].split()) \
                 and not _SENTENCE_END.search(text, end - 1, grown):  # "… Bình Thắng B. Thông tin": a new sentence
             pending = [w for w in pending if w.start() >= grown]
             end = grown
