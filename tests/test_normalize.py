@@ -3,13 +3,22 @@ from pathlib import Path
 
 from hypothesis import example, given, strategies as st
 
-from pipeline.normalize import fold, normalize_text
+from pipeline.normalize import fold, new_tone_placement, normalize_text
 
 
 def test_new_tone_placement_becomes_traditional():
     assert normalize_text("Thoả thuận") == "Thỏa thuận"
     assert normalize_text("thuỷ điện hoà bình khoẻ") == "thủy điện hòa bình khỏe"
     assert normalize_text("HOÀ") == "HÒA"
+
+
+def test_new_tone_placement_undoes_the_traditional_one():
+    # the placement of underthesea's word dictionary, where the tagger looks words of the text up (issue-14R20)
+    for traditional in ["ủy ban", "thủy lợi", "hòa bình", "khỏe", "Thủy", "tòa án"]:
+        new = new_tone_placement(traditional)
+        assert new != traditional and normalize_text(new) == traditional
+    for word in ["của", "múa", "quả", "hoặc", "quỷ", "hoàng", "ông"]:
+        assert new_tone_placement(word) == word
 
 
 def test_closed_syllables_and_qu_are_left_alone():

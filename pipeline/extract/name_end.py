@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import Entry
+from ..normalize import new_tone_placement
 from .candidates import Candidate
 from .rules import NameShape
 from .text import _WORD, _capitalised, _words_in
@@ -27,6 +28,8 @@ __all__ = ["NameEnd"]
 _NEXT, _STOP = "next", "stop"
 # A full stop and a space inside a segmenter's word: a sentence ends there ("B. Thông tin").
 _SENTENCE_END = re.compile(r"[.!?…]\s")
+# A full stop glued to the next word ("Sở GDCK.Như vậy": _sentence_after_dot cut the name there; not "T.B.A..").
+_GLUED_SENTENCE = re.compile(r"\.[^\W\d_]")
 
 
 @dataclass(slots=True)
@@ -126,11 +129,11 @@ class NameEnd:
             # A person ends the name, but a school or hospital may be named after one, right
             # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
             return _STOP
-        if self._dash_glued_before_body(scan, w, word):
+        if self._dash_glued_before_body(scan, w, word) or self._sentence_after_dot(scan, w, word):
             return _STOP
         # "và" is no syllable of a name's word even where the segmenter glued it to one ("Thanh và" of
         # "Đồn Biên phòng Thanh và Công an xã Lìa", batch 7): it goes to the rules of "và" (_stops)
-        if bare != self.grammar["and"] and self._rest_of_word(scan, w, bare):
+        if bare != self.grammar["and"] and self._rest_of_word(scan, w, bare) and not self._glued_verb(scan, w.start()):
             # The rest of a word whose first syllable is capitalised ("Ủy ban", "Đô thị hóa"),
             # even when the syllable alone is a stop word or a verb ("ban", "hóa").
             scan.end = max(end, w.start() + len(bare))
@@ -152,6 +155,42 @@ class NameEnd:
         scan.end = w.start() + len(bare)
         scan.pending = []
         return True
+
+    def _sentence_after_dot(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
+        """A full stop that lost its space before the next sentence's first word, a word of the language with the
+        syllable after it ("UBCKNN/Sở GDCK.Như vậy, trường hợp …", batch 22; issue-14R20): the name ends at the stop.
+        Not a place or an initial after a dot ("TP.HCM", "TP.Hồ Chí Minh", "H.Long": no word of the language)."""
+        dot = word.rfind(".", 1, len(word) - 1)
+        after = word[dot + 1:]
+        if dot < 2 or not word[0].isupper() or not _capitalised(after) or after.isupper() or "." in after:
+            return False  # "Công ty T.B.A. …": initials
+        nxt = _WORD.match(scan.text, w.end() + 1)
+        if nxt is None or scan.text[w.end()] != " " or not nxt.group().islower():
+            return False
+        opener = f"{word[dot + 1:]} {nxt.group()}".lower()
+        if opener not in self.lexicon and new_tone_placement(opener) not in self.lexicon:
+            return False
+        scan.end, scan.pending = w.start() + dot, []
+        return True
+
+    def _new_sentence_after_place(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """After an organisation's name that ends with its national designator, a capitalised word of the language in two
+        syllables or more, its later ones in lower case, opens the next sentence whose break the crawl lost ("Viện Huyết
+        học và Truyền máu Trung ương | Kết quả Kiểm toán Nhà nước công bố …", batch 12; issue-14R20), unless it opens
+        another body or is a name the tagger knows. A designator right after the head is none of the name's end
+        ("Bệnh viện Trung ương Quân đội 108"). Not after any place or proper name: "Công ty Luật TNHH Thắng Phạm và Cộng
+        sự" (batch 19), "Đối thoại ASEAN-Nhật Bản về Hợp tác Môi trường" (dev) go on."""
+        if not scan.shape.body or scan.end is None or not _capitalised(bare) or bare.isupper() \
+                or scan.starts.get(w.start()) is not None or self._national_at(scan, w.start()):
+            return False
+        if not any(scan.text.endswith(" " + d, 0, scan.end) and scan.end - len(d) - 1 > scan.shape.head[1]
+                   for d in self.grammar["national_designators"]):
+            return False  # "Bệnh viện Trung ương Quân đội 108": the designator right after the head is no end
+        word = scan.text[w.start():scan.word_end_at(w.start())]
+        rest = word.split()[1:]
+        if not rest or not all(x.islower() for x in rest) or self._org_head_re.match(scan.text, w.start()):
+            return False
+        return word.lower() in self.lexicon or new_tone_placement(word.lower()) in self.lexicon
 
     def _comma_phrase(self, text: str, pos: int, gap: str) -> bool:
         """The comma after ``pos`` is inside a pair of fields a body's name holds ("Ban Chỉ đạo phòng, chống dịch
@@ -208,6 +247,23 @@ class NameEnd:
             if start >= head_end and low.startswith(pair, start) and not low[end:end + 1].isalpha():
                 return end
         return None
+
+    def _glued_verb(self, scan: _Scan, pos: int) -> bool:
+        """The lower-case syllable at ``pos`` is a verb the segmenter glued to the end of the name's last word, a joint
+        that is no word of the language: "Hãng tin The Hindu dẫn | các nguồn tin" (batch 19), "cương lĩnh của đảng Bảo
+        thủ vấp | phải nhiều chỉ trích" (batch 20; issue-14R20). Only the word's last syllable, and only where it makes
+        no word with the syllable before it: "Ủy ban", "Quốc hội" ("ban", "hội" are verbs of ``verbs`` too), "Dân chủ"
+        of the segmenter's "đảng Dân chủ bang" keep theirs."""
+        syllable = _WORD.match(scan.text, pos)
+        if syllable is None or not syllable.group().islower() or scan.word_end_at(pos) != syllable.end():
+            return False
+        if syllable.group() not in self.rules.verbs and syllable.group() not in self.rules.verb_words:
+            return False
+        before = scan.text[:pos - 1].rsplit(" ", 1)[-1]
+        if pos < 2 or scan.text[pos - 1] != " " or scan.word_end_at(pos - 2) != syllable.end() or not before.isalpha():
+            return False
+        pair = f"{before} {syllable.group()}".lower()
+        return pair not in self.lexicon and new_tone_placement(pair) not in self.lexicon
 
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
@@ -321,7 +377,7 @@ class NameEnd:
         bare = word.rstrip(".")
         if self._stop_word(scan, w, bare):
             return True
-        if self._predicate_after_proper(scan, w, bare):
+        if self._predicate_after_proper(scan, w, bare) or self._new_sentence_after_place(scan, w, bare):
             return True
         if bare[:1].isupper() and bare.lower() in self.rules.stop_words and end is not None:
             return True  # "… Tây Ban Nha Tại Diễn đàn": a sentence whose line break the crawl lost
@@ -339,9 +395,30 @@ class NameEnd:
         if word == self.grammar["and"] and not (scan.shape.about or scan.company) and end is not None \
                 and self._clause_after_and(text, w.end() + 1, scan.limit):
             return True
-        return end is not None and (self._person_starts(scan, w, bare) and not self._legal_form_only(scan)
+        return end is not None and (self._person_after(scan, w, bare)
                                     or self._apposition(scan, w, bare)
                                     or self._foreign_person_after_country(scan, w, bare))
+
+    def _person_after(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """A person, or a title before a person, opens at this syllable: the body's name ends before."""
+        return self._person_starts(scan, w, bare) and not self._legal_form_only(scan) \
+            or self._title_before_person(scan, w)
+
+    def _title_at(self, text: str, pos: int) -> bool:
+        """A capitalised title starts at ``pos``: after a dash it names the body's officer, no more of the body's name
+        ("Tập đoàn Aquaone - Chủ tịch là bà …", batch 21; issue-14R20)."""
+        m = self._title_re.match(text, pos)
+        return m is not None and text[pos:pos + 1].isupper()
+
+    def _title_before_person(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """A title right before a person the tagger found opens that person, after the body's name: "Phó giám đốc Học
+        viện Tài chính | TS Nguyễn Đào Tùng" (batch 22; issue-14R20). The name must hold a word already: "Văn phòng Luật
+        sư Trần Hồng Phong" is named after the lawyer."""
+        m = self._title_re.match(scan.text, w.start())
+        if m is None or scan.text[w.start():w.start() + 1].islower():
+            return False
+        hit = scan.starts.get(m.end() + 1)
+        return hit is not None and hit.type == "PERSON"
 
     def _legal_form_only(self, scan: _Scan) -> bool:
         """The name so far is a company's legal form and nothing else ("Công ty TNHH", "Công ty TNHH MTV"): a person's
@@ -357,7 +434,8 @@ class NameEnd:
         before a body's head ("Cục Quản lý Khám chữa bệnh - Bộ Y tế": a part, then the body it belongs to)."""
         text, nxt = scan.text, w.end() + 1
         if word in self.grammar["dashes"]:
-            return self._org_head_re.match(text, nxt) is not None or self._foreign_event_at(text, nxt, scan.limit)
+            return self._org_head_re.match(text, nxt) is not None or self._foreign_event_at(text, nxt, scan.limit) \
+                or self._title_at(text, nxt)
         return word == self.grammar["and"] and bool(scan.shape.no_and or scan.head_re.match(text, nxt)
                                                     or self._org_head_re.match(text, nxt)
                                                     or scan.end is not None and self._repeats_name(scan, w))
@@ -404,7 +482,17 @@ class NameEnd:
         return w.group() in self.rules.stop_words or bare in self.rules.stop_words \
             or bool(self._editor_mark_re.match(scan.text, w.start())) \
             or bool(self._name_ender_re.match(scan.text, w.start())) \
-            or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start()))
+            or scan.end is not None and bool(self._day_part_re.match(scan.text, w.start())) \
+            or self._tail_ender(scan, w)
+
+    def _tail_ender(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """A word of ``tail_enders`` opening a segmenter's word after a body's name: its term, a price or how often it
+        acts, no lower-case field of its name ("Trường ĐH Tôn Đức Thắng | nhiệm kỳ 2021-2026", "Bệnh viện Thống nhất |
+        mức giá lại chỉ …", "Hội Nhà báo | hàng năm được giao …": batches 12, 18 and 21; issue-14R20). Not inside a word
+        ("định mức") nor in a meeting's name ("Đại hội Đảng bộ tỉnh nhiệm kỳ 2015 – 2020")."""
+        pos = w.start()
+        return scan.shape.body and scan.end is not None and bool(self._tail_ender_re.match(scan.text, pos)) \
+            and (pos < 2 or scan.word_end_at(pos - 2) != scan.word_end_at(pos))
 
     def _inside_stop_word(self, scan: _Scan, w: re.Match[str]) -> bool:
         """The syllable ends a word of ``stop_inside_words`` with the syllable before it ("hàng không", "tự do"), or
@@ -456,13 +544,25 @@ class NameEnd:
         """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a
         state's name (a gazetteer GPE without a parent) ends there when two capitalised words follow, the first a foreign
         name (``lone_name``): they are the body's spokesman or head, not more of its name (issue-14E10: batches 11
-        and 13). Not after a city: "Đại học Shanghai Jiao Tong" (batch 10)."""
-        if not self.rules.lone_name.fullmatch(bare) or not any(
-                a.end == scan.end and a.type == "GPE" and a.entity_id in self.gaz.entries
-                and not self.gaz.entries[a.entity_id].parent for a in scan.starts.values()):
+        and 13). Not after a city: "Đại học Shanghai Jiao Tong" (batch 10). A country's body of the gazetteer written
+        with the country's name ends it too ("Chủ tịch Ủy ban Tình báo Hạ viện Mỹ | Adam Schiff", batch 20; issue-14R20)."""
+        if not self.rules.lone_name.fullmatch(bare) \
+                or not any(a.end == scan.end and self._ends_with_state(scan.text, a) for a in scan.starts.values()):
             return False
         nxt = _WORD.match(scan.text, w.end() + 1)
         return nxt is not None and _capitalised(nxt.group()) and not nxt.group().isupper()
+
+    def _ends_with_state(self, text: str, mention: Candidate) -> bool:
+        """The mention is a country, or a body of the gazetteer whose name, as written, ends with its country's ("Hạ
+        viện Mỹ")."""
+        entry = self.gaz.entries.get(mention.entity_id) if mention.entity_id else None
+        if entry is None or mention.type not in ("GPE", "ORG"):
+            return False
+        if mention.type == "GPE":
+            return not entry.parent
+        written = text[mention.start:mention.end]
+        country = self.gaz.entries.get(f"gpe:{entry.country.lower()}") if entry.country else None
+        return country is not None and any(written.endswith(" " + n) for n in country.names)
 
     @staticmethod
     def _apposition(scan: _Scan, w: re.Match[str], bare: str) -> bool:
@@ -721,9 +821,9 @@ class NameEnd:
             pending = pending[:scan.verb_at]
         # Vietnamese capitalises only the first syllable of a word inside a name ("Đô thị hóa",
         # "Ủy ban"): the name runs to the end of the word (underthesea's token) it stops in.
-        grown = end if scan.in_place and not scan.topic else scan.word_end_at(end - 1)
-        if grown > end and not any(len(x) >= 2 and x.isupper() or x == self.grammar["and"]
-                                   for x in text[end:grown].split()) \
+        grown = end if scan.in_place and not scan.topic or self._glued_verb(scan, end + 1) else scan.word_end_at(end - 1)
+        if grown > end and not _GLUED_SENTENCE.match(text, end) and not any(len(x) >= 2 and x.isupper() or x == self.grammar["and"]
+                                                                     for x in text[end:grown].split()) \
                 and not _SENTENCE_END.search(text, end - 1, grown):  # "… Bình Thắng B. Thông tin": a new sentence
             pending = [w for w in pending if w.start() >= grown]
             end = grown

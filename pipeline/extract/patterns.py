@@ -929,6 +929,7 @@ class Patterns(NameEnd):
             no_and=head in self.rules.no_and_heads,
             whole=head in self.grammar["whole_heads"],
             place_last=head in self.grammar["place_last_heads"],
+            body=etype == "ORG",
             head=m.span())
 
     def _edition_and_year(self, text: str, m: re.Match[str], end: int, limit: int, etype: str,

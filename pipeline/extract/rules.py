@@ -202,5 +202,6 @@ class NameShape:
     # truy nã tội phạm"
     place_last: bool = False  # lower-case words, then a name that ends with its place: "Ban Chỉ đạo phòng, chống dịch
     # Covid-19 tỉnh Bắc Giang"
+    body: bool = False  # an organisation's name (not a meeting's, a law's or a treaty's): ``grammar_tail_enders`` end it
     head: tuple[int, int] = (0, 0)  # where the head word stands: "và" before its words again opens a second body
 

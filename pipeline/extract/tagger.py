@@ -265,6 +265,7 @@ class Tagger(Patterns, Linkers):
         self._editor_mark_re = re.compile(rf"[-–]\s*(?:{alternation(rules.grammar['editor_marks'])})\s*\)")
         # "công an Đại tá …", "U15 Việt Nam Phát biểu …": a rank or a sentence opener ends a body's name
         self._name_ender_re = re.compile(rf"(?:{alternation(rules.grammar['name_enders'])})(?!\w)")
+        self._tail_ender_re = re.compile(rf"(?:{alternation(rules.grammar['tail_enders'])})(?!\w)")
         self._treaty_head_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)"
                                           rf"(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)")
         # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
