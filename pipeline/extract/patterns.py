@@ -305,6 +305,8 @@ class Patterns(NameEnd):
             return
         words = name.split()
         lower_title = title_text.split()[0].lower() if title_text else ""
+        if len(words) == 1 and self._vessel_before(text, title_start):
+            return  # "tàu khu trục nhỏ Đô đốc Essen": the ship, named after an admiral
         if len(words) == 1:
             # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass; unless
             # that fails, "Bộ trưởng Ngoại giao Hàn Quốc" is a title without a name.
@@ -330,6 +332,18 @@ class Patterns(NameEnd):
                              score=0.85)
         span.displaces += tuple((a.start, a.end) for a in fuller)
         accepted.append(span)
+
+    def _vessel_before(self, text: str, title_start: int) -> bool:
+        """A vessel's noun and at most three lower-case words of its kind right before the title ("tàu khu trục nhỏ
+        | Đô đốc Essen", "Tàu | Đô đốc Kuznetsov"): the title and the name after it are the vessel's name."""
+        words = text[max(0, title_start - 40):title_start].split()
+        nouns = self.grammar["vessel_nouns"]
+        for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if any(" ".join(words[j:i + 1]) in nouns for j in range(max(0, i - 3), i + 1)):
+                return True
+            if not words[i].islower() or not words[i].isalpha() or words[i] in self.grammar["vessel_kind_stops"]:
+                return False
+        return False
 
     def _titled_run_end(self, text: str, s: int, e: int, accepted) -> tuple[int, list[Candidate]]:
         """Where the name after a title ends, and the mentions its name displaces. The run stops at the
@@ -621,7 +635,9 @@ class Patterns(NameEnd):
         if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
                 or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
             return "ORG"
+        # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala")
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
+                or words[0] in self.grammar["vessel_nouns"] \
                 or self._work_before_re.search(before) or self._no_bare_person(words):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
