@@ -548,7 +548,7 @@ class Linkers:
             for s, e in found:
                 # an item with a word no personal name holds is a title or a product listed with people ("Sandra
                 # Bullock, All About Steve"; issue-14P17, batches 15 and 19)
-                if (s, e) in seen or not spans.free(s, e) or self._no_person(text[s:e].split()) \
+                if (s, e) in seen or not spans.free(s, e) or self._no_bare_person(text[s:e].split()) \
                         or one_word and " " in text[s:e]:
                     continue
                 seen.add((s, e))

@@ -305,6 +305,8 @@ class Patterns(NameEnd):
             return
         words = name.split()
         lower_title = title_text.split()[0].lower() if title_text else ""
+        if len(words) == 1 and self._vessel_before(text, title_start):
+            return  # "tàu khu trục nhỏ Đô đốc Essen": the ship, named after an admiral
         if len(words) == 1:
             # "ông Hà", "Bộ trưởng Yamaguchi": resolved by coreference in the second pass; unless
             # that fails, "Bộ trưởng Ngoại giao Hàn Quốc" is a title without a name.
@@ -330,6 +332,18 @@ class Patterns(NameEnd):
                              score=0.85)
         span.displaces += tuple((a.start, a.end) for a in fuller)
         accepted.append(span)
+
+    def _vessel_before(self, text: str, title_start: int) -> bool:
+        """A vessel's noun and at most three lower-case words of its kind right before the title ("tàu khu trục nhỏ
+        | Đô đốc Essen", "Tàu | Đô đốc Kuznetsov"): the title and the name after it are the vessel's name."""
+        words = text[max(0, title_start - 40):title_start].split()
+        nouns = self.grammar["vessel_nouns"]
+        for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+            if any(" ".join(words[j:i + 1]) in nouns for j in range(max(0, i - 3), i + 1)):
+                return True
+            if not words[i].islower() or not words[i].isalpha() or words[i] in self.grammar["vessel_kind_stops"]:
+                return False
+        return False
 
     def _titled_run_end(self, text: str, s: int, e: int, accepted) -> tuple[int, list[Candidate]]:
         """Where the name after a title ends, and the mentions its name displaces. The run stops at the
@@ -450,7 +464,7 @@ class Patterns(NameEnd):
             # nor a model after its maker, by its code ("Toyota Land Cruiser VX", "LG XBOOM RN"; issue-14P17,
             # batches 18 and 20), as ``_foreign_name_label`` reads a run with an acronym (not an initial: "F.")
             if words[0] in self.rules.not_name_start or words[-1] in self.rules.foreign_org_words \
-                    or self._no_person(words) or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) \
+                    or self._no_bare_person(words) or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) \
                     or (a.type in self.rules.person_after_given_types and not self._person_shaped(words)):
                 continue
             self._shaped_person(text, s, e, accepted)
@@ -621,8 +635,10 @@ class Patterns(NameEnd):
         if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
                 or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
             return "ORG"
+        # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala")
         if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
-                or self._work_before_re.search(before) or self._no_person(words):
+                or words[0] in self.grammar["vessel_nouns"] \
+                or self._work_before_re.search(before) or self._no_bare_person(words):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
@@ -634,6 +650,14 @@ class Patterns(NameEnd):
         the run names no person (``not_person_words``); nor does a park's or a street's ("Finsbury Park",
         not "Park Hang Seo": ``foreign_place_words``, the last word)."""
         return any(w in self.rules.not_person_words for w in words) or words[-1] in self.grammar["foreign_place_words"]
+
+    def _no_bare_person(self, words: list[str]) -> bool:
+        """What ``_no_person`` says for a run no title or honorific stands before, and also: a run of two words
+        or more, each a common English word that no given name is ("Speed Racer", "Real Clear Politics", "Send
+        Gift", "Power Point": a film, a pollster, a button, software; ``english_words``, built from pinned word and
+        name lists). A person so named has a given name in it ("Will Smith", "Kristen Bell") or a title before."""
+        return self._no_person(words) or (len(words) >= 2 and all(
+            w[:1].isupper() and w[1:].islower() and w.lower() in self.rules.english_words for w in words))
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..datafiles import load_toml
+from ..datafiles import load_toml, read_data
 
 __all__ = ["TaggerRules", "NameShape"]
 
@@ -89,6 +89,7 @@ class TaggerRules:
     title_end_words: tuple[str, ...]  # lower-case verbs that end a title written without a name ("… chia sẻ")
     person_after_types: frozenset[str]  # types of a mention a Latin-script person's name may follow ("Hollywood …")
     person_after_given_types: frozenset[str]  # of those, the types after which the name must look like a person's
+    english_words: frozenset[str]  # common English words no given name is (english_words.txt): "speed", "knock"
 
     @classmethod
     def load(cls) -> "TaggerRules":
@@ -116,6 +117,8 @@ class TaggerRules:
             plural_determiners=frozenset(data["plural_determiners"]),
             foreign_org_words=frozenset(data["foreign_org_words"]),
             not_person_words=frozenset(data["not_person_words"]),
+            english_words=frozenset(w for w in read_data("english_words.txt")[0].split("\n")
+                                    if w and not w.startswith("#")),
             treaty_heads=tuple(data["treaty_heads"]),
             event_heads=tuple(data["event_heads"]),
             place_heads={h.lower(): t for t, hs in data["place_heads"].items() for h in hs},

@@ -624,7 +624,7 @@ class Tagger(Patterns, Linkers):
                                              self._not_model_names, taken, config.names_type_thresholds):
                 words = para.text[c.start:c.end].split()
                 # nor where a body's kind ends the run ("Johnson Books"; issue-14P17, batches 19 and 21)
-                if not (c.type == "PERSON" and (self._no_person(words) or self._body_word_ends(words))):
+                if not (c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words))):
                     spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
