@@ -14,10 +14,10 @@ from .frames import EVENT_TYPES, FrameSpec, TriggerRule, TypeSettings, load_fram
 from .money import Money
 from .words import _ending_words, _literal_words, _phrases, _word_regex
 
-# The tables of events.toml and their keys: a key written after the wrong table header is an error.
 # the longest description set off by a comma between a speaker's name and a name it holds
 _APPOSITION_CHARS = 100
 
+# The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
     "grammar": frozenset(["address_words", "apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
                           "reported",

@@ -142,6 +142,13 @@ def _bare_unit_names(gazetteer: Gazetteer, under: dict[tuple[str, str], tuple[st
     return out
 
 
+def _club_name_re(clubs: dict[str, Entry]) -> re.Pattern[str] | None:
+    """The regex of the club names ``clubs`` holds, longest first, a whole run of words (None without any)."""
+    if not clubs:
+        return None
+    return re.compile(rf"(?<![\w&.-])(?:{literal_alternation(sorted(clubs, key=len, reverse=True))})(?![\w&-])")
+
+
 def _imported_club_names(gazetteer: Gazetteer, names: dict[str, list[str]]) -> tuple[dict[str, Entry], re.Pattern[str] | None]:
     """Each name of an imported football club that org.csv does not hold (imported/football-clubs.csv: too few
     unscored bench articles name it to be chosen) and that the gazetteer gives to nothing else. The import kept
@@ -150,9 +157,7 @@ def _imported_club_names(gazetteer: Gazetteer, names: dict[str, list[str]]) -> t
     those names, longest first (None without any)."""
     clubs = {n: e for e in gazetteer.imported if e.origin.startswith("imported/football-clubs.csv:")
              and e.id not in gazetteer.entries for n in (e.canonical, *e.aliases) if fold(n) not in names}
-    if not clubs:
-        return clubs, None
-    return clubs, re.compile(rf"(?<![\w&.-])(?:{literal_alternation(sorted(clubs, key=len, reverse=True))})(?![\w&-])")
+    return clubs, _club_name_re(clubs)
 
 
 def _town_club_names(entries: list[Entry], names: dict[str, list[str]],
@@ -174,9 +179,7 @@ def _town_club_names(entries: list[Entry], names: dict[str, list[str]],
                 towns[town].add(e.id)
                 by_id[e.id] = e
     clubs = {t: by_id[next(iter(ids))] for t, ids in towns.items() if len(ids) == 1}
-    if not clubs:
-        return clubs, None
-    return clubs, re.compile(rf"(?<![\w&.-])(?:{literal_alternation(sorted(clubs, key=len, reverse=True))})(?![\w&-])")
+    return clubs, _club_name_re(clubs)
 
 
 def _office_automaton(gazetteer: Gazetteer) -> tuple[ahocorasick.Automaton, bool]:
