@@ -156,6 +156,11 @@ class NameEnd:
         scan.pending = []
         return True
 
+    def _is_word(self, phrase: str) -> bool:
+        """``phrase`` (lower case) is a word of the segmenter's dictionary, which writes the new tone placement
+        ("uỷ ban") where the text has the traditional one ("ủy ban")."""
+        return phrase in self.lexicon or new_tone_placement(phrase) in self.lexicon
+
     def _sentence_after_dot(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
         """A full stop that lost its space before the next sentence's first word, a word of the language with the
         syllable after it ("UBCKNN/Sở GDCK.Như vậy, trường hợp …", batch 22; issue-14R20): the name ends at the stop.
@@ -168,7 +173,7 @@ class NameEnd:
         if nxt is None or scan.text[w.end()] != " " or not nxt.group().islower():
             return False
         opener = f"{word[dot + 1:]} {nxt.group()}".lower()
-        if opener not in self.lexicon and new_tone_placement(opener) not in self.lexicon:
+        if not self._is_word(opener):
             return False
         scan.end, scan.pending = w.start() + dot, []
         return True
@@ -190,7 +195,7 @@ class NameEnd:
         rest = word.split()[1:]
         if not rest or not all(x.islower() for x in rest) or self._org_head_re.match(scan.text, w.start()):
             return False
-        return word.lower() in self.lexicon or new_tone_placement(word.lower()) in self.lexicon
+        return self._is_word(word.lower())
 
     def _comma_phrase(self, text: str, pos: int, gap: str) -> bool:
         """The comma after ``pos`` is inside a pair of fields a body's name holds ("Ban Chỉ đạo phòng, chống dịch
@@ -263,7 +268,7 @@ class NameEnd:
         if pos < 2 or scan.text[pos - 1] != " " or scan.word_end_at(pos - 2) != syllable.end() or not before.isalpha():
             return False
         pair = f"{before} {syllable.group()}".lower()
-        return pair not in self.lexicon and new_tone_placement(pair) not in self.lexicon
+        return not self._is_word(pair)
 
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:

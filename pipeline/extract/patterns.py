@@ -734,8 +734,8 @@ class Patterns(NameEnd):
             if run is None or text[m.end() + 1:].split(" ", 1)[0] not in self.rules.surnames:
                 continue
             span = self._named_span(text, m, m.end() + 1, run[1], "ORG", accepted)
-            if span is not None and self._replace_inside(accepted, span, _GROWS_OVER + ("PERSON",)):
-                continue
+            if span is not None:
+                self._replace_inside(accepted, span, _GROWS_OVER + ("PERSON",))
 
     def _generic_scope(self, text: str, start: int, end: int, etype: str) -> bool:
         """"các bệnh viện trên khắp Ấn Độ", "nhiều bệnh viện và Sở Y tế trên toàn quốc": the head's words run into a
