@@ -114,7 +114,9 @@ class DatesMixin:
             # The sentence has its own time words ("từ năm 2018 khi ...", "vào năm sau") that
             # are not this event's date: another sentence's date would be a guess.
             return
-        borrowed = self._scene_date(s, by_para, headline, reference)
+        borrowed = self._speaker_scene(hit, args, by_para, reference)
+        if borrowed is None:
+            borrowed = self._scene_date(s, by_para, headline, reference)
         if borrowed is not None:
             _set_date(args, borrowed)
             args.borrowed_date = True
@@ -207,6 +209,27 @@ class DatesMixin:
                     if d[3]:
                         return d
         return None
+
+    def _speaker_scene(self, hit: _Hit, args, by_para: dict[int, list[_Sent]], reference: dt.date | None):
+        """With ``speaker_scene``: the resolved day or month of the sentence right before ``hit``'s in its
+        paragraph, when the first name of that sentence is one of the record's speakers — the scene the
+        speaker goes on in ("Trong chương trình The Manager phát sóng vào tháng 3 vừa rồi, Bi Rain đã giới
+        thiệu căn bếp … Anh khoe: “…”", batch 22; "Về vấn đề này ngày 7/2, Bộ Công Thương đã có thông tin
+        phản hồi chính thức đến báo chí. Theo Bộ Công Thương, …", batch 16; issue-14S21); else None."""
+        if not any(self.lex.types[r.type].speaker_scene for r in hit.rules):
+            return None
+        sents = by_para.get(hit.s.para.index, [])
+        k = next((n for n, x in enumerate(sents) if x is hit.s), 0)
+        if k == 0:
+            return None
+        before = sents[k - 1]
+        first = next((m for m in before.mentions if m.type in ("PERSON", "ORG")), None)
+        speakers = {p.participant.entity_id for p in args.participants if p.participant.role == "source"}
+        if first is None or (first.entity_id or first.canonical or first.text) not in speakers:
+            return None
+        # the scene's date stands before its subject ("vào tháng 3 vừa rồi, Bi Rain …", "ngày 7/2, Bộ Công Thương …")
+        return next((d for d in reversed(self._dates(before, reference))
+                     if d[0] < first.start and d[3] and d[5] in ("day", "month")), None)
 
     def _opening_date(self, opening: _Sent, reference: dt.date | None):
         """The resolved date in the opening clause of ``opening``, or None."""

@@ -46,7 +46,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
                         "unnamed_subject_not", "elsewhere_before",
                         "elsewhere_near", "elsewhere_after", "elsewhere_after_words", "elsewhere_media", "elsewhere_not", "elsewhere_neighbours",
-                        "recent_lead", "recent_not_after", "name_part_types", "name_part_not"})
+                        "recent_lead", "recent_not_after", "name_part_types", "name_part_not", "speaker_scene"})
 _FRAME_KEYS = frozenset({"type", "plover", "description", "settings", "cues", "trigger", "example", "counter_example"})
 _CUE_KINDS = frozenset({"refusal", "wish", "proposal", "possibility", "background", "opposition", "window"})
 _EXAMPLE_KEYS = frozenset({"text", "published", "article", "date", "status", "participant", "why"})
@@ -197,6 +197,9 @@ class TypeSettings:
     # true: a record of this type naming nobody takes the speakers of the statements told at it in its
     # own sentence ("tại cuộc họp …, Phó Thủ tướng X nhấn mạnh")
     speakers_attend: bool = False
+    # a record whose sentence gives no time takes the day or month of the sentence right before it in its
+    # paragraph when that sentence opens with (names first) one of the record's speakers: the same scene
+    speaker_scene: bool = False
     # true: a record waiting for its occasion's date in an article whose lead gives no day takes the
     # publication day (the article itself is the occasion)
     published_occasion: bool = False
@@ -390,6 +393,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         dated=bool(raw.get("dated", False)),
         attended=bool(raw.get("attended", False)),
         speakers_attend=bool(raw.get("speakers_attend", False)),
+        speaker_scene=bool(raw.get("speaker_scene", False)),
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
         news_day_within=int(raw.get("news_day_within", 0)),

@@ -79,14 +79,16 @@ class TriggerMixin:
         for q in _SPEECH_COLON.finditer(text, s.start, s.end):
             colon = q.start()
             name = next((m for m in reversed(s.mentions) if m.end <= colon), None)
-            if name is None or name.type not in settings.quotation_speakers:
+            at = self._pronoun_lead(s, colon, settings, name)
+            if at is None and (name is None or name.type not in settings.quotation_speakers):
                 continue
-            gap = text[name.end:colon]
+            gap = text[name.end if at is None else at:colon]
             words = _WORD.findall(gap)
             if not 0 < len(words) <= settings.quotation_speech_words or not _WORD_RUN.fullmatch(gap.strip()) \
-                    or not all(x[0].islower() for x in words) or any(h.start < colon and name.end < h.end for h in hits):
+                    or not all(x[0].islower() for x in words) \
+                    or any(h.start < colon and (name.end if at is None else at) < h.end for h in hits):
                 continue
-            i = w.opening(name.end)
+            i = w.opening(name.end if at is None else at)
             if i is None or any(w.preceded_by(i, p) for p in self.lex.negation) \
                     or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
                 continue
@@ -94,6 +96,23 @@ class TriggerMixin:
             end = start + len(gap.strip())
             hits.append(self._describe(_Hit(s, start, end, (rule,), "verb", None), i))
         hits.sort(key=lambda h: h.start)
+
+    @staticmethod
+    def _pronoun_lead(s: _Sent, colon: int, settings: TypeSettings, name) -> int | None:
+        """Where the words after a personal pronoun of ``pronoun_speakers`` start, when that pronoun opens
+        the sentence or the clause after its last comma and only those words stand between it and the
+        colon of a quotation ("Anh bảo: “…”", "Anh khoe: “…”", "Hôm sau gặp tôi, anh cười: “…”"): the
+        pronoun is the subject, and the arguments stage finds whom it means as for "Ông cho biết, …"
+        (issue-14S21, batches 11 and 22). None when a name stands in that clause (the name rule's case)."""
+        text = s.para.text
+        c0 = max(s.start, text.rfind(",", s.start, colon) + 1)
+        if name is not None and name.end > c0:
+            return None
+        segment = text[c0:colon]
+        lead_start = c0 + len(segment) - len(segment.lstrip())
+        lead = segment.strip().lower()
+        return next((lead_start + len(p) for p in sorted(settings.pronoun_speakers, key=len, reverse=True)
+                     if lead.startswith(p + " ")), None)
 
     def _speech_after_quotation(self, s: _Sent, hits: list[_Hit], rule: TriggerRule,
                                 settings: TypeSettings) -> None:
