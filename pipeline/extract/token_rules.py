@@ -44,6 +44,13 @@ class TokenRule:
 _WORD = re.compile(r"[^\W\d_]+ ")
 
 
+def _word_list(words: TaggerRules, name: str) -> tuple[str, ...] | frozenset[str]:
+    """A list of tagger.toml by its name there: a field of ``words``, or a ``grammar_*`` list."""
+    if name.startswith("grammar_"):
+        return tuple(words.grammar[name.removeprefix("grammar_")])
+    return getattr(words, name)
+
+
 def _gap_holds(doc: Doc, start: int, first: int, end: int) -> bool:
     """Lower-case syllables after the words before (``doc[start:first]``) are a kind of business only when
     those words are whole words of the segmenter ("báo cáo", "quỹ đạo", "viện trợ", "bệnh viện" are other
@@ -120,7 +127,7 @@ class TokenRules:
                              frozenset(tuple(w.lower().split()) for w in gap.get("not_after", [])))
             # The syllables of the gap: lower case, none a word of the lists ``gap.not_in`` names (a function
             # word or an honorific opens a phrase of its own: "công ty có trụ sở tại Singapore").
-            excluded = sorted({syl.lower() for name in gap.get("not_in", []) for w in getattr(words, name)
+            excluded = sorted({syl.lower() for name in gap.get("not_in", []) for w in _word_list(words, name)
                                for syl in w.split()})
             between = [{"IS_LOWER": True, "LOWER": {"NOT_IN": excluded}, "OP": f"{{0,{rule.gap}}}"}] if rule.gap else []
             self.rules[rule.rule] = rule
