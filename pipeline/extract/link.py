@@ -326,8 +326,7 @@ class Linkers:
         accepted.append(span)
         return span
 
-    @staticmethod
-    def _realign_acronyms(text: str, accepted: Ledger, acronyms: dict[str, Candidate]) -> None:
+    def _realign_acronyms(self, text: str, accepted: Ledger, acronyms: dict[str, Candidate]) -> None:
         """Linker ``link.acronym-realign``: an acronym defined after a name that a pattern grew
         ("Hãng thông tấn trung ương Triều Tiên (KCNA)" over "Triều Tiên") is the grown name's, not
         the inner place's. The acronym's span is replaced by one naming the grown name's entity."""
@@ -336,8 +335,11 @@ class Linkers:
             m = re.search(r"\(\s*$", text[:acr.start])
             if m is None:
                 continue
-            name = ends.get(len(text[:m.start()].rstrip()))
-            if name is None or acr.type != "GPE" or name.type == "GPE":
+            end = len(text[:m.start()].rstrip())
+            name = ends.get(end)
+            if name is not None and name.type in ("GPE", "LOC") and acr.type in ("GPE", "LOC"):
+                name = self._body_over_place(text, end, name, accepted, text[acr.start:acr.end]) or name
+            if name is None or acr.type not in ("GPE", "LOC") or name.type in ("GPE", "LOC"):
                 continue  # (an acronym in brackets never names the country a longer name ends with)
             new = replace(acr, type=name.type, entity_id=name.entity_id, canonical=name.canonical,
                           rule="link.acronym-realign")
@@ -346,6 +348,21 @@ class Linkers:
             key = text[acr.start:acr.end]
             if key in acronyms:
                 acronyms[key] = new
+
+    def _body_over_place(self, text: str, end: int, place: Candidate, accepted: Ledger, acr: str) -> Candidate | None:
+        """The place right before "(ACR)" ends the name of a body a capitalised head opens, which no pattern grew
+        ("Công đoàn Đoàn kết Myanmar (STUM)", "Hội đồng hợp tác kinh tế Thái Bình Dương (PECC)", "Lực lượng cảnh sát
+        Kenya (GSU)", "Cơ quan Nghiên cứu quân sự nước ngoài của quân đội Mỹ (FMSO)"): the long form is the body's name
+        and the letters are its (issue-14X21; batches 14, 21, 22 and dev, where the gold lists the body by its long
+        form and its letters). Not a head in lower case ("lực lượng phòng vệ Nhật Bản (SDF)": no name), nor a title
+        ("Bộ trưởng Quốc phòng Nhật Bản"). The body, added over the names inside it; None when there is none."""
+        lf = self._long_form(text, end)
+        if lf is None or lf[1] != "ORG" or lf[0] >= place.start or not text[lf[0]].isupper() \
+                or any(text.startswith(t + " ", lf[0]) for t in self.rules.titles):
+            return None
+        body = Candidate(lf[0], end, "ORG", f"org:new:{slug(acr)}", text[lf[0]:end], acr, method="pattern",
+                         score=0.8, rule="link.acronym-realign")
+        return body if self._replace_inside(accepted, body) else None
 
     # -- event editions -------------------------------------------------------------------------
 
