@@ -25,9 +25,10 @@ __all__ = ["Entry", "Office", "Gazetteer", "Conventions", "ENTITY_FILES", "ENTIT
            "ID_RULE", "is_acronym", "name_key", "date_bounds", "read_table", "write_table"]
 
 # Imported world lists (pipeline/gazetteer_import.py): thousands of rows of which gpe.csv and org.csv
-# take the few the news names (gazetteers/README.md), so the rest is one count, not a warning each.
+# take the few the news names (gazetteers/README.md), so the rest is one count, not a warning each; the
+# pre-2025 communes likewise (read by link.place-cue only, before their district or province).
 WORLD_LISTS = {"imported/world-cities.csv": "world cities", "imported/global-brands.csv": "worldwide brands",
-               "imported/football-clubs.csv": "football clubs"}
+               "imported/football-clubs.csv": "football clubs", "imported/vietnam-communes-2025.csv": "communes"}
 ENTITY_FILES = {
     "org.csv": "ORG", "gpe.csv": "GPE", "loc.csv": "LOC", "treaty.csv": "TREATY",
     "event.csv": "EVENT", "term.csv": "TERM", "person.csv": "PERSON",

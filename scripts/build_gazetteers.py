@@ -4,7 +4,8 @@
     python scripts/build_gazetteers.py              # gazetteers/imported/*.csv from the committed snapshots
     python scripts/build_gazetteers.py --snapshot   # first refresh the snapshots from the installed libraries
     python scripts/build_gazetteers.py --districts-wheel vietnam_provinces-0.6.0-py3-none-any.whl
-                                                    # first refresh the pre-2025 district snapshot from that wheel
+                                                    # first refresh the pre-2025 district and commune
+                                                    # snapshots from that wheel
     python scripts/build_gazetteers.py --companies-csv symbols_by_exchange.csv
                                                     # first refresh the listed-company snapshot from vnstock's
                                                     # listing file (pinned: LISTED_COMPANIES_PIN)
@@ -33,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 from pipeline.errors import GazetteerError  # noqa: E402
 from pipeline.gazetteer import Gazetteer  # noqa: E402
 from pipeline.gazetteer_import import (build, snapshot, snapshot_brands, snapshot_cities,  # noqa: E402
-                                       snapshot_clubs, snapshot_companies, snapshot_districts)
+                                       snapshot_clubs, snapshot_communes, snapshot_companies,
+                                       snapshot_districts)
 
 GAZ = ROOT / "gazetteers"
 
@@ -62,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(ROOT)}")
     if args.districts_wheel:
         print(f"wrote {snapshot_districts(args.districts_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
+        print(f"wrote {snapshot_communes(args.districts_wheel, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     if args.companies_csv:
         print(f"wrote {snapshot_companies(args.companies_csv, GAZ / 'src' / 'snapshots').relative_to(ROOT)}")
     if args.cities_wheel:

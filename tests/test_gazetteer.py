@@ -144,18 +144,21 @@ def test_project_gazetteer_warnings_are_known():
     warnings = Gazetteer.load(ROOT / "gazetteers").warnings()
     imported = [w for w in warnings if w.startswith("imported/")]
     # Sark (CQ) is new in CLDR 48 (Babel 2.19); the news has not needed it. The districts left out
-    # (names that collide, numbered districts: gazetteers/README.md) are one count, not a line each.
+    # (names that collide, numbered districts: gazetteers/README.md) are one count, not a line each, and so are
+    # the communes (read by link.place-cue only; gpe.csv has Bãi Cháy's ward).
     assert imported == [
         "imported/cldr-territories.csv:52: gpe:cq (Sark) is not in gpe.csv; add a row if the news needs it",
         "imported/football-clubs.csv: 804 of 828 football clubs are not in org.csv "
         "(left out where their names collide, see gazetteers/README.md)",
         "imported/global-brands.csv: 894 of 969 worldwide brands are not in org.csv "
         "(left out where their names collide, see gazetteers/README.md)",
+        "imported/vietnam-communes-2025.csv: 10050 of 10051 communes are not in gpe.csv "
+        "(left out where their names collide, see gazetteers/README.md)",
         "imported/vietnam-districts-2025.csv: 38 of 696 units below the province level are not in gpe.csv "
         "(left out where their names collide, see gazetteers/README.md)",
         "imported/vietnam-listed-companies.csv: 1138 of 1590 companies are not in org.csv "
         "(left out where their names collide, see gazetteers/README.md)",
-        "imported/world-cities.csv: 5522 of 5755 world cities are not in gpe.csv "
+        "imported/world-cities.csv: 5520 of 5753 world cities are not in gpe.csv "
         "(left out where their names collide, see gazetteers/README.md)"]
     assert all("is not in the gazetteers (yet)" in w and " of event:" in w for w in warnings if w not in imported)
 
@@ -228,6 +231,37 @@ def test_district_snapshot_reads_the_wheel_and_takes_the_type_from_the_name(tmp_
         "name": "Tỉnh Bắc Kạn", "districts": [
             {"codename": "ba_be", "division_type": "HUYEN", "name": "Ba Bể"},
             {"codename": "bac_kan", "division_type": "THANH_PHO", "name": "Bắc Kạn"}]}}}
+
+
+def test_commune_snapshot_reads_the_wheel_and_the_rows_sit_under_the_district_import(tmp_path):
+    """The commune level of the same wheel (issue-14G21): the head word gives the type, the row sits under the
+    district import's id, and every imported commune's parent is an imported district."""
+    import json
+    import zipfile
+
+    from pipeline.gazetteer_import import commune_rows, snapshot_communes
+
+    wheel = tmp_path / "vietnam_provinces-0.6.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        zf.writestr("vietnam_provinces/__init__.py", "__version__ = '0.6.0'\n")
+        zf.writestr("vietnam_provinces/data/nested-divisions.json", json.dumps([{
+            "name": "Tỉnh Yên Bái", "codename": "tinh_yen_bai", "districts": [
+                {"name": "Huyện Văn Chấn", "short_codename": "van_chan", "division_type": "huyện", "wards": [
+                    {"name": "Xã Tú Lệ", "short_codename": "tu_le"},
+                    {"name": "Thị trấn Sơn Thịnh", "short_codename": "son_thinh"}]}]}]))
+    data = json.loads(snapshot_communes(wheel, tmp_path).read_text(encoding="utf-8"))
+    assert data == {"library": "vietnam-provinces 0.6.0", "provinces": {"tinh_yen_bai": {"districts": {"van_chan": [
+        {"codename": "son_thinh", "division_type": "THI_TRAN", "name": "Sơn Thịnh"},
+        {"codename": "tu_le", "division_type": "XA", "name": "Tú Lệ"}]}}}}
+    districts = {"library": "vietnam-provinces 0.6.0", "provinces": {"tinh_yen_bai": {"name": "Tỉnh Yên Bái", "districts": [
+        {"codename": "van_chan", "division_type": "HUYEN", "name": "Văn Chấn"}]}}}
+    assert [(r["id"], r["canonical"], r["parent"]) for r in commune_rows(data, districts)] == [
+        ("gpe:vn-van-chan-son-thinh", "Thị trấn Sơn Thịnh", "gpe:vn-van-chan"),
+        ("gpe:vn-van-chan-tu-le", "Xã Tú Lệ", "gpe:vn-van-chan")]
+    gaz = Gazetteer.load(ROOT / "gazetteers")
+    districts_ids = {e.id for e in gaz.imported if e.origin.startswith("imported/vietnam-districts-2025.csv")}
+    communes = [e for e in gaz.imported if e.origin.startswith("imported/vietnam-communes-2025.csv")]
+    assert len(communes) > 10_000 and all(e.parent in districts_ids for e in communes)
 
 
 def test_district_rows_of_gpe_csv_agree_with_the_import():

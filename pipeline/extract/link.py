@@ -461,6 +461,39 @@ class Linkers:
                     s, e, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6, rule="link.place-cue"))
                 starts[s] = spans[-1]
         self._district_lists(text, spans)
+        self._commune_places(text, spans)
+
+    def _commune_places(self, text: str, spans: Ledger) -> None:
+        """Also ``link.place-cue``: a whole run of capitalised words right before a Vietnamese province or district,
+        after a comma or in brackets before it, that is the name of a commune, ward or township of that province
+        in the pre-2025 import is that commune ("Tú Lệ (Yên Bái)", "Nga Tân, huyện Nga Sơn", "Tây Hiếu, Quỳ Hợp
+        (Nghệ An)", "Hợp Thành, thành phố Lào Cai"): no list names every commune, and a run no rule named that
+        the province's own communes name is the commune far more often than anything else; not after a word that
+        names something in it ("bãi rác Nam Sơn (Hà Nội)", "khu tập thể Thành Công (Ba Đình)") or a house number
+        ("92 Nguyễn Du, Hà Nội": ``grammar_commune_not_after``), nor before a centrally-run city alone, whose wards
+        are named like its streets ("tại Thái Hà, Hà Nội"). A street-like head the place rule read ("Phố Ràng
+        (Bảo Yên)", a township) gives way; a person or a body found stays."""
+        home = self.grammar["home_country"]
+        for a in [a for a in spans if a.type == "GPE"]:
+            entry = self.gaz.entries.get(a.entity_id)
+            if entry is None or entry.country != home or text[a.start - 2:a.start] not in (", ", " (") \
+                    or text[a.start - 1] == "(" and text[a.end:a.end + 1] not in (")", ",") \
+                    or entry.id in self._commune_street_cities:
+                continue
+            run = self._run_before(text, a.start - 2)
+            if run is None or not self._communes.get(fold(text[run[0]:run[1]]), frozenset()) & {entry.id, entry.parent} \
+                    or self._commune_not_after_re.search(text, max(0, run[0] - 40), run[0]) is not None:
+                continue
+            taken = [b for b in spans if b.start < run[1] and run[0] < b.end]
+            name = text[run[0]:run[1]]
+            # only the place rule's reading of a head inside the name gives way ("Phố Ràng"), not a street of a list
+            if taken and (any((b.start, b.end, b.type, b.rule) != (*run, "LOC", "pattern.place") for b in taken)
+                          or not name.lower().startswith(tuple(h.lower() + " " for h in self.rules.place_heads))):
+                continue
+            for b in taken:
+                spans.remove(b)
+            spans.append(Candidate(*run, "GPE", f"gpe:new:{slug(name)}", name, method="pattern", score=0.6,
+                                   rule="link.place-cue"))
 
     def _district_lists(self, text: str, spans: Ledger) -> None:
         """Also ``link.place-cue``: a district gpe.csv names only with its head word (gazetteers/README.md, names that

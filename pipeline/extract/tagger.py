@@ -80,6 +80,9 @@ READS = {
 }
 # The imported world cities (``Entry.origin`` is "file:line"): read by link.place-cue only, after a word of place.
 WORLD_CITIES = next(f for f, what in WORLD_LISTS.items() if what == "world cities") + ":"
+# The imported pre-2025 communes and districts: read by link.place-cue only, a commune before its district or province.
+COMMUNES = next(f for f, what in WORLD_LISTS.items() if what == "communes") + ":"
+DISTRICTS = "imported/vietnam-districts-2025.csv:"
 # Quotation marks, dashes and brackets a sentence may open with before its first word.
 _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 # A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
@@ -125,6 +128,30 @@ def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str
             if e.id not in under[(e.parent, n[len(head):])]:
                 under[(e.parent, n[len(head):])] += (e.id,)
     return cities, under
+
+
+def _commune_index(gazetteer: Gazetteer, rules: TaggerRules) -> dict[str, frozenset[str]]:
+    """The folded name of each imported pre-2025 commune without its head word ("tú lệ") -> the ids of the
+    provinces that have a commune of that name (link.place-cue: "Tú Lệ (Yên Bái)", "Nga Tân, huyện Nga Sơn")."""
+    province = {e.id: e.parent for e in gazetteer.imported if e.origin.startswith(DISTRICTS)}
+    heads = sorted((h.lower() + " " for h, t in rules.place_heads.items() if t == "GPE"), key=len, reverse=True)
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in (e for e in gazetteer.imported if e.origin.startswith(COMMUNES) and e.parent in province):
+        n = fold(e.canonical)
+        out[n[len(next((h for h in heads if n.startswith(h)), "")):]].add(province[e.parent])
+    return {n: frozenset(p) for n, p in out.items()}
+
+
+def _commune_lookups(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str, list[str]]) \
+        -> tuple[dict[str, frozenset[str]], frozenset[str], re.Pattern[str]]:
+    """What link.place-cue reads a commune by: the commune index, the centrally-run cities after which a name is a
+    street as often as a ward, and what names something in a commune, not the commune, right before its name (a
+    house number, ``grammar_commune_not_after``, a place head)."""
+    g = rules.grammar
+    cities = frozenset(i for n in g["commune_street_cities"] for i in names.get(fold(n), ()))
+    words = sorted((*g["commune_not_after"], *rules.place_heads), key=len, reverse=True)
+    not_after = re.compile(rf"(?:(?<![\w&])(?i:{literal_alternation(words, True)})|\d\w*) $")
+    return _commune_index(gazetteer, rules), cities, not_after
 
 
 def _bare_unit_names(gazetteer: Gazetteer, under: dict[tuple[str, str], tuple[str, ...]],
@@ -396,6 +423,8 @@ class Tagger(Patterns, Linkers):
         self._city_cue_re = re.compile(rf"(?<![\w&])(?:{alternation(g['world_city_cues'])}) (?=[^\W\d_])")
         self._world_cities, self._units_under = _place_cue_indexes(gazetteer, self.rules, self.names)
         self._bare_units = _bare_unit_names(gazetteer, self._units_under, self.names)
+        self._communes, self._commune_street_cities, self._commune_not_after_re = _commune_lookups(
+            gazetteer, self.rules, self.names)
         # "tiếng Nga, Anh và Tây Ban Nha", "ngôn ngữ: Việt, Anh, Pháp": the items after a language's noun
         joints = alternation(rules.language_list_joints)
         self._language_list_re = re.compile(
