@@ -34,7 +34,7 @@ from ..config import TagConfig, names_model_path
 from ..credits import Credits
 from ..gazetteer import WORLD_LISTS, Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
-from ..normalize import fold, unmarked
+from ..normalize import fold, has_tone, unmarked
 from ..wordseg import dictionary_words
 from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
@@ -45,7 +45,8 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps
+from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps,
+                   vietnamese_syllable)
 
 __all__ = ["Tagger", "PASSES"]
 
@@ -243,9 +244,19 @@ class Tagger(Patterns, Linkers):
         # "cho ba phim Gigli, Pearl Harbor, Daredevil": after a plural word the noun lists its titles
         self._work_plural_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.work_list_before, True)}) $")
         # a title: up to five Latin-script words, particles between them ("Pearl Harbor", "It's About Time")
-        title = rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])"
+        title_words = rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})"
+        title = rf"{title_words}(?![\w&])"
         self._work_first_re = re.compile(title)
         self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) " + title)
+        # "bộ phim Minari", "cuốn sách Sasquatch", "tàu thăm dò Perseverance": a title of one foreign word after the
+        # nouns of films, songs, books and probes only (``work_one_word_nouns``; a host after "chương trình" is none)
+        self._work_one_word_re = re.compile(
+            rf"(?<![\w&])(?i:{alternation(rules.grammar['work_one_word_nouns'], True)}) [\"“‘']?({_LATIN_WORD})"
+            rf"(?![\w&])(?! (?:{_LATIN_WORD}))")
+        # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
+        opening, closing = (alternation(q) for q in zip(*rules.grammar["title_quotes"]))
+        self._quoted_title_re = re.compile(
+            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])")
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
         self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
                                       rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
@@ -641,6 +652,22 @@ class Tagger(Patterns, Linkers):
                 runs.append(run)
             if self._work_plural_re.search(text, max(0, m.start() - 12), m.start()):
                 runs += self._listed_titles(text, m.end())
+        runs += [m.span(1) for m in self._work_one_word_re.finditer(text) if self.rules.lone_name.fullmatch(m.group(1))]
+        return runs + self._quoted_titles(text)
+
+    def _quoted_titles(self, text: str) -> list[tuple[int, int]]:
+        """Latin-script runs alone in quotation marks ("\"Hope\" là bộ phim", "Psy của \"Gangnam Style\"";
+        ``title_quotes``): a work's title, written as one, not a person's name. Not a nickname inside a name
+        ('Bingham "Bing" Madsen': a capitalised word right before or after the marks), nor a Vietnamese one
+        ("Zico Thái": a word with a tone mark; "Nam Anh": every word a Vietnamese syllable)."""
+        runs = []
+        for m in self._quoted_title_re.finditer(text):
+            before, after = text[max(0, m.start() - 30):m.start()].split(), text[m.end():m.end() + 30].split()
+            words = m.group(1).split()
+            if any(w[:1].isupper() for w in before[-1:] + after[:1]) or any(has_tone(w) for w in words) \
+                    or all(vietnamese_syllable(w) for w in words):
+                continue
+            runs.append(m.span(1))
         return runs
 
     def _listed_titles(self, text: str, pos: int) -> list[tuple[int, int]]:
