@@ -253,6 +253,8 @@ class Tagger(Patterns, Linkers):
         self._work_one_word_re = re.compile(
             rf"(?<![\w&])(?i:{alternation(rules.grammar['work_one_word_nouns'], True)}) [\"“‘']?({_LATIN_WORD})"
             rf"(?![\w&])(?! (?:{_LATIN_WORD}))")
+        # "Glenn Close của Hillbilly Elegy": a person, a joint word, a film's title (``_cast_titles``)
+        self._cast_title_re = re.compile(rf" (?:{alternation(rules.grammar['cast_title_joints'])}) {title}")
         # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
         opening, closing = (alternation(q) for q in zip(*rules.grammar["title_quotes"]))
         self._quoted_title_re = re.compile(
@@ -686,12 +688,25 @@ class Tagger(Patterns, Linkers):
         it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
         Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
         titles = {para.text[s:e] for para in doc.paragraphs for s, e in works[para.index]}
+        titles |= {title for para in doc.paragraphs for title in self._cast_titles(para.text, per_para[para.index])}
         if not titles:
             return
         for para in doc.paragraphs:
             spans = per_para[para.index]
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
                                                  and para.text[a.start:a.end] in titles)]
+
+    def _cast_titles(self, text: str, spans: Ledger) -> list[str]:
+        """The Latin-script run right after a person and "trong" or "của" (``cast_title_joints``): the film the
+        person plays in ("Rudy Giuliani trong Borat Subsequent Moviefilm", "Glenn Close của Hillbilly Elegy"; a
+        nominee list), not another person; one a common given name opens is a person ("con trai Brooklyn của
+        David Beckham")."""
+        titles = []
+        for a in spans:
+            if a.type == "PERSON" and (m := self._cast_title_re.match(text, a.end)) is not None \
+                    and m.group(1).split()[0] not in self.rules.foreign_given_names:
+                titles.append(m.group(1))
+        return titles
 
     def _initials_only(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """Linker ``link.initials``, after every other: a person the text names by initials only ("ông S.",
