@@ -50,6 +50,11 @@ from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES,
 
 __all__ = ["Tagger", "PASSES"]
 
+
+def _alternation_longest(words, ignore_case: bool = False) -> str:
+    """An alternation of ``words``, longest first (what ``Tagger.__init__``'s ``alternation`` gives)."""
+    return literal_alternation(sorted(words, key=len, reverse=True), ignore_case)
+
 # The rule families of one paragraph, highest priority first: this order is the first key of the
 # resolver's precedence, never an order of running. A correction (a name grown over the places
 # inside it, a family name over the one-word places inside a Vietnamese name, "ông Đức") is a
@@ -248,17 +253,7 @@ class Tagger(Patterns, Linkers):
         title = rf"{title_words}(?![\w&])"
         self._work_first_re = re.compile(title)
         self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) " + title)
-        # "bộ phim Minari", "cuốn sách Sasquatch", "tàu thăm dò Perseverance": a title of one foreign word after the
-        # nouns of films, songs, books and probes only (``work_one_word_nouns``; a host after "chương trình" is none)
-        self._work_one_word_re = re.compile(
-            rf"(?<![\w&])(?i:{alternation(rules.grammar['work_one_word_nouns'], True)}) [\"“‘']?({_LATIN_WORD})"
-            rf"(?![\w&])(?! (?:{_LATIN_WORD}))")
-        # "Glenn Close của Hillbilly Elegy": a person, a joint word, a film's title (``_cast_titles``)
-        self._cast_title_re = re.compile(rf" (?:{alternation(rules.grammar['cast_title_joints'])}) {title}")
-        # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
-        opening, closing = (alternation(q) for q in zip(*rules.grammar["title_quotes"]))
-        self._quoted_title_re = re.compile(
-            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])")
+        self._title_patterns(title, title_words)
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
         self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
                                       rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
@@ -640,6 +635,29 @@ class Tagger(Patterns, Linkers):
                 if not (c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words))):
                     spans.append(c)  # the ledger stamps the rule and records it in the trace
 
+    def _title_patterns(self, title: str, title_words: str) -> None:
+        """The patterns of works' titles beyond those right after a work's noun (``_titles_in``, ``_cast_titles``);
+        ``title``: a Latin-script run of up to five words, ``title_words`` the same without its end."""
+        rules, grammar, alt = self.rules, self.rules.grammar, _alternation_longest
+        # "bộ phim Minari", "cuốn sách Sasquatch", "tàu thăm dò Perseverance": a title of one foreign word after the
+        # nouns of films, songs, books and probes only (``work_one_word_nouns``; a host after "chương trình" is none)
+        self._work_one_word_re = re.compile(
+            rf"(?<![\w&])(?i:{alt(grammar['work_one_word_nouns'], True)}) [\"“‘']?({_LATIN_WORD})"
+            rf"(?![\w&])(?! (?:{_LATIN_WORD}))")
+        # "các thương hiệu khách sạn từ 5 sao đến mini Hotel như Vinpearl, VinOasis, Radison Blue": a list of works or
+        # brands after "như", a few words of description after the noun (``_listed_after_like``)
+        self._work_like_re = re.compile(
+            rf"(?<![\w&])(?i:{alt((*rules.work_nouns, *grammar['work_list_like_nouns']), True)})"
+            rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) ")
+        self._like_list_end_re = re.compile(r"[;:()…!?\"“”]|\.(?!\w)|\s[-–]\s")  # not the dots of "N.O.V.A 3"
+        self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
+        # "Glenn Close của Hillbilly Elegy": a person, a joint word, a film's title (``_cast_titles``)
+        self._cast_title_re = re.compile(rf" (?:{alt(grammar['cast_title_joints'])}) {title}")
+        # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
+        opening, closing = (alt(q) for q in zip(*grammar["title_quotes"]))
+        self._quoted_title_re = re.compile(
+            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])")
+
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
         Bottom", "tàu hàng Ever Given"), or after a joint word ("cuốn sách mang tên It's About Time"), and
@@ -655,7 +673,31 @@ class Tagger(Patterns, Linkers):
             if self._work_plural_re.search(text, max(0, m.start() - 12), m.start()):
                 runs += self._listed_titles(text, m.end())
         runs += [m.span(1) for m in self._work_one_word_re.finditer(text) if self.rules.lone_name.fullmatch(m.group(1))]
-        return runs + self._quoted_titles(text)
+        return runs + self._quoted_titles(text) + self._listed_after_like(text)
+
+    def _listed_after_like(self, text: str) -> list[tuple[int, int]]:
+        """The Latin-script items of a list after a work's or brand's noun and "như" ("game … như Asphalt 8, FIFA
+        hay Crossfire Legends", "thương hiệu khách sạn … như Vinpearl, VinHoliday, Radison Blue"): titles and brands,
+        not persons; only a list (two items or more), not where the words between name whose the works are
+        ("của", ``work_list_like_owner_words``), nor an item a common given name opens."""
+        runs: list[tuple[int, int]] = []
+        owners = self.rules.grammar["work_list_like_owner_words"]
+        for m in self._work_like_re.finditer(text):
+            if any(w in owners for w in m.group(1).split()):
+                continue
+            end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
+            items, pos = [], m.end()
+            for sep in [*self._like_list_sep_re.finditer(text, m.end(), end), None]:
+                items.append((pos, sep.start() if sep else end))
+                pos = sep.end() if sep else end
+            if len(items) < 2:
+                continue
+            for s, e in items:
+                e = s + len(text[s:e].rstrip())
+                if (t := self._work_first_re.fullmatch(text, s, e)) and " " in t.group(1) \
+                        and t.group(1).split()[0] not in self.rules.foreign_given_names:
+                    runs.append(t.span(1))
+        return runs
 
     def _quoted_titles(self, text: str) -> list[tuple[int, int]]:
         """Latin-script runs alone in quotation marks ("\"Hope\" là bộ phim", "Psy của \"Gangnam Style\"";
