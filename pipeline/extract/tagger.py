@@ -731,12 +731,17 @@ class Tagger(Patterns, Linkers):
         Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
         titles = {para.text[s:e] for para in doc.paragraphs for s, e in works[para.index]}
         titles |= {title for para in doc.paragraphs for title in self._cast_titles(para.text, per_para[para.index])}
-        if not titles:
-            return
         for para in doc.paragraphs:
             spans = per_para[para.index]
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
-                                                 and para.text[a.start:a.end] in titles)]
+                                                 and para.text[a.start:a.end] in titles)
+                        and not self._vietnamese_work(a, para.text[a.start:a.end])]
+
+    def _vietnamese_work(self, a: Candidate, name: str) -> bool:
+        """A person or body found by a rule whose name ends as a Vietnamese work's title does ("Tây Du Ký", "Sở
+        Kiều Truyện": ``work_title_ends``): the film or novel, no person ("ngôi sao Tây Du Ký") nor body ("Sở")."""
+        return a.type in ("PERSON", "ORG") and a.method != "gazetteer" and len(name.split()) > 2 \
+            and any(name.endswith(" " + end) for end in self.rules.grammar["work_title_ends"])
 
     def _cast_titles(self, text: str, spans: Ledger) -> list[str]:
         """The Latin-script run right after a person and "trong" or "của" (``cast_title_joints``): the film the
