@@ -731,11 +731,22 @@ class Tagger(Patterns, Linkers):
         Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
         titles = {para.text[s:e] for para in doc.paragraphs for s, e in works[para.index]}
         titles |= {title for para in doc.paragraphs for title in self._cast_titles(para.text, per_para[para.index])}
+        vessels = {para.text[a.start:a.end] for para in doc.paragraphs for a in per_para[para.index]
+                   if self._vessel_place(para.text, a)}
         for para in doc.paragraphs:
             spans = per_para[para.index]
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
                                                  and para.text[a.start:a.end] in titles)
-                        and not self._vietnamese_work(a, para.text[a.start:a.end])]
+                        and not self._vietnamese_work(a, para.text[a.start:a.end])
+                        and not (a.type == "GPE" and para.text[a.start:a.end] in vessels)]
+
+    def _vessel_place(self, text: str, a: Candidate) -> bool:
+        """A foreign place below a country right after a vessel's noun ("tàu San Juan", "các tàu ngầm Ohio, Florida"):
+        the vessel named after it (``vessel_place_nouns``); a country there is the flag ("tàu Philippines")."""
+        entry = self.gaz.entries.get(a.entity_id) if a.type == "GPE" else None
+        nouns = tuple(f" {n} " for n in self.rules.grammar["vessel_place_nouns"])
+        return entry is not None and bool(entry.parent) and entry.country not in ("", "VN") \
+            and f" {text[max(0, a.start - 20):a.start]}".endswith(nouns)
 
     def _vietnamese_work(self, a: Candidate, name: str) -> bool:
         """A person or body found by a rule whose name ends as a Vietnamese work's title does ("Tây Du Ký", "Sở
