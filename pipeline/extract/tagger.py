@@ -34,7 +34,7 @@ from ..config import TagConfig, names_model_path
 from ..credits import Credits
 from ..gazetteer import WORLD_LISTS, Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
-from ..normalize import fold, unmarked
+from ..normalize import fold, has_tone, unmarked
 from ..wordseg import dictionary_words
 from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
@@ -45,9 +45,15 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import _DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps
+from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps,
+                   vietnamese_syllable)
 
 __all__ = ["Tagger", "PASSES"]
+
+
+def _alternation_longest(words, ignore_case: bool = False) -> str:
+    """An alternation of ``words``, longest first (what ``Tagger.__init__``'s ``alternation`` gives)."""
+    return literal_alternation(sorted(words, key=len, reverse=True), ignore_case)
 
 # The rule families of one paragraph, highest priority first: this order is the first key of the
 # resolver's precedence, never an order of running. A correction (a name grown over the places
@@ -273,9 +279,11 @@ class Tagger(Patterns, Linkers):
         # "cho ba phim Gigli, Pearl Harbor, Daredevil": after a plural word the noun lists its titles
         self._work_plural_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.work_list_before, True)}) $")
         # a title: up to five Latin-script words, particles between them ("Pearl Harbor", "It's About Time")
-        title = rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})(?![\w&])"
+        title_words = rf"({_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{0,4}})"
+        title = rf"{title_words}(?![\w&])"
         self._work_first_re = re.compile(title)
         self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) " + title)
+        self._title_patterns(title, title_words)
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
         self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
                                       rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
@@ -659,6 +667,29 @@ class Tagger(Patterns, Linkers):
                 if not (c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words))):
                     spans.append(c)  # the ledger stamps the rule and records it in the trace
 
+    def _title_patterns(self, title: str, title_words: str) -> None:
+        """The patterns of works' titles beyond those right after a work's noun (``_titles_in``, ``_cast_titles``);
+        ``title``: a Latin-script run of up to five words, ``title_words`` the same without its end."""
+        rules, grammar, alt = self.rules, self.rules.grammar, _alternation_longest
+        # "bộ phim Minari", "cuốn sách Sasquatch", "tàu thăm dò Perseverance": a title of one foreign word after the
+        # nouns of films, songs, books and probes only (``work_one_word_nouns``; a host after "chương trình" is none)
+        self._work_one_word_re = re.compile(
+            rf"(?<![\w&])(?i:{alt(grammar['work_one_word_nouns'], True)}) [\"“‘']?({_LATIN_WORD})"
+            rf"(?![\w&])(?! (?:{_LATIN_WORD}))")
+        # "các thương hiệu khách sạn từ 5 sao đến mini Hotel như Vinpearl, VinOasis, Radison Blue": a list of works or
+        # brands after "như", a few words of description after the noun (``_listed_after_like``)
+        self._work_like_re = re.compile(
+            rf"(?<![\w&])(?i:{alt((*rules.work_nouns, *grammar['work_list_like_nouns']), True)})"
+            rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) ")
+        self._like_list_end_re = re.compile(r"[;:()…!?\"“”]|\.(?!\w)|\s[-–]\s")  # not the dots of "N.O.V.A 3"
+        self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
+        # "Glenn Close của Hillbilly Elegy": a person, a joint word, a film's title (``_cast_titles``)
+        self._cast_title_re = re.compile(rf" (?:{alt(grammar['cast_title_joints'])}) {title}")
+        # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
+        opening, closing = (alt(q) for q in zip(*grammar["title_quotes"]))
+        self._quoted_title_re = re.compile(
+            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])")
+
     def _titles_in(self, text: str) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
         Bottom", "tàu hàng Ever Given"), or after a joint word ("cuốn sách mang tên It's About Time"), and
@@ -673,6 +704,46 @@ class Tagger(Patterns, Linkers):
                 runs.append(run)
             if self._work_plural_re.search(text, max(0, m.start() - 12), m.start()):
                 runs += self._listed_titles(text, m.end())
+        runs += [m.span(1) for m in self._work_one_word_re.finditer(text) if self.rules.lone_name.fullmatch(m.group(1))]
+        return runs + self._quoted_titles(text) + self._listed_after_like(text)
+
+    def _listed_after_like(self, text: str) -> list[tuple[int, int]]:
+        """The Latin-script items of a list after a work's or brand's noun and "như" ("game … như Asphalt 8, FIFA
+        hay Crossfire Legends", "thương hiệu khách sạn … như Vinpearl, VinHoliday, Radison Blue"): titles and brands,
+        not persons; only a list (two items or more), not where the words between name whose the works are
+        ("của", ``work_list_like_owner_words``), nor an item a common given name opens."""
+        runs: list[tuple[int, int]] = []
+        owners = self.rules.grammar["work_list_like_owner_words"]
+        for m in self._work_like_re.finditer(text):
+            if any(w in owners for w in m.group(1).split()):
+                continue
+            end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
+            items, pos = [], m.end()
+            for sep in [*self._like_list_sep_re.finditer(text, m.end(), end), None]:
+                items.append((pos, sep.start() if sep else end))
+                pos = sep.end() if sep else end
+            if len(items) < 2:
+                continue
+            for s, e in items:
+                e = s + len(text[s:e].rstrip())
+                if (t := self._work_first_re.fullmatch(text, s, e)) and " " in t.group(1) \
+                        and t.group(1).split()[0] not in self.rules.foreign_given_names:
+                    runs.append(t.span(1))
+        return runs
+
+    def _quoted_titles(self, text: str) -> list[tuple[int, int]]:
+        """Latin-script runs alone in quotation marks ("\"Hope\" là bộ phim", "Psy của \"Gangnam Style\"";
+        ``title_quotes``): a work's title, written as one, not a person's name. Not a nickname inside a name
+        ('Bingham "Bing" Madsen': a capitalised word right before or after the marks), nor a Vietnamese one
+        ("Zico Thái": a word with a tone mark; "Nam Anh": every word a Vietnamese syllable)."""
+        runs = []
+        for m in self._quoted_title_re.finditer(text):
+            before, after = text[max(0, m.start() - 30):m.start()].split(), text[m.end():m.end() + 30].split()
+            words = m.group(1).split()
+            if any(w[:1].isupper() for w in before[-1:] + after[:1]) or any(has_tone(w) for w in words) \
+                    or all(vietnamese_syllable(w) for w in words):
+                continue
+            runs.append(m.span(1))
         return runs
 
     def _listed_titles(self, text: str, pos: int) -> list[tuple[int, int]]:
@@ -691,12 +762,41 @@ class Tagger(Patterns, Linkers):
         it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
         Rainey's Black Bottom nói", "Ever Given, một tàu container …"). A titled person stays one."""
         titles = {para.text[s:e] for para in doc.paragraphs for s, e in works[para.index]}
-        if not titles:
-            return
+        titles |= {title for para in doc.paragraphs for title in self._cast_titles(para.text, per_para[para.index])}
+        vessels = {para.text[a.start:a.end] for para in doc.paragraphs for a in per_para[para.index]
+                   if self._vessel_place(para.text, a)}
         for para in doc.paragraphs:
             spans = per_para[para.index]
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
-                                                 and para.text[a.start:a.end] in titles)]
+                                                 and para.text[a.start:a.end] in titles)
+                        and not self._vietnamese_work(a, para.text[a.start:a.end])
+                        and not (a.type == "GPE" and para.text[a.start:a.end] in vessels)]
+
+    def _vessel_place(self, text: str, a: Candidate) -> bool:
+        """A foreign place below a country right after a vessel's noun ("tàu San Juan", "các tàu ngầm Ohio, Florida"):
+        the vessel named after it (``vessel_place_nouns``); a country there is the flag ("tàu Philippines")."""
+        entry = self.gaz.entries.get(a.entity_id) if a.type == "GPE" else None
+        nouns = tuple(f" {n} " for n in self.rules.grammar["vessel_place_nouns"])
+        return entry is not None and bool(entry.parent) and entry.country not in ("", "VN") \
+            and f" {text[max(0, a.start - 20):a.start]}".endswith(nouns)
+
+    def _vietnamese_work(self, a: Candidate, name: str) -> bool:
+        """A person or body found by a rule whose name ends as a Vietnamese work's title does ("Tây Du Ký", "Sở
+        Kiều Truyện": ``work_title_ends``): the film or novel, no person ("ngôi sao Tây Du Ký") nor body ("Sở")."""
+        return a.type in ("PERSON", "ORG") and a.method != "gazetteer" and len(name.split()) > 2 \
+            and any(name.endswith(" " + end) for end in self.rules.grammar["work_title_ends"])
+
+    def _cast_titles(self, text: str, spans: Ledger) -> list[str]:
+        """The Latin-script run right after a person and "trong" or "của" (``cast_title_joints``): the film the
+        person plays in ("Rudy Giuliani trong Borat Subsequent Moviefilm", "Glenn Close của Hillbilly Elegy"; a
+        nominee list), not another person; one a common given name opens is a person ("con trai Brooklyn của
+        David Beckham")."""
+        titles = []
+        for a in spans:
+            if a.type == "PERSON" and (m := self._cast_title_re.match(text, a.end)) is not None \
+                    and m.group(1).split()[0] not in self.rules.foreign_given_names:
+                titles.append(m.group(1))
+        return titles
 
     def _initials_only(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """Linker ``link.initials``, after every other: a person the text names by initials only ("ông S.",
