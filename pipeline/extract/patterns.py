@@ -23,7 +23,12 @@ from .resolve import Ledger
 from .name_end import NameEnd
 from .rules import NameShape
 from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
-                   _bounded, _capitalised, _is_word_char, _lower, overlaps, slug)
+                   _bounded, _capitalised, _is_word_char, _lower, overlaps, slug, vietnamese_syllable)
+
+
+def _initial(word: str) -> bool:
+    """A capital and its dot: a person's initial ("F.", "K.")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 # An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
@@ -635,8 +640,12 @@ class Patterns(NameEnd):
         if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
                 or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
             return "ORG"
-        # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala")
-        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
+        # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala");
+        # a capital and its dot before a family name of no Vietnamese syllable is a person's initial, no acronym
+        # ("Heather F. Smith": issue-14F21; "bà T. Lan" stays the optional initials of a Vietnamese name)
+        foreign_end = not _initial(words[-1]) and not vietnamese_syllable(words[-1])
+        if any(len(w) >= 2 and w.isupper() and not (foreign_end and _initial(w)) for w in words) \
+                or words[0] in self.rules.foreign_title_starts \
                 or words[0] in self.grammar["vessel_nouns"] \
                 or self._work_before_re.search(before) or self._no_bare_person(words):
             return ""
