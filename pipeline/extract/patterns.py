@@ -162,12 +162,27 @@ class Patterns(NameEnd):
         that also is a given name ("Đức", "Nga", "Mỹ") and no capitalised word after it: the person
         so addressed ("bầu Đức đã", "TS Nga cho biết"), not a portfolio like "Bộ trưởng Nga"."""
         if m.group() not in self.rules.given_name_titles:
-            return False
+            return self._place_given_name(text, m, accepted)
         nxt = next((a for a in accepted if a.start == m.end() + 1 and a.type == "GPE"), None)
         if nxt is None or text[nxt.start:nxt.end] not in self.rules.common_word_countries:
             return False
         after = text[nxt.end:nxt.end + 2]
         return not (after[:1] == " " and after[1:].isupper())
+
+    def _place_given_name(self, text: str, m: re.Match[str], accepted) -> bool:
+        """A person's noun ("đội trưởng", "tiền đạo") before a foreign place that is a given name too
+        (``grammar_place_given_names``: "Jordan", "Washington") and one foreign family name, no capitalised word
+        after it: the place opens the person's name ("đội trưởng Jordan Henderson"), no portfolio (issue-14F21)."""
+        nxt = next((a for a in accepted if a.start == m.end() + 1 and a.type == "GPE"), None)
+        if m.group() not in self.rules.person_nouns or nxt is None \
+                or text[nxt.start:nxt.end] not in self.grammar["place_given_names"] or text[nxt.end:nxt.end + 1] != " ":
+            return False
+        word = _WORD.match(text, nxt.end + 1)
+        if word is None or not self.rules.lone_name.fullmatch(word.group().rstrip(".")) \
+                or any(a.start == word.start() for a in accepted):
+            return False  # "người mẫu Paris Hilton": the hotel's name, left as it was
+        after = text[word.end():word.end() + 2]
+        return not (after[:1] == " " and after[1:2].isupper())
 
     def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
         """Every office title of offices.csv in the text, longest first at each start."""
