@@ -612,6 +612,25 @@ class Linkers:
         Carlo", "Theo Trương Hằng", "Gò Quy": batches 13, 18, 19)."""
         for para in doc.paragraphs:
             self._person_lists(para.text, per_para[para.index], one_word=True)
+        self._players_by_cue(doc, per_para)
+
+    def _players_by_cue(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news (``club_sport_words``), one word of a foreign name's shape (``lone_name``) that nothing
+        names, right after a match report's cue for a player (``player_cues``: "thay thế bằng Kulusevski", "Phút 24,
+        Pessina", "giúp cho Ogashiwa san bằng", "công của Pulisic", "bổ sung Claudecir") and with no capitalised word
+        after it, is a player named by his family name alone (issue-14F21, batches 4, 15, 20 and 21). Not a word the
+        gazetteer names (a club, a town), nor in other news: there a signing or a substitute is as often a product."""
+        if not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+            return
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._player_cue_re.finditer(text):
+                s, e = m.span("name")
+                name = m.group("name")
+                if not self.rules.lone_name.fullmatch(name) or not spans.free(s, e) or self.names.get(fold(name)):
+                    continue
+                spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
+                                       score=0.6, rule="link.person-list"))
 
     def _titled_lone_name(self, text: str, a: Candidate) -> bool:
         """A one-word foreign name after a title or a person's noun that is no head's title (``lone_name``,
@@ -1087,6 +1106,7 @@ class Linkers:
         """Coreference across the document: short forms and defined acronyms found again, and
         one-word references ("ông Hà") resolved to the person the document names."""
         self._family_names_over_bodies(doc, per_para)
+        self._initialled_names(doc, per_para)
         people = [s for spans in per_para.values() for s in spans if s.type == "PERSON" and s.entity_id]
         short = self._short_forms(doc, per_para)
         forms = [(form, target, target.acronym, "coref", 0.8) for form, target in short.items()]
@@ -1124,6 +1144,24 @@ class Linkers:
                 person = family[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "PERSON", person.entity_id, person.canonical, method="coref", score=0.8)]
+
+    @staticmethod
+    def _initialled_names(doc: Document, per_para: dict[int, Ledger]) -> None:
+        """A foreign person named by an initial and the family name ("D. Trump", "J. Smith") is the person the
+        document names in full with that family name and a given name of that letter, not a person of its own
+        (rule ``link.coreference``; issue-14F21)."""
+        people = [a for spans in per_para.values() for a in spans if a.type == "PERSON" and a.entity_id]
+        full = {}
+        for a in people:
+            words = a.canonical.split()
+            if len(words) >= 2 and len(words[0]) > 2:
+                full.setdefault((words[0][0], words[-1]), a)
+        for a in people:
+            words = a.canonical.split()
+            target = full.get((words[0][0], words[-1])) if len(words) >= 2 and len(words[0]) == 2 \
+                and words[0].endswith(".") else None
+            if target is not None and target.entity_id != a.entity_id:
+                a.entity_id, a.canonical = target.entity_id, target.canonical
 
     def _given_names(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """Linker ``link.given-name``: Vietnamese news names a person in full once ("anh Dương Quang Ngọc",

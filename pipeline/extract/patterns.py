@@ -23,7 +23,12 @@ from .resolve import Ledger
 from .name_end import NameEnd
 from .rules import NameShape
 from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
-                   _bounded, _capitalised, _is_word_char, _lower, overlaps, slug)
+                   _bounded, _capitalised, _is_word_char, _lower, overlaps, slug, vietnamese_syllable)
+
+
+def _initial(word: str) -> bool:
+    """A capital and its dot: a person's initial ("F.", "K.")."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 # An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
@@ -157,12 +162,27 @@ class Patterns(NameEnd):
         that also is a given name ("Đức", "Nga", "Mỹ") and no capitalised word after it: the person
         so addressed ("bầu Đức đã", "TS Nga cho biết"), not a portfolio like "Bộ trưởng Nga"."""
         if m.group() not in self.rules.given_name_titles:
-            return False
+            return self._place_given_name(text, m, accepted)
         nxt = next((a for a in accepted if a.start == m.end() + 1 and a.type == "GPE"), None)
         if nxt is None or text[nxt.start:nxt.end] not in self.rules.common_word_countries:
             return False
         after = text[nxt.end:nxt.end + 2]
         return not (after[:1] == " " and after[1:].isupper())
+
+    def _place_given_name(self, text: str, m: re.Match[str], accepted) -> bool:
+        """A person's noun ("đội trưởng", "tiền đạo") before a foreign place that is a given name too
+        (``grammar_place_given_names``: "Jordan", "Washington") and one foreign family name, no capitalised word
+        after it: the place opens the person's name ("đội trưởng Jordan Henderson"), no portfolio (issue-14F21)."""
+        nxt = next((a for a in accepted if a.start == m.end() + 1 and a.type == "GPE"), None)
+        if m.group() not in self.rules.person_nouns or nxt is None \
+                or text[nxt.start:nxt.end] not in self.grammar["place_given_names"] or text[nxt.end:nxt.end + 1] != " ":
+            return False
+        word = _WORD.match(text, nxt.end + 1)
+        if word is None or not self.rules.lone_name.fullmatch(word.group().rstrip(".")) \
+                or any(a.start == word.start() for a in accepted):
+            return False  # "người mẫu Paris Hilton": the hotel's name, left as it was
+        after = text[word.end():word.end() + 2]
+        return not (after[:1] == " " and after[1:2].isupper())
 
     def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
         """Every office title of offices.csv in the text, longest first at each start."""
@@ -635,8 +655,12 @@ class Patterns(NameEnd):
         if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
                 or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
             return "ORG"
-        # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala")
-        if any(len(w) >= 2 and w.isupper() for w in words) or words[0] in self.rules.foreign_title_starts \
+        # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala");
+        # a capital and its dot before a family name of no Vietnamese syllable is a person's initial, no acronym
+        # ("Heather F. Smith": issue-14F21; "bà T. Lan" stays the optional initials of a Vietnamese name)
+        foreign_end = not _initial(words[-1]) and not vietnamese_syllable(words[-1])
+        if any(len(w) >= 2 and w.isupper() and not (foreign_end and _initial(w)) for w in words) \
+                or words[0] in self.rules.foreign_title_starts \
                 or words[0] in self.grammar["vessel_nouns"] \
                 or self._work_before_re.search(before) or self._no_bare_person(words):
             return ""

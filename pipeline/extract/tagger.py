@@ -334,6 +334,11 @@ class Tagger(Patterns, Linkers):
         self._club_sport_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)")
         self._club_town_sport_re = re.compile(
             rf"(?<!\w)(?:{alternation((*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words']))})(?!\w)")
+        # a player's family name alone after a match report's cue (rule link.person-list; issue-14F21): one whole
+        # word, no capitalised word after it ("Phút 87, Ruslan Malinovskiy" is no "Rusla")
+        self._player_cue_re = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.grammar['player_cues'])}|{rules.grammar['player_minute_cue']}) "
+            rf"(?P<name>[A-Z][^\s,.;:!?()\"“”]+)(?![^\s,.;:!?()\"“”])(?![^\S\n][A-ZĐ])")
         self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
         # the imported clubs org.csv does not hold, by each name the import kept (rule link.club-place: in sport news)
         self._imported_clubs, self._imported_club_re = _imported_club_names(gazetteer, self.names)
