@@ -240,12 +240,18 @@ class Patterns(NameEnd):
         if self._body_word_ends(words):
             return None  # "Tổng giám đốc Công ty TNHH Gia Phát Investment": the body, not a person
         if run is not None and (words[0] in self.rules.not_name_start and not self._given_name(text, run, person_noun)
-                                or all(w.isupper() for w in words)):
+                                or all(w.isupper() for w in words) or self._board_before_body(words)):
             if not (honorific or person_noun):  # "Chủ tịch VNG", "Tổng giám đốc NASDAQ": the body the title is
                 # held in; a person noun is held in no body ("ngư dân VN", "thí sinh THPT")
                 self._acronym_body(run[0], text[run[0]:run[1]].split()[0], accepted, free)
             run = None
         return run
+
+    def _board_before_body(self, words: list[str]) -> bool:
+        """A body's kind in capitals, then a word that opens a body's name ("Phó Chủ tịch HĐQT Tập đoàn,", "Chủ tịch
+        HĐQT Công ty CP …" where the company was not found whole): the board of a body, no person's name
+        (issue-14V21: "HĐQT Tập", "HĐQT Công" typed PERSON in batches 22 and 23)."""
+        return len(words) >= 2 and words[0] in self.rules.generic_acronyms and words[1] in self.rules.not_name_start
 
     def _stop_word_last_syllable(self, text: str, run: tuple[int, int], limit: int) -> tuple[int, int]:
         """A family name and one syllable after a title, then a capitalised syllable that is also a stop word
