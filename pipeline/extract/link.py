@@ -606,6 +606,36 @@ class Linkers:
                 spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
                                        score=0.6, rule="link.person-list"))
 
+    def _team_remarks(self, text: str, spans: Ledger) -> None:
+        """Linker ``link.person-list``: a name of two to four capitalised words, then in brackets a team's word and
+        a name ("Tú Hảo (team Lan Khuê)", "Phương Liên (đội HLV Ngọc Sơn)"; ``grammar_team_remark_words``), is a
+        talent show's contestant and her coach: both are people where no rule found anything, when the coach's name
+        ends the bracket and is a person or a list item's shape (not a place or a club a rule found: "(đội Hà Nội)").
+        A capitalised word before a contestant of three words that is no family name opens the sentence ("Khác
+        Phương Liên": unlike her); the people found seed the lists they stand in (issue-14V21, batches 13 and 21)."""
+        for m in self._team_remark_re.finditer(text):
+            coach = self._name_run(text, m.end(), len(text), 4)
+            if coach is None or text[coach[1]:coach[1] + 1] != ")":
+                continue
+            known = next((a for a in spans if a.start == coach[0] and a.end == coach[1]), None)
+            if known is not None and known.type != "PERSON" or known is None and not self._list_item(
+                    text, coach[0], coach[1], spans):
+                continue
+            found = [] if known is not None else [coach]
+            run = self._trim_lead(text, self._run_before(text, m.start()))
+            if run is not None:
+                words = text[run[0]:run[1]].split()
+                if len(words) >= 3 and words[0] not in self.rules.surnames:
+                    run = (run[0] + len(words[0]) + 1, run[1])
+                if spans.free(run[0], run[1]) and self._list_item(text, run[0], run[1], spans):
+                    found.append(run)
+            for s, e in found:
+                if self._no_bare_person(text[s:e].split()):
+                    continue
+                name = text[s:e]
+                spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
+                                       score=0.6, rule="link.person-list"))
+
     def _person_lists_again(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """``_person_lists`` once more over each paragraph, with the people the names model added, for the
         one-word players only: a longer run there is as often a place or a phrase the names model left ("Monte
@@ -726,7 +756,12 @@ class Linkers:
         # "Bolero"), and a Vietnamese given name alone stays a reference
         one = len(words) == 1 and self.rules.lone_name.fullmatch(words[0]) is not None \
             and self._club_sport_re.search(text) is not None
-        if not (one or 2 <= len(words) <= 4) or words[0] in self.rules.not_name_start or self._title_re.match(text, s):
+        # a syllable that opens bodies' names also opens a given name of two listed with people ("Hữu Quý, Văn Nam,
+        # Xuân Nam": person_noun_name_starts), unless a body's head starts there or its second word opens one too
+        # ("Liên Đoàn Xiếc"; issue-14V21)
+        given = len(words) == 2 and words[1] not in self.rules.not_name_start and self._given_name(text, (s, e), True)
+        if not (one or 2 <= len(words) <= 4) or self._title_re.match(text, s) or words[0] in self.rules.not_name_start \
+                and not given:
             return False
         if any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) or (w.endswith(".") and len(w) > 2)
                for w in words):
@@ -760,12 +795,23 @@ class Linkers:
                     return True
                 pos = hit.start
                 continue
-            run = self._run_before(text, q)
+            # the list's first item without the sentence before it and the function words opening its own ("Cùng
+            # Ngắm Mưa Sao Băng. Cùng Dương Tử, Quan Hiểu Đồng": Dương Tử; issue-14V21)
+            run = self._trim_lead(text, self._sentence_tail(text, self._run_before(text, q)))
             if run is None or not self._list_item(text, run[0], run[1], spans):
                 return False
             found.append(run)
             pos = run[0]
         return False
+
+    @staticmethod
+    def _sentence_tail(text: str, run: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The words of a capitalised run after the last full stop inside it (a title of a film ends a sentence,
+        the next opens with a list); the run itself when none is."""
+        if run is None:
+            return None
+        cut = text.rfind(". ", run[0], run[1])
+        return run if cut < 0 else (cut + 2, run[1])
 
     @staticmethod
     def _run_before(text: str, end: int) -> tuple[int, int] | None:

@@ -407,6 +407,9 @@ class Tagger(Patterns, Linkers):
             rf" (?:{alternation(g['street_such_as'])}):? (?=[^\W\d_])"
             rf"|(?<![\w&])(?P<crossing>(?:{alternation(g['street_crossings'])})) (?=[^\W\d_])")
         self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
+        # "Tú Hảo (team Lan Khuê)": a contestant, then her team by its coach (link.person-list)
+        self._team_remark_re = re.compile(rf" \((?:{alternation(g['team_remark_words'])}) "
+                                          rf"(?:(?:{alternation(g['team_remark_titles'])}) )?(?=[^\W\d_])")
         # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
@@ -847,6 +850,7 @@ class Tagger(Patterns, Linkers):
         spans.rule, spans.reason = "link.acronym-realign", "a later rule grew or corrected it"
         self._realign_acronyms(text, spans, acronyms)
         spans.rule, spans.reason = "link.person-list", "a name listed with people"
+        self._team_remarks(text, spans)
         self._person_lists(text, spans)
         spans.rule, spans.reason = "link.org-list", "a name listed with bodies"
         self._org_lists(text, spans)
