@@ -309,9 +309,18 @@ class DatesMixin:
             if r in hosts or "sentence" not in self.lex.types[r.type].inherit:
                 continue
             host = self._host_named_with(r, hosts)
-            if host is not None and host.hit.s is r.hit.s:
+            if host is not None and host.hit.s is r.hit.s and not self._beside(host):
                 host.args.participants.extend(
                     p for p in r.args.participants if p.participant.role == "source")
+
+    def _beside(self, host: _Record) -> bool:
+        """A word of ``speakers_attend_not_after`` ends right before the host's noun: what its sentence tells
+        was said beside it, before or after it ("Bên lề Hội nghị …", "sau phiên họp"), by no one at the table."""
+        words = self.lex.types[host.type].speakers_attend_not_after
+        if words is None:
+            return False
+        text, start = host.hit.s.para.text, host.hit.start
+        return any(not text[m.end():start].strip() for m in words.finditer(text, max(0, start - 40), start))
 
     def _date_by_article(self, records: list[_Record], sents: list[_Sent], reference: dt.date | None) -> set[int]:
         """Records of a frame with ``occasion_speakers`` that name such a speaker and have no date

@@ -40,7 +40,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended", "speakers_attend", "state_subject_gap",
+                        "quoted", "dated", "attended", "speakers_attend", "speakers_attend_not_after", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within",
                         "scene_paragraphs_back", "scene_opening_words",
                         "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
@@ -200,6 +200,9 @@ class TypeSettings:
     # a record whose sentence gives no time takes the day or month of the sentence right before it in its
     # paragraph when that sentence opens with (names first) one of the record's speakers: the same scene
     speaker_scene: bool = False
+    # words right before the record's noun that tell the statements of its sentence were made beside it, before
+    # or after it ("Bên lề Hội nghị …, trao đổi với PV …", "khi trả lời báo chí sau phiên họp"): no speaker attends
+    speakers_attend_not_after: re.Pattern[str] | None = None
     # true: a record waiting for its occasion's date in an article whose lead gives no day takes the
     # publication day (the article itself is the occasion)
     published_occasion: bool = False
@@ -394,6 +397,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         attended=bool(raw.get("attended", False)),
         speakers_attend=bool(raw.get("speakers_attend", False)),
         speaker_scene=bool(raw.get("speaker_scene", False)),
+        speakers_attend_not_after=_words_or_none(raw, "speakers_attend_not_after"),
         published_occasion=bool(raw.get("published_occasion", False)),
         occasion_refines=bool(raw.get("occasion_refines", False)),
         news_day_within=int(raw.get("news_day_within", 0)),
