@@ -44,19 +44,10 @@ def _quoted_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # or title ("ông Prahlad Modi, em trai Thủ tướng Modi, thông báo"); after it, the closing comma.
 _APPOSED = re.compile(r"\s*,[^,;:()\"“”]{1,40}")
 _APPOSITION_END = re.compile(r"\s*,")
-# what may stand between a name ending a speaker's description and the verb: a comma, a place in brackets
-_APPOSED_TAIL_CHARS = 30
-# a description shorter than this is a title or a form of address before another name ("bạn Bảo Ân")
-_APPOSED_WORDS = 4
-# the most words before a speaker so described in his clause ("Ông", "Thiếu tướng", "PGS.TS")
-_APPOSED_LEAD_WORDS = 3
-_APPOSED_TAIL = re.compile(rf"[^;:\"“”]{{0,{_APPOSED_TAIL_CHARS}}}")
 # A comma and a description opening with a lower-case word, with no other stop, up to a second name
-# (``_described_owner``), at most this many title words after its possessive, and the stops that
-# would end the apposition before the verb.
+# (``_described_owner``), and the stops that would end the apposition before the verb.
 _DESCRIBED = re.compile(r"\s*,\s*(\w[^,;:()\"“”]*)")
 _STOPS = re.compile(r"[,;:()]")
-_OWNER_TITLE_WORDS = 2
 
 
 # How far before a place the possessive joining it to a medium may start ("của " and spaces), and how
@@ -594,30 +585,30 @@ class ArgumentsMixin:
         return self._apposed(hit.s, named, inner, hit.start) or self._described_owner(text, named, inner, hit.start)
 
     def _apposed(self, s: _Sent, named: Mention, inner: Mention, end: int) -> bool:
-        """A comma after ``named``, a lower-case description of at least ``_APPOSED_WORDS`` words opening
+        """A comma after ``named``, a lower-case description of at least ``lex.apposed_words`` words opening
         with an apposition head and ending at ``inner``, then up to the verb at ``end`` no clause of its
-        own (no stop but a comma or brackets, at most ``_APPOSED_TAIL_CHARS``): ``inner`` is named in
-        ``named``'s description. ``named`` opens his clause (at most ``_APPOSED_LEAD_WORDS`` words before
+        own (no stop but a comma or brackets, ``lex.apposed_tail``): ``inner`` is named in
+        ``named``'s description. ``named`` opens his clause (at most ``lex.apposed_lead_words`` words before
         him, or a verb of citing): "Với phiên tòa của bị cáo Duy, bạn Bảo Ân đề xuất" names the accused
         in an adverbial and Bảo Ân by a form of address; she speaks."""
         text = s.para.text
         gap = self.lex.apposition.fullmatch(text, named.end, inner.start)
-        if gap is None or len(_WORD.findall(gap.group(0))) < _APPOSED_WORDS \
-                or _APPOSED_TAIL.fullmatch(text, inner.end, end) is None:
+        if gap is None or len(_WORD.findall(gap.group(0))) < self.lex.apposed_words \
+                or self.lex.apposed_tail.fullmatch(text, inner.end, end) is None:
             return False
         lead = re.split(r"[,;:]", text[s.start:named.start])[-1]
-        return len(_WORD.findall(lead)) <= _APPOSED_LEAD_WORDS or self.lex.citing.search(lead) is not None
+        return len(_WORD.findall(lead)) <= self.lex.apposed_lead_words or self.lex.citing.search(lead) is not None
 
     def _described_owner(self, text: str, named: Mention, owner: Mention, end: int) -> bool:
         """A comma after ``named``, a lower-case description ending in a possessive and at most
-        ``_OWNER_TITLE_WORDS`` words of title ("của ông", "của Tổng thống"), then ``owner`` and, up to
+        ``lex.owner_title_words`` words of title ("của ông", "của Tổng thống"), then ``owner`` and, up to
         the verb at ``end``, no comma: the description is ``named``'s apposition and ``owner`` is whom
         he works for ("Michael Wear, người phụ trách … trong chiến dịch năm 2012 của Tổng thống Barack
         Obama cho hay")."""
         gap = _DESCRIBED.fullmatch(text, named.end, owner.start)
         if gap is None or not gap.group(1)[:1].islower() or _STOPS.search(text, owner.end, end):
             return False
-        cuts = [owner.start] + [named.end + k.start() for k in re.finditer(r"(?<=\s)\S", gap.group(0))][-_OWNER_TITLE_WORDS:]
+        cuts = [owner.start] + [named.end + k.start() for k in re.finditer(r"(?<=\s)\S", gap.group(0))][-self.lex.owner_title_words:]
         return any(self.lex.possessive_end.search(text, gap.start(1), c) is not None for c in cuts)
 
     def _body_speaking(self, hit: _Hit, before: list[Mention]) -> list[Mention]:

@@ -14,15 +14,14 @@ from .frames import EVENT_TYPES, FrameSpec, TriggerRule, TypeSettings, load_fram
 from .money import Money
 from .words import _ending_words, _literal_words, _phrases, _word_regex
 
-# the longest description set off by a comma between a speaker's name and a name it holds
-_APPOSITION_CHARS = 100
-
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
     "grammar": frozenset(["address_words", "apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
                           "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
+    "apposition": frozenset(["description_chars", "max_lead_words", "max_tail_chars", "min_description_words",
+                             "owner_title_words"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
     "participants": frozenset(["attribution", "ordered_after", "ordered_not", "ordered_window", "ordered_not_window", "place_not_after", "qualifier_after", "target_markers",
@@ -109,6 +108,12 @@ class Lexicon:
     # ("có văn bản số 2230/BGTVT-ĐTCT, ngày 16/04/2021"): that date is the document's
     numbered: re.Pattern[str]
     title_words: int  # a trigger inside a quotation of at most this many words is a title
+    # a speaker's description ([apposition]): fewest words, most words before the speaker in his clause,
+    # what may follow a name ending it up to the verb, most title words after its possessive
+    apposed_words: int
+    apposed_lead_words: int
+    apposed_tail: re.Pattern[str]
+    owner_title_words: int
 
     @classmethod
     def load(cls, path: str | Path | None = None, frames: str | Path | None = None) -> "Lexicon":
@@ -199,8 +204,12 @@ class Lexicon:
             date_ignore_inside=frozenset(dates.get("ignore_inside", [])),
             money=_money(data["money"]),
             weights=conf,
-            **_grammar(grammar),
+            **_grammar(grammar, int(data["apposition"]["description_chars"])),
             title_words=int(data["quotation"]["title_words"]),
+            apposed_words=int(data["apposition"]["min_description_words"]),
+            apposed_lead_words=int(data["apposition"]["max_lead_words"]),
+            apposed_tail=re.compile(rf'[^;:"“”]{{0,{int(data["apposition"]["max_tail_chars"])}}}'),
+            owner_title_words=int(data["apposition"]["owner_title_words"]),
         )
 
 
@@ -221,8 +230,9 @@ def _index(specs: list[FrameSpec]) -> tuple[list[TriggerRule], dict]:
     return rules, index
 
 
-def _grammar(grammar: dict) -> dict:
-    """Function words the interpreter reads around triggers and arguments (``[grammar]``)."""
+def _grammar(grammar: dict, apposition_chars: int) -> dict:
+    """Function words the interpreter reads around triggers and arguments (``[grammar]``); a speaker's
+    description is at most ``apposition_chars`` long."""
     def alt(key: str) -> str:
         return "|".join(re.escape(w) for w in sorted(grammar[key], key=len, reverse=True))
 
@@ -243,7 +253,7 @@ def _grammar(grammar: dict) -> dict:
         "citing": re.compile(rf"(?<!\w)(?:{alt('citing')})(?!\w)", re.IGNORECASE) if grammar.get("citing")
         else re.compile("(?!)"),
         # (case as written: a capitalised word after the comma opens a title or another name, not a description)
-        "apposition": re.compile(rf"\s*,\s*(?:{alt('apposition_heads')})(?!\w)[^,;:()\"“”]{{0,{_APPOSITION_CHARS}}}")
+        "apposition": re.compile(rf"\s*,\s*(?:{alt('apposition_heads')})(?!\w)[^,;:()\"“”]{{0,{apposition_chars}}}")
         if grammar.get("apposition_heads") else re.compile("(?!)"),
         "address": re.compile(rf"\s*,\s*(?:(?:{alt('address_words')})\s+)+", re.IGNORECASE)
         if grammar.get("address_words") else re.compile("(?!)"),
