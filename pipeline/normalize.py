@@ -79,6 +79,12 @@ def _retone(nfc: str) -> str:
 _TRADITIONAL_PLACEMENT = re.compile(r"(?<![^\W\d_])([^\W\d_]{0,3}?)([òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ])([aeyAEY])(?![^\W\d_])")
 
 
+def traditional_tone_placement(text: str) -> str:
+    """``text`` (NFC) with the traditional tone placement ("thủy", "hòa") only: what normalize_text does to
+    tones, without its other steps, for words that are already clean (a dictionary's)."""
+    return _retone(unicodedata.normalize("NFC", text))
+
+
 def new_tone_placement(text: str) -> str:
     """``text`` with the new tone placement ("thuỷ", "hoà"), the one of underthesea's word dictionary; the
     inverse of what normalize_text does, so a word of the text can be looked up there ("ủy ban" -> "uỷ ban")."""

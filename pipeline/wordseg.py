@@ -23,6 +23,7 @@ from os.path import dirname, join
 from pathlib import Path
 
 from .crfmodel import CrfSegmenterModel
+from .normalize import traditional_tone_placement
 
 __all__ = ["WordSegmenter", "dictionary_words"]
 
@@ -57,7 +58,10 @@ def dictionary_words() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = join(spec.submodule_search_locations[0], "pipeline", "word_tokenize", "models", _MODEL, "dictionary.bin")
-    return frozenset(_load_pickled(path))
+    words = _load_pickled(path)
+    # The dictionary writes the new tone placement ("uỷ ban"), the text the traditional one ("ủy ban"):
+    # both forms are words, so that every lookup and the model's dictionary feature find the text's.
+    return frozenset(words) | {traditional_tone_placement(w) for w in words}
 
 
 class WordSegmenter:

@@ -160,6 +160,14 @@ def test_the_dictionary_tells_a_word_from_two_words_the_segmenter_joined():
     assert "tâm góp" not in words
 
 
+def test_the_dictionary_holds_each_word_in_both_tone_placements():
+    # underthesea writes "uỷ ban", normalised text "ủy ban": a lookup of the text's word must find it.
+    words = dictionary_words()
+    assert "uỷ ban" in words and "ủy ban" in words
+    assert "thuỷ sản" in words and "thủy sản" in words
+    assert "hoặc" in words and "họăc" not in words
+
+
 def test_a_pipeline_reads_the_dictionary_once_for_every_stage_that_asks(monkeypatch, config, test_gazetteer):
     """Clean's unglue, the segmenter's model and the tagger share one set, read once per process
     (a worker process inherits it, built before the fork)."""

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import Entry
-from ..normalize import new_tone_placement
 from .candidates import Candidate
 from .rules import NameShape
 from .text import _WORD, _capitalised, _words_in
@@ -157,9 +156,9 @@ class NameEnd:
         return True
 
     def _is_word(self, phrase: str) -> bool:
-        """``phrase`` (lower case) is a word of the segmenter's dictionary, which writes the new tone placement
-        ("uỷ ban") where the text has the traditional one ("ủy ban")."""
-        return phrase in self.lexicon or new_tone_placement(phrase) in self.lexicon
+        """``phrase`` (lower case) is a word of the segmenter's dictionary (in either tone placement:
+        ``dictionary_words`` holds both)."""
+        return phrase in self.lexicon
 
     def _sentence_after_dot(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
         """A full stop that lost its space before the next sentence's first word, a word of the language with the
