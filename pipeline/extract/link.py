@@ -959,9 +959,17 @@ class Linkers:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
-        self._drop_town_clubs(doc, per_para)
-        self._imported_clubs_in_sport(doc, per_para)
-        self._town_clubs_in_sport(doc, per_para)
+        whole = " ".join(p.text for p in doc.paragraphs)
+        town_sport = self._club_town_sport_re.search(whole) is not None
+        if not town_sport:
+            self._drop_town_clubs(doc, per_para)
+        # read once: the club linkers below change no person
+        people = self._people_words(doc, per_para)
+        if town_sport:
+            self._imported_clubs_in_sport(doc, per_para, people)
+        sport = self._club_sport_re.search(whole) is not None
+        if sport:
+            self._town_clubs_in_sport(doc, per_para, people)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -970,7 +978,8 @@ class Linkers:
                     # a province or city of the gazetteer ("gpe:vn-ha-noi"), not a country ("6 CLB Anh")
                     if place and any(i.startswith("gpe:") and "-" in i for i in self.names.get(fold(place), ())):
                         clubs.setdefault(place, a)
-        self._clubs_by_match(doc, per_para, clubs)
+        if sport:
+            self._clubs_by_match(doc, per_para, clubs)
         if not clubs:
             return
         for para in doc.paragraphs:
@@ -984,25 +993,23 @@ class Linkers:
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
 
     def _drop_town_clubs(self, doc: Document, per_para: dict[int, Ledger]) -> None:
-        """Outside sport news (no word of the game in the document, ``club_town_sport_words``), an imported club named by one word,
+        """Outside sport news (no word of the game in the document, ``club_town_sport_words``; the caller tells), an
+        imported club named by one word,
         its town's name ("Nice", "Metz", "Newcastle"), is no club: the town, or a university or palace of
         it ("vụ tấn công ở Nice", "Đại học Newcastle" cut). Hand rows ("Valencia") keep their own say."""
-        if self._club_town_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
-            return
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             spans[:] = [a for a in spans if not (a.type == "ORG" and (a.entity_id or "").startswith(CLUB_ID_PREFIX)
                                                  and " " not in text[a.start:a.end].strip())]
 
-    def _imported_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _imported_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger], people: set[str]) -> None:
         """In sport news (``club_town_sport_words``), a club of the football import that org.csv does not hold, named
         whole ("Watford đánh bại Millwall", "Bournemouth, Barnsley cũng …", "đội hình Consadole Sapporo"; batches 21
         and 23), is that club: no capitalised word right before it but a club's noun ("Danny Rose", "Aston Villa"),
         none right after ("Athletic Club"), no other span over it but a place the club's name holds or is
-        ("Sapporo", "tỉnh Dunfermline")."""
-        if self._imported_club_re is None or not self._club_town_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+        ("Sapporo", "tỉnh Dunfermline"). ``people``: the words of the document's persons."""
+        if self._imported_club_re is None:
             return
-        people = self._people_words(doc, per_para)
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for m in self._imported_club_re.finditer(text):
@@ -1018,16 +1025,16 @@ class Linkers:
                 spans[:] = [a for a in spans if all(a is not b for b in over)] + [
                     replace(self._span_for(entry, s, e, method="gazetteer", score=0.8), rule="link.club-place")]
 
-    def _town_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _town_clubs_in_sport(self, doc: Document, per_para: dict[int, Ledger], people: set[str]) -> None:
         """In sport news a foreign town that names one club with a club's prefix or suffix ("RB Leipzig", "Genoa CFC",
         ``club_town_prefixes``), written bare in a sentence about a match with another body or a league ("trận đấu giữa PSG
         với Leipzig", "chiến thắng trước Genoa"), is that club, and so is the town bare in the rest of the document;
-        not after a place's word ("tại Leipzig"), not a word of a person's name the document gives ("Lewis Hamilton")."""
-        if self._town_club_re is None or not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
+        not after a place's word ("tại Leipzig"), not a word of a person's name the document gives (``people``: "Lewis
+        Hamilton"). The caller tells sport news (``club_sport_words``)."""
+        if self._town_club_re is None:
             return
         found = [(para, m) for para in doc.paragraphs for m in self._town_club_re.finditer(para.text)
                  if self._bare_club_at(para.text, m.start(), m.end(), per_para[para.index])]
-        people = self._people_words(doc, per_para)
         towns = {m.group() for para, m in found if m.group() not in people and self._in_match_with_body(para, m, per_para)}
         for para, m in found:
             if m.group() in towns:
@@ -1070,9 +1077,7 @@ class Linkers:
         Hải Phòng") or on either side of a fixture's dash ("Quảng Nam - Đắk Lắk") is the club named after
         it, and so is the same bare name in the rest of the document (``clubs``; rule ``link.club-place``).
         It is the club the document names with a sponsor ("Becamex Bình Dương" for "Bình Dương"), else a
-        club of its own, never the province's id: the gold types it ORG."""
-        if not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
-            return
+        club of its own, never the province's id: the gold types it ORG. The caller tells sport news."""
         sponsored = self._sponsored_clubs(doc, per_para)
         by_id: dict[str, Candidate] = {}
         for para in doc.paragraphs:
