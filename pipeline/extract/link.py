@@ -959,17 +959,7 @@ class Linkers:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
-        whole = " ".join(p.text for p in doc.paragraphs)
-        town_sport = self._club_town_sport_re.search(whole) is not None
-        if not town_sport:
-            self._drop_town_clubs(doc, per_para)
-        # read once: the club linkers below change no person
-        people = self._people_words(doc, per_para)
-        if town_sport:
-            self._imported_clubs_in_sport(doc, per_para, people)
-        sport = self._club_sport_re.search(whole) is not None
-        if sport:
-            self._town_clubs_in_sport(doc, per_para, people)
+        sport = self._clubs_by_sport(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -991,6 +981,22 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _clubs_by_sport(self, doc: Document, per_para: dict[int, Ledger]) -> bool:
+        """The club linkers that first ask whether the document is sport news (its words read once): imported clubs
+        named by their town dropped outside it, kept whole and by their town in it. True: sport news."""
+        whole = " ".join(p.text for p in doc.paragraphs)
+        town_sport = self._club_town_sport_re.search(whole) is not None
+        if not town_sport:
+            self._drop_town_clubs(doc, per_para)
+        # read once: the club linkers below change no person
+        people = self._people_words(doc, per_para)
+        if town_sport:
+            self._imported_clubs_in_sport(doc, per_para, people)
+        sport = self._club_sport_re.search(whole) is not None
+        if sport:
+            self._town_clubs_in_sport(doc, per_para, people)
+        return sport
 
     def _drop_town_clubs(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """Outside sport news (no word of the game in the document, ``club_town_sport_words``; the caller tells), an
