@@ -873,9 +873,12 @@ class Tagger(Patterns, Linkers):
         starts = {c.start for c in found}
         ends = {c.end for c in found}
         by_start = {c.start: c for c in found}
+        by_end = {c.end: c for c in found}
         keep = []
         for c in found:
-            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
+            if c.type == "LOC" and self._word_of_latin_name(text, c, by_end):
+                reason = "the English form of a place inside a longer name in Latin letters, not the place"
+            elif c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
                                     or self._word_or_pronoun(text, c, openings, starts, pronouns)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
@@ -915,6 +918,21 @@ class Tagger(Patterns, Linkers):
         nxt = by_start.get(at)
         entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
         return entry is None or entry.country != self.grammar["home_country"]
+
+    def _word_of_latin_name(self, text: str, c: Candidate, by_end: dict[int, Candidate]) -> bool:
+        """A feature written in the English form of its row ("Asia", "Caribbean", "Ha Long Bay"; not the canonical name)
+        after a Latin word nothing else names, or an English word that joins names in lower case (``latin_name_links``),
+        is a word of a longer foreign name: "Influence Asia 2017", "Tokyo Gas Asia" (after a body's name: its branch),
+        "Pirates of the Caribbean", "Sun Premier Village Ha Long Bay". Not after a person or another place; not the
+        countries and cities, whose English forms open the names of their bodies and people ("Ukraine Volodymyr
+        Zelenskiy", "Greater China")."""
+        name = text[c.start:c.end]
+        entry = self.gaz.entries.get(c.entity_id)
+        if entry is None or name != entry.english or name == entry.canonical:
+            return False
+        before = re.search(r"([A-Za-z]+) $", text[max(0, c.start - 40):c.start])
+        return bool(before) and getattr(by_end.get(c.start - 1), "type", "ORG") == "ORG" \
+            and (before.group(1)[0].isupper() or before.group(1) in self.grammar["latin_name_links"])
 
     def _compass_direction(self, text: str, c: Candidate) -> bool:
         """A region named by a compass point ("Tây Bắc") after a word of direction, maybe past other compass words,
