@@ -876,7 +876,7 @@ class Tagger(Patterns, Linkers):
         by_end = {c.end: c for c in found}
         keep = []
         for c in found:
-            if c.type == "LOC" and self._word_of_latin_name(text, c, by_end):
+            if c.type == "LOC" and self._word_of_latin_name(text, c, by_start, by_end):
                 reason = "the English form of a place inside a longer name in Latin letters, not the place"
             elif c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
                                     or self._word_or_pronoun(text, c, openings, starts, pronouns)):
@@ -919,11 +919,13 @@ class Tagger(Patterns, Linkers):
         entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
         return entry is None or entry.country != self.grammar["home_country"]
 
-    def _word_of_latin_name(self, text: str, c: Candidate, by_end: dict[int, Candidate]) -> bool:
+    def _word_of_latin_name(self, text: str, c: Candidate, by_start: dict[int, Candidate],
+                            by_end: dict[int, Candidate]) -> bool:
         """A feature written in the English form of its row ("Asia", "Caribbean", "Ha Long Bay"; not the canonical name)
         after a Latin word nothing else names, or an English word that joins names in lower case (``latin_name_links``),
-        is a word of a longer foreign name: "Influence Asia 2017", "Tokyo Gas Asia" (after a body's name: its branch),
-        "Pirates of the Caribbean", "Sun Premier Village Ha Long Bay". Not after a person or another place; not the
+        or before a capitalised Latin word nothing else names, is a word of a longer foreign name: "Influence Asia 2017",
+        "Tokyo Gas Asia" (after a body's name: its branch), "Pirates of the Caribbean", "Sun Premier Village Ha Long
+        Bay", "Asia Pacific Defence Reporter". Not next to a person or another place; not the
         countries and cities, whose English forms open the names of their bodies and people ("Ukraine Volodymyr
         Zelenskiy", "Greater China")."""
         name = text[c.start:c.end]
@@ -931,8 +933,11 @@ class Tagger(Patterns, Linkers):
         if entry is None or name != entry.english or name == entry.canonical:
             return False
         before = re.search(r"([A-Za-z]+) $", text[max(0, c.start - 40):c.start])
-        return bool(before) and getattr(by_end.get(c.start - 1), "type", "ORG") == "ORG" \
-            and (before.group(1)[0].isupper() or before.group(1) in self.grammar["latin_name_links"])
+        if before and getattr(by_end.get(c.start - 1), "type", "ORG") == "ORG" \
+                and (before.group(1)[0].isupper() or before.group(1) in self.grammar["latin_name_links"]):
+            return True
+        after = re.match(r" ([A-Z][A-Za-z]*)\b", text[c.end:c.end + 40])
+        return bool(after) and after.group(1).isascii() and getattr(by_start.get(c.end + 1), "type", "ORG") == "ORG"
 
     def _compass_direction(self, text: str, c: Candidate) -> bool:
         """A region named by a compass point ("Tây Bắc") after a word of direction, maybe past other compass words,
