@@ -873,13 +873,18 @@ class Tagger(Patterns, Linkers):
         starts = {c.start for c in found}
         ends = {c.end for c in found}
         by_start = {c.start: c for c in found}
+        by_end = {c.end: c for c in found}
         keep = []
         for c in found:
-            if c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
+            if c.type == "LOC" and self._word_of_latin_name(text, c, by_start, by_end):
+                reason = "the English form of a place inside a longer name in Latin letters, not the place"
+            elif c.type == "GPE" and (self._ordinary_word(text, c, starts, ends, found)
                                     or self._word_or_pronoun(text, c, openings, starts, pronouns)):
                 reason = "a language or a syllable of a personal name, not the country"
             elif c.type == "LOC" and self._part_of_foreign_place(text, c, by_start):
                 reason = "a part of the foreign place written after it, not Vietnam's region"
+            elif c.type == "LOC" and self._compass_direction(text, c):
+                reason = "a direction after a word of direction, not Vietnam's region"
             elif c.type == "EVENT" and self._team_or_olympiad(text, c):
                 reason = "a team's or a school olympiad's word, not the Games"
             else:
@@ -900,13 +905,49 @@ class Tagger(Patterns, Linkers):
 
     def _part_of_foreign_place(self, text: str, c: Candidate, by_start: dict[int, Candidate]) -> bool:
         """Vietnam's regions by a compass word ("miền Nam": Nam Bộ) name a part of the place written
-        after them when that place is not Vietnam's: "miền nam Utah (Mỹ)", "miền nam Trung Quốc"."""
-        if _lower(text[c.start:c.end]) not in self.grammar["compass_regions"] or text[c.end:c.end + 1] != " " \
-                or not text[c.end + 1:c.end + 2].isupper():
+        after them when that place is not Vietnam's: "miền nam Utah (Mỹ)", "miền nam Trung Quốc", also after a
+        noun of countries ("miền Bắc nước Nga", "Tây Bắc nước Anh": ``compass_region_country_nouns``)."""
+        if _lower(text[c.start:c.end]) not in self.grammar["compass_regions"] or text[c.end:c.end + 1] != " ":
             return False
-        nxt = by_start.get(c.end + 1)
+        at = c.end + 1
+        noun = next((w for w in self.grammar["compass_region_country_nouns"] if text.startswith(w + " ", at)), None)
+        if noun is not None:
+            at += len(noun) + 1
+        if not text[at:at + 1].isupper():
+            return False
+        nxt = by_start.get(at)
         entry = self.gaz.entries.get(nxt.entity_id) if nxt is not None else None
         return entry is None or entry.country != self.grammar["home_country"]
+
+    def _word_of_latin_name(self, text: str, c: Candidate, by_start: dict[int, Candidate],
+                            by_end: dict[int, Candidate]) -> bool:
+        """A feature written in the English form of its row ("Asia", "Caribbean", "Ha Long Bay"; not the canonical name)
+        after a Latin word nothing else names, or an English word that joins names in lower case (``latin_name_links``),
+        or before a capitalised Latin word nothing else names, is a word of a longer foreign name: "Influence Asia 2017",
+        "Tokyo Gas Asia" (after a body's name: its branch), "Pirates of the Caribbean", "Sun Premier Village Ha Long
+        Bay", "Asia Pacific Defence Reporter". Not next to a person or another place; not the
+        countries and cities, whose English forms open the names of their bodies and people ("Ukraine Volodymyr
+        Zelenskiy", "Greater China")."""
+        name = text[c.start:c.end]
+        entry = self.gaz.entries.get(c.entity_id)
+        if entry is None or name != entry.english or name == entry.canonical:
+            return False
+        before = re.search(r"([A-Za-z]+) $", text[max(0, c.start - 40):c.start])
+        if before and getattr(by_end.get(c.start - 1), "type", "ORG") == "ORG" \
+                and (before.group(1)[0].isupper() or before.group(1) in self.grammar["latin_name_links"]):
+            return True
+        after = re.match(r" ([A-Z][A-Za-z]*)\b", text[c.end:c.end + 40])
+        return bool(after) and after.group(1).isascii() and getattr(by_start.get(c.end + 1), "type", "ORG") == "ORG"
+
+    def _compass_direction(self, text: str, c: Candidate) -> bool:
+        """A region named by a compass point ("Tây Bắc") after a word of direction, maybe past other compass words,
+        is the direction: "theo hướng Tây Bắc", "hướng Tây Tây Bắc", "về phía Đông Bắc và Tây Bắc"."""
+        if _lower(text[c.start:c.end]) not in self.grammar["compass_points"]:
+            return False
+        words = [_lower(w.rstrip(",")) for w in text[max(0, c.start - 40):c.start].split()[-5:]]
+        while words and words[-1] in self.grammar["compass_words"]:
+            words.pop()
+        return bool(words) and words[-1] in self.grammar["compass_direction_words"]
 
     def _pronouns_of(self, doc: Document) -> frozenset[str]:
         """The names of ``pronoun_countries`` the article uses as the pronoun: one opens a sentence before a
