@@ -611,6 +611,8 @@ class NameEnd:
         """The lower-case words after the head lead to no name at this capitalised word: it is no body or place the
         tagger knows, no national designator and no proper name after a kind (which sets ``kind_led``)."""
         shape = scan.shape
+        if self._people_lead(scan):
+            return True
         if self._and_lead(scan):
             return hit is None or hit.type != "GPE"  # a pair of fields leads to the body's place only
         if shape.about or scan.company or shape.whole or shape.place_last \
@@ -620,6 +622,17 @@ class NameEnd:
             scan.kind_led = True
             return False
         return True
+
+    def _people_lead(self, scan: _Scan) -> bool:
+        """A group's head, then a noun of people in lower case: a group of people by their origin or kind ("Nhóm
+        người Trung Quốc nhập cảnh trái phép", "Nhóm cử tri gốc Cuba"; ``group_heads``, ``group_people``), no body
+        (issue-14P22, batches 17 and 24). Not a group of bodies or countries ("Nhóm các nước công nghiệp phát triển")."""
+        first = scan.pending[0]
+        before = scan.text[max(0, first.start() - 8):first.start()]
+        if not any(before.endswith(h + " ") for h in self.grammar["group_heads"]):
+            return False
+        lead = scan.text[first.start():scan.limit].lower()
+        return any(lead.startswith(n + " ") for n in self.grammar["group_people"])
 
     def _and_lead(self, scan: _Scan) -> bool:
         """The lower-case words after the head hold "và": a body's pair of fields, which goes on to the place the body

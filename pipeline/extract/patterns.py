@@ -685,9 +685,11 @@ class Patterns(NameEnd):
         """What ``_no_person`` says for a run no title or honorific stands before, and also: a run of two words
         or more, each a common English word that no given name is ("Speed Racer", "Real Clear Politics", "Send
         Gift", "Power Point": a film, a pollster, a button, software; ``english_words``, built from pinned word and
-        name lists). A person so named has a given name in it ("Will Smith", "Kristen Bell") or a title before."""
+        name lists). A person so named has a given name in it ("Will Smith", "Kristen Bell") or a title before.
+        Nor a run a clause's opening word leads ("Lúc Thúy đang học", "Ngoài Grande, …": ``opening_not_name``)."""
         return self._no_person(words) or (len(words) >= 2 and all(
-            w[:1].isupper() and w[1:].islower() and w.lower() in self.rules.english_words for w in words))
+            w[:1].isupper() and w[1:].islower() and w.lower() in self.rules.english_words for w in words)) \
+            or (len(words) >= 2 and words[0] in self.grammar["opening_not_name"])
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city

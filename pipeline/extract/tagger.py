@@ -691,6 +691,11 @@ class Tagger(Patterns, Linkers):
             rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) ")
         self._like_list_end_re = re.compile(r"[;:()…!?\"“”]|\.(?!\w)|\s[-–]\s")  # not the dots of "N.O.V.A 3"
         self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
+        # "7 siêu thị của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, …": a chain's branches or a city's
+        # schools listed after their kind's noun (``_branch_items``)
+        self._branch_list_re = re.compile(
+            rf"(?<![\w&])(?i:{alt(grammar['branch_list_nouns'], True)})((?: [^\s;:()…]*[^\s,.;:()…]){{0,10}}?),? "
+            rf"(?:{alt(grammar['branch_list_joints'])}) (?=[^\W\d_])")
         # "Glenn Close của Hillbilly Elegy": a person, a joint word, a film's title (``_cast_titles``)
         self._cast_title_re = re.compile(rf" (?:{alt(grammar['cast_title_joints'])}) {title}")
         # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
@@ -775,10 +780,47 @@ class Tagger(Patterns, Linkers):
                    if self._vessel_place(para.text, a)}
         for para in doc.paragraphs:
             spans = per_para[para.index]
+            branches = self._branch_items(para.text, spans)
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
-                                                 and para.text[a.start:a.end] in titles)
+                                                 and (para.text[a.start:a.end] in titles
+                                                      or any(s <= a.start and a.end <= e for s, e in branches)))
                         and not self._vietnamese_work(a, para.text[a.start:a.end])
                         and not (a.type == "GPE" and para.text[a.start:a.end] in vessels)]
+
+    def _branch_items(self, text: str, spans: Ledger) -> list[tuple[int, int]]:
+        """The capitalised items of a list after the noun of a chain's shops or a city's schools and "gồm" ("7 siêu thị
+        của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, Đinh Tiên Hoàng, …", "tại trường THCS trên địa bàn
+        thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, Ngô Sĩ Liên, …"; ``branch_list_nouns``): branches and schools named
+        after their streets and historical persons, no persons. Only a list of three items or more, each but the last
+        wholly capitalised, one of them holding a place or body the tagger knows: a list of people has none. Not after
+        a word "trường" ends ("thị trường", ``eponym_school_not_after``)."""
+        runs: list[tuple[int, int]] = []
+        not_after = self.rules.grammar["eponym_school_not_after"]
+        for m in self._branch_list_re.finditer(text):
+            if text[max(0, m.start() - 8):m.start()].split()[-1:] in [[w] for w in not_after]:
+                continue  # "thị trường", "công trường": no school
+            end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
+            items, pos = [], m.end()
+            for sep in [*self._like_list_sep_re.finditer(text, m.end(), end), None]:
+                items.append(self._capitalised_lead(text, pos, sep.start() if sep else end))
+                pos = sep.end() if sep else end
+            whole = [s < e and e == s + len(text[s:t].rstrip()) for (s, e), t in zip(items, [*(
+                x.start() for x in self._like_list_sep_re.finditer(text, m.end(), end)), end])]
+            if len(items) < 3 or not all(whole[:-1]) or not any(
+                    a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items):
+                continue
+            runs += [(s, e) for s, e in items if s < e]
+        return runs
+
+    @staticmethod
+    def _capitalised_lead(text: str, start: int, end: int) -> tuple[int, int]:
+        """The capitalised words (or numbers) opening text[start:end], as a span (empty when none opens it)."""
+        stop = start
+        for w in re.finditer(r"\S+", text[start:end]):
+            if not (w.group()[:1].isupper() or w.group()[:1].isdigit()):
+                break
+            stop = start + w.end()
+        return start, stop
 
     def _vessel_place(self, text: str, a: Candidate) -> bool:
         """A foreign place below a country right after a vessel's noun ("tàu San Juan", "các tàu ngầm Ohio, Florida"):
