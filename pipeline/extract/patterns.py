@@ -758,7 +758,10 @@ class Patterns(NameEnd):
         of its own (grammar_eponym_school_nouns; issue-14U20, batches 22 and 23)."""
         text, limit = ctx.text, ctx.limit
         for m in self._eponym_school_re.finditer(text, 0, limit):
-            before = text[:m.start()].rstrip().rsplit(" ", 1)[-1]
+            end = m.start()
+            while end and text[end - 1].isspace():
+                end -= 1
+            before = text[text.rfind(" ", 0, end) + 1:end]  # the word before, without copying the text before it
             if before.lower() in self.grammar["eponym_school_not_after"] or (before[:1].isupper() and before[-1:].isalpha()) \
                     or any(s < m.start() < e for s, e in ctx.words) or not accepted.free(m.start(), m.end()):
                 continue  # "công trường", "Hội đồng trường": a word "trường" ends; "Nguyễn Trường Tộ": a name's syllable

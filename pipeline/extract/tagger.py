@@ -193,6 +193,15 @@ def _imported_club_names(gazetteer: Gazetteer, names: dict[str, list[str]]) -> t
     return clubs, _club_name_re(clubs)
 
 
+def _club_town(name: str, prefixes, suffixes) -> str:
+    """The town of a club's name with a club's prefix ("RB Leipzig") or suffix ("Genoa CFC"); "" for any other name."""
+    first, _, rest = name.partition(" ")
+    if first in prefixes:
+        return rest
+    head, _, last = name.rpartition(" ")
+    return head if head and last in suffixes else ""
+
+
 def _town_club_names(entries: list[Entry], names: dict[str, list[str]],
                      grammar: dict) -> tuple[dict[str, Entry], re.Pattern[str] | None]:
     """The foreign towns that name one club with a club's prefix or suffix ("RB Leipzig" -> "Leipzig", "Genoa CFC" ->
@@ -205,8 +214,7 @@ def _town_club_names(entries: list[Entry], names: dict[str, list[str]],
         if e.type != "ORG" or e.country in ("", grammar["home_country"]):
             continue
         for n in (e.canonical, *e.aliases):
-            first, _, rest = n.partition(" ")
-            town = rest if first in prefixes else n.rsplit(" ", 1)[0] if n.rsplit(" ", 1)[-1] in suffixes and " " in n else ""
+            town = _club_town(n, prefixes, suffixes)
             if town[:1].isupper() and not town.isupper() and all(i.split(":", 1)[0] == "gpe" and not i.startswith("gpe:vn")
                                           for i in names.get(fold(town), ())):
                 towns[town].add(e.id)
