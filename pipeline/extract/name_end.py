@@ -521,14 +521,23 @@ class NameEnd:
         ("viễn thông", "xã hội", "xuất nhập cảnh": the word decides by its first syllable)."""
         if self._continues_lower_word(scan, w) or self._continues_dash_word(scan, w, bare):
             return False
-        if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words:
-            return True  # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"
+        if bare.islower() and scan.text[w.start():scan.word_end_at(w.start())] in self.rules.verb_words \
+                and (scan.end is not None or not self._noun_token_at(scan.text, w.start())) \
+                and not self._inside_noun_token(scan, w):
+            # a whole word of a predicate: "Cục Du lịch | chia sẻ", "Sở … | hoàn thiện hồ sơ"; one that is a noun too
+            # ends only a name already begun ("Sở Nội vụ | thành lập đoàn", not "Thỏa thuận thành lập Ủy ban …")
+            return True
         if not scan.pending and self._admin_word_at(scan.text, w.start()) \
                 and self._capitalised_after_admin(scan.text, w.start()):
             return False  # "thành phố Cần Thơ": a place that ends the body's name, no verb "thành"
         return bare in self.rules.verbs and not self._noun_token_at(scan.text, w.start()) \
-            and not any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
-                        for p in (scan.prev_word, scan.prev2_word))
+            and not self._inside_noun_token(scan, w)
+
+    def _inside_noun_token(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """The syllable closes a noun of ``noun_tokens`` opened by one of the two syllables before it ("đầu tư công",
+        "Giáo dục thường xuyên"): no verb of the predicate."""
+        return any(p is not None and self._noun_token_at(scan.text, p.start(), w.end())
+                   for p in (scan.prev_word, scan.prev2_word))
 
     @staticmethod
     def _continues_lower_word(scan: _Scan, w: re.Match[str]) -> bool:
