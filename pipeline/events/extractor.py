@@ -116,10 +116,10 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         """A type the guide only annotates dated (``dated``: a signing the text gives no date for, even
         one an undated article cannot resolve, named agreement or not, is history the article recalls) or
         with someone taking part (``attended``: "Phát biểu khai mạc Hội nghị, …" with nobody named, not
-        itself a name ("COP26 được tổ chức …"), is a conference reported elsewhere, or none) has what it needs; one dated long before the article
-        (``history_days``) is history."""
+        itself a name ("COP26 được tổ chức …"), is a conference reported elsewhere, or none) has what it needs;
+        one dated long before the article (``history_days``) is history."""
         settings = self.lex.types[r.type]
-        if settings.dated and not (r.args.date or r.args.date_text) or self._history(r, reference):
+        if (settings.dated and not (r.args.date or r.args.date_text)) or self._history(r, reference):
             return False
         return bool(r.args.participants) or r.hit.name is not None or not settings.attended
 
