@@ -3,6 +3,7 @@ here (no segmenter, no tagger), so each test shows exactly what the stage is giv
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from pipeline.config import EventsConfig
 from pipeline.errors import ConfigError
+from pipeline.events.extractor import _last_day
 from pipeline.model import Document, Mention, Paragraph, Sentence
 from pipeline.normalize import normalize_text
 from pipeline.stages.events import EventExtractor, Lexicon
@@ -1545,3 +1547,25 @@ def test_a_straight_quotation_opened_and_not_closed_holds_what_was_said():
     assert not _in_straight_quotation(closed, closed.index("nói"))
     mixed = '"Xin khẳng định, cây xanh được bảo tồn” - ông Dục trình bày. Ông Dục cho biết, …'
     assert not _in_straight_quotation(mixed, mixed.index("cho biết"))
+
+
+# -- history (frames' history_days) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("published, kept", [
+    ("2021-11-25", True),   # the news: signed yesterday
+    ("2022-04-30", True),   # five months on: still within half a year
+    ("2023-01-10", False),  # over a year on: history the article recalls (ANNOTATION.md: optional at most)
+])
+def test_a_signing_long_before_the_article_is_history(stage, published, kept):
+    events = run(stage, "Ngày 24/11/2021, Bộ trưởng Trần Hồng Hà và Bộ trưởng Tsuyoshi Yamaguchi đã ký Kế hoạch hợp "
+                        "tác chung về biến đổi khí hậu.", ents=[HA, YAMAGUCHI, PLAN], published=published)
+    assert bool([e for e in events if e.type == "SIGNING"]) is kept
+
+
+def test_a_year_or_month_ends_on_its_last_day():
+    assert _last_day("2020") == dt.date(2020, 12, 31)
+    assert _last_day("2020-02") == dt.date(2020, 2, 29)
+    assert _last_day("2020-12") == dt.date(2020, 12, 31)
+    assert _last_day("2021-11-24") == dt.date(2021, 11, 24)
+    assert _last_day("x") is None

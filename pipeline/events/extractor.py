@@ -20,6 +20,21 @@ from .triggers import TriggerMixin
 from .words import _CLAUSE_END, _WORD, _opened, _Words
 
 
+def _last_day(iso: str) -> dt.date | None:
+    """The last day of an ISO day, month or year ("2020-06" -> 2020-06-30), None when it is none."""
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) >= 3:
+            return dt.date(year, int(parts[1]), int(parts[2][:2]))
+        if len(parts) == 2:
+            month = int(parts[1])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
 # -- the stage ------------------------------------------------------------------------------------
 
 
@@ -81,7 +96,7 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         # Without a publication date or a year the text states, day dates cannot be resolved: a
         # missing date is then no evidence against an event.
         dateless = reference is None
-        records = [r for r in records if self._complete(r)]
+        records = [r for r in records if self._complete(r, reference)]
         events = [self._event(doc.doc_id, r, dateless or id(r) in undated, basis)
                   for r in sorted(records, key=lambda r: r.order)]
         for e in events:
@@ -97,15 +112,33 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         doc.events = [e for e in events if e.confidence >= self.config.min_confidence]
         return doc
 
-    def _complete(self, r: _Record) -> bool:
+    def _complete(self, r: _Record, reference: dt.date | None) -> bool:
         """A type the guide only annotates dated (``dated``: a signing the text gives no date for, even
         one an undated article cannot resolve, named agreement or not, is history the article recalls) or
         with someone taking part (``attended``: "Phát biểu khai mạc Hội nghị, …" with nobody named, not
-        itself a name ("COP26 được tổ chức …"), is a conference reported elsewhere, or none) has what it needs."""
+        itself a name ("COP26 được tổ chức …"), is a conference reported elsewhere, or none) has what it needs;
+        one dated long before the article (``history_days``) is history."""
         settings = self.lex.types[r.type]
-        if settings.dated and not (r.args.date or r.args.date_text):
+        if (settings.dated and not (r.args.date or r.args.date_text)) or self._history(r, reference):
             return False
         return bool(r.args.participants) or r.hit.name is not None or not settings.attended
+
+    def _history(self, r: _Record, reference: dt.date | None) -> bool:
+        """A record dated (to its last day: "2015" ends on 31/12) more than ``history_days`` before the
+        publication day is history the article recalls ("thỏa thuận tiền hôn nhân đã ký" of 1991, "kết
+        luận … tại cuộc họp ngày 26/6/2020" in an article of 2021): ANNOTATION.md makes a past event
+        optional at most. An estimated year may be a year off (or the past event's own): there only a record
+        ending before the year before it is history ("dự kiến sẽ ký hợp đồng" of 2015 in an article estimated
+        of 2017)."""
+        days = self.lex.types[r.type].history_days
+        if not days or reference is None or not r.args.date:
+            return False
+        last = _last_day(r.args.date_end or r.args.date)
+        if last is None:
+            return False
+        if isinstance(reference, EstimatedDate):
+            return last.year < reference.year - 1
+        return (reference - last).days > days
 
     # -- sentences ---------------------------------------------------------------------------
     def _sentences(self, doc: Document) -> list[_Sent]:

@@ -40,7 +40,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
                         "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
-                        "quoted", "dated", "attended", "speakers_attend", "speakers_attend_not_after", "state_subject_gap",
+                        "quoted", "dated", "history_days", "attended", "speakers_attend", "speakers_attend_not_after", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within",
                         "scene_paragraphs_back", "scene_opening_words",
                         "unnamed_subject_quantifiers", "unnamed_subject_heads", "unnamed_subject_groups",
@@ -192,6 +192,9 @@ class TypeSettings:
     quoted: bool = True
     # True: a record with no date after inheritance (and in an article that has one) is dropped
     dated: bool = False
+    # a record whose date ends more than this many days before the article's publication day is history the
+    # article recalls, at most optional in the guide: dropped (0: never)
+    history_days: int = 0
     # True: a record with no participant once its reports are merged is dropped
     attended: bool = False
     # true: a record of this type naming nobody takes the speakers of the statements told at it in its
@@ -394,6 +397,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         name_part_not=_strings(raw, "name_part_not"),
         quoted=bool(raw.get("quoted", True)),
         dated=bool(raw.get("dated", False)),
+        history_days=int(raw.get("history_days", 0)),
         attended=bool(raw.get("attended", False)),
         speakers_attend=bool(raw.get("speakers_attend", False)),
         speaker_scene=bool(raw.get("speaker_scene", False)),
