@@ -130,50 +130,52 @@ def snapshot(snapshot_dir: Path) -> list[Path]:
 def snapshot_districts(wheel: Path, snapshot_dir: Path) -> Path:
     """Write the district level of a vietnam-provinces wheel (0.6.0: the 63 provinces before the
     2025 reform) into ``snapshot_dir``: per province, each district's name, division type and codename."""
+    data, library = _nested_divisions(wheel)
+    provinces = {}
+    for p in data:
+        districts = [_unit(wheel, d, p["name"], "district", _HEAD, DIVISION_TYPES, "DIVISION_TYPES")
+                     for d in p["districts"]]
+        provinces[p["codename"]] = {"name": normalize_text(p["name"]),
+                                    "districts": sorted(districts, key=lambda d: d["codename"])}
+    path = snapshot_dir / SNAPSHOT_FILES["districts"]
+    _dump(path, {"library": library, "provinces": provinces})
+    return path
+
+
+def _nested_divisions(wheel: Path) -> tuple[list[dict], str]:
+    """The provinces of a vietnam-provinces wheel (with their districts and wards) and the library's name and version."""
     with zipfile.ZipFile(wheel) as zf:
         data = json.loads(zf.read("vietnam_provinces/data/nested-divisions.json"))
         version = next((re.search(r"__version__ = '([^']+)'", zf.read(n).decode()) for n in zf.namelist()
                         if n == "vietnam_provinces/__init__.py"), None)
-    provinces = {}
-    for p in data:
-        districts = []
-        for d in p["districts"]:
-            m = _HEAD.fullmatch(normalize_text(d["name"]))
-            if m is None:
-                raise ValueError(f"{wheel}: district {d['name']!r} of {p['name']} has no known head word "
-                                 f"({', '.join(DIVISION_TYPES)}); extend DIVISION_TYPES")
-            districts.append({"codename": d["short_codename"], "division_type": DIVISION_TYPES[m.group(1).lower()],
-                              "name": m.group(2)})
-        provinces[p["codename"]] = {"name": normalize_text(p["name"]),
-                                    "districts": sorted(districts, key=lambda d: d["codename"])}
-    path = snapshot_dir / SNAPSHOT_FILES["districts"]
-    _dump(path, {"library": f"vietnam-provinces {version.group(1) if version else '?'}", "provinces": provinces})
-    return path
+    return data, f"vietnam-provinces {version.group(1) if version else '?'}"
+
+
+def _unit(wheel: Path, unit: dict, parent: str, kind: str, head: re.Pattern[str], types: dict[str, str],
+          types_name: str) -> dict:
+    """One administrative unit of the wheel: its codename, division type (from its head word) and name without it."""
+    m = head.fullmatch(normalize_text(unit["name"]))
+    if m is None:
+        raise ValueError(f"{wheel}: {kind} {unit['name']!r} of {parent} has no known head word "
+                         f"({', '.join(types)}); extend {types_name}")
+    return {"codename": unit["short_codename"], "division_type": types[m.group(1).lower()], "name": m.group(2)}
 
 
 def snapshot_communes(wheel: Path, snapshot_dir: Path) -> Path:
     """Write the commune level of a vietnam-provinces wheel (0.6.0: the 10,051 xã, phường and thị trấn of the
     63 provinces before the 2025 reform) into ``snapshot_dir``: per province and district (their codenames, as the
     district snapshot keys them), each unit's name without its head word, division type and codename."""
-    with zipfile.ZipFile(wheel) as zf:
-        data = json.loads(zf.read("vietnam_provinces/data/nested-divisions.json"))
-        version = re.search(r"__version__ = '([^']+)'", zf.read("vietnam_provinces/__init__.py").decode())
+    data, library = _nested_divisions(wheel)
     provinces: dict[str, dict] = {}
     for p in data:
         districts = {}
         for d in p["districts"]:
-            communes = []
-            for w in d["wards"]:
-                m = _COMMUNE_HEAD.fullmatch(normalize_text(w["name"]))
-                if m is None:
-                    raise ValueError(f"{wheel}: commune {w['name']!r} of {d['name']} has no known head word "
-                                     f"({', '.join(COMMUNE_TYPES)}); extend COMMUNE_TYPES")
-                communes.append({"codename": w["short_codename"], "division_type": COMMUNE_TYPES[m.group(1).lower()],
-                                 "name": m.group(2)})
+            communes = [_unit(wheel, w, d["name"], "commune", _COMMUNE_HEAD, COMMUNE_TYPES, "COMMUNE_TYPES")
+                        for w in d["wards"]]
             districts[d["short_codename"]] = sorted(communes, key=lambda c: c["codename"])
         provinces[p["codename"]] = {"districts": districts}
     path = snapshot_dir / SNAPSHOT_FILES["communes"]
-    _dump(path, {"library": f"vietnam-provinces {version.group(1) if version else '?'}", "provinces": provinces})
+    _dump(path, {"library": library, "provinces": provinces})
     return path
 
 
