@@ -94,8 +94,8 @@ def test_reresolved_mention_names_the_gazetteer_row_and_method(tmp_path):
 
 def test_event_date_refined_and_participant_added(tmp_path):
     new = copy(tmp_path, "new")
-    target = "002_80fa98daa23ce963:E4:181"  # SIGNING dated 2021-11 ("tháng 11/2021")
-    rewrite(new / "events.csv", lambda rows, h: [r.update(date="2021-11-24", date_precision="day")
+    target = "002_80fa98daa23ce963:E7:412"  # CONFERENCE dated 2024-03 ("tháng 3/2024")
+    rewrite(new / "events.csv", lambda rows, h: [r.update(date="2024-03-24", date_precision="day")
                                                  for r in rows if r["event_id"] == target] and None)
 
     def add(rows, header):
@@ -105,28 +105,28 @@ def test_event_date_refined_and_participant_added(tmp_path):
     rewrite(new / "event_participants.csv", add)
     d = diff_outputs(COMMITTED, new)
     [c] = d.changes
-    assert (c.table, c.kind, c.type, c.old_id, c.new_id) == ("events", "changed", "SIGNING", target, target)
-    assert c.fields["date"] == ["2021-11", "2021-11-24"]
+    assert (c.table, c.kind, c.type, c.old_id, c.new_id) == ("events", "changed", "CONFERENCE", target, target)
+    assert c.fields["date"] == ["2024-03", "2024-03-24"]
     assert c.fields["date_precision"] == ["month", "day"]
     old_parts, new_parts = c.fields["participant_ids"]
     assert set(new_parts.split(" | ")) - set(old_parts.split(" | ")) == {"gpe:kr (participant)"}
-    assert "date from «tháng 11/2021»" in c.why
+    assert "date from «tháng 3/2024»" in c.why
 
 
 def test_event_with_a_shifted_trigger_is_matched_on_its_evidence(tmp_path):
     new = copy(tmp_path, "new")
-    old_id = "002_80fa98daa23ce963:E4:181"
+    old_id = "002_80fa98daa23ce963:E7:412"
 
     def move(rows, header):
         for r in rows:
             if r["event_id"] == old_id:
-                r["event_id"] = "002_80fa98daa23ce963:E4:185"
+                r["event_id"] = "002_80fa98daa23ce963:E7:415"
 
     for name in ("events.csv", "event_participants.csv"):
         rewrite(new / name, move)
     d = diff_outputs(COMMITTED, new)
     assert [(c.kind, c.fields) for c in d.changes] == [
-        ("changed", {"event_id": [old_id, "002_80fa98daa23ce963:E4:185"]})]
+        ("changed", {"event_id": [old_id, "002_80fa98daa23ce963:E7:415"]})]
 
 
 def test_documents_status_removed_lines_and_added_column(tmp_path):
