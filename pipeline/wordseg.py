@@ -25,7 +25,7 @@ from pathlib import Path
 from .crfmodel import CrfSegmenterModel
 from .normalize import traditional_tone_placement
 
-__all__ = ["WordSegmenter", "dictionary_words"]
+__all__ = ["WordSegmenter", "dictionary_words", "in_both_placements"]
 
 _INSIDE = "I-W"  # the model's tag for a syllable that continues the word before it
 _OPENS = "B-W"
@@ -58,10 +58,14 @@ def dictionary_words() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = join(spec.submodule_search_locations[0], "pipeline", "word_tokenize", "models", _MODEL, "dictionary.bin")
-    words = _load_pickled(path)
-    # The dictionary writes the new tone placement ("uỷ ban"), the text the traditional one ("ủy ban"):
-    # both forms are words, so that every lookup and the model's dictionary feature find the text's.
-    return frozenset(words) | {traditional_tone_placement(w) for w in words}
+    return frozenset(_load_pickled(path))
+
+
+def in_both_placements(words: frozenset[str]) -> frozenset[str]:
+    """``words`` (the dictionary's, new tone placement: "uỷ ban") with each also in the traditional placement
+    of normalised text ("ủy ban"), for lookups of the text's words. Not for the segmentation model: it was
+    trained with the dictionary as it is, and fed this one it no longer gives ``word_tokenize``'s words."""
+    return words | {traditional_tone_placement(w) for w in words}
 
 
 class WordSegmenter:

@@ -82,13 +82,13 @@ class TriggerMixin:
             at = self._pronoun_lead(s, colon, settings, name)
             if at is None and (name is None or name.type not in settings.quotation_speakers):
                 continue
-            gap = text[name.end if at is None else at:colon]
+            lead_end = name.end if at is None else at  # the speaker's name or pronoun ends here
+            gap = text[lead_end:colon]
             words = _WORD.findall(gap)
             if not 0 < len(words) <= settings.quotation_speech_words or not _WORD_RUN.fullmatch(gap.strip()) \
-                    or not all(x[0].islower() for x in words) \
-                    or any(h.start < colon and (name.end if at is None else at) < h.end for h in hits):
+                    or not all(x[0].islower() for x in words) or any(h.start < colon and lead_end < h.end for h in hits):
                 continue
-            i = w.opening(name.end if at is None else at)
+            i = w.opening(lead_end)
             if i is None or any(w.preceded_by(i, p) for p in self.lex.negation) \
                     or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
                 continue

@@ -157,8 +157,8 @@ class NameEnd:
 
     def _is_word(self, phrase: str) -> bool:
         """``phrase`` (lower case) is a word of the segmenter's dictionary (in either tone placement:
-        ``dictionary_words`` holds both)."""
-        return phrase in self.lexicon
+        ``known_words`` holds both, ``in_both_placements``)."""
+        return phrase in self.known_words
 
     def _sentence_after_dot(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
         """A full stop that lost its space before the next sentence's first word, a word of the language with the
@@ -726,7 +726,7 @@ class NameEnd:
         if not self._capitalised_after_dash(text, start, w.start() - 1):
             return False
         last = max(i for i in range(start, w.start() - 1) if text[i] in self.grammar["dashes"]) + 1
-        return f"{text[last:w.start() - 1]} {bare}".lower() in self.lexicon
+        return f"{text[last:w.start() - 1]} {bare}".lower() in self.known_words
 
     def _lead_too_long(self, scan: _Scan) -> bool:
         """Too many lower-case words before the name's first capitalised one: "Đối thoại cấp cao ASEAN-EU",
@@ -766,7 +766,7 @@ class NameEnd:
         # "Bệnh viện Nhi Trung ương": a word of the language whose first syllable only is capitalised
         # is descriptive; a segmenter's word that is none ("Tâm góp") joined the name to the verb
         word_end = scan.word_end_at(w.start())
-        return word_end <= w.end() or scan.text[w.start():word_end].lower() not in self.lexicon
+        return word_end <= w.end() or scan.text[w.start():word_end].lower() not in self.known_words
 
     def _national_at(self, scan: _Scan, pos: int) -> bool:
         """A national body's designator ends its field in lower case as a known name would ("Viện dinh dưỡng Quốc

@@ -102,7 +102,7 @@ class Patterns(NameEnd):
         """The name's next ``word`` opens a new sentence: a day part whose break the crawl lost ("đường Võ Chí
         Công Chiều 6/6"), or a Vietnamese word after an initial's dot ("ông Đ. Và hai bên …", "bà H. Hiện, cơ
         quan …"; issue-14T14), where a foreign name goes on ("Thomas A. Bussiere", "K. Mori")."""
-        return self._day_part_re.match(text, start) is not None or (after_initial and word.lower() in self.lexicon)
+        return self._day_part_re.match(text, start) is not None or (after_initial and word.lower() in self.known_words)
 
     def _titled_people(self, ctx: Context, accepted: Ledger, out: Proposals) -> None:
         """A title, its portfolio, then a name: "Bộ trưởng Ngoại giao Phạm Bình Minh"; a title with
@@ -905,7 +905,7 @@ class Patterns(NameEnd):
         if not (word_end and 0 < s < len(word_end) and text[s - 1] == " " and word_end[s - 1] == word_end[s] == e):
             return False
         before = text[max(0, s - 12):s - 1].rsplit(" ", 1)[-1].lstrip("\"“‘'([")
-        return _capitalised(before) and f"{before} {text[s:e]}".lower() in self.lexicon
+        return _capitalised(before) and f"{before} {text[s:e]}".lower() in self.known_words
 
     def _head_taken(self, text: str, s: int, etype: str, accepted: list[Candidate], word_end: list[int]) -> bool:
         """The head word is inside a kept span, or (an agreement's head) a word of a dialogue's or body's name."""
@@ -1381,7 +1381,7 @@ class Patterns(NameEnd):
         if not (word_end and s >= 2 and word_end[s - 2] > s):
             return True
         start = text.rfind(" ", 0, s - 1) + 1
-        return text[start:word_end[s - 2]].lower() not in self.lexicon
+        return text[start:word_end[s - 2]].lower() not in self.known_words
 
     def _street_over_unit(self, text: str, head: re.Match[str], existing: Candidate) -> bool:
         """"phố Hai Bà Trưng", "đường Cầu Giấy": a street named after a district the gazetteer names is the street

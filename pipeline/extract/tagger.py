@@ -35,7 +35,7 @@ from ..credits import Credits
 from ..gazetteer import WORLD_LISTS, Entry, Gazetteer
 from ..model import Document, Mention, Paragraph
 from ..normalize import fold, has_tone, unmarked
-from ..wordseg import dictionary_words
+from ..wordseg import dictionary_words, in_both_placements
 from .candidates import Candidate, Context, GazetteerMatcher, Proposals
 from .doc import DocBuilder
 from .link import Linkers
@@ -249,6 +249,8 @@ class Tagger(Patterns, Linkers):
         self.credits = credits or Credits.load()
         self.names = gazetteer.name_index()
         self.lexicon = dictionary_words() if lexicon is None else lexicon
+        # what a word of the text is looked up in: the dictionary in the text's tone placement too
+        self.known_words = in_both_placements(self.lexicon)
         self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words, int(self.rules.grammar["code_part_letters"]))
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices, self._has_offices = _office_automaton(gazetteer)
