@@ -602,9 +602,14 @@ class Linkers:
                         or one_word and " " in text[s:e]:
                     continue
                 seen.add((s, e))
-                name = text[s:e]
-                spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
-                                       score=0.6, rule="link.person-list"))
+                spans.append(self._listed_person(text, s, e))
+
+    @staticmethod
+    def _listed_person(text: str, s: int, e: int) -> Candidate:
+        """A person no rule named, found by ``link.person-list`` at text[s:e]."""
+        name = text[s:e]
+        return Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.6,
+                         rule="link.person-list")
 
     def _team_remarks(self, text: str, spans: Ledger) -> None:
         """Linker ``link.person-list``: a name of two to four capitalised words, then in brackets a team's word and
@@ -632,9 +637,7 @@ class Linkers:
             for s, e in found:
                 if self._no_bare_person(text[s:e].split()):
                     continue
-                name = text[s:e]
-                spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
-                                       score=0.6, rule="link.person-list"))
+                spans.append(self._listed_person(text, s, e))
 
     def _person_lists_again(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """``_person_lists`` once more over each paragraph, with the people the names model added, for the
@@ -659,8 +662,7 @@ class Linkers:
                 name = m.group("name")
                 if not self.rules.lone_name.fullmatch(name) or not spans.free(s, e) or self.names.get(fold(name)):
                     continue
-                spans.append(Candidate(s, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern",
-                                       score=0.6, rule="link.person-list"))
+                spans.append(self._listed_person(text, s, e))
 
     def _titled_lone_name(self, text: str, a: Candidate) -> bool:
         """A one-word foreign name after a title or a person's noun that is no head's title (``lone_name``,

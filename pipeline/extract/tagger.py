@@ -807,15 +807,14 @@ class Tagger(Patterns, Linkers):
         runs: list[tuple[int, int]] = []
         not_after = self.rules.grammar["eponym_school_not_after"]
         for m in self._branch_list_re.finditer(text):
-            if text[max(0, m.start() - 8):m.start()].split()[-1:] in [[w] for w in not_after]:
+            before = text[max(0, m.start() - 8):m.start()].split()
+            if before and before[-1] in not_after:
                 continue  # "thị trường", "công trường": no school
             end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
-            items, pos = [], m.end()
-            for sep in [*self._like_list_sep_re.finditer(text, m.end(), end), None]:
-                items.append(self._capitalised_lead(text, pos, sep.start() if sep else end))
-                pos = sep.end() if sep else end
-            whole = [s < e and e == s + len(text[s:t].rstrip()) for (s, e), t in zip(items, [*(
-                x.start() for x in self._like_list_sep_re.finditer(text, m.end(), end)), end])]
+            seps = list(self._like_list_sep_re.finditer(text, m.end(), end))
+            bounds = [x.start() for x in seps] + [end]  # where each item ends
+            items = [self._capitalised_lead(text, s, b) for s, b in zip([m.end()] + [x.end() for x in seps], bounds)]
+            whole = [s < e and e == s + len(text[s:t].rstrip()) for (s, e), t in zip(items, bounds)]
             if len(items) < 3 or not all(whole[:-1]) or not any(
                     a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items):
                 continue
