@@ -711,7 +711,7 @@ class Patterns(NameEnd):
     def _noun_token_at(self, text: str, pos: int, covering: int = 0) -> bool:
         """A noun at ``pos`` whose syllable is also a verb's: "dự án", "lương thực", "công nghệ"
         (reaching at least to ``covering``)."""
-        low = text[pos:pos + 32].lower()  # the longest noun, "giáo dục thường xuyên", has 21 characters
+        low = text[pos:pos + self._noun_token_chars].lower()
         # only the nouns that open on the text's first character can start it (asked at every word
         # after a head, so not all of them each time); all of them if an empty one is listed
         by_first = self._noun_tokens_by_first

@@ -274,6 +274,8 @@ class Tagger(Patterns, Linkers):
         for n in rules.noun_tokens:
             nouns_by_first[n[:1]].append(n)
         self._noun_tokens_by_first = None if "" in nouns_by_first else {k: tuple(v) for k, v in nouns_by_first.items()}
+        # how much text a noun token and the character after it need (the longest noun's length, and one)
+        self._noun_token_chars = max(map(len, rules.noun_tokens), default=0) + 1
         self._company_head_re = re.compile(rf"(?:{alternation(rules.company_heads)}) ")
         self._company_form_re = re.compile(rf"(?:{alternation(rules.company_forms)})\b")
         # after "và" in a lower-case lead: another body's head or a noun of people joins a second body (``_lower_body_after_and``)
