@@ -1038,6 +1038,22 @@ _COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DMY_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
+def last_day(iso: str) -> datetime.date | None:
+    """The last day of an ISO day, month or year ("2020-06" -> 2020-06-30), None when it is none
+    (an event's partial date read as late as it can be, so that "2020-06" is no older than June 30)."""
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) >= 3:
+            return datetime.date(year, int(parts[1]), int(parts[2][:2]))
+        if len(parts) == 2:
+            month = int(parts[1])
+            return datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+        return datetime.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
 def parse_iso_date(value: str) -> datetime.date | None:
     """The date of an article-metadata timestamp, or None when it is not one.
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import EventsConfig
+from pipeline.dates import last_day
 from pipeline.errors import ConfigError
-from pipeline.events.extractor import _last_day
 from pipeline.model import Document, Mention, Paragraph, Sentence
 from pipeline.normalize import normalize_text
 from pipeline.stages.events import EventExtractor, Lexicon
@@ -1563,9 +1563,9 @@ def test_a_signing_long_before_the_article_is_history(stage, published, kept):
     assert bool([e for e in events if e.type == "SIGNING"]) is kept
 
 
-def test_a_year_or_month_ends_on_its_last_day():
-    assert _last_day("2020") == dt.date(2020, 12, 31)
-    assert _last_day("2020-02") == dt.date(2020, 2, 29)
-    assert _last_day("2020-12") == dt.date(2020, 12, 31)
-    assert _last_day("2021-11-24") == dt.date(2021, 11, 24)
-    assert _last_day("x") is None
+def test_a_year_or_month_ends_on_itslast_day():
+    assert last_day("2020") == dt.date(2020, 12, 31)
+    assert last_day("2020-02") == dt.date(2020, 2, 29)
+    assert last_day("2020-12") == dt.date(2020, 12, 31)
+    assert last_day("2021-11-24") == dt.date(2021, 11, 24)
+    assert last_day("x") is None

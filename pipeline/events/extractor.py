@@ -7,7 +7,7 @@ import re
 
 from ..config import EventsConfig
 from ..credits import Credits
-from ..dates import EstimatedDate, parse_iso_date
+from ..dates import EstimatedDate, last_day, parse_iso_date
 from ..gazetteer import Gazetteer
 from ..model import Document, Event, Evidence, Mention, Paragraph, Participant, Sentence
 from .arguments import ArgumentsMixin
@@ -18,21 +18,6 @@ from .records import _cluster_id, _Record, _Sent
 from .status import StatusMixin
 from .triggers import TriggerMixin
 from .words import _CLAUSE_END, _WORD, _opened, _Words
-
-
-def _last_day(iso: str) -> dt.date | None:
-    """The last day of an ISO day, month or year ("2020-06" -> 2020-06-30), None when it is none."""
-    parts = iso.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) >= 3:
-            return dt.date(year, int(parts[1]), int(parts[2][:2]))
-        if len(parts) == 2:
-            month = int(parts[1])
-            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        return dt.date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 # -- the stage ------------------------------------------------------------------------------------
@@ -133,7 +118,7 @@ class EventExtractor(TriggerMixin, ArgumentsMixin, DatesMixin, StatusMixin, Merg
         days = self.lex.types[r.type].history_days
         if not days or reference is None or not r.args.date:
             return False
-        last = _last_day(r.args.date_end or r.args.date)
+        last = last_day(r.args.date_end or r.args.date)
         if last is None:
             return False
         if isinstance(reference, EstimatedDate):
