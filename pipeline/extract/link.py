@@ -639,22 +639,22 @@ class Linkers:
                     continue
                 spans.append(self._listed_person(text, s, e))
 
-    def _person_lists_again(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _person_lists_again(self, doc: Document, per_para: dict[int, Ledger], sport: bool) -> None:
         """``_person_lists`` once more over each paragraph, with the people the names model added, for the
         one-word players only: a longer run there is as often a place or a phrase the names model left ("Monte
         Carlo", "Theo Trương Hằng", "Gò Quy": batches 13, 18, 19)."""
         for para in doc.paragraphs:
             self._person_lists(para.text, per_para[para.index], one_word=True)
-        self._players_by_cue(doc, per_para)
+        if sport:
+            self._players_by_cue(doc, per_para)
 
     def _players_by_cue(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news (``club_sport_words``), one word of a foreign name's shape (``lone_name``) that nothing
         names, right after a match report's cue for a player (``player_cues``: "thay thế bằng Kulusevski", "Phút 24,
         Pessina", "giúp cho Ogashiwa san bằng", "công của Pulisic", "bổ sung Claudecir") and with no capitalised word
         after it, is a player named by his family name alone (issue-14F21, batches 4, 15, 20 and 21). Not a word the
-        gazetteer names (a club, a town), nor in other news: there a signing or a substitute is as often a product."""
-        if not self._club_sport_re.search(" ".join(p.text for p in doc.paragraphs)):
-            return
+        gazetteer names (a club, a town), nor in other news (the caller tells): there a signing or a substitute is as
+        often a product."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for m in self._player_cue_re.finditer(text):
@@ -957,11 +957,11 @@ class Linkers:
         return not before.strip() or any(c.isdigit() for c in before) or (
             before.endswith(", ") and any(e == start - 2 for e in places.values()))
 
-    def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _clubs_by_place(self, doc: Document, per_para: dict[int, Ledger], whole: str, sport: bool) -> None:
         """A club the document names after its place ("CLB Hà Nội", "Hà Nội FC") is what the bare
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
-        sport = self._clubs_by_sport(doc, per_para)
+        self._clubs_by_sport(doc, per_para, whole, sport)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -984,10 +984,9 @@ class Linkers:
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
 
-    def _clubs_by_sport(self, doc: Document, per_para: dict[int, Ledger]) -> bool:
-        """The club linkers that first ask whether the document is sport news (its words read once): imported clubs
-        named by their town dropped outside it, kept whole and by their town in it. True: sport news."""
-        whole = " ".join(p.text for p in doc.paragraphs)
+    def _clubs_by_sport(self, doc: Document, per_para: dict[int, Ledger], whole: str, sport: bool) -> None:
+        """The club linkers that first ask whether the document (``whole``, its words) is sport news: imported clubs
+        named by their town dropped outside it, kept whole and by their town in it."""
         town_sport = self._club_town_sport_re.search(whole) is not None
         if not town_sport:
             self._drop_town_clubs(doc, per_para)
@@ -995,10 +994,8 @@ class Linkers:
         people = self._people_words(doc, per_para)
         if town_sport:
             self._imported_clubs_in_sport(doc, per_para, people)
-        sport = self._club_sport_re.search(whole) is not None
         if sport:
             self._town_clubs_in_sport(doc, per_para, people)
-        return sport
 
     def _drop_town_clubs(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """Outside sport news (no word of the game in the document, ``club_town_sport_words``; the caller tells), an

@@ -531,18 +531,21 @@ class Tagger(Patterns, Linkers):
             spans.rule, spans.reason = "link.credit", "inside a photo credit, dateline or byline"
             spans[:] = [a for a in spans if not overlaps(a.start, a.end, credits[para.index])]
             per_para[para.index] = spans
+        # The document's words, read once by the linkers that ask whether it is sport news (a word of the game)
+        whole = " ".join(p.text for p in doc.paragraphs)
+        sport = self._club_sport_re.search(whole) is not None
         # The document linkers in their order; each ledger records what a linker changes under its rule.
         document_linkers = [
             ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
             ("link.address", lambda: self._address_streets(doc, per_para)),
-            ("link.club-place", lambda: self._clubs_by_place(doc, per_para)),
+            ("link.club-place", lambda: self._clubs_by_place(doc, per_para, whole, sport)),
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits, works))]
              if self.name_model is not None else []) + [
             # the people the names model found make the lists they stand in lists of people too ("sau Hasselbaink
             # và Didier Drogba", "McKennie và Chiesa": issue-14L18)
-            ("link.person-list", lambda: self._person_lists_again(doc, per_para)),
+            ("link.person-list", lambda: self._person_lists_again(doc, per_para, sport)),
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
             ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
