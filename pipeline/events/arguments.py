@@ -144,9 +144,10 @@ class ArgumentsMixin:
             return False
         # "David Keith, một thành viên của nhóm nghiên cứu cho biết": after a name and its comma the
         # description is that named speaker's apposition; and a name that opens there holds the head
-        # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks)
-        return not any(m.end <= at and _COMMA_GAP.fullmatch(text, m.end, at) or m.start == at
-                       for m in hit.s.mentions)
+        # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks); a place and its comma end a clause
+        # before, no one described ("… đang thành công tại Việt Nam, truyền thông Thái Lan … hy vọng")
+        return not any(m.end <= at and m.type in ("PERSON", "ORG") and _COMMA_GAP.fullmatch(text, m.end, at)
+                       or m.start == at for m in hit.s.mentions)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:
