@@ -144,9 +144,10 @@ class ArgumentsMixin:
             return False
         # "David Keith, một thành viên của nhóm nghiên cứu cho biết": after a name and its comma the
         # description is that named speaker's apposition; and a name that opens there holds the head
-        # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks)
-        return not any(m.end <= at and _COMMA_GAP.fullmatch(text, m.end, at) or m.start == at
-                       for m in hit.s.mentions)
+        # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks); a place and its comma end a clause
+        # before, no one described ("… đang thành công tại Việt Nam, truyền thông Thái Lan … hy vọng")
+        return not any(m.end <= at and m.type in ("PERSON", "ORG") and _COMMA_GAP.fullmatch(text, m.end, at)
+                       or m.start == at for m in hit.s.mentions)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
                    owner: re.Pattern[str] | None = None) -> list[Mention]:
@@ -524,16 +525,32 @@ class ArgumentsMixin:
             # ", và bày tỏ …", ", đồng thời tuyên bố …": the clause before has the verb it continues
             c0 = next((a for a, b in reversed(hit.s.clauses) if b <= c0), c0)
         own = [m for m in before if m.start >= c0 and m.end <= hit.start]
-        if not own or not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
+        if not own:
             return None
+        if not self.lex.coordinated.fullmatch(text, own[-1].end, hit.start):
+            # the object named goes on before the joined verb ("… đã ra lệnh cấm Hamou dự giải Pháp mở
+            # rộng và đánh giá", "Sơn đã gọi điện thoại cho chị Đỗ Thị Điệp là điều dưỡng viên … và nói
+            # rằng"): with two names or more, the subject before a verb still speaks; one name alone
+            # may be the subject with its own object after it ("ông A kiểm tra hiện trường và cho biết")
+            joined = len(own) > 1 and any(self.lex.coordinated.fullmatch(text, own[-1].end + k.start(), hit.start)
+                                          for k in re.finditer(r"\s", text[own[-1].end:hit.start]))
+            return self._subject_before_verb(text, own, joins=True) if joined else None
         if len(own) == 1:
             # "3 HLV còn lại lựa chọn Hellen Thủy và nói …", "Cũng có cổ đông đặt câu hỏi về … Ban điều
             # hành Hòa Phát và cho rằng …": the one name, right before the joined verb, is the object
             # of the verb before it; the subject is unnamed, and nobody named speaks.
             return [] if self._has_verb_word(text[c0:own[0].start]) else None
+        return self._subject_before_verb(text, own)
+
+    def _subject_before_verb(self, text: str, own: list[Mention], joins: bool = False) -> list[Mention] | None:
+        """The names opening the clause up to the first lower-case word other than a conjunction, when
+        a name follows that word (the verb's object); else None. With ``joins`` a conjunction keeps the
+        subject going past lower-case words: "Ngoại trưởng Nga Sergey Lavrov và người đồng cấp Trung Quốc
+        Vương Nghị đã thảo luận … và nhất trí" (a title, not a verb, before the second)."""
         subject = own[:1]
         for m in own[1:]:
-            if self._has_verb_word(text[subject[-1].end:m.start]):
+            gap = text[subject[-1].end:m.start]
+            if self._has_verb_word(gap) and not (joins and self.lex.joined.search(gap)):
                 return subject
             subject.append(m)
         return None
