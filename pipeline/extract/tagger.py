@@ -268,6 +268,7 @@ class Tagger(Patterns, Linkers):
 
         self._org_head_re = head_re(self.rules.org_heads)
         self._eponym_school_re = head_re(self.rules.grammar["eponym_school_nouns"])
+        self._bare_body_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])")
         rules = self.rules
         # The noun tokens by first character (``_noun_token_at``), in their order within each.
         nouns_by_first: dict[str, list[str]] = defaultdict(list)
