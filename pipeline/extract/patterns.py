@@ -751,6 +751,21 @@ class Patterns(NameEnd):
         """Family ``pattern.org-head``: bodies by their head word, then schools named after a person."""
         self._pattern_named(ctx, accepted, self._org_head_re, "ORG", False)
         self._eponym_schools(ctx, accepted)
+        self._bare_bodies(ctx, accepted)
+
+    def _bare_bodies(self, ctx: Context, accepted: Ledger) -> None:
+        """"Hai dự luật của Hạ viện …", "bị mắc kẹt tại Thượng viện": a chamber named bare, no name after it, is that
+        chamber (grammar_bare_bodies; issue-14C24, batches 16 and 25), a body of its own, whose country the text
+        does not repeat. After a capitalised word it is the end of a longer name or a title ("Ủy ban Tình báo Hạ
+        viện", "Chủ tịch Hạ viện"); before one it opens a name ("Hạ viện Mỹ": the head's, above)."""
+        text, limit = ctx.text, ctx.limit
+        for m in self._bare_body_re.finditer(text, 0, limit):
+            before = text[text.rfind(" ", 0, max(m.start() - 1, 0)) + 1:m.start()].strip()
+            if before[:1].isupper() and before[-1:].isalnum() or text[m.end():m.end() + 2][1:].isupper() \
+                    or not accepted.free(m.start(), m.end()):
+                continue
+            accepted.append(Candidate(m.start(), m.end(), "ORG", f"org:new:{slug(m.group())}", m.group(),
+                                      method="pattern", score=0.7))
 
     def _eponym_schools(self, ctx: Context, accepted: Ledger) -> None:
         """"Phó Hiệu trưởng Trường Lương Thế Vinh", "một nam sinh trường Lê Quý Đôn": the school noun right before a

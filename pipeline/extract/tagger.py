@@ -45,7 +45,7 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps,
+from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps, slug,
                    vietnamese_syllable)
 
 __all__ = ["Tagger", "PASSES"]
@@ -116,7 +116,7 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 LINKERS = ("link.country-context", "link.country-branch", "link.legal-form", "link.acronym-definition", "link.acronym-realign",
            "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
            "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.short-name", "link.work-title",
-           "link.initials")
+           "link.school-list", "link.initials")
 
 
 def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str, list[str]]) \
@@ -268,6 +268,7 @@ class Tagger(Patterns, Linkers):
 
         self._org_head_re = head_re(self.rules.org_heads)
         self._eponym_school_re = head_re(self.rules.grammar["eponym_school_nouns"])
+        self._bare_body_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])")
         rules = self.rules
         # The noun tokens by first character (``_noun_token_at``), in their order within each.
         nouns_by_first: dict[str, list[str]] = defaultdict(list)
@@ -549,6 +550,7 @@ class Tagger(Patterns, Linkers):
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
             ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
+            ("link.school-list", lambda: self._school_lists(doc, per_para)),
             ("link.initials", lambda: self._initials_only(doc, per_para)),
         ]
         for rule, link in document_linkers:
@@ -709,8 +711,12 @@ class Tagger(Patterns, Linkers):
         # "7 siêu thị của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, …": a chain's branches or a city's
         # schools listed after their kind's noun (``_branch_items``)
         self._branch_list_re = re.compile(
-            rf"(?<![\w&])(?i:{alt(grammar['branch_list_nouns'], True)})((?: [^\s;:()…]*[^\s,.;:()…]){{0,10}}?),? "
-            rf"(?:{alt(grammar['branch_list_joints'])}) (?=[^\W\d_])")
+            rf"(?<![\w&])(?i:{alt(grammar['branch_list_nouns'], True)})((?: [^\s;:()…]*[^\s,.;:()…]){{0,10}}?)"
+            rf"(?:,? (?:{alt(grammar['branch_list_joints'])}) |: )(?=[^\W\d_])")
+        # a list of branches goes on past ";" and a place's note in brackets ("Chu Văn An (quận Tây Hồ);Thanh Xuân")
+        self._branch_list_end_re = re.compile(r"[:…!?\"“”]|\.(?!\w)|\s[-–]\s")
+        self._branch_list_sep_re = re.compile(rf"[,;]\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
+        self._school_list_kinds = tuple(k.lower() + " " for k in grammar["school_list_kinds"])
         # "Glenn Close của Hillbilly Elegy": a person, a joint word, a film's title (``_cast_titles``)
         self._cast_title_re = re.compile(rf" (?:{alt(grammar['cast_title_joints'])}) {title}")
         # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
@@ -806,25 +812,49 @@ class Tagger(Patterns, Linkers):
         """The capitalised items of a list after the noun of a chain's shops or a city's schools and "gồm" ("7 siêu thị
         của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, Đinh Tiên Hoàng, …", "tại trường THCS trên địa bàn
         thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, Ngô Sĩ Liên, …"; ``branch_list_nouns``): branches and schools named
-        after their streets and historical persons, no persons. Only a list of three items or more, each but the last
-        wholly capitalised, one of them holding a place or body the tagger knows: a list of people has none. Not after
-        a word "trường" ends ("thị trường", ``eponym_school_not_after``)."""
-        runs: list[tuple[int, int]] = []
+        after their streets and historical persons, no persons."""
+        return [item for _, items in self._branch_lists(text, spans) for item in items]
+
+    def _branch_lists(self, text: str, spans: Ledger) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Each list of ``_branch_items`` as (its noun and the words after it, its items). Only a list of three items
+        or more, each but the last wholly capitalised, one of them holding a place or body the tagger knows: a list of
+        people has none. Not after a word "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in
+        brackets after an item is no item ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items
+        are read, so the offsets stay the text's."""
+        lists: list[tuple[str, list[tuple[int, int]]]] = []
         not_after = self.rules.grammar["eponym_school_not_after"]
+        blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)
         for m in self._branch_list_re.finditer(text):
             before = text[max(0, m.start() - 8):m.start()].split()
             if before and before[-1] in not_after:
                 continue  # "thị trường", "công trường": no school
-            end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
-            seps = list(self._like_list_sep_re.finditer(text, m.end(), end))
+            end = (e.start() if (e := self._branch_list_end_re.search(blank, m.end())) else len(text))
+            seps = list(self._branch_list_sep_re.finditer(blank, m.end(), end))
             bounds = [x.start() for x in seps] + [end]  # where each item ends
-            items = [self._capitalised_lead(text, s, b) for s, b in zip([m.end()] + [x.end() for x in seps], bounds)]
-            whole = [s < e and e == s + len(text[s:t].rstrip()) for (s, e), t in zip(items, bounds)]
+            items = [self._capitalised_lead(blank, s, b) for s, b in zip([m.end()] + [x.end() for x in seps], bounds)]
+            whole = [s < e and e == s + len(blank[s:t].rstrip()) for (s, e), t in zip(items, bounds)]
             if len(items) < 3 or not all(whole[:-1]) or not any(
                     a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items):
                 continue
-            runs += [(s, e) for s, e in items if s < e]
-        return runs
+            lists.append((text[m.start():m.end(1)], [(s, e) for s, e in items if s < e]))
+        return lists
+
+    def _school_lists(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """Linker ``link.school-list``: the items of a list after a kind of school ("các trường trung học cơ sở: Chu Văn
+        An (quận Tây Hồ);Thanh Xuân …", "trường THCS trên địa bàn thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, …";
+        ``school_list_kinds``) are the schools, named bare after a person or their ward (ORG), not that person or
+        place. An item a body's name already covers stays as it is ("… và Trường THPT chuyên Hà Nội - Amsterdam")."""
+        for para in doc.paragraphs:
+            spans = per_para[para.index]
+            for kind, items in self._branch_lists(para.text, spans):
+                if not kind.lower().startswith(self._school_list_kinds):
+                    continue
+                for s, e in items:
+                    if any(a.type == "ORG" and a.overlaps(s, e) for a in spans):
+                        continue
+                    name = para.text[s:e]
+                    spans[:] = [a for a in spans if not a.overlaps(s, e)]
+                    spans.append(Candidate(s, e, "ORG", f"org:new:{slug(name)}", name, method="pattern", score=0.7))
 
     @staticmethod
     def _capitalised_lead(text: str, start: int, end: int) -> tuple[int, int]:
