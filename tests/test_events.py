@@ -1208,6 +1208,33 @@ def test_a_body_described_after_its_name_speaks_after_the_closing_comma(stage):
             if e.type == "STATEMENT"] == []
 
 
+def test_a_picture_posted_with_a_caption_is_said(stage):
+    # The picture senses of "chia sẻ" hold unless the sentence gives a caption or a message ("unless"): posted
+    # with words said, a picture is a statement (issue-14D24, batches 14 and 21); without them, none.
+    vb = ("Victoria Beckham", "PERSON", "person:vb")
+    events = run(stage, "Victoria Beckham cũng chia sẻ ảnh con dâu tương lai kèm chú thích: \"Bà Beckham tương lai "
+                        "đã có mặt\".", ents=[vb], published="2021-05-01")
+    assert roles(only(events, "STATEMENT")) == {"Victoria Beckham": "source"}
+    for text in ("Victoria Beckham cũng chia sẻ ảnh con dâu tương lai.",
+                 "Victoria Beckham cũng chia sẻ trên trang Instagram cá nhân hình ảnh chồng con."):
+        assert [e for e in run(stage, text, ents=[vb], published="2021-05-01") if e.type == "STATEMENT"] == []
+
+
+def test_a_sense_key_unless_is_read_and_checked(tmp_path):
+    import shutil
+
+    from pipeline.events.frames import load_frames
+    shutil.copytree(Path(__file__).resolve().parents[1] / "pipeline" / "data" / "frames", tmp_path / "frames")
+    frames = {f.type: f for f in load_frames(tmp_path / "frames")}
+    senses = [sense for rule, _ in frames["STATEMENT"].triggers for sense in rule.senses if sense.unless]
+    assert senses and all(("chú", "thích") in sense.unless for sense in senses)
+    visit = tmp_path / "frames" / "visit.toml"
+    visit.write_text(visit.read_text(encoding="utf-8") + '\n[[trigger]]\nform = "verb"\nphrases = ["ghé"]\n'
+                     'strength = 0.4\n[[trigger.sense]]\nunless = ["chú thích"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="a sense needs words"):
+        load_frames(tmp_path / "frames")
+
+
 def test_a_date_in_an_open_quotation_is_what_was_said(stage):
     # "chia sẻ: “Tối nay tôi đã …" with the quotation closed in a later sentence: "tối nay" is what
     # was said; the statement takes the lead's day (issue #14, batch 6).
