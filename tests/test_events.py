@@ -1184,6 +1184,57 @@ def test_a_pronoun_after_a_leading_clause_and_a_person_set_off_after_a_name(stag
     assert "Thủ tướng Modi" in roles(only(events, "STATEMENT"))
 
 
+def test_a_body_described_after_its_name_speaks_after_the_closing_comma(stage):
+    # "Ủy ban Bầu cử - cơ quan chuyên giám sát …, cho biết": the description ([grammar] body_apposition_heads)
+    # is the body's own; the verb after its closing comma is the body's, however long the description
+    # (issue-14D24, batches 12 and 25).
+    board = ("Ủy ban Bầu cử", "ORG", "org:electoral-commission")
+    events = run(stage, "Ủy ban Bầu cử - cơ quan chuyên giám sát vấn đề tài chính bầu cử và chính trị, cho biết: "
+                        "\"Có những cơ sở hợp lý để nghi ngờ\".", ents=[board], published="2021-04-28")
+    assert roles(only(events, "STATEMENT")) == {"Ủy ban Bầu cử": "source"}
+    # a place inside the description does not end it
+    events = run(stage, "Người phát ngôn Bộ Ngoại giao Algeria, nước có một công dân trong số những người bị thương, "
+                        "nhấn mạnh vụ tấn công là vô nhân đạo.",
+                 ents=[("Bộ Ngoại giao Algeria", "ORG", "org:mofa-dz"), ("Algeria", "GPE", "gpe:dz")],
+                 published="2021-04-28")
+    assert roles(only(events, "STATEMENT")) == {"Bộ Ngoại giao Algeria": "source"}
+    # not a clause with a subject of its own after the comma, nor a description without one of the heads
+    assert [e for e in run(stage, "Bộ Y tế, cơ quan chủ trì việc phòng chống dịch, các bệnh viện tuyến cuối cho biết "
+                                  "đã sẵn sàng.", ents=[("Bộ Y tế", "ORG", "org:moh")], published="2021-04-28")
+            if e.type == "STATEMENT"] == []
+    assert [e for e in run(stage, "Sức hút của CLB HA Gia Lai, nơi Kiatisuk đang làm việc rất lâu trong nhiều mùa "
+                                  "giải gần đây, khẳng định thương hiệu của đội bóng.",
+                           ents=[("CLB HA Gia Lai", "ORG", "org:hagl")], published="2021-04-28")
+            if e.type == "STATEMENT"] == []
+
+
+def test_a_picture_posted_with_a_caption_is_said(stage):
+    # The picture senses of "chia sẻ" hold unless the sentence gives a caption or a message ("unless"): posted
+    # with words said, a picture is a statement (issue-14D24, batches 14 and 21); without them, none.
+    vb = ("Victoria Beckham", "PERSON", "person:vb")
+    events = run(stage, "Victoria Beckham cũng chia sẻ ảnh con dâu tương lai kèm chú thích: \"Bà Beckham tương lai "
+                        "đã có mặt\".", ents=[vb], published="2021-05-01")
+    assert roles(only(events, "STATEMENT")) == {"Victoria Beckham": "source"}
+    for text in ("Victoria Beckham cũng chia sẻ ảnh con dâu tương lai.",
+                 "Victoria Beckham cũng chia sẻ trên trang Instagram cá nhân hình ảnh chồng con."):
+        assert [e for e in run(stage, text, ents=[vb], published="2021-05-01") if e.type == "STATEMENT"] == []
+
+
+def test_a_sense_key_unless_is_read_and_checked(tmp_path):
+    import shutil
+
+    from pipeline.events.frames import load_frames
+    shutil.copytree(Path(__file__).resolve().parents[1] / "pipeline" / "data" / "frames", tmp_path / "frames")
+    frames = {f.type: f for f in load_frames(tmp_path / "frames")}
+    senses = [sense for rule, _ in frames["STATEMENT"].triggers for sense in rule.senses if sense.unless]
+    assert senses and all(("chú", "thích") in sense.unless for sense in senses)
+    visit = tmp_path / "frames" / "visit.toml"
+    visit.write_text(visit.read_text(encoding="utf-8") + '\n[[trigger]]\nform = "verb"\nphrases = ["ghé"]\n'
+                     'strength = 0.4\n[[trigger.sense]]\nunless = ["chú thích"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="a sense needs words"):
+        load_frames(tmp_path / "frames")
+
+
 def test_a_date_in_an_open_quotation_is_what_was_said(stage):
     # "chia sẻ: “Tối nay tôi đã …" with the quotation closed in a later sentence: "tối nay" is what
     # was said; the statement takes the lead's day (issue #14, batch 6).

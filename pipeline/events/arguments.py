@@ -400,11 +400,21 @@ class ArgumentsMixin:
         end = max([end] + [m.end for m in hit.s.mentions if speaker is not None and m.type == "PERSON"
                            and speaker.end <= m.start and m.end <= hit.start
                            and self._apposed(hit.s, speaker, m, hit.start)])
+        end = self._body_described_end(hit, before, end)
         if near and rule.source_within and before and hit.start - end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
         # (after the distance test: a qualifier at the end of a long title keeps its speaker near)
         return self._qualifiers_out(hit.s, before)
+
+    def _body_described_end(self, hit: _Hit, before: list[Mention], end: int) -> int:
+        """Where a body speaking ends with its own description set off after it ("Ủy ban Bầu cử - cơ quan chuyên
+        giám sát vấn đề tài chính bầu cử và chính trị, cho biết"): the verb after its closing mark is the body's
+        however long the description; ``end`` when there is none."""
+        if not before or before[-1].type != "ORG" or end != before[-1].end:
+            return end
+        described = self.lex.body_apposition.match(hit.s.para.text, end, hit.start)
+        return described.end() if described else end
 
     def _ordered(self, s: _Sent, speaker: Mention) -> bool:
         """The speaker is the object of an order to speak ("Giám đốc Sở TN-MT giao VPĐKĐĐ thông báo …"): nothing
@@ -634,6 +644,8 @@ class ArgumentsMixin:
         thành phố Vinh, Nghệ An cho biết", "ông chủ của Liverpool, John W Henry cũng lên tiếng")."""
         text, c0 = hit.s.para.text, hit.clause[0]
         own = [m for m in before if m.start >= c0]
+        if not own and (described := self._described_body(hit, before)) is not None:
+            return [described]
         body = next((m for m in reversed(before) if m.end <= c0), None)
         if body is None or body.type != "ORG" or any(m.type == "ORG" for m in own) \
                 or not _COMMA_GAP.fullmatch(text, body.end, c0):
@@ -650,6 +662,23 @@ class ArgumentsMixin:
         # A capitalised name, not a person by what he does written in capitals ("Sau trận đấu với
         # Granada, HLV người Hà Lan đã lên tiếng"): a coach speaks, not the club he played.
         return [body] + own if named or first[:1].isupper() and not (len(first) > 1 and first.isupper()) else own
+
+    def _described_body(self, hit: _Hit, before: list[Mention]) -> Mention | None:
+        """The body whose own description, set off after it ("Ủy ban Bầu cử - cơ quan chuyên giám sát …,",
+        "Bộ Ngoại giao Algeria, nước có một công dân …,": ``[grammar] body_apposition_heads``), closes with
+        the comma that opens the verb's clause, with at most two lower-case words between that comma and
+        the verb ("cũng", "đã"): the description says who the body is, and the body speaks."""
+        text, c0 = hit.s.para.text, hit.clause[0]
+        gap = _WORD.findall(text, c0, hit.start)
+        if len(gap) > 2 or any(not w[:1].islower() for w in gap):
+            return None
+        for m in reversed(before):
+            if m.end > c0:
+                continue
+            if m.type == "ORG":
+                described = self.lex.body_apposition.match(text, m.end, c0)
+                return m if described is not None and described.end() == c0 else None
+        return None
 
     def _described(self, hit: _Hit, heads: tuple[tuple[str, ...], ...], most: int) -> bool:
         """The trigger's clause opens with a description of one person ("Người đẹp tóc vàng xúc động

@@ -31,7 +31,7 @@ _TRIGGER_KEYS = frozenset({"not_nominal", "not_in_clause_before", "form", "phras
                            "needs", "not_before", "not_after", "target_within", "source_within", "targets",
                            "neighbour", "plover", "sense", "target_types", "source_types", "speaker_after",
                            "mid_clause", "speaker_in_main", "announced_gap"})
-_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent"})
+_SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", "needs", "why", "absent", "unless"})
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
@@ -71,6 +71,9 @@ class Sense:
     # True: the sense holds when none of its words stand there ("gửi" is aid only with aid goods in
     # its sentence: a trigger too common to list the senses it does not have).
     absent: bool = False
+    # Words anywhere in the sentence that lift the sense: the trigger keeps its own sense there ("chia sẻ hình
+    # ảnh … kèm chú thích: …": a picture posted with words said is a statement).
+    unless: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +485,7 @@ def _sense(raw: dict, where: str) -> Sense:
                   in_sentence=_phrases(raw.get("in_sentence", [])), opening=_phrases(raw.get("opening", [])),
                   window=int(raw.get("window", 3)),
                   needs=_needs(raw.get("needs", []), where), why=str(raw.get("why", "")),
-                  absent=bool(raw.get("absent", False)))
+                  absent=bool(raw.get("absent", False)), unless=_phrases(raw.get("unless", [])))
     if not (sense.before or sense.after or sense.in_sentence or sense.opening):
         _fail(where, "a sense needs words: before, after, in_sentence or opening")
     return sense

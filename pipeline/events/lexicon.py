@@ -16,7 +16,7 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
-    "grammar": frozenset(["address_words", "apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
+    "grammar": frozenset(["address_words", "apposition_heads", "body_apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
                           "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
@@ -98,6 +98,9 @@ class Lexicon:
     # a comma after a person's name and a lower-case description opening with one of these heads, ending
     # in another person's name ("Prashant Kabrawala, một người … có tên là Ashwinikumar, thừa nhận")
     apposition: re.Pattern[str]
+    # a body's own description set off after its name by commas or dashes, opening with one of these heads
+    # ("Ủy ban Bầu cử - cơ quan chuyên giám sát …, cho biết"), up to its closing mark
+    body_apposition: re.Pattern[str]
     address: re.Pattern[str]  # a comma and forms of address alone: the next name is another person's
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
@@ -255,6 +258,10 @@ def _grammar(grammar: dict, apposition_chars: int) -> dict:
         # (case as written: a capitalised word after the comma opens a title or another name, not a description)
         "apposition": re.compile(rf"\s*,\s*(?:{alt('apposition_heads')})(?!\w)[^,;:()\"“”]{{0,{apposition_chars}}}")
         if grammar.get("apposition_heads") else re.compile("(?!)"),
+        # (case as written, as above; a dash or a comma opens and closes it)
+        "body_apposition": re.compile(rf"\s*[,\-–]\s*(?:{alt('body_apposition_heads')})(?!\w)"
+                                      rf"[^,;:()\"“”\-–]{{0,{apposition_chars}}}[,\-–]")
+        if grammar.get("body_apposition_heads") else re.compile("(?!)"),
         "address": re.compile(rf"\s*,\s*(?:(?:{alt('address_words')})\s+)+", re.IGNORECASE)
         if grammar.get("address_words") else re.compile("(?!)"),
     }

@@ -283,7 +283,9 @@ class TriggerMixin:
     def _sense_holds(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
         """The sense's words stand where it says: before the trigger (words ``i``..``j``) within its
         window and clause (from ``c0``), after it within its window, or anywhere in the sentence; for an
-        ``absent`` sense, none of them does."""
+        ``absent`` sense, none of them does; never with a word of its ``unless`` in the sentence."""
+        if sense.unless and any(s.words.match(k, p) for p in sense.unless for k in range(len(s.words.spans))):
+            return False
         return TriggerMixin._sense_words(sense, s, i, j, c0) != sense.absent
 
     @staticmethod
