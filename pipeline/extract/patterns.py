@@ -1261,7 +1261,7 @@ class Patterns(NameEnd):
                     and not self._street_over_unit(text, m, existing):
                 continue
             s, e = run
-            if not self._may_name_place(m.group().lower(), text[s:e]):
+            if not self._may_name_place(m.group().lower(), text[s:e]) or self._elided_compass(text, m.start(), s, e):
                 continue
             if self._runs_into_word(text, e, word_end):
                 continue
@@ -1287,6 +1287,14 @@ class Patterns(NameEnd):
             return False  # (a letter: "sân khấu bãi B", a sector of the beach; issue-14L20, batch 13)
         return head not in self.grammar["known_place_heads"] or any(
             self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
+
+    def _elided_compass(self, text: str, head: int, s: int, e: int) -> bool:
+        """A compass word alone after a place's head word and before "và" opens two regions that share the rest of
+        their name ("các tỉnh Bắc và Nam Trung bộ", "vùng núi Bắc và Trung Trung Bộ"): it names no place of its own
+        (``elided_compass_names``), but for a place the gazetteer knows with its head ("biển Đông và …")."""
+        return text[s:e] in self.grammar["elided_compass_names"] \
+            and text[e:e + 8].split(maxsplit=1)[:1] == [self.grammar["elided_compass_joint"]] \
+            and not self.names.get(fold(text[head:e]))
 
     def _names_a_place(self, text: str, s: int, e: int) -> bool:
         """The name after a place's head word is the place's: "đường Trần Hưng Đạo", "phường Phạm Ngũ
