@@ -1165,6 +1165,14 @@ class Patterns(NameEnd):
         self._replace_inside(accepted, Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name[:1].lower() + name[1:],
                                                  method="pattern", score=0.6), _GROWS_OVER)
 
+    def _numbered_roads(self, text: str, limit: int, accepted: list[Candidate]) -> None:
+        """National roads known by their number: "quốc lộ 14B", "Quốc lộ 1", "QL7A" (LOC; ``numbered_road_heads``).
+        The canonical name is "quốc lộ" and the number, however the text abbreviates it; not inside a longer name."""
+        for m in self._numbered_road_re.finditer(text, 0, limit):
+            name = f"{self.grammar['numbered_road_name']} {m.group(1)}"
+            self._replace_inside(accepted, Candidate(m.start(), m.end(), "LOC", f"loc:new:{slug(name)}", name,
+                                                     method="pattern", score=0.6), _GROWS_OVER)
+
     def _dotted_places(self, text: str, limit: int, accepted: list[Candidate], word_end: list[int]) -> None:
         """A unit's abbreviation glued to its name ("H.Đức Hòa", "TT.Hậu Nghĩa") or number ("Q.7"): the unit
         whose word it abbreviates (grammar_dotted_units); the mention keeps the abbreviation, as "huyện X"
@@ -1275,6 +1283,7 @@ class Patterns(NameEnd):
                 elif self._street_plural_before(text, m):
                     self._street_list(text, e, limit, accepted)
         self._dotted_places(text, limit, accepted, word_end)
+        self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
 
