@@ -1180,6 +1180,14 @@ class Patterns(NameEnd):
         self._replace_inside(accepted, Candidate(s, e, "GPE", f"gpe:new:{slug(name)}", name[:1].lower() + name[1:],
                                                  method="pattern", score=0.6), _GROWS_OVER)
 
+    def _numbered_roads(self, text: str, limit: int, accepted: list[Candidate]) -> None:
+        """National roads known by their number: "quốc lộ 14B", "Quốc lộ 1", "QL7A" (LOC; ``numbered_road_heads``).
+        The canonical name is "quốc lộ" and the number, however the text abbreviates it; not inside a longer name."""
+        for m in self._numbered_road_re.finditer(text, 0, limit):
+            name = f"{self.grammar['numbered_road_name']} {m.group(1)}"
+            self._replace_inside(accepted, Candidate(m.start(), m.end(), "LOC", f"loc:new:{slug(name)}", name,
+                                                     method="pattern", score=0.6), _GROWS_OVER)
+
     def _dotted_places(self, text: str, limit: int, accepted: list[Candidate], word_end: list[int]) -> None:
         """A unit's abbreviation glued to its name ("H.Đức Hòa", "TT.Hậu Nghĩa") or number ("Q.7"): the unit
         whose word it abbreviates (grammar_dotted_units); the mention keeps the abbreviation, as "huyện X"
@@ -1276,7 +1284,7 @@ class Patterns(NameEnd):
                     and not self._street_over_unit(text, m, existing):
                 continue
             s, e = run
-            if not self._may_name_place(m.group().lower(), text[s:e]):
+            if not self._may_name_place(m.group().lower(), text[s:e]) or self._elided_compass(text, m.start(), s, e):
                 continue
             if self._runs_into_word(text, e, word_end):
                 continue
@@ -1290,6 +1298,7 @@ class Patterns(NameEnd):
                 elif self._street_plural_before(text, m):
                     self._street_list(text, e, limit, accepted)
         self._dotted_places(text, limit, accepted, word_end)
+        self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
 
@@ -1302,6 +1311,14 @@ class Patterns(NameEnd):
             return False  # (a letter: "sân khấu bãi B", a sector of the beach; issue-14L20, batch 13)
         return head not in self.grammar["known_place_heads"] or any(
             self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
+
+    def _elided_compass(self, text: str, head: int, s: int, e: int) -> bool:
+        """A compass word alone after a place's head word and before "và" opens two regions that share the rest of
+        their name ("các tỉnh Bắc và Nam Trung bộ", "vùng núi Bắc và Trung Trung Bộ"): it names no place of its own
+        (``elided_compass_names``), but for a place the gazetteer knows with its head ("biển Đông và …")."""
+        return text[s:e] in self.grammar["elided_compass_names"] \
+            and text[e:e + 8].split(maxsplit=1)[:1] == [self.grammar["elided_compass_joint"]] \
+            and not self.names.get(fold(text[head:e]))
 
     def _names_a_place(self, text: str, s: int, e: int) -> bool:
         """The name after a place's head word is the place's: "đường Trần Hưng Đạo", "phường Phạm Ngũ

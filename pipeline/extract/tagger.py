@@ -370,6 +370,9 @@ class Tagger(Patterns, Linkers):
         # "(Minh Cường, Thường Tín, Hà Nội)": up to three names, then the last one
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
+        # "quốc lộ 14B", "QL7A": a national road by its number and letter, spaced or glued (``_numbered_roads``)
+        self._numbered_road_re = re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['numbered_road_heads'])}) ?(\d{{1,3}}[A-Z]?)(?![\w,.]\w|\w)")
         # "H.Đức Hòa", "Q.7": a unit's abbreviation glued to its name or number (rule pattern.place)
         self._dotted_unit_re = re.compile(
             rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
