@@ -32,7 +32,8 @@ Events, per document and per type.
   precision (the predicted date cut to the gold's length equals it: gold ``2021-11`` accepts
   ``2021-11-24`` but not ``2021``; gold ``""`` accepts any date, also none) and at least one
   participant is common: a gold participant's name and aliases against the predicted participant's
-  canonical name and the texts of that entity's mentions in the document. A gold event without
+  canonical name and the texts of that entity's mentions in the document (the predicted actors only: a
+  participant of role ``affiliation``, whom a speaker represents, is not one). A gold event without
   participants (allowed when it has a date) needs no participant. Found/miss/TP/FP/optional as for
   entities.
 
@@ -481,7 +482,9 @@ def read_predictions(out_dir: str | Path, label: str = "vnews") -> Predictions:
         have_parts = (out / "event_participants.csv").is_file()
         if have_parts:
             for r in _read_csv(out / "event_participants.csv"):
-                parts[r["event_id"]].append(PredParticipant(r.get("entity_id", ""), r.get("canonical", "")))
+                # the actors only: a speaker's affiliation is no participant the gold could name as acting
+                if r.get("role") != "affiliation":
+                    parts[r["event_id"]].append(PredParticipant(r.get("entity_id", ""), r.get("canonical", "")))
         for r in _read_csv(out / "events.csv"):
             if have_parts:
                 ps = tuple(parts.get(r["event_id"], ()))

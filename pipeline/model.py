@@ -102,7 +102,9 @@ class Participant:
     entity_id: str
     canonical: str
     type: str
-    role: str  # source | target | participant
+    # source | target | participant: the actors; affiliation: a body, state or place named only in the
+    # description of a person taking part ("Bác sĩ A – Giám đốc Sở Y tế Quảng Nam cho hay"), whom he represents
+    role: str
 
     def as_dict(self) -> dict:
         return _as_dict(self)

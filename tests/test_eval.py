@@ -518,7 +518,10 @@ def test_read_predictions_groups_mentions_and_reads_participants(tmp_path):
          "participants": "Trần Hồng Hà", "trigger": "ký", "evidence": "Hai bên ký…"}])
     _write_csv(tmp_path / "event_participants.csv", EVENT_PARTICIPANTS.columns, [
         {"event_id": "d1:E:3:0", "entity_id": "Q1", "canonical": "Trần Hồng Hà", "type": "PERSON",
-         "role": "participant"}])
+         "role": "participant"},
+        # whom a participant represents is no actor: not scored ("Bộ trưởng Bộ TN-MT Trần Hồng Hà")
+        {"event_id": "d1:E:3:0", "entity_id": "Q3", "canonical": "Bộ Tài nguyên và Môi trường", "type": "ORG",
+         "role": "affiliation"}])
     p = read_predictions(tmp_path)
     assert p.documents == {"d1": "ok", "d2": "duplicate"}
     by_id = {e.entity_id: e for e in p.entities}

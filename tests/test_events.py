@@ -1614,9 +1614,65 @@ def test_a_signing_long_before_the_article_is_history(stage, published, kept):
     assert bool([e for e in events if e.type == "SIGNING"]) is kept
 
 
-def test_a_year_or_month_ends_on_itslast_day():
+def test_a_year_or_month_ends_on_its_last_day():
     assert last_day("2020") == dt.date(2020, 12, 31)
     assert last_day("2020-02") == dt.date(2020, 2, 29)
     assert last_day("2020-12") == dt.date(2020, 12, 31)
     assert last_day("2021-11-24") == dt.date(2021, 11, 24)
     assert last_day("x") is None
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a body, state or place named in the description after a speaker is whom he represents (sample 2026-12-04b)
+    ("Bác sĩ Nguyễn Văn Hai – Giám đốc Sở Y tế Quảng Nam cho hay, vừa tiếp nhận 307 công dân.",
+     (("Nguyễn Văn Hai", "PERSON", "person:hai"), ("Sở Y tế Quảng Nam", "ORG", "org:syt-qn")),
+     {"Nguyễn Văn Hai": "source", "Sở Y tế Quảng Nam": "affiliation"}),
+    ('"Tổ tiên của cá voi là một loài thú cổ đại", Hans Thewissen - một giáo sư tại trường Đại học Y khoa '
+     'Đông Bắc Ohio cho biết.',
+     (("Hans Thewissen", "PERSON", "person:thewissen"), ("Đại học Y khoa Đông Bắc Ohio", "ORG", "org:neomed")),
+     {"Hans Thewissen": "source", "Đại học Y khoa Đông Bắc Ohio": "affiliation"}),
+    ("Trong khi đó, ông Huỳnh Quang Hưng - Chủ tịch UBND TP Phú Quốc (tỉnh Kiên Giang) cho hay, công tác "
+     "phòng dịch được siết chặt.",
+     (("Huỳnh Quang Hưng", "PERSON", "person:hung"), ("UBND TP Phú Quốc", "ORG", "org:ubnd-pq"),
+      ("Kiên Giang", "GPE", "gpe:kg")),
+     {"Huỳnh Quang Hưng": "source", "UBND TP Phú Quốc": "affiliation"}),
+    ("Bà Lê Mai Lan - Phó Chủ tịch Tập đoàn Vingroup kiêm Đại diện Ủy Quyền của Quỹ VinFuture chia sẻ: "
+     '"VinFuture là giải thưởng hoàn toàn mới".',
+     (("Lê Mai Lan", "PERSON", "person:lan"), ("Tập đoàn Vingroup", "ORG", "org:vingroup"),
+      ("Quỹ VinFuture", "ORG", "org:vinfuture")),
+     {"Lê Mai Lan": "source", "Tập đoàn Vingroup": "affiliation", "Quỹ VinFuture": "affiliation"}),
+    ("Tiến sĩ Umar Abdulmutalib của Trường đại học Surrey, Anh, cho biết chai nhựa mới chứa nhiều vi nhựa hơn.",
+     (("Umar Abdulmutalib", "PERSON", "person:umar"), ("Trường đại học Surrey", "ORG", "org:surrey"),
+      ("Anh", "GPE", "gpe:uk")),
+     {"Umar Abdulmutalib": "source", "Trường đại học Surrey": "affiliation", "Anh": "affiliation"}),
+    # counter-examples: a body joined to the speaker by a conjunction, or named before him, acts with him
+    ("Ông Nguyễn Văn A và Bộ Y tế cùng khẳng định sẽ tiếp tục tiêm vắc xin.",
+     (("Nguyễn Văn A", "PERSON", "person:a"), ("Bộ Y tế", "ORG", "org:moh")),
+     {"Nguyễn Văn A": "source", "Bộ Y tế": "source"}),
+    ("Bộ Y tế và ông Nguyễn Văn A cho biết sẽ tiếp tục tiêm vắc xin.",
+     (("Nguyễn Văn A", "PERSON", "person:a"), ("Bộ Y tế", "ORG", "org:moh")),
+     {"Nguyễn Văn A": "source"}),
+    # a list set off by a comma alone names a second actor
+    ("Ông Nguyễn Văn A, Bộ Y tế cho biết sẽ tiếp tục tiêm vắc xin.",
+     (("Nguyễn Văn A", "PERSON", "person:a"), ("Bộ Y tế", "ORG", "org:moh")),
+     {"Nguyễn Văn A": "source", "Bộ Y tế": "source"}),
+])
+def test_a_body_in_a_speakers_description_is_his_affiliation(stage, text, ents, expected):
+    e = only(run(stage, text, ents=ents, published="2021-04-27"), "STATEMENT")
+    got = roles(e)
+    assert {k: v for k, v in got.items() if k in expected} == expected
+    if "affiliation" not in expected.values():
+        assert "affiliation" not in got.values(), got
+
+
+def test_each_of_two_signers_keeps_her_own_affiliation(stage):
+    # "ông A, Thứ trưởng Bộ X, và bà B, đại diện Hội Y, cùng ký": B acts; Hội Y is hers, Bộ X his
+    e = only(run(stage, "Ngày 26/4, ông Nguyễn Văn A, Thứ trưởng Bộ Y tế, và bà Trần Thị B, đại diện Hội Chữ thập "
+                 "đỏ, đã ký Bản ghi nhớ về hợp tác phòng chống dịch.",
+                 ents=(("Nguyễn Văn A", "PERSON", "person:a"), ("Bộ Y tế", "ORG", "org:moh"),
+                       ("Trần Thị B", "PERSON", "person:b"), ("Hội Chữ thập đỏ", "ORG", "org:redcross"),
+                       ("Bản ghi nhớ về hợp tác phòng chống dịch", "TREATY", "treaty:mou")),
+                 published="2021-04-27"), "SIGNING")
+    got = roles(e)
+    assert got["Bộ Y tế"] == got["Hội Chữ thập đỏ"] == "affiliation"
+    assert got["Nguyễn Văn A"] != "affiliation" and got["Trần Thị B"] != "affiliation"

@@ -48,6 +48,11 @@ _APPOSITION_END = re.compile(r"\s*,")
 # (``_described_owner``), and the stops that would end the apposition before the verb.
 _DESCRIBED = re.compile(r"\s*,\s*(\w[^,;:()\"“”]*)")
 _STOPS = re.compile(r"[,;:()]")
+# What ends the description after a person's name before a body it would name (``_in_description``).
+_DESCRIPTION_STOPS = re.compile(r"[;:\"“”]")
+# Between an affiliation and the body or place it belongs to: "Vụ Giáo dục Đại học, Bộ GD&ĐT", "Trường đại
+# học Surrey, Anh", "Trường đại học Surrey (Vương quốc Anh)".
+_AFFILIATION_CHAIN = re.compile(r"\s*[,(]\s*")
 
 
 # How far before a place the possessive joining it to a medium may start ("của " and spaces), and how
@@ -863,6 +868,8 @@ class ArgumentsMixin:
                                  if p.participant.role != "source" or p.participant.type in rule.source_types]
         if settings.not_speakers or settings.medium_names is not None:
             args.participants = self._no_media_but_speaking(hit, rule.type, args.participants)
+        # (after the frame's filters: an affiliation is filtered as the source or target it was)
+        self._affiliations(hit, args.participants)
         args.participants = self._referred_speakers(hit, by_para, settings, args.participants)
         if not args.participants and rule.neighbour:
             args.participants = self._neighbours(hit, by_para)
@@ -877,6 +884,67 @@ class ArgumentsMixin:
         self._date(hit, args, by_para, headline, reference, settings.said_after_words, settings.said_after_lead_words)
         args.status = self._status(hit, args, reference, extend=hit.form == "noun" or hit.name is not None)
         return args
+
+    def _affiliations(self, hit: _Hit, parts: list[_Part]) -> None:
+        """A body, state or place named in the description of a person taking part is whom he represents,
+        not a second actor (ANNOTATION.md: participants are the named actors): its role becomes
+        ``affiliation``. After his name in his apposition (``_in_description``: "Bác sĩ Nguyễn Văn Hai – Giám
+        đốc Sở Y tế Quảng Nam cho hay"), or inside the title set off after his name that the tagger made a
+        mention of him (``_apposed_title``), and the body or place that owns it. (Not inside a title alone
+        that refers to him: "Tổng thống và Thủ tướng Pháp đã công bố" names France as acting, batch 17's
+        gold; "Tổng thư ký Quốc hội đề nghị …, kỳ họp thứ 2" is the assembly's session, batch 8's.)"""
+        s = hit.s
+        at = {(m.entity_id or m.canonical or m.text, m.start): m for m in reversed(s.mentions)}
+        mine = [(p, at.get((p.participant.entity_id, p.order[1]))) for p in parts if p.order[0] == s.para.index]
+        people = [m for p, m in mine if m is not None and m.type == "PERSON"]
+        last: Mention | None = None  # the affiliation named last: a body or place right after it is its own
+        for p, m in sorted(((p, m) for p, m in mine if m is not None), key=lambda x: x[1].start):
+            if m.type in ("ORG", "GPE", "LOC") and self._affiliated(hit, m, people, last):
+                p.participant.role = "affiliation"
+                last = m
+
+    def _affiliated(self, hit: _Hit, body: Mention, people: list[Mention], last: Mention | None) -> bool:
+        """Inside a person's title set off after his name, in his description, or owning the affiliation
+        named right before it (a comma or a bracket between, on the same side of the trigger)."""
+        if any(h.start <= body.start and body.end <= h.end and self._apposed_title(hit.s, h) for h in people):
+            return True
+        if last is not None and _AFFILIATION_CHAIN.fullmatch(hit.s.para.text, last.end, body.start) \
+                and not last.end <= hit.start < body.start:
+            return True
+        return self._in_description(hit, body, people)
+
+    def _apposed_title(self, s: _Sent, title: Mention) -> bool:
+        """Is ``title`` a mention of a person right after another mention of him, set off by a description's
+        mark ("ông Huỳnh Quang Hưng - Chủ tịch UBND TP Phú Quốc")?"""
+        text = s.para.text
+        for n in s.mentions:
+            if n.entity_id == title.entity_id and n.end <= title.start:
+                mark = self.lex.described.match(text, n.end, title.start)
+                if mark is not None and not text[mark.end():title.start].strip():
+                    return True
+        return False
+
+    def _in_description(self, hit: _Hit, body: Mention, people: list[Mention]) -> bool:
+        """Is ``body`` named in the description after the nearest person before it, on the same side of the
+        trigger? The description opens with a mark or the possessive (``[grammar] description_marks``), holds
+        no conjunction ("ông A và Bộ X cùng khẳng định": both speak) and no stop, is at most
+        ``description_chars`` long, and has a word after its last mark ("ông A, Bộ X cho biết" is a list),
+        unless that mark is an opening bracket ("… Trường đại học Surrey (Vương quốc Anh)")."""
+        s, text = hit.s, hit.s.para.text
+        person = max((h for h in people if h.end <= body.start), key=lambda h: h.end, default=None)
+        if person is None or person.end <= hit.start and hit.end <= body.start \
+                or body.start - person.end > self.lex.description_chars:
+            return False
+        gap = list(text[person.end:body.start])
+        for m in s.mentions:  # the names the description holds are words of it ("Chủ tịch UBND TP Phú Quốc (")
+            if person.end <= m.start and m.end <= body.start:
+                gap[m.start - person.end:m.end - person.end] = "X" * (m.end - m.start)
+        described = "".join(gap)
+        if self.lex.described.match(described) is None or self.lex.joined.search(described) \
+                or _DESCRIPTION_STOPS.search(described):
+            return False
+        tail = self.lex.description_mark.split(described)[-1]
+        return described.rstrip().endswith("(") or _WORD.search(tail) is not None
 
     def _event_place(self, hit: _Hit, etype: str, object_is_location: bool) -> list[Mention]:
         s = hit.s

@@ -224,7 +224,8 @@ class DatesMixin:
             return None
         before = sents[k - 1]
         first = next((m for m in before.mentions if m.type in ("PERSON", "ORG")), None)
-        speakers = {p.participant.entity_id for p in args.participants if p.participant.role == "source"}
+        # (a speaker's affiliation too: "ngày 7/2, Bộ Công Thương …" then "ông A, Thứ trưởng Bộ Công Thương, cho biết")
+        speakers = {p.participant.entity_id for p in args.participants if p.participant.role in ("source", "affiliation")}
         if first is None or (first.entity_id or first.canonical or first.text) not in speakers:
             return None
         # the scene's date stands before its subject ("vào tháng 3 vừa rồi, Bi Rain …", "ngày 7/2, Bộ Công Thương …")
@@ -311,7 +312,7 @@ class DatesMixin:
             host = self._host_named_with(r, hosts)
             if host is not None and host.hit.s is r.hit.s and not self._beside(host):
                 host.args.participants.extend(
-                    p for p in r.args.participants if p.participant.role == "source")
+                    p for p in r.args.participants if p.participant.role in ("source", "affiliation"))
 
     def _beside(self, host: _Record) -> bool:
         """A word of ``speakers_attend_not_after`` ends right before the host's noun: what its sentence tells

@@ -16,8 +16,8 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
-    "grammar": frozenset(["address_words", "apposition_heads", "body_apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead", "document_number",
-                          "reported",
+    "grammar": frozenset(["address_words", "apposition_heads", "body_apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead",
+                          "description_marks", "document_number", "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "apposition": frozenset(["description_chars", "max_lead_words", "max_tail_chars", "min_description_words",
@@ -102,6 +102,10 @@ class Lexicon:
     # ("Ủy ban Bầu cử - cơ quan chuyên giám sát …, cho biết"), up to its closing mark
     body_apposition: re.Pattern[str]
     address: re.Pattern[str]  # a comma and forms of address alone: the next name is another person's
+    # what opens the description after a person's name ("– Giám đốc …", "của Trường …"), and its marks alone
+    described: re.Pattern[str]
+    description_mark: re.Pattern[str]
+    description_chars: int  # the longest such description, up to the body it names
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
     possessive_end: re.Pattern[str]  # the possessive right before a name, ending the stretch searched
@@ -213,6 +217,7 @@ class Lexicon:
             apposed_lead_words=int(data["apposition"]["max_lead_words"]),
             apposed_tail=re.compile(rf'[^;:"“”]{{0,{int(data["apposition"]["max_tail_chars"])}}}'),
             owner_title_words=int(data["apposition"]["owner_title_words"]),
+            description_chars=int(data["apposition"]["description_chars"]),
         )
 
 
@@ -262,6 +267,10 @@ def _grammar(grammar: dict, apposition_chars: int) -> dict:
         "body_apposition": re.compile(rf"\s*[,\-–]\s*(?:{alt('body_apposition_heads')})(?!\w)"
                                       rf"[^,;:()\"“”\-–]{{0,{apposition_chars}}}[,\-–]")
         if grammar.get("body_apposition_heads") else re.compile("(?!)"),
+        "described": re.compile(rf"\s*(?:{alt('description_marks')})|\s+(?:{alt('possessive')})\s", re.IGNORECASE)
+        if grammar.get("description_marks") else re.compile("(?!)"),
+        "description_mark": re.compile(alt("description_marks")) if grammar.get("description_marks")
+        else re.compile("(?!)"),
         "address": re.compile(rf"\s*,\s*(?:(?:{alt('address_words')})\s+)+", re.IGNORECASE)
         if grammar.get("address_words") else re.compile("(?!)"),
     }

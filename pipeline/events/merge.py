@@ -9,6 +9,11 @@ from ..model import Paragraph, Participant
 from .lexicon import Lexicon
 from .records import _Args, _evidence, _dates_agree, _Hit, _instruments, _more_specific, _Part, _Record, _Sent, _same_kind
 
+# A role a report of the event gives wins over a weaker one another gives when the reports merge: an
+# entity acting anywhere in the event (source or target) is an actor, though another report names it only
+# in a speaker's description (affiliation).
+_RANK = {"affiliation": 0, "participant": 1, "source": 2, "target": 2}
+
 
 class MergeMixin:
     lex: Lexicon
@@ -68,7 +73,8 @@ class MergeMixin:
         if previous is None:
             return args.participants
         return [_Part(Participant(p.participant.entity_id, p.participant.canonical, p.participant.type,
-                                  "participant"), p.order) for p in previous.args.participants]
+                                  "affiliation" if p.participant.role == "affiliation" else "participant"), p.order)
+                for p in previous.args.participants]
 
     def _record_type(self, hit: _Hit, etype: str, args: _Args) -> str:
         """"cuộc họp của Hội đồng Đối ngoại EU": a meeting of an international body is a conference."""
@@ -135,7 +141,7 @@ class MergeMixin:
                 r.args.participants.append(new)
                 have[p.participant.entity_id] = new
                 continue
-            if old.participant.role == "participant" and p.participant.role != "participant":
+            if _RANK[p.participant.role] > _RANK[old.participant.role]:
                 old.participant.role = p.participant.role
             if p.order < old.order:
                 old.order = p.order
@@ -176,7 +182,7 @@ class MergeMixin:
         instruments = _instruments(a.args, b.args)
         if instruments == "different" or self._told_apart(a, b) or self._different_parties(a, b):
             return False
-        sa, sb = a.sources(), b.sources()
+        sa, sb = a.voices(), b.voices()
         if a.type == "STATEMENT":
             # A statement is its speaker's: one shared listener does not make two statements one.
             return bool(sa & sb) or instruments == "same" and not (sa and sb)

@@ -128,6 +128,14 @@ class _Record:
     def sources(self) -> set[str]:
         return {p.participant.entity_id for p in self.args.participants if p.participant.role == "source"}
 
+    def voices(self) -> set[str]:
+        """The sources and whom they represent: "đặc phái viên Mỹ nhấn mạnh" is a report of the statement
+        "Đặc phái viên của Tổng thống Mỹ … Marshall Billingslea nhấn mạnh" (gold set); a body a host
+        represents is no host of its own (``sources``: "Đại tướng Ngô Xuân Lịch, nguyên Ủy viên Bộ Chính
+        trị, … đã tiếp" is another meeting than "Thượng tướng Phan Văn Giang, Ủy viên Bộ Chính trị, … chủ
+        trì Lễ đón")."""
+        return {p.participant.entity_id for p in self.args.participants if p.participant.role in ("source", "affiliation")}
+
 
 def _same_kind(a: _Record, b: _Record) -> bool:
     """One type and one PLOVER category; a speaker's pledge and demand in one sentence are one

@@ -71,7 +71,8 @@ class Renderer:
         events, participants, events_jsonl = [], [], []
         for ev in sorted(d.get("events", []), key=lambda e: (e["paragraph"], e["start"], e["event_id"])):
             row = dict(ev)
-            row["participants"] = " | ".join(p["canonical"] for p in ev["participants"])
+            # the actors: who met whom, who spoke (a speaker's affiliation is in event_participants.csv)
+            row["participants"] = " | ".join(p["canonical"] for p in ev["participants"] if p["role"] != "affiliation")
             events.append(self.events.row(row))
             for p in ev["participants"]:
                 participants.append(self.participants.row({"event_id": ev["event_id"], **p}))

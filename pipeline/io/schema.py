@@ -155,7 +155,7 @@ EVENTS = Table(
            enum=("text", "published", "estimated", "gazetteer")),
         _s("date_text", "The date words."),
         _s("location", "Where."),
-        _s("participants", "Canonical names joined with ' | '."),
+        _s("participants", "The actors' canonical names joined with ' | ' (every role but affiliation)."),
         _s("instrument", "Treaty or plan signed or discussed."),
         _s("amount", "FUNDING: amount as written, normalised digits."),
         _s("currency", "FUNDING: ISO currency."),
@@ -178,7 +178,8 @@ EVENT_PARTICIPANTS = Table(
         _s("entity_id", "Entity.", required=True),
         _s("canonical", "Canonical name."),
         _s("type", "Entity type."),
-        _s("role", "source | target | participant"),
+        _s("role", "source | target | participant: an actor; affiliation: a body, state or place named only in the "
+           "description of a person taking part (whom he represents), not an actor"),
     ),
     ("event_id", "entity_id"),
     ((("event_id",), "events", ("event_id",)), (("entity_id",), "entities", ("entity_id",))),
