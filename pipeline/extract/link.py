@@ -983,6 +983,8 @@ class Linkers:
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
         self._clubs_by_sport(doc, per_para, whole, sport)
+        if sport:
+            self._sport_events(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -1004,6 +1006,19 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _sport_events(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news, a competition named by a word other news means otherwise ("Euro", the currency elsewhere;
+        ``sport_event_names``), with its year, is that competition where nothing was found, but after an amount
+        ("50 triệu Euro") (rule ``link.club-place``; issue-14K25, batches 17, 21, 23, 25)."""
+        ids = self.grammar["sport_event_names"]
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._sport_event_re.finditer(text):
+                entry = self.gaz.entries.get(ids[m.group("name")])
+                if entry is None or self._amount_before_re.search(text, 0, m.start()) or not spans.free(*m.span()):
+                    continue
+                spans.append(self._span_for(entry, *m.span(), method="pattern", score=0.9))
 
     def _clubs_by_sport(self, doc: Document, per_para: dict[int, Ledger], whole: str, sport: bool) -> None:
         """The club linkers that first ask whether the document (``whole``, its words) is sport news: imported clubs
