@@ -647,6 +647,7 @@ class Linkers:
             self._person_lists(para.text, per_para[para.index], one_word=True)
         if sport:
             self._players_by_cue(doc, per_para)
+            self._initialled_players(doc, per_para)
 
     def _players_by_cue(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news (``club_sport_words``), one word of a foreign name's shape (``lone_name``) that nothing
@@ -663,6 +664,26 @@ class Linkers:
                 if not self.rules.lone_name.fullmatch(name) or not spans.free(s, e) or self.names.get(fold(name)):
                     continue
                 spans.append(self._listed_person(text, s, e))
+
+    def _initialled_players(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news, a capital and its dot glued to one word of a foreign name's shape ("P.Alcacer", "A.Vidal",
+        "C.Ronaldo"; ``player_initial``) is a player named by his initial and family name (issue-14K25, batches 21
+        and 25): a person found by the family name alone grows over the initial and keeps its entity (the initial is
+        how the article names him); where nothing was found, he is a person of his own. Not a word the gazetteer gives
+        another kind ("V.League"), nor a middle initial after a person's given name ("George W.Bush")."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._player_initial_re.finditer(text):
+                (s, e), name = m.span(), m.group("name")
+                if not self.rules.lone_name.fullmatch(name) or any(a.type == "PERSON" and a.end == s - 1 for a in spans):
+                    continue
+                inside = [a for a in spans if a.start < e and s < a.end]
+                if not inside:
+                    if not self.names.get(fold(name)):
+                        spans.append(self._listed_person(text, s, e))
+                elif len(inside) == 1 and inside[0].type == "PERSON" and (inside[0].start, inside[0].end) == (m.start("name"), e):
+                    spans.remove(inside[0])
+                    spans.append(replace(inside[0], start=s, rule="link.person-list"))
 
     def _titled_lone_name(self, text: str, a: Candidate) -> bool:
         """A one-word foreign name after a title or a person's noun that is no head's title (``lone_name``,
@@ -962,6 +983,8 @@ class Linkers:
         place means in that document ("CLB Hà Nội thua Bình Định"), but after a word that makes it
         the place ("tại Hà Nội", "tỉnh Quảng Nam") (rule ``link.club-place``)."""
         self._clubs_by_sport(doc, per_para, whole, sport)
+        if sport:
+            self._sport_events(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -983,6 +1006,19 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _sport_events(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news, a competition named by a word other news means otherwise ("Euro", the currency elsewhere;
+        ``sport_event_names``), with its year, is that competition where nothing was found, but after an amount
+        ("50 triệu Euro") (rule ``link.club-place``; issue-14K25, batches 17, 21, 23, 25)."""
+        ids = self.grammar["sport_event_names"]
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._sport_event_re.finditer(text):
+                entry = self.gaz.entries.get(ids[m.group("name")])
+                if entry is None or self._amount_before_re.search(text, 0, m.start()) or not spans.free(*m.span()):
+                    continue
+                spans.append(self._span_for(entry, *m.span(), method="pattern", score=0.9))
 
     def _clubs_by_sport(self, doc: Document, per_para: dict[int, Ledger], whole: str, sport: bool) -> None:
         """The club linkers that first ask whether the document (``whole``, its words) is sport news: imported clubs

@@ -352,6 +352,15 @@ class Tagger(Patterns, Linkers):
         self._player_cue_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.grammar['player_cues'])}|{rules.grammar['player_minute_cue']}) "
             rf"(?P<name>[A-Z][^\s,.;:!?()\"“”]+)(?![^\s,.;:!?()\"“”])(?![^\S\n][A-ZĐ])")
+        # a competition sport news names by a word other news means otherwise ("Euro"; rule link.club-place)
+        sport_events = alternation(tuple(rules.grammar['sport_event_names']))
+        self._sport_event_re = re.compile(
+            rf"(?<![\w./-])(?P<name>{sport_events})(?:(?: (?:19|20)\d\d)(?![\w/-])|(?![\w./-])(?! [A-Z\d]))")
+        self._amount_before_re = re.compile(
+            rf"(?:\d|(?<!\w)(?:{alternation(rules.grammar['amount_units'])})) $")
+        # a player's initial glued to his family name ("P.Alcacer"; rule link.person-list, issue-14K25)
+        self._player_initial_re = re.compile(
+            rf"{rules.grammar['player_initial']}(?P<name>[^\s,.;:!?()\"“”…]+)(?![^\s,.;:!?()\"“”…])")
         self._club_match_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_match_words'])})(?!\w)")
         # the imported clubs org.csv does not hold, by each name the import kept (rule link.club-place: in sport news)
         self._imported_clubs, self._imported_club_re = _imported_club_names(gazetteer, self.names)
