@@ -556,9 +556,6 @@ class Tagger(Patterns, Linkers):
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits, works))]
              if self.name_model is not None else []) + [
-            # a place the document names by its head word is that place where it stands bare after the names model
-            # too ("đảo Little Diomede" … "Little Diomede sớm hơn 21 giờ": issue-14I25)
-            ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
             # the people the names model found make the lists they stand in lists of people too ("sau Hasselbaink
             # và Didier Drogba", "McKennie và Chiesa": issue-14L18)
             ("link.person-list", lambda: self._person_lists_again(doc, per_para, sport)),
