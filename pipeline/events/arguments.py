@@ -53,6 +53,8 @@ _DESCRIPTION_STOPS = re.compile(r"[;:\"“”]")
 # Between an affiliation and the body or place it belongs to: "Vụ Giáo dục Đại học, Bộ GD&ĐT", "Trường đại
 # học Surrey, Anh", "Trường đại học Surrey (Vương quốc Anh)".
 _AFFILIATION_CHAIN = re.compile(r"\s*[,(]\s*")
+# How far before a body a head's title ending right before it is looked for ("Phó Tổng Giám đốc thường trực ").
+_TITLE_REACH = 40
 
 
 # How far before a place the possessive joining it to a medium may start ("của " and spaces), and how
@@ -911,7 +913,20 @@ class ArgumentsMixin:
         if last is not None and _AFFILIATION_CHAIN.fullmatch(hit.s.para.text, last.end, body.start) \
                 and not last.end <= hit.start < body.start:
             return True
-        return self._in_description(hit, body, people)
+        return self._in_description(hit, body, people) or self._titled_before(hit, body, people)
+
+    def _titled_before(self, hit: _Hit, body: Mention, people: list[Mention]) -> bool:
+        """A body between a head's title and his name is his title's ("Giám đốc Sở Y tế TPHCM Nguyễn Tấn Bỉnh
+        cho biết", ``[grammar] head_titles``), on the same side of the trigger; a body alone before the name
+        ("Bộ Y tế, ông A cho biết") is not."""
+        text = hit.s.para.text
+        if body.start < hit.end and hit.start < body.end or self.lex.head_title_before.search(
+                text, max(0, body.start - _TITLE_REACH), body.start) is None:
+            return False
+        # or inside the title alone that names him, a body's head ("Giám đốc Sở Y tế TPHCM cho rằng": the
+        # tagger's coreference made the title a mention of Nguyễn Tấn Bỉnh)
+        return any(text[body.end:h.start].isspace() or body.type == "ORG" and h.start <= body.start
+                   and body.end <= h.end for h in people)
 
     def _apposed_title(self, s: _Sent, title: Mention) -> bool:
         """Is ``title`` a mention of a person right after another mention of him, set off by a description's
@@ -944,7 +959,9 @@ class ArgumentsMixin:
                 or _DESCRIPTION_STOPS.search(described):
             return False
         tail = self.lex.description_mark.split(described)[-1]
-        return described.rstrip().endswith("(") or _WORD.search(tail) is not None
+        # (a "body" opening with a head's title is his title read as a name: "ông A, Bộ Trưởng Bộ KH&CN đánh giá")
+        return described.rstrip().endswith("(") or _WORD.search(tail) is not None \
+            or self.lex.head_title.match(text, body.start) is not None
 
     def _event_place(self, hit: _Hit, etype: str, object_is_location: bool) -> list[Mention]:
         s = hit.s

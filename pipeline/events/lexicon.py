@@ -17,7 +17,7 @@ from .words import _ending_words, _literal_words, _phrases, _word_regex
 # The tables of events.toml and their keys: a key written after the wrong table header is an error.
 _SHARED_KEYS = {
     "grammar": frozenset(["address_words", "apposition_heads", "body_apposition_heads", "citing", "conjunctions", "coordinators", "coordinator_adverbs", "date_lead",
-                          "description_marks", "document_number", "reported",
+                          "description_marks", "description_words", "document_number", "head_titles", "reported",
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "apposition": frozenset(["description_chars", "max_lead_words", "max_tail_chars", "min_description_words",
@@ -105,6 +105,8 @@ class Lexicon:
     # what opens the description after a person's name ("– Giám đốc …", "của Trường …"), and its marks alone
     described: re.Pattern[str]
     description_mark: re.Pattern[str]
+    head_title: re.Pattern[str]  # a head's title at a body's start: the "body" is a title ("Bộ Trưởng Bộ KH&CN")
+    head_title_before: re.Pattern[str]  # a head's title ending the text before a body: his title holds it
     description_chars: int  # the longest such description, up to the body it names
     place_gap: re.Pattern[str]  # what may stand between two places of one location
     owner_gap: re.Pattern[str]  # what stands between a name and the place that owns it ("The Sun của Anh")
@@ -267,8 +269,14 @@ def _grammar(grammar: dict, apposition_chars: int) -> dict:
         "body_apposition": re.compile(rf"\s*[,\-–]\s*(?:{alt('body_apposition_heads')})(?!\w)"
                                       rf"[^,;:()\"“”\-–]{{0,{apposition_chars}}}[,\-–]")
         if grammar.get("body_apposition_heads") else re.compile("(?!)"),
-        "described": re.compile(rf"\s*(?:{alt('description_marks')})|\s+(?:{alt('possessive')})\s", re.IGNORECASE)
+        "described": re.compile(rf"\s*(?:{alt('description_marks')})|\s+(?:{alt('possessive')}"
+                                rf"{'|' + alt('description_words') if grammar.get('description_words') else ''})\s", re.IGNORECASE)
         if grammar.get("description_marks") else re.compile("(?!)"),
+        # a head's title opening a body's name ("Bộ Trưởng Bộ KH&CN"), or ending right before it ("Giám đốc Sở Y tế")
+        "head_title": re.compile(rf"(?:{alt('head_titles')})\s+", re.IGNORECASE) if grammar.get("head_titles")
+        else re.compile("(?!)"),
+        "head_title_before": re.compile(rf"(?<!\w)(?:{alt('head_titles')})\s+$", re.IGNORECASE) if grammar.get("head_titles")
+        else re.compile("(?!)"),
         "description_mark": re.compile(alt("description_marks")) if grammar.get("description_marks")
         else re.compile("(?!)"),
         "address": re.compile(rf"\s*,\s*(?:(?:{alt('address_words')})\s+)+", re.IGNORECASE)
