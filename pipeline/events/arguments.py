@@ -706,8 +706,9 @@ class ArgumentsMixin:
             # the places of a description say where the person comes from; they do not speak
             parts = [p for p in parts if p.participant.type not in ("GPE", "LOC")]
         if not parts and (settings.pronoun_speakers or described):
+            # a description says what the person is and may reach further back than a bare pronoun
             return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described,
-                                         settings.pronoun_paragraphs)
+                                         settings.description_paragraphs if described else 2)
         return parts
 
     def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str],
@@ -746,16 +747,21 @@ class ArgumentsMixin:
                 # nguyện vọng muốn Cavani … Ông chia sẻ: …", "Trương Thế Vinh đến chúc mừng nhạc sĩ Nguyễn
                 # Văn Chung. Anh thừa nhận …" (issue #14, batches 9, 10, 12 and 13) — unless two people are
                 # that subject ("Harry Maguire và Luke Shaw …. Anh chia sẻ"): the pronoun does not guess.
-                last = named[-1]
-                if len(last) > 1 and self._coordinated(by_para[para][0].para.text, last[0], last[1]):
-                    return []
-                return [self._speaker_part(last[0], here, hit.start)]
+                return self._subject_part(by_para[para][0].para.text, named[-1], here, hit.start)
         return [self._speaker_part(reported[-1], here, hit.start)] if reported else []
 
-    def _coordinated(self, text: str, first: Mention, second: Mention) -> bool:
-        """``second`` follows ``first`` with only a comma or a conjunction between: two of a kind."""
-        gap = text[first.end:second.start].strip(" ,")
-        return first.end <= second.start and (not gap or self.lex.joined.fullmatch(gap) is not None)
+    def _subject_part(self, text: str, people: list[Mention], para: int, at: int) -> list[_Part]:
+        """The first of ``people`` (one sentence's persons) as the source, unless the second follows it
+        with only a comma, or a conjunction and the second's title ("và Bộ trưởng", "và ông"), between:
+        two people are the subject, and a pronoun does not guess which of them it means."""
+        first = people[0]
+        if len(people) > 1 and first.end <= people[1].start:
+            gap = text[first.end:people[1].start].strip(" ,")
+            # a conjunction and at most three words of a title; more (a verb, "cùng các học trò tiếp đón")
+            # make the second an object
+            if not gap or (self.lex.joined.match(gap) is not None and len(gap.split()) <= 4):
+                return []
+        return [self._speaker_part(first, para, at)]
 
     @staticmethod
     def _speaker_part(m: Mention, para: int, at: int) -> _Part:
