@@ -1153,6 +1153,10 @@ def test_a_pronoun_speaker_is_the_person_named_last_before_it(stage):
     far = run(stage, "Bộ trưởng Trần Hồng Hà đã tới Tokyo.", "Thời tiết ở Tokyo rất đẹp.",
               "Ông cho biết hai bên sẽ mở rộng hợp tác.", ents=[HA, TOKYO], published="2021-11-24")
     assert [e for e in far if e.type == "STATEMENT"] == []
+    # Two people joined as the subject before it: the pronoun does not guess (issue-14G25).
+    two = run(stage, "Bộ trưởng Trần Hồng Hà và Bộ trưởng Nguyễn Văn A đã tới Tokyo. Ông cho biết hai bên sẽ mở rộng "
+                     "hợp tác.", ents=[HA, ("Nguyễn Văn A", "PERSON", "person:nva"), TOKYO], published="2021-11-24")
+    assert [e for e in two if e.type == "STATEMENT"] == []
     # Nobody named before: nobody speaks; a noun subject is no pronoun.
     assert [e for e in run(stage, "Ông cho biết hai bên sẽ mở rộng hợp tác.", ents=[], published="2021-11-24")
             if e.type == "STATEMENT"] == []

@@ -708,16 +708,18 @@ class ArgumentsMixin:
             # the places of a description say where the person comes from; they do not speak
             parts = [p for p in parts if p.participant.type not in ("GPE", "LOC")]
         if not parts and (settings.pronoun_speakers or described):
-            return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described)
+            # a description says what the person is and may reach further back than a bare pronoun
+            return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described,
+                                         settings.description_paragraphs if described else 2)
         return parts
 
     def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str],
-                         described: bool = False) -> list[_Part]:
+                         described: bool = False, reach: int = 2) -> list[_Part]:
         """"Ông cho biết, …": a clause whose subject is a personal pronoun (or, ``described``, a
         description of a person: ``_described``) speaks for the subject of the last sentence before it
-        that names a person outside what is reported, in its paragraph or the one before (never
-        further: a pronoun does not reach across the article), else for the last one named in what is
-        reported."""
+        that names a person outside what is reported, in its paragraph or up to ``reach`` - 1 before it
+        (never further: a pronoun does not reach across the article), else for the last one named in
+        what is reported."""
         s = hit.s
         subject = s.para.text[hit.seg_start:hit.start].strip(" ,").lower()
         # A leading adverbial clause may stand before the pronoun ("Chia sẻ về quyết tâm …, cô cho
@@ -732,7 +734,7 @@ class ArgumentsMixin:
         own = [m for m in s.mentions if m.type == "PERSON" and m.end <= hit.clause[0]
                and not _opened(text, s.start, m.start)]
         reported: list[Mention] = []
-        for para in (here, here - 1):
+        for para in range(here, here - max(reach, 1), -1):
             earlier = [x for x in by_para.get(para, []) if para < here or x.start < s.start]
             # One named in what an earlier sentence reports ("Koeman cũng xác nhận rằng Barcelona sắp đón
             # tân binh Sergio Dest. Ông nói thêm: …"), or in a quotation of several sentences ('"… Anh Hưng
@@ -745,9 +747,23 @@ class ArgumentsMixin:
             if named:
                 # The subject of the last sentence naming someone, not its object: "HLV Solskjaer đã bày tỏ
                 # nguyện vọng muốn Cavani … Ông chia sẻ: …", "Trương Thế Vinh đến chúc mừng nhạc sĩ Nguyễn
-                # Văn Chung. Anh thừa nhận …" (issue #14, batches 9, 10, 12 and 13).
-                return [self._speaker_part(named[-1][0], here, hit.start)]
+                # Văn Chung. Anh thừa nhận …" (issue #14, batches 9, 10, 12 and 13) — unless two people are
+                # that subject ("Harry Maguire và Luke Shaw …. Anh chia sẻ"): the pronoun does not guess.
+                return self._subject_part(by_para[para][0].para.text, named[-1], here, hit.start)
         return [self._speaker_part(reported[-1], here, hit.start)] if reported else []
+
+    def _subject_part(self, text: str, people: list[Mention], para: int, at: int) -> list[_Part]:
+        """The first of ``people`` (one sentence's persons) as the source, unless the second follows it
+        with only a comma, or a conjunction and the second's title ("và Bộ trưởng", "và ông"), between:
+        two people are the subject, and a pronoun does not guess which of them it means."""
+        first = people[0]
+        if len(people) > 1 and first.end <= people[1].start:
+            gap = text[first.end:people[1].start].strip(" ,")
+            # a conjunction and at most three words of a title; more (a verb, "cùng các học trò tiếp đón")
+            # make the second an object
+            if not gap or (self.lex.joined.match(gap) is not None and len(gap.split()) <= 4):
+                return []
+        return [self._speaker_part(first, para, at)]
 
     @staticmethod
     def _speaker_part(m: Mention, para: int, at: int) -> _Part:

@@ -35,7 +35,7 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", 
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
-                        "undated_speakers",
+                        "description_paragraphs", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
@@ -134,6 +134,9 @@ class TypeSettings:
     # speaks as a pronoun does: for the person named last before it
     description_speakers: tuple[tuple[str, ...], ...] = ()
     description_words: int = 0
+    # how many paragraphs, its own first, a description (not a bare pronoun, which looks two back) looks
+    # back through for the person it means; the first one naming someone decides
+    description_paragraphs: int = 2
     # a record with a participant of these types is complete without a date (the date weight of
     # the confidence is given): "X cho biết, …" with no occasion dated is a STATEMENT dated ""
     undated_speakers: frozenset[str] = frozenset()
@@ -374,6 +377,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         pronoun_speakers=frozenset(str(x).lower() for x in raw.get("pronoun_speakers", [])),
         description_speakers=_phrases(raw.get("description_speakers", [])),
         description_words=int(raw.get("description_words", 0)),
+        description_paragraphs=int(raw.get("description_paragraphs", 2)),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
         state_subject_gap=_gap_words(raw["state_subject_gap"]) if "state_subject_gap" in raw else None,
         state_subject_heads=_literal_words(raw.get("state_subject_heads", [])),
