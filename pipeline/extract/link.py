@@ -757,9 +757,11 @@ class Linkers:
         """"ORG": a body a rule found is the whole item; "other": a mention of another kind is the whole
         item (a place, a person by title) or an item of Vietnamese words; "foreign": a Latin-script
         name of one to four words that no rule found whole but by a foreign name's form."""
-        whole = next((a for a in spans if a.start == s and a.end == e), None)
-        if whole is not None and whole.type == "ORG":
+        # a body found over the item and beyond it keeps its name: the list's joints cut "Dolce & Gabbana"
+        # before "&" (batch 12), and the item is but a piece of it
+        if any(a.type == "ORG" and a.start <= s and e <= a.end for a in spans):
             return "ORG"
+        whole = next((a for a in spans if a.start == s and a.end == e), None)
         words = text[s:e].split()
         if any(w.endswith(".") for w in words[:-1]):
             return "other"  # a sentence ends inside: "European Super League. Atletico"
