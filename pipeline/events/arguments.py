@@ -53,8 +53,6 @@ _DESCRIPTION_STOPS = re.compile(r"[;:\"“”]")
 # Between an affiliation and the body or place it belongs to: "Vụ Giáo dục Đại học, Bộ GD&ĐT", "Trường đại
 # học Surrey, Anh", "Trường đại học Surrey (Vương quốc Anh)".
 _AFFILIATION_CHAIN = re.compile(r"\s*[,(]\s*")
-# How far before a body a head's title ending right before it is looked for ("Phó Tổng Giám đốc thường trực ").
-_TITLE_REACH = 40
 
 
 # How far before a place the possessive joining it to a medium may start ("của " and spaces), and how
@@ -673,11 +671,11 @@ class ArgumentsMixin:
     def _described_body(self, hit: _Hit, before: list[Mention]) -> Mention | None:
         """The body whose own description, set off after it ("Ủy ban Bầu cử - cơ quan chuyên giám sát …,",
         "Bộ Ngoại giao Algeria, nước có một công dân …,": ``[grammar] body_apposition_heads``), closes with
-        the comma that opens the verb's clause, with at most two lower-case words between that comma and
-        the verb ("cũng", "đã"): the description says who the body is, and the body speaks."""
+        the comma that opens the verb's clause, with at most ``lex.body_verb_words`` lower-case words between
+        that comma and the verb ("cũng", "đã"): the description says who the body is, and the body speaks."""
         text, c0 = hit.s.para.text, hit.clause[0]
         gap = _WORD.findall(text, c0, hit.start)
-        if len(gap) > 2 or any(not w[:1].islower() for w in gap):
+        if len(gap) > self.lex.body_verb_words or any(not w[:1].islower() for w in gap):
             return None
         for m in reversed(before):
             if m.end > c0:
@@ -710,11 +708,11 @@ class ArgumentsMixin:
         if not parts and (settings.pronoun_speakers or described):
             # a description says what the person is and may reach further back than a bare pronoun
             return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described,
-                                         settings.description_paragraphs if described else 2)
+                                         settings.description_paragraphs if described else settings.pronoun_paragraphs)
         return parts
 
     def _pronoun_speaker(self, hit: _Hit, by_para: dict[int, list[_Sent]], pronouns: frozenset[str],
-                         described: bool = False, reach: int = 2) -> list[_Part]:
+                         described: bool, reach: int) -> list[_Part]:
         """"Ông cho biết, …": a clause whose subject is a personal pronoun (or, ``described``, a
         description of a person: ``_described``) speaks for the subject of the last sentence before it
         that names a person outside what is reported, in its paragraph or up to ``reach`` - 1 before it
@@ -754,14 +752,15 @@ class ArgumentsMixin:
 
     def _subject_part(self, text: str, people: list[Mention], para: int, at: int) -> list[_Part]:
         """The first of ``people`` (one sentence's persons) as the source, unless the second follows it
-        with only a comma, or a conjunction and the second's title ("và Bộ trưởng", "và ông"), between:
+        with only a comma, or a conjunction and at most ``lex.joined_title_words`` words of the second's title
+        ("và Bộ trưởng", "và ông"), between:
         two people are the subject, and a pronoun does not guess which of them it means."""
         first = people[0]
         if len(people) > 1 and first.end <= people[1].start:
             gap = text[first.end:people[1].start].strip(" ,")
-            # a conjunction and at most three words of a title; more (a verb, "cùng các học trò tiếp đón")
-            # make the second an object
-            if not gap or (self.lex.joined.match(gap) is not None and len(gap.split()) <= 4):
+            # more words (a verb, "cùng các học trò tiếp đón") make the second an object
+            if not gap or (self.lex.joined.match(gap) is not None
+                           and len(gap.split()) <= 1 + self.lex.joined_title_words):
                 return []
         return [self._speaker_part(first, para, at)]
 
@@ -937,7 +936,7 @@ class ArgumentsMixin:
         ("Bộ Y tế, ông A cho biết") is not."""
         text = hit.s.para.text
         if body.start < hit.end and hit.start < body.end or self.lex.head_title_before.search(
-                text, max(0, body.start - _TITLE_REACH), body.start) is None:
+                text, max(0, body.start - self.lex.title_reach), body.start) is None:
             return False
         # or inside the title alone that names him, a body's head ("Giám đốc Sở Y tế TPHCM cho rằng": the
         # tagger's coreference made the title a mention of Nguyễn Tấn Bỉnh)

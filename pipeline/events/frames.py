@@ -35,7 +35,7 @@ _SENSE_KEYS = frozenset({"before", "after", "in_sentence", "opening", "window", 
 _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", "inherit", "host", "neighbour",
                         "yields_to", "one_host", "said_after_words", "said_after_lead_words", "multilateral_type", "uncued_status",
                         "multilateral_triggers", "pronoun_speakers", "description_speakers", "description_words",
-                        "description_paragraphs", "undated_speakers",
+                        "description_paragraphs", "pronoun_paragraphs", "undated_speakers",
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
@@ -137,6 +137,8 @@ class TypeSettings:
     # how many paragraphs, its own first, a description (not a bare pronoun, which looks two back) looks
     # back through for the person it means; the first one naming someone decides
     description_paragraphs: int = 2
+    # how many paragraphs, its own first, a bare pronoun looks back through
+    pronoun_paragraphs: int = 2
     # a record with a participant of these types is complete without a date (the date weight of
     # the confidence is given): "X cho biết, …" with no occasion dated is a STATEMENT dated ""
     undated_speakers: frozenset[str] = frozenset()
@@ -378,6 +380,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         description_speakers=_phrases(raw.get("description_speakers", [])),
         description_words=int(raw.get("description_words", 0)),
         description_paragraphs=int(raw.get("description_paragraphs", 2)),
+        pronoun_paragraphs=int(raw.get("pronoun_paragraphs", 2)),
         undated_speakers=frozenset(str(x) for x in raw.get("undated_speakers", [])),
         state_subject_gap=_gap_words(raw["state_subject_gap"]) if "state_subject_gap" in raw else None,
         state_subject_heads=_literal_words(raw.get("state_subject_heads", [])),

@@ -21,7 +21,7 @@ _SHARED_KEYS = {
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "apposition": frozenset(["description_chars", "max_lead_words", "max_tail_chars", "min_description_words",
-                             "owner_title_words"]),
+                             "owner_title_words", "body_verb_words", "joined_title_words", "title_reach_chars"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
     "participants": frozenset(["attribution", "ordered_after", "ordered_not", "ordered_window", "ordered_not_window", "place_not_after", "qualifier_after", "target_markers",
@@ -123,6 +123,9 @@ class Lexicon:
     apposed_lead_words: int
     apposed_tail: re.Pattern[str]
     owner_title_words: int
+    body_verb_words: int  # most lower-case words between a body's closed description and the verb
+    joined_title_words: int  # most title words after the conjunction joining two people
+    title_reach: int  # how far before a body a head's title is looked for, in characters
 
     @classmethod
     def load(cls, path: str | Path | None = None, frames: str | Path | None = None) -> "Lexicon":
@@ -219,6 +222,9 @@ class Lexicon:
             apposed_lead_words=int(data["apposition"]["max_lead_words"]),
             apposed_tail=re.compile(rf'[^;:"“”]{{0,{int(data["apposition"]["max_tail_chars"])}}}'),
             owner_title_words=int(data["apposition"]["owner_title_words"]),
+            body_verb_words=int(data["apposition"]["body_verb_words"]),
+            joined_title_words=int(data["apposition"]["joined_title_words"]),
+            title_reach=int(data["apposition"]["title_reach_chars"]),
             description_chars=int(data["apposition"]["description_chars"]),
         )
 
