@@ -74,27 +74,10 @@ def _retone(nfc: str) -> str:
     return _NEW_PLACEMENT.sub(move, nfc)
 
 
-# Traditional placement: the tone on the first vowel of an open oa/oe/uy syllable ("hòa", "thủy"), as
-# normalize_text writes it.
-_TRADITIONAL_PLACEMENT = re.compile(r"(?<![^\W\d_])([^\W\d_]{0,3}?)([òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ])([aeyAEY])(?![^\W\d_])")
-
-
 def traditional_tone_placement(text: str) -> str:
     """``text`` (NFC) with the traditional tone placement ("thủy", "hòa") only: what normalize_text does to
     tones, without its other steps, for words that are already clean (a dictionary's)."""
     return _retone(unicodedata.normalize("NFC", text))
-
-
-def new_tone_placement(text: str) -> str:
-    """``text`` with the new tone placement ("thuỷ", "hoà"), the one of underthesea's word dictionary; the
-    inverse of what normalize_text does, so a word of the text can be looked up there ("ủy ban" -> "uỷ ban")."""
-    def move(m: re.Match[str]) -> str:
-        decomposed = unicodedata.normalize("NFD", m.group(2))
-        if m.group(1).lower() not in _INITIALS or (decomposed[0] + m.group(3)).lower() not in ("oa", "oe", "uy"):
-            return m.group(0)  # "của", "múa": "ua" is no such pair
-        return m.group(1) + decomposed[0] + unicodedata.normalize("NFC", m.group(3) + decomposed[1:])
-
-    return _TRADITIONAL_PLACEMENT.sub(move, text)
 
 
 def normalize_text(text: str) -> str:
