@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..model import Mention, Paragraph, Participant
 from .frames import TypeSettings
 from .lexicon import Lexicon, TriggerRule
-from .records import _Args, _Hit, _names, _Part, _Sent
+from .records import _Args, _Hit, _key, _names, _Part, _Sent
 from .quotes import in_quotation
 from .words import _QUOTED, _STRONG_STOP, _WORD, _opened, _phrase
 
@@ -235,7 +235,7 @@ class ArgumentsMixin:
         """One participant per entity, with the role it first has."""
         parts: list[_Part] = []
         for m, role in roles:
-            key = m.entity_id or m.canonical or m.text
+            key = _key(m)
             if key not in seen:
                 seen.add(key)
                 parts.append(_Part(Participant(key, m.canonical or m.text, m.type, role), (para, m.start)))
@@ -480,7 +480,7 @@ class ArgumentsMixin:
         text = s.para.text
         parts = []
         for form, m in s.forms.items():
-            key = m.entity_id or m.canonical or m.text
+            key = _key(m)
             if key in seen:
                 continue
             at = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text[name.start:name.end])
@@ -766,7 +766,7 @@ class ArgumentsMixin:
 
     @staticmethod
     def _speaker_part(m: Mention, para: int, at: int) -> _Part:
-        key = m.entity_id or m.canonical or m.text
+        key = _key(m)
         return _Part(Participant(key, m.canonical or m.text, m.type, "source"), (para, at))
 
     def _reported(self, s: _Sent, m: Mention) -> bool:
@@ -799,7 +799,7 @@ class ArgumentsMixin:
                 if any(n_ is not m and n_.type in ("EVENT", "TREATY") and n_.start <= m.start and m.end <= n_.end
                        for n_ in other.mentions):
                     continue
-                key = m.entity_id or m.canonical or m.text
+                key = _key(m)
                 if key not in seen:
                     seen.add(key)
                     parts.append(_Part(Participant(key, m.canonical or m.text, m.type, "participant"),
@@ -911,7 +911,7 @@ class ArgumentsMixin:
         that refers to him: "Tổng thống và Thủ tướng Pháp đã công bố" names France as acting, batch 17's
         gold; "Tổng thư ký Quốc hội đề nghị …, kỳ họp thứ 2" is the assembly's session, batch 8's.)"""
         s = hit.s
-        at = {(m.entity_id or m.canonical or m.text, m.start): m for m in reversed(s.mentions)}
+        at = {(_key(m), m.start): m for m in reversed(s.mentions)}
         mine = [(p, at.get((p.participant.entity_id, p.order[1]))) for p in parts if p.order[0] == s.para.index]
         people = [m for p, m in mine if m is not None and m.type == "PERSON"]
         last: Mention | None = None  # the affiliation named last: a body or place right after it is its own

@@ -162,6 +162,11 @@ def _dates_agree(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
+def _key(m: Mention) -> str:
+    """The participant id of a mention: its entity, else its canonical name, else its text."""
+    return m.entity_id or m.canonical or m.text
+
+
 def _names(m: Mention) -> frozenset[str]:
     return frozenset(" ".join(x.lower().split()) for x in (m.canonical, m.acronym, m.text) if x)
 

@@ -7,7 +7,7 @@ import re
 
 from .frames import Sense, TypeSettings
 from .lexicon import Lexicon, TriggerRule
-from .records import _Hit, _names, _Sent
+from .records import _Hit, _key, _names, _Sent
 from .quotes import in_quotation
 from .words import _OPENERS, _QUOTED, _WORD, _Words
 
@@ -380,7 +380,7 @@ class TriggerMixin:
                 continue
             sep = _SPACE if not ids else lex.name_sep
             if m.type in lex.participant_types and sep.fullmatch(text[pos:m.start]) and text[pos:m.start] != "":
-                ids.append(m.entity_id or m.canonical or m.text)
+                ids.append(_key(m))
                 texts.append(_names(m))
                 pos = m.end
                 continue

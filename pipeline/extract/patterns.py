@@ -41,6 +41,16 @@ _LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
 _GROWS_OVER = ("GPE", "LOC", "ORG")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word ending at the last non-space before ``pos``, without copying the text before it."""
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1:end]
+
+
 _DASHES = "-–"
 
 
@@ -760,7 +770,7 @@ class Patterns(NameEnd):
         viện", "Chủ tịch Hạ viện"); before one it opens a name ("Hạ viện Mỹ": the head's, above)."""
         text, limit = ctx.text, ctx.limit
         for m in self._bare_body_re.finditer(text, 0, limit):
-            before = text[text.rfind(" ", 0, max(m.start() - 1, 0)) + 1:m.start()].strip()
+            before = _word_before(text, m.start())
             if before[:1].isupper() and before[-1:].isalnum() or text[m.end():m.end() + 2][1:].isupper() \
                     or not accepted.free(m.start(), m.end()):
                 continue
@@ -773,10 +783,7 @@ class Patterns(NameEnd):
         of its own (grammar_eponym_school_nouns; issue-14U20, batches 22 and 23)."""
         text, limit = ctx.text, ctx.limit
         for m in self._eponym_school_re.finditer(text, 0, limit):
-            end = m.start()
-            while end and text[end - 1].isspace():
-                end -= 1
-            before = text[text.rfind(" ", 0, end) + 1:end]  # the word before, without copying the text before it
+            before = _word_before(text, m.start())
             if before.lower() in self.grammar["eponym_school_not_after"] or (before[:1].isupper() and before[-1:].isalpha()) \
                     or any(s < m.start() < e for s, e in ctx.words) or not accepted.free(m.start(), m.end()):
                 continue  # "công trường", "Hội đồng trường": a word "trường" ends; "Nguyễn Trường Tộ": a name's syllable
