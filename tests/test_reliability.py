@@ -141,8 +141,15 @@ def two_sets(tmp_path_factory):
     return old, new, names
 
 
+# The child waits this long before publishing, so that kills in that span find the old set whatever
+# the machine's load (a kill before the journal is the "old" case, and a fork is sometimes slower).
+PRE_PUBLISH_S = 0.1
+RENAME_DELAY_S = 0.02
+
+
 def _publish_in_child(out: Path, stage_name: str, names: list[str]) -> None:
-    os.environ[publish.DELAY_ENV] = "0.02"
+    os.environ[publish.DELAY_ENV] = str(RENAME_DELAY_S)
+    time.sleep(PRE_PUBLISH_S)
     stage = Stage.__new__(Stage)
     stage.out_dir, stage.path = out, out / stage_name
     stage.publish(names)
@@ -171,12 +178,14 @@ def test_a_kill_at_any_instant_of_publish_leaves_the_old_or_the_new_set(tmp_path
     rng = random.Random(12)
     ctx = multiprocessing.get_context("fork")
     seen = {"old": 0, "new": 0, "mixed-before-recovery": 0}
-    window = 0.02 * (len(names) + 1)
-    for trial in range(60):
+    span = PRE_PUBLISH_S + RENAME_DELAY_S * (len(names) + 1) * 1.3
+    trials = 60
+    for trial in range(trials):
         out, stage_name = _prepare(tmp_path / str(trial), old, new, names)
         child = ctx.Process(target=_publish_in_child, args=(out, stage_name, names))
         child.start()
-        time.sleep(rng.uniform(0, window * 1.3))
+        # Stratified instants: one in each sixtieth of the span, so every part of it is hit.
+        time.sleep((trial + rng.random()) / trials * span)
         os.kill(child.pid, signal.SIGKILL)
         child.join()
         # Without recovery: every file matches the manifest (all old or all new), or the set is
