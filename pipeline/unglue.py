@@ -153,7 +153,12 @@ class Unglue:
         following = self._following(text, end)
         for i in cuts:
             head, tail = word[:i], word[i:]
-            if len(tail) < self.min_tail or not self._is_syllable(tail) or not (head.isupper() or self._is_syllable(head)):
+            if len(tail) < self.min_tail or not (head.isupper() or self._is_syllable(head)):
+                continue
+            if not self._is_syllable(tail):
+                # "ĐTsẽtổng": an acronym glued to two words glued together; the next pass splits the pair
+                if head.isupper() and self._lower_cut(tail, text, start + i, end):
+                    return i
                 continue
             if tail in self.words or (head.lower() + " " + tail) in self.dictionary \
                     or (following is not None and (tail + " " + following) in self.dictionary):

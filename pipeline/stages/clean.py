@@ -25,7 +25,7 @@ from ..errors import ConfigError
 from ..model import Document, Paragraph, Removal
 from ..normalize import fold, normalize_text
 from ..unglue import Unglue
-from ..wordseg import dictionary_words
+from ..wordseg import dictionary_words, in_both_placements
 
 __all__ = ["FurnitureRule", "FurnitureRules", "Cleaner"]
 
@@ -117,7 +117,8 @@ class FurnitureRules:
                 inline=tuple(FurnitureRule(r["name"], re.compile(r["pattern"]), "any") for r in data.get("inline", [])),
                 section_labels=rules("section_label"),
                 source_theo=re.compile(data["credit"]["source_line"]),
-                unglue=Unglue.from_data(data["glued"], dictionary),
+                # the text is in the traditional tone placement, the model's dictionary in the new one
+                unglue=Unglue.from_data(data["glued"], in_both_placements(dictionary)),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
@@ -215,7 +216,7 @@ class Cleaner:
         normal = [normalize_text(line) for line in raw_lines]
         # the words the document writes on their own confirm where a glued foreign name ends ("Biden" / "Bidenở")
         known = self.rules.unglue.words_of(normal + [normalize_text(doc.title)])
-        lines = [self.rules.unglue(line, known) for line in normal]
+        lines = [self._unglued(line, known) for line in normal]
         # Where each line stands in the input file (its position when built in code).
         number = doc.line_numbers if len(doc.line_numbers) == len(lines) else list(range(1, len(lines) + 1))
         doc.lines, doc.line_numbers = [], []
@@ -245,6 +246,12 @@ class Cleaner:
             doc.year_estimate = self._year_estimate(p.text for p in paragraphs)
         return doc
 
+    def _unglued(self, line: str, known: frozenset[str]) -> str:
+        """``line`` (normalised) with its glued words split, normalised again where a split was made: a glued
+        word is no syllable, so normalising could not place its tones ("hoàbình" -> "hoà bình" -> "hòa bình")."""
+        split = self.rules.unglue(line, known)
+        return normalize_text(split) if split != line else line
+
     def _furniture(self, work: "_Lines") -> None:
         """Pass 1: furniture that a line shows by itself."""
         related = False
@@ -262,7 +269,7 @@ class Cleaner:
     def _headline(self, doc: Document, work: "_Lines", kept: list[int]) -> tuple[int | None, str]:
         """The headline: the metadata title, or the first line when it reads as one."""
         lines = work.lines
-        title_text = self.rules.unglue(normalize_text(doc.title), self.rules.unglue.words_of(work.lines))
+        title_text = self._unglued(normalize_text(doc.title), self.rules.unglue.words_of(work.lines))
         if kept and title_text and fold(lines[kept[0]]) == fold(title_text):
             return kept[0], title_text
         if kept and not title_text and self._headline_like(lines[kept[0]]) \
