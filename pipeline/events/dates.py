@@ -9,7 +9,7 @@ import re
 from ..dates import EstimatedDate, find_dates
 from ..model import Paragraph
 from .lexicon import Lexicon
-from .records import _Args, _Hit, _Record, _Sent, _set_date
+from .records import VOICE_ROLES, _Args, _Hit, _Record, _Sent, _key, _set_date
 from .status import _status_by_date
 from .quotes import in_quotation, quoted_apart, quoted_spans
 from .words import _QUOTED, _WORD, _opened, _text_words
@@ -225,8 +225,8 @@ class DatesMixin:
         before = sents[k - 1]
         first = next((m for m in before.mentions if m.type in ("PERSON", "ORG")), None)
         # (a speaker's affiliation too: "ngày 7/2, Bộ Công Thương …" then "ông A, Thứ trưởng Bộ Công Thương, cho biết")
-        speakers = {p.participant.entity_id for p in args.participants if p.participant.role in ("source", "affiliation")}
-        if first is None or (first.entity_id or first.canonical or first.text) not in speakers:
+        speakers = {p.participant.entity_id for p in args.participants if p.participant.role in VOICE_ROLES}
+        if first is None or _key(first) not in speakers:
             return None
         # the scene's date stands before its subject ("vào tháng 3 vừa rồi, Bi Rain …", "ngày 7/2, Bộ Công Thương …")
         return next((d for d in reversed(self._dates(before, reference))
@@ -312,7 +312,7 @@ class DatesMixin:
             host = self._host_named_with(r, hosts)
             if host is not None and host.hit.s is r.hit.s and not self._beside(host):
                 host.args.participants.extend(
-                    p for p in r.args.participants if p.participant.role in ("source", "affiliation"))
+                    p for p in r.args.participants if p.participant.role in VOICE_ROLES)
 
     def _beside(self, host: _Record) -> bool:
         """A word of ``speakers_attend_not_after`` ends right before the host's noun: what its sentence tells

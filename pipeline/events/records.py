@@ -9,6 +9,10 @@ from ..model import Event, Evidence, Mention, Paragraph, Participant, Sentence
 from .lexicon import TriggerRule
 from .words import _Words
 
+# The roles that speak in a record: its sources and the bodies they speak for (a speaker's affiliation). A date
+# or a host's participants carry over by them.
+VOICE_ROLES = frozenset({"source", "affiliation"})
+
 
 @dataclass(slots=True)
 class _Sent:
@@ -134,7 +138,7 @@ class _Record:
         represents is no host of its own (``sources``: "Đại tướng Ngô Xuân Lịch, nguyên Ủy viên Bộ Chính
         trị, … đã tiếp" is another meeting than "Thượng tướng Phan Văn Giang, Ủy viên Bộ Chính trị, … chủ
         trì Lễ đón")."""
-        return {p.participant.entity_id for p in self.args.participants if p.participant.role in ("source", "affiliation")}
+        return {p.participant.entity_id for p in self.args.participants if p.participant.role in VOICE_ROLES}
 
 
 def _same_kind(a: _Record, b: _Record) -> bool:
