@@ -275,6 +275,19 @@ def test_inline_furniture_is_cut_and_the_rest_of_the_line_stays(config):
     assert doc.paragraphs_in == len(doc.paragraphs) + len(doc.removed) == 6 + 3
 
 
+def test_a_bracketed_related_title_is_cut_but_an_editors_insertion_stays(config):
+    doc = clean(config, ["Séc và Việt Nam",
+                         "Hai nước đẩy mạnh hợp tác du lịch.  [Thủ tướng hoan nghênh Tổng thống Séc sắp thăm Việt Nam]  "
+                         "Theo bài báo, Cộng hòa Séc không có biển.",
+                         "Đơn viết: kính đề nghị Bộ trưởng [Thượng tướng Tô Lâm - PV], quan tâm chỉ đạo.",
+                         "Theo nghiên cứu [8] của nhóm, cá thể này [tác giả của ứng dụng VPN - pv] không chỉ có ở đây."])
+    body = [p.text for p in doc.paragraphs if p.kind != "title"]
+    assert body == ["Hai nước đẩy mạnh hợp tác du lịch. Theo bài báo, Cộng hòa Séc không có biển.",
+                    "Đơn viết: kính đề nghị Bộ trưởng [Thượng tướng Tô Lâm - PV], quan tâm chỉ đạo.",
+                    "Theo nghiên cứu [8] của nhóm, cá thể này [tác giả của ứng dụng VPN - pv] không chỉ có ở đây."]
+    assert [(r.paragraph, r.rule) for r in doc.removed] == [(2, "bracketed-related-link")]
+
+
 def test_line_numbers_are_the_input_files(tmp_path):
     from pipeline.io.readers import DumpReader
 
