@@ -1291,7 +1291,8 @@ class Patterns(NameEnd):
                     and not self._street_over_unit(text, m, existing):
                 continue
             s, e = run
-            if not self._may_name_place(m.group().lower(), text[s:e]) or self._elided_compass(text, m.start(), s, e):
+            if not self._may_name_place(m.group().lower(), text[s:e], text[e:e + 3]) \
+                    or self._elided_compass(text, m.start(), s, e):
                 continue
             if self._runs_into_word(text, e, word_end):
                 continue
@@ -1309,13 +1310,20 @@ class Patterns(NameEnd):
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted)
 
-    def _may_name_place(self, head: str, name: str) -> bool:
+    def _may_name_place(self, head: str, name: str, after: str) -> bool:
         """The run after a place's head word may be its name: not one opened by a word no name starts with, and
         after a stadium's word only a city the gazetteer knows ("sân Tam Kỳ"; "sân Anfield", "trên sân Aston Villa"
-        are a ground's own name and a club's, left to the other rules; issue-14C14)."""
+        are a ground's own name and a club's, left to the other rules; issue-14C14). After a tower's or a palace's
+        word (``vietnamese_name_heads``) only a Vietnamese name, no people's ("tháp Chăm"), no number after it and
+        not its head again (a caption run on: "Tháp Bình Lâm Tháp tại …"): "tháp Beckham" is a flat block named
+        after a player, "hải sản Tháp Bà 86" a restaurant (issue-14N26)."""
         first = name.split()[0]
         if len(name) == 1 or first in self.rules.not_name_start and first not in self.rules.place_name_starts:
             return False  # (a letter: "sân khấu bãi B", a sector of the beach; issue-14L20, batch 13)
+        if head in self.grammar["vietnamese_name_heads"] and (
+                first in self.grammar["people_names"] or after.strip()[:1].isdigit()
+                or not all(vietnamese_syllable(w) and w.lower() != head for w in name.split())):
+            return False
         return head not in self.grammar["known_place_heads"] or any(
             self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
 
