@@ -1067,9 +1067,15 @@ class Patterns(NameEnd):
             return None
         if not self._names_something(text, m, pos, name, etype, inside):
             return None
-        ids = self.names.get(fold(name))
+        own = self._after_trade(text, m, pos)
+        if own is not None and any(a.type == "GPE" and a.start == own and a.end == end for a in inside):
+            return None  # "Hãng xe Nhật công bố giá bán mới": a country's carmaker, no name
+        ids = self.names.get(fold(name)) or own is not None and self.names.get(fold(text[own:end]))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
+        if own is not None and not ids:
+            span.canonical = text[own:end]  # "Hãng xe Interbus Lines" is the company "Interbus Lines"
+            span.entity_id = f"org:new:{slug(span.canonical)}"
         if not ids and etype == "ORG":
             span = self._school_by_its_name(name, span)
         if not ids and m.group().islower() and m.group() in self.rules.contest_nouns:
@@ -1090,6 +1096,15 @@ class Patterns(NameEnd):
                 admin = ""  # "UBND quận 3": the numbered unit's place holds its word ("quận 3")
             span.canonical = " ".join(x for x in (body, admin, place) if x)
         return span
+
+    def _after_trade(self, text: str, m: re.Match[str], pos: int) -> int | None:
+        """Where a company's own name starts after "Hãng" and its trade in lower case ("Hãng xe Interbus Lines", "Hãng
+        xe điện Nio": the gold names "Interbus Lines", "Nio"; batches 26 and 28; ``grammar_trade_words``,
+        issue-14M26); None after another head or without a trade."""
+        if m.group() not in self.grammar["trade_heads"]:
+            return None
+        trade = next((t for t in self.grammar["trade_words"] if text.startswith(t + " ", pos)), None)
+        return None if trade is None else pos + len(trade) + 1
 
     def _school_by_its_name(self, name: str, span: Candidate) -> Candidate:
         """"trường Đại học San Francisco", "trường ĐH Việt Nhật": the lower-case noun "trường" (school) before a school's
