@@ -1067,15 +1067,9 @@ class Patterns(NameEnd):
             return None
         if not self._names_something(text, m, pos, name, etype, inside):
             return None
-        own = self._after_trade(text, m, pos)
-        if own is not None and any(a.type == "GPE" and a.start == own and a.end == end for a in inside):
-            return None  # "Hãng xe Nhật công bố giá bán mới": a country's carmaker, no name
-        ids = self.names.get(fold(name)) or own is not None and self.names.get(fold(text[own:end]))
+        ids = self.names.get(fold(name))
         span = (self._span_for(self._pick(ids, ""), s, end) if ids else
                 Candidate(s, end, etype, f"{etype.lower()}:new:{slug(name)}", name, method="pattern", score=0.7))
-        if own is not None and not ids:
-            span.canonical = text[own:end]  # "Hãng xe Interbus Lines" is the company "Interbus Lines"
-            span.entity_id = f"org:new:{slug(span.canonical)}"
         if not ids and etype == "ORG":
             span = self._school_by_its_name(name, span)
         if not ids and m.group().islower() and m.group() in self.rules.contest_nouns:
@@ -1095,6 +1089,21 @@ class Patterns(NameEnd):
             if place.lower().startswith(f"{admin.lower()} "):
                 admin = ""  # "UBND quận 3": the numbered unit's place holds its word ("quận 3")
             span.canonical = " ".join(x for x in (body, admin, place) if x)
+        return self._trade_named(text, m, pos, span, inside)
+
+    def _trade_named(self, text: str, m: re.Match[str], pos: int, span: Candidate, inside: list[Candidate]) -> Candidate | None:
+        """A company by "Hãng" and its trade is named by what follows the trade: the company the gazetteer knows by
+        that name ("Hãng xe điện Nio" -> NIO), or a new one of that name ("Hãng xe Interbus Lines" -> "Interbus
+        Lines"); a country there is no company ("Hãng xe Nhật công bố giá bán mới"). Any other span as it is."""
+        own = self._after_trade(text, m, pos)
+        if own is None or not span.entity_id.startswith("org:new:"):
+            return span
+        if any(a.type == "GPE" and a.start == own and a.end == span.end for a in inside):
+            return None
+        if ids := self.names.get(fold(text[own:span.end])):
+            return self._span_for(self._pick(ids, ""), span.start, span.end)
+        span.canonical = text[own:span.end]
+        span.entity_id = f"org:new:{slug(span.canonical)}"
         return span
 
     def _after_trade(self, text: str, m: re.Match[str], pos: int) -> int | None:
