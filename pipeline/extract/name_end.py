@@ -83,8 +83,8 @@ class NameEnd:
             if step == _NEXT:
                 continue
             scan.prev_end, scan.prev2_word, scan.prev_word = w.end(), scan.prev_word, w
-            if len(w.group().rstrip(".")) < len(w.group()):
-                break  # a full stop ends the name
+            if len(w.group().rstrip(".")) < len(w.group()) and not self._unit_before_place(scan, w):
+                break  # a full stop ends the name, but an administrative unit's abbreviation before its place
         if scan.end is None and shape.whole and any(x.group().lower() not in self.grammar["joiners"] for x in scan.pending):
             # "Phòng An ninh chính trị nội bộ": a department's field in lower case, up to the predicate
             scan.end = pos - 1
@@ -94,9 +94,19 @@ class NameEnd:
             # the epidemic closes a task's name, what follows is the predicate; else only a place closes it
             return scan.end if self._task_last(scan) else None
         end = self._finish(scan)
-        if text[pos:end].endswith("'"):
-            end -= 1  # a closing quotation mark: "dựa trên 'Thỏa thuận … Việt Nam' ký năm 2019"
+        if text[pos:end].endswith("'") or text[pos - 1:end].endswith(tuple(" " + u for u in self.grammar["unit_abbreviations"])):
+            end -= 1  # a closing quotation mark: "dựa trên 'Thỏa thuận … Việt Nam' ký năm 2019"; a unit's full stop at
+            # the end of its sentence: "văn bản từ UBND TP. Trả lời phóng viên" names "UBND TP"
         return None if end < pos else end
+
+    def _unit_before_place(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """An administrative unit abbreviated with a full stop, right before a place the tagger knows, is inside the name
+        ("Trung tâm Y tế TP. Phú Quốc", "Đội bóng chuyền bãi biển nữ TP. Cần Thơ": ``grammar_unit_abbreviations``;
+        issue-14M26), not the end of its sentence ("… bằng văn bản từ UBND TP. Trả lời phóng viên, …")."""
+        if w.group() not in self.grammar["unit_abbreviations"] or scan.text[w.end():w.end() + 1] != " ":
+            return False
+        place = scan.starts.get(w.end() + 1)
+        return place is not None and place.type in ("GPE", "LOC")
 
     def _task_last(self, scan: _Scan) -> bool:
         """A steering committee named by its task alone, the task ending with the epidemic it fights, is a name

@@ -34,6 +34,8 @@ def _initial(word: str) -> bool:
 # An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # An army unit's number right after its head ("Sư đoàn 304", "Quân đoàn 2"; ``_numbered_unit_end``).
+# A capitalised word and the word after it: does a sentence open there ("Trả lời" after "UBND TP.")?
+_TWO_WORDS = re.compile(r"(\w+) (\w+)")
 _UNIT_CODE = re.compile(r" \d{1,3}(?![\d,.]\d)\b")
 # A Latin-script word a body's name may end on before its tail of linking words (``_foreign_tail``).
 _LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
@@ -741,7 +743,8 @@ class Patterns(NameEnd):
                 continue
             pos = self._past_admin(text, m.end() + 1, etype)
             end = self._numbered_unit_end(text, m, pos, etype) or self._named_end(
-                text, pos, limit, starts, head_re, word_end, self._name_shape(text, m, etype, about, word_end))
+                text, pos, limit, self._place_from_admin(starts, m.end() + 1, pos), head_re, word_end,
+                self._name_shape(text, m, etype, about, word_end))
             if end is not None and etype == "ORG":
                 end = self._foreign_tail(text, self._council_end(text, m, pos, end), limit)
             if end is None or self._generic_scope(text, m.end(), end, etype):
@@ -960,8 +963,26 @@ class Patterns(NameEnd):
         if etype == "ORG":
             for admin in self.rules.org_admin_words:
                 if text.startswith(admin + " ", pos):
-                    return pos + len(admin) + 1
+                    return pos if self._sentence_after_unit(text, admin, pos + len(admin) + 1) else pos + len(admin) + 1
         return pos
+
+    def _sentence_after_unit(self, text: str, admin: str, pos: int) -> bool:
+        """The full stop of an abbreviated unit ends the sentence when a word of the language, capitalised and then in
+        lower case, follows ("chờ chỉ đạo … từ UBND TP. Trả lời phóng viên, bà …": the body is "UBND TP", batch 25;
+        issue-14M26), unlike a place ("UBND TP. Phú Quốc", "TP. Hồ Chí Minh")."""
+        nxt = _TWO_WORDS.match(text, pos)
+        return admin.endswith(".") and nxt is not None and nxt.group(1)[0].isupper() and nxt.group(2).islower() \
+            and self._is_word(f"{nxt.group(1)} {nxt.group(2)}".lower())
+
+    @staticmethod
+    def _place_from_admin(starts: dict[int, Candidate], admin: int, pos: int) -> dict[int, Candidate]:
+        """The name after an administrative word starts at the place the gazetteer knows with that word ("quận Bắc Từ
+        Liêm"): the scan sees the whole place at the name's first syllable, so a syllable of the place that is a stop
+        word elsewhere ("Từ", "Năm") does not cut it ("UBND quận Bắc Từ Liêm" was lost whole; issue-14M26)."""
+        place = starts.get(admin)
+        if pos == admin or place is None or place.type not in ("GPE", "LOC") or place.end <= pos or pos in starts:
+            return starts
+        return {**starts, pos: place}
 
     def _foreign_tail(self, text: str, end: int | None, limit: int) -> int | None:
         """A body's name that ends on a Latin-script word goes on over a linking word of its language and the
@@ -1068,7 +1089,31 @@ class Patterns(NameEnd):
             if place.lower().startswith(f"{admin.lower()} "):
                 admin = ""  # "UBND quận 3": the numbered unit's place holds its word ("quận 3")
             span.canonical = " ".join(x for x in (body, admin, place) if x)
+        return self._trade_named(text, m, pos, span, inside)
+
+    def _trade_named(self, text: str, m: re.Match[str], pos: int, span: Candidate, inside: list[Candidate]) -> Candidate | None:
+        """A company by "Hãng" and its trade is named by what follows the trade: the company the gazetteer knows by
+        that name ("Hãng xe điện Nio" -> NIO), or a new one of that name ("Hãng xe Interbus Lines" -> "Interbus
+        Lines"); a country there is no company ("Hãng xe Nhật công bố giá bán mới"). Any other span as it is."""
+        own = self._after_trade(text, m, pos)
+        if own is None or not span.entity_id.startswith("org:new:"):
+            return span
+        if any(a.type == "GPE" and a.start == own and a.end == span.end for a in inside):
+            return None
+        if ids := self.names.get(fold(text[own:span.end])):
+            return self._span_for(self._pick(ids, ""), span.start, span.end)
+        span.canonical = text[own:span.end]
+        span.entity_id = f"org:new:{slug(span.canonical)}"
         return span
+
+    def _after_trade(self, text: str, m: re.Match[str], pos: int) -> int | None:
+        """Where a company's own name starts after "Hãng" and its trade in lower case ("Hãng xe Interbus Lines", "Hãng
+        xe điện Nio": the gold names "Interbus Lines", "Nio"; batches 26 and 28; ``grammar_trade_words``,
+        issue-14M26); None after another head or without a trade."""
+        if m.group() not in self.grammar["trade_heads"]:
+            return None
+        trade = next((t for t in self.grammar["trade_words"] if text.startswith(t + " ", pos)), None)
+        return None if trade is None else pos + len(trade) + 1
 
     def _school_by_its_name(self, name: str, span: Candidate) -> Candidate:
         """"trường Đại học San Francisco", "trường ĐH Việt Nhật": the lower-case noun "trường" (school) before a school's
