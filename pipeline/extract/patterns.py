@@ -836,6 +836,10 @@ class Patterns(NameEnd):
         if m.group() in self.grammar["level_heads"] \
                 and text.startswith(tuple(self.grammar["level_heads_not_before"]), m.end() + 1):
             return False  # "kì thi tốt nghiệp THPT Quốc gia": the exam, no school
+        if text.startswith(tuple(self.grammar["head_not_before"].get(m.group(), ())), m.end() + 1):
+            return False  # "Ngày giải phóng miền Nam": an anniversary's day, no event held (issue-14P26)
+        if etype == "EVENT" and any(a.type == "EVENT" and m.start() < a.start <= m.end() + 1 for a in accepted):
+            return False  # "lễ trao giải Quả cầu Vàng 2012", "… Kids' Choice Awards": a known award keeps its own name
         if m.group() in self.grammar["not_after_plural_heads"] and self._plural_word_before(text, m.start()):
             return False  # "các trường trung cấp chuyên nghiệp Hà Nội": a kind of school, no school
         return not (m.group()[0].islower() and etype != "ORG"
