@@ -123,7 +123,8 @@ class Patterns(NameEnd):
         for m in self._title_re.finditer(text, 0, limit):
             title_start = m.start()
             office = next((h for h in office_hits if h[0] == title_start), None)
-            if m.group() in self.rules.given_name_honorifics and self._honorific_as_name(ctx, m, accepted):
+            if m.group() in self.rules.given_name_honorifics and (self._honorific_in_name(ctx, m, accepted)
+                                                                  or self._honorific_as_name(ctx, m, accepted)):
                 continue
             given = self._country_given_name(text, m, accepted)
             pos = m.end() + 1 if given else self._past_portfolio(m.end() + 1, office, accepted)
@@ -144,6 +145,28 @@ class Patterns(NameEnd):
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _honorific_in_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
+        """"trợ lý Hoàng Anh Tuấn", "ca sĩ Hà Anh Tuấn": a given-name honorific right after a family name is the
+        name's middle syllable, no address. True when it is: after a family name of ``surnames`` the run is
+        pattern.surname's; after one of ``honorific_family_names`` (family names that open places too) the three
+        words are proposed here as the person (issue-14S26)."""
+        text, start = ctx.text, m.start()
+        before = text[max(0, start - 12):start]
+        word = before.split()[-1] if before.endswith(" ") and before.strip() else ""
+        if word in self.rules.surnames:
+            return True
+        if word not in self.grammar["honorific_family_names"]:
+            return False
+        s = start - 1 - len(word)
+        run = self._name_run(text, s, ctx.limit, max_words=4)
+        if run is None or len(text[run[0]:run[1]].split()) != 3 or not accepted.free(run[0], run[1]) \
+                or not all(self._one_syllable(w) for w in text[run[0]:run[1]].split()):
+            return False
+        name = text[run[0]:run[1]]
+        accepted.append(Candidate(run[0], run[1], "PERSON", f"person:new:{slug(name)}", name, method="pattern",
+                                  score=0.85))
+        return True
 
     def _honorific_as_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
         """"của Anh Quang", "Thanh Long, Anh Tài, Trung Tín": a capitalised honorific that is a given name too
