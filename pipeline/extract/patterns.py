@@ -61,6 +61,8 @@ def _glued(text: str) -> bool:
 
 
 # What may stand before a sentence's first word: space, quotation marks, a bracket or a dash.
+# A Vietnamese given name's initial of two or three letters ("Tr", "Th", "Ngh"), no vowel.
+_CLUSTER_INITIAL = re.compile(r"[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2}")
 _OPENING_CHARS = " \"“‘'(-–—"
 
 
@@ -100,8 +102,10 @@ class Patterns(NameEnd):
             if count and self._opens_sentence(text, m.start(), word, initial):
                 break
             # "Thomas A. Bussiere", "Nguyễn Thị H."; a letter with a tone mark is a word ending a
-            # sentence ("vùng biển Đông Nam Á.", "đến Ý."): initials carry none
-            initial = len(word) == 1 and m.group() == word + "." and not has_tone(word)
+            # sentence ("vùng biển Đông Nam Á.", "đến Ý."): initials carry none. After a family name and a given
+            # name a consonant cluster is an initial too and keeps its dot ("em Nguyễn Duy Tr.,": issue-14S26)
+            initial = (len(word) == 1 or count >= 2 and _CLUSTER_INITIAL.fullmatch(word) is not None) \
+                and m.group() == word + "." and not has_tone(word)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
