@@ -61,13 +61,24 @@ def _glued(text: str) -> bool:
 
 
 # What may stand before a sentence's first word: space, quotation marks, a bracket or a dash.
-# A Vietnamese given name's initial of two or three letters ("Tr", "Th", "Ngh"), no vowel.
-_CLUSTER_INITIAL = re.compile(r"[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2}")
 _OPENING_CHARS = " \"“‘'(-–—"
 
 
 # Marks that end a body's name before the next word (a list's item, a clause, a bracket).
 _CLAUSE_MARKS = ",;:()."
+
+
+# A Vietnamese given name's initial of two or three letters ("Tr", "Th", "Ngh"), no vowel.
+_CLUSTER_INITIAL = re.compile(r"[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2}")
+
+
+def _initial_with_dot(word: str, token: str, count: int) -> bool:
+    """The name's next ``word`` (``token`` as written) is an initial that keeps its dot: "Thomas A. Bussiere",
+    "Nguyễn Thị H."; after a family name and a given name (``count`` words before it) a consonant cluster too ("em
+    Nguyễn Duy Tr.,": issue-14S26). A letter with a tone mark is a word ending a sentence ("vùng biển Đông Nam Á.",
+    "đến Ý."): initials carry none."""
+    shaped = len(word) == 1 or count >= 2 and _CLUSTER_INITIAL.fullmatch(word) is not None
+    return shaped and token == word + "." and not has_tone(word)
 
 
 class Patterns(NameEnd):
@@ -101,11 +112,7 @@ class Patterns(NameEnd):
                 break
             if count and self._opens_sentence(text, m.start(), word, initial):
                 break
-            # "Thomas A. Bussiere", "Nguyễn Thị H."; a letter with a tone mark is a word ending a
-            # sentence ("vùng biển Đông Nam Á.", "đến Ý."): initials carry none. After a family name and a given
-            # name a consonant cluster is an initial too and keeps its dot ("em Nguyễn Duy Tr.,": issue-14S26)
-            initial = (len(word) == 1 or count >= 2 and _CLUSTER_INITIAL.fullmatch(word) is not None) \
-                and m.group() == word + "." and not has_tone(word)
+            initial = _initial_with_dot(word, m.group(), count)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
