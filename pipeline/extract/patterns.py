@@ -138,7 +138,7 @@ class Patterns(NameEnd):
                                                                   or self._honorific_as_name(ctx, m, accepted)):
                 continue
             given = self._country_given_name(text, m, accepted)
-            pos = m.end() + 1 if given else self._past_portfolio(m.end() + 1, office, accepted)
+            pos = m.end() + 1 if given else self._past_portfolio(self._past_modifier(text, m), office, accepted)
             if pos >= limit:
                 continue
             title_text = text[title_start:pos].strip()
@@ -156,6 +156,17 @@ class Patterns(NameEnd):
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _past_modifier(self, text: str, m: re.Match[str]) -> int:
+        """Where the name may start after the title ``m``: after a person noun, one word that describes the person
+        (``person_noun_modifiers``: "nam diễn viên trẻ Park Bo Gum", "thủ môn dự bị Knobloch") stands before it
+        (issue-14S26)."""
+        pos = m.end() + 1
+        if m.group() not in self.rules.person_nouns:
+            return pos
+        word = next((w for w in sorted(self.grammar["person_noun_modifiers"], key=len, reverse=True)
+                     if text.startswith(w + " ", pos)), None)
+        return pos if word is None else pos + len(word) + 1
 
     def _honorific_in_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
         """"trợ lý Hoàng Anh Tuấn", "ca sĩ Hà Anh Tuấn": a given-name honorific right after a family name is the
