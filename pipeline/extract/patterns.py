@@ -70,6 +70,19 @@ _OPENING_CHARS = " \"“‘'(-–—"
 _CLAUSE_MARKS = ",;:()."
 
 
+# A Vietnamese given name's initial of two or three letters ("Tr", "Th", "Ngh"), no vowel.
+_CLUSTER_INITIAL = re.compile(r"[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2}")
+
+
+def _initial_with_dot(word: str, token: str, count: int) -> bool:
+    """The name's next ``word`` (``token`` as written) is an initial that keeps its dot: "Thomas A. Bussiere",
+    "Nguyễn Thị H."; after a family name and a given name (``count`` words before it) a consonant cluster too ("em
+    Nguyễn Duy Tr.,": issue-14S26). A letter with a tone mark is a word ending a sentence ("vùng biển Đông Nam Á.",
+    "đến Ý."): initials carry none."""
+    shaped = len(word) == 1 or count >= 2 and _CLUSTER_INITIAL.fullmatch(word) is not None
+    return shaped and token == word + "." and not has_tone(word)
+
+
 class Patterns(NameEnd):
     """Mixed into ``Tagger``: the pattern matchers read its gazetteer, rules and compiled patterns."""
 
@@ -101,9 +114,7 @@ class Patterns(NameEnd):
                 break
             if count and self._opens_sentence(text, m.start(), word, initial):
                 break
-            # "Thomas A. Bussiere", "Nguyễn Thị H."; a letter with a tone mark is a word ending a
-            # sentence ("vùng biển Đông Nam Á.", "đến Ý."): initials carry none
-            initial = len(word) == 1 and m.group() == word + "." and not has_tone(word)
+            initial = _initial_with_dot(word, m.group(), count)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
@@ -125,10 +136,11 @@ class Patterns(NameEnd):
         for m in self._title_re.finditer(text, 0, limit):
             title_start = m.start()
             office = next((h for h in office_hits if h[0] == title_start), None)
-            if m.group() in self.rules.given_name_honorifics and self._honorific_as_name(ctx, m, accepted):
+            if m.group() in self.rules.given_name_honorifics and (self._honorific_in_name(ctx, m, accepted)
+                                                                  or self._honorific_as_name(ctx, m, accepted)):
                 continue
             given = self._country_given_name(text, m, accepted)
-            pos = m.end() + 1 if given else self._past_portfolio(m.end() + 1, office, accepted)
+            pos = m.end() + 1 if given else self._past_portfolio(self._past_modifier(text, m), office, accepted)
             if pos >= limit:
                 continue
             title_text = text[title_start:pos].strip()
@@ -146,6 +158,39 @@ class Patterns(NameEnd):
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _past_modifier(self, text: str, m: re.Match[str]) -> int:
+        """Where the name may start after the title ``m``: after a person noun, one word that describes the person
+        (``person_noun_modifiers``: "nam diễn viên trẻ Park Bo Gum", "thủ môn dự bị Knobloch") stands before it
+        (issue-14S26)."""
+        pos = m.end() + 1
+        if m.group() not in self.rules.person_nouns:
+            return pos
+        word = next((w for w in sorted(self.grammar["person_noun_modifiers"], key=len, reverse=True)
+                     if text.startswith(w + " ", pos)), None)
+        return pos if word is None else pos + len(word) + 1
+
+    def _honorific_in_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
+        """"trợ lý Hoàng Anh Tuấn", "ca sĩ Hà Anh Tuấn": a given-name honorific right after a family name is the
+        name's middle syllable, no address. True when it is: after a family name of ``surnames`` the run is
+        pattern.surname's; after one of ``honorific_family_names`` (family names that open places too) the three
+        words are proposed here as the person (issue-14S26)."""
+        text, start = ctx.text, m.start()
+        before = text[max(0, start - 12):start]
+        word = before.split()[-1] if before.endswith(" ") and before.strip() else ""
+        if word in self.rules.surnames:
+            return True
+        if word not in self.grammar["honorific_family_names"]:
+            return False
+        s = start - 1 - len(word)
+        run = self._name_run(text, s, ctx.limit, max_words=4)
+        if run is None or len(text[run[0]:run[1]].split()) != 3 or not accepted.free(run[0], run[1]) \
+                or not all(self._one_syllable(w) for w in text[run[0]:run[1]].split()):
+            return False
+        name = text[run[0]:run[1]]
+        accepted.append(Candidate(run[0], run[1], "PERSON", f"person:new:{slug(name)}", name, method="pattern",
+                                  score=0.85))
+        return True
 
     def _honorific_as_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
         """"của Anh Quang", "Thanh Long, Anh Tài, Trung Tín": a capitalised honorific that is a given name too
