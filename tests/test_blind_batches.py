@@ -118,3 +118,24 @@ def test_the_readme_gives_each_batch_the_figures_it_was_measured_blind_with():
         given = tuple(float(x) for x in row.group(3, 4, 5, 6, 7))
         assert all(abs(g - m) <= 0.0006 for g, m in zip(given, measured)), (batch, given, measured)
         assert int(row.group(2)) == len(_ids(f"blind{batch}")), batch
+
+
+def test_the_project_quotes_the_articles_its_rules_were_written_from():
+    # Round 26's example of a body's written document came from a bench article that batch 29 then held.
+    quoted = _sampler().quoted_articles()
+    assert "news_society_260" in quoted and "news_health_094" in quoted
+    assert not any(i.startswith("seed") for i in quoted)
+
+
+def test_a_batch_from_30_on_leaves_out_the_articles_quoted_when_it_was_drawn(tmp_path, monkeypatch, bench_root):
+    sampler = _sampler()
+    monkeypatch.setattr(sampler, "EVAL", tmp_path)
+    monkeypatch.setitem(sampler.BATCHES, 30, (20261227, 3, 10))
+    with pytest.raises(SystemExit, match="--freeze"):
+        sampler.main(30, str(bench_root))
+    (tmp_path / "blind30.quoted.txt").write_text("", encoding="utf-8")
+    unfrozen = sampler.main(30, str(bench_root))
+    (tmp_path / "blind30.quoted.txt").write_text("\n".join(unfrozen[:5]) + "\n", encoding="utf-8")
+    drawn = sampler.main(30, str(bench_root))
+    assert len(drawn) == len(set(drawn)) == 40
+    assert not set(drawn) & set(unfrozen[:5])
