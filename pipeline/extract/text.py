@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # A word; a curly apostrophe between two letters is inside it ("O’Brien", "D’Alessandro"), one after
 # a word closes a quotation (‘Nhật Bản’).
@@ -121,6 +121,29 @@ def _is_word_char(c: str) -> bool:
 
 def _bounded(text: str, start: int, end: int) -> bool:
     return (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end]))
+
+
+def _word_char(c: str) -> bool:
+    """Whether ``c`` is what the regex class ``\\w`` matches (``re`` asks the same Unicode table as ``str.isalnum``)."""
+    return c.isalnum() or c == "_"
+
+
+def occurrences(text: str, word: str, whole: bool = False) -> Iterator[tuple[int, int]]:
+    """The spans of ``word`` in ``text`` left to right, none overlapping, as ``re.finditer(re.escape(word), text)``
+    finds them; with ``whole``, only those with no word character either side, as ``(?<!\\w)word(?!\\w)`` finds them.
+    Why not the regex: the linkers look a document's own words up (given names, short names, short forms) in each
+    paragraph, and a pattern compiled per word costs more than the search and crowds ``re``'s cache out."""
+    if not word:  # an empty word matches at every position: the regex's own answer
+        pattern = r"(?<!\w)(?!\w)" if whole else ""
+        yield from (m.span() for m in re.finditer(pattern, text))
+        return
+    n, pos = len(word), 0
+    while (i := text.find(word, pos)) >= 0:
+        if whole and (i > 0 and _word_char(text[i - 1]) or i + n < len(text) and _word_char(text[i + n])):
+            pos = i + 1  # the regex tries the next position
+            continue
+        yield i, i + n
+        pos = i + n
 
 
 def _capitalised(word: str) -> bool:
