@@ -547,6 +547,8 @@ class Tagger(Patterns, Linkers):
         # The document's words, read once by the linkers that ask whether it is sport news (a word of the game)
         whole = " ".join(p.text for p in doc.paragraphs)
         sport = self._club_sport_re.search(whole) is not None
+        # the lists of branches and schools each paragraph's text holds, for the two linkers that read them
+        branch_lists = {para.index: self._listed_branches(para.text) for para in doc.paragraphs}
         # The document linkers in their order; each ledger records what a linker changes under its rule.
         document_linkers = [
             ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
@@ -561,8 +563,8 @@ class Tagger(Patterns, Linkers):
             ("link.person-list", lambda: self._person_lists_again(doc, per_para, sport)),
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
-            ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
-            ("link.school-list", lambda: self._school_lists(doc, per_para)),
+            ("link.work-title", lambda: self._work_titles(doc, per_para, works, branch_lists)),
+            ("link.school-list", lambda: self._school_lists(doc, per_para, branch_lists)),
             ("link.initials", lambda: self._initials_only(doc, per_para)),
         ]
         for rule, link in document_linkers:
@@ -802,7 +804,8 @@ class Tagger(Patterns, Linkers):
             pos, first = m.end(1), False
         return runs
 
-    def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]]) -> None:
+    def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]],
+                     listed: dict[int, list[tuple[str, list[tuple[int, int]]]]]) -> None:
         """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
         ship's title ("bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given") is that title wherever
         it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
@@ -813,30 +816,42 @@ class Tagger(Patterns, Linkers):
                    if self._vessel_place(para.text, a)}
         for para in doc.paragraphs:
             spans = per_para[para.index]
-            branches = self._branch_items(para.text, spans)
+            branches = self._branch_items(spans, listed[para.index])
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
                                                  and (para.text[a.start:a.end] in titles
                                                       or any(s <= a.start and a.end <= e for s, e in branches)))
                         and not self._vietnamese_work(a, para.text[a.start:a.end])
                         and not (a.type == "GPE" and para.text[a.start:a.end] in vessels)]
 
-    def _branch_items(self, text: str, spans: Ledger) -> list[tuple[int, int]]:
+    def _branch_items(self, spans: Ledger, listed: list[tuple[str, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
         """The capitalised items of a list after the noun of a chain's shops or a city's schools and "gồm" ("7 siêu thị
         của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, Đinh Tiên Hoàng, …", "tại trường THCS trên địa bàn
         thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, Ngô Sĩ Liên, …"; ``branch_list_nouns``): branches and schools named
         after their streets and historical persons, no persons."""
-        return [item for _, items in self._branch_lists(text, spans) for item in items]
+        return [item for _, items in self._branch_lists(spans, listed) for item in items]
 
-    def _branch_lists(self, text: str, spans: Ledger) -> list[tuple[str, list[tuple[int, int]]]]:
-        """Each list of ``_branch_items`` as (its noun and the words after it, its items). Only a list of three items
-        or more, each but the last wholly capitalised, one of them holding a place or body the tagger knows: a list of
-        people has none. Not after a word "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in
-        brackets after an item is no item ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items
-        are read, so the offsets stay the text's."""
+    @staticmethod
+    def _branch_lists(spans: Ledger, listed: list[tuple[str, list[tuple[int, int]]]]) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Each list of ``_branch_items`` as (its noun and the words after it, its items): of the lists the paragraph's
+        text holds (``_listed_branches``), those with an item holding a place or body the tagger knows: a list of
+        people has none."""
+        return [(kind, [(s, e) for s, e in items if s < e]) for kind, items in listed
+                if any(a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items)]
+
+    def _listed_branches(self, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The lists of ``_branch_lists`` as the text alone gives them: (the noun and the words after it, every item,
+        an empty one too). Only a list of three items or more, each but the last wholly capitalised. Not after a word
+        "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in brackets after an item is no item
+        ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items are read, so the offsets stay the
+        text's. Read once per paragraph (``_tag``) for the two linkers that ask, link.work-title and
+        link.school-list: between them the spans change, the text does not."""
         lists: list[tuple[str, list[tuple[int, int]]]] = []
+        found = list(self._branch_list_re.finditer(text))
+        if not found:
+            return lists  # most paragraphs: nothing to blank
         not_after = self.rules.grammar["eponym_school_not_after"]
         blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)
-        for m in self._branch_list_re.finditer(text):
+        for m in found:
             before = text[max(0, m.start() - 8):m.start()].split()
             if before and before[-1] in not_after:
                 continue  # "thị trường", "công trường": no school
@@ -845,20 +860,20 @@ class Tagger(Patterns, Linkers):
             bounds = [x.start() for x in seps] + [end]  # where each item ends
             items = [self._capitalised_lead(blank, s, b) for s, b in zip([m.end()] + [x.end() for x in seps], bounds)]
             whole = [s < e and e == s + len(blank[s:t].rstrip()) for (s, e), t in zip(items, bounds)]
-            if len(items) < 3 or not all(whole[:-1]) or not any(
-                    a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items):
+            if len(items) < 3 or not all(whole[:-1]):
                 continue
-            lists.append((text[m.start():m.end(1)], [(s, e) for s, e in items if s < e]))
+            lists.append((text[m.start():m.end(1)], items))
         return lists
 
-    def _school_lists(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _school_lists(self, doc: Document, per_para: dict[int, Ledger],
+                      listed: dict[int, list[tuple[str, list[tuple[int, int]]]]]) -> None:
         """Linker ``link.school-list``: the items of a list after a kind of school ("các trường trung học cơ sở: Chu Văn
         An (quận Tây Hồ);Thanh Xuân …", "trường THCS trên địa bàn thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, …";
         ``school_list_kinds``) are the schools, named bare after a person or their ward (ORG), not that person or
         place. An item a body's name already covers stays as it is ("… và Trường THPT chuyên Hà Nội - Amsterdam")."""
         for para in doc.paragraphs:
             spans = per_para[para.index]
-            for kind, items in self._branch_lists(para.text, spans):
+            for kind, items in self._branch_lists(spans, listed[para.index]):
                 if not kind.lower().startswith(self._school_list_kinds):
                     continue
                 for s, e in items:
