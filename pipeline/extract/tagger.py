@@ -598,7 +598,8 @@ class Tagger(Patterns, Linkers):
         Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
         (what the country-context and acronym-definition linkers read the paragraph against)."""
         text = para.text
-        found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day))
+        low = _lower(text)  # the matching form, made once for every matcher of the paragraph
+        found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day), low)
         for c in found:
             c.priority = _PRIORITY["gazetteer"]
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
@@ -615,7 +616,7 @@ class Tagger(Patterns, Linkers):
         for sent in para.sentences:
             for a, b in sent.tokens:
                 word_end[a:b] = [b] * (b - a)
-        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer, words)
+        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer, low, words)
         notes = Proposals()
         candidates = list(gazetteer)
         for name in self.families:
