@@ -45,8 +45,8 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps, slug,
-                   vietnamese_syllable)
+from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, GatedPattern, _lower, literal_alternation,
+                   overlaps, slug, vietnamese_syllable)
 
 __all__ = ["Tagger", "PASSES"]
 
@@ -267,8 +267,11 @@ class Tagger(Patterns, Linkers):
             return re.compile(rf"(?<![\w&])(?:{alternation(words, bool(flags & re.IGNORECASE))})(?=\s)", flags)
 
         self._org_head_re = head_re(self.rules.org_heads)
-        self._eponym_school_re = head_re(self.rules.grammar["eponym_school_nouns"])
-        self._bare_body_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])")
+        # the rare patterns, each scanned only in a paragraph that holds one of its words (``GatedPattern``)
+        self._eponym_school_re = GatedPattern(head_re(self.rules.grammar["eponym_school_nouns"]),
+                                              self.rules.grammar["eponym_school_nouns"])
+        self._bare_body_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])"), self.rules.grammar["bare_bodies"])
         rules = self.rules
         # The noun tokens by first character (``_noun_token_at``), in their order within each.
         nouns_by_first: dict[str, list[str]] = defaultdict(list)
@@ -320,12 +323,15 @@ class Tagger(Patterns, Linkers):
         self._treaty_head_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)"
                                           rf"(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)")
         # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
-        self._session_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.session_heads)}) {re.escape(str(rules.grammar['ordinal']))} "
-                                      rf"(?:\d+|[IVXLC]+|{alternation(rules.ordinal_words)})(?![\w/])")
-        self._contest_re = re.compile(rf"(?<![\w&])(?P<noun>{alternation(rules.contest_nouns)}) [“\"](?P<name>[A-ZĐÀ-Ỹ][^”\"]{{2,70}})[”\"]")
+        self._session_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.session_heads)}) {re.escape(str(rules.grammar['ordinal']))} "
+            rf"(?:\d+|[IVXLC]+|{alternation(rules.ordinal_words)})(?![\w/])"), rules.session_heads)
+        self._contest_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?P<noun>{alternation(rules.contest_nouns)}) [“\"](?P<name>[A-ZĐÀ-Ỹ][^”\"]{{2,70}})[”\"]"),
+            rules.contest_nouns)
         # "Thông tư 26/2020/TT-BGDĐT", "Nghị quyết số 59-NQ/TƯ", "Quyết định số 587": a number and a code, or "số" + number.
         number = re.escape(str(rules.grammar["number"]))
-        self._numbered_document_re = re.compile(
+        self._numbered_document_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
             # "Nghị định 91/2020", "Nghị định số 131/2018": a number and its year without a code (issue-14E14, batch 16:
@@ -334,7 +340,7 @@ class Tagger(Patterns, Linkers):
             # the whole number, never a part of it ("Nghị quyết số 41 ngày …" is not "Nghị quyết số 4")
             rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?!\d)(?![\w/,.]\w)"
             # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
-            rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
+            rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))"), rules.numbered_documents)
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
@@ -380,11 +386,12 @@ class Tagger(Patterns, Linkers):
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
         # "quốc lộ 14B", "QL7A": a national road by its number and letter, spaced or glued (``_numbered_roads``)
-        self._numbered_road_re = re.compile(
-            rf"(?<![\w.&])(?:{alternation(rules.grammar['numbered_road_heads'])}) ?(\d{{1,3}}[A-Z]?)(?![\w,.]\w|\w)")
+        self._numbered_road_re = GatedPattern(re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['numbered_road_heads'])}) ?(\d{{1,3}}[A-Z]?)(?![\w,.]\w|\w)"),
+            rules.grammar['numbered_road_heads'])
         # "H.Đức Hòa", "Q.7": a unit's abbreviation glued to its name or number (rule pattern.place)
-        self._dotted_unit_re = re.compile(
-            rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
+        self._dotted_unit_re = GatedPattern(re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)"), rules.grammar['dotted_units'])
         self._glued_number_re = re.compile(r"\d{1,2}(?![\d,.]\d)\b")
         # the rest of a Latin-script name past a linking word ("Đại học Santiago | de Compostela", "Huntington Beach
         # Academy | for the Performing Art"; rule pattern.org-head and pattern.foreign-name)
@@ -393,10 +400,12 @@ class Tagger(Patterns, Linkers):
             r"(?: [A-Z][a-zA-Z]+)+)+(?![\w&])")
         self._event_head_re = head_re(self.rules.event_heads)
         # “Lễ hội trình diễn siêu xe và âm nhạc Vân Đồn 2021”: a title in quotation marks opened by a meeting's head
-        self._quoted_event_re = re.compile(rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) "
-                                           rf"[^”\"]{{2,90}}?)[”\"]")
+        self._quoted_event_re = GatedPattern(re.compile(
+            rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) [^”\"]{{2,90}}?)[”\"]"),
+            rules.grammar['quoted_event_heads'])
         # "Lễ hội hoa", "Lễ hội mùa hè": a festival's head before a lower-case word (rule pattern.event-head)
-        self._festival_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])")
+        self._festival_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])"), rules.grammar['festival_heads'])
         # place heads with their type, longest first, each with its space ("thị trấn ", "xã "; rule link.coreference)
         self._place_heads_longest = _longest_first(rules.place_heads)
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
@@ -433,8 +442,9 @@ class Tagger(Patterns, Linkers):
             rf"|(?<![\w&])(?P<crossing>(?:{alternation(g['street_crossings'])})) (?=[^\W\d_])")
         self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
         # "Tú Hảo (team Lan Khuê)": a contestant, then her team by its coach (link.person-list)
-        self._team_remark_re = re.compile(rf" \((?:{alternation(g['team_remark_words'])}) "
-                                          rf"(?:(?:{alternation(g['team_remark_titles'])}) )?(?=[^\W\d_])")
+        self._team_remark_re = GatedPattern(re.compile(
+            rf" \((?:{alternation(g['team_remark_words'])}) (?:(?:{alternation(g['team_remark_titles'])}) )?(?=[^\W\d_])"),
+            g['team_remark_words'])
         # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
@@ -484,11 +494,12 @@ class Tagger(Patterns, Linkers):
         self._countries_word = str(countries[0])
         self._countries_re = re.compile(rf" {re.escape(str(countries[1]))} [A-ZĐ]")
         # "Theo phóng viên TTXVN tại Nhật Bản": the agency's acronym, then where its correspondent is.
-        self._correspondent_re = re.compile(
+        self._correspondent_re = GatedPattern(re.compile(
             rf"(?<!\w)(?:{alternation(rules.correspondent_openers)}) [A-ZĐ][A-ZĐ&]+"
-            rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)")
+            rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)"), rules.correspondent_openers)
         outlets = alternation(rules.outlet_datelines)
-        self._outlet_dateline_re = re.compile(rf"^(?:{outlets})(?= [A-ZĐ])|(?<=[.!?…\"”] )(?:{outlets})\s*$")
+        self._outlet_dateline_re = GatedPattern(
+            re.compile(rf"^(?:{outlets})(?= [A-ZĐ])|(?<=[.!?…\"”] )(?:{outlets})\s*$"), rules.outlet_datelines)
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in self.matcher.keys:
