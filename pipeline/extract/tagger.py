@@ -301,8 +301,10 @@ class Tagger(Patterns, Linkers):
         self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) " + title)
         self._title_patterns(title, title_words)
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
-        self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
-                                      rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
+        # (every match holds a dot right before its domain)
+        self._website_re = GatedPattern(re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
+                                                   rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)"),
+                                        map(".".__add__, rules.website_domains))
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns, True)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
@@ -320,8 +322,9 @@ class Tagger(Patterns, Linkers):
         # "công an Đại tá …", "U15 Việt Nam Phát biểu …": a rank or a sentence opener ends a body's name
         self._name_ender_re = re.compile(rf"(?:{alternation(rules.grammar['name_enders'])})(?!\w)")
         self._tail_ender_re = re.compile(rf"(?:{alternation(rules.grammar['tail_enders'])})(?!\w)")
-        self._treaty_head_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)"
-                                          rf"(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)")
+        self._treaty_head_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)"),
+            rules.treaty_heads)
         # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
         self._session_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?:{alternation(rules.session_heads)}) {re.escape(str(rules.grammar['ordinal']))} "
@@ -350,9 +353,10 @@ class Tagger(Patterns, Linkers):
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
         # words of the game: one anywhere makes a document sport news, one in a sentence makes it about a match
         # (rule link.club-place: a bare province there is its club)
-        self._club_sport_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)")
-        self._club_town_sport_re = re.compile(
-            rf"(?<!\w)(?:{alternation((*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words']))})(?!\w)")
+        sport_words = (*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words'])
+        self._club_sport_re = GatedPattern(re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)"),
+                                           rules.grammar['club_sport_words'])
+        self._club_town_sport_re = GatedPattern(re.compile(rf"(?<!\w)(?:{alternation(sport_words)})(?!\w)"), sport_words)
         # a player's family name alone after a match report's cue (rule link.person-list; issue-14F21): one whole
         # word, no capitalised word after it ("Phút 87, Ruslan Malinovskiy" is no "Rusla")
         self._player_cue_re = re.compile(
@@ -398,7 +402,7 @@ class Tagger(Patterns, Linkers):
         self._foreign_tail_re = re.compile(
             rf"(?: (?:{alternation(rules.grammar['foreign_name_links'])})(?: (?:{alternation(rules.grammar['foreign_articles'])}))?"
             r"(?: [A-Z][a-zA-Z]+)+)+(?![\w&])")
-        self._event_head_re = head_re(self.rules.event_heads)
+        self._event_head_re = GatedPattern(head_re(self.rules.event_heads), self.rules.event_heads)
         # “Lễ hội trình diễn siêu xe và âm nhạc Vân Đồn 2021”: a title in quotation marks opened by a meeting's head
         self._quoted_event_re = GatedPattern(re.compile(
             rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) [^”\"]{{2,90}}?)[”\"]"),

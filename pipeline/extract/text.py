@@ -158,7 +158,7 @@ class GatedPattern:
     alternation at every position of every paragraph; the rare ones (sessions, numbered documents and roads,
     contests, festivals, chambers) match in a few paragraphs of a hundred, and one pass of the automaton in C
     costs a fraction of that scan. Exact: a text that holds none of the words holds no match. Built once, from
-    the rules' words, with the pattern (``regex``, for anything but ``finditer``)."""
+    the rules' words, with the pattern (``regex``, for anything but ``finditer``, ``search`` and ``match``)."""
 
     __slots__ = ("regex", "_words")
 
@@ -177,6 +177,12 @@ class GatedPattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, pos, endpos) if self.holds_word(text) else iter(())
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos) if self.holds_word(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos)  # at one position: the automaton would cost more than it saves
 
 
 def _capitalised(word: str) -> bool:
