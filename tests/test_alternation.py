@@ -52,3 +52,47 @@ def test_case_insensitive_groups_are_by_lower_case_and_doubtful_lists_stay_plain
     # "s" and the long s match each other case-insensitively: no grouping can keep the order
     assert literal_alternation(["sa", "\u017fb", "sc"], ignore_case=True) == _plain(["sa", "\u017fb", "sc"])
     assert literal_alternation(["", "a", "ab"]) == _plain(["", "a", "ab"])  # an empty word opens anywhere
+
+
+def test_occurrences_finds_what_the_escaped_regex_finds():
+    """``text.occurrences`` (str.find and a word-boundary test, for the linkers' per-document words) gives the
+    spans ``re.finditer`` gives for the escaped word, with and without ``(?<!\\w)…(?!\\w)`` around it."""
+    import random
+
+    from pipeline.extract.text import occurrences
+
+    rng = random.Random(26)
+    alphabet = "ab_ 1éĐ.-a\u0300"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3)))
+        for whole in (False, True):
+            pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if whole else re.escape(word)
+            assert list(occurrences(text, word, whole)) == [m.span() for m in re.finditer(pattern, text)], (text, word)
+
+
+@pytest.fixture(scope="module")
+def tagger(test_gazetteer, config):
+    from pipeline.stages.tag import Tagger
+
+    return Tagger(test_gazetteer, config.tag)
+
+
+def test_gated_patterns_find_what_their_regex_finds(tagger):
+    """Every ``GatedPattern`` of the tagger finds what its regex finds, in the corpus and in texts made to hold
+    each of its words: the words are those every match holds (a pattern edited to match without one of them
+    must bring its words along)."""
+    from pipeline.extract.text import GatedPattern
+
+    gated = {name: p for name, p in vars(tagger).items() if isinstance(p, GatedPattern)}
+    assert len(gated) >= 17
+    texts = _texts()
+    for name, p in gated.items():
+        words = [w.lstrip(".") for w in p._words.keys()]
+        made = [t.format(w) for w in words for t in ("x. {}", "{} AB", "tại {} 12", "{} thứ 5", "{} số 26/2020/TT-BGDĐT",
+                                                      "{}.Đức Hòa", "a ({} HLV Ngọc Sơn)", "“{} thể thao Hè 2021”",
+                                                      "ông {} TTXVN tại Hà Nội", "trang abc.{}", "{} hoa")]
+        for text in texts + made:
+            assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.regex.finditer(text)], (name, text)
+            found, expected = p.search(text), p.regex.search(text)
+            assert (found and found.span()) == (expected and expected.span()), (name, text)

@@ -75,6 +75,9 @@ class Context:
     reference: dt.date | None
     word_end: list[int]  # for each character, the end of the segmenter's word it is in
     gazetteer: tuple[Candidate, ...]
+    # the text's matching form (``text._lower``: same offsets), made once for the gazetteer's, the offices' and the
+    # fuzzy matchers
+    low: str
     # Gazetteer names read as ordinary words here ("tiếng Tây Ban Nha": a language): no head word
     # inside them opens a name ("Ban" is a board's head elsewhere).
     words: tuple[tuple[int, int], ...] = ()
@@ -160,10 +163,10 @@ class GazetteerMatcher:
         self._has_ci, self._has_cs = bool(ci_keys), bool(cs_keys)
         self.keys = tuple(ci_keys)  # the folded names, for the fuzzy matcher's index
 
-    def matches(self, text: str, limit: int) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        """(start, end, entity ids) of every name in ``text[:limit]``."""
+    def matches(self, text: str, limit: int, low: str | None = None) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, entity ids) of every name in ``text[:limit]``; ``low``: ``_lower(text)`` if the caller has it."""
         if self._has_ci:
-            for end, (length, ids, capital, inner) in self._ci.iter(_lower(text)):
+            for end, (length, ids, capital, inner) in self._ci.iter(_lower(text) if low is None else low):
                 s, e = end - length + 1, end + 1
                 if e <= limit and _bounded(text, s, e) and (
                         not capital or text[s].isupper() or (inner and all(text[s + i].isupper() for i in inner))) \
@@ -187,10 +190,11 @@ class GazetteerMatcher:
         after = text[e:e + 1] in ("-", "–") and _CODE_AFTER.match(text, e + 1) is not None
         return before or after
 
-    def propose(self, text: str, limit: int, pick: Callable[[tuple[str, ...]], Entry]) -> list[Candidate]:
+    def propose(self, text: str, limit: int, pick: Callable[[tuple[str, ...]], Entry],
+                low: str | None = None) -> list[Candidate]:
         """One candidate per match; ``pick`` chooses among entries sharing a name (by date)."""
         out = []
-        for s, e, ids in self.matches(text, limit):
+        for s, e, ids in self.matches(text, limit, low):
             entry = pick(ids)
             out.append(Candidate(s, e, entry.type, entry.id, entry.canonical, entry.acronym, rule="gazetteer"))
         return out

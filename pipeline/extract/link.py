@@ -38,7 +38,7 @@ from ..normalize import fold
 from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
 from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded,
-                   _capitalised, _is_word_char, overlaps, slug)
+                   _capitalised, _is_word_char, occurrences, overlaps, slug)
 
 
 # The spans country context reads a body and its country from: the gazetteer's names, and its own
@@ -1306,8 +1306,7 @@ class Linkers:
                 if len(ids) != 1:
                     continue
                 (person, name), = ids.items()
-                for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
-                    s, e = m.span()
+                for s, e in occurrences(text, word, whole=True):
                     if spans.free(s, e) and not overlaps(s, e, credits[para.index]) and self._short_name_speaks(text, s, e):
                         spans.append(Candidate(s, e, "PERSON", person, name, method="coref", score=0.8))
 
@@ -1358,8 +1357,7 @@ class Linkers:
             if len(ids) != 1:
                 continue
             person = next(iter(ids))
-            for m in re.finditer(r"(?<!\w)" + re.escape(given) + r"(?!\w)", text):
-                s, e = m.span()
+            for s, e in occurrences(text, given, whole=True):
                 before = text[max(0, s - 12):s].split() if text[s - 1:s] == " " else []
                 address = bool(before) and before[-1] in self.rules.given_name_before
                 # a longer capitalised run goes on after it, or began before it (outside an address)
@@ -1406,8 +1404,7 @@ class Linkers:
     @staticmethod
     def _find_forms(text: str, spans: Ledger, forms: list, credits: list[tuple[int, int]]) -> None:
         for form, target, acronym, method, score in forms:
-            for m in re.finditer(re.escape(form), text):
-                s, e = m.start(), m.end()
+            for s, e in occurrences(text, form):
                 if _bounded(text, s, e) and spans.free(s, e) and not overlaps(s, e, credits):
                     spans.append(Candidate(s, e, target.type, target.entity_id, target.canonical, acronym,
                                            method=method, score=score,

@@ -46,6 +46,7 @@ LABELS = (NONE, "PERSON", "ORG", "GPE", "LOC", "EVENT")
 _FOREIGN_LETTERS = re.compile(r"[fjwz]")
 _VIETNAMESE_MARKS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _DIGIT = re.compile(r"\d")
+_REPEATS = re.compile(r"(.)\1+")  # a shape's run of one character, cut to two
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ def runs(para: Paragraph) -> Iterator[Run]:
 
 def _shape(word: str) -> str:
     s = "".join("X" if c.isupper() else "x" if c.islower() else "9" if c.isdigit() else c for c in word)
-    return re.sub(r"(.)\1+", r"\1\1", s)
+    return _REPEATS.sub(r"\1\1", s)
 
 
 def _letters(words: list[str], lower: list[str]) -> list[str]:
@@ -122,26 +123,29 @@ def _letters(words: list[str], lower: list[str]) -> list[str]:
     return out
 
 
-def features(text: str, run: Run) -> list[str]:
+def features(text: str, run: Run, sylls: Sequence[str] | None = None, lows: Sequence[str] | None = None) -> list[str]:
     """The sparse features of one run: its syllables and shape, two syllables either side in order,
-    and six either side as a bag."""
-    sylls = [text[a:b] for a, b in run.syllables]
+    and six either side as a bag. ``sylls`` and ``lows``: the texts of ``run.syllables`` and their lower
+    case, if the caller has them (a sentence's syllables, cut once for all its runs instead of once per run)."""
+    if sylls is None or lows is None:
+        sylls = [text[a:b] for a, b in run.syllables]
+        lows = [w.lower() for w in sylls]
     words = sylls[run.i:run.j]
-    lower = [w.lower() for w in words]
+    lower = list(lows[run.i:run.j])
     out = ["bias", f"len={min(len(words), 5)}", "run=" + " ".join(lower), "first=" + lower[0], "last=" + lower[-1]]
     out += ["s=" + w for w in lower]
     out += ["shape=" + _shape(w) for w in words]
     out += _letters(words, lower)
     i, j = run.i, run.j
-    p1 = sylls[i - 1].lower() if i >= 1 else "<s>"
-    p2 = sylls[i - 2].lower() if i >= 2 else "<s>"
-    n1 = sylls[j].lower() if j < len(sylls) else "</s>"
-    n2 = sylls[j + 1].lower() if j + 1 < len(sylls) else "</s>"
+    p1 = lows[i - 1] if i >= 1 else "<s>"
+    p2 = lows[i - 2] if i >= 2 else "<s>"
+    n1 = lows[j] if j < len(lows) else "</s>"
+    n2 = lows[j + 1] if j + 1 < len(lows) else "</s>"
     out += ["p1=" + p1, "p2=" + p2 + " " + p1, "n1=" + n1, "n2=" + n1 + " " + n2]
     # The words a little further off, unordered ("ngã tư Dương Đình Nghệ - Phạm Hùng", "Jason
     # Statham hơn Rosie tới 20 tuổi"): raises the mean entity F1 of leave-one-batch-out (README).
-    out += ["l=" + w.lower() for w in sylls[max(0, i - 6):i]]
-    out += ["r=" + w.lower() for w in sylls[j:j + 6]]
+    out += ["l=" + w for w in lows[max(0, i - 6):i]]
+    out += ["r=" + w for w in lows[j:j + 6]]
     if i == 0:
         out.append("sentence-start" if len(words) > 1 else "sentence-start-one")
     return out
@@ -187,13 +191,19 @@ class NameModel(LogisticModel):
         floor = {t: (thresholds or {}).get(t, threshold) for t in types}
         text = para.text
         out = []
+        sentence: tuple[tuple[int, int], ...] = ()  # the runs of one sentence share its syllables: cut them once
+        sylls: list[str] = []
+        lows: list[str] = []
         for run in runs(para):
             if taken(run.start, run.end):
                 continue
             name = text[run.start:run.end]
             if fold(name) in not_names or name == text.strip():
                 continue  # a title or a word the rules know is none; a line that is a name is a byline
-            probs = self.probabilities(features(text, run))
+            if run.syllables is not sentence:
+                sentence, sylls = run.syllables, [text[a:b] for a, b in run.syllables]
+                lows = [w.lower() for w in sylls]
+            probs = self.probabilities(features(text, run, sylls, lows))
             label = max(self.labels, key=lambda k: (probs[k], k))
             if label in floor and probs[label] >= floor[label]:
                 out.append(Candidate(run.start, run.end, label, f"{label.lower()}:new:{slug(name)}", name,

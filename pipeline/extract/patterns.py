@@ -23,7 +23,7 @@ from .resolve import Ledger
 from .name_end import NameEnd
 from .rules import NameShape
 from .text import (_FOREIGN_RUN, _FOREIGN_WORD, _PARTICLE_WORD, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD,
-                   _bounded, _capitalised, _is_word_char, _lower, overlaps, slug, vietnamese_syllable)
+                   _bounded, _capitalised, _is_word_char, overlaps, slug, vietnamese_syllable)
 
 
 def _initial(word: str) -> bool:
@@ -132,7 +132,7 @@ class Patterns(NameEnd):
         no name after it is noted for the linkers, which resolve it by tenure or by the article's
         own words."""
         text, limit, day, free, bare_titles = ctx.text, ctx.limit, ctx.day, accepted.free, out.bare_titles
-        office_hits = self._office_hits(text, limit)
+        office_hits = self._office_hits(text, limit, ctx.low)
         for m in self._title_re.finditer(text, 0, limit):
             title_start = m.start()
             office = next((h for h in office_hits if h[0] == title_start), None)
@@ -241,11 +241,11 @@ class Patterns(NameEnd):
         after = text[word.end():word.end() + 2]
         return not (after[:1] == " " and after[1:2].isupper())
 
-    def _office_hits(self, text: str, limit: int) -> list[tuple[int, int, tuple[int, ...]]]:
-        """Every office title of offices.csv in the text, longest first at each start."""
+    def _office_hits(self, text: str, limit: int, low: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Every office title of offices.csv in the text (``low``: its ``_lower``), longest first at each start."""
         office_hits: list[tuple[int, int, tuple[int, ...]]] = []
         if self._has_offices:
-            for end, (length, idx) in self._offices.iter(_lower(text)):
+            for end, (length, idx) in self._offices.iter(low):
                 s, e = end - length + 1, end + 1
                 if e <= limit and _bounded(text, s, e):
                     office_hits.append((s, e, idx))
@@ -1618,7 +1618,7 @@ class Patterns(NameEnd):
         """Variant spellings of gazetteer names (rapidfuzz), compared with the names sharing their first word."""
         text, limit, day = ctx.text, ctx.limit, ctx.day
         index = self._fuzzy_index
-        low = _lower(text)  # same offsets as text
+        low = ctx.low  # same offsets as text
         # Only a word that opens some gazetteer name can open a probe (the run's first word is the
         # token, or the token cut at a dot): decided first, by set intersection, since it rules
         # out nearly every word and most paragraphs.

@@ -161,8 +161,11 @@ class Ledger(list):
             value = list(value)
             staying = {id(v) for v in value}
             self._removed([a for a in self[key] if id(a) not in staying])
+            # what is new to the ledger is stamped: looked up among the spans held by identity, once (the
+            # linkers rewrite a paragraph's spans as ``spans[:] = …``, and a scan of them per span was quadratic)
+            held = {id(a) for a in self}
             for v in value:
-                if not any(v is a for a in self):
+                if id(v) not in held:
                     self._stamp(v)
         super().__setitem__(key, value)
 

@@ -45,8 +45,8 @@ from .proposer import NerProposer
 from .resolve import Decision, Ledger, resolve
 from .rules import TaggerRules
 from .token_rules import TokenRules
-from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, _lower, literal_alternation, overlaps, slug,
-                   vietnamese_syllable)
+from .text import (_DATELINE, _END_AUTHOR, _END_CREDIT, _LATIN_WORD, _PARTICLES, GatedPattern, _lower, literal_alternation,
+                   overlaps, slug, vietnamese_syllable)
 
 __all__ = ["Tagger", "PASSES"]
 
@@ -267,8 +267,11 @@ class Tagger(Patterns, Linkers):
             return re.compile(rf"(?<![\w&])(?:{alternation(words, bool(flags & re.IGNORECASE))})(?=\s)", flags)
 
         self._org_head_re = head_re(self.rules.org_heads)
-        self._eponym_school_re = head_re(self.rules.grammar["eponym_school_nouns"])
-        self._bare_body_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])")
+        # the rare patterns, each scanned only in a paragraph that holds one of its words (``GatedPattern``)
+        self._eponym_school_re = GatedPattern(head_re(self.rules.grammar["eponym_school_nouns"]),
+                                              self.rules.grammar["eponym_school_nouns"])
+        self._bare_body_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])"), self.rules.grammar["bare_bodies"])
         rules = self.rules
         # The noun tokens by first character (``_noun_token_at``), in their order within each.
         nouns_by_first: dict[str, list[str]] = defaultdict(list)
@@ -298,8 +301,10 @@ class Tagger(Patterns, Linkers):
         self._work_item_re = re.compile(rf"(?:\s\d+|\s\(\d{{4}}\))?(?:{alternation(rules.work_list_joints)}) " + title)
         self._title_patterns(title, title_words)
         # a website by its domain: "Batdongsan.com.vn", "nationalinterest.org" (not an e-mail, a path or a url)
-        self._website_re = re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
-                                      rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)")
+        # (every match holds a dot right before its domain)
+        self._website_re = GatedPattern(re.compile(rf"(?<![\w@./:\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+"
+                                                   rf"(?:{alternation(rules.website_domains)})(?![\w/@\-]|\.\w)"),
+                                        map(".".__add__, rules.website_domains))
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns, True)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
@@ -317,15 +322,19 @@ class Tagger(Patterns, Linkers):
         # "công an Đại tá …", "U15 Việt Nam Phát biểu …": a rank or a sentence opener ends a body's name
         self._name_ender_re = re.compile(rf"(?:{alternation(rules.grammar['name_enders'])})(?!\w)")
         self._tail_ender_re = re.compile(rf"(?:{alternation(rules.grammar['tail_enders'])})(?!\w)")
-        self._treaty_head_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)"
-                                          rf"(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)")
+        self._treaty_head_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)"),
+            rules.treaty_heads)
         # "phiên họp thứ 55", "kỳ họp thứ nhất"; cuộc thi “Hiểu đúng về tiền” (the name inside the quotation marks)
-        self._session_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.session_heads)}) {re.escape(str(rules.grammar['ordinal']))} "
-                                      rf"(?:\d+|[IVXLC]+|{alternation(rules.ordinal_words)})(?![\w/])")
-        self._contest_re = re.compile(rf"(?<![\w&])(?P<noun>{alternation(rules.contest_nouns)}) [“\"](?P<name>[A-ZĐÀ-Ỹ][^”\"]{{2,70}})[”\"]")
+        self._session_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.session_heads)}) {re.escape(str(rules.grammar['ordinal']))} "
+            rf"(?:\d+|[IVXLC]+|{alternation(rules.ordinal_words)})(?![\w/])"), rules.session_heads)
+        self._contest_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?P<noun>{alternation(rules.contest_nouns)}) [“\"](?P<name>[A-ZĐÀ-Ỹ][^”\"]{{2,70}})[”\"]"),
+            rules.contest_nouns)
         # "Thông tư 26/2020/TT-BGDĐT", "Nghị quyết số 59-NQ/TƯ", "Quyết định số 587": a number and a code, or "số" + number.
         number = re.escape(str(rules.grammar["number"]))
-        self._numbered_document_re = re.compile(
+        self._numbered_document_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
             rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
             # "Nghị định 91/2020", "Nghị định số 131/2018": a number and its year without a code (issue-14E14, batch 16:
@@ -334,7 +343,7 @@ class Tagger(Patterns, Linkers):
             # the whole number, never a part of it ("Nghị quyết số 41 ngày …" is not "Nghị quyết số 4")
             rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?!\d)(?![\w/,.]\w)"
             # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
-            rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))")
+            rf"(?! (?:{alternation(rules.grammar['quantity_words'])})(?!\w))"), rules.numbered_documents)
         # "tại 314 ", "đến số 6 ", "tại số 12A/3 ": a house number right before a name (rule link.address)
         self._house_number_re = re.compile(
             rf"(?<![\w&])(?:{alternation(rules.address_before)}) (?:{number} )?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)* $")
@@ -344,9 +353,10 @@ class Tagger(Patterns, Linkers):
             rf", (?:{alternation(rules.grammar['address_units_after'])})(?:[. ]|(?=\d))")
         # words of the game: one anywhere makes a document sport news, one in a sentence makes it about a match
         # (rule link.club-place: a bare province there is its club)
-        self._club_sport_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)")
-        self._club_town_sport_re = re.compile(
-            rf"(?<!\w)(?:{alternation((*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words']))})(?!\w)")
+        sport_words = (*rules.grammar['club_sport_words'], *rules.grammar['club_town_sport_words'])
+        self._club_sport_re = GatedPattern(re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_sport_words'])})(?!\w)"),
+                                           rules.grammar['club_sport_words'])
+        self._club_town_sport_re = GatedPattern(re.compile(rf"(?<!\w)(?:{alternation(sport_words)})(?!\w)"), sport_words)
         # a player's family name alone after a match report's cue (rule link.person-list; issue-14F21): one whole
         # word, no capitalised word after it ("Phút 87, Ruslan Malinovskiy" is no "Rusla")
         self._player_cue_re = re.compile(
@@ -380,23 +390,26 @@ class Tagger(Patterns, Linkers):
         self._address_re = re.compile(r"\(((?:[^\W\d_][^(),]{0,30}, ){1,3}[^\W\d_][^(),]{0,30})\)")
         self._unit_number_re = re.compile(r" \d{1,2}(?![\d,.]\d)\b")
         # "quốc lộ 14B", "QL7A": a national road by its number and letter, spaced or glued (``_numbered_roads``)
-        self._numbered_road_re = re.compile(
-            rf"(?<![\w.&])(?:{alternation(rules.grammar['numbered_road_heads'])}) ?(\d{{1,3}}[A-Z]?)(?![\w,.]\w|\w)")
+        self._numbered_road_re = GatedPattern(re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['numbered_road_heads'])}) ?(\d{{1,3}}[A-Z]?)(?![\w,.]\w|\w)"),
+            rules.grammar['numbered_road_heads'])
         # "H.Đức Hòa", "Q.7": a unit's abbreviation glued to its name or number (rule pattern.place)
-        self._dotted_unit_re = re.compile(
-            rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)")
+        self._dotted_unit_re = GatedPattern(re.compile(
+            rf"(?<![\w.&])(?:{alternation(rules.grammar['dotted_units'])})(?=[^\W\d_]|\d)"), rules.grammar['dotted_units'])
         self._glued_number_re = re.compile(r"\d{1,2}(?![\d,.]\d)\b")
         # the rest of a Latin-script name past a linking word ("Đại học Santiago | de Compostela", "Huntington Beach
         # Academy | for the Performing Art"; rule pattern.org-head and pattern.foreign-name)
         self._foreign_tail_re = re.compile(
             rf"(?: (?:{alternation(rules.grammar['foreign_name_links'])})(?: (?:{alternation(rules.grammar['foreign_articles'])}))?"
             r"(?: [A-Z][a-zA-Z]+)+)+(?![\w&])")
-        self._event_head_re = head_re(self.rules.event_heads)
+        self._event_head_re = GatedPattern(head_re(self.rules.event_heads), self.rules.event_heads)
         # “Lễ hội trình diễn siêu xe và âm nhạc Vân Đồn 2021”: a title in quotation marks opened by a meeting's head
-        self._quoted_event_re = re.compile(rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) "
-                                           rf"[^”\"]{{2,90}}?)[”\"]")
+        self._quoted_event_re = GatedPattern(re.compile(
+            rf"[“\"](?P<name>(?:{alternation(rules.grammar['quoted_event_heads'])}) [^”\"]{{2,90}}?)[”\"]"),
+            rules.grammar['quoted_event_heads'])
         # "Lễ hội hoa", "Lễ hội mùa hè": a festival's head before a lower-case word (rule pattern.event-head)
-        self._festival_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])")
+        self._festival_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.grammar['festival_heads'])})(?= [^\W\d_])"), rules.grammar['festival_heads'])
         # place heads with their type, longest first, each with its space ("thị trấn ", "xã "; rule link.coreference)
         self._place_heads_longest = _longest_first(rules.place_heads)
         # a head glued to its name ("quậnTân Bình") is let through here and checked by the rule
@@ -433,8 +446,9 @@ class Tagger(Patterns, Linkers):
             rf"|(?<![\w&])(?P<crossing>(?:{alternation(g['street_crossings'])})) (?=[^\W\d_])")
         self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
         # "Tú Hảo (team Lan Khuê)": a contestant, then her team by its coach (link.person-list)
-        self._team_remark_re = re.compile(rf" \((?:{alternation(g['team_remark_words'])}) "
-                                          rf"(?:(?:{alternation(g['team_remark_titles'])}) )?(?=[^\W\d_])")
+        self._team_remark_re = GatedPattern(re.compile(
+            rf" \((?:{alternation(g['team_remark_words'])}) (?:(?:{alternation(g['team_remark_titles'])}) )?(?=[^\W\d_])"),
+            g['team_remark_words'])
         # Where an item of a list of names ends: the next joint, a bracket, a dash or the sentence's end.
         self._list_item_end_re = re.compile(rf"(?:,\s| {and_}\s| \(| [-–] |\s*[.…;:!?)]|\s*$)")
         # "lần thứ 28-29": the joint edition of two meetings held together (issue-14R11, dev: "Hội nghị cấp cao ASEAN lần
@@ -484,11 +498,12 @@ class Tagger(Patterns, Linkers):
         self._countries_word = str(countries[0])
         self._countries_re = re.compile(rf" {re.escape(str(countries[1]))} [A-ZĐ]")
         # "Theo phóng viên TTXVN tại Nhật Bản": the agency's acronym, then where its correspondent is.
-        self._correspondent_re = re.compile(
+        self._correspondent_re = GatedPattern(re.compile(
             rf"(?<!\w)(?:{alternation(rules.correspondent_openers)}) [A-ZĐ][A-ZĐ&]+"
-            rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)")
+            rf"(?: (?:{alternation(rules.correspondent_at)}) [A-ZĐ]\w*(?: [A-ZĐ]\w*){{0,3}})?(?!\w)"), rules.correspondent_openers)
         outlets = alternation(rules.outlet_datelines)
-        self._outlet_dateline_re = re.compile(rf"^(?:{outlets})(?= [A-ZĐ])|(?<=[.!?…\"”] )(?:{outlets})\s*$")
+        self._outlet_dateline_re = GatedPattern(
+            re.compile(rf"^(?:{outlets})(?= [A-ZĐ])|(?<=[.!?…\"”] )(?:{outlets})\s*$"), rules.outlet_datelines)
         # Fuzzy candidates are compared only with names sharing their first word: fast and safer.
         by_first: dict[str, list[str]] = defaultdict(list)
         for key in self.matcher.keys:
@@ -547,6 +562,8 @@ class Tagger(Patterns, Linkers):
         # The document's words, read once by the linkers that ask whether it is sport news (a word of the game)
         whole = " ".join(p.text for p in doc.paragraphs)
         sport = self._club_sport_re.search(whole) is not None
+        # the lists of branches and schools each paragraph's text holds, for the two linkers that read them
+        branch_lists = {para.index: self._listed_branches(para.text) for para in doc.paragraphs}
         # The document linkers in their order; each ledger records what a linker changes under its rule.
         document_linkers = [
             ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
@@ -561,8 +578,8 @@ class Tagger(Patterns, Linkers):
             ("link.person-list", lambda: self._person_lists_again(doc, per_para, sport)),
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
-            ("link.work-title", lambda: self._work_titles(doc, per_para, works)),
-            ("link.school-list", lambda: self._school_lists(doc, per_para)),
+            ("link.work-title", lambda: self._work_titles(doc, per_para, works, branch_lists)),
+            ("link.school-list", lambda: self._school_lists(doc, per_para, branch_lists)),
             ("link.initials", lambda: self._initials_only(doc, per_para)),
         ]
         for rule, link in document_linkers:
@@ -596,7 +613,8 @@ class Tagger(Patterns, Linkers):
         Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
         (what the country-context and acronym-definition linkers read the paragraph against)."""
         text = para.text
-        found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day))
+        low = _lower(text)  # the matching form, made once for every matcher of the paragraph
+        found = self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day), low)
         for c in found:
             c.priority = _PRIORITY["gazetteer"]
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
@@ -613,7 +631,7 @@ class Tagger(Patterns, Linkers):
         for sent in para.sentences:
             for a, b in sent.tokens:
                 word_end[a:b] = [b] * (b - a)
-        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer, words)
+        ctx = Context(para, text, len(text), day, reference, word_end, gazetteer, low, words)
         notes = Proposals()
         candidates = list(gazetteer)
         for name in self.families:
@@ -802,7 +820,8 @@ class Tagger(Patterns, Linkers):
             pos, first = m.end(1), False
         return runs
 
-    def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]]) -> None:
+    def _work_titles(self, doc: Document, per_para: dict[int, Ledger], works: dict[int, list[tuple[int, int]]],
+                     listed: dict[int, list[tuple[str, list[tuple[int, int]]]]]) -> None:
         """Linker ``link.work-title``, the last: a name the document gives as a film's, a song's or a
         ship's title ("bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given") is that title wherever
         it stands, not the person a rule, a coreference or the names model took it for ("… trong Ma
@@ -813,30 +832,42 @@ class Tagger(Patterns, Linkers):
                    if self._vessel_place(para.text, a)}
         for para in doc.paragraphs:
             spans = per_para[para.index]
-            branches = self._branch_items(para.text, spans)
+            branches = self._branch_items(spans, listed[para.index])
             spans[:] = [a for a in spans if not (a.type == "PERSON" and not a.title and a.method != "gazetteer"
                                                  and (para.text[a.start:a.end] in titles
                                                       or any(s <= a.start and a.end <= e for s, e in branches)))
                         and not self._vietnamese_work(a, para.text[a.start:a.end])
                         and not (a.type == "GPE" and para.text[a.start:a.end] in vessels)]
 
-    def _branch_items(self, text: str, spans: Ledger) -> list[tuple[int, int]]:
+    def _branch_items(self, spans: Ledger, listed: list[tuple[str, list[tuple[int, int]]]]) -> list[tuple[int, int]]:
         """The capitalised items of a list after the noun of a chain's shops or a city's schools and "gồm" ("7 siêu thị
         của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, Đinh Tiên Hoàng, …", "tại trường THCS trên địa bàn
         thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, Ngô Sĩ Liên, …"; ``branch_list_nouns``): branches and schools named
         after their streets and historical persons, no persons."""
-        return [item for _, items in self._branch_lists(text, spans) for item in items]
+        return [item for _, items in self._branch_lists(spans, listed) for item in items]
 
-    def _branch_lists(self, text: str, spans: Ledger) -> list[tuple[str, list[tuple[int, int]]]]:
-        """Each list of ``_branch_items`` as (its noun and the words after it, its items). Only a list of three items
-        or more, each but the last wholly capitalised, one of them holding a place or body the tagger knows: a list of
-        people has none. Not after a word "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in
-        brackets after an item is no item ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items
-        are read, so the offsets stay the text's."""
+    @staticmethod
+    def _branch_lists(spans: Ledger, listed: list[tuple[str, list[tuple[int, int]]]]) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Each list of ``_branch_items`` as (its noun and the words after it, its items): of the lists the paragraph's
+        text holds (``_listed_branches``), those with an item holding a place or body the tagger knows: a list of
+        people has none."""
+        return [(kind, [(s, e) for s, e in items if s < e]) for kind, items in listed
+                if any(a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items)]
+
+    def _listed_branches(self, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+        """The lists of ``_branch_lists`` as the text alone gives them: (the noun and the words after it, every item,
+        an empty one too). Only a list of three items or more, each but the last wholly capitalised. Not after a word
+        "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in brackets after an item is no item
+        ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items are read, so the offsets stay the
+        text's. Read once per paragraph (``_tag``) for the two linkers that ask, link.work-title and
+        link.school-list: between them the spans change, the text does not."""
         lists: list[tuple[str, list[tuple[int, int]]]] = []
+        found = list(self._branch_list_re.finditer(text))
+        if not found:
+            return lists  # most paragraphs: nothing to blank
         not_after = self.rules.grammar["eponym_school_not_after"]
         blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text)
-        for m in self._branch_list_re.finditer(text):
+        for m in found:
             before = text[max(0, m.start() - 8):m.start()].split()
             if before and before[-1] in not_after:
                 continue  # "thị trường", "công trường": no school
@@ -845,20 +876,20 @@ class Tagger(Patterns, Linkers):
             bounds = [x.start() for x in seps] + [end]  # where each item ends
             items = [self._capitalised_lead(blank, s, b) for s, b in zip([m.end()] + [x.end() for x in seps], bounds)]
             whole = [s < e and e == s + len(blank[s:t].rstrip()) for (s, e), t in zip(items, bounds)]
-            if len(items) < 3 or not all(whole[:-1]) or not any(
-                    a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items):
+            if len(items) < 3 or not all(whole[:-1]):
                 continue
-            lists.append((text[m.start():m.end(1)], [(s, e) for s, e in items if s < e]))
+            lists.append((text[m.start():m.end(1)], items))
         return lists
 
-    def _school_lists(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+    def _school_lists(self, doc: Document, per_para: dict[int, Ledger],
+                      listed: dict[int, list[tuple[str, list[tuple[int, int]]]]]) -> None:
         """Linker ``link.school-list``: the items of a list after a kind of school ("các trường trung học cơ sở: Chu Văn
         An (quận Tây Hồ);Thanh Xuân …", "trường THCS trên địa bàn thành phố Hà Nội, gồm Chu Văn An, Cầu Giấy, …";
         ``school_list_kinds``) are the schools, named bare after a person or their ward (ORG), not that person or
         place. An item a body's name already covers stays as it is ("… và Trường THPT chuyên Hà Nội - Amsterdam")."""
         for para in doc.paragraphs:
             spans = per_para[para.index]
-            for kind, items in self._branch_lists(para.text, spans):
+            for kind, items in self._branch_lists(spans, listed[para.index]):
                 if not kind.lower().startswith(self._school_list_kinds):
                     continue
                 for s, e in items:
