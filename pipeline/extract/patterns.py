@@ -883,6 +883,8 @@ class Patterns(NameEnd):
             return False  # "kì thi tốt nghiệp THPT Quốc gia": the exam, no school
         if text.startswith(tuple(self.grammar["head_not_before"].get(m.group(), ())), m.end() + 1):
             return False  # "Ngày giải phóng miền Nam": an anniversary's day, no event held (issue-14P26)
+        if text[:m.start()].endswith(tuple(w + " " for w in self.grammar["head_not_after"].get(m.group(), ()))):
+            return False  # "Dự bị đại học A - Levels": a programme before the kind of school, no school (issue-14U27)
         if etype == "EVENT" and any(a.type == "EVENT" and m.start() < a.start <= m.end() + 1 for a in accepted):
             return False  # "lễ trao giải Quả cầu Vàng 2012", "… Kids' Choice Awards": a known award keeps its own name
         if m.group() in self.grammar["not_after_plural_heads"] and self._plural_word_before(text, m.start()):
