@@ -67,6 +67,7 @@ class TaggerRules:
     lone_name_not_after: tuple[str, ...]  # lower case: a one-word foreign name after them is a body
     tenure_not_after: frozenset[str]  # lower case: a bare title right after them is the office, no holder
     tenure_list_joints: tuple[str, ...]  # a title listed after such a word ("của Chính phủ và Thủ tướng") too
+    tenure_offices: frozenset[str]  # titles written as the office's formal name: no holder ("Thủ tướng Chính phủ")
     branch_heads: frozenset[str]  # heads of a part of a body: the name after them holds that body
     numbered_documents: tuple[str, ...]  # legal documents named by number and code ("Thông tư 26/2020/TT-BGDĐT")
     session_heads: tuple[str, ...]  # meetings named by number in lower case ("phiên họp thứ 55")
@@ -162,6 +163,7 @@ class TaggerRules:
             lone_name_not_after=tuple(t.lower() for t in data["lone_name_not_after"]),
             tenure_not_after=frozenset(w.lower() for w in data["tenure_not_after"]),
             tenure_list_joints=tuple(data["tenure_list_joints"]),
+            tenure_offices=frozenset(data["tenure_offices"]),
             branch_heads=frozenset(data["branch_heads"]),
             numbered_documents=tuple(sorted(data["numbered_documents"], key=len, reverse=True)),
             session_heads=tuple(sorted(data["session_heads"], key=len, reverse=True)),
