@@ -106,13 +106,15 @@ class Pipeline:
         # The segmentation model's 72 547 words, read once for the three stages that ask about them
         # (clean's unglue, the segmenter's model, the tagger); forked workers share this set.
         words = dictionary_words()
+        tagger = Tagger(gazetteer, config.tag, credits=credits, lexicon=words)
         self.prepare_stages: list[Callable[[Document], Document]] = [
-            Cleaner(rules or FurnitureRules.load(dictionary=words), config.clean),
+            # unglue looks the text's words up in both tone placements, as the tagger does: the same set
+            Cleaner(rules or FurnitureRules.load(dictionary=tagger.known_words), config.clean),
             ParagraphDeduper(config.dedupe),
         ]
         self.segment_stages: list[Callable[[Document], Document]] = [Segmenter(dictionary=words)]
         self.analyse_stages: list[Callable[[Document], Document]] = [
-            Tagger(gazetteer, config.tag, credits=credits, lexicon=words),
+            tagger,
             EventExtractor.for_gazetteer(config.events, gazetteer, credits=credits),
         ]
 

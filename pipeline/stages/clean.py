@@ -96,10 +96,12 @@ class FurnitureRules:
     @classmethod
     def load(cls, path: str | Path | None = None, dictionary: frozenset[str] | None = None) -> "FurnitureRules":
         """Load the rules file (the packaged one by default). ``dictionary``: the segmentation
-        model's words for ``Unglue`` (``pipeline.wordseg.dictionary_words``), read here when the
-        caller does not hand over the set it read for its other stages."""
+        model's words for ``Unglue`` in both tone placements (``pipeline.wordseg.in_both_placements``
+        of ``dictionary_words``: the text is normalised to the traditional placement, the model's
+        dictionary is in the new one), read here when the caller does not hand over the set it built
+        for its other stages (the tagger's ``known_words``)."""
         if dictionary is None:
-            dictionary = dictionary_words()
+            dictionary = in_both_placements(dictionary_words())
         data, origin = load_toml("furniture.toml", path, "furniture rules")
         try:
             def compile_(pattern: str, case: bool = False) -> re.Pattern[str]:
@@ -117,8 +119,7 @@ class FurnitureRules:
                 inline=tuple(FurnitureRule(r["name"], re.compile(r["pattern"]), "any") for r in data.get("inline", [])),
                 section_labels=rules("section_label"),
                 source_theo=re.compile(data["credit"]["source_line"]),
-                # the text is in the traditional tone placement, the model's dictionary in the new one
-                unglue=Unglue.from_data(data["glued"], in_both_placements(dictionary)),
+                unglue=Unglue.from_data(data["glued"], dictionary),
                 **{key: compile_(meta[key]) for key in (
                     "url", "url_date", "source_line",
                     "byline_datetime", "byline_agency", "caption", "year_mention", "year_not_now", "year_context", "year_named",
