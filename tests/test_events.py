@@ -1662,8 +1662,13 @@ def test_a_year_or_month_ends_on_its_last_day():
      {"Nguyễn Văn A": "source", "Bộ Y tế": "source"}),
 ])
 def test_a_body_in_a_speakers_description_is_his_affiliation(stage, text, ents, expected):
-    e = only(run(stage, text, ents=ents, published="2021-04-27"), "STATEMENT")
-    got = roles(e)
+    _assert_statement_roles(stage, text, ents, expected)
+
+
+def _assert_statement_roles(stage, text, ents, expected):
+    """The statement of ``text`` gives the named participants the ``expected`` roles, and no affiliation at all
+    when none is expected."""
+    got = roles(only(run(stage, text, ents=ents, published="2021-04-27"), "STATEMENT"))
     assert {k: v for k, v in got.items() if k in expected} == expected
     if "affiliation" not in expected.values():
         assert "affiliation" not in got.values(), got
@@ -1707,11 +1712,7 @@ def test_each_of_two_signers_keeps_her_own_affiliation(stage):
      {"Nguyễn Văn A": "source", "Bộ Y tế": "source"}),
 ])
 def test_a_body_in_a_heads_title_is_his_affiliation(stage, text, ents, expected):
-    e = only(run(stage, text, ents=ents, published="2021-04-28"), "STATEMENT")
-    got = roles(e)
-    assert {k: v for k, v in got.items() if k in expected} == expected
-    if "affiliation" not in expected.values():
-        assert "affiliation" not in got.values(), got
+    _assert_statement_roles(stage, text, ents, expected)
 
 
 def test_a_body_in_the_title_that_names_a_speaker_is_his_affiliation(stage):

@@ -166,8 +166,8 @@ class Patterns(NameEnd):
         pos = m.end() + 1
         if m.group() not in self.rules.person_nouns:
             return pos
-        word = next((w for w in sorted(self.grammar["person_noun_modifiers"], key=len, reverse=True)
-                     if text.startswith(w + " ", pos)), None)
+        # the longest that opens there ("trẻ tuổi" before "trẻ")
+        word = max((w for w in self.grammar["person_noun_modifiers"] if text.startswith(w + " ", pos)), key=len, default=None)
         return pos if word is None else pos + len(word) + 1
 
     def _honorific_in_name(self, ctx: Context, m: re.Match[str], accepted) -> bool:
