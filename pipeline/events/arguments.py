@@ -695,7 +695,15 @@ class ArgumentsMixin:
         words = _phrase(s.para.text[c0:hit.start])
         return 0 < len(words) <= most and any(words[:len(h)] == h for h in heads) \
             and not self.lex.joined.search(s.para.text, c0, hit.start) \
-            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC") for m in s.mentions)
+            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC")
+                        and not self._described_club(s.para.text, c0, m, heads) for m in s.mentions)
+
+    def _described_club(self, text: str, c0: int, m: Mention, heads: tuple[tuple[str, ...], ...]) -> bool:
+        """``m`` is a body right after a description's head and "của" ("HLV trưởng của Man Utd cho biết", "Siêu
+        sao của Juventus chia sẻ"): whose man the described person is; the body does not speak. Never a body
+        right after the head ("Người đẹp Zara McDermott": a name the tagger read as the brand)."""
+        owner = self.lex.possessive_end.search(text, c0, m.start) if m.type == "ORG" else None
+        return owner is not None and (_phrase(text[c0:owner.start()]) in heads or _phrase(text[c0:m.start]) in heads)
 
     def _referred_speakers(self, hit: _Hit, by_para: dict[int, list[_Sent]], settings: TypeSettings,
                            parts: list[_Part]) -> list[_Part]:
@@ -703,8 +711,13 @@ class ArgumentsMixin:
         nobody else is named, the person it refers to (``_pronoun_speaker``)."""
         described = self._described(hit, settings.description_speakers, settings.description_words)
         if described:
-            # the places of a description say where the person comes from; they do not speak
-            parts = [p for p in parts if p.participant.type not in ("GPE", "LOC")]
+            # the places of a description say where the person comes from, a body after its head and the
+            # possessive whose man he is ("HLV trưởng của Man Utd"); they do not speak
+            c0 = max(hit.seg_start, hit.clause[0])
+            owners = {_key(m) for m in hit.s.mentions if c0 <= m.start < hit.start
+                      and self._described_club(hit.s.para.text, c0, m, settings.description_speakers)}
+            parts = [p for p in parts
+                     if p.participant.type not in ("GPE", "LOC") and p.participant.entity_id not in owners]
         if not parts and (settings.pronoun_speakers or described):
             # a description says what the person is and may reach further back than a bare pronoun
             return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described,
