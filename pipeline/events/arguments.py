@@ -62,6 +62,9 @@ _OWNER_NAME_CHARS = 80
 
 # Between a body and the name in apposition after it: a comma alone.
 _COMMA_GAP = re.compile(r"\s*,\s*")
+# An ellipsis that closes a list before a clause's own subject ("… nặng nề nhất là Nga, Đài Loan, Ukraine, Ấn Độ…
+# Các nhà nghiên cứu cho rằng": the list is what the subject talks about; the segmenter keeps one sentence)
+_OPENING_END = re.compile(r"…")
 
 
 def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None) -> list[_Part]:
@@ -142,7 +145,9 @@ class ArgumentsMixin:
         if settings.unnamed_subject is None:
             return False
         text, c0 = hit.s.para.text, hit.clause[0]
-        at = c0 + len(text[c0:hit.start]) - len(text[c0:hit.start].lstrip())
+        # the subject after an ellipsis closing a list too
+        c1 = max([c0] + [m.end() for m in _OPENING_END.finditer(text, c0, hit.start)])
+        at = c1 + len(text[c1:hit.start]) - len(text[c1:hit.start].lstrip())
         opening = settings.unnamed_subject.match(text, at, hit.start)
         if opening is None or settings.unnamed_subject_not is not None \
                 and settings.unnamed_subject_not.search(text, opening.end(), hit.start):
@@ -150,8 +155,12 @@ class ArgumentsMixin:
         # "David Keith, một thành viên của nhóm nghiên cứu cho biết": after a name and its comma the
         # description is that named speaker's apposition; and a name that opens there holds the head
         # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks); a place and its comma end a clause
-        # before, no one described ("… đang thành công tại Việt Nam, truyền thông Thái Lan … hy vọng")
+        # before, no one described ("… đang thành công tại Việt Nam, truyền thông Thái Lan … hy vọng"); nor is a
+        # name after the possessive, which owns something ("dựa vào phản ứng mới đây của Trương Hằng, nhiều người
+        # tin rằng": whom the many talk about)
         return not any(m.end <= at and m.type in ("PERSON", "ORG") and _COMMA_GAP.fullmatch(text, m.end, at)
+                       and self.lex.possessive_end.search(text, max(hit.s.start, m.start - _OWNER_GAP_CHARS),
+                                                          m.start) is None
                        or m.start == at for m in hit.s.mentions)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
