@@ -62,6 +62,9 @@ _OWNER_NAME_CHARS = 80
 
 # Between a body and the name in apposition after it: a comma alone.
 _COMMA_GAP = re.compile(r"\s*,\s*")
+# An ellipsis that closes a list before a clause's own subject ("… nặng nề nhất là Nga, Đài Loan, Ukraine, Ấn Độ…
+# Các nhà nghiên cứu cho rằng": the list is what the subject talks about; the segmenter keeps one sentence)
+_OPENING_END = re.compile(r"…")
 
 
 def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None) -> list[_Part]:
@@ -142,7 +145,9 @@ class ArgumentsMixin:
         if settings.unnamed_subject is None:
             return False
         text, c0 = hit.s.para.text, hit.clause[0]
-        at = c0 + len(text[c0:hit.start]) - len(text[c0:hit.start].lstrip())
+        # the subject after an ellipsis closing a list too
+        c1 = max([c0] + [m.end() for m in _OPENING_END.finditer(text, c0, hit.start)])
+        at = c1 + len(text[c1:hit.start]) - len(text[c1:hit.start].lstrip())
         opening = settings.unnamed_subject.match(text, at, hit.start)
         if opening is None or settings.unnamed_subject_not is not None \
                 and settings.unnamed_subject_not.search(text, opening.end(), hit.start):
@@ -150,8 +155,12 @@ class ArgumentsMixin:
         # "David Keith, một thành viên của nhóm nghiên cứu cho biết": after a name and its comma the
         # description is that named speaker's apposition; and a name that opens there holds the head
         # ("Công an tỉnh Nghệ An cho biết": the body is named, and speaks); a place and its comma end a clause
-        # before, no one described ("… đang thành công tại Việt Nam, truyền thông Thái Lan … hy vọng")
+        # before, no one described ("… đang thành công tại Việt Nam, truyền thông Thái Lan … hy vọng"); nor is a
+        # name after the possessive, which owns something ("dựa vào phản ứng mới đây của Trương Hằng, nhiều người
+        # tin rằng": whom the many talk about)
         return not any(m.end <= at and m.type in ("PERSON", "ORG") and _COMMA_GAP.fullmatch(text, m.end, at)
+                       and self.lex.possessive_end.search(text, max(hit.s.start, m.start - _OWNER_GAP_CHARS),
+                                                          m.start) is None
                        or m.start == at for m in hit.s.mentions)
 
     def _media_out(self, s: _Sent, mentions: list[Mention], medium: re.Pattern[str],
@@ -695,7 +704,15 @@ class ArgumentsMixin:
         words = _phrase(s.para.text[c0:hit.start])
         return 0 < len(words) <= most and any(words[:len(h)] == h for h in heads) \
             and not self.lex.joined.search(s.para.text, c0, hit.start) \
-            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC") for m in s.mentions)
+            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC")
+                        and not self._described_club(s.para.text, c0, m, heads) for m in s.mentions)
+
+    def _described_club(self, text: str, c0: int, m: Mention, heads: tuple[tuple[str, ...], ...]) -> bool:
+        """``m`` is a body right after a description's head and "của" ("HLV trưởng của Man Utd cho biết", "Siêu
+        sao của Juventus chia sẻ"): whose man the described person is; the body does not speak. Never a body
+        right after the head ("Người đẹp Zara McDermott": a name the tagger read as the brand)."""
+        owner = self.lex.possessive_end.search(text, c0, m.start) if m.type == "ORG" else None
+        return owner is not None and (_phrase(text[c0:owner.start()]) in heads or _phrase(text[c0:m.start]) in heads)
 
     def _referred_speakers(self, hit: _Hit, by_para: dict[int, list[_Sent]], settings: TypeSettings,
                            parts: list[_Part]) -> list[_Part]:
@@ -703,8 +720,13 @@ class ArgumentsMixin:
         nobody else is named, the person it refers to (``_pronoun_speaker``)."""
         described = self._described(hit, settings.description_speakers, settings.description_words)
         if described:
-            # the places of a description say where the person comes from; they do not speak
-            parts = [p for p in parts if p.participant.type not in ("GPE", "LOC")]
+            # the places of a description say where the person comes from, a body after its head and the
+            # possessive whose man he is ("HLV trưởng của Man Utd"); they do not speak
+            c0 = max(hit.seg_start, hit.clause[0])
+            owners = {_key(m) for m in hit.s.mentions if c0 <= m.start < hit.start
+                      and self._described_club(hit.s.para.text, c0, m, settings.description_speakers)}
+            parts = [p for p in parts
+                     if p.participant.type not in ("GPE", "LOC") and p.participant.entity_id not in owners]
         if not parts and (settings.pronoun_speakers or described):
             # a description says what the person is and may reach further back than a bare pronoun
             return self._pronoun_speaker(hit, by_para, settings.pronoun_speakers, described,
