@@ -720,8 +720,9 @@ class Patterns(NameEnd):
             return "ORG"
         # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala");
         # a capital and its dot before a family name of no Vietnamese syllable is a person's initial, no acronym
-        # ("Heather F. Smith": issue-14F21; "bà T. Lan" stays the optional initials of a Vietnamese name)
-        foreign_end = not _initial(words[-1]) and not vietnamese_syllable(words[-1])
+        # ("Heather F. Smith": issue-14F21; "bà T. Lan" stays the optional initials of a Vietnamese name); a word past
+        # the initial of no Vietnamese syllable is enough ("C. Alex Young": "Young" has a Vietnamese syllable's letters)
+        foreign_end = not _initial(words[-1]) and any(not _initial(w) and not vietnamese_syllable(w) for w in words[1:])
         if any(len(w) >= 2 and w.isupper() and not (foreign_end and _initial(w)) for w in words) \
                 or words[0] in self.rules.foreign_title_starts \
                 or words[0] in self.grammar["vessel_nouns"] \
@@ -729,8 +730,18 @@ class Patterns(NameEnd):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
-        # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands
-        return "PERSON" if words[0] in self.rules.foreign_given_names and len(words) <= 3 else ""
+        # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands; so does an
+        # initial before a family name of no Vietnamese syllable ("chuyên gia quân sự J. Ditz", "nhà vật lý C. Alex
+        # Young": issue-14C28, batches 18 and 29), which no acronym nor Vietnamese name has
+        opens = words[0] in self.rules.foreign_given_names or (_initial(words[0]) and foreign_end
+                                                               and not self._letter_after_noun(before))
+        return "PERSON" if opens and len(words) <= 3 else ""
+
+    def _letter_after_noun(self, before: str) -> bool:
+        """A capital after a noun of grades, groups and units is that letter, ending its sentence, not an initial:
+        "9 độ C. Sarah Smith …", "viêm gan B. Do đó" (``grammar_letter_nouns``)."""
+        low = f" {before.lower()}"
+        return any(low.endswith(f" {noun} ") for noun in self.grammar["letter_nouns"])
 
     def _no_person(self, words: list[str]) -> bool:
         """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
