@@ -31,6 +31,12 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+def _foreign_end(words: list[str]) -> bool:
+    """A run that ends on no initial and has a word past its first of no Vietnamese syllable: an initial in it is a
+    person's, no acronym's ("Heather F. Smith", "C. Alex Young"; "bà T. Lan" stays a Vietnamese name's initials)."""
+    return not _initial(words[-1]) and any(not _initial(w) and not vietnamese_syllable(w) for w in words[1:])
+
+
 # An English name going on past its last capitalised word ("Moscow Institute of Physics and Technology").
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # An army unit's number right after its head ("Sư đoàn 304", "Quân đoàn 2"; ``_numbered_unit_end``).
@@ -648,6 +654,10 @@ class Patterns(NameEnd):
                 continue
             if self.names.get(fold(text[s:e])):
                 continue
+            if place := self._prefixed_place(text, s, e, accepted):
+                self._replace_inside(accepted, Candidate(s, e, place, f"{place.lower()}:new:{slug(text[s:e])}",
+                                                         text[s:e], method="pattern", score=0.6), ("GPE", "LOC"))
+                continue
             if not free(s, e):
                 if not self._person_over_body(text, s, e, accepted):
                     self._event_over_names(text, s, e, accepted)
@@ -666,6 +676,32 @@ class Patterns(NameEnd):
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
                                           method="pattern", score=0.6))
+
+    def _prefixed_place(self, text: str, s: int, e: int, accepted: Ledger) -> str:
+        """The type of a place a Latin-script run opened by a compound place name's first word names
+        (``grammar_place_name_starts``: "New South Wales", "Little Diomede", "Big Sur", "Great Ocean"), or "": where it
+        ends on a known GPE, a GPE that grows over it ("New South Wales", "New Guinea": not "Wales",
+        "Guinea"); where a known place follows it after a comma, a bracket, "ở" or "tại", a LOC ("Big Sur, Mỹ",
+        "Great Barrier ở Australia"; a GPE before a bracket). Not a body's nor an event's name by its last word."""
+        words = text[s:e].split()
+        if len(words) < 2 or words[0] not in self.grammar["place_name_starts"] \
+                or words[-1] in self.rules.foreign_org_words or words[-1] in self.rules.foreign_event_words:
+            return ""
+        inside = [a for a in accepted if a.overlaps(s, e)]
+        if inside:
+            # a GPE only: a district named after a sight ("West Hollywood": "Hollywood" is a LOC row) is left to the
+            # world cities of link.place-cue
+            ends = all(a.type == "GPE" and a.method == "gazetteer" and s < a.start and a.end == e for a in inside)
+            return "GPE" if ends else ""
+        # what may stand between it and the known place it lies in: "Big Sur, Mỹ", "West Glamorgan (xứ Wales)",
+        # "Great Barrier ở Australia" (``grammar_place_cue_words``; re caches the pattern)
+        cue = re.compile(rf", | \(| (?:{'|'.join(map(re.escape, self.grammar['place_cue_words']))}) ").match(text, e)
+        if not cue or not any(a.start == cue.end() and a.type in ("GPE", "LOC") for a in accepted):
+            return ""
+        # the known place in brackets names a unit's land ("North Lanarkshire (Scotland)", "West Glamorgan (xứ
+        # Wales)": a GPE, as in the gold of batch 28), so does a world city ("West Hollywood, Los Angeles"); after a
+        # comma or "ở", a sight on a list ("Big Sur, Mỹ")
+        return "GPE" if cue.group() == " (" or self._world_cities.get(fold(text[s:e])) else "LOC"
 
     def _websites(self, text: str, limit: int, accepted: Ledger) -> None:
         """A website named by its domain in the body ("Theo báo cáo của Batdongsan.com.vn", "Theo trang
@@ -720,8 +756,9 @@ class Patterns(NameEnd):
             return "ORG"
         # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala");
         # a capital and its dot before a family name of no Vietnamese syllable is a person's initial, no acronym
-        # ("Heather F. Smith": issue-14F21; "bà T. Lan" stays the optional initials of a Vietnamese name)
-        foreign_end = not _initial(words[-1]) and not vietnamese_syllable(words[-1])
+        # ("Heather F. Smith": issue-14F21; "bà T. Lan" stays the optional initials of a Vietnamese name); a word past
+        # the initial of no Vietnamese syllable is enough ("C. Alex Young": "Young" has a Vietnamese syllable's letters)
+        foreign_end = _foreign_end(words)
         if any(len(w) >= 2 and w.isupper() and not (foreign_end and _initial(w)) for w in words) \
                 or words[0] in self.rules.foreign_title_starts \
                 or words[0] in self.grammar["vessel_nouns"] \
@@ -729,8 +766,20 @@ class Patterns(NameEnd):
             return ""
         if self._person_before_re.search(before) and self._person_after_re.match(after):
             return "PERSON"
-        # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands
-        return "PERSON" if words[0] in self.rules.foreign_given_names and len(words) <= 3 else ""
+        # "Edward Jenner", "Albert Sabin": a common given name opens a person's name wherever it stands; so does an
+        # initial before a family name of no Vietnamese syllable ("chuyên gia quân sự J. Ditz", "nhà vật lý C. Alex
+        # Young": issue-14C28, batches 18 and 29), which no acronym nor Vietnamese name has
+        opens = words[0] in self.rules.foreign_given_names or self._initial_opens(words, before)
+        return "PERSON" if opens and len(words) <= 3 else ""
+
+    def _initial_opens(self, words: list[str], before: str) -> bool:
+        """An initial opening a run that goes on with a foreign word, not after a noun of grades, groups and units,
+        whose capital is that letter ending its sentence ("9 độ C. Sarah Smith …", "viêm gan B. Do đó":
+        ``grammar_letter_nouns``)."""
+        if not _initial(words[0]) or not _foreign_end(words):
+            return False
+        low = f" {before.lower()}"
+        return not any(low.endswith(f" {noun} ") for noun in self.grammar["letter_nouns"])
 
     def _no_person(self, words: list[str]) -> bool:
         """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
@@ -746,7 +795,8 @@ class Patterns(NameEnd):
         Nor a run a clause's opening word leads ("Lúc Thúy đang học", "Ngoài Grande, …": ``opening_not_name``)."""
         return self._no_person(words) or (len(words) >= 2 and all(
             w[:1].isupper() and w[1:].islower() and w.lower() in self.rules.english_words for w in words)) \
-            or (len(words) >= 2 and words[0] in self.grammar["opening_not_name"])
+            or (len(words) >= 2 and (words[0] in self.grammar["opening_not_name"]
+                                     or words[0] in self.grammar["place_name_starts"]))
 
     def _medium_named_after_place(self, text: str, s: int, e: int, accepted: Ledger) -> bool:
         """"Taiwan News", "New York Post": a medium or company named after a foreign country or city
