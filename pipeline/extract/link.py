@@ -45,6 +45,21 @@ from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _
 # corrections (an embassy the text places may be a ministry it placed first).
 _BY_NAME = frozenset({"gazetteer", "link.country-context"})
 
+# A line-up's items (rule link.person-list): the runs between its commas, semicolons and brackets, each without the
+# spaces round it, a substitute's minute after it ("Cavani 46'", "Vydra 88'") and a full stop
+_LINEUP_SEGMENT = re.compile(r"[^,;()]+")
+_LINEUP_TRIM = re.compile(r"\s*(?P<item>.*?)[\s.]*(?:\d+(?:\+\d+)?['’]?[\s.]*)?")
+
+
+def _lineup_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The items of a line-up after ``pos`` as spans; a run with no name left (a lone minute: "Van de Beek,84")
+    is none."""
+    items = []
+    for m in _LINEUP_SEGMENT.finditer(text, pos):
+        t = _LINEUP_TRIM.fullmatch(m.group())
+        if t.start("item") < t.end("item"):
+            items.append((m.start() + t.start("item"), m.start() + t.end("item")))
+    return items
 
 
 class Linkers:
@@ -648,6 +663,7 @@ class Linkers:
         if sport:
             self._players_by_cue(doc, per_para)
             self._initialled_players(doc, per_para)
+            self._lineup_players(doc, per_para)
 
     def _players_by_cue(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news (``club_sport_words``), one word of a foreign name's shape (``lone_name``) that nothing
@@ -664,6 +680,36 @@ class Linkers:
                 if not self.rules.lone_name.fullmatch(name) or not spans.free(s, e) or self.names.get(fold(name)):
                     continue
                 spans.append(self._listed_person(text, s, e))
+
+    def _lineup_players(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news, a paragraph that is a match report's line-up (``lineup_heads``: "Man City: Steffen, Walker,
+        Dias, …", "Dự bị: Ederson, Ake, Jesus, …", "Man Utd (4-2-3-1): Henderson; Wan-Bissaka, …") names its players:
+        each item of one to four capitalised words that no rule named is one (issue-14A28, batches 4, 9, 11, 12, 16,
+        20, 30: the line-up is often the only place a substitute is named). The team before the colon must be a club
+        or a country a rule found whole, else a line-up's own head; three items or more, and three in four of them
+        names, else it is an address or a sentence. An item a rule found keeps its kind (a club, a country), and an
+        item the gazetteer names as something else stays out."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            m = self._lineup_re.match(text)
+            if m is None or m.group("team") is not None and not any(
+                    a.start == 0 and a.end == m.end("team") and a.type in ("ORG", "GPE") for a in spans):
+                continue
+            items = _lineup_items(text, m.end())
+            named = [(s, e) for s, e in items if self._lineup_name(text[s:e].split())]
+            if len(named) < 3 or 4 * len(named) < 3 * len(items):
+                continue
+            for s, e in named:
+                if spans.free(s, e) and not self.names.get(fold(text[s:e])) and not self._no_bare_person(text[s:e].split()):
+                    spans.append(self._listed_person(text, s, e))
+
+    def _lineup_name(self, words: list[str]) -> bool:
+        """One to four capitalised words, no number nor acronym among them; one word alone of a foreign family
+        name's shape (``lineup_one_word``: "Ake", "Son")."""
+        if len(words) == 1:
+            return self._lineup_one_re.fullmatch(words[0]) is not None
+        return 2 <= len(words) <= 4 and all(
+            w[:1].isupper() and not any(c.isdigit() for c in w) and not (len(w) >= 2 and w.isupper()) for w in words)
 
     def _initialled_players(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news, a capital and its dot glued to one word of a foreign name's shape ("P.Alcacer", "A.Vidal",
