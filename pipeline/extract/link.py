@@ -685,9 +685,10 @@ class Linkers:
         """In sport news, a paragraph that is a match report's line-up (``lineup_heads``: "Man City: Steffen, Walker,
         Dias, …", "Dự bị: Ederson, Ake, Jesus, …", "Man Utd (4-2-3-1): Henderson; Wan-Bissaka, …") names its players:
         each item of one to four capitalised words that no rule named is one (issue-14A28, batches 4, 9, 11, 12, 16,
-        20, 30: the line-up is often the only place a substitute is named). The team before the colon must be a club
-        or a country a rule found whole, else a line-up's own head; three items or more, and three in four of them
-        names, else it is an address or a sentence. An item a rule found keeps its kind (a club, a country), and an
+        20, 30: the line-up is often the only place a substitute is named), and so does a line of the match's facts
+        under its head ("Bàn thắng: Correa 39, Carrasco 80", "Thẻ vàng: Torres, Capoue"). The team before the colon
+        must be a club or a country a rule found whole, else a line-up's own head; three names or more after a team
+        (one after a head), and three in four of the capitalised items names, else it is an address or a sentence. An item a rule found keeps its kind (a club, a country), and an
         item the gazetteer names as something else stays out."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
@@ -695,9 +696,11 @@ class Linkers:
             if m is None or m.group("team") is not None and not any(
                     a.start == 0 and a.end == m.end("team") and a.type in ("ORG", "GPE") for a in spans):
                 continue
-            items = _lineup_items(text, m.end())
+            # a remark in lower case is no item ("Pepe 73 (pen)", "Marquinhos (c)"); a line of facts under a head
+            # may name one player ("Bàn thắng: Pulisic 14"), a team's line-up names three or more
+            items = [(s, e) for s, e in _lineup_items(text, m.end()) if text[s].isupper()]
             named = [(s, e) for s, e in items if self._lineup_name(text[s:e].split())]
-            if len(named) < 3 or 4 * len(named) < 3 * len(items):
+            if len(named) < (3 if m.group("team") is not None else 1) or 4 * len(named) < 3 * len(items):
                 continue
             for s, e in named:
                 if spans.free(s, e) and not self.names.get(fold(text[s:e])) and not self._no_bare_person(text[s:e].split()):
