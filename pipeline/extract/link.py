@@ -693,7 +693,7 @@ class Linkers:
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             m = self._lineup_re.match(text)
-            if m is None or m.group("team") is not None and not any(
+            if m is None or m.group("team") is not None and not m.group("formation") and not any(
                     a.start == 0 and a.end == m.end("team") and a.type in ("ORG", "GPE") for a in spans):
                 continue
             # a remark in lower case is no item ("Pepe 73 (pen)", "Marquinhos (c)"); a line of facts under a head
