@@ -840,7 +840,11 @@ class Linkers:
         if any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) or (w.endswith(".") and len(w) > 2)
                for w in words):
             return False  # a number, an acronym, or a sentence's end inside ("… Dragon Lord. Song")
-        return bool(self._list_item_end_re.match(text, e)) and not overlaps(s, e, spans)
+        # a player alone may end a list before its verb, no punctuation after him ("Marco Reus, Barnardo Silva và
+        # Vitolo cũng được …"; issue-14A28); a Vietnamese syllable stays out (lone_name: "Văn Toàn và Nam ghi bàn")
+        ends = self._list_item_end_re.match(text, e) is not None or one and text[e:e + 1] == " " \
+            and text[e + 1:e + 2].islower()
+        return ends and not overlaps(s, e, spans)
 
     def _list_after(self, text: str, pos: int, starts: dict, spans: Ledger, found: list) -> bool:
         """Items after a person, to the list's end; True when the list holds something else."""
