@@ -687,9 +687,10 @@ class Linkers:
         each item of one to four capitalised words that no rule named is one (issue-14A28, batches 4, 9, 11, 12, 16,
         20, 30: the line-up is often the only place a substitute is named), and so does a line of the match's facts
         under its head ("Bàn thắng: Correa 39, Carrasco 80", "Thẻ vàng: Torres, Capoue"). The team before the colon
-        must be a club or a country a rule found whole, else a line-up's own head; three names or more after a team
-        (one after a head), and three in four of the capitalised items names, else it is an address or a sentence. An item a rule found keeps its kind (a club, a country), and an
-        item the gazetteer names as something else stays out."""
+        must be a club or a country a rule found whole or have its formation after it ("Paris Saint Germain(4-3-3)"),
+        else the line opens with a line-up's own head; three names or more after a team (one after a head), and three
+        in four of the capitalised items names, else it is an address or a sentence. An item a rule found keeps its
+        kind (a club, a country), and an item the gazetteer names as something else stays out."""
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             m = self._lineup_re.match(text)
@@ -703,12 +704,13 @@ class Linkers:
             if len(named) < (3 if m.group("team") is not None else 1) or 4 * len(named) < 3 * len(items):
                 continue
             for s, e in named:
-                if spans.free(s, e) and not self.names.get(fold(text[s:e])) and not self._no_bare_person(text[s:e].split()):
+                name = text[s:e]
+                if spans.free(s, e) and not self.names.get(fold(name)) and not self._no_bare_person(name.split()):
                     spans.append(self._listed_person(text, s, e))
 
     def _lineup_name(self, words: list[str]) -> bool:
         """One to four capitalised words, no number nor acronym among them; one word alone of a foreign family
-        name's shape (``lineup_one_word``: "Ake", "Son")."""
+        name's shape (``lineup_one_word``: "Ake", "Son", "Ínsua")."""
         if len(words) == 1:
             return self._lineup_one_re.fullmatch(words[0]) is not None
         return 2 <= len(words) <= 4 and all(
