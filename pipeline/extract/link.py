@@ -45,6 +45,21 @@ from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _
 # corrections (an embassy the text places may be a ministry it placed first).
 _BY_NAME = frozenset({"gazetteer", "link.country-context"})
 
+# A line-up's items (rule link.person-list): the runs between its commas, semicolons and brackets, each without the
+# spaces round it, a substitute's minute after it ("Cavani 46'", "Vydra 88'") and a full stop
+_LINEUP_SEGMENT = re.compile(r"[^,;()]+")
+_LINEUP_TRIM = re.compile(r"\s*(?P<item>.*?)[\s.]*(?:\d+(?:\+\d+)?['’]?[\s.]*)?")
+
+
+def _lineup_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The items of a line-up after ``pos`` as spans; a run with no name left (a lone minute: "Van de Beek,84")
+    is none."""
+    items = []
+    for m in _LINEUP_SEGMENT.finditer(text, pos):
+        t = _LINEUP_TRIM.fullmatch(m.group())
+        if t.start("item") < t.end("item"):
+            items.append((m.start() + t.start("item"), m.start() + t.end("item")))
+    return items
 
 
 class Linkers:
@@ -648,6 +663,7 @@ class Linkers:
         if sport:
             self._players_by_cue(doc, per_para)
             self._initialled_players(doc, per_para)
+            self._lineup_players(doc, per_para)
 
     def _players_by_cue(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news (``club_sport_words``), one word of a foreign name's shape (``lone_name``) that nothing
@@ -664,6 +680,41 @@ class Linkers:
                 if not self.rules.lone_name.fullmatch(name) or not spans.free(s, e) or self.names.get(fold(name)):
                     continue
                 spans.append(self._listed_person(text, s, e))
+
+    def _lineup_players(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news, a paragraph that is a match report's line-up (``lineup_heads``: "Man City: Steffen, Walker,
+        Dias, …", "Dự bị: Ederson, Ake, Jesus, …", "Man Utd (4-2-3-1): Henderson; Wan-Bissaka, …") names its players:
+        each item of one to four capitalised words that no rule named is one (issue-14A28, batches 4, 9, 11, 12, 16,
+        20, 30: the line-up is often the only place a substitute is named), and so does a line of the match's facts
+        under its head ("Bàn thắng: Correa 39, Carrasco 80", "Thẻ vàng: Torres, Capoue"). The team before the colon
+        must be a club or a country a rule found whole or have its formation after it ("Paris Saint Germain(4-3-3)"),
+        else the line opens with a line-up's own head; three names or more after a team (one after a head), and three
+        in four of the capitalised items names, else it is an address or a sentence. An item a rule found keeps its
+        kind (a club, a country), and an item the gazetteer names as something else stays out."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            m = self._lineup_re.match(text)
+            if m is None or m.group("team") is not None and not m.group("formation") and not any(
+                    a.start == 0 and a.end == m.end("team") and a.type in ("ORG", "GPE") for a in spans):
+                continue
+            # a remark in lower case is no item ("Pepe 73 (pen)", "Marquinhos (c)"); a line of facts under a head
+            # may name one player ("Bàn thắng: Pulisic 14"), a team's line-up names three or more
+            items = [(s, e) for s, e in _lineup_items(text, m.end()) if text[s].isupper()]
+            named = [(s, e) for s, e in items if self._lineup_name(text[s:e].split())]
+            if len(named) < (3 if m.group("team") is not None else 1) or 4 * len(named) < 3 * len(items):
+                continue
+            for s, e in named:
+                name = text[s:e]
+                if spans.free(s, e) and not self.names.get(fold(name)) and not self._no_bare_person(name.split()):
+                    spans.append(self._listed_person(text, s, e))
+
+    def _lineup_name(self, words: list[str]) -> bool:
+        """One to four capitalised words, no number nor acronym among them; one word alone of a foreign family
+        name's shape (``lineup_one_word``: "Ake", "Son", "Ínsua")."""
+        if len(words) == 1:
+            return self._lineup_one_re.fullmatch(words[0]) is not None
+        return 2 <= len(words) <= 4 and all(
+            w[:1].isupper() and not any(c.isdigit() for c in w) and not (len(w) >= 2 and w.isupper()) for w in words)
 
     def _initialled_players(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news, a capital and its dot glued to one word of a foreign name's shape ("P.Alcacer", "A.Vidal",
@@ -791,7 +842,11 @@ class Linkers:
         if any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) or (w.endswith(".") and len(w) > 2)
                for w in words):
             return False  # a number, an acronym, or a sentence's end inside ("… Dragon Lord. Song")
-        return bool(self._list_item_end_re.match(text, e)) and not overlaps(s, e, spans)
+        # a player alone may end a list before its verb, no punctuation after him ("Marco Reus, Barnardo Silva và
+        # Vitolo cũng được …"; issue-14A28); a Vietnamese syllable stays out (lone_name: "Văn Toàn và Nam ghi bàn")
+        ends = self._list_item_end_re.match(text, e) is not None or one and text[e:e + 1] == " " \
+            and text[e + 1:e + 2].islower()
+        return ends and not overlaps(s, e, spans)
 
     def _list_after(self, text: str, pos: int, starts: dict, spans: Ledger, found: list) -> bool:
         """Items after a person, to the list's end; True when the list holds something else."""

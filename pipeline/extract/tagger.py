@@ -363,6 +363,13 @@ class Tagger(Patterns, Linkers):
         self._player_cue_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.grammar['player_cues'])}|{rules.grammar['player_minute_cue']}) "
             rf"(?P<name>[A-Z][^\s,.;:!?()\"“”]+)(?![^\s,.;:!?()\"“”])(?![^\S\n][A-ZĐ])")
+        # a match report's line-up paragraph: a team or a line-up's head, a formation, a colon, then its items (rule
+        # link.person-list; issue-14A28); the team must be a club or a country a rule found over the whole of it, or
+        # have its formation after it
+        self._lineup_re = re.compile(
+            rf"(?:(?P<head>{alternation(rules.grammar['lineup_heads'])})(?!\w)[^:\n]{{0,40}}?|(?P<team>[^:\n]{{2,40}}?))"
+            rf"(?P<formation> ?\(\d(?:-\d){{1,4}}\))? ?: ?(?=\S)")
+        self._lineup_one_re = re.compile(rules.grammar['lineup_one_word'])
         # a competition sport news names by a word other news means otherwise ("Euro"; rule link.club-place)
         sport_events = alternation(tuple(rules.grammar['sport_event_names']))
         self._sport_event_re = re.compile(
