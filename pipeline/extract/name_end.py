@@ -452,6 +452,9 @@ class NameEnd:
                 or self._title_at(text, nxt)
         return word == self.grammar["and"] and bool(scan.shape.no_and or scan.head_re.match(text, nxt)
                                                     or self._org_head_re.match(text, nxt)
+                                                    # "Luật Giáo dục 2019 | và Nghị định 116" (batch 27): a
+                                                    # numbered document after it is a second one
+                                                    or self._numbered_document_re.match(text, nxt)
                                                     or scan.end is not None and self._repeats_name(scan, w))
 
     @staticmethod

@@ -337,10 +337,15 @@ class Tagger(Patterns, Linkers):
         number = re.escape(str(rules.grammar["number"]))
         self._numbered_document_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?:/(?:19|20)\d\d)?"
-            rf"(?:[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
+            # the code's dash may stand between spaces ("Nghị định số 116/2020/NĐ - CP", batch 27)
+            rf"(?:/[A-ZĐ][A-ZĐ&]{{0,5}} - [A-ZĐ]{{2,6}}(?![\w&/-])|[/-][A-ZĐ][\w&Đ-]*(?:/[A-ZĐ][\w&Đ-]*)*)(?![\w/])"
             # "Nghị định 91/2020", "Nghị định số 131/2018": a number and its year without a code (issue-14E14, batch 16:
             # the bare number below, backtracking, gave "Nghị định 9", "Nghị định số 13")
-            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+/(?:19|20)\d\d(?![\w/])"
+            # and "Thông tư 08-2017" (batch 24), the year after a dash
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+[/-](?:19|20)\d\d(?![\w/-])"
+            # a plenum's resolution by its number and term ("Nghị quyết Trung ương 4 (khóa XII)"; grammar_plenum_words)
+            rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)}) (?:{alternation(rules.grammar['plenum_words'])}) \d{{1,2}}(?![\w/])"
+            rf"(?: \({re.escape(str(rules.grammar['term']))} [IVXLC]+\)| {re.escape(str(rules.grammar['term']))} [IVXLC]+(?!\w))?"
             # the whole number, never a part of it ("Nghị quyết số 41 ngày …" is not "Nghị quyết số 4")
             rf"|(?<![\w&])(?:{alternation(rules.numbered_documents)})(?: {number})? \d+(?!\d)(?![\w/,.]\w)"
             # "Nghị định 86", "Quyết định 587" without their code, but for a quantity ("… 2 năm")
