@@ -455,7 +455,25 @@ class NameEnd:
                                                     # "Luật Giáo dục 2019 | và Nghị định 116" (batch 27): a
                                                     # numbered document after it is a second one
                                                     or self._numbered_document_re.match(text, nxt)
-                                                    or scan.end is not None and self._repeats_name(scan, w))
+                                                    or scan.end is not None and (self._repeats_name(scan, w)
+                                                                                 or self._unit_before_and(scan, w)))
+
+    def _unit_before_and(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """"và" after the name reached its place's unit opens a second body or unit: "Ủy ban nhân dân xã Nhơn Đức | và
+        huyện Nhà Bè" (batch 30), "Viện KSND tỉnh | và HĐXX xét thấy" (batch 29; issue-14G28). A local body's fields
+        joined by "và" come before its place ("Sở Tài nguyên và Môi trường tỉnh Lâm Đồng"), never after it. The unit
+        is a whole word of the segmenter before a capitalised one or before "và" ("xã hội và …", "Hợp tác xã và …" hold
+        no commune)."""
+        text, held = scan.text, scan.text[scan.shape.head[1]:w.start()]
+        for m in _WORD.finditer(held):
+            pos = scan.shape.head[1] + m.start()
+            if not self._admin_word_at(text, pos) \
+                    or scan.word_end_at(pos - 2) == scan.word_end_at(pos):
+                continue  # "Đại hội Hợp tác xã và Đội sản xuất": the later syllable of a word, no commune
+            admin = next(a for a in self.rules.org_admin_words if text.startswith(a, pos))
+            if pos + len(admin) + 1 == w.start() or self._capitalised_after_admin(text, pos):
+                return True
+        return False
 
     @staticmethod
     def _repeats_name(scan: _Scan, w: re.Match[str]) -> bool:
