@@ -122,14 +122,9 @@ class GazetteerMatcher:
     segmenter splits and joins syllables differently from the gazetteer's names, so token matching
     misses names that character matching finds (README, "Where spaCy does not fit")."""
 
-    def __init__(self, gazetteer: Gazetteer, stop_words: frozenset[str], code_part: int = 0,
-                 lower_compounds: tuple[str, ...] = ()):
+    def __init__(self, gazetteer: Gazetteer, stop_words: frozenset[str], code_part: int = 0):
         # An acronym of at most ``code_part`` letters joined by a dash to a code is part of the code (``_in_code``)
         self._code_part = code_part
-        # A name in lower case whose first word closes one of these compounds with the word before is none
-        # ("cán bộ Công an": an officer, no "Bộ Công an"): (the compound's words before its last + a space, its last)
-        self._lower_compounds = tuple((c.rsplit(" ", 1)[0].lower() + " ", c.rsplit(" ", 1)[1].lower())
-                                      for c in lower_compounds if " " in c)
         self._ci = ahocorasick.Automaton()
         self._cs = ahocorasick.Automaton()
         ci_keys: dict[str, list[str]] = defaultdict(list)
@@ -175,19 +170,13 @@ class GazetteerMatcher:
                 s, e = end - length + 1, end + 1
                 if e <= limit and _bounded(text, s, e) and (
                         not capital or text[s].isupper() or (inner and all(text[s + i].isupper() for i in inner))) \
-                        and not (text[s].islower() and (_in_address(text, s, e) or self._in_compound(text, s))):
+                        and not (text[s].islower() and _in_address(text, s, e)):
                     yield s, e, ids
         if self._has_cs:
             for end, (length, ids) in self._cs.iter(text):
                 s, e = end - length + 1, end + 1
                 if e <= limit and _bounded(text, s, e) and not self._in_code(text, s, e):
                     yield s, e, ids
-
-    def _in_compound(self, text: str, s: int) -> bool:
-        """The lower-case name at ``s`` opens with a word that closes a compound with the word before it."""
-        return any(text[max(0, s - len(head)):s].lower() == head and text[s:s + len(last)].lower() == last
-                   and (s == len(head) or not text[s - len(head) - 1].isalnum())
-                   for head, last in self._lower_compounds)
 
     def _in_code(self, text: str, s: int, e: int) -> bool:
         """A short acronym joined by a dash to a code of capitals or digits is a part of the code, no body:

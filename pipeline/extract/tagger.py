@@ -251,8 +251,7 @@ class Tagger(Patterns, Linkers):
         self.lexicon = dictionary_words() if lexicon is None else lexicon
         # what a word of the text is looked up in: the dictionary in the text's tone placement too
         self.known_words = in_both_placements(self.lexicon)
-        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words, int(self.rules.grammar["code_part_letters"]),
-                                        tuple(self.rules.grammar.get("lower_name_compounds", ())))
+        self.matcher = GazetteerMatcher(gazetteer, self.rules.stop_words, int(self.rules.grammar["code_part_letters"]))
         # Offices: title strings -> tenures, for "Bộ trưởng Tài nguyên và Môi trường" without a name.
         self._offices, self._has_offices = _office_automaton(gazetteer)
         self._title_re = re.compile(rf"(?<![\w&])(?:{literal_alternation(self.rules.titles)})(?=\s)")
