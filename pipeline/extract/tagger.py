@@ -583,12 +583,11 @@ class Tagger(Patterns, Linkers):
             ("link.club-place", lambda: self._clubs_by_place(doc, per_para, whole, sport)),
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
-            # What a rule reads from the context comes before the names model's guess, and again after it for
-            # the people only the model found: a player after a match report's cue or beside a team-mate
-            # ("thay thế Mæhle"), a speaker's short name of the person the rules named in full ("Bell nói với …"
-            # after "Kristen Bell"; the model would make it a person of its own)
+            # A player a match report's cue or a team-mate marks comes before the names model's guess, and again
+            # after it for the people only the model found ("thay thế Mæhle"; the model retrained on batches 4-30
+            # took those first). Not so the speaker's short name (link.short-name): run before the model too it
+            # lowered events F1 on six batches (9, 11, 19, 23, 24, 26, 27 by 0.0003-0.0049)
             ("link.person-list", lambda: self._person_lists_again(doc, per_para, sport)),
-            ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
         ] + ([("link.names-model", lambda: self._model_names(doc, per_para, credits, works))]
              if self.name_model is not None else []) + [
             # the people the names model found make the lists they stand in lists of people too ("sau Hasselbaink
