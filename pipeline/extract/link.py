@@ -372,12 +372,31 @@ class Linkers:
         "World Cup 2022", "Hoa hậu Hoàn vũ Việt Nam 2017", "Đại hội … lần thứ VII năm 2017"). The
         mention grows over it and keeps its entity."""
         for span in [a for a in spans if a.type == "EVENT"]:
+            span = self._pageant_edition(text, span, spans)
             m = self._event_edition_re.match(text, span.end)
             if m is None or not m.group().strip() or overlaps(span.end, m.end(), spans):
                 continue
             grown = replace(span, end=m.end(), rule="link.event-edition")
             spans.remove(span)
             spans.append(grown)
+
+    def _pageant_edition(self, text: str, span: Candidate, spans: Ledger) -> Candidate:
+        """An international pageant the gazetteer knows, right before a country or state the tagger kept, is that
+        place's own pageant, one EVENT by the whole name ("Hoa hậu Thế giới Mỹ", "Hoa hậu Thế giới Indiana": batch
+        30's gold; "Hoa hậu Hoàn vũ Việt Nam", batch 7's, is a row of its own); its year may follow."""
+        place = next((a for a in spans if a.start == span.end + 1 and a.type == "GPE"), None) \
+            if span.entity_id in self.grammar["pageant_ids"] and text[span.end:span.end + 1] == " " else None
+        if place is None:
+            return span
+        name = text[span.start:place.end]
+        ids = self.names.get(fold(name))
+        grown = self._span_for(self._pick(ids, ""), span.start, place.end) if ids else Candidate(
+            span.start, place.end, "EVENT", f"event:new:{slug(name)}", name, method="pattern", score=0.7,
+            rule="link.event-edition")
+        spans.remove(span)
+        spans.remove(place)
+        spans.append(grown)
+        return grown
 
     # -- a company's branch in the home country --------------------------------------------------
     def _country_branches(self, text: str, spans: Ledger) -> None:
