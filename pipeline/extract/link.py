@@ -40,6 +40,9 @@ from .resolve import Ledger
 from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded,
                    _capitalised, _is_word_char, occurrences, overlaps, slug)
 
+# A year in an event's edition read after its host place: that edition is held there
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 
 # The spans country context reads a body and its country from: the gazetteer's names, and its own
 # corrections (an embassy the text places may be a ministry it placed first).
@@ -387,12 +390,34 @@ class Linkers:
         "World Cup 2022", "Hoa hậu Hoàn vũ Việt Nam 2017", "Đại hội … lần thứ VII năm 2017"). The
         mention grows over it and keeps its entity."""
         for span in [a for a in spans if a.type == "EVENT"]:
+            span = self._pageant_edition(text, span, spans)
             m = self._event_edition_re.match(text, span.end)
             if m is None or not m.group().strip() or overlaps(span.end, m.end(), spans):
                 continue
             grown = replace(span, end=m.end(), rule="link.event-edition")
             spans.remove(span)
             spans.append(grown)
+
+    def _pageant_edition(self, text: str, span: Candidate, spans: Ledger) -> Candidate:
+        """An international pageant the gazetteer knows, right before a country or state the tagger kept, is that
+        place's own pageant, one EVENT by the whole name ("Hoa hậu Thế giới Mỹ", "Hoa hậu Thế giới Indiana": batch
+        30's gold; "Hoa hậu Hoàn vũ Việt Nam", batch 7's, is a row of its own); its year may follow. Any other event
+        the gazetteer knows is named with its host place only where a year follows the place: that edition is held
+        there ("Thế vận hội Olympic mùa Đông Bắc Kinh 2020": batch 17's gold, read as the Olympics)."""
+        place = next((a for a in spans if a.start == span.end + 1 and a.type == "GPE"), None) \
+            if span.method == "gazetteer" and text[span.end:span.end + 1] == " " else None
+        if place is None or span.entity_id not in self.grammar["pageant_ids"] and not (
+                (m := self._event_edition_re.match(text, place.end)) and _YEAR.search(m.group())):
+            return span
+        name = text[span.start:place.end]
+        ids = self.names.get(fold(name))
+        grown = self._span_for(self._pick(ids, ""), span.start, place.end) if ids else Candidate(
+            span.start, place.end, "EVENT", f"event:new:{slug(name)}", name, method="pattern", score=0.7,
+            rule="link.event-edition")
+        spans.remove(span)
+        spans.remove(place)
+        spans.append(grown)
+        return grown
 
     # -- a company's branch in the home country --------------------------------------------------
     def _country_branches(self, text: str, spans: Ledger) -> None:

@@ -49,6 +49,12 @@ _LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
 # and bodies the scan of ``name_end.py`` runs over; it stops at any other kind of mention (but for
 # the person a school or hospital is named after, ``eponym_heads``).
 _GROWS_OVER = ("GPE", "LOC", "ORG")
+_PUNCT_AFTER = ",.;:!?)”\"…"  # what may close a word of a festival's name
+
+
+def _ends_inside_word(end: int, word_end: list[int]) -> bool:
+    """A span ending at ``end`` cuts a word of the segmenter in two (its last syllable is not the word's)."""
+    return bool(word_end) and 0 < end < len(word_end) and word_end[end - 1] > end
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -968,7 +974,7 @@ class Patterns(NameEnd):
         spans = [(m.span(), m.group()) for m in self._session_re.finditer(text, 0, ctx.limit)]
         spans += [(m.span("name"), f"{m.group('noun')} {m.group('name').strip()}")
                   for m in self._contest_re.finditer(text, 0, ctx.limit)]
-        spans += self._lower_case_festivals(text, ctx.limit)
+        spans += self._lower_case_festivals(text, ctx.limit, ctx.word_end)
         self._add_events(text, spans, accepted)
 
     def _add_events(self, text: str, spans: list[tuple[tuple[int, int], str]], accepted: Ledger) -> None:
@@ -986,11 +992,13 @@ class Patterns(NameEnd):
                 # a place or body named inside it: Cuộc thi "Người đẹp du lịch Sầm Sơn" (issue-14R11, batch 13)
                 self._replace_inside(accepted, span, _GROWS_OVER)
 
-    def _lower_case_festivals(self, text: str, limit: int) -> list[tuple[tuple[int, int], str]]:
+    def _lower_case_festivals(self, text: str, limit: int, word_end: list[int]) -> list[tuple[tuple[int, int], str]]:
         """"tại Lễ hội hoa và …", "gắn với Lễ hội mùa hè tại Sa Pa": a festival's head written with a capital
         inside a sentence names the festival by the lower-case words after it, up to a function word, a verb,
         "và" or punctuation (the gold of batches 8 and 13). Not at a sentence's opening, where every noun is
-        capitalised, nor after a count ("một Lễ hội đặc sắc")."""
+        capitalised, nor after a count ("một Lễ hội đặc sắc"). The name never ends inside a word of the
+        segmenter: the syllable before the stop word goes with it ("Lễ hội xiếc quốc tế | hàng năm", "Lễ hội |
+        thống nhất"; issue-14H28, batches 27 and 30 cut them at "hàng", "thống")."""
         out = []
         g = self.grammar
         for m in self._festival_re.finditer(text, 0, limit):
@@ -998,14 +1006,18 @@ class Patterns(NameEnd):
             if not before.isalpha() or not before.islower() or before in g["festival_not_after"]:
                 continue
             words = []
-            for w in text[m.end():min(limit, m.end() + 80)].split(" ")[1:int(g["festival_reach"]) + 1]:
-                bare = w.rstrip(",.;:!?)”\"…")
+            run = text[m.end():min(limit, m.end() + 80)].split(" ")[1:int(g["festival_reach"]) + 2] + [""]
+            for w, nxt in zip(run[:int(g["festival_reach"])], run[1:]):
+                bare = w.rstrip(_PUNCT_AFTER)
                 if not bare.isalpha() or not bare.islower() or bare in self.rules.stop_words \
-                        or bare in self.rules.verbs or bare == g["and"]:
+                        or bare in self.rules.verbs or bare == g["and"] \
+                        or f"{bare} {nxt.rstrip(_PUNCT_AFTER)}" in g["festival_after"]:
                     break
                 words.append(bare)
                 if bare != w:
                     break  # punctuation right after the word ends the name
+            while words and _ends_inside_word(m.end() + 1 + len(" ".join(words)), word_end):
+                words.pop()
             if words:
                 name = f"{m.group()} {' '.join(words)}"
                 out.append(((m.start(), m.start() + len(name)), name))
