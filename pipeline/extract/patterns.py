@@ -1404,7 +1404,7 @@ class Patterns(NameEnd):
         self._dotted_places(text, limit, accepted, word_end)
         self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
-        self._street_lists_after_cue(text, limit, accepted)
+        self._street_lists_after_cue(text, limit, accepted, ctx.low)
 
     def _may_name_place(self, head: str, name: str, after: str) -> bool:
         """The run after a place's head word may be its name: not one opened by a word no name starts with, and
@@ -1607,10 +1607,10 @@ class Patterns(NameEnd):
             return None
         return pos, end
 
-    def _street_lists_after_cue(self, text: str, limit: int, accepted: list[Candidate]) -> None:
+    def _street_lists_after_cue(self, text: str, limit: int, accepted: list[Candidate], low: str | None = None) -> None:
         """Streets listed after a plural street word and "như" ("các phố như Tạ Hiện, Lương Ngọc Quyến"),
         and the streets of a crossing ("ngã tư Khuất Duy Tiến - Lê Văn Lương")."""
-        for m in self._street_cue_re.finditer(text, 0, limit):
+        for m in self._street_cue_re.finditer(text, 0, limit, low):
             crossing = m.group("crossing") is not None
             self._street_list(text, m.end() - 1, limit, accepted,
                               self._crossing_joint_re if crossing else self._street_first_re)
