@@ -1622,17 +1622,13 @@ class Patterns(NameEnd):
         index = self._fuzzy_index
         low = ctx.low  # same offsets as text
         # Only a word that opens some gazetteer name can open a probe (the run's first word is the
-        # token, or the token cut at a dot): decided first, by set intersection, since it rules
-        # out nearly every word and most paragraphs.
-        words = _WORD.findall(low, 0, limit)
-        openers = index.keys() & set(words)
-        openers |= {v for w in words if "." in w for v in (w.rstrip("."), w.split(".", 1)[0]) if v in index}
-        if not openers:
-            return
+        # token, or the token cut at a dot): asked first, of each word in one pass, since it rules
+        # out nearly every word (a set of the paragraph's openers first was a second pass over its words,
+        # and nearly every paragraph holds one).
         for m in _WORD.finditer(low, 0, limit):
-            # the word read once: this loop visits every word of most paragraphs
-            if (word := m.group()) not in openers and ("." not in word or not openers & {
-                    word.rstrip("."), word.split(".", 1)[0]}):
+            # the word read once: this loop visits every word of every paragraph
+            if (word := m.group()) not in index and ("." not in word or (
+                    word.rstrip(".") not in index and word.split(".", 1)[0] not in index)):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
             if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \

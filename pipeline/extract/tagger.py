@@ -291,8 +291,9 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w&])(?i:{alternation(rules.work_nouns, True)}) [\"“‘']?(?=[^\W\d_])"), rules.work_nouns, ignore_case=True)
         # "nhiều bộ phim ăn khách như Aashiqui 2, Ek Villain", "cuốn sách mang tên It's About Time": a title after a
         # joint word, a few words of description after the noun (``work_title_joints``)
-        self._work_joint_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)})((?: [^\s,.;:()]+){{0,2}}) "
-                                         rf"(?:{alternation(rules.work_title_joints)}) [\"“‘']?(?=[^\W\d_])")
+        self._work_joint_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.work_nouns)})((?: [^\s,.;:()]+){{0,2}}) "
+            rf"(?:{alternation(rules.work_title_joints)}) [\"“‘']?(?=[^\W\d_])"), rules.work_nouns)
         # "cho ba phim Gigli, Pearl Harbor, Daredevil": after a plural word the noun lists its titles
         self._work_plural_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.work_list_before, True)}) $")
         # a title: up to five Latin-script words, particles between them ("Pearl Harbor", "It's About Time")
@@ -551,11 +552,14 @@ class Tagger(Patterns, Linkers):
         acronyms: dict[str, Candidate] = {}  # ACR -> the entity it was defined as
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         works: dict[int, list[tuple[int, int]]] = {}  # titles after a work's noun: never persons
+        # the lists of branches and schools each paragraph's text holds, for the two linkers that read them
+        branch_lists: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
         pronouns = self._pronouns_of(doc)
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
             low = _lower(para.text)  # the matching form, made once for every matcher of the paragraph
             works[para.index] = self._titles_in(para.text, low)
+            branch_lists[para.index] = self._listed_branches(para.text, low)
             kept, notes, gazetteer = self._paragraph(para, low, day, reference, trace, pronouns)
             spans = Ledger(kept, paragraph=para.index, trace=trace)
             self._paragraph_linkers(para, spans, notes, gazetteer, day, acronyms)
@@ -566,8 +570,6 @@ class Tagger(Patterns, Linkers):
         # The document's words, read once by the linkers that ask whether it is sport news (a word of the game)
         whole = " ".join(p.text for p in doc.paragraphs)
         sport = self._club_sport_re.search(whole) is not None
-        # the lists of branches and schools each paragraph's text holds, for the two linkers that read them
-        branch_lists = {para.index: self._listed_branches(para.text) for para in doc.paragraphs}
         # The document linkers in their order; each ledger records what a linker changes under its rule.
         document_linkers = [
             ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
@@ -744,9 +746,9 @@ class Tagger(Patterns, Linkers):
         self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
         # "7 siêu thị của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, …": a chain's branches or a city's
         # schools listed after their kind's noun (``_branch_items``)
-        self._branch_list_re = re.compile(
+        self._branch_list_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?i:{alt(grammar['branch_list_nouns'], True)})((?: [^\s;:()…]*[^\s,.;:()…]){{0,10}}?)"
-            rf"(?:,? (?:{alt(grammar['branch_list_joints'])}) |: )(?=[^\W\d_])")
+            rf"(?:,? (?:{alt(grammar['branch_list_joints'])}) |: )(?=[^\W\d_])"), grammar["branch_list_nouns"], ignore_case=True)
         # a list of branches goes on past ";" and a place's note in brackets ("Chu Văn An (quận Tây Hồ);Thanh Xuân")
         self._branch_list_end_re = re.compile(r"[:…!?\"“”]|\.(?!\w)|\s[-–]\s")
         self._branch_list_sep_re = re.compile(rf"[,;]\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
@@ -755,8 +757,8 @@ class Tagger(Patterns, Linkers):
         self._cast_title_re = re.compile(rf" (?:{alt(grammar['cast_title_joints'])}) {title}")
         # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
         opening, closing = (alt(q) for q in zip(*grammar["title_quotes"]))
-        self._quoted_title_re = re.compile(
-            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])")
+        self._quoted_title_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])"), [q[0] for q in grammar["title_quotes"]])
 
     def _titles_in(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
@@ -859,15 +861,15 @@ class Tagger(Patterns, Linkers):
         return [(kind, [(s, e) for s, e in items if s < e]) for kind, items in listed
                 if any(a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items)]
 
-    def _listed_branches(self, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    def _listed_branches(self, text: str, low: str | None = None) -> list[tuple[str, list[tuple[int, int]]]]:
         """The lists of ``_branch_lists`` as the text alone gives them: (the noun and the words after it, every item,
         an empty one too). Only a list of three items or more, each but the last wholly capitalised. Not after a word
         "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in brackets after an item is no item
         ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items are read, so the offsets stay the
         text's. Read once per paragraph (``_tag``) for the two linkers that ask, link.work-title and
-        link.school-list: between them the spans change, the text does not."""
+        link.school-list: between them the spans change, the text does not. ``low``: the text's ``_lower``."""
         lists: list[tuple[str, list[tuple[int, int]]]] = []
-        found = list(self._branch_list_re.finditer(text))
+        found = list(self._branch_list_re.finditer(text, low=low))
         if not found:
             return lists  # most paragraphs: nothing to blank
         not_after = self.rules.grammar["eponym_school_not_after"]
