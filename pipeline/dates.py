@@ -957,19 +957,25 @@ def _required(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
+# What a day and month (``_day_month``) holds, numeric or spelled: "24/11", "24.11", "24-11", "24 tháng 11"
+# (the ranges of days and dates hold one too); asked once per text for the three recognisers that need it.
+_DAY_MONTH_HELD = _required(rf"\d[/.\-]\d|\d[ ]{_MONTH}[ ]\d")
+# a month by its number, "tháng 5" (alone or in a range of months)
+_MONTH_NUMBER_HELD = _required(rf"{_MONTH}[ ]\d")
+
 _RECOGNISERS: tuple[tuple[re.Pattern[str], _Handler, bool, re.Pattern[str] | None], ...] = (
-    (_DATE_RANGE_RE, _on_date_range, True, None),
-    (_DAY_RANGE_RE, _on_day_range, True, None),
-    (_DATE_RE, _on_date, True, None),
+    (_DATE_RANGE_RE, _on_date_range, True, _DAY_MONTH_HELD),
+    (_DAY_RANGE_RE, _on_day_range, True, _DAY_MONTH_HELD),
+    (_DATE_RE, _on_date, True, _DAY_MONTH_HELD),
     (_WEEKDAY_RE, _on_weekday, False, _required(f"{_word('weekday')}|{_word('sunday')}")),
     (_RELATIVE_DAY_RE, _on_relative_day, False,
      _required(_alt(sorted({*_AFTER_PAST_DAY, *_AFTER_DAY, *_AFTER_TOD})))),
     (_RELATIVE_WEEK_RE, _on_relative_week, False, _required(_WEEK)),
-    (_MONTH_RANGE_RE, _on_month_range, True, None),
-    (_MONTH_RE, _on_month, True, None),
+    (_MONTH_RANGE_RE, _on_month_range, True, _MONTH_NUMBER_HELD),
+    (_MONTH_RE, _on_month, True, _MONTH_NUMBER_HELD),
     (_RELATIVE_MONTH_RE, _on_relative_month, False, _required(_MONTH)),
     (_QUARTER_RE, _on_quarter, False, _required(_QUARTER)),
-    (_YEAR_RE, _on_year, True, None),
+    (_YEAR_RE, _on_year, True, _required(rf"{_YEAR}[ ]\d")),
     (_RELATIVE_YEAR_RE, _on_relative_year, False, _required(f"{_YEAR}|{_word('next_year')}")),
     (_BARE_YEAR_RE, _on_bare_year, True, None),
     (_DAY_ONLY_RE, _on_day_only, True, None),
@@ -981,8 +987,13 @@ def _candidates(text: str, ref: datetime.date | None) -> list[_Found]:
     """Every accepted match of every recogniser, overlapping ones included."""
     found: list[_Found] = []
     has_digit = _ANY_DIGIT.search(text) is not None
+    held: dict[re.Pattern[str], bool] = {}  # each required pattern asked once (some are shared)
     for pattern, handler, needs_digit, required in _RECOGNISERS:
-        if (needs_digit and not has_digit) or (required is not None and required.search(text) is None):
+        if needs_digit and not has_digit:
+            continue
+        if required is not None and required not in held:
+            held[required] = required.search(text) is not None
+        if required is not None and not held[required]:
             continue
         pos = 0
         # Restart one character after each match start rather than after its

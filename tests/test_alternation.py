@@ -96,3 +96,24 @@ def test_gated_patterns_find_what_their_regex_finds(tagger):
             assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.regex.finditer(text)], (name, text)
             found, expected = p.search(text), p.regex.search(text)
             assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+def test_credit_marker_words_gate_exactly():
+    """The credits' ``marker_words`` (furniture.toml) are words every match of ``marker`` holds: a whole text or a
+    stretch of it (a sentence, as the events ask) gives the same credits with the automaton asked first as with
+    the marker scanned everywhere, in the corpus and in texts made to hold each word."""
+    import dataclasses
+
+    from pipeline.credits import Credits
+
+    gated = Credits.load()
+    assert gated.marker_words is not None
+    plain = dataclasses.replace(gated, marker_words=None)
+    words = list(gated.marker_words.keys())
+    made = [t.format(w) for w in words for t in ("x. {}: AP", "({}: Reuters)", "a ({} AFP) b", "Đông.{} : X",
+                                                  "EPA{} Theo", "tại EPA{} 12", "{} minh họa", "{} ảnh")]
+    for text in _texts() + made:
+        assert gated.spans(text) == plain.spans(text), text[:80]
+        for start in range(0, len(text), max(1, len(text) // 7)):
+            end = min(len(text), start + 200)
+            assert gated.spans(text, start, end) == plain.spans(text, start, end), (text[start:end],)

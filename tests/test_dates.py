@@ -456,7 +456,10 @@ def test_recognisers_skipped_without_their_required_words_never_match_without_th
              for s in p.read_text(encoding="utf-8").replace("\n", " ").split(". ")]
     texts += ["thứ Hai tuần trước", "Chủ nhật tuần này", "hôm qua", "Hôm nay (thứ Ba)", "sáng nay 30/4",
               "tối mai", "tuần tới", "cuối tháng này", "quý tới", "quý IV năm nay", "sang năm", "đầu năm",
-              "năm ngoái", "HÔM QUA", "THỨ SÁU VỪA QUA"]
+              "năm ngoái", "HÔM QUA", "THỨ SÁU VỪA QUA",
+              # the day, month and year recognisers (their required patterns: a day and month, "tháng 5", "năm 2019")
+              "từ ngày 20 đến 25/11", "từ 20/11 - 25/11/2021", "ngày 24 tháng 11 năm 2021", "NGÀY 24 THÁNG 11",
+              "24.11", "24-11-2021", "từ tháng 5 đến tháng 7/2020", "Tháng 5/2021", "năm 2019 - 2020", "NĂM 2019"]
     assert len(texts) > 100
     skipped = [(pattern, required) for pattern, _, _, required in dates_module._RECOGNISERS if required is not None]
     assert len(skipped) >= 6

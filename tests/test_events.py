@@ -1731,3 +1731,23 @@ def test_a_body_in_the_title_that_names_a_speaker_is_his_affiliation(stage):
     got = [roles(e) for e in stage(doc).events if e.type == "STATEMENT"]
     assert got and all(r.get("Mai Văn Mười") == "source" and r.get("Sở Y tế tỉnh Quảng Nam") in (None, "affiliation")
                        for r in got), got
+
+
+def test_words_of_a_stretch_are_its_words_each_lower_cased():
+    """``_Words.of`` lower-cases the stretch once and cuts it: the same words as each word lower-cased alone, on the
+    corpus (as written and in capitals) and where lower case changes a length or reads its context ("İ", a final
+    "Σ")."""
+    import re as _re
+
+    from conftest import ROOT
+    from pipeline.events.words import _Words
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts += [t.upper() for t in texts] + ["ΑΣ'Β ΟΔΟΣ", "İstanbul İ", "ĐÀ NẴNG Σ", "x ΣΑΣ y", "ǅ ǈ ß ẞ"]
+    for text in texts:
+        for start in range(0, len(text), max(1, len(text) // 9)):
+            end = min(len(text), start + 300)
+            words = _Words.of(text, start, end)
+            spans = [(m.start(), m.end()) for m in _re.compile(r"\w+").finditer(text, start, end)]
+            assert words.spans == spans
+            assert words.lower == [text[a:b].lower() for a, b in spans], text[start:end]

@@ -64,8 +64,13 @@ class _Words:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "_Words":
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
-        return cls(text, spans, [text[s:e].lower() for s, e in spans])
+        spans = [m.span() for m in _WORD.finditer(text, start, end)]
+        # The stretch lower-cased once and cut, as each word lower-cased alone gives it, but where lower case
+        # changes a length ("İ") or reads its context (a final "Σ"): there each word alone.
+        low = text[start:end].lower()
+        if len(low) != end - start or text.find("Σ", start, end) >= 0:
+            return cls(text, spans, [text[s:e].lower() for s, e in spans])
+        return cls(text, spans, [low[s - start:e - start] for s, e in spans])
 
     def gap_ok(self, k: int) -> bool:
         """Only whitespace between word k-1 and word k."""

@@ -774,6 +774,8 @@ class Linkers:
         each item that is a Latin-script name of one to four words becomes a body, over the places
         or people a rule saw in it ("Canon, Panasonic, Tokyo Gas, Idemitsu, Taiyo Nippon Sanso,
         Mitsubishi UFJ Leasing": "Tokyo" is no place there, "Fast Retail" no person)."""
+        if not any(a.type == "ORG" for a in spans):
+            return  # no item can be a body a rule found: the lists are not read (most paragraphs)
         for items in self._comma_lists(text):
             kinds = [self._item_kind(text, s, e, spans) for s, e in items]
             if len(items) < 3 or kinds.count("ORG") < 2 or "other" in kinds:
@@ -795,14 +797,16 @@ class Linkers:
         lists: list[list[tuple[int, int]]] = []
         current: list[tuple[int, int]] = []
         for m in self._list_joint_re.finditer(text):
-            before = self._trim_lead(text, self._run_before(text, m.start()))
-            after = self._name_run(text, m.end(), len(text), 4) if before is not None else None
+            # The run after the joint first: where none starts (most joints) the list ends here whatever stands
+            # before it, and the run before is not read (it could only open a list of one item).
+            after = self._name_run(text, m.end(), len(text), 4)
+            before = self._trim_lead(text, self._run_before(text, m.start())) if after is not None else None
             if before is None or (current and current[-1] != before):
                 lists.append(current)
                 current = [] if before is None else [before]
             elif not current:
                 current = [before]
-            if after is None:
+            if before is None:
                 lists.append(current)
                 current = []
             else:

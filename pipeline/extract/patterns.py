@@ -1466,7 +1466,7 @@ class Patterns(NameEnd):
         self._dotted_places(text, limit, accepted, word_end)
         self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
-        self._street_lists_after_cue(text, limit, accepted)
+        self._street_lists_after_cue(text, limit, accepted, ctx.low)
 
     def _may_name_place(self, head: str, name: str, after: str) -> bool:
         """The run after a place's head word may be its name: not one opened by a word no name starts with, and
@@ -1669,10 +1669,10 @@ class Patterns(NameEnd):
             return None
         return pos, end
 
-    def _street_lists_after_cue(self, text: str, limit: int, accepted: list[Candidate]) -> None:
+    def _street_lists_after_cue(self, text: str, limit: int, accepted: list[Candidate], low: str | None = None) -> None:
         """Streets listed after a plural street word and "như" ("các phố như Tạ Hiện, Lương Ngọc Quyến"),
         and the streets of a crossing ("ngã tư Khuất Duy Tiến - Lê Văn Lương")."""
-        for m in self._street_cue_re.finditer(text, 0, limit):
+        for m in self._street_cue_re.finditer(text, 0, limit, low):
             crossing = m.group("crossing") is not None
             self._street_list(text, m.end() - 1, limit, accepted,
                               self._crossing_joint_re if crossing else self._street_first_re)
@@ -1684,17 +1684,13 @@ class Patterns(NameEnd):
         index = self._fuzzy_index
         low = ctx.low  # same offsets as text
         # Only a word that opens some gazetteer name can open a probe (the run's first word is the
-        # token, or the token cut at a dot): decided first, by set intersection, since it rules
-        # out nearly every word and most paragraphs.
-        words = _WORD.findall(low, 0, limit)
-        openers = index.keys() & set(words)
-        openers |= {v for w in words if "." in w for v in (w.rstrip("."), w.split(".", 1)[0]) if v in index}
-        if not openers:
-            return
+        # token, or the token cut at a dot): asked first, of each word in one pass, since it rules
+        # out nearly every word (a set of the paragraph's openers first was a second pass over its words,
+        # and nearly every paragraph holds one).
         for m in _WORD.finditer(low, 0, limit):
-            # the word read once: this loop visits every word of most paragraphs
-            if (word := m.group()) not in openers and ("." not in word or not openers & {
-                    word.rstrip("."), word.split(".", 1)[0]}):
+            # the word read once: this loop visits every word of every paragraph
+            if (word := m.group()) not in index and ("." not in word or (
+                    word.rstrip(".") not in index and word.split(".", 1)[0] not in index)):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
             if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \

@@ -287,11 +287,13 @@ class Tagger(Patterns, Linkers):
         # "bộ phim Ma Rainey's Black Bottom", "tàu hàng Ever Given": a title after its noun, no person
         self._work_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.work_nouns)})\s[\"“‘']?$")
         # the noun may open a sentence ("Tính năng Party Strobe của LG XBOOM", batch 20; issue-14T16)
-        self._work_title_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.work_nouns, True)}) [\"“‘']?(?=[^\W\d_])")
+        self._work_title_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?i:{alternation(rules.work_nouns, True)}) [\"“‘']?(?=[^\W\d_])"), rules.work_nouns, ignore_case=True)
         # "nhiều bộ phim ăn khách như Aashiqui 2, Ek Villain", "cuốn sách mang tên It's About Time": a title after a
         # joint word, a few words of description after the noun (``work_title_joints``)
-        self._work_joint_re = re.compile(rf"(?<![\w&])(?:{alternation(rules.work_nouns)})((?: [^\s,.;:()]+){{0,2}}) "
-                                         rf"(?:{alternation(rules.work_title_joints)}) [\"“‘']?(?=[^\W\d_])")
+        self._work_joint_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{alternation(rules.work_nouns)})((?: [^\s,.;:()]+){{0,2}}) "
+            rf"(?:{alternation(rules.work_title_joints)}) [\"“‘']?(?=[^\W\d_])"), rules.work_nouns)
         # "cho ba phim Gigli, Pearl Harbor, Daredevil": after a plural word the noun lists its titles
         self._work_plural_re = re.compile(rf"(?<!\w)(?i:{alternation(rules.work_list_before, True)}) $")
         # a title: up to five Latin-script words, particles between them ("Pearl Harbor", "It's About Time")
@@ -450,12 +452,14 @@ class Tagger(Patterns, Linkers):
         self._street_joint_re = re.compile(rf",? {and_} |, ")
         self._street_first_re = re.compile(rf",? {and_} |, | ")
         self._crossing_joint_re = re.compile(rf" [-–] | {and_} | ")
-        self._street_cue_re = re.compile(
+        self._street_cue_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?i:{alternation(g['street_plurals'], True)}) (?:\w+ )?(?i:{alternation(g['street_heads'], True)})"
             # "các tuyến phố của Hà Nội như: Khuất Duy Tiến, …": the city may come between
             rf"(?: (?:{alternation(g['street_of'])}) [^\W\d_][^\W\d_ ]*(?: [^\W\d_][^\W\d_ ]*){{0,3}}?)?"
             rf" (?:{alternation(g['street_such_as'])}):? (?=[^\W\d_])"
-            rf"|(?<![\w&])(?P<crossing>(?:{alternation(g['street_crossings'])})) (?=[^\W\d_])")
+            rf"|(?<![\w&])(?P<crossing>(?:{alternation(g['street_crossings'])})) (?=[^\W\d_])"),
+            # every match holds a plural street word (any case) or a crossing's word
+            (*g["street_plurals"], *g["street_crossings"]), ignore_case=True)
         self._list_joint_before_re = re.compile(rf"(?:,| {and_}) $")
         # "Tú Hảo (team Lan Khuê)": a contestant, then her team by its coach (link.person-list)
         self._team_remark_re = GatedPattern(re.compile(
@@ -560,11 +564,15 @@ class Tagger(Patterns, Linkers):
         acronyms: dict[str, Candidate] = {}  # ACR -> the entity it was defined as
         bare_titles: dict[int, list[tuple[int, int]]] = {}  # titles with no name after them
         works: dict[int, list[tuple[int, int]]] = {}  # titles after a work's noun: never persons
+        # the lists of branches and schools each paragraph's text holds, for the two linkers that read them
+        branch_lists: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
         pronouns = self._pronouns_of(doc)
         for para in doc.paragraphs:
             credits[para.index] = self._credits(para.text)
-            works[para.index] = self._titles_in(para.text)
-            kept, notes, gazetteer = self._paragraph(para, day, reference, trace, pronouns)
+            low = _lower(para.text)  # the matching form, made once for every matcher of the paragraph
+            works[para.index] = self._titles_in(para.text, low)
+            branch_lists[para.index] = self._listed_branches(para.text, low)
+            kept, notes, gazetteer = self._paragraph(para, low, day, reference, trace, pronouns)
             spans = Ledger(kept, paragraph=para.index, trace=trace)
             self._paragraph_linkers(para, spans, notes, gazetteer, day, acronyms)
             bare_titles[para.index] = notes.bare_titles
@@ -574,8 +582,6 @@ class Tagger(Patterns, Linkers):
         # The document's words, read once by the linkers that ask whether it is sport news (a word of the game)
         whole = " ".join(p.text for p in doc.paragraphs)
         sport = self._club_sport_re.search(whole) is not None
-        # the lists of branches and schools each paragraph's text holds, for the two linkers that read them
-        branch_lists = {para.index: self._listed_branches(para.text) for para in doc.paragraphs}
         # The document linkers in their order; each ledger records what a linker changes under its rule.
         document_linkers = [
             ("link.coreference", lambda: self._streets_by_name(doc, per_para)),
@@ -623,14 +629,13 @@ class Tagger(Patterns, Linkers):
         doc.mentions = mentions
         return doc
 
-    def _paragraph(self, para: Paragraph, day: str, reference: dt.date | None, trace: list[Decision] | None,
+    def _paragraph(self, para: Paragraph, low: str, day: str, reference: dt.date | None, trace: list[Decision] | None,
                    pronouns: frozenset[str] = frozenset()) -> tuple[list[Candidate], Proposals, tuple[Candidate, ...]]:
         """The candidates of every rule family, then one resolver. The families run in the order of
         ``self.families``, which does not matter: each is a function of the paragraph's ``Context``.
         Returns the kept spans, the families' notes for the linkers and the gazetteer's candidates
         (what the country-context and acronym-definition linkers read the paragraph against)."""
-        text = para.text
-        low = _lower(text)  # the matching form, made once for every matcher of the paragraph
+        text = para.text  # ``low``: its matching form (``_lower``)
         # a body matched inside a word of the language is no candidate, and no word that blocks the heads inside it
         # ("cán bộ Công an phường …": the ward's police, not the ministry)
         found = [c for c in self.matcher.propose(text, len(text), lambda ids: self._pick(ids, day), low)
@@ -748,21 +753,22 @@ class Tagger(Patterns, Linkers):
         rules, grammar, alt = self.rules, self.rules.grammar, _alternation_longest
         # "bộ phim Minari", "cuốn sách Sasquatch", "tàu thăm dò Perseverance": a title of one foreign word after the
         # nouns of films, songs, books and probes only (``work_one_word_nouns``; a host after "chương trình" is none)
-        self._work_one_word_re = re.compile(
+        self._work_one_word_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?i:{alt(grammar['work_one_word_nouns'], True)}) [\"“‘']?({_LATIN_WORD})"
-            rf"(?![\w&])(?! (?:{_LATIN_WORD}))")
+            rf"(?![\w&])(?! (?:{_LATIN_WORD}))"), grammar["work_one_word_nouns"], ignore_case=True)
         # "các thương hiệu khách sạn từ 5 sao đến mini Hotel như Vinpearl, VinOasis, Radison Blue": a list of works or
         # brands after "như", a few words of description after the noun (``_listed_after_like``)
-        self._work_like_re = re.compile(
+        self._work_like_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?i:{alt((*rules.work_nouns, *grammar['work_list_like_nouns']), True)})"
-            rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) ")
+            rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) "),
+            (*rules.work_nouns, *grammar["work_list_like_nouns"]), ignore_case=True)
         self._like_list_end_re = re.compile(r"[;:()…!?\"“”]|\.(?!\w)|\s[-–]\s")  # not the dots of "N.O.V.A 3"
         self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
         # "7 siêu thị của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, …": a chain's branches or a city's
         # schools listed after their kind's noun (``_branch_items``)
-        self._branch_list_re = re.compile(
+        self._branch_list_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?i:{alt(grammar['branch_list_nouns'], True)})((?: [^\s;:()…]*[^\s,.;:()…]){{0,10}}?)"
-            rf"(?:,? (?:{alt(grammar['branch_list_joints'])}) |: )(?=[^\W\d_])")
+            rf"(?:,? (?:{alt(grammar['branch_list_joints'])}) |: )(?=[^\W\d_])"), grammar["branch_list_nouns"], ignore_case=True)
         # a list of branches goes on past ";" and a place's note in brackets ("Chu Văn An (quận Tây Hồ);Thanh Xuân")
         self._branch_list_end_re = re.compile(r"[:…!?\"“”]|\.(?!\w)|\s[-–]\s")
         self._branch_list_sep_re = re.compile(rf"[,;]\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
@@ -771,15 +777,15 @@ class Tagger(Patterns, Linkers):
         self._cast_title_re = re.compile(rf" (?:{alt(grammar['cast_title_joints'])}) {title}")
         # a Latin-script run alone in quotation marks ("Hope", “Gangnam Style”): a title (``_quoted_titles``)
         opening, closing = (alt(q) for q in zip(*grammar["title_quotes"]))
-        self._quoted_title_re = re.compile(
-            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])")
+        self._quoted_title_re = GatedPattern(re.compile(
+            rf"(?<![\w&])(?:{opening}){title_words}(?:{closing})(?![\w&])"), [q[0] for q in grammar["title_quotes"]])
 
-    def _titles_in(self, text: str) -> list[tuple[int, int]]:
+    def _titles_in(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """The Latin-script titles right after a work's or a vessel's noun ("bộ phim Ma Rainey's Black
         Bottom", "tàu hàng Ever Given"), or after a joint word ("cuốn sách mang tên It's About Time"), and
         after a plural word the titles listed with the first ("cho ba phim Gigli, Pearl Harbor, Daredevil";
         issue-14F12: typed PERSON in batches 8, 15 and 16)."""
-        found = [m for m in self._work_title_re.finditer(text)]
+        found = [m for m in self._work_title_re.finditer(text, low=low)]
         found += [m for m in self._work_joint_re.finditer(text) if m.group(1) == m.group(1).lower()]
         runs: list[tuple[int, int]] = []
         for m in found:
@@ -788,17 +794,18 @@ class Tagger(Patterns, Linkers):
                 runs.append(run)
             if self._work_plural_re.search(text, max(0, m.start() - 12), m.start()):
                 runs += self._listed_titles(text, m.end())
-        runs += [m.span(1) for m in self._work_one_word_re.finditer(text) if self.rules.lone_name.fullmatch(m.group(1))]
-        return runs + self._quoted_titles(text) + self._listed_after_like(text)
+        runs += [m.span(1) for m in self._work_one_word_re.finditer(text, low=low)
+                 if self.rules.lone_name.fullmatch(m.group(1))]
+        return runs + self._quoted_titles(text) + self._listed_after_like(text, low)
 
-    def _listed_after_like(self, text: str) -> list[tuple[int, int]]:
+    def _listed_after_like(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
         """The Latin-script items of a list after a work's or brand's noun and "như" ("game … như Asphalt 8, FIFA
         hay Crossfire Legends", "thương hiệu khách sạn … như Vinpearl, VinHoliday, Radison Blue"): titles and brands,
         not persons; only a list (two items or more), not where the words between name whose the works are
         ("của", ``work_list_like_owner_words``), nor an item a common given name opens."""
         runs: list[tuple[int, int]] = []
         owners = self.rules.grammar["work_list_like_owner_words"]
-        for m in self._work_like_re.finditer(text):
+        for m in self._work_like_re.finditer(text, low=low):
             if any(w in owners for w in m.group(1).split()):
                 continue
             end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
@@ -874,15 +881,15 @@ class Tagger(Patterns, Linkers):
         return [(kind, [(s, e) for s, e in items if s < e]) for kind, items in listed
                 if any(a.type in ("GPE", "ORG") and s <= a.start and a.end <= e for a in spans for s, e in items)]
 
-    def _listed_branches(self, text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    def _listed_branches(self, text: str, low: str | None = None) -> list[tuple[str, list[tuple[int, int]]]]:
         """The lists of ``_branch_lists`` as the text alone gives them: (the noun and the words after it, every item,
         an empty one too). Only a list of three items or more, each but the last wholly capitalised. Not after a word
         "trường" ends ("thị trường", ``eponym_school_not_after``). A place's note in brackets after an item is no item
         ("Chu Văn An (quận Tây Hồ);Thanh Xuân"): it is blanked before the items are read, so the offsets stay the
         text's. Read once per paragraph (``_tag``) for the two linkers that ask, link.work-title and
-        link.school-list: between them the spans change, the text does not."""
+        link.school-list: between them the spans change, the text does not. ``low``: the text's ``_lower``."""
         lists: list[tuple[str, list[tuple[int, int]]]] = []
-        found = list(self._branch_list_re.finditer(text))
+        found = list(self._branch_list_re.finditer(text, low=low))
         if not found:
             return lists  # most paragraphs: nothing to blank
         not_after = self.rules.grammar["eponym_school_not_after"]

@@ -149,6 +149,25 @@ def occurrences(text: str, word: str, whole: bool = False) -> Iterator[tuple[int
         pos = i + n
 
 
+def _case_apart(chars: set[str]) -> re.Pattern[str]:
+    """The characters a case-insensitive pattern matches to one of ``chars`` (lower-case letters of its words) that
+    their lower case (as ``_lower`` makes it) is not: those CPython's ``re`` folds together with one of them beyond
+    lower case ("ſ" with "s", "ı" with "i"; ``re._casefix``), "İ" (its lower case is two characters, ``_lower``
+    keeps it) and "Σ" (``str.lower`` makes it "ς" at a word's end). A text holding one is scanned whatever a gate
+    of lower-cased words says; without that table (another Python), every text is."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:
+        return re.compile(r"[\s\S]")
+    apart = {"\u0130", "\u03a3"}
+    for key, others in _EXTRA_CASES.items():
+        members = {chr(key), *map(chr, others)}
+        for c in members & chars:
+            for m in members - {c}:  # m, and the letters whose lower case m is
+                apart |= {m} | {u for u in (m.upper(), m.title()) if len(u) == 1 and u.lower() == m}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(apart)) + "]")
+
+
 class GatedPattern:
     """A compiled ``pattern`` every match of which holds one of some literal ``words``, case for case (its
     alternation of them, as "(?<![\\w&])(?:Thông tư|Quyết định|…) …"), asked through an Aho-Corasick automaton of
@@ -158,25 +177,37 @@ class GatedPattern:
     alternation at every position of every paragraph; the rare ones (sessions, numbered documents and roads,
     contests, festivals, chambers) match in a few paragraphs of a hundred, and one pass of the automaton in C
     costs a fraction of that scan. Exact: a text that holds none of the words holds no match. Built once, from
-    the rules' words, with the pattern (``regex``, for anything but ``finditer``, ``search`` and ``match``)."""
+    the rules' words, with the pattern (``regex``, for anything but ``finditer``, ``search`` and ``match``).
 
-    __slots__ = ("regex", "_words")
+    With ``ignore_case`` (a pattern that compares the words case-insensitively, ``(?i:…)``), the automaton holds
+    the words' matching form (``_lower``) and is asked over the text's (``low``, the paragraph's ``_lower`` when the
+    caller has it); a text holding a character whose case ``re`` folds otherwise (``_case_apart``) is scanned."""
 
-    def __init__(self, regex: re.Pattern[str], words: Iterable[str]):
+    __slots__ = ("regex", "_words", "_apart")
+
+    def __init__(self, regex: re.Pattern[str], words: Iterable[str], ignore_case: bool = False):
         self.regex = regex
-        words = set(words)
+        words = {_lower(w) for w in words} if ignore_case else set(words)
+        self._apart = _case_apart(set("".join(words))) if ignore_case else None
         self._words = None if not words or "" in words else ahocorasick.Automaton()
         if self._words is not None:
             for w in sorted(words):
                 self._words.add_word(w, len(w))
             self._words.make_automaton()
 
-    def holds_word(self, text: str) -> bool:
-        """Whether ``text`` holds one of the words (always, without any to look for)."""
-        return self._words is None or next(self._words.iter(text), None) is not None
+    def holds_word(self, text: str, low: str | None = None) -> bool:
+        """Whether ``text`` holds one of the words (always, without any to look for); ``low``: its ``_lower``."""
+        if self._words is None:
+            return True
+        if self._apart is not None:
+            if self._apart.search(text) is not None:
+                return True
+            text = _lower(text) if low is None else low
+        return next(self._words.iter(text), None) is not None
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, pos, endpos) if self.holds_word(text) else iter(())
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize,
+                 low: str | None = None) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos) if self.holds_word(text, low) else iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.regex.search(text, pos, endpos) if self.holds_word(text) else None
