@@ -699,9 +699,7 @@ class Patterns(NameEnd):
             # world cities of link.place-cue
             ends = all(a.type == "GPE" and a.method == "gazetteer" and s < a.start and a.end == e for a in inside)
             return "GPE" if ends else ""
-        # what may stand between it and the known place it lies in: "Big Sur, Mỹ", "West Glamorgan (xứ Wales)",
-        # "Great Barrier ở Australia" (``grammar_place_cue_words``; re caches the pattern)
-        cue = re.compile(rf", | \(| (?:{'|'.join(map(re.escape, self.grammar['place_cue_words']))}) ").match(text, e)
+        cue = self._compound_place_cue_re.match(text, e)  # ", ", " (", " ở ", " tại " (``grammar_place_cue_words``)
         if not cue or not any(a.start == cue.end() and a.type in ("GPE", "LOC") for a in accepted):
             return ""
         # the known place in brackets names a unit's land ("North Lanarkshire (Scotland)", "West Glamorgan (xứ

@@ -376,6 +376,9 @@ class Tagger(Patterns, Linkers):
             rf"(?:(?P<head>{alternation(rules.grammar['lineup_heads'])})(?!\w)[^:\n]{{0,40}}?|(?P<team>[^:\n]{{2,40}}?))"
             rf"(?P<formation> ?\(\d(?:-\d){{1,4}}\))? ?: ?(?=\S)")
         self._lineup_one_re = re.compile(rules.grammar['lineup_one_word'])
+        # what may stand between a compound place name and the known place it lies in: "Big Sur, Mỹ", "West Glamorgan
+        # (xứ Wales)", "Great Barrier ở Australia" (``_prefixed_place``)
+        self._compound_place_cue_re = re.compile(rf", | \(| (?:{alternation(rules.grammar['place_cue_words'])}) ")
         # a competition sport news names by a word other news means otherwise ("Euro"; rule link.club-place)
         sport_events = alternation(tuple(rules.grammar['sport_event_names']))
         self._sport_event_re = re.compile(
