@@ -18,6 +18,8 @@ __all__ = ["Credits"]
 
 _WORD = re.compile(r"\S+")
 _END_PUNCT = ".;)!?"
+# How far from a paragraph's end a closing "Theo …" credit may start (its sources and a slash before them).
+_TAIL_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +34,16 @@ class Credits:
     # every position of every paragraph (the tagger) and sentence (the events); one pass of the automaton in C
     # costs a fraction of that, and a line holding none of the words holds no credit.
     marker_words: ahocorasick.Automaton | None = None
+    # The same closing credit ending a paragraph after its last sentence ("… GMC Yukon. Theo Trí thức trẻ"):
+    # one-paragraph crawls keep it there. Searched in the paragraph's last characters only.
+    source_tail: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls) -> "Credits":
         data = load_toml("furniture.toml", what="furniture rules")[0]["credit"]
         return cls(re.compile(data["marker"]), frozenset(data["openers"]), frozenset(data["continues"]),
-                   int(data["max_words"]), re.compile(data["source_line"]), _automaton(data.get("marker_words", [])))
+                   int(data["max_words"]), re.compile(data["source_line"]), _automaton(data.get("marker_words", [])),
+                   re.compile(data["source_tail"]) if "source_tail" in data else None)
 
     def may_hold_marker(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether ``text[start:end]`` holds one of ``marker_words`` (always, without them): where it holds
@@ -58,6 +64,9 @@ class Credits:
             pos = max(span[1], m.end())
         if start == 0 and end == len(text) and (line := self.source_line.match(text)) is not None:
             found.append(line.span("credit"))
+        elif start == 0 and end == len(text) and self.source_tail is not None \
+                and (tail := self.source_tail.search(text, max(0, end - _TAIL_CHARS))) is not None:
+            found.append(tail.span("credit"))
         return found
 
     def _credit_end(self, text: str, m: re.Match[str], end: int,
