@@ -16,8 +16,9 @@ _SPACE = re.compile(r"\s*")
 # that may stand between a name and it.
 _SPEECH_COLON = re.compile(r":\s*[\"“«'‘]")
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
-# A quotation closed and a comma: what follows names who said it ("“…”, Tiffanie thốt lên.").
-_QUOTE_COMMA = re.compile(r"[\"”»’']\s*,\s+")
+# A quotation closed and a comma, or a dash after a double mark: what follows names who said it ("“…”,
+# Tiffanie thốt lên.", "“…” - Gia Phúc rơm rớm nước mắt.": batch 31; issue-14I29).
+_QUOTE_COMMA = re.compile(r"(?:[\"”»’']\s*,|[\"”»]\s*[-–])\s+")
 # An apposition between dashes after a name ("Zhao Tong - một chuyên gia về Triều Tiên - đánh giá").
 _DASHED = re.compile(r"\s+[-–]\s(?:(?!\s[-–]\s)[^\"”]){1,120}?\s[-–](?=\s)")
 _OPENING = re.compile(r"[\"“«‘']")

@@ -10,8 +10,10 @@ _QUOTED = re.compile(r"[\"“«][^\"“”«»]*[\"”»]")
 # A quotation: at least a few words between quotation marks (not a quoted phrase such as
 # “cấp dưới thân tín”), or a colon that opens reported speech.
 _WORD = re.compile(r"\w+")
-# A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5".
-_CLAUSE_END = re.compile(r"[,;:](?!\d)")
+# A clause ends at a comma, semicolon or colon, but not at the decimal comma of "15,5"; and at a dash right
+# after a closing quotation mark, which then does what the comma does ("“…” - bà nói.", "“…”, bà nói.": the
+# speaker's clause opens after it; batches 15, 31; issue-14I29).
+_CLAUSE_END = re.compile(r"[,;:](?!\d)|(?<=[\"”»])\s*[-–](?=\s)")
 _STRONG_STOP = re.compile(r"[;:]")
 # Quotes and brackets after which a capitalised verb still starts a sentence.
 _OPENERS = "\"“‘'(«[—–-:"
