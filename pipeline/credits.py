@@ -10,9 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import ahocorasick
-
 from .datafiles import load_toml
+from .wordgate import WordGate
 
 __all__ = ["Credits"]
 
@@ -29,11 +28,10 @@ class Credits:
     continues: frozenset[str]
     max_words: int
     source_line: re.Pattern[str]  # a closing line naming only the sources: "Theo Reuters, NYT, CNA"
-    # An Aho-Corasick automaton of ``marker_words``, which every match of ``marker`` holds (None: ask the
-    # marker everywhere). The marker opens with lookbehinds, so the regex engine tries its alternation at
-    # every position of every paragraph (the tagger) and sentence (the events); one pass of the automaton in C
-    # costs a fraction of that, and a line holding none of the words holds no credit.
-    marker_words: ahocorasick.Automaton | None = None
+    # ``marker_words``, which every match of ``marker`` holds (None: ask the marker everywhere). The marker
+    # opens with lookbehinds, so the regex engine tries its alternation at every position of every paragraph
+    # (the tagger) and sentence (the events); a line holding none of the words holds no credit.
+    marker_words: WordGate | None = None
     # The same closing credit ending a paragraph after its last sentence ("… GMC Yukon. Theo Trí thức trẻ"):
     # one-paragraph crawls keep it there. Searched in the paragraph's last characters only.
     source_tail: re.Pattern[str] | None = None
@@ -42,14 +40,13 @@ class Credits:
     def load(cls) -> "Credits":
         data = load_toml("furniture.toml", what="furniture rules")[0]["credit"]
         return cls(re.compile(data["marker"]), frozenset(data["openers"]), frozenset(data["continues"]),
-                   int(data["max_words"]), re.compile(data["source_line"]), _automaton(data.get("marker_words", [])),
+                   int(data["max_words"]), re.compile(data["source_line"]), WordGate(data.get("marker_words", [])),
                    re.compile(data["source_tail"]) if "source_tail" in data else None)
 
     def may_hold_marker(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether ``text[start:end]`` holds one of ``marker_words`` (always, without them): where it holds
         none, ``marker`` finds nothing there (a match and what its lookahead reads lie inside the stretch)."""
-        return self.marker_words is None or next(
-            self.marker_words.iter(text, start, len(text) if end is None else end), None) is not None
+        return self.marker_words is None or self.marker_words.holds(text, start, end)
 
     def spans(self, text: str, start: int = 0, end: int | None = None,
               stop_at: Callable[[int], bool] | None = None) -> list[tuple[int, int]]:
@@ -99,12 +96,3 @@ class Credits:
         # After an agency or a "Name/AGENCY" credit, a capitalised word starts the next sentence.
         return "/" in previous or (len(previous) >= 2 and previous.isupper())
 
-
-def _automaton(words: list[str]) -> ahocorasick.Automaton | None:
-    if not words or "" in words:
-        return None
-    automaton = ahocorasick.Automaton()
-    for w in sorted(set(words)):
-        automaton.add_word(w, len(w))
-    automaton.make_automaton()
-    return automaton

@@ -88,7 +88,7 @@ def test_gated_patterns_find_what_their_regex_finds(tagger):
     assert len(gated) >= 17
     texts = _texts()
     for name, p in gated.items():
-        words = [w.lstrip(".") for w in p._words.keys()]
+        words = [w.lstrip(".") for w in p._words.words]
         made = [t.format(w) for w in words for t in ("x. {}", "{} AB", "tại {} 12", "{} thứ 5", "{} số 26/2020/TT-BGDĐT",
                                                       "{}.Đức Hòa", "a ({} HLV Ngọc Sơn)", "“{} thể thao Hè 2021”",
                                                       "ông {} TTXVN tại Hà Nội", "trang abc.{}", "{} hoa")]
@@ -109,7 +109,7 @@ def test_credit_marker_words_gate_exactly():
     gated = Credits.load()
     assert gated.marker_words is not None
     plain = dataclasses.replace(gated, marker_words=None)
-    words = list(gated.marker_words.keys())
+    words = list(gated.marker_words.words)
     made = [t.format(w) for w in words for t in ("x. {}: AP", "({}: Reuters)", "a ({} AFP) b", "Đông.{} : X",
                                                   "EPA{} Theo", "tại EPA{} 12", "{} minh họa", "{} ảnh")]
     for text in _texts() + made:

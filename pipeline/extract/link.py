@@ -962,7 +962,7 @@ class Linkers:
             return
         before = text[:s].split()
         if before and before[-1].lower() in self.rules.tenure_not_after or self._listed_office(text, s) \
-                or any(text.startswith(o, s) and not text[s + len(o):][:1].isalnum() for o in self.rules.tenure_offices):
+                or any(text.startswith(o, s) and not text[s + len(o):s + len(o) + 1].isalnum() for o in self.rules.tenure_offices):
             return
         when = self._sentence_day(text, s, e, day)
         holders = {self.gaz.offices[i].person_id for i in idx if self.gaz.offices[i].held_on(when)}

@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-import ahocorasick
+from ..wordgate import WordGate
 
 # A word; a curly apostrophe between two letters is inside it ("O’Brien", "D’Alessandro"), one after
 # a word closes a quotation (‘Nhật Bản’).
@@ -189,21 +189,15 @@ class GatedPattern:
         self.regex = regex
         words = {_lower(w) for w in words} if ignore_case else set(words)
         self._apart = _case_apart(set("".join(words))) if ignore_case else None
-        self._words = None if not words or "" in words else ahocorasick.Automaton()
-        if self._words is not None:
-            for w in sorted(words):
-                self._words.add_word(w, len(w))
-            self._words.make_automaton()
+        self._words = WordGate(words)
 
     def holds_word(self, text: str, low: str | None = None) -> bool:
         """Whether ``text`` holds one of the words (always, without any to look for); ``low``: its ``_lower``."""
-        if self._words is None:
-            return True
         if self._apart is not None:
             if self._apart.search(text) is not None:
                 return True
             text = _lower(text) if low is None else low
-        return next(self._words.iter(text), None) is not None
+        return self._words.holds(text)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize,
                  low: str | None = None) -> Iterator[re.Match[str]]:
