@@ -873,6 +873,36 @@ class Patterns(NameEnd):
         self._pattern_named(ctx, accepted, self._org_head_re, "ORG", False)
         self._eponym_schools(ctx, accepted)
         self._bare_bodies(ctx, accepted)
+        self._federal_bodies(ctx, accepted)
+
+    def _federal_bodies(self, ctx: Context, accepted: Ledger) -> None:
+        """"Bộ Y tế liên bang Đức", "Ủy ban Thị trường mở Liên bang Mỹ": a body's name, at most one lower-case word of
+        its own, then "liên bang" and a country is that country's federal body, named whole (``federal_words``;
+        batches 28 and 32 cut it before the word and took "Bộ Y tế" for Việt Nam's; issue-14M30). The lower-case
+        word is none of a verb's or a stop word's ("Bộ Y tế | cho biết liên bang Đức …")."""
+        text = ctx.text
+        for word in self.grammar["federal_words"]:
+            pos = text.find(" " + word + " ")
+            while pos >= 0:
+                self._federal_body(text, pos + 1, pos + len(word) + 2, accepted)
+                pos = text.find(" " + word + " ", pos + 1)
+
+    def _federal_body(self, text: str, start: int, after: int, accepted: Ledger) -> None:
+        """The federal body whose "liên bang" runs from ``start`` to the country at ``after`` (``_federal_bodies``)."""
+        country = next((a for a in accepted if a.start == after and a.type == "GPE"), None)
+        entry = self.gaz.entries.get(country.entity_id) if country is not None else None
+        if entry is None or entry.parent:
+            return
+        gap = _word_before(text, start)
+        ends = (start - 1,) if not (gap.isalpha() and gap.islower()) or gap in self.rules.verbs \
+            or gap in self.rules.stop_words else (start - 1, start - len(gap) - 2)
+        body = next((a for a in accepted if a.end in ends and a.type == "ORG"), None)
+        if body is None:
+            return
+        name = text[body.start:country.end]
+        accepted[:] = [a for a in accepted if a is not body and a is not country]
+        accepted.append(Candidate(body.start, country.end, "ORG", f"org:new:{slug(name)}", name, method="pattern",
+                                  score=0.7))
 
     def _bare_bodies(self, ctx: Context, accepted: Ledger) -> None:
         """"Hai dự luật của Hạ viện …", "bị mắc kẹt tại Thượng viện": a chamber named bare, no name after it, is that
