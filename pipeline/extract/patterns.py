@@ -368,13 +368,22 @@ class Patterns(NameEnd):
         words = text[run[0]:run[1]].split()
         rest = run[0] + len(words[0]) + 1
         if not (3 <= len(words) <= 5 and len(words[0]) >= 2 and words[0].isupper()) \
-                or words[0] in self.rules.org_admin_words or any(w.isupper() for w in words[1:]) \
+                or any(w.isupper() for w in words[1:]) \
                 or not (words[1] in self.rules.surnames or words[1] in self.rules.foreign_given_names) \
                 or not free(rest, run[1]):
             return run
+        if words[0] in self.rules.org_admin_words:
+            # "Chủ tịch UBND TP Nguyễn Thành Phong": the council's city, unnamed, then the person (issue-14M30); a
+            # city the gazetteer knows by its name is the portfolio's ("TP Hồ Chí Minh")
+            return run if self._names_place(text[run[0]:run[1]]) or self._names_place(text[rest:run[1]]) \
+                else (rest, run[1])
         if not person_noun:
             self._acronym_body(run[0], words[0], accepted, free)
         return rest, run[1]
+
+    def _names_place(self, name: str) -> bool:
+        """The gazetteer knows ``name`` as a place (GPE)."""
+        return any(self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
 
     def _body_word_ends(self, words: list[str]) -> bool:
         """A run of two words or more whose last makes it a body's name ("… Investment", "… Group")."""
@@ -864,6 +873,36 @@ class Patterns(NameEnd):
         self._pattern_named(ctx, accepted, self._org_head_re, "ORG", False)
         self._eponym_schools(ctx, accepted)
         self._bare_bodies(ctx, accepted)
+        self._federal_bodies(ctx, accepted)
+
+    def _federal_bodies(self, ctx: Context, accepted: Ledger) -> None:
+        """"Bộ Y tế liên bang Đức", "Ủy ban Thị trường mở Liên bang Mỹ": a body's name, at most one lower-case word of
+        its own, then "liên bang" and a country is that country's federal body, named whole (``federal_words``;
+        batches 28 and 32 cut it before the word and took "Bộ Y tế" for Việt Nam's; issue-14M30). The lower-case
+        word is none of a verb's or a stop word's ("Bộ Y tế | cho biết liên bang Đức …")."""
+        text = ctx.text
+        for word in self.grammar["federal_words"]:
+            pos = text.find(" " + word + " ")
+            while pos >= 0:
+                self._federal_body(text, pos + 1, pos + len(word) + 2, accepted)
+                pos = text.find(" " + word + " ", pos + 1)
+
+    def _federal_body(self, text: str, start: int, after: int, accepted: Ledger) -> None:
+        """The federal body whose "liên bang" runs from ``start`` to the country at ``after`` (``_federal_bodies``)."""
+        country = next((a for a in accepted if a.start == after and a.type == "GPE"), None)
+        entry = self.gaz.entries.get(country.entity_id) if country is not None else None
+        if entry is None or entry.parent:
+            return
+        gap = _word_before(text, start)
+        ends = (start - 1,) if not (gap.isalpha() and gap.islower()) or gap in self.rules.verbs \
+            or gap in self.rules.stop_words else (start - 1, start - len(gap) - 2)
+        body = next((a for a in accepted if a.end in ends and a.type == "ORG"), None)
+        if body is None:
+            return
+        name = text[body.start:country.end]
+        accepted[:] = [a for a in accepted if a is not body and a is not country]
+        accepted.append(Candidate(body.start, country.end, "ORG", f"org:new:{slug(name)}", name, method="pattern",
+                                  score=0.7))
 
     def _bare_bodies(self, ctx: Context, accepted: Ledger) -> None:
         """"Hai dự luật của Hạ viện …", "bị mắc kẹt tại Thượng viện": a chamber named bare, no name after it, is that
@@ -874,10 +913,19 @@ class Patterns(NameEnd):
         for m in self._bare_body_re.finditer(text, 0, limit):
             before = _word_before(text, m.start())
             if before[:1].isupper() and before[-1:].isalnum() or text[m.end():m.end() + 2][1:].isupper() \
-                    or not accepted.free(m.start(), m.end()):
+                    or not accepted.free(m.start(), m.end()) or self._bare_body_generic(text, m, before):
                 continue
             accepted.append(Candidate(m.start(), m.end(), "ORG", f"org:new:{slug(m.group())}", m.group(),
                                       method="pattern", score=0.7))
+
+    def _bare_body_generic(self, text: str, m: re.Match[str], before: str) -> bool:
+        """A bare body that is no one body: every province's ("các UBND tỉnh", "UBND tỉnh/thành", "UBND tỉnh, thành phố
+        trực thuộc trung ương", "UBND thành phố và tỉnh"), a council's part of a title ("Chủ tịch UBND tỉnh": the
+        title's person, linked by title; issue-14M30), or a unit glued to its name by a stop ("UBND TP.HCM")."""
+        after = text[m.end():m.end() + 16]
+        return before in self.rules.plural_determiners or after.startswith(tuple(self.grammar["bare_local_generic_after"])) \
+            or after[:1] == "." and after[1:2].isalpha() \
+            or any(t.start() < m.start() < t.end() for t in self._title_re.finditer(text, max(0, m.start() - 30), m.end()))
 
     def _eponym_schools(self, ctx: Context, accepted: Ledger) -> None:
         """"Phó Hiệu trưởng Trường Lương Thế Vinh", "một nam sinh trường Lê Quý Đôn": the school noun right before a

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import replace
 from itertools import takewhile
 from typing import Callable
 
@@ -270,8 +271,10 @@ class Tagger(Patterns, Linkers):
         # the rare patterns, each scanned only in a paragraph that holds one of its words (``GatedPattern``)
         self._eponym_school_re = GatedPattern(head_re(self.rules.grammar["eponym_school_nouns"]),
                                               self.rules.grammar["eponym_school_nouns"])
-        self._bare_body_re = GatedPattern(re.compile(
-            rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])})(?![\w&])"), self.rules.grammar["bare_bodies"])
+        self._bare_body_re = GatedPattern(re.compile(  # a chamber, or a local body of its unit unnamed ("Công an tỉnh")
+            rf"(?<![\w&])(?:{alternation(self.rules.grammar['bare_bodies'])}|(?:{alternation(self.rules.grammar['bare_local_heads'])})"
+            rf" (?:{alternation(self.rules.grammar['bare_local_units'])}))(?![\w&])"),
+            (*self.rules.grammar["bare_bodies"], *self.rules.grammar["bare_local_heads"]))
         rules = self.rules
         # The noun tokens by first character (``_noun_token_at``), in their order within each.
         nouns_by_first: dict[str, list[str]] = defaultdict(list)
@@ -592,6 +595,7 @@ class Tagger(Patterns, Linkers):
             ("link.club-place", lambda: self._clubs_by_place(doc, per_para, whole, sport)),
             ("link.coreference", lambda: self._second_pass(doc, per_para, acronyms, credits)),
             ("link.title-coreference", lambda: self._title_coreference(doc, per_para, bare_titles, credits)),
+            ("link.coreference", lambda: self._bare_local_bodies(doc, per_para, whole)),
             # A player a match report's cue or a team-mate marks comes before the names model's guess, and again
             # after it for the people only the model found ("thay thế Mæhle"; the model retrained on batches 4-30
             # took those first). Not so the speaker's short name (link.short-name): run before the model too it
@@ -910,6 +914,53 @@ class Tagger(Patterns, Linkers):
                 continue
             lists.append((text[m.start():m.end(1)], items))
         return lists
+
+    def _local_body_key(self, name: str) -> tuple[str, str] | None:
+        """A local body's head (its councils' full form) and unit ("TP" reads "thành phố") when ``name`` opens with
+        one of ``bare_local_heads`` and a unit: ("Ủy ban nhân dân", "tỉnh") for "UBND tỉnh Hà Tĩnh" and "UBND tỉnh"."""
+        for head in self.rules.grammar["bare_local_heads"]:
+            if name.startswith(head + " "):
+                rest = name[len(head) + 1:]
+                unit = next((u for u in self.rules.grammar["bare_local_units"] if rest == u or rest.startswith(u + " ")), None)
+                return None if unit is None else (self.rules.councils.get(head, head), self._unit_word(unit))
+        return None
+
+    def _unit_word(self, unit: str) -> str:
+        """A unit's word, its abbreviation read out ("TP": ``bare_local_unit_words``)."""
+        return self.rules.grammar["bare_local_unit_words"].get(unit, unit)
+
+    def _lists_units(self, whole: str, unit: str) -> bool:
+        """The document lists named units of ``unit`` ("Sở Tư pháp các tỉnh Hà Tĩnh, Thừa Thiên Huế, Quảng Bình …"):
+        a body of that unit named bare there is each one's ("hướng dẫn báo cáo UBND tỉnh", a bench article)."""
+        units = [u for u in self.rules.grammar["bare_local_units"] if self._unit_word(u) == unit]
+        return any(whole[m.end():m.end() + 1].isupper() for m in re.finditer(
+            rf"(?<!\w)(?:{'|'.join(self.rules.grammar['bare_local_list_determiners'])}) (?:{'|'.join(units)}) ", whole))
+
+    def _bare_local_bodies(self, doc: Document, per_para: dict[int, Ledger], whole: str) -> None:
+        """Linker (``link.coreference``): a local body named by its unit alone ("UBND tỉnh", "Công an TP";
+        pattern.org-head's bare bodies) is the one body of that head and unit the document names in full ("UBND tỉnh
+        Hà Tĩnh" … "UBND tỉnh yêu cầu …"): it takes that body's entity. Where the document names two ("UBND tỉnh Lạng
+        Sơn", "UBND tỉnh Sơn La"), the bare one is either or every province's ("giao cho UBND tỉnh sẽ vướng", batch
+        6): no mention; so too where it names none but lists several provinces (``_lists_units``). Otherwise it
+        stays a body of its own (issue-14M30)."""
+        bare: list[tuple[Ledger, Candidate, tuple[str, str]]] = []
+        full: dict[tuple[str, str], dict[str, Candidate]] = defaultdict(dict)
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                text = para.text[a.start:a.end]
+                if a.type != "ORG" or (key := self._local_body_key(text) or self._local_body_key(a.canonical)) is None:
+                    continue
+                if self._bare_body_re.regex.fullmatch(text) and a.entity_id == f"org:new:{slug(text)}":
+                    bare.append((per_para[para.index], a, key))
+                else:
+                    full[key].setdefault(a.entity_id, a)
+        for spans, a, key in bare:
+            named = list(full.get(key, {}).values())
+            if len(named) == 1:
+                spans[:] = [replace(a, entity_id=named[0].entity_id, canonical=named[0].canonical) if b is a else b
+                            for b in spans]
+            elif named or self._lists_units(whole, key[1]):
+                spans[:] = [b for b in spans if b is not a]
 
     def _school_lists(self, doc: Document, per_para: dict[int, Ledger],
                       listed: dict[int, list[tuple[str, list[tuple[int, int]]]]]) -> None:
