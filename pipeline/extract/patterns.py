@@ -43,6 +43,8 @@ _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # A capitalised word and the word after it: does a sentence open there ("Trả lời" after "UBND TP.")?
 _TWO_WORDS = re.compile(r"(\w+) (\w+)")
 _UNIT_CODE = re.compile(r" \d{1,3}(?![\d,.]\d)\b")
+# A spaced dash between two streets' names ("góc phố Hàng Trống - Lê Thái Tổ"; ``_street_dash_name``)
+_SPACED_DASH = re.compile(r" [-–] ")
 # A Latin-script word a body's name may end on before its tail of linking words (``_foreign_tail``).
 _LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
@@ -1461,6 +1463,8 @@ class Patterns(NameEnd):
                     self._place_list(text, e, limit, accepted)
                 elif self._street_plural_before(text, m):
                     self._street_list(text, e, limit, accepted)
+                elif m.group().lower() in self.grammar["street_heads"]:
+                    self._street_dash_name(text, e, limit, accepted)
         self._dotted_places(text, limit, accepted, word_end)
         self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
@@ -1626,9 +1630,29 @@ class Patterns(NameEnd):
                 return
             accepted[:] = [a for a in accepted if a not in inside]
             # the same words as a person's name by their form (pattern.surname) give way to the street
-            accepted.append(Candidate(s, e, "LOC", f"loc:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6, displaces=((s, e), self._after_street_title(text, s, e))))
+            accepted.append(self._listed_street(text, s, e))
             pos = e
+
+    def _listed_street(self, text: str, s: int, e: int) -> Candidate:
+        return Candidate(s, e, "LOC", f"loc:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                         score=0.6, displaces=((s, e), self._after_street_title(text, s, e)))
+
+    def _street_dash_name(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
+        """A street's name, a spaced dash, then a name a family name opens, which a rule reads as a person by its
+        form alone: a corner of two streets or a road named after both ("góc phố Hàng Trống - Lê Thái Tổ", batch 22;
+        "đại lộ Võ Văn Kiệt - Mai Chí Thọ", batch 32; issue-14N30): the name is a street's too. Not a name the
+        gazetteer knows, nor one no family name opens: after the dash an address's district or city ("đường Hoàng
+        Quốc Việt - Cầu Giấy - Hà Nội") or a road's other end ("đại lộ Vinh - Cửa Lò") stays the place; a person
+        found later by its form gives way to the street (``displaces``)."""
+        if (m := _SPACED_DASH.match(text, pos, limit)) is None or (run := self._street_run(text, m.end(), limit)) is None:
+            return
+        s, e = run
+        inside = [a for a in accepted if a.start < e and s < a.end]
+        if text[s:e].split(" ", 1)[0] not in self.rules.surnames or self.names.get(fold(text[s:e])) or not all(
+                a.type == "PERSON" and self._street_over_person(text, a, s, e) for a in inside):
+            return
+        accepted[:] = [a for a in accepted if a not in inside]
+        accepted.append(self._listed_street(text, s, e))
 
     def _street_over_person(self, text: str, person: Candidate, s: int, e: int) -> bool:
         """The person's name ``person`` found by its form over a listed street's ``text[s:e]`` gives way: the same
