@@ -1459,16 +1459,22 @@ class Patterns(NameEnd):
                 continue
             if self._replace_inside(accepted, span, _GROWS_OVER):
                 starts = {a.start: a for a in accepted}
-                if etype == "GPE" and self._plural_before(text, m.start()):
-                    self._place_list(text, e, limit, accepted)
-                elif self._street_plural_before(text, m):
-                    self._street_list(text, e, limit, accepted)
-                elif m.group().lower() in self.grammar["street_heads"]:
-                    self._street_dash_name(text, e, limit, accepted)
+                self._places_after(text, m, etype, e, limit, accepted)
         self._dotted_places(text, limit, accepted, word_end)
         self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted, ctx.low)
+
+    def _places_after(self, text: str, head: re.Match[str], etype: str, e: int, limit: int,
+                      accepted: list[Candidate]) -> None:
+        """The places a place named at ``e`` opens: the units of a list after a plural ("các tỉnh Nghệ An, Hà Tĩnh"),
+        the streets of a list after a plural street word, or a street's other name after a dash."""
+        if etype == "GPE" and self._plural_before(text, head.start()):
+            self._place_list(text, e, limit, accepted)
+        elif self._street_plural_before(text, head):
+            self._street_list(text, e, limit, accepted)
+        elif head.group().lower() in self.grammar["street_heads"]:
+            self._street_dash_name(text, e, limit, accepted)
 
     def _may_name_place(self, head: str, name: str, after: str) -> bool:
         """The run after a place's head word may be its name: not one opened by a word no name starts with, and
