@@ -1407,8 +1407,12 @@ class Patterns(NameEnd):
         # capitalised ("TPHCM" is no head glued to a name)
         if glued and not (text[head.end() - 1].islower() and text[head.end()].isupper()):
             return None
-        if etype == "LOC" and text[head.start()].isupper() and self._unit_before_re.search(text, 0, head.start()):
-            return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
+        if etype == "LOC" and text[head.start()].isupper() and (
+                self._unit_before_re.search(text, 0, head.start())
+                or head.group().lower() in self.grammar["lower_case_place_heads"]):
+            # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name; "Cầu Giấy", "Cầu Treo": a
+            # district's, a border gate's name the gazetteer has whole
+            return None
         if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
         if self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
