@@ -43,6 +43,8 @@ _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # A capitalised word and the word after it: does a sentence open there ("Trả lời" after "UBND TP.")?
 _TWO_WORDS = re.compile(r"(\w+) (\w+)")
 _UNIT_CODE = re.compile(r" \d{1,3}(?![\d,.]\d)\b")
+# A spaced dash between two streets' names ("góc phố Hàng Trống - Lê Thái Tổ"; ``_street_dash_name``)
+_SPACED_DASH = re.compile(r" [-–] ")
 # A Latin-script word a body's name may end on before its tail of linking words (``_foreign_tail``).
 _LATIN_LAST_WORD = re.compile(r"[A-Z][a-zA-Z]+")
 # What a name found by its head or designator word grows over (``Candidate.nests``): the places
@@ -1453,8 +1455,12 @@ class Patterns(NameEnd):
         # capitalised ("TPHCM" is no head glued to a name)
         if glued and not (text[head.end() - 1].islower() and text[head.end()].isupper()):
             return None
-        if etype == "LOC" and text[head.start()].isupper() and self._unit_before_re.search(text, 0, head.start()):
-            return None  # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name
+        if etype == "LOC" and text[head.start()].isupper() and (
+                self._unit_before_re.search(text, 0, head.start())
+                or head.group().lower() in self.grammar["lower_case_place_heads"]):
+            # "tỉnh Hồ Bắc", "thành phố Hồ Chí Minh": a feature word opening a unit's name; "Cầu Giấy", "Cầu Treo": a
+            # district's, a border gate's name the gazetteer has whole
+            return None
         if etype == "LOC" and self._land_nickname_re.search(text, max(0, head.start() - 12), head.start()):
             return None  # "xứ Chùa Vàng", "đất Chùa Vàng": a country's nickname, no place of its own
         if self._head_compound_re.search(text, max(0, head.start() - 12), head.end()):
@@ -1505,14 +1511,22 @@ class Patterns(NameEnd):
                 continue
             if self._replace_inside(accepted, span, _GROWS_OVER):
                 starts = {a.start: a for a in accepted}
-                if etype == "GPE" and self._plural_before(text, m.start()):
-                    self._place_list(text, e, limit, accepted)
-                elif self._street_plural_before(text, m):
-                    self._street_list(text, e, limit, accepted)
+                self._places_after(text, m, etype, e, limit, accepted)
         self._dotted_places(text, limit, accepted, word_end)
         self._numbered_roads(text, limit, accepted)
         self._address_places(text, limit, accepted)
         self._street_lists_after_cue(text, limit, accepted, ctx.low)
+
+    def _places_after(self, text: str, head: re.Match[str], etype: str, e: int, limit: int,
+                      accepted: list[Candidate]) -> None:
+        """The places a place named at ``e`` opens: the units of a list after a plural ("các tỉnh Nghệ An, Hà Tĩnh"),
+        the streets of a list after a plural street word, or a street's other name after a dash."""
+        if etype == "GPE" and self._plural_before(text, head.start()):
+            self._place_list(text, e, limit, accepted)
+        elif self._street_plural_before(text, head):
+            self._street_list(text, e, limit, accepted)
+        elif head.group().lower() in self.grammar["street_heads"]:
+            self._street_dash_name(text, e, limit, accepted)
 
     def _may_name_place(self, head: str, name: str, after: str) -> bool:
         """The run after a place's head word may be its name: not one opened by a word no name starts with, and
@@ -1674,9 +1688,29 @@ class Patterns(NameEnd):
                 return
             accepted[:] = [a for a in accepted if a not in inside]
             # the same words as a person's name by their form (pattern.surname) give way to the street
-            accepted.append(Candidate(s, e, "LOC", f"loc:new:{slug(text[s:e])}", text[s:e], method="pattern",
-                                      score=0.6, displaces=((s, e), self._after_street_title(text, s, e))))
+            accepted.append(self._listed_street(text, s, e))
             pos = e
+
+    def _listed_street(self, text: str, s: int, e: int) -> Candidate:
+        return Candidate(s, e, "LOC", f"loc:new:{slug(text[s:e])}", text[s:e], method="pattern",
+                         score=0.6, displaces=((s, e), self._after_street_title(text, s, e)))
+
+    def _street_dash_name(self, text: str, pos: int, limit: int, accepted: list[Candidate]) -> None:
+        """A street's name, a spaced dash, then a name a family name opens, which a rule reads as a person by its
+        form alone: a corner of two streets or a road named after both ("góc phố Hàng Trống - Lê Thái Tổ", batch 22;
+        "đại lộ Võ Văn Kiệt - Mai Chí Thọ", batch 32; issue-14N30): the name is a street's too. Not a name the
+        gazetteer knows, nor one no family name opens: after the dash an address's district or city ("đường Hoàng
+        Quốc Việt - Cầu Giấy - Hà Nội") or a road's other end ("đại lộ Vinh - Cửa Lò") stays the place; a person
+        found later by its form gives way to the street (``displaces``)."""
+        if (m := _SPACED_DASH.match(text, pos, limit)) is None or (run := self._street_run(text, m.end(), limit)) is None:
+            return
+        s, e = run
+        inside = [a for a in accepted if a.start < e and s < a.end]
+        if text[s:e].split(" ", 1)[0] not in self.rules.surnames or self.names.get(fold(text[s:e])) or not all(
+                a.type == "PERSON" and self._street_over_person(text, a, s, e) for a in inside):
+            return
+        accepted[:] = [a for a in accepted if a not in inside]
+        accepted.append(self._listed_street(text, s, e))
 
     def _street_over_person(self, text: str, person: Candidate, s: int, e: int) -> bool:
         """The person's name ``person`` found by its form over a listed street's ``text[s:e]`` gives way: the same

@@ -436,7 +436,9 @@ class Tagger(Patterns, Linkers):
         self._place_head_re = re.compile(rf"(?<![\w&])(?:{alternation(self.rules.place_heads, True)})(?=\s|[^\W\d_])",
                                          re.IGNORECASE)
         # "tàu sân bay USS Nimitz", "tàu khu trục dẫn đường USS Shoup": the head ends a longer word (rule pattern.place)
-        self._head_compound_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['place_head_compounds'], True)})$")
+        # — also glued to the word before it by the crawl, when it opens with a capital ("gồmQuả cầu Vàng": the award)
+        self._head_compound_re = re.compile(
+            rf"(?:(?<![\w&])|(?<=[^\W\d_])(?=[A-ZĐ]))(?i:{alternation(rules.grammar['place_head_compounds'], True)})$")
         # "xứ Chùa Vàng", "đất nước Chùa Vàng": a land's nickname, no feature (rule pattern.place)
         self._land_nickname_re = re.compile(rf"(?<![\w&])(?i:{alternation(rules.grammar['land_nicknames'], True)}) $")
         # A family name right after a place word opens a place named after a person ("đường Trần Hưng Đạo").
