@@ -1427,6 +1427,22 @@ class Linkers:
                         or overlaps(s, e, credits[para.index]) or len(text) - m.end() < _CITED_CLAUSE_CHARS:
                     continue
                 spans.append(Candidate(s, e, "ORG", f"org:medium:{slug(word)}", word, method="pattern", score=0.6))
+            self._bare_papers(text, spans)
+
+    def _bare_papers(self, text: str, spans: Ledger) -> None:
+        """Where nothing was found, a paper the gazetteer names with its noun only, bare after its reporter or
+        whom one talks to ("PV Thanh Niên nhận thấy", "trao đổi với Đất Việt"; ``grammar_medium_bare_before``):
+        that paper. Its name must end there: "Thanh Niên Xung Phong" goes on with a capitalised word."""
+        for m in self._medium_bare_re.finditer(text):
+            words = _WORD.findall(text, m.end(), m.end() + 40)
+            for k in range(min(4, len(words)), 0, -1):
+                found = self._bare_media.get(fold(" ".join(words[:k])))
+                e = m.end() + len(" ".join(words[:k]))
+                if found is None or text[m.end():e] != " ".join(words[:k]):
+                    continue
+                if (k >= len(words) or not words[k][:1].isupper()) and spans.free(m.end(), e):
+                    spans.append(Candidate(m.end(), e, "ORG", found[0], found[1], method="pattern", score=0.6))
+                break
 
     def _foreign_name_words(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, dict[str, str]]:
         """word -> {person id: canonical} for the first and last words of every foreign person named in full (two

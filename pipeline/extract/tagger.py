@@ -136,6 +136,19 @@ def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str
     return cities, under
 
 
+def _bare_media(gazetteer: Gazetteer, nouns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """The folded bare name of each ORG row named with a medium's noun ("Báo Đất Việt" -> "đất việt") that is no
+    name of its own -> (id, canonical): a paper the text may name bare after its reporter (link.cited-medium)."""
+    heads = tuple(f"{n} " for n in sorted(nouns, key=len, reverse=True))
+    out: dict[str, tuple[str, str]] = {}
+    for e in (e for e in gazetteer.entries.values() if e.type == "ORG"):
+        for name in e.names:
+            head = next((h for h in heads if name.startswith(h)), "")
+            if head and len(name) > len(head):
+                out.setdefault(fold(name[len(head):].strip()), (e.id, e.canonical))
+    return out
+
+
 def _commune_index(gazetteer: Gazetteer, rules: TaggerRules) -> dict[str, frozenset[str]]:
     """The folded name of each imported pre-2025 commune without its head word ("tú lệ") -> the ids of the
     provinces that have a commune of that name (link.place-cue: "Tú Lệ (Yên Bái)", "Nga Tân, huyện Nga Sơn")."""
@@ -450,6 +463,9 @@ class Tagger(Patterns, Linkers):
         # "Theo Boldsky, …" after a sentence's opening marks: a medium cited as the source (link.cited-medium)
         self._cited_medium_re = re.compile(
             rf"[\"“‘'(\-–—\s]*(?:{alternation(g['cited_medium_before'], True)}) (?P<name>[A-Z][A-Za-z]{{2,}}),")
+        # a paper the gazetteer names with its noun only, bare after its reporter ("PV Thanh Niên": link.cited-medium)
+        self._bare_media = _bare_media(gazetteer, g["medium_nouns_of_rows"])
+        self._medium_bare_re = re.compile(rf"(?<![\w&])(?:{alternation(g['medium_bare_before'])}) (?=[A-ZĐ])")
         # districts listed with a count after each ("Bình Lục 15, Thanh Liêm 2": link.place-cue)
         self._district_joint_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) ")
         self._district_joint_before_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) $")
