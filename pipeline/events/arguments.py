@@ -67,10 +67,11 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 _OPENING_END = re.compile(r"…")
 
 
-def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None) -> list[_Part]:
-    """"Reuters cho biết, …", "Theo US Blasting News, …": a news medium (by id, or an ORG by a word of
-    its name) reports what others said; it says nothing itself."""
-    return [p for p in parts if p.participant.entity_id not in ids
+def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None,
+              kinds: tuple[str, ...] = ()) -> list[_Part]:
+    """"Reuters cho biết, …", "Theo US Blasting News, …": a news medium (by id or its id's kind, or an ORG by a
+    word of its name) reports what others said; it says nothing itself."""
+    return [p for p in parts if p.participant.entity_id not in ids and not p.participant.entity_id.startswith(kinds)
             and not (names is not None and p.participant.type == "ORG" and names.search(p.participant.canonical))]
 
 
@@ -254,7 +255,7 @@ class ArgumentsMixin:
         """Without the news media (``_no_media``) but one that speaks in its own name as the subject of
         the trigger's clause (``medium_speaks``)."""
         settings = self.lex.types[etype]
-        kept = _no_media(parts, settings.not_speakers, settings.medium_names)
+        kept = _no_media(parts, settings.not_speakers, settings.medium_names, settings.not_speaker_kinds)
         if not self._medium_speaks(hit, etype):
             return kept
         start = (hit.s.para.index, hit.clause[0])

@@ -516,7 +516,7 @@ class DatesMixin:
     @staticmethod
     def _medium(m, settings) -> bool:
         """A news medium by its gazetteer id or a word of its name ("Sky Sports", "Daily Mail")."""
-        return m.entity_id in settings.not_speakers or (
+        return m.entity_id in settings.not_speakers or m.entity_id.startswith(settings.not_speaker_kinds) or (
             settings.medium_names is not None and m.type == "ORG" and settings.medium_names.search(m.canonical or m.text) is not None)
 
     def _timed_apart(self, r: _Record) -> bool:

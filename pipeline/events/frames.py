@@ -156,6 +156,8 @@ class TypeSettings:
     # article ("Tại cuộc họp, Thủ tướng …": the meeting the article reports, named by its noun alone)
     occasion_after: tuple[tuple[str, ...], ...] = ()
     not_speakers: frozenset[str] = frozenset()  # entity ids that are never participants (news media)
+    # the kinds of entity id never a participant either ("org:medium:": a medium the tagger found cited, link.cited-medium)
+    not_speaker_kinds: tuple[str, ...] = ()
     # words right before a name that make it a news medium, never a participant ("tờ The Sun")
     medium_after: re.Pattern[str] | None = None
     # a medium word and a capitalised name the tagger may have missed, ending where the possessive
@@ -357,6 +359,11 @@ def _strings(raw: dict, key: str) -> frozenset[str]:
     return frozenset(str(x) for x in raw.get(key, []))
 
 
+def _not_speakers(raw: dict, kinds: bool) -> list[str]:
+    """The ids of ``not_speakers``, or (``kinds``) its entries ending in ':', kinds of id ("org:medium:")."""
+    return [str(x) for x in raw.get("not_speakers", []) if str(x).endswith(":") == kinds]
+
+
 def _settings(raw: dict, where: str) -> TypeSettings:
     _check_keys(raw, _TYPE_KEYS, where)
     inherit = tuple(raw.get("inherit", []))
@@ -387,7 +394,8 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         occasion_speakers=frozenset(str(x) for x in raw.get("occasion_speakers", [])),
         lead_date_words=int(raw.get("lead_date_words", 0)),
         occasion_after=tuple(tuple(str(x).lower().split()) for x in raw.get("occasion_after", [])),
-        not_speakers=frozenset(str(x) for x in raw.get("not_speakers", [])),
+        not_speakers=frozenset(_not_speakers(raw, False)),
+        not_speaker_kinds=tuple(_not_speakers(raw, True)),
         medium_after=_ending_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_owner=_owner_words(raw["medium_after"]) if raw.get("medium_after") else None,
         medium_speaks=frozenset(str(x).lower() for x in raw.get("medium_speaks", [])),

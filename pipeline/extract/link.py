@@ -38,8 +38,12 @@ from ..normalize import fold
 from .candidates import ANY_LABEL, Candidate
 from .resolve import Ledger
 from .text import (_ACRONYM_DEF, _FOREIGN_WORD, _SENTENCE_BREAK, _TITLE_BREAK, _UNKNOWN_ACRONYM, _WORD, _bounded,
-                   _capitalised, _is_word_char, occurrences, overlaps, slug)
+                   _capitalised, _is_word_char, occurrences, overlaps, slug, vietnamese_syllable)
 
+# Two capitalised Latin words: a given name, if the first is no Vietnamese syllable, and a family name (link.cited-medium)
+_NAME_PAIR = re.compile(r"(?<![\w&])([A-Z][a-z]+) ([A-Z][A-Za-z]+)(?![\w&])")
+# What a source's clause says at least: "Theo Mayny, Clip: VTV" closing a paragraph is a credit (link.cited-medium)
+_CITED_CLAUSE_CHARS = 30
 # A year in an event's edition read after its host place: that edition is held there
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -1394,6 +1398,51 @@ class Linkers:
                 for s, e in occurrences(text, word, whole=True):
                     if spans.free(s, e) and not overlaps(s, e, credits[para.index]) and self._short_name_speaks(text, s, e):
                         spans.append(Candidate(s, e, "PERSON", person, name, method="coref", score=0.8))
+
+    def _cited_media(self, doc: Document, per_para: dict[int, Ledger], credits: dict[int, list[tuple[int, int]]]) -> None:
+        """Linker ``link.cited-medium``: "Theo Boldsky, …", "Theo Futurism, …", "Theo USNI, …": one Latin-script
+        word opening a sentence after a source's word (``grammar_cited_medium_before``) and before a comma, where
+        nothing was found, is the medium the news is taken from, an ORG (ANNOTATION.md: a medium cited in the body;
+        issue-14L30, batches 18, 23, 24, 31, 32). It runs after link.short-name: a word of a person the article
+        names ("Theo Kuo, …" after "Ming-Chi Kuo"), a common given name, a Vietnamese syllable or family name is a
+        person's ("Theo Louise, …", "Theo Khoa, …"), never a medium's."""
+        people = {w for spans in per_para.values() for a in spans if a.type == "PERSON" for w in a.canonical.split()}
+        people |= {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
+                   for w in para.text[a.start:a.end].split()}
+        # a family name after a foreign given name the rules left untagged ("Abel Basti công bố …")
+        people |= {m.group(2) for para in doc.paragraphs for m in _NAME_PAIR.finditer(para.text)
+                   if not vietnamese_syllable(m.group(1))}
+        opening = self._cited_medium_re
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for sent in para.sentences:
+                m = opening.match(text, sent.start, sent.end)
+                if m is None:
+                    continue
+                s, e = m.span("name")
+                word = m.group("name")
+                if word in people or word in self.rules.foreign_given_names or word in self.rules.surnames \
+                        or word in self.rules.not_name_start or vietnamese_syllable(word) or self.names.get(fold(word)) \
+                        or word in self.rules.generic_acronyms or not spans.free(s, e) \
+                        or overlaps(s, e, credits[para.index]) or len(text) - m.end() < _CITED_CLAUSE_CHARS:
+                    continue
+                spans.append(Candidate(s, e, "ORG", f"org:medium:{slug(word)}", word, method="pattern", score=0.6))
+            self._bare_papers(text, spans)
+
+    def _bare_papers(self, text: str, spans: Ledger) -> None:
+        """Where nothing was found, a paper the gazetteer names with its noun only, bare after its reporter or
+        whom one talks to ("PV Thanh Niên nhận thấy", "trao đổi với Đất Việt"; ``grammar_medium_bare_before``):
+        that paper. Its name must end there: "Thanh Niên Xung Phong" goes on with a capitalised word."""
+        for m in self._medium_bare_re.finditer(text):
+            words = _WORD.findall(text, m.end(), m.end() + 40)
+            for k in range(min(4, len(words)), 0, -1):
+                found = self._bare_media.get(fold(" ".join(words[:k])))
+                e = m.end() + len(" ".join(words[:k]))
+                if found is None or text[m.end():e] != " ".join(words[:k]):
+                    continue
+                if (k >= len(words) or not words[k][:1].isupper()) and spans.free(m.end(), e):
+                    spans.append(Candidate(m.end(), e, "ORG", found[0], found[1], method="pattern", score=0.6))
+                break
 
     def _foreign_name_words(self, doc: Document, per_para: dict[int, Ledger]) -> dict[str, dict[str, str]]:
         """word -> {person id: canonical} for the first and last words of every foreign person named in full (two

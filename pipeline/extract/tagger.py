@@ -116,8 +116,8 @@ _ABOVE_DEFINITIONS = frozenset({"gazetteer", "link.country-context"})
 # The linkers, after the resolver, in the order they run: in each paragraph, then over the whole document.
 LINKERS = ("link.country-context", "link.country-branch", "link.legal-form", "link.acronym-definition", "link.acronym-realign",
            "link.person-list", "link.org-list", "link.place-cue", "link.event-edition", "link.tenure", "link.credit", "link.coreference", "link.address",
-           "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.short-name", "link.work-title",
-           "link.school-list", "link.initials")
+           "link.club-place", "link.title-coreference", "link.names-model", "link.given-name", "link.short-name", "link.cited-medium",
+           "link.work-title", "link.school-list", "link.initials")
 
 
 def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str, list[str]]) \
@@ -135,6 +135,19 @@ def _place_cue_indexes(gazetteer: Gazetteer, rules: TaggerRules, names: dict[str
             if e.id not in under[(e.parent, n[len(head):])]:
                 under[(e.parent, n[len(head):])] += (e.id,)
     return cities, under
+
+
+def _bare_media(gazetteer: Gazetteer, nouns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """The folded bare name of each ORG row named with a medium's noun ("Báo Đất Việt" -> "đất việt") that is no
+    name of its own -> (id, canonical): a paper the text may name bare after its reporter (link.cited-medium)."""
+    heads = tuple(f"{n} " for n in sorted(nouns, key=len, reverse=True))
+    out: dict[str, tuple[str, str]] = {}
+    for e in (e for e in gazetteer.entries.values() if e.type == "ORG"):
+        for name in e.names:
+            head = next((h for h in heads if name.startswith(h)), "")
+            if head and len(name) > len(head):
+                out.setdefault(fold(name[len(head):].strip()), (e.id, e.canonical))
+    return out
 
 
 def _commune_index(gazetteer: Gazetteer, rules: TaggerRules) -> dict[str, frozenset[str]]:
@@ -452,6 +465,12 @@ class Tagger(Patterns, Linkers):
         self._person_after_re = re.compile(
             rf"\s*(?:,|\(|$|\s[-–]\s|\s(?:{alternation(rules.person_after)})\b)")
         self._list_joint_re = re.compile(rf"(?:,| {and_}) ")
+        # "Theo Boldsky, …" after a sentence's opening marks: a medium cited as the source (link.cited-medium)
+        self._cited_medium_re = re.compile(
+            rf"[\"“‘'(\-–—\s]*(?:{alternation(g['cited_medium_before'], True)}) (?P<name>[A-Z][A-Za-z]{{2,}}),")
+        # a paper the gazetteer names with its noun only, bare after its reporter ("PV Thanh Niên": link.cited-medium)
+        self._bare_media = _bare_media(gazetteer, g["medium_nouns_of_rows"])
+        self._medium_bare_re = re.compile(rf"(?<![\w&])(?:{alternation(g['medium_bare_before'])}) (?=[A-ZĐ])")
         # districts listed with a count after each ("Bình Lục 15, Thanh Liêm 2": link.place-cue)
         self._district_joint_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) ")
         self._district_joint_before_re = re.compile(rf"(?: \d+)?(?:,| {and_}|, {and_}) $")
@@ -610,6 +629,8 @@ class Tagger(Patterns, Linkers):
             ("link.person-list", lambda: self._person_lists_again(doc, per_para, sport)),
             ("link.given-name", lambda: self._given_names(doc, per_para)),
             ("link.short-name", lambda: self._short_names(doc, per_para, credits)),
+            # a medium cited by one word at a sentence's opening, once the people's short names are theirs
+            ("link.cited-medium", lambda: self._cited_media(doc, per_para, credits)),
             ("link.work-title", lambda: self._work_titles(doc, per_para, works, branch_lists)),
             ("link.school-list", lambda: self._school_lists(doc, per_para, branch_lists)),
             ("link.initials", lambda: self._initials_only(doc, per_para)),
