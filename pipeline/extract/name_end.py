@@ -411,8 +411,7 @@ class NameEnd:
             return True
         return end is not None and (self._person_after(scan, w, bare)
                                     or self._apposition(scan, w, bare)
-                                    or self._foreign_person_after_country(scan, w, bare)
-                                    or self._officer_after_body(scan, w, bare))
+                                    or self._officer_after(scan, w, bare))
 
     def _person_after(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A person, or a title before a person, opens at this syllable: the body's name ends before."""
@@ -584,6 +583,10 @@ class NameEnd:
             return False
         run = self._name_run(scan.text, w.start(), scan.limit, 4)
         return bool(run) and len(scan.text[run[0]:run[1]].split()) >= 2 and run[0] not in scan.starts
+
+    def _officer_after(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """The body's officer opens at this syllable: a foreign name after a state's name or after a titled body."""
+        return self._foreign_person_after_country(scan, w, bare) or self._officer_after_body(scan, w, bare)
 
     def _foreign_person_after_country(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a

@@ -95,12 +95,14 @@ def _initial_with_dot(word: str, token: str, count: int) -> bool:
     return shaped and token == word + "." and not has_tone(word)
 
 
-def _first_copy(text: str, s: int, e: int) -> tuple[int, int]:
-    """The run up to where its first word comes again after a second word: a heading the crawl wrote twice ("5. Steve
-    Bruce Steve Bruce từng là …", batch 33), a caption before the sentence naming the same person ("Saki Kozai Saki cho
-    biết", batch 17) — two mentions, not one name (issue-14R31)."""
+def _first_copy(text: str, s: int, e: int, same: int = 1) -> tuple[int, int]:
+    """The run up to where its first ``same`` words come again after a second word: a heading the crawl wrote twice
+    ("5. Steve Bruce Steve Bruce từng là …", batch 33), a caption before the sentence naming the same person ("Saki
+    Kozai Saki cho biết", batch 17) — two mentions, not one name (issue-14R31). A Vietnamese name may repeat its family
+    name as its given name ("Hà Thị Hà"): there two words must come again (``same=2``: "Ông Hideto Kijima Hideto
+    Kijima")."""
     words = text[s:e].split(" ")
-    again = next((i for i, w in enumerate(words[2:], 2) if w == words[0]), None)
+    again = next((i for i in range(2, len(words)) if words[i:i + same] == words[:same]), None)
     return (s, s + len(" ".join(words[:again]))) if again else (s, e)
 
 
@@ -133,21 +135,23 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
-            if count and self._opens_sentence(text, m.start(), word, initial):
-                break
-            if count >= 2 and self._title_after_name(text, m.start()):
+            if count and self._next_name_at(text, m, word, initial, count):
                 break
             initial = _initial_with_dot(word, m.group(), count)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
                 break
-        return (pos, end) if count else None
+        return _first_copy(text, pos, end, 2) if count else None
 
-    def _title_after_name(self, text: str, start: int) -> bool:
-        """A capitalised title right after a name of two words or more, no comma between: the name ends before it ("ông
-        Nguyễn Thành Phong | Chủ tịch UBND thành phố nhấn mạnh", batch 33; ``person_name_enders``, issue-14R31)."""
-        return bool(self._person_ender_re.match(text, start))
+    def _next_name_at(self, text: str, m: re.Match[str], word: str, after_initial: bool, count: int) -> bool:
+        """The run's next ``word`` (``m`` as written) opens a new sentence (``_opens_sentence``; a second initial opens
+        none: "George H. W. Bush", batch 33), or a capitalised title after a name of two words or more, with no comma
+        between ("ông Nguyễn Thành Phong | Chủ tịch UBND thành phố nhấn mạnh", batch 33; ``person_name_enders``;
+        issue-14R31)."""
+        if self._opens_sentence(text, m.start(), word, after_initial and not _initial_with_dot(word, m.group(), 0)):
+            return True
+        return count >= 2 and self._person_ender_re.match(text, m.start()) is not None
 
     def _opens_sentence(self, text: str, start: int, word: str, after_initial: bool) -> bool:
         """The name's next ``word`` opens a new sentence: a day part whose break the crawl lost ("đường Võ Chí
