@@ -411,7 +411,7 @@ class NameEnd:
             return True
         return end is not None and (self._person_after(scan, w, bare)
                                     or self._apposition(scan, w, bare)
-                                    or self._foreign_person_after_country(scan, w, bare))
+                                    or self._officer_after(scan, w, bare))
 
     def _person_after(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """A person, or a title before a person, opens at this syllable: the body's name ends before."""
@@ -584,6 +584,10 @@ class NameEnd:
         run = self._name_run(scan.text, w.start(), scan.limit, 4)
         return bool(run) and len(scan.text[run[0]:run[1]].split()) >= 2 and run[0] not in scan.starts
 
+    def _officer_after(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """The body's officer opens at this syllable: a foreign name after a state's name or after a titled body."""
+        return self._foreign_person_after_country(scan, w, bare) or self._officer_after_body(scan, w, bare)
+
     def _foreign_person_after_country(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """"Người phát ngôn của Hải quân Indonesia Julius Widjojono cho biết": a body's name that ends with a
         state's name (a gazetteer GPE without a parent) ends there when two capitalised words follow, the first a foreign
@@ -595,6 +599,40 @@ class NameEnd:
             return False
         nxt = _WORD.match(scan.text, w.end() + 1)
         return nxt is not None and _capitalised(nxt.group()) and not nxt.group().isupper()
+
+    def _officer_after_body(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
+        """"chủ tịch CLB Tottenham | Daniel Levy cho biết", "thành viên Ủy ban điều hành UEFA | Jesper Moller đã tuyên
+        bố" (batch 33): a title, its body, then the officer's foreign name of two words with no comma (issue-14R31). The
+        body's name ends before them (``_officer_name_at``) when a title stands right before the body's head; a body
+        named after a person has no title before it ("Đại học George Washington") or its name holds no other word ("CLB
+        Manchester United")."""
+        hit = scan.starts.get(w.start())
+        return (hit is None or hit.type == "PERSON") and self._officer_name_at(scan.text, w, scan.limit) \
+            and self._title_before(scan.text, scan.shape.head[0])
+
+    def _officer_name_at(self, text: str, w: re.Match[str], limit: int) -> bool:
+        """Two capitalised words of a foreign name's shape, then lower case: the given name ``lone_name``'s shape, a
+        common one, or short and ending with a letter no Vietnamese syllable ends with ("Al Green"); the family name
+        ``lone_name``'s shape and no word of a body ("… Council")."""
+        bare = w.group()
+        if not (self.rules.lone_name.fullmatch(bare) or bare in self.rules.foreign_given_names
+                or bare.isascii() and bare.istitle() and bare[-1] in self.grammar["foreign_final_letters"]):
+            return False
+        family = _WORD.match(text, w.end() + 1, limit) if text[w.end():w.end() + 1] == " " else None
+        return family is not None and bool(self.rules.lone_name.fullmatch(family.group())) \
+            and family.group() not in self.rules.foreign_org_words \
+            and text[family.end():family.end() + 2].strip(" ")[:1].islower()
+
+    def _title_before(self, text: str, head: int, span: int = 30) -> bool:
+        """A title or an officer's noun (``officer_nouns``: "thành viên") in the ``span`` characters before a body's
+        head, with no punctuation between ("Giám đốc công nghệ của công ty …")."""
+        window = text[max(0, head - span):head]
+        title = None
+        for title in self._title_re.finditer(window):
+            pass
+        officer = self._officer_noun_re.search(window)
+        ends = [m.end() for m in (title, officer) if m is not None]
+        return bool(ends) and not re.search(r"[,.;:()]", window[max(ends):])
 
     def _ends_with_state(self, text: str, mention: Candidate) -> bool:
         """The mention is a country, or a body of the gazetteer whose name, as written, ends with its country's ("Hạ

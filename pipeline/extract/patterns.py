@@ -97,6 +97,17 @@ def _initial_with_dot(word: str, token: str, count: int) -> bool:
     return shaped and token == word + "." and not has_tone(word)
 
 
+def _first_copy(text: str, s: int, e: int, same: int = 1) -> tuple[int, int]:
+    """The run up to where its first ``same`` words come again after a second word: a heading the crawl wrote twice
+    ("5. Steve Bruce Steve Bruce từng là …", batch 33), a caption before the sentence naming the same person ("Saki
+    Kozai Saki cho biết", batch 17) — two mentions, not one name (issue-14R31). A Vietnamese name may repeat its family
+    name as its given name ("Hà Thị Hà"): there two words must come again (``same=2``: "Ông Hideto Kijima Hideto
+    Kijima")."""
+    words = text[s:e].split(" ")
+    again = next((i for i in range(2, len(words)) if words[i:i + same] == words[:same]), None)
+    return (s, s + len(" ".join(words[:again]))) if again else (s, e)
+
+
 class Patterns(NameEnd):
     """Mixed into ``Tagger``: the pattern matchers read its gazetteer, rules and compiled patterns."""
 
@@ -126,14 +137,23 @@ class Patterns(NameEnd):
                 break
             if not _capitalised(word) or word in self.rules.stop_words or (count and word.lower() in self.rules.stop_words):
                 break
-            if count and self._opens_sentence(text, m.start(), word, initial):
+            if count and self._next_name_at(text, m, word, initial, count):
                 break
             initial = _initial_with_dot(word, m.group(), count)
             end = m.start() + len(m.group() if initial else word)
             count += 1
             if count == max_words or (len(word) < len(m.group()) and not initial):
                 break
-        return (pos, end) if count else None
+        return _first_copy(text, pos, end, 2) if count else None
+
+    def _next_name_at(self, text: str, m: re.Match[str], word: str, after_initial: bool, count: int) -> bool:
+        """The run's next ``word`` (``m`` as written) opens a new sentence (``_opens_sentence``; a second initial opens
+        none: "George H. W. Bush", batch 33), or a capitalised title after a name of two words or more, with no comma
+        between ("ông Nguyễn Thành Phong | Chủ tịch UBND thành phố nhấn mạnh", batch 33; ``person_name_enders``;
+        issue-14R31)."""
+        if self._opens_sentence(text, m.start(), word, after_initial and not _initial_with_dot(word, m.group(), 0)):
+            return True
+        return count >= 2 and self._person_ender_re.match(text, m.start()) is not None
 
     def _opens_sentence(self, text: str, start: int, word: str, after_initial: bool) -> bool:
         """The name's next ``word`` opens a new sentence: a day part whose break the crawl lost ("đường Võ Chí
@@ -370,22 +390,21 @@ class Patterns(NameEnd):
         words = text[run[0]:run[1]].split()
         rest = run[0] + len(words[0]) + 1
         if not (3 <= len(words) <= 5 and len(words[0]) >= 2 and words[0].isupper()) \
+                or words[0] in self.rules.org_admin_words and self._place_after_admin(words) \
                 or any(w.isupper() for w in words[1:]) \
                 or not (words[1] in self.rules.surnames or words[1] in self.rules.foreign_given_names) \
                 or not free(rest, run[1]):
             return run
-        if words[0] in self.rules.org_admin_words:
-            # "Chủ tịch UBND TP Nguyễn Thành Phong": the council's city, unnamed, then the person (issue-14M30); a
-            # city the gazetteer knows by its name is the portfolio's ("TP Hồ Chí Minh")
-            return run if self._names_place(text[run[0]:run[1]]) or self._names_place(text[rest:run[1]]) \
-                else (rest, run[1])
-        if not person_noun:
+        if not (person_noun or words[0] in self.rules.org_admin_words):  # "TP" alone names no body
             self._acronym_body(run[0], words[0], accepted, free)
         return rest, run[1]
 
-    def _names_place(self, name: str) -> bool:
-        """The gazetteer knows ``name`` as a place (GPE)."""
-        return any(self.gaz.entries[i].type == "GPE" for i in self.names.get(fold(name), ()))
+    def _place_after_admin(self, words: list[str]) -> bool:
+        """An administrative unit's acronym opening the run ("TP") names the place the gazetteer knows after it ("Chủ
+        tịch UBND TP Hồ Chí Minh", "UBND TP Hà Nội Nguyễn Đức Chung"); before a family name of no known place it closes
+        the body the title is held in, and the person follows ("Chủ tịch UBND TP | Nguyễn Thành Phong", batches 25
+        and 32; issue-14R31)."""
+        return any(self.names.get(fold(" ".join(words[1:k]))) for k in range(2, len(words) + 1))
 
     def _body_word_ends(self, words: list[str]) -> bool:
         """A run of two words or more whose last makes it a body's name ("… Investment", "… Group")."""
@@ -637,11 +656,22 @@ class Patterns(NameEnd):
                 # shape the rule reads; the title goes on over the capitalised words after it (issue-14O14)
                 e = run[1]
                 name = para.text[s:e]
+            e = self._before_officer(para.text, s, e)
+            name = para.text[s:e]
             # the acronym of a kind of body names none ("công ty TNHH MTV …", "thông báo UBND tỉnh …": issue-14E9,
             # batches 5, 6 and 10)
             if free(s, e) and not self.names.get(fold(name)) and name not in self.rules.generic_acronyms:
                 accepted.append(Candidate(s, e, spec.label, f"{spec.label.lower()}:new:{slug(name)}", name,
                                           method="pattern", score=spec.score))
+
+    def _before_officer(self, text: str, s: int, e: int) -> int:
+        """The end of a body's name of three words or more that ends with its officer's foreign name, a title before the
+        body ("Giám đốc công nghệ của công ty an ninh mạng Hudson Rock | Alon Galm khuyến nghị", batch 30; issue-14R31;
+        ``_officer_name_at``), else ``e``."""
+        words = list(_WORD.finditer(text, s, e))
+        if len(words) < 3 or not self._officer_name_at(text, words[-2], len(text)):
+            return e
+        return words[-3].end() if self._title_before(text, s, 60) else e  # the noun and its kind stand between
 
     def _syllable_noun_before(self, text: str, s: int, syllable: bool) -> bool:
         """A medium's noun before ``text[s:]`` that is a syllable of another word or a given name
@@ -682,6 +712,8 @@ class Patterns(NameEnd):
             if all(w in self.rules.generic_acronyms for w in text[s:e].split()):
                 continue  # "công ty TNHH MTV …": a legal form, no name (issue-14E9, batch 6)
             label = self._foreign_name_label(text, s, e)
+            if label == "PERSON":
+                e = pos = _first_copy(text, s, e)[1]
             if label == "ORG" and (tail := self._foreign_tail(text, e, limit) or e) > e:
                 if not free(s, tail):
                     # "The Times of India": the name grows over the place it ends with

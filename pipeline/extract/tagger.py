@@ -339,6 +339,9 @@ class Tagger(Patterns, Linkers):
         self._editor_mark_re = re.compile(rf"[-–]\s*(?:{alternation(rules.grammar['editor_marks'])})\s*\)")
         # "công an Đại tá …", "U15 Việt Nam Phát biểu …": a rank or a sentence opener ends a body's name
         self._name_ender_re = re.compile(rf"(?:{alternation(rules.grammar['name_enders'])})(?!\w)")
+        # "ông Nguyễn Thành Phong | Chủ tịch UBND …": a capitalised title ends a person's run of names
+        self._person_ender_re = re.compile(rf"(?:{alternation(rules.grammar['person_name_enders'])})(?!\w)")
+        self._officer_noun_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['officer_nouns'])})(?=\s)")
         self._tail_ender_re = re.compile(rf"(?:{alternation(rules.grammar['tail_enders'])})(?!\w)")
         self._treaty_head_re = GatedPattern(re.compile(
             rf"(?<![\w&])(?:{alternation(rules.treaty_heads)})(?=\s)(?! {re.escape(str(rules.grammar['profession_suffix']))}\b)"),
