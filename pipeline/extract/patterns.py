@@ -183,6 +183,8 @@ class Patterns(NameEnd):
                 continue
             run = self._name_after_title(text, pos, limit, honorific, accepted, free,
                                          m.group() in self.rules.person_nouns)
+            if run is not None and self._ruler_without_name(text, m, run):
+                continue
             if run is None:
                 before = text[:title_start].split()[-1:]
                 generic = bool(before) and before[0] in self.rules.plural_determiners
@@ -192,6 +194,18 @@ class Patterns(NameEnd):
                     bare_titles.append((title_start, self._title_end(text, m.end())))
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
+
+    def _ruler_without_name(self, text: str, m: re.Match[str], run: tuple[int, int]) -> bool:
+        """A ruler's noun (``ruler_nouns``: "vua", "pharaoh", "hoàng đế") before Vietnamese syllables only and no regnal
+        number: a nickname ("Vua Thái Cực Quyền"), a dynasty ("Vua Nguyễn"), an empire ("hoàng đế La Mã"), not the
+        ruler's own name, which is foreign ("Vua Sverre") or numbered ("vua Amenhotep III") (issue-14T31). Nor after a
+        plural ("nhiều vị vua Macedonia khác nhau": the kings of a land)."""
+        if m.group().lower() not in self.grammar["ruler_nouns"]:
+            return False
+        if any(w in self.rules.plural_determiners for w in text[max(0, m.start() - 16):m.start()].split()[-2:]):
+            return True
+        words = text[run[0]:run[1]].split()
+        return words[-1] not in self.grammar["regnal_numbers"] and all(vietnamese_syllable(w) for w in words)
 
     def _past_modifier(self, text: str, m: re.Match[str]) -> int:
         """Where the name may start after the title ``m``: after a person noun, one word that describes the person
@@ -242,8 +256,18 @@ class Patterns(NameEnd):
             return False
         e = m.end() + 1 + len(word)
         nxt = text[e:e + 2]
-        if nxt[:1] == " " and nxt[1:].isupper() or not accepted.free(start, e):
-            return False  # a longer run ("Anh Nguyễn Văn A") or a mention already there: as before
+        if nxt[:1] == " " and nxt[1:].isupper():
+            return False  # a longer run ("Anh Nguyễn Văn A"): as before
+        # "Quang Trung, Anh Đức, Ali Hoàng Dương", "còn Anh Đức ngồi dự bị": the honorific and the given name are
+        # both one-word countries (common_word_countries) the gazetteer read; side by side, with no dash, comma or
+        # conjunction between, they are no two countries but the person's name (issue-14T31: batches 29 and 33)
+        countries = [a for a in accepted if a.start < e and start < a.end]
+        if countries and all(a.type == "GPE" and text[a.start:a.end] in self.rules.common_word_countries
+                             for a in countries):
+            for a in countries:
+                accepted.remove(a)
+        elif not accepted.free(start, e):
+            return False  # a mention already there: as before
         name = text[start:e]
         accepted.append(Candidate(start, e, "PERSON", f"person:new:{slug(name)}", name, method="pattern", score=0.85))
         return True
