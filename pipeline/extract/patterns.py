@@ -183,7 +183,8 @@ class Patterns(NameEnd):
                 continue
             run = self._name_after_title(text, pos, limit, honorific, accepted, free,
                                          m.group() in self.rules.person_nouns)
-            if run is not None and self._ruler_without_name(text, m, run):
+            if run is not None and m.group().lower() in self.grammar["ruler_nouns"] \
+                    and (run := self._ruler_name(text, m, run)) is None:
                 continue
             if run is None:
                 before = text[:title_start].split()[-1:]
@@ -195,17 +196,25 @@ class Patterns(NameEnd):
                 continue
             self._titled_person(text, run, m, title_text, honorific, day, accepted, free, bare_titles)
 
-    def _ruler_without_name(self, text: str, m: re.Match[str], run: tuple[int, int]) -> bool:
-        """A ruler's noun (``ruler_nouns``: "vua", "pharaoh", "hoàng đế") before Vietnamese syllables only and no regnal
-        number: a nickname ("Vua Thái Cực Quyền"), a dynasty ("Vua Nguyễn"), an empire ("hoàng đế La Mã"), not the
-        ruler's own name, which is foreign ("Vua Sverre") or numbered ("vua Amenhotep III") (issue-14T31). Nor after a
-        plural ("nhiều vị vua Macedonia khác nhau": the kings of a land)."""
-        if m.group().lower() not in self.grammar["ruler_nouns"]:
-            return False
-        if any(w in self.rules.plural_determiners for w in text[max(0, m.start() - 16):m.start()].split()[-2:]):
-            return True
-        words = text[run[0]:run[1]].split()
-        return words[-1] not in self.grammar["regnal_numbers"] and all(vietnamese_syllable(w) for w in words)
+    def _ruler_name(self, text: str, m: re.Match[str], run: tuple[int, int]) -> tuple[int, int] | None:
+        """The ruler's name after a ruler's noun ``m`` (``ruler_nouns``: "vua", "pharaoh", "hoàng đế"): from its first
+        foreign word ("Vua Sverre", "hoàng đế La Mã Nero": the empire before the name is no part of it), or the whole
+        run when it ends with a regnal number ("vua Amenhotep III"). None for Vietnamese syllables alone, a nickname's
+        ("Vua Thái Cực Quyền"), a dynasty ("Vua Nguyễn"), an empire ("hoàng đế La Mã"); after a plural ("nhiều vị
+        vua Macedonia": the kings of a land), an opening quote ("“Vua Kungfu”": a nickname) or a word the noun ends
+        ("cờ vua": chess); before a second ruler's noun ("vua Pharaoh Ameny Qemau": that one opens the name)
+        (issue-14T31)."""
+        before = text[max(0, m.start() - 16):m.start()]
+        if before[-1:] and before[-1:] in "\"“‘'" or any(w in self.rules.plural_determiners for w in before.split()[-2:]) \
+                or before.split()[-1:] and before.split()[-1].lower() in self.grammar["ruler_noun_not_after"]:
+            return None
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[:run[1]]) if w.start() >= run[0]]
+        if text[words[0][0]:words[0][1]].lower() in self.grammar["ruler_nouns"]:
+            return None
+        if text[words[-1][0]:words[-1][1]] in self.grammar["regnal_numbers"]:
+            return run
+        first = next((s for s, e in words if not vietnamese_syllable(text[s:e].strip("'’\"”"))), None)
+        return None if first is None else (first, run[1])
 
     def _past_modifier(self, text: str, m: re.Match[str]) -> int:
         """Where the name may start after the title ``m``: after a person noun, one word that describes the person
