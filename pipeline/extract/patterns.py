@@ -726,6 +726,7 @@ class Patterns(NameEnd):
         "phỏng vấn với Fox News", a website by its domain: "Theo trang nationalinterest.org")."""
         text, limit, free = ctx.text, ctx.limit, accepted.free
         self._websites(text, limit, accepted)
+        self._regnal_names(text, limit, accepted)
         pos = 0
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
@@ -758,6 +759,19 @@ class Patterns(NameEnd):
             if label:
                 accepted.append(Candidate(s, e, label, f"{label.lower()}:new:{slug(text[s:e])}", text[s:e],
                                           method="pattern", score=0.6))
+
+    def _regnal_names(self, text: str, limit: int, accepted: Ledger) -> None:
+        """A foreign name before a regnal epithet or number in words (``grammar_regnal_suffixes``: "Theodosius Đại
+        đế, hoàng đế La Mã …", batch 27; "Napoleon đệ tam bị bắt", batch 19; "Piotr Đại đế" on the bench) is a ruler,
+        the epithet part of the name. Not a name the gazetteer knows ("Messi đệ nhị": a player likened to him), nor
+        Vietnamese syllables alone (issue-14T31)."""
+        for m in self._regnal_suffix_re.finditer(text, 0, limit):
+            name = m.group().rsplit(" ", 2)[0]
+            if all(vietnamese_syllable(w) for w in name.split()) or self.names.get(fold(name)) \
+                    or not accepted.free(m.start(), m.end()):
+                continue
+            accepted.append(Candidate(m.start(), m.end(), "PERSON", f"person:new:{slug(m.group())}", m.group(),
+                                      method="pattern", score=0.6))
 
     def _prefixed_place(self, text: str, s: int, e: int, accepted: Ledger) -> str:
         """The type of a place a Latin-script run opened by a compound place name's first word names

@@ -398,6 +398,10 @@ class Tagger(Patterns, Linkers):
         # what may stand between a compound place name and the known place it lies in: "Big Sur, Mỹ", "West Glamorgan
         # (xứ Wales)", "Great Barrier ở Australia" (``_prefixed_place``)
         self._compound_place_cue_re = re.compile(rf", | \(| (?:{alternation(rules.grammar['place_cue_words'])}) ")
+        # a ruler's foreign name and the regnal epithet or number written in words after it ("Theodosius Đại đế",
+        # "Napoleon đệ tam"; rule pattern.foreign-name, issue-14T31)
+        self._regnal_suffix_re = re.compile(
+            rf"(?<![\w.])[A-Z][^\W\d_]{{2,}}(?: [A-Z][^\W\d_]{{2,}})? (?:{alternation(rules.grammar['regnal_suffixes'])})(?!\w)")
         # a competition sport news names by a word other news means otherwise ("Euro"; rule link.club-place)
         sport_events = alternation(tuple(rules.grammar['sport_event_names']))
         self._sport_event_re = re.compile(
