@@ -275,10 +275,12 @@ class ArgumentsMixin:
         text = s.para.text
         if settings.unnamed_after is not None:
             # "Quan chức Nhà Trắng cũng cảnh báo": unnamed officials speak, not the White House.
-            source = settings.source_after
+            # ("người dùng Rick Thomas bình luận": a user the text names speaks, a PERSON after named_after)
+            source, named = settings.source_after, settings.named_after
             usable = self._listed_out(text, usable, lambda m: settings.unnamed_after.search(
                 text, max(0, m.start - 40), m.start) is not None and not (
-                    source is not None and source.search(text, max(0, m.start - 40), m.start)))
+                    source is not None and source.search(text, max(0, m.start - 40), m.start)) and not (
+                    named is not None and m.type == "PERSON" and named.search(text, max(0, m.start - 40), m.start)))
         if settings.name_part_types:
             usable = [m for m in usable if not self._name_part(s, m, settings)]
         medium = settings.medium_after
@@ -416,6 +418,7 @@ class ArgumentsMixin:
                            and speaker.end <= m.start and m.end <= hit.start
                            and self._apposed(hit.s, speaker, m, hit.start)])
         end = self._body_described_end(hit, before, end)
+        end = self._person_described_end(hit, speaker, end)
         if near and rule.source_within and before and hit.start - end > rule.source_within \
                 and not (a0 <= before[-1].start and before[-1].end <= a1 and before[-1].type == "PERSON"):
             return []  # (the speaker a lead-in quotes may stand far: "X dẫn lời Y cho biết, …, Z kêu gọi")
@@ -430,6 +433,25 @@ class ArgumentsMixin:
             return end
         described = self.lex.body_apposition.match(hit.s.para.text, end, hit.start)
         return described.end() if described else end
+
+    def _person_described_end(self, hit: _Hit, speaker: Mention | None, end: int) -> int:
+        """Where a person speaking ends with his descriptions set off after his name, each opening with an
+        apposition head, the last closed by the comma that opens the verb's clause with at most
+        ``lex.body_verb_words`` lower-case words between ("Betsy Bryan, giáo sư Ai Cập học tại Đại học John
+        Hopkins ở Mỹ, người không tham gia vào cuộc khai quật …, tuyên bố"): the verb is his however long they
+        are, when he opens his clause (``lex.apposed_lead_words``); ``end`` otherwise."""
+        if speaker is None:
+            return end
+        text, c0 = hit.s.para.text, hit.clause[0]
+        gap = _WORD.findall(text, c0, hit.start)
+        lead = re.split(r"[,;:]", text[hit.s.start:speaker.start])[-1]
+        if len(gap) > self.lex.body_verb_words or any(not w[:1].islower() for w in gap) \
+                or len(_WORD.findall(lead)) > self.lex.apposed_lead_words:
+            return end
+        pos = speaker.end
+        while (described := self.lex.person_apposition.match(text, pos, c0)) is not None and described.end() > pos:
+            pos = described.end()
+        return max(end, c0) if pos > speaker.end and _COMMA_GAP.fullmatch(text, pos, c0) else end
 
     def _ordered(self, s: _Sent, speaker: Mention) -> bool:
         """The speaker is the object of an order to speak ("Giám đốc Sở TN-MT giao VPĐKĐĐ thông báo …"): nothing

@@ -39,7 +39,7 @@ _TYPE_KEYS = frozenset({"instrument", "location_markers", "object_is_location", 
                         "occasion_speakers", "lead_date_words", "occasion_after", "not_speakers", "medium_after", "medium_names",
                         "medium_speaks", "medium_speaks_after", "medium_speaks_not_after",
                         "unnamed_after", "quotation_speech_words", "quotation_speech_strength", "quotation_after_words",
-                        "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after",
+                        "quotation_speakers", "quotation_speech_not", "member_after", "owner_speaks", "source_after", "named_after",
                         "quoted", "dated", "history_days", "attended", "speakers_attend", "speakers_attend_not_after", "state_subject_gap",
                         "state_subject_heads", "published_occasion", "occasion_refines", "news_day_within",
                         "scene_paragraphs_back", "scene_opening_words",
@@ -175,6 +175,8 @@ class TypeSettings:
     unnamed_after: re.Pattern[str] | None = None
     # words right before a name that keep it a speaker where unnamed_after would not ("công bố từ VNG")
     source_after: re.Pattern[str] | None = None
+    # words of unnamed_after after which a person's name is the one speaking, named ("người dùng Rick Thomas")
+    named_after: re.Pattern[str] | None = None
     # a name, at most this many lower-case words and a colon opening a quotation: the name speaks
     # ("bạn đọc Trần Thảo Dân cảm thán: “…”", "Trấn Thành rưng rưng: “…”"); 0: never
     quotation_speech_words: int = 0
@@ -404,6 +406,7 @@ def _settings(raw: dict, where: str) -> TypeSettings:
         if raw.get("medium_names") else None,
         unnamed_after=_ending_words(raw["unnamed_after"]) if raw.get("unnamed_after") else None,
         source_after=_ending_words(raw["source_after"]) if raw.get("source_after") else None,
+        named_after=_ending_words(raw["named_after"]) if raw.get("named_after") else None,
         quotation_speech_words=int(raw.get("quotation_speech_words", 0)),
         quotation_speech_strength=float(raw.get("quotation_speech_strength", 0.0)),
         quotation_after_words=int(raw.get("quotation_after_words", 0)),

@@ -21,7 +21,8 @@ _SHARED_KEYS = {
                           "list_joiners", "nominaliser", "possessive"]),
     "quotation": frozenset(["title_words"]),
     "apposition": frozenset(["description_chars", "max_lead_words", "max_tail_chars", "min_description_words",
-                             "owner_title_words", "body_verb_words", "joined_title_words", "title_reach_chars"]),
+                             "owner_title_words", "body_verb_words", "joined_title_words", "title_reach_chars",
+                             "closed_description_chars"]),
     "negation": frozenset(["words"]),
     "event_mention": frozenset(["not_heads", "not_words", "strength", "type", "verbs", "verbs_not_after"]),
     "participants": frozenset(["attribution", "ordered_after", "ordered_not", "ordered_window", "ordered_not_window", "place_not_after", "qualifier_after", "target_markers",
@@ -101,6 +102,8 @@ class Lexicon:
     # a body's own description set off after its name by commas or dashes, opening with one of these heads
     # ("Ủy ban Bầu cử - cơ quan chuyên giám sát …, cho biết"), up to its closing mark
     body_apposition: re.Pattern[str]
+    # one of a person's descriptions after his name ("Betsy Bryan, giáo sư …, người không tham gia …, tuyên bố")
+    person_apposition: re.Pattern[str]
     address: re.Pattern[str]  # a comma and forms of address alone: the next name is another person's
     # what opens the description after a person's name ("– Giám đốc …", "của Trường …"), and its marks alone
     described: re.Pattern[str]
@@ -216,7 +219,8 @@ class Lexicon:
             date_ignore_inside=frozenset(dates.get("ignore_inside", [])),
             money=_money(data["money"]),
             weights=conf,
-            **_grammar(grammar, int(data["apposition"]["description_chars"])),
+            **_grammar(grammar, int(data["apposition"]["description_chars"]),
+                       int(data["apposition"]["closed_description_chars"])),
             title_words=int(data["quotation"]["title_words"]),
             apposed_words=int(data["apposition"]["min_description_words"]),
             apposed_lead_words=int(data["apposition"]["max_lead_words"]),
@@ -246,9 +250,9 @@ def _index(specs: list[FrameSpec]) -> tuple[list[TriggerRule], dict]:
     return rules, index
 
 
-def _grammar(grammar: dict, apposition_chars: int) -> dict:
+def _grammar(grammar: dict, apposition_chars: int, closed_chars: int) -> dict:
     """Function words the interpreter reads around triggers and arguments (``[grammar]``); a speaker's
-    description is at most ``apposition_chars`` long."""
+    description is at most ``apposition_chars`` long, one closed by the comma before the verb ``closed_chars``."""
     def alt(key: str) -> str:
         return "|".join(re.escape(w) for w in sorted(grammar[key], key=len, reverse=True))
 
@@ -273,8 +277,12 @@ def _grammar(grammar: dict, apposition_chars: int) -> dict:
         if grammar.get("apposition_heads") else re.compile("(?!)"),
         # (case as written, as above; a dash or a comma opens and closes it)
         "body_apposition": re.compile(rf"\s*[,\-–]\s*(?:{alt('body_apposition_heads')})(?!\w)"
-                                      rf"[^,;:()\"“”\-–]{{0,{apposition_chars}}}[,\-–]")
+                                      rf"[^,;:()\"“”\-–]{{0,{closed_chars}}}[,\-–]")
         if grammar.get("body_apposition_heads") else re.compile("(?!)"),
+        # one of a person's descriptions set off after his name by a comma or a spaced dash (case as written)
+        "person_apposition": re.compile(rf"\s*(?:,|\s[\-–])\s*(?:{alt('apposition_heads')})(?!\w)"
+                                        rf"[^,;:()\"“”]{{0,{closed_chars}}}")
+        if grammar.get("apposition_heads") else re.compile("(?!)"),
         "described": re.compile(rf"\s*(?:{alt('description_marks')})|\s+(?:{alt('possessive')}"
                                 rf"{'|' + alt('description_words') if grammar.get('description_words') else ''})\s", re.IGNORECASE)
         if grammar.get("description_marks") else re.compile("(?!)"),
