@@ -665,7 +665,7 @@ def test_event_rates_per_category(tmp_path):
                                   "ordinary-news-events50-2026-12-03c.jsonl", "ordinary-news-events50-2026-12-03d.jsonl",
                                   "ordinary-news-events50-2026-12-04.jsonl", "ordinary-news-events50-2026-12-04b.jsonl",
                                   "ordinary-news-events50-2026-12-04c.jsonl", "ordinary-news-events50-2026-12-04d.jsonl",
-                                  "ordinary-news-events50-2026-12-04e.jsonl"])
+                                  "ordinary-news-events50-2026-12-04e.jsonl", "ordinary-news-events50-2026-12-05.jsonl"])
 def test_hand_checked_event_samples_hold_fifty_verdicts(name):
     # The README's precision on ordinary news is counted from these files: every row a verdict.
     path = Path(__file__).resolve().parents[1] / "eval" / name
