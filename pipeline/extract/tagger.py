@@ -964,7 +964,8 @@ class Tagger(Patterns, Linkers):
         a body of that unit named bare there is each one's ("hướng dẫn báo cáo UBND tỉnh", a bench article)."""
         units = [u for u in self.rules.grammar["bare_local_units"] if self._unit_word(u) == unit]
         return any(whole[m.end():m.end() + 1].isupper() for m in re.finditer(
-            rf"(?<!\w)(?:{'|'.join(self.rules.grammar['bare_local_list_determiners'])}) (?:{'|'.join(units)}) ", whole))
+            rf"(?<!\w)(?:{_alternation_longest(self.rules.grammar['bare_local_list_determiners'])})"
+            rf" (?:{_alternation_longest(units)}) ", whole))
 
     def _bare_local_bodies(self, doc: Document, per_para: dict[int, Ledger], whole: str) -> None:
         """Linker (``link.coreference``): a local body named by its unit alone ("UBND tỉnh", "Công an TP";
