@@ -43,6 +43,8 @@ _NAME_GOES_ON = re.compile(r" (?:of|for|and|on) [A-Z]")
 # A capitalised word and the word after it: does a sentence open there ("Trả lời" after "UBND TP.")?
 _TWO_WORDS = re.compile(r"(\w+) (\w+)")
 _UNIT_CODE = re.compile(r" \d{1,3}(?![\d,.]\d)\b")
+# A run of characters between spaces (``_ruler_name``'s words)
+_NON_SPACE = re.compile(r"\S+")
 # A spaced dash between two streets' names ("góc phố Hàng Trống - Lê Thái Tổ"; ``_street_dash_name``)
 _SPACED_DASH = re.compile(r" [-–] ")
 # A Latin-script word a body's name may end on before its tail of linking words (``_foreign_tail``).
@@ -208,7 +210,7 @@ class Patterns(NameEnd):
         if before[-1:] and before[-1:] in "\"“‘'" or any(w in self.rules.plural_determiners for w in before.split()[-2:]) \
                 or before.split()[-1:] and before.split()[-1].lower() in self.grammar["ruler_noun_not_after"]:
             return None
-        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[:run[1]]) if w.start() >= run[0]]
+        words = [w.span() for w in _NON_SPACE.finditer(text, run[0], run[1])]
         if text[words[0][0]:words[0][1]].lower() in self.grammar["ruler_nouns"]:
             return None
         if text[words[-1][0]:words[-1][1]] in self.grammar["regnal_numbers"]:
