@@ -833,6 +833,18 @@ class Patterns(NameEnd):
         self._replace_inside(accepted, Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e],
                                                  method="pattern", score=0.6), _GROWS_OVER)
 
+    def _shop_in_body_list(self, text: str, s: int, e: int, words: list[str]) -> bool:
+        """A shop, brand or sponsor by its kind word ("Yolo Bar", "Diamond Fitness") in a list of bodies: one a noun of
+        bodies opens within a sentence back ("các thương hiệu … như: …", "các đối tác: …"), or one whose next or
+        previous member is a shop by its kind word too ("JC Fun Pub, …, Yolo Bar, Relax Bar"): a body, not a person
+        (issue-14Y33, batches 34 and 35); a list of people after "ca sĩ" holds no such word."""
+        if len(words) < 2 or words[-1] not in self.grammar["shop_words"]:
+            return False
+        back = text[max(0, s - 300):s]
+        back = back[max(back.rfind(". "), back.rfind("\n")) + 1:]
+        return self._body_list_noun_re.search(back) is not None or self._shop_before_re.search(back) is not None \
+            or self._shop_after_re.match(text, e, e + 80) is not None
+
     def _foreign_name_label(self, text: str, s: int, e: int) -> str:
         """What the Latin-script run ``text[s:e]`` names by its last word and the words around it:
         an event ("Nickelodeon Kids' Choice Awards"), an organisation ("nhật báo Rodong Sinmun",
@@ -848,7 +860,8 @@ class Patterns(NameEnd):
         # issue-14P17, batch 20), never first ("Land Cruiser", "Times Square") nor further in ("… Daily Wrinkle
         # Defense", a cream)
         if medium or self._org_noun_before_re.search(before) or words[-1] in self.rules.foreign_org_words \
-                or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words):
+                or (len(words) >= 3 and words[-2] in self.rules.foreign_org_words) \
+                or self._shop_in_body_list(text, s, e, words):
             return "ORG"
         # a run opened by an article or a vessel's noun is a title or a vessel ("The Face Reader", "Tàu Nanggala");
         # a capital and its dot before a family name of no Vietnamese syllable is a person's initial, no acronym

@@ -325,6 +325,14 @@ class Tagger(Patterns, Linkers):
                                         map(".".__add__, rules.website_domains))
         self._media_before_re = re.compile(rf"(?:{alternation(rules.media_nouns, True)})\s$", re.IGNORECASE)
         self._org_noun_before_re = re.compile(rf"(?<!\w)(?:{alternation(rules.org_nouns)})\s$")
+        # a list of bodies opened by its noun ("các thương hiệu … như:", "đối tác:"), for ``_shop_in_body_list``
+        self._body_list_noun_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['body_list_nouns'], True)})(?!\w)",
+                                             re.IGNORECASE)
+        # the shop before or after it in the list ("Yolo Bar, Relax Bar"): a Latin-script run closed by a shop's word
+        # (joined as a list of titles is: a comma or "và", ``work_list_joints``)
+        shop, joint = rf"(?:{alternation(rules.grammar['shop_words'])})", rf"(?:{alternation(rules.work_list_joints)})"
+        self._shop_before_re = re.compile(rf"(?<![\w&])[A-Z]\w*(?: [A-Z]\w*){{0,3}} {shop}{joint} $")
+        self._shop_after_re = re.compile(rf"{joint} [A-Z]\w*(?: [A-Z]\w*){{0,3}} {shop}(?![\w&])")
         # Token rules as spaCy Matcher patterns over the paragraph's Doc (built only when a rule may fire).
         self.doc_builder = DocBuilder(rules)
         self.token_rules = TokenRules(self.doc_builder.vocab, rules)
