@@ -729,6 +729,7 @@ class Patterns(NameEnd):
         text, limit, free = ctx.text, ctx.limit, accepted.free
         self._websites(text, limit, accepted)
         self._regnal_names(text, limit, accepted)
+        self._transliterated_people(text, limit, accepted)
         pos = 0
         while (run := self._foreign_run(text, pos, limit)) is not None:
             s, e = run
@@ -774,6 +775,17 @@ class Patterns(NameEnd):
                 continue
             accepted.append(Candidate(m.start(), m.end(), "PERSON", f"person:new:{slug(m.group())}", m.group(),
                                       method="pattern", score=0.6))
+
+    def _transliterated_people(self, text: str, limit: int, accepted: Ledger) -> None:
+        """A foreign person as Vietnamese state media write one: a capital initial, a dot and the family name in
+        hyphenated syllables, a capital opening the first only ("P.Pô-rô-sen-cô", "N.Ha-lây", batch 35; "V.Pu-tin",
+        "Ê.Ma-crông", gold; ``grammar_transliterated_person``). The gazetteer's person when it knows the name."""
+        for m in self._transliterated_person_re.finditer(text, 0, limit):
+            parts = m.group("name").split("-")
+            if not (m.group("initial").isupper() and parts[0][0].isupper() and parts[0][1:].islower()
+                    and all(p.islower() for p in parts[1:])) or not accepted.free(m.start(), m.end()):
+                continue
+            self._shaped_person(text, m.start(), m.end(), accepted)
 
     def _prefixed_place(self, text: str, s: int, e: int, accepted: Ledger) -> str:
         """The type of a place a Latin-script run opened by a compound place name's first word names

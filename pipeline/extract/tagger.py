@@ -416,6 +416,8 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w./-])(?P<name>{sport_events})(?:(?: (?:19|20)\d\d)(?![\w/-])|(?![\w./-])(?! [A-Z\d]))")
         self._amount_before_re = re.compile(
             rf"(?:\d|(?<!\w)(?:{alternation(rules.grammar['amount_units'])})) $")
+        # an initial and a family name transliterated with hyphens ("P.Pô-rô-sen-cô"; rule pattern.foreign-name)
+        self._transliterated_person_re = re.compile(rules.grammar['transliterated_person'])
         # a player's initial glued to his family name ("P.Alcacer"; rule link.person-list, issue-14K25)
         self._player_initial_re = re.compile(
             rf"{rules.grammar['player_initial']}(?P<name>[^\s,.;:!?()\"“”…]+)(?![^\s,.;:!?()\"“”…])")
