@@ -95,4 +95,3 @@ class Credits:
             return True
         # After an agency or a "Name/AGENCY" credit, a capitalised word starts the next sentence.
         return "/" in previous or (len(previous) >= 2 and previous.isupper())
-

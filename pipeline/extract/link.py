@@ -1406,28 +1406,33 @@ class Linkers:
         issue-14L30, batches 18, 23, 24, 31, 32). It runs after link.short-name: a word of a person the article
         names ("Theo Kuo, …" after "Ming-Chi Kuo"), a common given name, a Vietnamese syllable or family name is a
         person's ("Theo Louise, …", "Theo Khoa, …"), never a medium's."""
+        opening = self._cited_medium_re
+        cited = [(para, m) for para in doc.paragraphs for sent in para.sentences
+                 if (m := opening.match(para.text, sent.start, sent.end)) is not None]
+        people = self._people_words(doc, per_para) if cited else set()  # read only where a medium may be cited
+        for para, m in cited:
+            spans, text = per_para[para.index], para.text
+            s, e = m.span("name")
+            word = m.group("name")
+            if word in people or word in self.rules.foreign_given_names or word in self.rules.surnames \
+                    or word in self.rules.not_name_start or vietnamese_syllable(word) or self.names.get(fold(word)) \
+                    or word in self.rules.generic_acronyms or not spans.free(s, e) \
+                    or overlaps(s, e, credits[para.index]) or len(text) - m.end() < _CITED_CLAUSE_CHARS:
+                continue
+            spans.append(Candidate(s, e, "ORG", f"org:medium:{slug(word)}", word, method="pattern", score=0.6))
+        for para in doc.paragraphs:
+            self._bare_papers(para.text, per_para[para.index])
+
+    @staticmethod
+    def _people_words(doc: Document, per_para: dict[int, Ledger]) -> set[str]:
+        """Every word of a person the document names (canonical and as written), and the family name after a foreign
+        given name the rules left untagged ("Abel Basti công bố …"): words no cited medium is (``_cited_media``)."""
         people = {w for spans in per_para.values() for a in spans if a.type == "PERSON" for w in a.canonical.split()}
         people |= {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
                    for w in para.text[a.start:a.end].split()}
-        # a family name after a foreign given name the rules left untagged ("Abel Basti công bố …")
         people |= {m.group(2) for para in doc.paragraphs for m in _NAME_PAIR.finditer(para.text)
                    if not vietnamese_syllable(m.group(1))}
-        opening = self._cited_medium_re
-        for para in doc.paragraphs:
-            spans, text = per_para[para.index], para.text
-            for sent in para.sentences:
-                m = opening.match(text, sent.start, sent.end)
-                if m is None:
-                    continue
-                s, e = m.span("name")
-                word = m.group("name")
-                if word in people or word in self.rules.foreign_given_names or word in self.rules.surnames \
-                        or word in self.rules.not_name_start or vietnamese_syllable(word) or self.names.get(fold(word)) \
-                        or word in self.rules.generic_acronyms or not spans.free(s, e) \
-                        or overlaps(s, e, credits[para.index]) or len(text) - m.end() < _CITED_CLAUSE_CHARS:
-                    continue
-                spans.append(Candidate(s, e, "ORG", f"org:medium:{slug(word)}", word, method="pattern", score=0.6))
-            self._bare_papers(text, spans)
+        return people
 
     def _bare_papers(self, text: str, spans: Ledger) -> None:
         """Where nothing was found, a paper the gazetteer names with its noun only, bare after its reporter or
