@@ -321,3 +321,17 @@ def test_a_closing_source_line_has_one_definition(config):
     for line, source in [("Theo Vietnam+", "Vietnam+"), ("Theo DM/Hello!", "DM/Hello!"), ("Theo Reuters.", "Reuters")]:
         doc = clean(config, ["Giá dầu thế giới", "Giá dầu tăng.", line])
         assert (doc.source, [r.rule for r in doc.removed]) == (source, ["source-theo"]), line
+
+
+def test_year_estimate_reads_the_edition_of_a_festival_season_or_campaign(config):
+    # Undated articles whose only year names the edition being held: the gold dates their "Sáng 4-6" in it
+    # (baomoi-22451961, batch 26; baomoi-22661523, batch 25; baomoi-22712682, batch 28; baomoi-21490845, batch 36).
+    for line in ["Sáng 4-6, hưởng ứng lễ phát động chiến dịch Thanh niên tình nguyện hè 2017, đoàn viên ra quân.",
+                 "Khán giả đến sân Cần Thơ để cổ vũ cho thầy trò HLV Trương Việt Hoàng ở vòng V-League 2017 chiều nay.",
+                 "Ông Sơn cho biết 19 trâu tham gia vòng loại Lễ hội chọi trâu Đồ Sơn 2017 đã có kết quả âm tính.",
+                 "Nói về nhiệm vụ trọng tâm 2017, theo Bí thư, Hà Nội phải tập cười với người dân."]:
+        assert clean(config, ["Sáng 7/2, đoàn làm việc.", line]).year_estimate == "2017", line
+    # A season across two years, a cup's qualifiers and a pageant's year say nothing of the present.
+    for line in ["Đội bóng kết thúc mùa giải 2016/17 ở vị trí thứ ba.", "Đội tuyển chuẩn bị cho vòng loại World Cup 2018.",
+                 "Cô từng đăng quang Hoa hậu Hoàn vũ 2016.", "Trận đấu thuộc mùa giải 2016-2017."]:
+        assert clean(config, ["Sáng 7/2, đoàn làm việc.", line]).year_estimate == "", line
