@@ -29,6 +29,8 @@ _NEXT, _STOP = "next", "stop"
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 # A full stop glued to the next word ("Sở GDCK.Như vậy": _sentence_after_dot cut the name there; not "T.B.A..").
 _GLUED_SENTENCE = re.compile(r"\.[^\W\d_]")
+# Punctuation between a title and a body's head closes the title's clause ("Giám đốc, Công ty …").
+_CLAUSE_MARK = re.compile(r"[,.;:()]")
 
 
 @dataclass(slots=True)
@@ -627,12 +629,12 @@ class NameEnd:
         """A title or an officer's noun (``officer_nouns``: "thành viên") in the ``span`` characters before a body's
         head, with no punctuation between ("Giám đốc công nghệ của công ty …")."""
         window = text[max(0, head - span):head]
-        title = None
-        for title in self._title_re.finditer(window):
-            pass
+        # the title nearest the head, and the first officer's noun ("thành viên Hội đồng quản trị của …")
+        ends = [m.end() for m in self._title_re.finditer(window)][-1:]
         officer = self._officer_noun_re.search(window)
-        ends = [m.end() for m in (title, officer) if m is not None]
-        return bool(ends) and not re.search(r"[,.;:()]", window[max(ends):])
+        if officer is not None:
+            ends.append(officer.end())
+        return bool(ends) and _CLAUSE_MARK.search(window, max(ends)) is None
 
     def _ends_with_state(self, text: str, mention: Candidate) -> bool:
         """The mention is a country, or a body of the gazetteer whose name, as written, ends with its country's ("Hạ
