@@ -390,7 +390,7 @@ def test_load_gold_rejects_bad_json_and_empty_dir(tmp_path):
         load_gold(tmp_path)
 
 
-@pytest.mark.parametrize("name", ["gold", "heldout", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37"])
+@pytest.mark.parametrize("name", ["gold", "heldout", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38"])
 def test_project_gold_files_are_valid(name):
     root = Path(__file__).resolve().parents[1] / "eval" / name
     if not root.is_dir():
@@ -415,7 +415,7 @@ def test_dev_and_held_out_sets_are_disjoint_and_from_both_corpora():
     assert len(dev) >= 30  # the five seeds and at least 25 bench articles
 
 
-@pytest.mark.parametrize("batch", ["blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37"])
+@pytest.mark.parametrize("batch", ["blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38"])
 def test_blind_batch_is_disjoint_from_dev_and_held_out_and_mostly_outside_politics(batch):
     root = Path(__file__).resolve().parents[1] / "eval"
     blind = load_gold(root / batch)
