@@ -427,6 +427,10 @@ class Tagger(Patterns, Linkers):
         self._town_clubs, self._town_club_re = _town_club_names(
             [*gazetteer.entries.values(), *self._imported_clubs.values()], self.names, self.rules.grammar)
         self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
+        # "các tỉnh, thành phố gồm ", "các tỉnh lân cận như ": a list of places opens (link.club-place, issue-14D34)
+        self._place_list_re = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.grammar['club_place_list_openers'])})(?: [^\W\d_]+){{0,4}}? "
+            rf"(?:{alternation(rules.grammar['club_place_list_joints'])}):? ")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
         self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
