@@ -813,6 +813,10 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w&])(?i:{alt((*rules.work_nouns, *grammar['work_list_like_nouns']), True)})"
             rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) "),
             (*rules.work_nouns, *grammar["work_list_like_nouns"]), ignore_case=True)
+        # "tác phẩm nổi tiếng Citizen Kane (1941)", "vai chính trong Mary Reilly (1996)", "Wyatt Earp (1994)": a
+        # Latin-script run with a year alone in brackets after it is a work's title; in the gold of batches 4-36 no
+        # such run is a person (a person's years are a span, "(1879-1955)"; issue-14D34, batches 15, 19)
+        self._work_year_re = re.compile(rf"(?<![\w&.]){title_words} \((?:{grammar['work_year']})\)")
         self._like_list_end_re = re.compile(r"[;:()…!?\"“”]|\.(?!\w)|\s[-–]\s")  # not the dots of "N.O.V.A 3"
         self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
         # "7 siêu thị của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, …": a chain's branches or a city's
@@ -847,6 +851,7 @@ class Tagger(Patterns, Linkers):
                 runs += self._listed_titles(text, m.end())
         runs += [m.span(1) for m in self._work_one_word_re.finditer(text, low=low)
                  if self.rules.lone_name.fullmatch(m.group(1))]
+        runs += [m.span(1) for m in self._work_year_re.finditer(text)]
         return runs + self._quoted_titles(text) + self._listed_after_like(text, low)
 
     def _listed_after_like(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
@@ -856,18 +861,21 @@ class Tagger(Patterns, Linkers):
         ("của", ``work_list_like_owner_words``), nor an item a common given name opens."""
         runs: list[tuple[int, int]] = []
         owners = self.rules.grammar["work_list_like_owner_words"]
+        # a note in brackets after an item is no end of the list, nor its separators' ("Ma trận (phần 2 và 3), The
+        # Brothers Grimm, Don't Look Back"; issue-14D34, batch 32): blanked, so the offsets stay the text's
+        blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text) if "(" in text else text
         for m in self._work_like_re.finditer(text, low=low):
             if any(w in owners for w in m.group(1).split()):
                 continue
-            end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
+            end = (e.start() if (e := self._like_list_end_re.search(blank, m.end())) else len(text))
             items, pos = [], m.end()
-            for sep in [*self._like_list_sep_re.finditer(text, m.end(), end), None]:
+            for sep in [*self._like_list_sep_re.finditer(blank, m.end(), end), None]:
                 items.append((pos, sep.start() if sep else end))
                 pos = sep.end() if sep else end
             if len(items) < 2:
                 continue
             for s, e in items:
-                e = s + len(text[s:e].rstrip())
+                e = s + len(blank[s:e].rstrip())
                 if (t := self._work_first_re.fullmatch(text, s, e)) and " " in t.group(1) \
                         and t.group(1).split()[0] not in self.rules.foreign_given_names:
                     runs.append(t.span(1))
@@ -1046,8 +1054,9 @@ class Tagger(Patterns, Linkers):
     def _vietnamese_work(self, a: Candidate, name: str) -> bool:
         """A person or body found by a rule whose name ends as a Vietnamese work's title does ("Tây Du Ký", "Sở
         Kiều Truyện": ``work_title_ends``): the film or novel, no person ("ngôi sao Tây Du Ký") nor body ("Sở")."""
+        # the last word in lower case too ("các bộ phim như Hoa Thiên Cốt, Sở Kiều truyện", batch 36; issue-14D34)
         return a.type in ("PERSON", "ORG") and a.method != "gazetteer" and len(name.split()) > 2 \
-            and any(name.endswith(" " + end) for end in self.rules.grammar["work_title_ends"])
+            and any(name.lower().endswith(" " + end.lower()) for end in self.rules.grammar["work_title_ends"])
 
     def _cast_titles(self, text: str, spans: Ledger) -> list[str]:
         """The Latin-script run right after a person and "trong" or "của" (``cast_title_joints``): the film the
