@@ -1081,6 +1081,7 @@ class Linkers:
         self._clubs_by_sport(doc, per_para, whole, sport)
         if sport:
             self._sport_events(doc, per_para)
+            self._youth_competitions(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -1102,6 +1103,24 @@ class Linkers:
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _youth_competitions(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news an age limit's head before an area, the world or "quốc tế", "quốc gia" ("VCK U16 châu Á 2016",
+        "giải U20 Thế giới", "U19 quốc tế"; ``youth_competition_*``) names a competition, no team: EVENT, over the team
+        or the run a rule made of it ("U16 châu Á 2016" ORG; issue-14D34, batches 25 and 35, EVENT in the gold). A
+        country after the head stays the team ("U23 Việt Nam"); a span of another kind over it stays, and so does a
+        competition found over it whole ("VCK U23 châu Á 2020", the gazetteer's)."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._youth_competition_re.finditer(text):
+                s, e = m.span()
+                over = [a for a in spans if a.start < e and s < a.end]
+                if any(a.type not in ("ORG", "EVENT") or (a.type == "ORG" and a.method == "gazetteer")
+                       or (a.type == "EVENT" and a.start <= s and e <= a.end) for a in over):
+                    continue  # another kind's span, a known team, or the competition found whole already
+                name = m.group()
+                spans[:] = [a for a in spans if all(a is not b for b in over)] + [Candidate(
+                    s, e, "EVENT", f"event:new:{slug(name)}", name, method="pattern", score=0.7)]
 
     def _sport_events(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news, a competition named by a word other news means otherwise ("Euro", the currency elsewhere;

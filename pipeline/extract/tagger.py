@@ -427,6 +427,11 @@ class Tagger(Patterns, Linkers):
         self._town_clubs, self._town_club_re = _town_club_names(
             [*gazetteer.entries.values(), *self._imported_clubs.values()], self.names, self.rules.grammar)
         self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
+        # "VCK U16 châu Á 2016", "giải U20 Thế giới": a youth competition, no team (link.club-place, issue-14D34)
+        self._youth_competition_re = re.compile(
+            rf"(?<!\w)(?:(?:{alternation(rules.grammar['youth_competition_openers'])}) )?"
+            rf"(?:{rules.grammar['youth_competition_head']}) (?:{alternation(rules.grammar['youth_competition_areas'])})"
+            rf"(?: (?:{alternation(rules.grammar['youth_competition_year_words'])} )?(?:19|20)\d\d)?(?!\w)")
         # "các tỉnh, thành phố gồm ", "các tỉnh lân cận như ": a list of places opens (link.club-place, issue-14D34)
         self._place_list_re = re.compile(
             rf"(?<!\w)(?:{alternation(rules.grammar['club_place_list_openers'])})(?: [^\W\d_]+){{0,4}}? "
