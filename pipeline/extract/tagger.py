@@ -870,7 +870,7 @@ class Tagger(Patterns, Linkers):
         # Brothers Grimm, Don't Look Back"; issue-14D34, batch 32): blanked, so the offsets stay the text's
         blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text) if "(" in text else text
         for m in self._work_like_re.finditer(text, low=low):
-            if any(w in owners for w in m.group(1).split()):
+            if any(w in owners for w in m.group(1).split()) or self._names_people(m.group(1)):
                 continue
             end = (e.start() if (e := self._like_list_end_re.search(blank, m.end())) else len(text))
             items, pos = [], m.end()
@@ -885,6 +885,13 @@ class Tagger(Patterns, Linkers):
                         and t.group(1).split()[0] not in self.rules.foreign_given_names:
                     runs.append(t.span(1))
         return runs
+
+    def _names_people(self, words: str) -> bool:
+        """The words between a work's noun and "như" hold a noun of people ("Bộ phim đã đưa dàn diễn viên trẻ thời đó
+        như Marzena Godecki (vai Neri) hay David Hoflin": ``person_nouns``): the list is the cast, no titles
+        (issue-14D34, the bench's news_entertainment_044)."""
+        padded = f" {words} "
+        return any(f" {noun} " in padded for noun in self.rules.person_nouns)
 
     def _quoted_titles(self, text: str) -> list[tuple[int, int]]:
         """Latin-script runs alone in quotation marks ("\"Hope\" là bộ phim", "Psy của \"Gangnam Style\"";
