@@ -58,6 +58,11 @@ _LINEUP_SEGMENT = re.compile(r"[^,;()]+")
 _LINEUP_TRIM = re.compile(r"\s*(?P<item>.*?)[\s.]*(?:\d+(?:\+\d+)?['’]?[\s.]*)?")
 
 
+def _ends_with_word(before: str, phrase: str) -> bool:
+    """``before`` ends with ``phrase`` as whole words (no letter or digit glued before it)."""
+    return before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum())
+
+
 def _lineup_items(text: str, pos: int) -> list[tuple[int, int]]:
     """The items of a line-up after ``pos`` as spans; a run with no name left (a lone minute: "Van de Beek,84")
     is none."""
@@ -1076,6 +1081,7 @@ class Linkers:
         self._clubs_by_sport(doc, per_para, whole, sport)
         if sport:
             self._sport_events(doc, per_para)
+            self._youth_competitions(doc, per_para)
         clubs: dict[str, Candidate] = {}
         for para in doc.paragraphs:
             for a in per_para[para.index]:
@@ -1091,12 +1097,30 @@ class Linkers:
         for para in doc.paragraphs:
             spans, text = per_para[para.index], para.text
             for a in [a for a in spans if a.type == "GPE" and text[a.start:a.end] in clubs]:
-                if self._after_place_cue(text, a.start) or any(
+                if self._after_place_cue(text, a.start) or self._in_place_list(text, a.start) or any(
                         b.type == "ORG" and b.start <= a.start and a.end <= b.end for b in spans):
                     continue  # the place itself ("tại Hà Nội"), or the place inside a body's name
                 club = clubs[text[a.start:a.end]]
                 spans[:] = [b for b in spans if b is not a] + [Candidate(
                     a.start, a.end, "ORG", club.entity_id, club.canonical, club.acronym, method="coref", score=0.7)]
+
+    def _youth_competitions(self, doc: Document, per_para: dict[int, Ledger]) -> None:
+        """In sport news an age limit's head before an area, the world or "quốc tế", "quốc gia" ("VCK U16 châu Á 2016",
+        "giải U20 Thế giới", "U19 quốc tế"; ``youth_competition_*``) names a competition, no team: EVENT, over the team
+        or the run a rule made of it ("U16 châu Á 2016" ORG; issue-14D34, batches 25 and 35, EVENT in the gold). A
+        country after the head stays the team ("U23 Việt Nam"); a span of another kind over it stays, and so does a
+        competition found over it whole ("VCK U23 châu Á 2020", the gazetteer's)."""
+        for para in doc.paragraphs:
+            spans, text = per_para[para.index], para.text
+            for m in self._youth_competition_re.finditer(text):
+                s, e = m.span()
+                over = [a for a in spans if a.start < e and s < a.end]
+                if any(a.type not in ("ORG", "EVENT") or (a.type == "ORG" and a.method == "gazetteer")
+                       or (a.type == "EVENT" and a.start <= s and e <= a.end) for a in over):
+                    continue  # another kind's span, a known team, or the competition found whole already
+                name = m.group()
+                spans[:] = [a for a in spans if all(a is not b for b in over)] + [Candidate(
+                    s, e, "EVENT", f"event:new:{slug(name)}", name, method="pattern", score=0.7)]
 
     def _sport_events(self, doc: Document, per_para: dict[int, Ledger]) -> None:
         """In sport news, a competition named by a word other news means otherwise ("Euro", the currency elsewhere;
@@ -1217,6 +1241,7 @@ class Linkers:
             for a in spans:
                 place = text[a.start:a.end]
                 if place in clubs or not self._home_place(a) or self._after_place_cue(text, a.start) \
+                        or self._in_place_list(text, a.start) \
                         or self._club_origin_re.search(text, max(0, a.start - 12), a.start) or any(
                         b.type == "ORG" and b.start <= a.start and a.end <= b.end for b in spans):
                     continue
@@ -1268,10 +1293,26 @@ class Linkers:
         return found
 
     def _after_place_cue(self, text: str, start: int) -> bool:
-        """A word before ``start`` that makes what follows a place ("tại", "tỉnh", "bóng đá")."""
+        """A word before ``start`` that makes what follows a place ("tại", "tỉnh", "bóng đá"), but a phrase that
+        ends with one and names a holder ("thuộc về Nam Định": ``club_place_cue_exceptions``; issue-14D34, batch 31)."""
         before = text[:start].rstrip()
-        return any(before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
-                   for cue in self.rules.club_place_cues)
+        if any(_ends_with_word(before, x) for x in self.grammar["club_place_cue_exceptions"]):
+            return False
+        return any(_ends_with_word(before, cue) for cue in self.rules.club_place_cues)
+
+    def _in_place_list(self, text: str, start: int) -> bool:
+        """``start`` opens an item of a list of provinces after their plural noun, a few lower-case words and a joint
+        ("các tỉnh, thành phố gồm Tiền Giang, Cần Thơ, Gia Lai (Pleiku) và Bình Thuận": ``club_place_list_openers``,
+        ``club_place_list_joints``): the items are the places, no clubs, whatever match the sentence tells
+        (issue-14D34, batch 36). Only capitalised words, commas, brackets and ``club_place_list_ands`` between the joint
+        and ``start``."""
+        m = None
+        for m in self._place_list_re.finditer(text, max(0, start - 250), start):
+            pass
+        if m is None:
+            return False
+        words = re.sub(r"[,()]", " ", text[m.end():start]).split()
+        return all(w[:1].isupper() or w in self.grammar["club_place_list_ands"] for w in words)
 
     def _club_place(self, surface: str) -> str:
         """The place a club's name is made of ("CLB Hà Nội" -> "Hà Nội"), or ""."""

@@ -427,6 +427,15 @@ class Tagger(Patterns, Linkers):
         self._town_clubs, self._town_club_re = _town_club_names(
             [*gazetteer.entries.values(), *self._imported_clubs.values()], self.names, self.rules.grammar)
         self._club_origin_re = re.compile(rf"(?<!\w)(?:{alternation(rules.grammar['club_origin_cues'])}) $")
+        # "VCK U16 châu Á 2016", "giải U20 Thế giới": a youth competition, no team (link.club-place, issue-14D34)
+        self._youth_competition_re = re.compile(
+            rf"(?<!\w)(?:(?:{alternation(rules.grammar['youth_competition_openers'])}) )?"
+            rf"(?:{rules.grammar['youth_competition_head']}) (?:{alternation(rules.grammar['youth_competition_areas'])})"
+            rf"(?: (?:{alternation(rules.grammar['youth_competition_year_words'])} )?(?:19|20)\d\d)?(?!\w)")
+        # "các tỉnh, thành phố gồm ", "các tỉnh lân cận như ": a list of places opens (link.club-place, issue-14D34)
+        self._place_list_re = re.compile(
+            rf"(?<!\w)(?:{alternation(rules.grammar['club_place_list_openers'])})(?: [^\W\d_]+){{0,4}}? "
+            rf"(?:{alternation(rules.grammar['club_place_list_joints'])}):? ")
         # ", Hà Nội", ", Khuê Trung, Cẩm Lệ": the next item of an address, and the one after (a place of the rules there
         # makes the name before them a street; rule link.address)
         self._address_items_re = re.compile(r", ([^\W\d_][^,.;:()]{0,30})(?:, ([^\W\d_]))?")
@@ -809,6 +818,10 @@ class Tagger(Patterns, Linkers):
             rf"(?<![\w&])(?i:{alt((*rules.work_nouns, *grammar['work_list_like_nouns']), True)})"
             rf"((?: [^\s,.;:()…]+){{0,8}}?) (?:{alt(grammar['work_list_like_joints'])}) "),
             (*rules.work_nouns, *grammar["work_list_like_nouns"]), ignore_case=True)
+        # "tác phẩm nổi tiếng Citizen Kane (1941)", "vai chính trong Mary Reilly (1996)", "Wyatt Earp (1994)": a
+        # Latin-script run with a year alone in brackets after it is a work's title; in the gold of batches 4-36 no
+        # such run is a person (a person's years are a span, "(1879-1955)"; issue-14D34, batches 15, 19)
+        self._work_year_re = re.compile(rf"(?<![\w&.]){title_words} \((?:{grammar['work_year']})\)")
         self._like_list_end_re = re.compile(r"[;:()…!?\"“”]|\.(?!\w)|\s[-–]\s")  # not the dots of "N.O.V.A 3"
         self._like_list_sep_re = re.compile(rf",\s*|\s(?:{alt(grammar['work_list_like_seps'])})\s")
         # "7 siêu thị của Saigon Co.op gồm Co.opmart Lý Thường Kiệt, Cống Quỳnh, …": a chain's branches or a city's
@@ -843,6 +856,7 @@ class Tagger(Patterns, Linkers):
                 runs += self._listed_titles(text, m.end())
         runs += [m.span(1) for m in self._work_one_word_re.finditer(text, low=low)
                  if self.rules.lone_name.fullmatch(m.group(1))]
+        runs += [m.span(1) for m in self._work_year_re.finditer(text)]
         return runs + self._quoted_titles(text) + self._listed_after_like(text, low)
 
     def _listed_after_like(self, text: str, low: str | None = None) -> list[tuple[int, int]]:
@@ -852,22 +866,32 @@ class Tagger(Patterns, Linkers):
         ("của", ``work_list_like_owner_words``), nor an item a common given name opens."""
         runs: list[tuple[int, int]] = []
         owners = self.rules.grammar["work_list_like_owner_words"]
+        # a note in brackets after an item is no end of the list, nor its separators' ("Ma trận (phần 2 và 3), The
+        # Brothers Grimm, Don't Look Back"; issue-14D34, batch 32): blanked, so the offsets stay the text's
+        blank = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text) if "(" in text else text
         for m in self._work_like_re.finditer(text, low=low):
-            if any(w in owners for w in m.group(1).split()):
+            if any(w in owners for w in m.group(1).split()) or self._names_people(m.group(1)):
                 continue
-            end = (e.start() if (e := self._like_list_end_re.search(text, m.end())) else len(text))
+            end = (e.start() if (e := self._like_list_end_re.search(blank, m.end())) else len(text))
             items, pos = [], m.end()
-            for sep in [*self._like_list_sep_re.finditer(text, m.end(), end), None]:
+            for sep in [*self._like_list_sep_re.finditer(blank, m.end(), end), None]:
                 items.append((pos, sep.start() if sep else end))
                 pos = sep.end() if sep else end
             if len(items) < 2:
                 continue
             for s, e in items:
-                e = s + len(text[s:e].rstrip())
+                e = s + len(blank[s:e].rstrip())
                 if (t := self._work_first_re.fullmatch(text, s, e)) and " " in t.group(1) \
                         and t.group(1).split()[0] not in self.rules.foreign_given_names:
                     runs.append(t.span(1))
         return runs
+
+    def _names_people(self, words: str) -> bool:
+        """The words between a work's noun and "như" hold a noun of people ("Bộ phim đã đưa dàn diễn viên trẻ thời đó
+        như Marzena Godecki (vai Neri) hay David Hoflin": ``person_nouns``): the list is the cast, no titles
+        (issue-14D34, the bench's news_entertainment_044)."""
+        padded = f" {words} "
+        return any(f" {noun} " in padded for noun in self.rules.person_nouns)
 
     def _quoted_titles(self, text: str) -> list[tuple[int, int]]:
         """Latin-script runs alone in quotation marks ("\"Hope\" là bộ phim", "Psy của \"Gangnam Style\"";
@@ -1042,8 +1066,9 @@ class Tagger(Patterns, Linkers):
     def _vietnamese_work(self, a: Candidate, name: str) -> bool:
         """A person or body found by a rule whose name ends as a Vietnamese work's title does ("Tây Du Ký", "Sở
         Kiều Truyện": ``work_title_ends``): the film or novel, no person ("ngôi sao Tây Du Ký") nor body ("Sở")."""
+        # the last word in lower case too ("các bộ phim như Hoa Thiên Cốt, Sở Kiều truyện", batch 36; issue-14D34)
         return a.type in ("PERSON", "ORG") and a.method != "gazetteer" and len(name.split()) > 2 \
-            and any(name.endswith(" " + end) for end in self.rules.grammar["work_title_ends"])
+            and any(name.lower().endswith(" " + end.lower()) for end in self.rules.grammar["work_title_ends"])
 
     def _cast_titles(self, text: str, spans: Ledger) -> list[str]:
         """The Latin-script run right after a person and "trong" or "của" (``cast_title_joints``): the film the
