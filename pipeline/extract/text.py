@@ -25,7 +25,8 @@ _TITLE_BREAK = re.compile(r"[,.;:()\[\]\"“”]|\s[-–]\s")
 # Latin-script names: capitalised words (initials, "al-" names), particles between them.
 _LATIN_WORD = r"(?:[A-Z][a-zA-Záéíóúàèìòùäëïöüñçčšžćłńśźżãõåøæß'’\-]+|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
 _PARTICLES = r"(?:bin|bint|ibn|al|el|de|da|di|del|della|van|von|der|den|la|le|du|dos|das|y)"
-_FOREIGN_RUN = re.compile(rf"(?<![\w&.]){_LATIN_WORD}(?:\s(?:{_PARTICLES}\s)?{_LATIN_WORD}){{1,3}}(?![\w&])")
+# two particles may stand between two words of a name ("Boris van der Vorst", "Abby de la Rosa"; issue-14D34, batch 36)
+_FOREIGN_RUN = re.compile(rf"(?<![\w&.]){_LATIN_WORD}(?:\s(?:{_PARTICLES}\s){{0,2}}{_LATIN_WORD}){{1,3}}(?![\w&])")
 _PARTICLE_WORD = re.compile(rf"{_PARTICLES}|(?:al|el)-[A-Z][a-zA-Z'’\-]+|[A-Z]\.")
 # An acronym the gazetteers do not know, after a title: 2-8 capitals, not a Roman numeral.
 _UNKNOWN_ACRONYM = re.compile(r"(?![IVXLC]+\b)[A-ZĐ][A-ZĐ0-9&]{1,7}")
