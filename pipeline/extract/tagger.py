@@ -1163,6 +1163,8 @@ class Tagger(Patterns, Linkers):
                 reason = "a direction after a word of direction, not Vietnam's region"
             elif c.type == "EVENT" and self._team_or_olympiad(text, c):
                 reason = "a team's or a school olympiad's word, not the Games"
+            elif c.type == "ORG" and self._noun_before_own_name(text, c, by_end):
+                reason = "a lower-case company noun before the company's own name, which is the mention"
             else:
                 keep.append(c)
                 continue
@@ -1170,6 +1172,15 @@ class Tagger(Patterns, Linkers):
                 trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                       reason=reason))
         return keep
+
+    def _noun_before_own_name(self, text: str, c: Candidate, by_end: dict[int, Candidate]) -> bool:
+        """A company's row matched with its noun in lower case ("tập đoàn Vingroup", ``grammar_lower_company_nouns``)
+        where the gazetteer names the same company by the words after the noun: the noun is the sentence's, the name
+        the bare one, as "hãng Huawei" is named (the gold of batch 36 names "Vingroup" alone; issue-14A34)."""
+        words = text[c.start:c.end]
+        noun = next((n for n in self.rules.grammar["lower_company_nouns"] if words.startswith(n + " ")), None)
+        own = by_end.get(c.end) if noun is not None else None
+        return own is not None and own is not c and own.entity_id == c.entity_id and own.start == c.start + len(noun) + 1
 
     def _closes_lower_word(self, text: str, c: Candidate) -> bool:
         """A body's name matched from a lower-case first syllable that closes a lower-case word of the language begun
