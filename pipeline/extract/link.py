@@ -316,10 +316,11 @@ class Linkers:
         return definitions
 
     def _named_long_form(self, acr: str, text: str, end: int) -> tuple[int, str] | None:
-        """``_long_form`` unless the letters spell the kind's words before them (``_kind_letters``; then no term
-        either: ``_term_defined`` refuses a kind's initials)."""
+        """``_long_form`` unless it is a body's and the letters spell the kind's words before them (``_kind_letters``;
+        then no term either: ``_term_defined`` refuses a kind's initials). A plan's or a meeting's long form keeps its
+        field's letters ("Chiến lược phát triển giao thông vận tải (GTVT)", "Hội nghị chuyển đổi số (CĐS)" on the bench)."""
         lf = self._long_form(text, end)
-        return None if lf is not None and self._kind_letters(acr, text, lf[0], end) else lf
+        return None if lf is not None and lf[1] == "ORG" and self._kind_letters(acr, text, lf[0], end) else lf
 
     @staticmethod
     def _kind_letters(acr: str, text: str, head: int, end: int) -> bool:

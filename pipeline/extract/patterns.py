@@ -1388,8 +1388,9 @@ class Patterns(NameEnd):
                          or words[0] in self.rules.company_forms):
             words.pop(0)
         if not words or not all(_FOREIGN_WORD.fullmatch(w) or (w.isupper() and w.isalnum()) for w in words) \
-                or all(w.isupper() for w in words) and len(words) == 1 and len(words[0]) < 3:
-            return span
+                or all(w.isupper() for w in words) and len(words) == 1 and len(words[0]) < 3 \
+                or words[0] in self.rules.foreign_given_names:
+            return span  # a person after a verb the name ran on into ("Công ty thuê Jeremy Snyder") names no company
         own = " ".join(words)
         if ids := self.names.get(fold(own)):
             # a place after the head is the company's country or town, no company's name ("Hãng hàng không Qatar")

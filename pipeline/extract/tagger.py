@@ -792,12 +792,13 @@ class Tagger(Patterns, Linkers):
                                              self._not_model_names, taken, config.names_type_thresholds):
                 words = para.text[c.start:c.end].split()
                 # nor where a body's kind ends the run ("Johnson Books"; issue-14P17, batches 19 and 21)
+                if c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words)):
+                    continue
                 if c.type == "PERSON" and len(words) >= 2 and words[0] in companies:
                     # a company named after its group, which the document names as a body ("tiếp đến là Hanwha
                     # Techwin thuộc KCN Quế Võ" beside "Tập đoàn Hanwha", "Hanwha Energy"; issue-14A34, batch 36)
                     c = replace(c, type="ORG", entity_id=f"org:new:{slug(para.text[c.start:c.end])}")
-                if not (c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words))):
-                    spans.append(c)  # the ledger stamps the rule and records it in the trace
+                spans.append(c)  # the ledger stamps the rule and records it in the trace
 
     def _company_words(self, doc: Document, per_para: dict[int, Ledger]) -> frozenset[str]:
         """The first Latin-script word of the document's bodies of two words or more that no rule took for a person
