@@ -302,7 +302,7 @@ class Linkers:
                 continue
             if not free(a_start, a_end):
                 continue
-            lf = self._long_form(text, len(before))
+            lf = self._named_long_form(acr, text, len(before))
             if lf is None:
                 if self._term_defined(acr, before, prev):
                     span = Candidate(a_start, a_end, "TERM", f"term:new:{slug(acr)}", acr, acr,
@@ -319,6 +319,23 @@ class Linkers:
                 accepted.append(span)
                 definitions.append((acr, span))
         return definitions
+
+    def _named_long_form(self, acr: str, text: str, end: int) -> tuple[int, str] | None:
+        """``_long_form`` unless it is a body's and the letters spell the kind's words before them (``_kind_letters``;
+        then no term either: ``_term_defined`` refuses a kind's initials). A plan's or a meeting's long form keeps its
+        field's letters ("Chiến lược phát triển giao thông vận tải (GTVT)", "Hội nghị chuyển đổi số (CĐS)" on the bench)."""
+        lf = self._long_form(text, end)
+        return None if lf is not None and lf[1] == "ORG" and self._kind_letters(acr, text, lf[0], end) else lf
+
+    @staticmethod
+    def _kind_letters(acr: str, text: str, head: int, end: int) -> bool:
+        """Letters that spell the lower-case words right before their bracket, after the long form's head: they
+        abbreviate a kind of place or body, not the name the head opens ("Công ty TNHH Samsung Display, Intops, …
+        thuộc khu công nghiệp (KCN) Yên Phong": KCN is "khu công nghiệp", no company; issue-14A34, batch 36, where
+        the whole run was one false body and its five companies missed)."""
+        words = text[head:end].replace("-", " ").split()[-len(acr):]
+        return len(words) == len(acr) and sum(len(w) for w in words) + len(words) - 1 < end - head \
+            and all(w[:1].islower() for w in words) and "".join(w[0] for w in words).upper() == acr.upper()
 
     def _term_defined(self, acr: str, before: str, prev: Candidate | None) -> bool:
         """An acronym defined by words no head types and no name ends ("sa sút trí tuệ trán - thái

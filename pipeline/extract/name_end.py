@@ -270,6 +270,8 @@ class NameEnd:
         thủ vấp | phải nhiều chỉ trích" (batch 20; issue-14R20). Only the word's last syllable, and only where it makes
         no word with the syllable before it: "Ủy ban", "Quốc hội" ("ban", "hội" are verbs of ``verbs`` too), "Dân chủ"
         of the segmenter's "đảng Dân chủ bang" keep theirs."""
+        if self._verb_after_acronym(scan, pos):
+            return True
         syllable = _WORD.match(scan.text, pos)
         if syllable is None or not syllable.group().islower() or scan.word_end_at(pos) != syllable.end():
             return False
@@ -280,6 +282,15 @@ class NameEnd:
             return False
         pair = f"{before} {syllable.group()}".lower()
         return not self._is_word(pair)
+
+    def _verb_after_acronym(self, scan: _Scan, pos: int) -> bool:
+        """A verb of ``verb_words`` the segmenter glued, whole, after the acronym a company's name ends with: the
+        predicate, even in a company's name, where verbs are trades ("Công ty TNHH TCPVN sở hữu | thương hiệu Red Bull":
+        one false body, batch 36; issue-14A34)."""
+        rest = scan.text[pos:scan.word_end_at(pos)]
+        before = scan.text[:max(0, pos - 1)].rsplit(" ", 1)[-1]
+        return " " in rest and rest.islower() and rest in self.rules.verb_words and len(before) >= 2 \
+            and before.isupper() and before.isalpha()
 
     @staticmethod
     def _rest_of_word(scan: _Scan, w: re.Match[str], bare: str) -> bool:
@@ -887,9 +898,11 @@ class NameEnd:
 
     def _predicate_after_proper(self, scan: _Scan, w: re.Match[str], bare: str) -> bool:
         """After a proper name a body's name ends: a lower-case word opens the predicate ("Quỹ Thiện
-        Tâm góp"), but for a joiner ("Bộ Văn hóa Thể Thao và Du lịch") or an administrative word."""
+        Tâm góp"), but for a joiner ("Bộ Văn hóa Thể Thao và Du lịch") or an administrative word; after an
+        acronym a whole verb the segmenter glued to it does (``_verb_after_acronym``)."""
         return scan.in_place and not (scan.shape.about or scan.topic) and bare.islower() \
-            and bare not in self.grammar["joiners"] and not self._admin_word_at(scan.text, w.start())
+            and bare not in self.grammar["joiners"] and not self._admin_word_at(scan.text, w.start()) \
+            or self._verb_after_acronym(scan, w.start())
 
     def _admin_word_at(self, text: str, pos: int) -> bool:
         """An administrative word opens a place that may still be the body's ("Trường Mầm non Hoa Sen quận 3")."""

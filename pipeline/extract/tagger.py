@@ -784,6 +784,7 @@ class Tagger(Patterns, Linkers):
         assert self.name_model is not None
         config = self.config
         types = frozenset(config.names_types)
+        companies = self._company_words(doc, per_para)
         for para in doc.paragraphs:
             spans = per_para[para.index]
             # Not scored at all: what a rule or linker kept, and credits and bylines. One byte per
@@ -800,8 +801,28 @@ class Tagger(Patterns, Linkers):
                                              self._not_model_names, taken, config.names_type_thresholds):
                 words = para.text[c.start:c.end].split()
                 # nor where a body's kind ends the run ("Johnson Books"; issue-14P17, batches 19 and 21)
-                if not (c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words))):
-                    spans.append(c)  # the ledger stamps the rule and records it in the trace
+                if c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words)):
+                    continue
+                if c.type == "PERSON" and len(words) >= 2 and words[0] in companies:
+                    # a company named after its group, which the document names as a body ("tiếp đến là Hanwha
+                    # Techwin thuộc KCN Quế Võ" beside "Tập đoàn Hanwha", "Hanwha Energy"; issue-14A34, batch 36)
+                    c = replace(c, type="ORG", entity_id=f"org:new:{slug(para.text[c.start:c.end])}")
+                spans.append(c)  # the ledger stamps the rule and records it in the trace
+
+    def _company_words(self, doc: Document, per_para: dict[int, Ledger]) -> frozenset[str]:
+        """The first Latin-script word of the document's bodies of two words or more that no rule took for a person
+        ("Hanwha" of "Tập đoàn Hanwha", "Hanwha Energy"): no given name, family name or Vietnamese syllable."""
+        rules, found = self.rules, set()
+        for para in doc.paragraphs:
+            for a in per_para[para.index]:
+                words = para.text[a.start:a.end].split()
+                latin = [w for w in words if not vietnamese_syllable(w) and w[:1].isupper() and w[1:].islower()]
+                if a.type == "ORG" and len(words) >= 2 and latin:
+                    found.add(latin[0])
+        people = {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
+                  and all(w[:1].isupper() for w in para.text[a.start:a.end].split())  # a name, no title's words
+                  for w in para.text[a.start:a.end].split()}
+        return frozenset(w for w in found - people if w not in rules.foreign_given_names and w not in rules.surnames)
 
     def _title_patterns(self, title: str, title_words: str) -> None:
         """The patterns of works' titles beyond those right after a work's noun (``_titles_in``, ``_cast_titles``);
@@ -1168,6 +1189,8 @@ class Tagger(Patterns, Linkers):
                 reason = "a direction after a word of direction, not Vietnam's region"
             elif c.type == "EVENT" and self._team_or_olympiad(text, c):
                 reason = "a team's or a school olympiad's word, not the Games"
+            elif c.type == "ORG" and self._noun_before_own_name(text, c, by_end):
+                reason = "a lower-case company noun before the company's own name, which is the mention"
             else:
                 keep.append(c)
                 continue
@@ -1175,6 +1198,15 @@ class Tagger(Patterns, Linkers):
                 trace.append(Decision(paragraph, c.start, c.end, c.type, c.entity_id, c.rule, "removed", "gazetteer",
                                       reason=reason))
         return keep
+
+    def _noun_before_own_name(self, text: str, c: Candidate, by_end: dict[int, Candidate]) -> bool:
+        """A company's row matched with its noun in lower case ("tập đoàn Vingroup", ``grammar_lower_company_nouns``)
+        where the gazetteer names the same company by the words after the noun: the noun is the sentence's, the name
+        the bare one, as "hãng Huawei" is named (the gold of batch 36 names "Vingroup" alone; issue-14A34)."""
+        words = text[c.start:c.end]
+        noun = next((n for n in self.rules.grammar["lower_company_nouns"] if words.startswith(n + " ")), None)
+        own = by_end.get(c.end) if noun is not None else None
+        return own is not None and own is not c and own.entity_id == c.entity_id and own.start == c.start + len(noun) + 1
 
     def _closes_lower_word(self, text: str, c: Candidate) -> bool:
         """A body's name matched from a lower-case first syllable that closes a lower-case word of the language begun
