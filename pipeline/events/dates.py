@@ -53,7 +53,7 @@ class DatesMixin:
                     # closed: "X chia sẻ: “Tối nay tôi đã …", '"… phải hoàn thành trong quý 3 năm nay", Bộ trưởng …'
                     continue
                 s.timed = True
-                s.time_at.append((a, self._not_when(s, d, a)))
+                s.time_at.append((a, self._not_when(s, d, a) and not self._point_reached(s, d, a, b, reference)))
                 if s.time_at[-1][1]:
                     continue
                 found.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
@@ -78,6 +78,17 @@ class DatesMixin:
         return d.precision in ("year", "month") and any(
             not any(m.start <= g.start() < m.end for m in s.mentions)
             for g in lex.goal_words.finditer(s.para.text, clause[0], a))
+
+    def _point_reached(self, s: _Sent, d, a: int, b: int, reference: dt.date | None) -> bool:
+        """A past day after a word of ``[dates] point_openers`` that opens the sentence, a comma right after it
+        ("Đến ngày 30/11/2016, Bộ trưởng … đã ký", "Tới ngày 23/2, Elon Musk lại đưa ra một đoạn tweet"): the
+        point the story has reached, which dates what follows, no deadline (issue-14C34: the gold of batches
+        16, 18, 20, 34 and 36 dates each event so). A day to come ("Đến ngày 30/6, …") stays a deadline."""
+        k = s.words.at(a)
+        if k is None or d.precision != "day" or d.date_end or reference is None or d.date > reference.isoformat():
+            return False
+        return s.para.text[b:b + 1] == "," and any(len(p) == k and s.words.preceded_by(k, p)
+                                                    for p in self.lex.date_point_openers)
 
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
               headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0,
