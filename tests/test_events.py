@@ -415,6 +415,20 @@ def test_deadline_is_not_the_event_date(stage):
     assert only(events, "MEETING").date == ""
 
 
+def test_the_day_the_story_reaches_dates_what_follows(stage):
+    """issue-14C34: "Tới ngày 23/2, …" opening a sentence with a past day dates what follows (batches 16, 18, 20,
+    34 and 36); a day to come there stays a deadline, and "đến ngày X" inside the sentence stays one too."""
+    past = run(stage, "Tới ngày 23/2, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+               ents=[HA, YAMAGUCHI], published="2021-03-25")
+    assert only(past, "MEETING").date == "2021-02-23"
+    future = run(stage, "Đến ngày 30/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi.",
+                 ents=[HA, YAMAGUCHI], published="2021-03-25")
+    assert only(future, "MEETING").date == ""
+    inside = run(stage, "Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi về kế hoạch đến ngày 23/2, "
+                        "cả hai bên đều hài lòng.", ents=[HA, YAMAGUCHI], published="2021-03-25")
+    assert only(inside, "MEETING").date == ""
+
+
 def test_date_from_the_paragraph_then_the_headline(stage):
     doc = make("Sáng 5/6, Bộ trưởng Trần Hồng Hà hội đàm với Bộ trưởng Tsuyoshi Yamaguchi. "
                "Hai bộ trưởng đã ký Kế hoạch hợp tác chung về biến đổi khí hậu.",

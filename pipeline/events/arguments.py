@@ -67,6 +67,16 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 _OPENING_END = re.compile(r"…")
 
 
+def _head_end(text: str, c0: int, end: int, heads: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the longest of ``heads`` opening ``text[c0:end]`` ends; None when none opens it. A name inside the head
+    ("chủ nhân Điện Kremlin": the seat of the office whose holder is described) is part of the description, and
+    does not speak (issue-14C34)."""
+    spans = [m.span() for m in _WORD.finditer(text, c0, end)]
+    words = tuple(text[a:b].lower() for a, b in spans)
+    found = [len(h) for h in heads if words[:len(h)] == h]
+    return spans[max(found) - 1][1] if found else None
+
+
 def _no_media(parts: list[_Part], ids: frozenset[str], names: re.Pattern[str] | None,
               kinds: tuple[str, ...] = ()) -> list[_Part]:
     """"Reuters cho biết, …", "Theo US Blasting News, …": a news medium (by id or its id's kind, or an ORG by a
@@ -324,7 +334,18 @@ class ArgumentsMixin:
         if member is None or any(m.type == "PERSON" for m in mentions):
             return mentions
         text = s.para.text
-        return [m for m in mentions if not member.search(text, max(0, m.start - 40), m.start)]
+        kept: list[Mention] = []
+        dropped: Mention | None = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            # a place set off by a comma right after such a body is its address ("Lãnh đạo công an quận Hà Đông, Hà
+            # Nội xác nhận", batch 36): it says where the unnamed member works, and does not speak either
+            # (issue-14C34); a place joined by "và" may be a state whose leader the text names ("nhà lãnh đạo Pháp
+            # và Đức đều kêu gọi", held-out), and stays
+            address = dropped is not None and m.type in ("GPE", "LOC") and _COMMA_GAP.fullmatch(text, dropped.end, m.start)
+            dropped = m if address or member.search(text, max(0, m.start - 40), m.start) else None
+            if dropped is None:
+                kept.append(m)
+        return kept
 
     def _listed_out(self, text: str, mentions: list[Mention], out: Callable[[Mention], bool]) -> list[Mention]:
         """Without the mentions ``out`` rejects and those listed right after one of them ("các nhà nghiên
@@ -725,9 +746,10 @@ class ArgumentsMixin:
             return False
         s, c0 = hit.s, max(hit.seg_start, hit.clause[0])
         words = _phrase(s.para.text[c0:hit.start])
-        return 0 < len(words) <= most and any(words[:len(h)] == h for h in heads) \
+        head_end = _head_end(s.para.text, c0, hit.start, heads)
+        return 0 < len(words) <= most and head_end is not None \
             and not self.lex.joined.search(s.para.text, c0, hit.start) \
-            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC")
+            and not any(c0 <= m.start < hit.start and m.type not in ("GPE", "LOC") and m.end > head_end
                         and not self._described_club(s.para.text, c0, m, heads) for m in s.mentions)
 
     def _described_club(self, text: str, c0: int, m: Mention, heads: tuple[tuple[str, ...], ...]) -> bool:
@@ -746,8 +768,10 @@ class ArgumentsMixin:
             # the places of a description say where the person comes from, a body after its head and the
             # possessive whose man he is ("HLV trưởng của Man Utd"); they do not speak
             c0 = max(hit.seg_start, hit.clause[0])
+            head_end = _head_end(hit.s.para.text, c0, hit.start, settings.description_speakers) or c0
             owners = {_key(m) for m in hit.s.mentions if c0 <= m.start < hit.start
-                      and self._described_club(hit.s.para.text, c0, m, settings.description_speakers)}
+                      and (m.end <= head_end
+                           or self._described_club(hit.s.para.text, c0, m, settings.description_speakers))}
             parts = [p for p in parts
                      if p.participant.type not in ("GPE", "LOC") and p.participant.entity_id not in owners]
         if not parts and (settings.pronoun_speakers or described):

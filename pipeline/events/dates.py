@@ -55,6 +55,8 @@ class DatesMixin:
                 s.timed = True
                 s.time_at.append((a, self._not_when(s, d, a)))
                 if s.time_at[-1][1]:
+                    if self._point_reached(s, d, a, b, reference):
+                        s.points.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
                     continue
                 found.append((a, b, d.text, d.date, d.date_end, d.precision, d.relative))
             s.dates = found
@@ -79,13 +81,27 @@ class DatesMixin:
             not any(m.start <= g.start() < m.end for m in s.mentions)
             for g in lex.goal_words.finditer(s.para.text, clause[0], a))
 
+    def _point_reached(self, s: _Sent, d, a: int, b: int, reference: dt.date | None) -> bool:
+        """A past day after a word of ``[dates] point_openers`` that opens the sentence, a comma right after it
+        ("Đến ngày 30/11/2016, Bộ trưởng … đã ký", "Tới ngày 23/2, Elon Musk lại đưa ra một đoạn tweet"): the
+        point the story has reached, which dates the sentence's own events (issue-14C34: the gold of batches
+        16, 18, 20, 34 and 36 dates each event so); to the scenes and the lead it stays a time that is no
+        event's ("Đến ngày 20/4, nạn nhân Linh đã tử vong" sets no scene for the next paragraphs' statements).
+        A day to come ("Đến ngày 30/6, …") stays a deadline."""
+        k = s.words.at(a)
+        if k is None or d.precision != "day" or d.date_end or reference is None or d.date > reference.isoformat():
+            return False
+        return s.para.text[b:b + 1] == "," and any(len(p) == k and s.words.preceded_by(k, p)
+                                                    for p in self.lex.date_point_openers)
+
     def _date(self, hit: _Hit, args: _Args, by_para: dict[int, list[_Sent]],
               headline: Paragraph | None, reference: dt.date | None, said_after_words: int = 0,
               said_after_lead_words: int = 0) -> None:
         """The sentence's date for the trigger (its clause, a clause before it, or a clause right
         after that opens with a date), else a scene-setting date of the paragraph, else the headline's."""
         s = hit.s
-        ranked = self._ranked_dates(hit, self._dates(s, reference), said_after_words, said_after_lead_words)
+        # the day the story reaches, opening the sentence, dates the sentence's own events (issue-14C34)
+        ranked = self._ranked_dates(hit, self._dates(s, reference) + s.points, said_after_words, said_after_lead_words)
         if ranked:
             # For an event named by a noun, the most precise date of the nearest clause: "nội dung
             # kinh tế-xã hội tháng 5 trong chương trình Phiên họp thường kỳ Chính phủ ngày 3/6" met on 3/6.

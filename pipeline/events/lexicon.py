@@ -30,7 +30,7 @@ _SHARED_KEYS = {
     "location": frozenset(["fillers", "markers"]),
     "anaphora": frozenset(["cues", "generic", "generic_list_heads", "indefinite", "object_cues", "ordinal_immediate", "ordinal_window", "ordinal_words", "temporal_cues"]),
     "status": frozenset(["occurred", "planned"]),
-    "dates": frozenset(["birth_after", "edition_after", "edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "same_day", "since"]),
+    "dates": frozenset(["birth_after", "edition_after", "edition_heads", "goal_words", "ignore_inside", "not_after", "period_after", "point_openers", "same_day", "since"]),
     "money": frozenset(["currencies", "english_scales", "scales"]),
     "confidence": frozenset(["amount", "date", "evidence", "instrument", "location", "max_evidence", "participant", "two_participants"]),
 }
@@ -78,6 +78,8 @@ class Lexicon:
     occurred: re.Pattern[str]
     date_not_after: tuple[tuple[str, ...], ...]
     date_birth_after: tuple[tuple[str, ...], ...]  # a date after these is someone's birth ("sinh năm 1989")
+    # "Đến ngày 30/11/2016, …" opening a sentence: the past day the story reaches, which dates what follows
+    date_point_openers: tuple[tuple[str, ...], ...]
     period_after: tuple[tuple[str, ...], ...]
     # a year right after these names the edition of a yearly session when the sentence gives its day
     edition_after: tuple[tuple[str, ...], ...]
@@ -210,6 +212,7 @@ class Lexicon:
             occurred=_word_regex(status["occurred"]),
             date_not_after=_phrases(dates.get("not_after", [])),
             date_birth_after=_phrases(dates.get("birth_after", [])),
+            date_point_openers=_phrases(dates.get("point_openers", [])),
             period_after=_phrases(dates.get("period_after", [])),
             edition_after=_phrases(dates.get("edition_after", [])),
             goal_words=_literal_words(dates.get("goal_words", [])),
@@ -272,8 +275,9 @@ def _grammar(grammar: dict, apposition_chars: int, closed_chars: int) -> dict:
         else re.compile("(?!)"),
         "citing": re.compile(rf"(?<!\w)(?:{alt('citing')})(?!\w)", re.IGNORECASE) if grammar.get("citing")
         else re.compile("(?!)"),
-        # (case as written: a capitalised word after the comma opens a title or another name, not a description)
-        "apposition": re.compile(rf"\s*,\s*(?:{alt('apposition_heads')})(?!\w)[^,;:()\"“”]{{0,{apposition_chars}}}")
+        # (case as written: a capitalised word after the comma opens a title or another name, not a description;
+        # a spaced dash opens it as a comma does: "Chị Phạm Thị Thủy – hàng xóm với nhà bà Mỳ chia sẻ", issue-14C34)
+        "apposition": re.compile(rf"\s*(?:,|\s[\-–])\s*(?:{alt('apposition_heads')})(?!\w)[^,;:()\"“”]{{0,{apposition_chars}}}")
         if grammar.get("apposition_heads") else re.compile("(?!)"),
         # (case as written, as above; a dash or a comma opens and closes it)
         "body_apposition": re.compile(rf"\s*[,\-–]\s*(?:{alt('body_apposition_heads')})(?!\w)"

@@ -32,6 +32,9 @@ class _Sent:
     # where those time words stand, and whether each says something else than when (_not_when)
     time_at: list[tuple[int, bool]] = field(default_factory=list)
     forms: dict[str, Mention] = field(default_factory=dict)  # the document's participants, by surface
+    # "Đến ngày 30/11/2016, …": the past day the sentence opens with as the point the story reaches; it dates the
+    # sentence's own events only (a deadline to every other reader of the sentence's dates: scenes, the lead)
+    points: list[tuple[int, int, str, str, str, str, bool]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[int, int]:
