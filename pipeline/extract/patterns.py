@@ -1874,13 +1874,17 @@ class Patterns(NameEnd):
         # out nearly every word (a set of the paragraph's openers first was a second pass over its words,
         # and nearly every paragraph holds one).
         for m in _WORD.finditer(low, 0, limit):
+            # A probe is capitalised: asked first, of the text's first letter (no slice, no call for most words,
+            # which are lower case; issue-14E34), then whether the word opens some name.
+            first = text[m.start()]
+            if not (first.isupper() or (first.isdigit() and _capitalised(text[m.start():m.end()]))):
+                continue
             # the word read once: this loop visits every word of every paragraph
             if (word := m.group()) not in index and ("." not in word or (
                     word.rstrip(".") not in index and word.split(".", 1)[0] not in index)):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
-            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \
-                    or overlaps(m.start(), m.end(), ctx.words):
+            if overlaps(m.start(), m.end(), accepted) or overlaps(m.start(), m.end(), ctx.words):
                 continue  # (a name read as a word, "tiếng Tây Ban Nha", is no variant of itself)
             if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
                 continue  # not the start of a run
