@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from ..normalize import fold, has_tone
 from .candidates import Candidate, Context, Proposals
+from .doc import word_bounds
 from .resolve import Ledger
 from .name_end import NameEnd
 from .rules import NameShape
@@ -676,7 +677,7 @@ class Patterns(NameEnd):
         "tập đoàn NASDAQ" (before the foreign names that may follow it). A spaCy Matcher rule of
         ``pipeline/data/rules/patterns.toml`` over the paragraph's Doc."""
         rule, para, free = "pattern.named-by-noun", ctx.para, accepted.free
-        if not self.token_rules.may_fire(para.text, rule):
+        if not self.token_rules.may_fire(para.text, rule, lambda: word_bounds(para)):
             return
         spec = self.token_rules.rules[rule]
         for s, e in self.token_rules.names(self.doc_builder(para), rule):
