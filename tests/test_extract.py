@@ -178,7 +178,7 @@ def test_named_by_noun_prefilter_never_hides_a_match(bench_root):
     the Matcher would find a name (checked on bench paragraphs) and false on most paragraphs."""
     import json
 
-    from pipeline.extract.doc import DocBuilder
+    from pipeline.extract.doc import DocBuilder, word_bounds
     from pipeline.extract.rules import TaggerRules
     from pipeline.extract.token_rules import TokenRules
 
@@ -195,9 +195,15 @@ def test_named_by_noun_prefilter_never_hides_a_match(bench_root):
         found = rules.names(build(_para(text)), rule)
         if found:
             assert rules.may_fire(text, rule), text
+            assert rules.may_fire(text, rule, lambda: word_bounds(_para(text))), text
         fired += rules.may_fire(text, rule)
     assert 0 < fired < len(texts) / 2
     assert rules.may_fire("HÃNG TIN Bernama", rule) and not rules.may_fire("Hãng tin  Bernama", rule)
+    # with the word bounds, the token at the name's start must be one a name alternative opens with (issue-14E34)
+    assert not rules.may_fire("báo Hà Nội", rule, lambda: [])
+    assert rules.may_fire("báo Nikkei", rule, lambda: [])
+    # a word bound inside the piece ends the token there: "AT" of "AThà" could open a name, "AThà" could not
+    assert rules.may_fire("báo AThà", rule, lambda: [0, 3, 4, 6, 8]) and not rules.may_fire("báo AThà", rule, lambda: [])
 
 
 def test_a_token_rule_whose_name_can_start_elsewhere_is_refused(tmp_path):

@@ -44,7 +44,7 @@ class DatesMixin:
                 if any(m.start <= a and b <= m.end and m.type in lex.date_ignore_inside for m in s.mentions):
                     continue  # part of a name: "Kế hoạch ... vào năm 2050"
                 k = s.words.at(a)
-                if k is not None and any(s.words.preceded_by(k, p) for p in lex.date_birth_after):
+                if k is not None and s.words.preceded_by_any(k, lex.date_birth_after):
                     continue  # someone's birth: "Nam diễn viên sinh năm 1989 đã nói"
                 if any(q0 < a and b < q1 for q0, q1 in quoted):
                     continue  # what someone said: "“… vượt mức lũ lịch sử năm 2009 …”, Bộ Công Thương cho biết"
@@ -68,10 +68,10 @@ class DatesMixin:
         a period, a starting point, a goal."""
         lex = self.lex
         k = s.words.at(a)
-        if not d.date_end and k is not None and any(s.words.preceded_by(k, p) for p in lex.date_not_after):
+        if not d.date_end and k is not None and s.words.preceded_by_any(k, lex.date_not_after):
             return True  # "đến năm 2030": a deadline, not when it happens
         if (d.precision == "year" and d.date_end) or (
-                k is not None and any(s.words.preceded_by(k, p) for p in lex.period_after)):
+                k is not None and s.words.preceded_by_any(k, lex.period_after)):
             return True  # "giai đoạn 2016 - 2020": a period
         clause = next(((c0, c1) for c0, c1 in s.clauses if c0 <= a < c1), (s.start, s.end))
         if lex.since.search(s.para.text, clause[0], a):
@@ -184,7 +184,7 @@ class DatesMixin:
     def _yearly_edition(self, s: _Sent, a: int) -> bool:
         """The year at ``a`` follows ``[dates] edition_after`` ("thường niên năm 2021", "thường niên 2021")."""
         k = s.words.at(a)  # the date's first word ("năm 2021" or "2021")
-        return k is not None and any(s.words.preceded_by(k, p) for p in self.lex.edition_after)
+        return k is not None and s.words.preceded_by_any(k, self.lex.edition_after)
 
     def _edition(self, hit: _Hit, a: int) -> bool:
         """The date at ``a`` follows a name opened by an edition head (a capitalised word after it,
@@ -289,7 +289,7 @@ class DatesMixin:
             return False
         if k > 0 and w.lower[k - 1] in self.lex.date_lead:
             k -= 1
-        return any(w.preceded_by(k, v) for v in self.lex.mention_verbs)
+        return w.preceded_by_any(k, self.lex.mention_verbs)
 
 
     def _inherit(self, records: list[_Record], reference: dt.date | None) -> None:
@@ -597,7 +597,7 @@ class DatesMixin:
             return True
         words = r.hit.s.words
         k = words.at(r.hit.start)
-        return k is not None and any(words.preceded_by(k, p) for p in phrases)
+        return k is not None and words.preceded_by_any(k, phrases)
 
     def _lead_date(self, sents: list[_Sent], reference: dt.date | None, words: int):
         """The first day the article's body gives within its first ``words`` words: anywhere in its

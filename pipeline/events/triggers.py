@@ -90,7 +90,7 @@ class TriggerMixin:
                     or not all(x[0].islower() for x in words) or any(h.start < colon and lead_end < h.end for h in hits):
                 continue
             i = w.opening(lead_end)
-            if i is None or any(w.preceded_by(i, p) for p in self.lex.negation) \
+            if i is None or w.preceded_by_any(i, self.lex.negation) \
                     or any(w.match(k, p) for p in settings.quotation_speech_not for k in range(i, i + len(words))):
                 continue
             start = w.spans[i][0]
@@ -251,11 +251,11 @@ class TriggerMixin:
         """The words right before and after the trigger (words ``i``..``j``) do not cancel it:
         "đăng ký", "ký hiệu", a negated verb ("chưa lên tiếng", "không gặp")."""
         w = s.words
-        if any(w.preceded_by(i, p) for p in rule.not_before):
+        if w.preceded_by_any(i, rule.not_before):
             return False
-        if rule.form == "verb" and any(w.preceded_by(i, p) for p in self.lex.negation):
+        if rule.form == "verb" and w.preceded_by_any(i, self.lex.negation):
             return False
-        return not any(w.followed_by(j, p) for p in rule.not_after)
+        return not w.followed_by_any(j, rule.not_after)
 
     def _in_title(self, s: _Sent, start: int, end: int) -> bool:
         """Inside a short quotation (at most ``title_words`` words): a title."""
@@ -285,25 +285,28 @@ class TriggerMixin:
         """The sense's words stand where it says: before the trigger (words ``i``..``j``) within its
         window and clause (from ``c0``), after it within its window, or anywhere in the sentence; for an
         ``absent`` sense, none of them does; never with a word of its ``unless`` in the sentence."""
-        if sense.unless and any(s.words.match(k, p) for p in sense.unless for k in range(len(s.words.spans))):
+        if sense.unless and s.words.anywhere(sense.unless):
             return False
         return TriggerMixin._sense_words(sense, s, i, j, c0) != sense.absent
 
     @staticmethod
     def _sense_words(sense: Sense, s: _Sent, i: int, j: int, c0: int) -> bool:
         w = s.words
+        present = w.present  # a phrase whose first word the sentence lacks stands nowhere (issue-14E34)
         for p in sense.before:
+            if p[0] not in present:
+                continue
             for k in range(max(0, i - sense.window - len(p) + 1), i - len(p) + 1):
                 if w.spans[k][0] >= c0 and w.match(k, p):
                     return True
         for p in sense.after:
-            if any(w.match(k, p) for k in range(j, min(len(w.spans), j + sense.window))):
+            if p[0] in present and any(w.match(k, p) for k in range(j, min(len(w.spans), j + sense.window))):
                 return True
         # an opening inside what is quoted ("Khi đó, …", bà Mai cho hay) tells the speaker's own story
         if sense.opening and w.spans and not _ANY_QUOTE.search(s.para.text, s.start, w.spans[i][0]) \
                 and any(w.match(0, p) for p in sense.opening):
             return True
-        return any(w.match(k, p) for p in sense.in_sentence for k in range(len(w.spans)))
+        return w.anywhere(sense.in_sentence)
 
     def _sense_needs(self, rule: TriggerRule, hit: _Hit) -> tuple[frozenset[str], ...]:
         """What the trigger's senses that hold add to the rule's needs ("ký hợp đồng" needs a treaty)."""
@@ -343,11 +346,11 @@ class TriggerMixin:
         if det is None and i > 0 and w.lower[i - 1].isdigit() and w.gap_ok(i):
             det = (w.lower[i - 1],)  # "2 cuộc họp"
         hit.generic = det is not None or self._generic_list(w, i)
-        hit.indefinite = any(w.preceded_by(i, p) for p in lex.indefinite)
+        hit.indefinite = w.preceded_by_any(i, lex.indefinite)
         k = i - len(det) if det else i
-        hit.temporal = any(w.preceded_by(k, p) for p in lex.temporal_cues)
-        hit.cue = hit.temporal or any(w.preceded_by(k, p) for p in lex.anaphora_cues)
-        hit.object_cue = any(w.preceded_by(k, p) for p in lex.object_cues)
+        hit.temporal = w.preceded_by_any(k, lex.temporal_cues)
+        hit.cue = hit.temporal or w.preceded_by_any(k, lex.anaphora_cues)
+        hit.object_cue = w.preceded_by_any(k, lex.object_cues)
         if hit.form == "verb" and (hit.cue or hit.object_cue) and hit.rules[0].type != "STATEMENT":
             # "Phát biểu tại hội đàm", "Sau hội đàm", "chủ trì hội nghị": the verb names the event.
             hit.form = "noun"
@@ -365,7 +368,7 @@ class TriggerMixin:
             j = i - len(head)
             while j >= i - len(head) - 2 and j >= 0:
                 if w.match(j, head) and all(w.gap_ok(k) for k in range(j + 1, i)):
-                    return any(w.preceded_by(j, p) for p in lex.generic)
+                    return w.preceded_by_any(j, lex.generic)
                 j -= 1
         return False
 
@@ -408,7 +411,7 @@ class TriggerMixin:
             for verb in self.lex.mention_verbs:
                 if w.match(i, verb):
                     j = i + len(verb)
-                    if any(w.followed_by(j, p) for p in self.lex.mention_verbs_not_after):
+                    if w.followed_by_any(j, self.lex.mention_verbs_not_after):
                         continue
                     a, b = w.spans[i][0], w.spans[j - 1][1]
                     if not any(m.start < b and a < m.end for m in s.mentions):

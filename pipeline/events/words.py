@@ -63,6 +63,8 @@ class _Words:
     text: str
     spans: list[tuple[int, int]]
     lower: list[str]
+    # The stretch's words as a set: a phrase whose first word is not in it stands nowhere (``anywhere``).
+    present: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "_Words":
@@ -71,8 +73,17 @@ class _Words:
         # changes a length ("İ") or reads its context (a final "Σ"): there each word alone.
         low = text[start:end].lower()
         if len(low) != end - start or text.find("Σ", start, end) >= 0:
-            return cls(text, spans, [text[s:e].lower() for s, e in spans])
-        return cls(text, spans, [low[s - start:e - start] for s, e in spans])
+            lower = [text[s:e].lower() for s, e in spans]
+        else:
+            lower = [low[s - start:e - start] for s, e in spans]
+        return cls(text, spans, lower, frozenset(lower))
+
+    def anywhere(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """Some phrase of ``phrases`` stands somewhere in the stretch: asked of the word set first, since
+        a sense's words are rarely in a sentence (issue-14E34: the word-by-word scan of every phrase over
+        every word was the events stage's hottest loop)."""
+        present = self.present
+        return any(p[0] in present and any(self.match(k, p) for k in range(len(self.spans))) for p in phrases)
 
     def gap_ok(self, k: int) -> bool:
         """Only whitespace between word k-1 and word k."""
@@ -98,6 +109,21 @@ class _Words:
     def followed_by(self, j: int, phrase: tuple[str, ...]) -> bool:
         """Words ``phrase`` start right at word ``j``, after only whitespace."""
         return 0 < j < len(self.spans) and self.match(j, phrase) and self.gap_ok(j)
+
+    def preceded_by_any(self, i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """``any(self.preceded_by(i, p) for p in phrases)``, a phrase tried only when its last word is word
+        ``i - 1`` (the words before a trigger are asked of every list of cues: issue-14E34)."""
+        if not 0 < i <= len(self.lower):
+            return False
+        last = self.lower[i - 1]
+        return any(p[-1] == last and self.preceded_by(i, p) for p in phrases)
+
+    def followed_by_any(self, j: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """``any(self.followed_by(j, p) for p in phrases)``, a phrase tried only when its first word is word ``j``."""
+        if not 0 < j < len(self.lower):
+            return False
+        first = self.lower[j]
+        return any(p[0] == first and self.followed_by(j, p) for p in phrases)
 
     def after(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""

@@ -27,7 +27,7 @@ from spacy.vocab import create_vocab
 from ..model import Paragraph
 from .rules import TaggerRules
 
-__all__ = ["DocBuilder"]
+__all__ = ["DocBuilder", "word_bounds"]
 
 _PIECE = re.compile(r"\w+|[^\w\s]")
 
@@ -52,6 +52,11 @@ def _starts(doc: Doc, classes: dict[str, set[tuple[str, ...]]]) -> dict[int, fro
     return {i: frozenset(v) for i, v in found.items()}
 
 
+def word_bounds(para: Paragraph) -> list[int]:
+    """Where the segmenter's words of ``para`` start and end, sorted: where a Doc's tokens are cut inside a piece."""
+    return sorted({a for s in para.sentences for t in s.tokens for a in t})
+
+
 class DocBuilder:
     """Paragraph -> spaCy Doc. Build once (the vocabulary and the word-class lists) and reuse."""
 
@@ -68,7 +73,7 @@ class DocBuilder:
 
     def __call__(self, para: Paragraph) -> Doc:
         text = para.text
-        cuts = sorted({a for s in para.sentences for t in s.tokens for a in t})
+        cuts = word_bounds(para)
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0

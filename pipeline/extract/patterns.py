@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from ..normalize import fold, has_tone
 from .candidates import Candidate, Context, Proposals
+from .doc import word_bounds
 from .resolve import Ledger
 from .name_end import NameEnd
 from .rules import NameShape
@@ -680,7 +681,7 @@ class Patterns(NameEnd):
         "tập đoàn NASDAQ" (before the foreign names that may follow it). A spaCy Matcher rule of
         ``pipeline/data/rules/patterns.toml`` over the paragraph's Doc."""
         rule, para, free = "pattern.named-by-noun", ctx.para, accepted.free
-        if not self.token_rules.may_fire(para.text, rule):
+        if not self.token_rules.may_fire(para.text, rule, lambda: word_bounds(para)):
             return
         spec = self.token_rules.rules[rule]
         for s, e in self.token_rules.names(self.doc_builder(para), rule):
@@ -1915,13 +1916,17 @@ class Patterns(NameEnd):
         # out nearly every word (a set of the paragraph's openers first was a second pass over its words,
         # and nearly every paragraph holds one).
         for m in _WORD.finditer(low, 0, limit):
+            # A probe is capitalised: asked first, of the text's first letter (no slice, no call for most words,
+            # which are lower case; issue-14E34), then whether the word opens some name.
+            first = text[m.start()]
+            if not (first.isupper() or (first.isdigit() and _capitalised(text[m.start():m.end()]))):
+                continue
             # the word read once: this loop visits every word of every paragraph
             if (word := m.group()) not in index and ("." not in word or (
                     word.rstrip(".") not in index and word.split(".", 1)[0] not in index)):
                 continue
             # A word or run under a kept span is no probe (and no candidate: it names nothing yet).
-            if not _capitalised(text[m.start():m.end()]) or overlaps(m.start(), m.end(), accepted) \
-                    or overlaps(m.start(), m.end(), ctx.words):
+            if overlaps(m.start(), m.end(), accepted) or overlaps(m.start(), m.end(), ctx.words):
                 continue  # (a name read as a word, "tiếng Tây Ban Nha", is no variant of itself)
             if m.start() > 0 and _capitalised(text[max(0, m.start() - 2):m.start()].strip()[-1:] or "x"):
                 continue  # not the start of a run

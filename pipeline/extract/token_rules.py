@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -38,10 +40,15 @@ class TokenRule:
     name_start: re.Pattern[str]  # name_starts
     gap: int = 0  # lower-case syllables that may stand between the words before and the name
     no_gap_after: frozenset[tuple[str, ...]] = frozenset()  # words before that take no gap
+    # The TEXT REGEX of every name alternative's first token (what the Matcher asks of it); empty when some
+    # first token is optional (``OP``), which then says nothing of the token at the name's start.
+    first_tokens: tuple[re.Pattern[str], ...] = ()
 
 
 # A word and its one space after; in lower case ("phần mềm "): a syllable of a rule's gap.
 _WORD = re.compile(r"[^\W\d_]+ ")
+# A piece of the Doc's text, as ``doc.DocBuilder`` cuts it before the segmenter's word bounds cut it further.
+_PIECE = re.compile(r"\w+|[^\w\s]")
 
 
 def _word_list(words: TaggerRules, name: str) -> tuple[str, ...] | frozenset[str]:
@@ -92,6 +99,22 @@ def _single_spaced(doc: Doc, start: int, end: int, glued: bool = False) -> int:
     return end
 
 
+def _first_tokens(raw: dict) -> tuple[re.Pattern[str], ...]:
+    """The TEXT REGEX of each name alternative's first token (``_prefilter`` has checked there is one); none
+    when a first token has an ``OP`` (it may be skipped)."""
+    if any("OP" in alt[0] for alt in raw["name"]):
+        return ()
+    return tuple(re.compile(alt[0]["TEXT"]["REGEX"]) for alt in raw["name"])
+
+
+def _first_token_end(text: str, pos: int, bounds: Sequence[int]) -> int:
+    """Where the Doc's token that starts at ``pos`` ends: the end of its piece (``_PIECE``) or the
+    segmenter's next word bound (``bounds``, sorted) before it."""
+    end = _PIECE.match(text, pos).end()
+    k = bisect_right(bounds, pos)
+    return min(end, bounds[k]) if k < len(bounds) else end
+
+
 def _prefilter(path: Path, raw: dict, before: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     """The rule's ``may_fire`` pattern: a word before (any case, as the Matcher's ``LOWER``), one
     space, then ``name_starts``, which every alternative's first token must begin with."""
@@ -124,7 +147,8 @@ class TokenRules:
             rule = TokenRule(raw["rule"], raw["label"], float(raw.get("score", 0.6)), before, tuple(raw["name"]),
                              _prefilter(path, raw, before), tuple(" ".join(b) + " " for b in before),
                              re.compile(raw["name_starts"]), int(gap.get("max", 0)),
-                             frozenset(tuple(w.lower().split()) for w in gap.get("not_after", [])))
+                             frozenset(tuple(w.lower().split()) for w in gap.get("not_after", [])),
+                             _first_tokens(raw))
             # The syllables of the gap: lower case, none a word of the lists ``gap.not_in`` names (a function
             # word or an honorific opens a phrase of its own: "công ty có trụ sở tại Singapore").
             excluded = sorted({syl.lower() for name in gap.get("not_in", []) for w in _word_list(words, name)
@@ -143,21 +167,34 @@ class TokenRules:
                     lead = [{"LOWER": {"IN": sorted({b[i] for b in leads})}} for i in range(n)]
                     self._matcher.add(f"{rule.rule}|{alt}|{n}", [lead + between + pattern])
 
-    def may_fire(self, text: str, rule: str) -> bool:
+    def may_fire(self, text: str, rule: str, bounds: Callable[[], Sequence[int]] | None = None) -> bool:
         """False when ``text`` has none of the words ``rule`` needs before a name followed by one
         space and a character a name can start with (then no Doc is built for it: exact, since a
-        match needs exactly that, and it saves the Doc)."""
+        match needs exactly that, and it saves the Doc). With ``bounds`` (the segmenter's word bounds of
+        ``text``, sorted, asked for only when needed), also false when the token there is none that
+        a name alternative's first token can be ("báo Hà Nội": "Hà" is no Latin-script token; issue-14E34:
+        a third of the paragraphs it let through, each a Doc built and matched for nothing)."""
         spec = self.rules[rule]
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer: offsets differ, ask the regex
             return spec.may_fire.search(text) is not None
+        cuts: list[Sequence[int]] = []  # ``bounds()``, once asked
+
+        def first_fits(pos: int) -> bool:
+            if bounds is None or not spec.first_tokens:
+                return True
+            if not cuts:
+                cuts.append(bounds())
+            token = text[pos:_first_token_end(text, pos, cuts[0])]
+            return any(p.search(token) for p in spec.first_tokens)
+
         # Substring scans of the lower-cased text (much cheaper than the regex's alternation).
         for lead in spec.leads:
             i = low.find(lead)
             while i >= 0:
                 pos = i + len(lead)
                 for _ in range(spec.gap + 1):  # the name, or up to ``gap`` lower-case syllables before it
-                    if spec.name_start.match(text, pos):
+                    if spec.name_start.match(text, pos) and first_fits(pos):
                         return True
                     if not (m := _WORD.match(text, pos)) or not m.group().islower():
                         break
