@@ -784,7 +784,6 @@ class Tagger(Patterns, Linkers):
         assert self.name_model is not None
         config = self.config
         types = frozenset(config.names_types)
-        companies = self._company_words(doc, per_para)
         for para in doc.paragraphs:
             spans = per_para[para.index]
             # Not scored at all: what a rule or linker kept, and credits and bylines. One byte per
@@ -803,26 +802,7 @@ class Tagger(Patterns, Linkers):
                 # nor where a body's kind ends the run ("Johnson Books"; issue-14P17, batches 19 and 21)
                 if c.type == "PERSON" and (self._no_bare_person(words) or self._body_word_ends(words)):
                     continue
-                if c.type == "PERSON" and len(words) >= 2 and words[0] in companies:
-                    # a company named after its group, which the document names as a body ("tiếp đến là Hanwha
-                    # Techwin thuộc KCN Quế Võ" beside "Tập đoàn Hanwha", "Hanwha Energy"; issue-14A34, batch 36)
-                    c = replace(c, type="ORG", entity_id=f"org:new:{slug(para.text[c.start:c.end])}")
                 spans.append(c)  # the ledger stamps the rule and records it in the trace
-
-    def _company_words(self, doc: Document, per_para: dict[int, Ledger]) -> frozenset[str]:
-        """The first Latin-script word of the document's bodies of two words or more that no rule took for a person
-        ("Hanwha" of "Tập đoàn Hanwha", "Hanwha Energy"): no given name, family name or Vietnamese syllable."""
-        rules, found = self.rules, set()
-        for para in doc.paragraphs:
-            for a in per_para[para.index]:
-                words = para.text[a.start:a.end].split()
-                latin = [w for w in words if not vietnamese_syllable(w) and w[:1].isupper() and w[1:].islower()]
-                if a.type == "ORG" and len(words) >= 2 and latin:
-                    found.add(latin[0])
-        people = {w for para in doc.paragraphs for a in per_para[para.index] if a.type == "PERSON"
-                  and all(w[:1].isupper() for w in para.text[a.start:a.end].split())  # a name, no title's words
-                  for w in para.text[a.start:a.end].split()}
-        return frozenset(w for w in found - people if w not in rules.foreign_given_names and w not in rules.surnames)
 
     def _title_patterns(self, title: str, title_words: str) -> None:
         """The patterns of works' titles beyond those right after a work's noun (``_titles_in``, ``_cast_titles``);
