@@ -839,10 +839,12 @@ class Patterns(NameEnd):
     def _event_over_names(self, text: str, s: int, e: int, accepted: Ledger) -> None:
         """A Latin-script event by its last word grows over the places and bodies the gazetteer names inside it
         ("Barcelona Open": the club; "Influence Asia 2017" no, "Asia" is no event's word; issue-14R11, batch 13)."""
-        # and over the Games the gazetteer names inside it: "Maslin Beach Nude Olympics" (issue-14B34, batch 36)
+        # and over the Games the gazetteer names by the last word: "Maslin Beach Nude Olympics" (issue-14B34, batch 36);
+        # not over a longer event's name ("VCK AFF Cup 2020": the final round of the AFF Cup)
         grows = _GROWS_OVER + ("EVENT",)
         if text[s:e].split()[-1] not in self.rules.foreign_event_words \
-                or any(a.overlaps(s, e) and a.type not in grows for a in accepted):
+                or any(a.overlaps(s, e) and (a.type not in grows or a.type == "EVENT" and (a.end != e or " " in text[a.start:a.end]))
+                       for a in accepted):
             return
         self._replace_inside(accepted, Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e],
                                                  method="pattern", score=0.6), grows)
@@ -903,7 +905,7 @@ class Patterns(NameEnd):
         if words[-1] in self.rules.foreign_event_words or words[-1] in g["place_games_words"] \
                 and any(w in g["foreign_place_words"] for w in words[:-1]):
             return "EVENT"
-        if not (words[-1] in g["foreign_place_words"] or words[0] in g["foreign_place_starts"]) or medium \
+        if not (words[-1] in g["foreign_place_words"] or self._place_start(words)) or medium \
                 or self._work_before_re.search(before) or any(len(w) >= 2 and w.isupper() for w in words):
             return ""
         return "LOC"
@@ -922,7 +924,12 @@ class Patterns(NameEnd):
         the run names no person (``not_person_words``); nor does a park's or a street's ("Finsbury Park",
         not "Park Hang Seo": ``foreign_place_words``, the last word)."""
         return any(w in self.rules.not_person_words for w in words) or words[-1] in self.grammar["foreign_place_words"] \
-            or words[0] in self.grammar["foreign_place_starts"]
+            or self._place_start(words)
+
+    def _place_start(self, words: list[str]) -> bool:
+        """A place's first word before its name ("Spiaggia di Guvano", "Cape Burkhan"; ``grammar_foreign_place_starts``),
+        never alone: "Mount" is Mason Mount's name in sport news (issue-14B34)."""
+        return len(words) >= 2 and words[0] in self.grammar["foreign_place_starts"]
 
     def _no_bare_person(self, words: list[str]) -> bool:
         """What ``_no_person`` says for a run no title or honorific stands before, and also: a run of two words
