@@ -317,7 +317,7 @@ class NameEnd:
                 and (shape.after_tai or self._home_body_abroad(scan, nxt)):
             scan.end, scan.prev_end, scan.pending = nxt.end, nxt.end, []
             return _STOP
-        if lowered == g["of"] and self._country_after_of(scan, w):
+        if lowered == g["of"] and self._owner_after_of(scan, w):
             return _STOP
         if self._and_pair(scan, w):
             return _NEXT
@@ -705,16 +705,37 @@ class NameEnd:
         limit = self.grammar["lower_topic_words"] if scan.topic or scan.company else self.grammar["lower_words"]
         return _words_in(scan.pending, scan.word_end) > limit
 
+    def _owner_after_of(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """The country or body after "của" closes the name (``_country_after_of``, ``_parent_after_field``)."""
+        return self._country_after_of(scan, w) or self._parent_after_field(scan, w)
+
+    def _field_lead(self, scan: _Scan) -> bool:
+        """Lower-case words only so far, a few, after the head of an association, council or federation
+        (``grammar_world_designator_heads``): a field that an international designator or the parent body closes."""
+        shape = scan.shape
+        return scan.end is None and bool(scan.pending) and shape.body and shape.lead_lower \
+            and not (shape.about or scan.company or shape.whole or shape.place_last) \
+            and _words_in(scan.pending, scan.word_end) <= self.grammar["lead_words"] \
+            and scan.text[shape.head[0]:shape.head[1]] in self.grammar["world_designator_heads"]
+
+    def _parent_after_field(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """"Ủy ban kỷ luật của La Liga" (batch 8), "Hiệp hội cổ động viên của Tottenham" (batch 7): a committee or
+        association named by its field in lower case takes the body, league or country it belongs to after "của",
+        and ends with it, as the gold writes them (issue-14B34; "Viện Huyết thanh của Ấn Độ" is ``_country_after_of``)."""
+        nxt = scan.starts.get(w.end() + 1)
+        if nxt is None or nxt.type not in ("GPE", "ORG", "EVENT") or not self._field_lead(scan):
+            return False
+        scan.end = scan.prev_end = nxt.end
+        scan.pending, scan.verb_at, scan.led_lower, scan.in_place = [], None, True, True
+        return True
+
     def _world_designator(self, scan: _Scan, w: re.Match[str]) -> bool:
         """A body's field in lower case closed by "quốc tế" or "thế giới" (``grammar_world_designators``) is its name,
         as a national designator closes one ("Hiệp hội quyền anh quốc tế | đã gửi lời chia buồn", batch 36; "Liên đoàn
         bóng bàn thế giới", batch 7; "Tòa trọng tài quốc tế", batch 35; issue-14B34): within ``lead_words`` words of
         the segmenter, right after the head; what follows is the predicate."""
-        shape, text = scan.shape, scan.text
-        if scan.end is not None or not scan.pending or not shape.body or not shape.lead_lower \
-                or shape.about or scan.company or shape.whole or shape.place_last \
-                or _words_in(scan.pending, scan.word_end) > self.grammar["lead_words"] \
-                or text[shape.head[0]:shape.head[1]] not in self.grammar["world_designator_heads"]:
+        text = scan.text
+        if not self._field_lead(scan):
             return False  # not a company by its trade ("một công ty vận tải quốc tế")
         found = next((d for d in self.grammar["world_designators"] if text.startswith(d, w.start())
                       and not text[w.start() + len(d):w.start() + len(d) + 1].isalpha()), None)
