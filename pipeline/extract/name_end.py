@@ -709,21 +709,22 @@ class NameEnd:
         """The country or body after "của" closes the name (``_country_after_of``, ``_parent_after_field``)."""
         return self._country_after_of(scan, w) or self._parent_after_field(scan, w)
 
-    def _field_lead(self, scan: _Scan) -> bool:
+    def _field_lead(self, scan: _Scan, heads: str = "world_designator_heads") -> bool:
         """Lower-case words only so far, a few, after the head of an association, council or federation
-        (``grammar_world_designator_heads``): a field that an international designator or the parent body closes."""
+        (``grammar_world_designator_heads``, ``grammar_parent_field_heads``): a field that an international designator
+        or the parent body closes."""
         shape = scan.shape
         return scan.end is None and bool(scan.pending) and shape.body and shape.lead_lower \
             and not (shape.about or scan.company or shape.whole or shape.place_last) \
             and _words_in(scan.pending, scan.word_end) <= self.grammar["lead_words"] \
-            and scan.text[shape.head[0]:shape.head[1]] in self.grammar["world_designator_heads"]
+            and scan.text[shape.head[0]:shape.head[1]] in self.grammar[heads]
 
     def _parent_after_field(self, scan: _Scan, w: re.Match[str]) -> bool:
         """"Ủy ban kỷ luật của La Liga" (batch 8), "Hiệp hội cổ động viên của Tottenham" (batch 7): a committee or
         association named by its field in lower case takes the body, league or country it belongs to after "của",
         and ends with it, as the gold writes them (issue-14B34; "Viện Huyết thanh của Ấn Độ" is ``_country_after_of``)."""
         nxt = scan.starts.get(w.end() + 1)
-        if nxt is None or nxt.type not in ("GPE", "ORG", "EVENT") or not self._field_lead(scan):
+        if nxt is None or nxt.type not in ("GPE", "ORG", "EVENT") or not self._field_lead(scan, "parent_field_heads"):
             return False
         scan.end = scan.prev_end = nxt.end
         scan.pending, scan.verb_at, scan.led_lower, scan.in_place = [], None, True, True
