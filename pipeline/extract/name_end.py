@@ -134,11 +134,7 @@ class NameEnd:
             scan.prev_end = w.end()  # inside a mention the name already runs over ("Châu Á - Thái Bình Dương")
             return _NEXT
         hit = scan.starts.get(w.start())
-        if hit is not None and hit.type not in ("GPE", "LOC", "ORG") \
-                and not (hit.type == "PERSON" and hit.method == "pattern"
-                         and (scan.shape.eponym and end is None or self._legal_form_only(scan))):
-            # A person ends the name, but a school or hospital may be named after one, right
-            # after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A").
+        if hit is not None and self._ends_before(scan, hit):
             return _STOP
         if self._dash_glued_before_body(scan, w, word) or self._sentence_after_dot(scan, w, word):
             return _STOP
@@ -153,6 +149,26 @@ class NameEnd:
             scan.prev_end = w.end()
             return _STOP if len(bare) < len(word) else _NEXT
         return None
+
+    def _ends_before(self, scan: _Scan, hit: Candidate) -> bool:
+        """A mention other than a place or body ends the name before it. But a school or hospital may be named after a
+        person, right after its head ("Bệnh viện Nguyễn Tri Phương"; not "Bệnh viện Bạch Mai Nguyễn Văn A"); a person
+        whose name is a city's goes on as the city or the eponym (``grammar_city_person_names``: "Trung tâm Kiểm soát
+        bệnh tật Hồ Chí Minh", issue-14B34); and the Games' name is a body's field (``_games_field``)."""
+        if hit.type in ("GPE", "LOC", "ORG") or self._games_field(scan, hit):
+            return False
+        if hit.type != "PERSON":
+            return True
+        if scan.text[hit.start:hit.end] in self.grammar["city_person_names"]:
+            return False
+        return not (hit.method == "pattern" and (scan.shape.eponym and scan.end is None or self._legal_form_only(scan)))
+
+    def _games_field(self, scan: _Scan, hit: Candidate) -> bool:
+        """The Games' name right after a body's head is the body's field, no event that ends its name: "Ủy ban Olympic
+        của Jordan" (batch 36), "Ủy ban Olympic Malaysia" (bench), "Hội đồng Olympic châu Á" (``grammar_games_names``;
+        issue-14B34). Not further in ("Đội tuyển Việt Nam | Olympic"), nor after a meeting's head."""
+        return hit.type == "EVENT" and scan.shape.body and scan.end is None and not scan.pending \
+            and scan.text[hit.start:hit.end] in self.grammar["games_names"]
 
     def _dash_glued_before_body(self, scan: _Scan, w: re.Match[str], word: str) -> bool:
         """A dash glued to the name's last syllable before another body's head ends the name there ("Viện Xây dựng
@@ -314,7 +330,7 @@ class NameEnd:
                 and (shape.after_tai or self._home_body_abroad(scan, nxt)):
             scan.end, scan.prev_end, scan.pending = nxt.end, nxt.end, []
             return _STOP
-        if lowered == g["of"] and self._country_after_of(scan, w):
+        if lowered == g["of"] and self._owner_after_of(scan, w):
             return _STOP
         if self._and_pair(scan, w):
             return _NEXT
@@ -391,8 +407,9 @@ class NameEnd:
         nxt, prev = scan.starts.get(w.end() + 1), scan.prev_word
         if scan.shape.about or scan.end is None or scan.in_place or scan.pending or nxt is None or nxt.type != "GPE":
             return False
-        if prev is None or prev.group().isupper() or any(a.end == scan.end for a in scan.starts.values()):
-            return False  # "CLB PSG | của Pháp", "Hãng tin CNN | của Mỹ": a name of its own
+        if prev is None or prev.group().isupper() or any(a.end == scan.end and a.type != "EVENT"
+                                                         for a in scan.starts.values()):
+            return False  # "CLB PSG | của Pháp", "Hãng tin CNN | của Mỹ": a name of its own; not the Games' field
         scan.end, scan.prev_end, scan.in_place = nxt.end, nxt.end, True
         return True
 
@@ -674,14 +691,17 @@ class NameEnd:
         text, shape, end = scan.text, scan.shape, scan.end
         bare = w.group().rstrip(".")
         hit = scan.starts.get(w.start())
+        if self._world_designator(scan, w):
+            return False
         if self._capitalised_word(scan, w, bare) or self._number_in_name(scan, w, bare) or hit is not None:
             scan.led_lower = scan.led_lower or end is None and bool(scan.pending)
             if end is None and scan.pending and self._lead_to_nothing(scan, w, bare, hit):
                 return True  # lower-case words after an organisation's head lead only to a known or proper name
+            games = hit is not None and self._games_field(scan, hit)  # a field, no proper name: "Ủy ban Olympic"
             scan.end = w.start() + len(bare) if hit is None else max(hit.end, w.start() + len(bare))
             contiguous = not scan.pending
             scan.pending, scan.verb_at = [], None
-            scan.in_place = self._ends_proper(scan, w, bare, hit, contiguous)
+            scan.in_place = not games and self._ends_proper(scan, w, bare, hit, contiguous)
             return False
         scan.pending.append(w)
         if end is None and not shape.about and not scan.company and not shape.whole and not shape.place_last:
@@ -697,6 +717,47 @@ class NameEnd:
         # counted in words, not syllables ("về việc thiết lập quan hệ đối tác chiến lược").
         limit = self.grammar["lower_topic_words"] if scan.topic or scan.company else self.grammar["lower_words"]
         return _words_in(scan.pending, scan.word_end) > limit
+
+    def _owner_after_of(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """The country or body after "của" closes the name (``_country_after_of``, ``_parent_after_field``)."""
+        return self._country_after_of(scan, w) or self._parent_after_field(scan, w)
+
+    def _field_lead(self, scan: _Scan, heads: str = "world_designator_heads") -> bool:
+        """Lower-case words only so far, a few, after the head of an association, council or federation
+        (``grammar_world_designator_heads``, ``grammar_parent_field_heads``): a field that an international designator
+        or the parent body closes."""
+        shape = scan.shape
+        return scan.end is None and bool(scan.pending) and shape.body and shape.lead_lower \
+            and not (shape.about or scan.company or shape.whole or shape.place_last) \
+            and _words_in(scan.pending, scan.word_end) <= self.grammar["lead_words"] \
+            and scan.text[shape.head[0]:shape.head[1]] in self.grammar[heads]
+
+    def _parent_after_field(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """"Ủy ban kỷ luật của La Liga" (batch 8), "Hiệp hội cổ động viên của Tottenham" (batch 7): a committee or
+        association named by its field in lower case takes the body, league or country it belongs to after "của",
+        and ends with it, as the gold writes them (issue-14B34; "Viện Huyết thanh của Ấn Độ" is ``_country_after_of``)."""
+        nxt = scan.starts.get(w.end() + 1)
+        if nxt is None or nxt.type not in ("GPE", "ORG", "EVENT") or not self._field_lead(scan, "parent_field_heads"):
+            return False
+        scan.end = scan.prev_end = nxt.end
+        scan.pending, scan.verb_at, scan.led_lower, scan.in_place = [], None, True, True
+        return True
+
+    def _world_designator(self, scan: _Scan, w: re.Match[str]) -> bool:
+        """A body's field in lower case closed by "quốc tế" or "thế giới" (``grammar_world_designators``) is its name,
+        as a national designator closes one ("Hiệp hội quyền anh quốc tế | đã gửi lời chia buồn", batch 36; "Liên đoàn
+        bóng bàn thế giới", batch 7; "Tòa trọng tài quốc tế", batch 35; issue-14B34): within ``lead_words`` words of
+        the segmenter, right after the head; what follows is the predicate."""
+        text = scan.text
+        if not self._field_lead(scan):
+            return False  # not a company by its trade ("một công ty vận tải quốc tế")
+        found = next((d for d in self.grammar["world_designators"] if text.startswith(d, w.start())
+                      and not text[w.start() + len(d):w.start() + len(d) + 1].isalpha()), None)
+        if found is None:
+            return False
+        scan.end = scan.prev_end = w.start() + len(found)
+        scan.pending, scan.verb_at, scan.led_lower, scan.in_place = [], None, True, True
+        return True
 
     def _lead_to_nothing(self, scan: _Scan, w: re.Match[str], bare: str, hit: Candidate | None) -> bool:
         """The lower-case words after the head lead to no name at this capitalised word: it is no body or place the

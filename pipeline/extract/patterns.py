@@ -844,11 +844,15 @@ class Patterns(NameEnd):
     def _event_over_names(self, text: str, s: int, e: int, accepted: Ledger) -> None:
         """A Latin-script event by its last word grows over the places and bodies the gazetteer names inside it
         ("Barcelona Open": the club; "Influence Asia 2017" no, "Asia" is no event's word; issue-14R11, batch 13)."""
+        # and over the Games the gazetteer names by the last word: "Maslin Beach Nude Olympics" (issue-14B34, batch 36);
+        # not over a longer event's name ("VCK AFF Cup 2020": the final round of the AFF Cup)
+        grows = _GROWS_OVER + ("EVENT",)
         if text[s:e].split()[-1] not in self.rules.foreign_event_words \
-                or any(a.overlaps(s, e) and a.type not in _GROWS_OVER for a in accepted):
+                or any(a.overlaps(s, e) and (a.type not in grows or a.type == "EVENT" and (a.end != e or " " in text[a.start:a.end]))
+                       for a in accepted):
             return
         self._replace_inside(accepted, Candidate(s, e, "EVENT", f"event:new:{slug(text[s:e])}", text[s:e],
-                                                 method="pattern", score=0.6), _GROWS_OVER)
+                                                 method="pattern", score=0.6), grows)
 
     def _shop_in_body_list(self, text: str, s: int, e: int, words: list[str]) -> bool:
         """A shop, brand or sponsor by its kind word ("Yolo Bar", "Diamond Fitness") in a list of bodies: one a noun of
@@ -869,10 +873,8 @@ class Patterns(NameEnd):
         words = text[s:e].split()
         before, after = text[max(0, s - 25):s], text[e:e + 25]
         medium = self._media_before_re.search(before) and not self._syllable_noun_before(text, s, False)
-        if words[-1] in self.rules.foreign_event_words:
-            return "EVENT"
-        if words[-1] in self.grammar["foreign_place_words"] and not medium:
-            return "LOC"
+        if place := self._foreign_place_label(words, before, bool(medium)):
+            return place
         # the kind of body may stand before the one word of the place it serves ("Suzuki Motor Gujarat";
         # issue-14P17, batch 20), never first ("Land Cruiser", "Times Square") nor further in ("… Daily Wrinkle
         # Defense", a cream)
@@ -898,6 +900,21 @@ class Patterns(NameEnd):
         opens = words[0] in self.rules.foreign_given_names or self._initial_opens(words, before)
         return "PERSON" if opens and len(words) <= 3 else ""
 
+    def _foreign_place_label(self, words: list[str], before: str, medium: bool) -> str:
+        """EVENT, LOC or "" for a Latin-script run by its place words (issue-14B34, batch 36): games named by their
+        place are held there ("Maslin Beach Nude Games"; not "Epic Games", ``grammar_place_games_words``); a last word
+        of beaches, bays, parks and streets or a first word of beaches, capes and lakes makes a place ("Black's Beach",
+        "Lady Bay", "Spiaggia di Guvano"), but after a medium's or a work's noun ("phim Battleship Island") or with a
+        brand's letters ("FLC Samson Beach & Golf Resort", batch 13)."""
+        g = self.grammar
+        if words[-1] in self.rules.foreign_event_words or words[-1] in g["place_games_words"] \
+                and any(w in g["foreign_place_words"] for w in words[:-1]):
+            return "EVENT"
+        if not (words[-1] in g["foreign_place_words"] or self._place_start(words)) or medium \
+                or self._work_before_re.search(before) or any(len(w) >= 2 and w.isupper() for w in words):
+            return ""
+        return "LOC"
+
     def _initial_opens(self, words: list[str], before: str) -> bool:
         """An initial opening a run that goes on with a foreign word, not after a noun of grades, groups and units,
         whose capital is that letter ending its sentence ("9 độ C. Sarah Smith …", "viêm gan B. Do đó":
@@ -911,7 +928,13 @@ class Patterns(NameEnd):
         """A word of a product, a feature, a shop or a street ("Aris Pro", "App Store", "Dynamic Bokeh"):
         the run names no person (``not_person_words``); nor does a park's or a street's ("Finsbury Park",
         not "Park Hang Seo": ``foreign_place_words``, the last word)."""
-        return any(w in self.rules.not_person_words for w in words) or words[-1] in self.grammar["foreign_place_words"]
+        return any(w in self.rules.not_person_words for w in words) or words[-1] in self.grammar["foreign_place_words"] \
+            or self._place_start(words)
+
+    def _place_start(self, words: list[str]) -> bool:
+        """A place's first word before its name ("Spiaggia di Guvano", "Cape Burkhan"; ``grammar_foreign_place_starts``),
+        never alone: "Mount" is Mason Mount's name in sport news (issue-14B34)."""
+        return len(words) >= 2 and words[0] in self.grammar["foreign_place_starts"]
 
     def _no_bare_person(self, words: list[str]) -> bool:
         """What ``_no_person`` says for a run no title or honorific stands before, and also: a run of two words

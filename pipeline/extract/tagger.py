@@ -95,6 +95,12 @@ _OPENING_MARKS = re.compile(r"[\s\"“‘'(\-–—]*")
 # A quotation closed after a sentence's last mark ends that sentence, though the segmenter may not split there:
 # '… các quận Tân Bình, Hóc Môn v.v…" Anh cho hay.' (he; issue-14O9, batch 7)
 _QUOTE_END = re.compile(r"(?:…|[.!?])[\"”’]\s+")
+# An ellipsis ends a sentence the segmenter runs on past: "… quyết định cho tương lai… Anh biết nó thật sự khó khăn"
+# (I, the speaker; issue-14B34, batch 36: typed the country)
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s+")
+# A person's initials, as news writes one it will not name ("N.V.L,", "D.", "T.N.D", "Q.P."; issue-14B34: "Anh N.V.L"
+# opening a paragraph of batch 36 typed the country; 23 such "Anh" on the bench)
+_INITIALS = re.compile(r"(?:[A-Z\u0110]\.)+(?:[A-Z\u0110]\.?)?[,:;)]?|[A-Z\u0110]\.[A-Z\u0110][,:;)]?")
 # An initial: one capital, or a consonant and at most two more of plain Latin script ("H", "Tr", "Ng"), with or
 # without its dot; a syllable of a given name has a vowel, which may open it ("An", "Anh") (link.initials).
 _INITIAL = re.compile(r"(?:[A-Z\u0110]|[B-DF-HJ-NP-TV-XZ\u0110][b-df-hj-np-tv-xz]{1,2})\.?")
@@ -701,7 +707,7 @@ class Tagger(Patterns, Linkers):
         # a sentence opens after its quotation mark or dash too: '" Anh cũng cho biết thêm …' (he)
         openings = {sent.start for sent in para.sentences} | {
             _OPENING_MARKS.match(text, sent.start).end() for sent in para.sentences} | {
-            m.end() for m in _QUOTE_END.finditer(text)}
+            m.end() for m in _QUOTE_END.finditer(text)} | {m.end() for m in _ELLIPSIS_END.finditer(text)}
         kept = self._not_ordinary_words(text, found, para.index, trace, openings, pronouns)
         left = {id(c) for c in kept}
         words = tuple((c.start, c.end) for c in found if id(c) not in left)
@@ -1286,9 +1292,8 @@ class Tagger(Patterns, Linkers):
         nxt = text[c.end + 1:].split(maxsplit=2)[:2]
         if self._title_before_country_name(name, nxt):
             return True
-        if nxt and name in self.rules.pronoun_countries and c.start in openings and len(nxt) == 2 \
-                and nxt[0][:1].isupper() and not nxt[0].isupper() and nxt[0].isalpha() \
-                and c.end + 1 not in starts and nxt[1][:1].islower() and nxt[1] not in self.rules.country_then:
+        if nxt and name in self.rules.pronoun_countries and c.start in openings \
+                and self._address_before_name(nxt, c.end + 1 in starts):
             return True
         if not nxt or not nxt[0][:1].islower():
             return False
@@ -1297,6 +1302,16 @@ class Tagger(Patterns, Linkers):
             return True
         return name in self.rules.pronoun_countries and c.start in openings \
             and (nxt[0].rstrip(",.") not in self.rules.country_then or name in pronouns and self._lower_after(text, c))
+
+    def _address_before_name(self, nxt: list[str], known_after: bool) -> bool:
+        """"Anh" opening a sentence before what follows (``nxt``, its next two words) is the address: before one
+        capitalised word nothing else names and a lower-case word ("Anh Huynh nhận xét": a reader addressed by his
+        name), or before a man's initials ("Anh N.V.L, chủ … chia sẻ", "Anh D. (35 tuổi)": issue-14B34, batches 27,
+        30, 31 and 36 typed the country)."""
+        if _INITIALS.fullmatch(nxt[0]):
+            return True
+        return len(nxt) == 2 and nxt[0][:1].isupper() and not nxt[0].isupper() and nxt[0].isalpha() \
+            and not known_after and nxt[1][:1].islower() and nxt[1] not in self.rules.country_then
 
     def _title_before_country_name(self, name: str, nxt: list[str]) -> bool:
         """"Anh Mỹ là người yêu", "Anh Nhật (khách hàng …)", "còn Anh Đức ngồi dự bị": a country that is also a
@@ -1321,12 +1336,22 @@ class Tagger(Patterns, Linkers):
             return False
         after = text[c.end:c.end + 12]
         nxt = after.split()[0] if after.startswith(" ") and after.split() else ""
-        name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() and c.start - 1 not in ends \
+        name_before = prev[:1].isupper() and not prev.isupper() and prev.isalpha() \
+            and (c.start - 1 not in ends or self._name_syllable_before(text, c, starts, ends, found)) \
             and prev.lower() not in self.rules.country_nouns
         # not "phía Nhật Bảm", nor the country's own longer name the gazetteer found ("Nhật Bản")
         given = self._one_syllable(nxt) and prev.lower() not in self.rules.country_nouns \
             and not any(o.start <= c.start and o.end > c.end for o in found)
         return name_before or (c.end + 1 not in starts and (nxt in self.rules.surnames or given))
+
+    def _name_syllable_before(self, text: str, c: Candidate, starts: set[int], ends: set[int],
+                              found: list[Candidate]) -> bool:
+        """The one-word country right before ``c`` is itself a syllable of a personal name: "Hà Nhật Anh" (a pupil
+        after her family name, batch 36), "Trần Nhật Anh", so the second is one too. issue-14B34: "Nhật" was a
+        mention, so "Anh" after it read as a country after a mention; not "Nga Nhật" after a lower-case word."""
+        prev = next((o for o in found if o.end == c.start - 1 and o.type == "GPE"), None)
+        return prev is not None and text[prev.start:prev.end] in self.rules.common_word_countries \
+            and self._ordinary_word(text, prev, starts, ends, found)
 
     def _capitals_syllable(self, text: str, c: Candidate) -> bool:
         """"Ảnh: LƯU ĐỨC - HOÀNG TUYÊN", "ĐỨC LƯỢNG", "CẬP NHẬT", "TIẾNG NGA": a country of
