@@ -1323,12 +1323,10 @@ class Linkers:
         ``club_place_list_joints``): the items are the places, no clubs, whatever match the sentence tells
         (issue-14D34, batch 36). Only capitalised words, commas, brackets and ``club_place_list_ands`` between the joint
         and ``start``."""
-        m = None
-        for m in self._place_list_re.finditer(text, max(0, start - 250), start):
-            pass
-        if m is None:
+        openings = list(self._place_list_re.finditer(text, max(0, start - 250), start))
+        if not openings:
             return False
-        words = re.sub(r"[,()]", " ", text[m.end():start]).split()
+        words = re.sub(r"[,()]", " ", text[openings[-1].end():start]).split()
         return all(w[:1].isupper() or w in self.grammar["club_place_list_ands"] for w in words)
 
     def _club_place(self, surface: str) -> str:
